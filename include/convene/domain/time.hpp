@@ -1,0 +1,59 @@
+#pragma once
+// Time rules of SPEC §4: parsing wall times in an IANA zone (refusing DST gaps and folds),
+// durations, dates, and formatting instants back in a zone with its abbreviation.
+#include <chrono>
+#include <string>
+#include <string_view>
+
+#include <date/tz.h>
+
+#include "convene/domain/event.hpp"
+
+namespace convene::domain {
+
+// Throws UsageError "unknown time zone 'X'" with a hint.
+const date::time_zone& find_zone(std::string_view name);
+
+// The system zone when it can be told, else "UTC".
+std::string system_zone_name();
+
+// "2022-04-13T15:00", "2022-04-13 15:00[:00]" as a wall time in `zone`, or with an explicit
+// offset ("+02:00", "+0200", "Z"), which needs no zone. A wall time in a DST gap or fold is a
+// UsageError that says which and suggests an explicit offset.
+Instant parse_instant(std::string_view text, const date::time_zone& zone);
+
+// An end: a bare time ("16:00", on the start's local day in `zone`) or a full date-time.
+Instant parse_end(std::string_view text, Instant start, const date::time_zone& zone);
+
+// "1h30m", "90m", "2h", "45s", "1d": a positive duration. UsageError otherwise.
+std::chrono::seconds parse_duration(std::string_view text);
+
+// "2022-04-13". UsageError otherwise.
+Date parse_date(std::string_view text);
+
+// "2022-04-13"
+std::string format_date(Date day);
+// "2022-04-13T13:00:00Z"
+std::string format_utc(Instant instant);
+// "1h30m" (inverse of parse_duration)
+std::string format_duration(std::chrono::seconds duration);
+
+// The wall-clock view of an instant in a zone.
+struct LocalTime {
+    Date day;                        // local calendar date
+    std::chrono::seconds time_of_day;
+    std::string abbrev;              // "CEST"
+    std::chrono::seconds offset;     // UTC offset
+};
+LocalTime to_local(Instant instant, const date::time_zone& zone);
+
+// "2022-04-13T15:00:00+02:00"
+std::string format_iso_local(Instant instant, const date::time_zone& zone);
+
+// Human range in a zone: "2022-04-13 15:00–16:00 CEST", or with both dates when the range
+// crosses midnight: "2025-01-31 22:00 NZDT – 2025-02-01 01:00 NZDT".
+std::string format_range(Instant start, Instant end, const date::time_zone& zone);
+// All-day range: "2022-04-11 – 2022-04-13" or a single "2022-04-11".
+std::string format_date_range(Date first, Date last_inclusive);
+
+}  // namespace convene::domain
