@@ -1,0 +1,41 @@
+#pragma once
+// Configuration (SPEC §3): where it is found, and flag > environment > file > default.
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace convene::config {
+
+struct Config {
+    std::filesystem::path source;  // the file read, empty when none was found
+    std::filesystem::path database_path{"convene.db"};
+    std::string default_timezone;  // IANA name
+    std::string organiser_name;
+    std::string organiser_email;
+    std::string output_format;     // empty: table on a terminal, tsv otherwise
+    std::vector<std::string> output_timezones;
+};
+
+// What the command line said; empty means "not given".
+struct Overrides {
+    std::string config_file;
+    std::string database;
+};
+
+// Looks up an environment variable; injectable so tests need not touch the real environment.
+using EnvLookup = std::function<std::optional<std::string>(const char*)>;
+EnvLookup process_environment();
+
+// Finds and reads the config file, then applies the environment and the flags.
+// A malformed file, an unknown key or a wrong type is a BadInputError naming file:line:key.
+Config load(const Overrides& flags, const EnvLookup& env);
+
+// Reads one TOML config file on top of `config` (exposed for tests).
+void read_file(const std::filesystem::path& file, Config& config);
+
+// The commented starter file `convene init` writes.
+std::string starter_file();
+
+}  // namespace convene::config

@@ -1,0 +1,43 @@
+#pragma once
+// Events in the database: the only place that knows their tables.
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "convene/domain/event.hpp"
+#include "convene/store/database.hpp"
+
+namespace convene::store {
+
+class EventStore {
+public:
+    explicit EventStore(Database& db) : m_db(db) {}
+
+    // Inserts the event with its languages and organisers; returns the new id.
+    // A taken slug is a ConflictError.
+    std::int64_t insert(const domain::Event& event);
+    // Rewrites every column but id, uid and created_at.
+    void update(const domain::Event& event);
+    void remove(std::int64_t id);
+
+    // By slug, or by numeric id when the text is all digits.
+    std::optional<domain::Event> find(std::string_view slug_or_id);
+    // As find, but a missing event is a NotFoundError.
+    domain::Event get(std::string_view slug_or_id);
+    std::optional<domain::Event> find_by_id(std::int64_t id);
+
+    bool slug_taken(std::string_view slug);
+    // The title's slug, or with -2, -3… appended when taken.
+    std::string free_slug(std::string_view base);
+
+    // Every event, ordered by start then id; streamed one at a time.
+    void for_each(const std::function<void(const domain::Event&)>& visit);
+
+private:
+    void write_lists(const domain::Event& event);
+    Database& m_db;
+};
+
+}  // namespace convene::store

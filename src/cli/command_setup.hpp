@@ -1,0 +1,14 @@
+#pragma once
+// One declaration per command file: each adds its subcommand and returns how to run it.
+#include "convene/cli/commands.hpp"
+
+namespace convene::cli {
+
+Command add_init(CLI::App& app);
+Command add_create_event(CLI::App& app);
+Command add_update_event(CLI::App& app);
+Command add_cancel_event(CLI::App& app);
+Command add_delete_event(CLI::App& app);
+Command add_show(CLI::App& app);
+
+}  // namespace convene::cli

@@ -1,0 +1,45 @@
+// convene delete-event EVENT --yes: remove an event with its agenda and registrations.
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "command_setup.hpp"
+#include "convene/error.hpp"
+#include "convene/store/event_store.hpp"
+
+namespace convene::cli {
+
+namespace {
+
+struct Options {
+    std::string event;
+    bool yes{false};
+};
+
+void run(const Options& options, Context& context) {
+    auto& db = context.database();
+    store::EventStore events(db);
+    auto transaction = db.write_transaction();
+    const auto event = events.get(options.event);
+    if (!options.yes) {
+        throw UsageError(
+            fmt::format("deleting {} removes its agenda and registrations for good", event.slug),
+            "add --yes to confirm, or use cancel-event to keep the records");
+    }
+    events.remove(event.id);
+    transaction.commit();
+    context.note(fmt::format("deleted {}", event.slug));
+}
+
+}  // namespace
+
+Command add_delete_event(CLI::App& app) {
+    auto* command = app.add_subcommand(
+        "delete-event", "Delete an event with its agenda and registrations (needs --yes)");
+    auto options = std::make_shared<Options>();
+    command->add_option("EVENT", options->event, "Event slug or id")->required();
+    command->add_flag("--yes", options->yes, "Confirm the deletion");
+    return {command, [options](Context& context) { run(*options, context); }};
+}
+
+}  // namespace convene::cli

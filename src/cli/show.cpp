@@ -1,0 +1,72 @@
+// convene show EVENT: the event page (text, markdown or json), with times in extra zones.
+#include <algorithm>
+#include <memory>
+#include <ostream>
+
+#include <fmt/format.h>
+
+#include "command_setup.hpp"
+#include "convene/domain/time.hpp"
+#include "convene/error.hpp"
+#include "convene/export/event_page.hpp"
+#include "convene/store/event_store.hpp"
+
+namespace convene::cli {
+
+namespace {
+
+struct Options {
+    std::string event;
+    std::vector<std::string> zones;
+};
+
+std::vector<std::string> page_zones(const domain::Event& event, const Options& options,
+                                    Context& context) {
+    std::vector<std::string> zones{event.timezone};
+    auto add = [&](const std::string& zone) {
+        domain::find_zone(zone);
+        if (std::find(zones.begin(), zones.end(), zone) == zones.end()) zones.push_back(zone);
+    };
+    for (const auto& zone : options.zones) add(zone);
+    for (const auto& zone : context.config().output_timezones) add(zone);
+    return zones;
+}
+
+void run(const Options& options, Context& context) {
+    const std::string format = context.options().format.empty() ? "text" : context.options().format;
+    if (format != "text" && format != "markdown" && format != "json") {
+        throw UsageError(fmt::format("show cannot print '{}'", format),
+                         "use --format text, markdown or json");
+    }
+    auto& db = context.database();
+    store::EventStore events(db);
+    page::EventPage page;
+    page.event = events.get(options.event);
+    if (page.event.parent_id) page.parent = events.find_by_id(*page.event.parent_id);
+    page.zones = page_zones(page.event, options, context);
+
+    if (format == "json") {
+        context.out() << page::to_json(page).dump(2, ' ', false,
+                                                  nlohmann::json::error_handler_t::replace)
+                      << '\n';
+    } else if (format == "markdown") {
+        page::write_markdown(context.out(), page);
+    } else {
+        page::write_text(context.out(), page);
+    }
+}
+
+}  // namespace
+
+Command add_show(CLI::App& app) {
+    auto* command = app.add_subcommand(
+        "show", "Print the event page: when, where, links, organisers, agenda (--format "
+                "text|markdown|json)");
+    auto options = std::make_shared<Options>();
+    command->add_option("EVENT", options->event, "Event slug or id")->required();
+    command->add_option("--tz", options->zones, "Also show times in this zone (repeatable)")
+        ->allow_extra_args(false);
+    return {command, [options](Context& context) { run(*options, context); }};
+}
+
+}  // namespace convene::cli

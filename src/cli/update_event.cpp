@@ -1,0 +1,49 @@
+// convene update-event EVENT …: change the given fields; SEQUENCE grows when calendars must know.
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "command_setup.hpp"
+#include "convene/error.hpp"
+#include "convene/store/event_store.hpp"
+#include "event_flags.hpp"
+
+namespace convene::cli {
+
+namespace {
+
+struct Options {
+    std::string event;
+    EventFlags fields;
+};
+
+void run(const Options& options, Context& context) {
+    auto& db = context.database();
+    store::EventStore events(db);
+    auto transaction = db.write_transaction();
+
+    const auto before = events.get(options.event);
+    auto after = before;
+    apply_event_flags(options.fields, after, context, events);
+    if (after.slug != before.slug && events.slug_taken(after.slug)) {
+        throw ConflictError(fmt::format("an event with slug '{}' exists already", after.slug));
+    }
+    domain::validate(after);
+    if (domain::changes_calendar(before, after)) ++after.sequence;
+    after.updated_at = context.now();
+    events.update(after);
+    transaction.commit();
+    context.note(fmt::format("updated {} (sequence {})", after.slug, after.sequence));
+}
+
+}  // namespace
+
+Command add_update_event(CLI::App& app) {
+    auto* command = app.add_subcommand("update-event", "Change an event's fields");
+    auto options = std::make_shared<Options>();
+    command->add_option("EVENT", options->event, "Event slug or id")->required();
+    add_event_flags(*command, options->fields, true);
+    return {command, [options](Context& context) { run(*options, context); }};
+}
+
+}  // namespace convene::cli

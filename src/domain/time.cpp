@@ -1,0 +1,258 @@
+#include "convene/domain/time.hpp"
+
+#include <charconv>
+#include <optional>
+
+#include <fmt/format.h>
+
+#include "convene/error.hpp"
+
+namespace convene::domain {
+
+using namespace std::chrono;
+
+namespace {
+
+// Reads exactly `width` digits at `pos`; advances pos on success.
+std::optional<int> read_digits(std::string_view text, std::size_t& pos, std::size_t width) {
+    if (pos + width > text.size()) return std::nullopt;
+    int value = 0;
+    const char* first = text.data() + pos;
+    auto [ptr, ec] = std::from_chars(first, first + width, value);
+    if (ec != std::errc{} || ptr != first + width) return std::nullopt;
+    pos += width;
+    return value;
+}
+
+bool expect(std::string_view text, std::size_t& pos, char c) {
+    if (pos < text.size() && text[pos] == c) {
+        ++pos;
+        return true;
+    }
+    return false;
+}
+
+std::optional<Date> read_date(std::string_view text, std::size_t& pos) {
+    auto y = read_digits(text, pos, 4);
+    if (!y || !expect(text, pos, '-')) return std::nullopt;
+    auto m = read_digits(text, pos, 2);
+    if (!m || !expect(text, pos, '-')) return std::nullopt;
+    auto d = read_digits(text, pos, 2);
+    if (!d) return std::nullopt;
+    const date::year_month_day ymd{date::year{*y}, date::month(static_cast<unsigned>(*m)),
+                                   date::day(static_cast<unsigned>(*d))};
+    if (!ymd.ok()) return std::nullopt;
+    return Date{ymd};
+}
+
+// HH:MM[:SS]
+std::optional<seconds> read_time_of_day(std::string_view text, std::size_t& pos) {
+    auto h = read_digits(text, pos, 2);
+    if (!h || !expect(text, pos, ':')) return std::nullopt;
+    auto m = read_digits(text, pos, 2);
+    if (!m) return std::nullopt;
+    int s = 0;
+    if (expect(text, pos, ':')) {
+        auto sec = read_digits(text, pos, 2);
+        if (!sec) return std::nullopt;
+        s = *sec;
+    }
+    if (*h > 23 || *m > 59 || s > 59) return std::nullopt;
+    return hours{*h} + minutes{*m} + seconds{s};
+}
+
+// "Z", "+02:00", "+0200", "-05"
+std::optional<seconds> read_offset(std::string_view text, std::size_t& pos) {
+    if (expect(text, pos, 'Z') || expect(text, pos, 'z')) return seconds{0};
+    if (pos >= text.size() || (text[pos] != '+' && text[pos] != '-')) return std::nullopt;
+    const int sign = text[pos] == '-' ? -1 : 1;
+    ++pos;
+    auto h = read_digits(text, pos, 2);
+    if (!h) return std::nullopt;
+    int m = 0;
+    if (pos < text.size()) {
+        expect(text, pos, ':');
+        auto mm = read_digits(text, pos, 2);
+        if (!mm) return std::nullopt;
+        m = *mm;
+    }
+    if (*h > 14 || m > 59) return std::nullopt;
+    return sign * (hours{*h} + minutes{m});
+}
+
+Instant resolve_wall_time(date::local_seconds wall, const date::time_zone& zone, std::string_view text) {
+    const auto info = zone.get_info(wall);
+    switch (info.result) {
+        case date::local_info::unique:
+            return Instant{wall.time_since_epoch() - info.first.offset};
+        case date::local_info::nonexistent:
+            throw UsageError(
+                fmt::format("{} does not exist in {}: the clocks skip it (DST gap)", text,
+                            zone.name()),
+                fmt::format("give an explicit offset, e.g. {}{}", text.substr(0, 16),
+                            format_iso_local(Instant{wall.time_since_epoch() - info.first.offset},
+                                             zone)
+                                .substr(19)));
+        case date::local_info::ambiguous:
+            throw UsageError(
+                fmt::format("{} happens twice in {} (DST fold): it is ambiguous", text,
+                            zone.name()),
+                fmt::format("give an explicit offset: {}{} or {}{}", text.substr(0, 16),
+                            format_iso_local(Instant{wall.time_since_epoch() - info.first.offset},
+                                             zone)
+                                .substr(19),
+                            text.substr(0, 16),
+                            format_iso_local(Instant{wall.time_since_epoch() - info.second.offset},
+                                             zone)
+                                .substr(19)));
+    }
+    throw UsageError(fmt::format("cannot place {} in {}", text, zone.name()));
+}
+
+[[noreturn]] void bad_datetime(std::string_view text) {
+    throw UsageError(fmt::format("invalid date-time '{}'", text),
+                     "use 2022-04-13T15:00, 2022-04-13 15:00 or 2022-04-13T15:00+02:00");
+}
+
+}  // namespace
+
+const date::time_zone& find_zone(std::string_view name) {
+    try {
+        return *date::locate_zone(name);
+    } catch (const std::runtime_error&) {
+        throw UsageError(fmt::format("unknown time zone '{}'", name),
+                         "use an IANA name such as Europe/Paris or UTC");
+    }
+}
+
+std::string system_zone_name() {
+    try {
+        return std::string(date::current_zone()->name());
+    } catch (const std::exception&) {
+        return "UTC";
+    }
+}
+
+Instant parse_instant(std::string_view text, const date::time_zone& zone) {
+    std::size_t pos = 0;
+    auto day = read_date(text, pos);
+    if (!day || !(expect(text, pos, 'T') || expect(text, pos, ' '))) bad_datetime(text);
+    auto time_of_day = read_time_of_day(text, pos);
+    if (!time_of_day) bad_datetime(text);
+    if (pos == text.size()) {
+        return resolve_wall_time(date::local_seconds{day->time_since_epoch() + *time_of_day}, zone,
+                                 text);
+    }
+    auto offset = read_offset(text, pos);
+    if (!offset || pos != text.size()) bad_datetime(text);
+    return Instant{day->time_since_epoch() + *time_of_day - *offset};
+}
+
+Instant parse_end(std::string_view text, Instant start, const date::time_zone& zone) {
+    std::size_t pos = 0;
+    if (auto time_of_day = read_time_of_day(text, pos); time_of_day && pos == text.size()) {
+        const auto local_day = to_local(start, zone).day;
+        return resolve_wall_time(date::local_seconds{local_day.time_since_epoch() + *time_of_day},
+                                 zone, text);
+    }
+    return parse_instant(text, zone);
+}
+
+seconds parse_duration(std::string_view text) {
+    seconds total{0};
+    std::size_t pos = 0;
+    bool any = false;
+    while (pos < text.size()) {
+        long long value = 0;
+        auto [ptr, ec] = std::from_chars(text.data() + pos, text.data() + text.size(), value);
+        if (ec != std::errc{} || ptr == text.data() + text.size()) {
+            throw UsageError(fmt::format("invalid duration '{}'", text),
+                             "use units d, h, m, s, e.g. 1h30m or 90m");
+        }
+        pos = static_cast<std::size_t>(ptr - text.data());
+        switch (text[pos++]) {
+            case 'd': total += days{value}; break;
+            case 'h': total += hours{value}; break;
+            case 'm': total += minutes{value}; break;
+            case 's': total += seconds{value}; break;
+            default:
+                throw UsageError(fmt::format("invalid duration '{}'", text),
+                                 "use units d, h, m, s, e.g. 1h30m or 90m");
+        }
+        any = true;
+    }
+    if (!any || total <= seconds{0}) {
+        throw UsageError(fmt::format("invalid duration '{}'", text),
+                         "a duration is positive, e.g. 1h30m or 90m");
+    }
+    return total;
+}
+
+Date parse_date(std::string_view text) {
+    std::size_t pos = 0;
+    auto day = read_date(text, pos);
+    if (!day || pos != text.size()) {
+        throw UsageError(fmt::format("invalid date '{}'", text), "use YYYY-MM-DD");
+    }
+    return *day;
+}
+
+std::string format_date(Date day) { return date::format("%F", day); }
+
+std::string format_utc(Instant instant) { return date::format("%FT%TZ", instant); }
+
+std::string format_duration(seconds duration) {
+    std::string out;
+    auto take = [&](auto unit, char suffix) {
+        const auto count = duration_cast<decltype(unit)>(duration);
+        if (count.count() > 0) {
+            out += fmt::format("{}{}", count.count(), suffix);
+            duration -= count;
+        }
+    };
+    take(days{1}, 'd');
+    take(hours{1}, 'h');
+    take(minutes{1}, 'm');
+    take(seconds{1}, 's');
+    return out.empty() ? "0s" : out;
+}
+
+LocalTime to_local(Instant instant, const date::time_zone& zone) {
+    const auto info = zone.get_info(instant);
+    const auto local = instant.time_since_epoch() + info.offset;
+    const auto day = floor<days>(local);
+    return LocalTime{Date{day}, local - day, info.abbrev, info.offset};
+}
+
+std::string format_iso_local(Instant instant, const date::time_zone& zone) {
+    const auto local = to_local(instant, zone);
+    const auto offset_minutes = duration_cast<minutes>(local.offset).count();
+    const char sign = offset_minutes < 0 ? '-' : '+';
+    const auto magnitude = offset_minutes < 0 ? -offset_minutes : offset_minutes;
+    return fmt::format("{}T{}{}{:02}:{:02}", format_date(local.day),
+                       date::format("%T", local.time_of_day), sign, magnitude / 60,
+                       magnitude % 60);
+}
+
+std::string format_range(Instant start, Instant end, const date::time_zone& zone) {
+    const auto from = to_local(start, zone);
+    const auto to = to_local(end, zone);
+    const auto hhmm = [](seconds s) { return date::format("%R", s); };
+    if (from.day == to.day && from.abbrev == to.abbrev) {
+        return fmt::format("{} {}–{} {}", format_date(from.day), hhmm(from.time_of_day),
+                           hhmm(to.time_of_day), to.abbrev);
+    }
+    if (from.day == to.day) {
+        return fmt::format("{} {} {} – {} {}", format_date(from.day), hhmm(from.time_of_day),
+                           from.abbrev, hhmm(to.time_of_day), to.abbrev);
+    }
+    return fmt::format("{} {} {} – {} {} {}", format_date(from.day), hhmm(from.time_of_day),
+                       from.abbrev, format_date(to.day), hhmm(to.time_of_day), to.abbrev);
+}
+
+std::string format_date_range(Date first, Date last_inclusive) {
+    if (first == last_inclusive) return format_date(first);
+    return fmt::format("{} – {}", format_date(first), format_date(last_inclusive));
+}
+
+}  // namespace convene::domain

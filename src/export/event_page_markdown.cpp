@@ -1,0 +1,129 @@
+// The event page as CommonMark, ready to post as it is.
+#include <ostream>
+
+#include <fmt/format.h>
+
+#include "convene/domain/time.hpp"
+#include "convene/export/event_page.hpp"
+
+namespace convene::page {
+
+namespace {
+
+// Backslash-escapes what CommonMark would read as markup, so titles like "Q&A *live*" or
+// "2. Day" print literally. Any ASCII punctuation may be escaped, so erring is harmless.
+std::string escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    bool line_start = true;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        const bool inline_markup = c == '\\' || c == '`' || c == '*' || c == '_' || c == '[' ||
+                                   c == ']' || c == '<' || c == '>' || c == '|' || c == '~' ||
+                                   c == '!';
+        const bool block_markup = line_start && (c == '#' || c == '+' || c == '-' || c == '=');
+        if (inline_markup || block_markup) out += '\\';
+        // "1. text" at the start of a line would become a list item.
+        if (line_start && c >= '0' && c <= '9') {
+            std::size_t j = i;
+            while (j < text.size() && text[j] >= '0' && text[j] <= '9') ++j;
+            out.append(text.substr(i, j - i));
+            if (j < text.size() && (text[j] == '.' || text[j] == ')')) out += '\\';
+            i = j - 1;
+            line_start = false;
+            continue;
+        }
+        out += c;
+        if (c == '\n') {
+            line_start = true;
+        } else if (c != ' ') {
+            line_start = false;
+        }
+    }
+    return out;
+}
+
+// A paragraph whose line breaks are kept (hard breaks: backslash at line end).
+std::string paragraph(std::string_view text, std::string_view indent = "") {
+    std::string escaped = escape(text);
+    std::string out;
+    for (char c : escaped) {
+        if (c == '\n') {
+            out += "\\\n";
+            out += indent;
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+std::string link(std::string_view url) { return fmt::format("<{}>", url); }
+
+}  // namespace
+
+void write_markdown(std::ostream& out, const EventPage& page) {
+    const auto& event = page.event;
+    out << "# " << escape(event.title) << "\n\n";
+    for (const auto& zone : page.zones) {
+        out << "- **When:** " << escape(when(event, zone)) << '\n';
+        if (event.all_day) break;
+    }
+    if (!event.venue.empty()) out << "- **Where:** " << escape(event.venue) << '\n';
+    if (!event.online_url.empty()) out << "- **Online:** " << link(event.online_url) << '\n';
+    if (!event.registration_url.empty()) {
+        out << "- **Registration:** " << link(event.registration_url) << '\n';
+    }
+    if (!event.languages.empty()) {
+        out << "- **Interpretation:** " << escape(fmt::format("{}", fmt::join(event.languages, ", ")))
+            << '\n';
+    }
+    if (!event.organisers.empty()) {
+        out << "- **Organisers:** "
+            << escape(fmt::format("{}", fmt::join(event.organisers, "; "))) << '\n';
+    }
+    if (page.parent) {
+        out << "- **Part of:** " << escape(page.parent->title) << " ("
+            << escape(when(*page.parent, page.parent->timezone)) << ")\n";
+    }
+    if (event.status != domain::EventStatus::confirmed) {
+        out << "- **Status:** " << domain::to_string(event.status) << '\n';
+    }
+    if (!event.description.empty()) out << '\n' << paragraph(event.description) << '\n';
+    if (page.agenda.empty()) return;
+
+    out << "\n## Agenda\n\n";
+    const auto& zone = domain::find_zone(event.timezone);
+    for (const auto& item : page.agenda) {
+        // Items are written as "N. " list items; their content is indented to stay inside.
+        const std::string number = fmt::format("{}. ", item.position);
+        const std::string indent(number.size(), ' ');
+        out << number;
+        if (item.start) {
+            const auto end = *item.start + item.duration.value_or(std::chrono::seconds{0});
+            out << date::format("%R", domain::to_local(*item.start, zone).time_of_day) << "–"
+                << date::format("%R", domain::to_local(end, zone).time_of_day) << " ";
+        }
+        out << "**" << escape(item.title) << "**";
+        if (!item.kind.empty()) out << " (" << item.kind << ")";
+        out << '\n';
+        if (!item.speakers.empty()) {
+            out << '\n';
+            for (const auto& speaker : item.speakers) {
+                out << indent << "- " << escape(speaker_line(speaker)) << '\n';
+            }
+        }
+        if (!item.description.empty()) {
+            out << '\n' << indent << paragraph(item.description, indent) << '\n';
+        }
+        if (!item.points.empty()) {
+            out << '\n';
+            for (const auto& point : item.points) {
+                out << indent << "- *" << paragraph(point, indent + "  ") << "*\n";
+            }
+        }
+        out << '\n';
+    }
+}
+
+}  // namespace convene::page

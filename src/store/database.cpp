@@ -1,0 +1,96 @@
+#include "convene/store/database.hpp"
+
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include <fmt/format.h>
+
+#include "schema.hpp"
+
+namespace convene::store {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int k_busy_timeout_ms = 10'000;
+
+bool is_memory(const fs::path& path) { return path == ":memory:"; }
+
+// Registrations hold personal data: a new database file is readable by its owner only.
+// SQLite gives its -wal and -shm files the same mode as the database file.
+void create_private_file(const fs::path& path) {
+    if (is_memory(path) || fs::exists(path)) return;
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0 && errno != EEXIST) {
+        throw StorageError(fmt::format("cannot create database {}: {}", path.string(),
+                                       std::strerror(errno)));
+    }
+    if (fd >= 0) ::close(fd);
+}
+
+SQLite::Database open_file(const fs::path& path) {
+    create_private_file(path);
+    return SQLite::Database(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE,
+                            k_busy_timeout_ms);
+}
+
+void refuse_newer(int version, const std::string& name) {
+    if (version > k_schema_version) {
+        throw StorageError(
+            fmt::format("{} was written by a newer convene (schema {}, this one knows {})", name,
+                        version, k_schema_version),
+            "upgrade convene; the database was not touched");
+    }
+}
+
+}  // namespace
+
+Database::Database(const fs::path& path) : m_db(open_file(path)) {
+    // Check before any pragma that writes, so a newer database stays untouched.
+    refuse_newer(schema_version(), path.string());
+    m_db.exec("PRAGMA foreign_keys = ON");
+    if (!is_memory(path)) {
+        m_db.exec("PRAGMA journal_mode = WAL");
+        m_db.exec("PRAGMA synchronous = NORMAL");
+    }
+    migrate();
+}
+
+int Database::schema_version() { return m_db.execAndGet("PRAGMA user_version").getInt(); }
+
+void Database::migrate() {
+    if (schema_version() == k_schema_version) return;
+    auto transaction = write_transaction();
+    // Another process may have migrated while we waited for the lock.
+    const int from = schema_version();
+    refuse_newer(from, m_db.getFilename());
+    for (int version = from; version < k_schema_version; ++version) {
+        m_db.exec(std::string(k_migrations[static_cast<std::size_t>(version)]));
+    }
+    m_db.exec(fmt::format("PRAGMA user_version = {}", k_schema_version));
+    transaction.commit();
+}
+
+ExitCode exit_code_for(const SQLite::Exception& error) {
+    switch (error.getErrorCode() & 0xff) {
+        case SQLITE_BUSY:
+        case SQLITE_LOCKED:
+        case SQLITE_CORRUPT:
+        case SQLITE_NOTADB:
+        case SQLITE_CANTOPEN:
+        case SQLITE_READONLY:
+        case SQLITE_FULL:
+        case SQLITE_IOERR:
+        case SQLITE_PERM:
+            return ExitCode::storage;
+        default:
+            return ExitCode::bug;
+    }
+}
+
+}  // namespace convene::store

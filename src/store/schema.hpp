@@ -1,0 +1,109 @@
+#pragma once
+// Migrations, oldest first: k_migrations[i] takes a database from user_version i to i + 1.
+#include <array>
+#include <string_view>
+
+namespace convene::store {
+
+inline constexpr std::array<std::string_view, 1> k_migrations{
+    // Version 1: everything in SPEC §1, so later commands add queries, not tables.
+    R"sql(
+CREATE TABLE event (
+    id               INTEGER PRIMARY KEY,
+    slug             TEXT    NOT NULL UNIQUE,
+    uid              TEXT    NOT NULL UNIQUE,
+    title            TEXT    NOT NULL CHECK (title <> ''),
+    description      TEXT    NOT NULL DEFAULT '',
+    timezone         TEXT    NOT NULL,
+    all_day          INTEGER NOT NULL DEFAULT 0 CHECK (all_day IN (0, 1)),
+    start_utc        INTEGER,          -- timed events: Unix seconds
+    end_utc          INTEGER,
+    start_date       TEXT,             -- all-day events: YYYY-MM-DD, end inclusive
+    end_date         TEXT,
+    venue            TEXT    NOT NULL DEFAULT '',
+    online_url       TEXT    NOT NULL DEFAULT '',
+    registration_url TEXT    NOT NULL DEFAULT '',
+    parent_id        INTEGER REFERENCES event (id) ON DELETE SET NULL,
+    capacity         INTEGER CHECK (capacity IS NULL OR capacity >= 0),
+    status           TEXT    NOT NULL DEFAULT 'confirmed'
+                     CHECK (status IN ('tentative', 'confirmed', 'cancelled')),
+    sequence         INTEGER NOT NULL DEFAULT 0,
+    created_at       INTEGER NOT NULL,
+    updated_at       INTEGER NOT NULL,
+    CHECK ((all_day = 0 AND end_utc > start_utc) OR (all_day = 1 AND end_date >= start_date))
+);
+CREATE INDEX event_by_parent ON event (parent_id);
+
+CREATE TABLE event_language (
+    event_id INTEGER NOT NULL REFERENCES event (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    tag      TEXT    NOT NULL,
+    PRIMARY KEY (event_id, position)
+) WITHOUT ROWID;
+
+CREATE TABLE event_organiser (
+    event_id INTEGER NOT NULL REFERENCES event (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    name     TEXT    NOT NULL,
+    PRIMARY KEY (event_id, position)
+) WITHOUT ROWID;
+
+CREATE TABLE agenda_item (
+    id          INTEGER PRIMARY KEY,
+    event_id    INTEGER NOT NULL REFERENCES event (id) ON DELETE CASCADE,
+    position    INTEGER NOT NULL CHECK (position >= 1),
+    title       TEXT    NOT NULL CHECK (title <> ''),
+    description TEXT    NOT NULL DEFAULT '',
+    kind        TEXT    NOT NULL DEFAULT ''
+                CHECK (kind IN ('', 'talk', 'discussion', 'break', 'other')),
+    start_utc   INTEGER,
+    duration_s  INTEGER CHECK (duration_s IS NULL OR duration_s > 0)
+);
+-- Not UNIQUE: renumbering shifts positions row by row inside one transaction.
+CREATE INDEX agenda_item_by_event ON agenda_item (event_id, position);
+
+CREATE TABLE agenda_speaker (
+    item_id      INTEGER NOT NULL REFERENCES agenda_item (id) ON DELETE CASCADE,
+    position     INTEGER NOT NULL,
+    name         TEXT    NOT NULL CHECK (name <> ''),
+    role         TEXT    NOT NULL DEFAULT '',
+    organisation TEXT    NOT NULL DEFAULT '',
+    PRIMARY KEY (item_id, position)
+) WITHOUT ROWID;
+
+CREATE TABLE agenda_point (
+    item_id  INTEGER NOT NULL REFERENCES agenda_item (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    text     TEXT    NOT NULL,
+    PRIMARY KEY (item_id, position)
+) WITHOUT ROWID;
+
+CREATE TABLE registration (
+    id            INTEGER PRIMARY KEY,
+    event_id      INTEGER NOT NULL REFERENCES event (id) ON DELETE CASCADE,
+    name          TEXT    NOT NULL,
+    email         TEXT    NOT NULL,  -- as given
+    email_key     TEXT    NOT NULL,  -- normalised for the case-insensitive comparison
+    organisation  TEXT    NOT NULL DEFAULT '',
+    language      TEXT    NOT NULL DEFAULT '',
+    status        TEXT    NOT NULL DEFAULT 'registered'
+                  CHECK (status IN ('registered', 'waitlisted', 'cancelled')),
+    registered_at INTEGER NOT NULL,
+    checked_in_at INTEGER,
+    UNIQUE (event_id, email_key)
+);
+CREATE INDEX registration_by_time ON registration (event_id, registered_at, id);
+
+CREATE TABLE registration_field (
+    registration_id INTEGER NOT NULL REFERENCES registration (id) ON DELETE CASCADE,
+    position        INTEGER NOT NULL,
+    key             TEXT    NOT NULL,
+    value           TEXT    NOT NULL,
+    PRIMARY KEY (registration_id, key)
+) WITHOUT ROWID;
+)sql",
+};
+
+static_assert(k_migrations.size() == 1, "k_schema_version must match the migrations");
+
+}  // namespace convene::store
