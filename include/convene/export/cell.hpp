@@ -3,6 +3,7 @@
 // value) so that building a row allocates nothing; whatever it points to must outlive the
 // RowWriter::row() call it is passed to.
 #include <concepts>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <span>
