@@ -12,7 +12,9 @@ void append_text(std::string& out, const Cell& cell, BoolWords words) {
     switch (cell.kind()) {
         case Cell::Kind::null: break;
         case Cell::Kind::text: out += cell.text(); break;
-        case Cell::Kind::integer: fmt::format_to(std::back_inserter(out), "{}", cell.integer()); break;
+        case Cell::Kind::integer:
+            fmt::format_to(std::back_inserter(out), "{}", cell.integer());
+            break;
         case Cell::Kind::boolean:
             if (words == BoolWords::yes_no) {
                 out += cell.boolean() ? "yes" : "no";

@@ -47,7 +47,8 @@ std::string error_of(const std::string& text, std::string_view file_name = "data
 
 TEST_CASE("csv reader gives the header and each record with its line", "[csv_reader]") {
     Fields header;
-    const auto records = read_all("name,email\nAda,ada@example.org\nBob,bob@example.org\n", &header);
+    const auto records =
+        read_all("name,email\nAda,ada@example.org\nBob,bob@example.org\n", &header);
     CHECK(header == Fields{"name", "email"});
     REQUIRE(records.size() == 2);
     CHECK(records[0].line == 2);
@@ -165,7 +166,8 @@ TEST_CASE("csv reader keeps line numbers right across chunk boundaries", "[csv_r
     std::string text = "id,note\r\n";
     constexpr int k_records = 50'000;
     for (int i = 0; i < k_records; ++i) {
-        text += fmt::format("{},\"{}\r\nend\"\r\n", i, std::string(static_cast<std::size_t>(i % 7), 'x'));
+        const std::string padding(static_cast<std::size_t>(i % 7), 'x');
+        text += fmt::format("{},\"{}\r\nend\"\r\n", i, padding);
     }
     std::istringstream in(text);
     CsvReader reader(in, "big.csv");
@@ -174,7 +176,8 @@ TEST_CASE("csv reader keeps line numbers right across chunk boundaries", "[csv_r
     while (reader.next(record)) {
         REQUIRE(record.line == static_cast<std::size_t>(2 + 2 * count));
         REQUIRE(record.fields[0] == std::to_string(count));
-        REQUIRE(record.fields[1] == std::string(static_cast<std::size_t>(count % 7), 'x') + "\r\nend");
+        const std::string padding(static_cast<std::size_t>(count % 7), 'x');
+        REQUIRE(record.fields[1] == padding + "\r\nend");
         ++count;
     }
     CHECK(count == k_records);
