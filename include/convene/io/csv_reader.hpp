@@ -1,0 +1,85 @@
+#pragma once
+// CSV input for bulk imports (`register --csv FILE`), parsed by libcsv in strict RFC 4180 mode:
+// fields in double quotes may hold commas, doubled quotes and line breaks; records end with CRLF
+// or LF; a UTF-8 byte order mark at the start is skipped; blank lines are skipped. Spaces are
+// part of a field. The first record is the header and names the columns.
+//
+// The input is read in fixed-size chunks and handed out one record at a time, so memory does not
+// grow with the file. Every problem throws BadInputError "FILE:LINE: what is wrong".
+//
+//   io::InputFile input(path);
+//   io::CsvReader reader(input.stream(), input.path());
+//   const auto email = reader.column("email");
+//   io::CsvRecord record;
+//   while (reader.next(record)) { use(record.fields[*email], record.line); }
+#include <cstddef>
+#include <exception>
+#include <istream>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace convene::io {
+
+struct CsvRecord {
+    std::size_t line{0};              // 1-based line of the file where the record starts
+    std::vector<std::string> fields;  // one per header column, valid UTF-8
+};
+
+class CsvReader {
+public:
+    // Reads the header at once. `file_name` is how messages name the input ("-" is shown as
+    // "<stdin>"). Throws BadInputError when there is no header row or it names a column twice.
+    CsvReader(std::istream& in, std::string_view file_name);
+    ~CsvReader();
+    CsvReader(const CsvReader&) = delete;
+    CsvReader& operator=(const CsvReader&) = delete;
+
+    const std::vector<std::string>& header() const noexcept { return m_header; }
+    // Index of the header column with this exact name.
+    std::optional<std::size_t> column(std::string_view name) const;
+
+    // Fills `record` with the next record and returns true, or returns false at the end.
+    // Throws BadInputError for a record with another number of fields than the header, invalid
+    // UTF-8, a misplaced quote or a quoted field still open at the end of the input.
+    bool next(CsvRecord& record);
+
+    // "FILE:LINE", the prefix of every message about this input.
+    std::string location(std::size_t line) const;
+
+private:
+    struct Parser;
+    bool read_record();
+    bool feed_next_piece();
+    void fill_buffer();
+    void finish_input();
+    void check_record() const;
+    void on_field(const char* data, std::size_t size);
+    void on_record();
+
+    std::istream& m_in;
+    std::string m_name;
+    std::unique_ptr<Parser> m_parser;  // libcsv state, kept out of this header
+    std::vector<char> m_buffer;        // the chunk being parsed
+    std::size_t m_begin{0};            // unparsed part of m_buffer: [m_begin, m_end)
+    std::size_t m_end{0};
+    bool m_at_start{true};
+    bool m_input_done{false};
+    bool m_parser_done{false};
+
+    std::size_t m_line{1};         // line of the next byte to parse
+    bool m_after_cr{false};        // an LF right after a CR ends the same line
+    bool m_in_record{false};       // bytes of a record seen since the last record ended
+    std::size_t m_record_line{0};  // where the record being parsed starts
+    bool m_record_ready{false};
+
+    std::vector<std::string> m_fields;  // reused from record to record
+    std::size_t m_field_count{0};
+    std::exception_ptr m_callback_error;  // libcsv is C: nothing may unwind through it
+
+    std::vector<std::string> m_header;
+};
+
+}  // namespace convene::io

@@ -1,0 +1,27 @@
+#pragma once
+// An input file named on the command line (`register --csv FILE`), where "-" means stdin.
+#include <fstream>
+#include <istream>
+#include <string>
+#include <string_view>
+
+namespace convene::io {
+
+// How messages name an input: "<stdin>" for "-", the path otherwise.
+std::string display_name(std::string_view path);
+
+class InputFile {
+public:
+    // Opens the file now; throws UsageError when it cannot be read.
+    explicit InputFile(const std::string& path);
+
+    std::istream& stream() noexcept { return *m_stream; }
+    const std::string& path() const noexcept { return m_path; }  // as given, "-" for stdin
+
+private:
+    std::string m_path;
+    std::ifstream m_file;
+    std::istream* m_stream;
+};
+
+}  // namespace convene::io

@@ -1,0 +1,120 @@
+// Columns aligned for people. Alignment needs the widest cell of each column, so this writer
+// keeps every row until finish(); `list` only picks it for a terminal (SPEC §6), where the
+// rows have to fit on a screen anyway. Widths are display widths: "é" is one column, "会" two.
+#include <algorithm>
+#include <ostream>
+#include <string>
+
+#include "cell_text.hpp"
+#include "convene/text/utf8.hpp"
+#include "terminal_text.hpp"
+#include "writers.hpp"
+
+namespace convene::output::detail {
+namespace {
+
+constexpr std::string_view k_gap{"  "};
+
+class TableWriter final : public RowWriter {
+public:
+    TableWriter(std::ostream& out, std::vector<Column> columns, WriterOptions options)
+        : RowWriter(std::move(columns)),
+          m_out(out),
+          m_header(!options.no_header),
+          m_widths(this->columns().size(), 0) {
+        if (m_header) {
+            for (const auto& column : this->columns()) {
+                add_cell(column.name);
+            }
+        }
+    }
+
+private:
+    struct Text {
+        std::string text;
+        std::size_t width;
+    };
+
+    void write_row(std::span<const Cell> cells) override {
+        std::string value;
+        for (const auto& cell : cells) {
+            value.clear();
+            append_text(value, cell, BoolWords::yes_no);
+            add_cell(value);
+        }
+    }
+
+    void add_cell(std::string_view value) {
+        std::string text;
+        append_for_terminal(text, value);
+        const std::size_t width = text::display_width(text);
+        std::size_t& column_width = m_widths[m_cells.size() % m_widths.size()];
+        column_width = std::max(column_width, width);
+        m_cells.push_back({std::move(text), width});
+    }
+
+    void write_end() override {
+        const std::size_t column_count = m_widths.size();
+        std::string line;
+        for (std::size_t i = 0; i < m_cells.size(); ++i) {
+            const std::size_t column = i % column_count;
+            append_aligned(line, m_cells[i], column);
+            if (column + 1 == column_count) {
+                write_line(line);
+                line.clear();
+                if (i + 1 == column_count && m_header) {
+                    write_separator();
+                }
+            }
+        }
+        m_out.flush();
+        m_cells.clear();
+    }
+
+    // Numbers (and their header) align right so that their digits line up.
+    void append_aligned(std::string& line, const Text& cell, std::size_t column) {
+        const std::size_t padding = m_widths[column] - cell.width;
+        const bool right = columns()[column].type == ColumnType::integer;
+        if (column > 0) {
+            line += k_gap;
+        }
+        if (right) {
+            line.append(padding, ' ');
+        }
+        line += cell.text;
+        if (!right) {
+            line.append(padding, ' ');
+        }
+    }
+
+    void write_separator() {
+        std::string line;
+        for (std::size_t column = 0; column < m_widths.size(); ++column) {
+            if (column > 0) {
+                line += k_gap;
+            }
+            line.append(m_widths[column], '-');
+        }
+        write_line(line);
+    }
+
+    // Padding of empty or right-aligned cells would otherwise leave invisible trailing spaces.
+    void write_line(std::string& line) {
+        line.erase(line.find_last_not_of(' ') + 1);
+        m_out << line << '\n';
+    }
+
+    std::ostream& m_out;
+    bool m_header;
+    std::vector<std::size_t> m_widths;  // widest cell of each column so far
+    std::vector<Text> m_cells;          // header then rows, row-major
+};
+
+}  // namespace
+
+std::unique_ptr<RowWriter> make_table_writer(std::ostream& out, std::vector<Column> columns,
+                                             WriterOptions options) {
+    return std::make_unique<TableWriter>(out, std::move(columns), options);
+}
+
+}  // namespace convene::output::detail

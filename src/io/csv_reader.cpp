@@ -1,0 +1,229 @@
+#include "convene/io/csv_reader.hpp"
+
+#include <algorithm>
+#include <new>
+
+#include <csv.h>
+#include <fmt/format.h>
+
+#include "convene/error.hpp"
+#include "convene/io/input.hpp"
+#include "convene/text/utf8.hpp"
+
+namespace convene::io {
+namespace {
+
+constexpr std::size_t k_chunk_size = 64 * 1024;
+
+// RFC 4180: spaces belong to the field. libcsv would trim them from unquoted fields.
+int no_spaces(unsigned char) { return 0; }
+
+bool is_line_end(char c) { return c == '\r' || c == '\n'; }
+
+}  // namespace
+
+// libcsv's parser, freed however the reader ends; its callbacks reach the reader from here.
+struct CsvReader::Parser {
+    csv_parser state{};
+
+    Parser() {
+        if (csv_init(&state, CSV_STRICT | CSV_STRICT_FINI) != 0) {
+            throw std::bad_alloc();
+        }
+        csv_set_space_func(&state, no_spaces);
+    }
+    ~Parser() { csv_free(&state); }
+    Parser(const Parser&) = delete;
+    Parser& operator=(const Parser&) = delete;
+
+    static void field(void* data, std::size_t size, void* reader) {
+        static_cast<CsvReader*>(reader)->on_field(static_cast<const char*>(data), size);
+    }
+    static void record(int, void* reader) { static_cast<CsvReader*>(reader)->on_record(); }
+};
+
+CsvReader::CsvReader(std::istream& in, std::string_view file_name)
+    : m_in(in),
+      m_name(display_name(file_name)),
+      m_parser(std::make_unique<Parser>()),
+      m_buffer(k_chunk_size) {
+    if (!read_record()) {
+        throw BadInputError(location(1) + ": no header row (the input is empty)",
+                            "the first line must name the columns");
+    }
+    m_fields.resize(m_field_count);
+    for (std::size_t i = 0; i < m_fields.size(); ++i) {
+        if (!text::is_valid_utf8(m_fields[i])) {
+            throw BadInputError(
+                fmt::format("{}: column {} of the header is not valid UTF-8",
+                            location(m_record_line), i + 1),
+                "convert the file to UTF-8, e.g. with iconv -f latin1 -t utf-8");
+        }
+        if (std::find(m_fields.begin(), m_fields.begin() + static_cast<std::ptrdiff_t>(i),
+                      m_fields[i]) != m_fields.begin() + static_cast<std::ptrdiff_t>(i)) {
+            throw BadInputError(fmt::format("{}: column \"{}\" appears twice in the header",
+                                            location(m_record_line), m_fields[i]));
+        }
+    }
+    m_header = m_fields;
+}
+
+CsvReader::~CsvReader() = default;
+
+std::optional<std::size_t> CsvReader::column(std::string_view name) const {
+    const auto found = std::find(m_header.begin(), m_header.end(), name);
+    if (found == m_header.end()) {
+        return std::nullopt;
+    }
+    return static_cast<std::size_t>(found - m_header.begin());
+}
+
+std::string CsvReader::location(std::size_t line) const {
+    return fmt::format("{}:{}", m_name, line);
+}
+
+bool CsvReader::next(CsvRecord& record) {
+    if (!read_record()) {
+        return false;
+    }
+    check_record();
+    record.line = m_record_line;
+    // Swapping hands the strings over without copying and keeps both sets of buffers alive.
+    std::swap(record.fields, m_fields);
+    record.fields.resize(m_field_count);
+    return true;
+}
+
+bool CsvReader::read_record() {
+    m_field_count = 0;
+    m_record_ready = false;
+    while (!m_record_ready) {
+        if (!feed_next_piece()) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// libcsv does not count lines, so it gets the input one line (or end of chunk) at a time: a
+// record can only end at the line break that ends a piece, and the reader knows which line
+// that is. Lines end at LF, CRLF or a lone CR, as they do for libcsv.
+bool CsvReader::feed_next_piece() {
+    if (m_begin == m_end) {
+        if (!m_input_done) {
+            fill_buffer();
+            return true;
+        }
+        if (!m_parser_done) {
+            m_parser_done = true;
+            finish_input();
+            return true;
+        }
+        return false;
+    }
+    const char* begin = m_buffer.data() + m_begin;
+    const char* limit = m_buffer.data() + m_end;
+    const char* end = std::find_if(begin, limit, is_line_end);
+    const bool ends_line = end != limit;
+    if (ends_line) {
+        ++end;
+    }
+    const auto size = static_cast<std::size_t>(end - begin);
+    if (size > (ends_line ? 1U : 0U)) {
+        m_after_cr = false;
+        if (!m_in_record) {
+            m_in_record = true;
+            m_record_line = m_line;
+        }
+    }
+
+    const std::size_t parsed =
+        csv_parse(&m_parser->state, begin, size, Parser::field, Parser::record, this);
+    m_begin += size;
+    if (m_callback_error) {
+        std::rethrow_exception(m_callback_error);
+    }
+    if (parsed != size) {
+        throw BadInputError(
+            location(m_line) + ": misplaced '\"': a field with quotes must be quoted itself",
+            R"(enclose the field in quotes and double the quotes inside: "say ""hi""")");
+    }
+
+    if (ends_line) {
+        if (end[-1] == '\r') {
+            ++m_line;
+            m_after_cr = true;
+        } else {
+            if (!m_after_cr) {
+                ++m_line;
+            }
+            m_after_cr = false;
+        }
+    }
+    return true;
+}
+
+void CsvReader::fill_buffer() {
+    m_in.read(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
+    if (m_in.bad()) {
+        throw BadInputError(fmt::format("{}: read error", m_name));
+    }
+    m_begin = 0;
+    m_end = static_cast<std::size_t>(m_in.gcount());
+    m_input_done = !m_in;
+    if (m_at_start) {
+        m_at_start = false;
+        const std::string_view start(m_buffer.data(), m_end);
+        if (start.starts_with(text::k_utf8_bom)) {
+            m_begin = text::k_utf8_bom.size();
+        }
+    }
+}
+
+void CsvReader::finish_input() {
+    // Submits the last record when the input does not end with a line break.
+    if (csv_fini(&m_parser->state, Parser::field, Parser::record, this) != 0) {
+        throw BadInputError(location(m_record_line) +
+                            ": a quoted field is not closed before the end of the input");
+    }
+    if (m_callback_error) {
+        std::rethrow_exception(m_callback_error);
+    }
+}
+
+void CsvReader::check_record() const {
+    if (m_field_count != m_header.size()) {
+        throw BadInputError(fmt::format("{}: expected {} fields as in the header, found {}",
+                                        location(m_record_line), m_header.size(),
+                                        m_field_count));
+    }
+    for (std::size_t i = 0; i < m_field_count; ++i) {
+        if (!text::is_valid_utf8(m_fields[i])) {
+            throw BadInputError(fmt::format("{}: field \"{}\" is not valid UTF-8",
+                                            location(m_record_line), m_header[i]),
+                                "convert the file to UTF-8, e.g. with iconv -f latin1 -t utf-8");
+        }
+    }
+}
+
+void CsvReader::on_field(const char* data, std::size_t size) {
+    try {
+        if (m_field_count == m_fields.size()) {
+            m_fields.emplace_back();
+        }
+        // libcsv passes a null pointer for an empty field.
+        m_fields[m_field_count].assign(size == 0 ? "" : data, size);
+        ++m_field_count;
+    } catch (...) {
+        if (!m_callback_error) {
+            m_callback_error = std::current_exception();
+        }
+    }
+}
+
+void CsvReader::on_record() {
+    m_record_ready = true;
+    m_in_record = false;
+}
+
+}  // namespace convene::io

@@ -1,0 +1,98 @@
+#include <sstream>
+
+#include <catch2/catch.hpp>
+
+#include "convene/error.hpp"
+#include "convene/io/jsonl_reader.hpp"
+
+using convene::BadInputError;
+using convene::io::JsonlReader;
+using convene::io::JsonlRecord;
+
+namespace {
+
+std::vector<JsonlRecord> read_all(const std::string& text) {
+    std::istringstream in(text);
+    JsonlReader reader(in, "people.jsonl");
+    std::vector<JsonlRecord> records;
+    JsonlRecord record;
+    while (reader.next(record)) {
+        records.push_back(record);
+    }
+    return records;
+}
+
+std::string error_of(const std::string& text, std::string_view file_name = "people.jsonl") {
+    std::istringstream in(text);
+    try {
+        JsonlReader reader(in, file_name);
+        JsonlRecord record;
+        while (reader.next(record)) {
+        }
+    } catch (const BadInputError& error) {
+        CHECK(error.code() == convene::ExitCode::bad_input);
+        return error.what();
+    }
+    return "no error";
+}
+
+}  // namespace
+
+TEST_CASE("jsonl reader yields one object per line with its line number", "[jsonl_reader]") {
+    const auto records = read_all(
+        R"({"name": "Zoë", "email": "zoe@example.org", "seats": 2})" "\n"
+        R"({"name": "Bob", "tags": ["a", "b"], "note": null})" "\n");
+    REQUIRE(records.size() == 2);
+    CHECK(records[0].line == 1);
+    CHECK(records[0].object["name"] == "Zoë");
+    CHECK(records[0].object["seats"] == 2);
+    CHECK(records[1].line == 2);
+    CHECK(records[1].object["tags"] == nlohmann::ordered_json::array({"a", "b"}));
+    CHECK(records[1].object["note"].is_null());
+}
+
+TEST_CASE("jsonl reader keeps the key order of the file", "[jsonl_reader]") {
+    const auto records = read_all(R"({"zeta": 1, "alpha": 2, "mid": 3})");
+    REQUIRE(records.size() == 1);
+    CHECK(records[0].object.dump() == R"({"zeta":1,"alpha":2,"mid":3})");
+}
+
+TEST_CASE("jsonl reader skips blank lines but counts them", "[jsonl_reader]") {
+    const auto records = read_all("\n{\"a\": 1}\n   \n\t\n{\"a\": 2}\n\n");
+    REQUIRE(records.size() == 2);
+    CHECK(records[0].line == 2);
+    CHECK(records[1].line == 5);
+    CHECK(records[1].object["a"] == 2);
+}
+
+TEST_CASE("jsonl reader strips a byte order mark and accepts CRLF", "[jsonl_reader]") {
+    const auto records = read_all("\xEF\xBB\xBF{\"a\": \"x\"}\r\n\r\n{\"a\": \"y\"}\r\n");
+    REQUIRE(records.size() == 2);
+    CHECK(records[0].object["a"] == "x");
+    CHECK(records[1].line == 3);
+    CHECK(records[1].object["a"] == "y");
+}
+
+TEST_CASE("jsonl reader: an empty input is zero records", "[jsonl_reader]") {
+    CHECK(read_all("").empty());
+    CHECK(read_all("\n\n").empty());
+}
+
+TEST_CASE("jsonl reader names the line of invalid JSON", "[jsonl_reader]") {
+    CHECK(error_of("{\"a\": 1}\n\n{\"a\": }\n") ==
+          "people.jsonl:3: invalid JSON at column 7: syntax error while parsing value - "
+          "unexpected '}'; expected '[', '{', or a literal");
+    CHECK(error_of("{\"a\": 1} {\"b\": 2}\n", "-") ==
+          "<stdin>:1: invalid JSON at column 10: syntax error while parsing value - "
+          "unexpected '{'; expected end of input");
+}
+
+TEST_CASE("jsonl reader wants an object on every line", "[jsonl_reader]") {
+    CHECK(error_of("{\"a\": 1}\n[1, 2]\n") ==
+          "people.jsonl:2: expected a JSON object, found array");
+    CHECK(error_of("\"text\"\n") == "people.jsonl:1: expected a JSON object, found string");
+}
+
+TEST_CASE("jsonl reader rejects invalid UTF-8", "[jsonl_reader]") {
+    CHECK(error_of("{\"a\": 1}\n{\"name\": \"caf\xE9\"}\n") == "people.jsonl:2: not valid UTF-8");
+}

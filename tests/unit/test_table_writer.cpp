@@ -1,0 +1,211 @@
+#include <sstream>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "convene/error.hpp"
+#include "convene/export/table_writer.hpp"
+
+using namespace convene::output;
+
+namespace {
+
+std::vector<Column> people_columns() {
+    return {{"id", ColumnType::integer}, {"name", ColumnType::text}, {"city", ColumnType::text}};
+}
+
+// Writes three people, one with accents, one in CJK, one with a combining accent.
+std::string write_people(Format format, WriterOptions options = {}) {
+    std::ostringstream out;
+    auto writer = make_row_writer(format, out, people_columns(), options);
+    writer->row({1, "Zoë", "Paris"});
+    writer->row({12, "李小龍", "東京"});
+    writer->row({3, "e\u0301te", "x"});
+    writer->finish();
+    return out.str();
+}
+
+}  // namespace
+
+TEST_CASE("parse_format knows the five formats", "[table_writer]") {
+    CHECK(parse_format("table") == Format::table);
+    CHECK(parse_format("tsv") == Format::tsv);
+    CHECK(parse_format("csv") == Format::csv);
+    CHECK(parse_format("json") == Format::json);
+    CHECK(parse_format("jsonl") == Format::jsonl);
+    CHECK(to_string(Format::jsonl) == "jsonl");
+    CHECK(default_format(true) == Format::table);
+    CHECK(default_format(false) == Format::tsv);
+}
+
+TEST_CASE("parse_format rejects other names with the list of accepted ones", "[table_writer]") {
+    try {
+        parse_format("xml");
+        FAIL("no exception");
+    } catch (const convene::UsageError& error) {
+        CHECK(std::string(error.what()) ==
+              "unknown output format 'xml' (accepted: table, tsv, csv, json, jsonl)");
+        CHECK(error.code() == convene::ExitCode::usage);
+    }
+    CHECK_THROWS_AS(parse_format("JSON"), convene::UsageError);
+}
+
+TEST_CASE("table aligns columns by display width", "[table_writer]") {
+    CHECK(write_people(Format::table) ==
+          "id  name    city\n"
+          "--  ------  -----\n"
+          " 1  Zoë     Paris\n"
+          "12  李小龍  東京\n"
+          " 3  e\u0301te     x\n");
+}
+
+TEST_CASE("table without header has rows only", "[table_writer]") {
+    CHECK(write_people(Format::table, {.no_header = true}) ==
+          " 1  Zoë     Paris\n"
+          "12  李小龍  東京\n"
+          " 3  e\u0301te     x\n");
+}
+
+TEST_CASE("table shows every value on one line, without control characters", "[table_writer]") {
+    std::ostringstream out;
+    const std::vector<std::string> languages{"en", "fr", "es"};
+    auto writer = make_row_writer(Format::table, out,
+                                  {{"note", ColumnType::text},
+                                   {"languages", ColumnType::list},
+                                   {"here", ColumnType::boolean},
+                                   {"capacity", ColumnType::integer}});
+    writer->row({"line 1\r\nline 2\nend", languages, true, nullptr});
+    writer->row({"tab\there \x1b[31mred", nullptr, false, 250});
+    writer->finish();
+    CHECK(out.str() ==
+          "note               languages   here  capacity\n"
+          "-----------------  ----------  ----  --------\n"
+          "line 1⏎line 2⏎end  en; fr; es  yes\n"
+          "tab here ␛[31mred              no         250\n");
+}
+
+TEST_CASE("table with no rows still shows its header", "[table_writer]") {
+    std::ostringstream out;
+    auto writer = make_row_writer(Format::table, out, people_columns());
+    writer->finish();
+    CHECK(out.str() == "id  name  city\n--  ----  ----\n");
+}
+
+TEST_CASE("tsv escapes tab, newline, carriage return and backslash", "[table_writer]") {
+    std::ostringstream out;
+    auto writer = make_row_writer(Format::tsv, out,
+                                  {{"a", ColumnType::text}, {"b", ColumnType::text}});
+    writer->row({"x\ty", "one\r\ntwo\\three"});
+    writer->row({"", nullptr});
+    writer->finish();
+    CHECK(out.str() == "a\tb\nx\\ty\tone\\r\\ntwo\\\\three\n\t\n");
+}
+
+TEST_CASE("tsv renders types as text and honours no_header", "[table_writer]") {
+    std::ostringstream out;
+    const std::vector<std::string> organisers{"ACME", "Globex"};
+    const nlohmann::json nested = {{"diet", "vegan"}};
+    auto writer = make_row_writer(Format::tsv, out,
+                                  {{"id", ColumnType::integer},
+                                   {"organisers", ColumnType::list},
+                                   {"paid", ColumnType::boolean},
+                                   {"fields", ColumnType::json}},
+                                  {.no_header = true});
+    writer->row({-7, organisers, false, nested});
+    writer->finish();
+    CHECK(out.str() == "-7\tACME; Globex\tfalse\t{\"diet\":\"vegan\"}\n");
+}
+
+TEST_CASE("tsv streams each row before row() returns", "[table_writer]") {
+    std::ostringstream out;
+    auto writer = make_row_writer(Format::tsv, out, people_columns());
+    writer->row({1, "a", "b"});
+    CHECK(out.str() == "id\tname\tcity\n1\ta\tb\n");
+}
+
+TEST_CASE("csv quotes commas, quotes, line breaks and outer spaces, with CRLF", "[table_writer]") {
+    std::ostringstream out;
+    auto writer = make_row_writer(Format::csv, out,
+                                  {{"name", ColumnType::text}, {"note", ColumnType::text}});
+    writer->row({"Doe, Jane", "say \"hi\""});
+    writer->row({"two\nlines", " padded"});
+    writer->row({"plain", "cr\rhere"});
+    writer->finish();
+    CHECK(out.str() ==
+          "name,note\r\n"
+          "\"Doe, Jane\",\"say \"\"hi\"\"\"\r\n"
+          "\"two\nlines\",\" padded\"\r\n"
+          "plain,\"cr\rhere\"\r\n");
+}
+
+TEST_CASE("csv keeps a lone empty field as a record and honours no_header", "[table_writer]") {
+    std::ostringstream out;
+    auto writer = make_row_writer(Format::csv, out, {{"email", ColumnType::text}},
+                                  {.no_header = true});
+    writer->row({""});
+    writer->row({"a@example.org"});
+    writer->finish();
+    CHECK(out.str() == "\"\"\r\na@example.org\r\n");
+}
+
+TEST_CASE("json is one array of typed objects, in column order", "[table_writer]") {
+    std::ostringstream out;
+    const std::vector<std::string> languages{"en", "fr"};
+    const nlohmann::json fields = {{"diet", "vegan"}, {"seats", 2}};
+    auto writer = make_row_writer(Format::json, out,
+                                  {{"id", ColumnType::integer},
+                                   {"name", ColumnType::text},
+                                   {"languages", ColumnType::list},
+                                   {"checked_in", ColumnType::boolean},
+                                   {"capacity", ColumnType::integer},
+                                   {"fields", ColumnType::json}});
+    writer->row({1, "Zoë", languages, true, nullptr, fields});
+    writer->row({2, "Bob", std::vector<std::string>{}, false, 40, nullptr});
+    writer->finish();
+
+    const auto parsed = nlohmann::json::parse(out.str());
+    const auto expected = nlohmann::json::parse(R"([
+        {"id": 1, "name": "Zoë", "languages": ["en", "fr"], "checked_in": true,
+         "capacity": null, "fields": {"diet": "vegan", "seats": 2}},
+        {"id": 2, "name": "Bob", "languages": [], "checked_in": false,
+         "capacity": 40, "fields": null}
+    ])");
+    CHECK(parsed == expected);
+    CHECK(out.str() ==
+          "[\n"
+          R"(  {"id":1,"name":"Zoë","languages":["en","fr"],"checked_in":true,"capacity":null,)"
+          R"("fields":{"diet":"vegan","seats":2}},)" "\n"
+          R"(  {"id":2,"name":"Bob","languages":[],"checked_in":false,"capacity":40,"fields":null})"
+          "\n]\n");
+}
+
+TEST_CASE("json with no rows is an empty array", "[table_writer]") {
+    std::ostringstream out;
+    make_row_writer(Format::json, out, people_columns())->finish();
+    CHECK(out.str() == "[]\n");
+}
+
+TEST_CASE("json replaces invalid UTF-8 instead of failing", "[table_writer]") {
+    std::ostringstream out;
+    auto writer = make_row_writer(Format::jsonl, out, {{"name", ColumnType::text}});
+    writer->row({"caf\xE9"});
+    writer->finish();
+    CHECK(out.str() == "{\"name\":\"caf\uFFFD\"}\n");
+    CHECK(nlohmann::json::parse(out.str())["name"] == "caf\uFFFD");
+}
+
+TEST_CASE("jsonl writes one compact object per line", "[table_writer]") {
+    const std::string text = write_people(Format::jsonl);
+    CHECK(text ==
+          "{\"id\":1,\"name\":\"Zoë\",\"city\":\"Paris\"}\n"
+          "{\"id\":12,\"name\":\"李小龍\",\"city\":\"東京\"}\n"
+          "{\"id\":3,\"name\":\"e\u0301te\",\"city\":\"x\"}\n");
+}
+
+TEST_CASE("a row that does not match the columns is a bug", "[table_writer]") {
+    std::ostringstream out;
+    auto writer = make_row_writer(Format::tsv, out, people_columns());
+    CHECK_THROWS_AS(writer->row({1, "too few"}), std::logic_error);
+    CHECK_THROWS_AS(writer->row({"not a number", "a", "b"}), std::logic_error);
+    CHECK_THROWS_AS(make_row_writer(Format::csv, out, {{"a"}, {"a"}}), std::logic_error);
+}
