@@ -17,11 +17,19 @@ constexpr Setup k_commands[] = {
 };
 
 
+// `list WHAT …`: one entry per kind of list.
+constexpr Setup k_lists[] = {
+    add_list_events,
+};
+
 }  // namespace
 
 std::vector<Command> add_commands(CLI::App& app) {
     std::vector<Command> commands;
     for (auto setup : k_commands) commands.push_back(setup(app));
+    auto* list = app.add_subcommand("list", "List events, an agenda or attendees");
+    list->require_subcommand(1);
+    for (auto setup : k_lists) commands.push_back(setup(*list));
     return commands;
 }
 

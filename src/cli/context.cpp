@@ -39,10 +39,10 @@ domain::Instant Context::now() const {
     return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
 }
 
-std::string Context::format_name() {
-    if (!m_options.format.empty()) return m_options.format;
-    if (!config().output_format.empty()) return config().output_format;
-    return stdout_is_terminal() ? "table" : "tsv";
+output::Format Context::output_format() {
+    if (!m_options.format.empty()) return output::parse_format(m_options.format);
+    if (!config().output_format.empty()) return output::parse_format(config().output_format);
+    return output::default_format(stdout_is_terminal());
 }
 
 bool Context::stdout_is_terminal() const { return &m_out == &std::cout && ::isatty(1) == 1; }

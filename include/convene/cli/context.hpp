@@ -9,6 +9,7 @@
 
 #include "convene/config/config.hpp"
 #include "convene/domain/event.hpp"
+#include "convene/export/table_writer.hpp"
 #include "convene/store/database.hpp"
 
 namespace convene::cli {
@@ -36,8 +37,8 @@ public:
     domain::Instant now() const;
     std::optional<std::string> env(const char* name) const { return m_env(name); }
 
-    // The output format: --format, else output.format, else table on a terminal, tsv otherwise.
-    std::string format_name();
+    // The list format: --format, else output.format, else table on a terminal, tsv otherwise.
+    output::Format output_format();
 
     std::ostream& out() { return m_out; }
     std::ostream& err() { return m_err; }

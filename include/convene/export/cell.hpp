@@ -36,9 +36,9 @@ public:
     enum class Kind { null, text, integer, boolean, list, json, ordered_json };
 
     // Absent value: JSON null, empty in text formats. Valid in a column of any type.
-    Cell() = default;
-    Cell(std::nullptr_t) {}
-    Cell(std::nullopt_t) {}
+    Cell() : m_integer(0) {}
+    Cell(std::nullptr_t) : Cell() {}
+    Cell(std::nullopt_t) : Cell() {}
 
     Cell(std::string_view text) : m_kind(Kind::text), m_text(text) {}
     Cell(const char* text) : Cell(std::string_view(text)) {}
@@ -82,7 +82,7 @@ private:
         bool m_boolean;
         std::span<const std::string> m_list;
         const nlohmann::json* m_json;
-        const nlohmann::ordered_json* m_ordered{nullptr};
+        const nlohmann::ordered_json* m_ordered;
     };
 };
 

@@ -1,0 +1,67 @@
+// convene list events: one row per event, by start time.
+#include <memory>
+
+#include "command_setup.hpp"
+#include "convene/domain/time.hpp"
+#include "convene/store/event_store.hpp"
+
+namespace convene::cli {
+
+namespace {
+
+struct Options {
+    bool no_header{false};
+};
+
+// Start and end as ISO 8601 in the event's own zone (with offset), or dates for all-day events.
+std::pair<std::string, std::string> bounds(const domain::Event& event) {
+    if (event.all_day) {
+        return {domain::format_date(event.start_date), domain::format_date(event.end_date)};
+    }
+    const auto& zone = domain::find_zone(event.timezone);
+    return {domain::format_iso_local(event.start, zone), domain::format_iso_local(event.end, zone)};
+}
+
+void run(const Options& options, Context& context) {
+    using output::ColumnType;
+    auto writer = output::make_row_writer(
+        context.output_format(), context.out(),
+        {{"id", ColumnType::integer},
+         {"slug"},
+         {"title"},
+         {"start"},
+         {"end"},
+         {"timezone"},
+         {"status"},
+         {"sequence", ColumnType::integer},
+         {"parent"},
+         {"venue"},
+         {"online_url"},
+         {"capacity", ColumnType::integer}},
+        {.no_header = options.no_header});
+    store::EventStore events(context.database());
+    // Parents are few; look their slugs up as we go rather than holding every event.
+    events.for_each([&](const domain::Event& event) {
+        const auto [start, end] = bounds(event);
+        std::string parent;
+        if (event.parent_id) {
+            if (auto found = events.find_by_id(*event.parent_id)) parent = found->slug;
+        }
+        writer->row({event.id, event.slug, event.title, start, end, event.timezone,
+                     domain::to_string(event.status), event.sequence,
+                     parent.empty() ? output::Cell(nullptr) : output::Cell(parent), event.venue,
+                     event.online_url, event.capacity});
+    });
+    writer->finish();
+}
+
+}  // namespace
+
+Command add_list_events(CLI::App& list) {
+    auto* command = list.add_subcommand("events", "List events by start time");
+    auto options = std::make_shared<Options>();
+    command->add_flag("--no-header", options->no_header, "Rows only (table, tsv, csv)");
+    return {command, [options](Context& context) { run(*options, context); }};
+}
+
+}  // namespace convene::cli
