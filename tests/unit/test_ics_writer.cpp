@@ -109,6 +109,16 @@ TEST_CASE("a space before a fold survives unfolding", "[ics]") {
     CHECK(unfold(folded) == "SUMMARY:" + value + "\r\n");
 }
 
+TEST_CASE("when every break touches a blank, no physical line ends with one", "[ics]") {
+    std::string value;
+    for (int i = 0; i < 60; ++i) value += "a ";
+    value += "z";
+    const std::string folded = text_line(value);
+    require_well_folded(folded);
+    CHECK(folded.find(" \r\n") == std::string::npos);
+    CHECK(unfold(folded) == "SUMMARY:" + value + "\r\n");
+}
+
 TEST_CASE("long mixed text folds cleanly and unfolds to the original", "[ics]") {
     std::string value;
     for (int i = 0; i < 12; ++i) value += "Caf\xC3\xA9 cr\xC3\xA8me " + k_family + " \xF0\x9F\xA5\x90, d\xC3\xA9j\xC3\xA0 vu; ";
