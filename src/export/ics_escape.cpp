@@ -1,0 +1,68 @@
+#include "export/ics_escape.hpp"
+
+#include <utf8proc.h>
+
+namespace convene::ics::detail {
+namespace {
+
+constexpr std::string_view k_replacement = "\xEF\xBF\xBD";  // U+FFFD
+
+void append_line_break(std::string& out, Escape escape) {
+    switch (escape) {
+        case Escape::text: out += "\\n"; break;
+        case Escape::param: out += "^n"; break;
+        case Escape::verbatim: break;  // a URI cannot hold one; dropping beats breaking the line
+    }
+}
+
+void append_ascii(std::string& out, char c, Escape escape) {
+    if (c == '\t') {
+        if (escape != Escape::verbatim) out += c;
+        return;
+    }
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) return;
+    if (escape == Escape::text && (c == '\\' || c == ';' || c == ',')) {
+        out += '\\';
+    } else if (escape == Escape::param && c == '^') {
+        out += "^^";
+        return;
+    } else if (escape == Escape::param && c == '"') {
+        out += "^'";
+        return;
+    }
+    out += c;
+}
+
+}  // namespace
+
+void append_escaped(std::string& out, std::string_view in, Escape escape) {
+    const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(in.data());
+    const std::size_t size = in.size();
+    std::size_t i = 0;
+    while (i < size) {
+        const char c = in[i];
+        if (c == '\r' || c == '\n') {
+            // CRLF is one break, not two.
+            i += (c == '\r' && i + 1 < size && in[i + 1] == '\n') ? 2 : 1;
+            append_line_break(out, escape);
+            continue;
+        }
+        if (static_cast<unsigned char>(c) < 0x80) {
+            append_ascii(out, c, escape);
+            ++i;
+            continue;
+        }
+        utf8proc_int32_t codepoint = 0;
+        const auto length = utf8proc_iterate(bytes + i, static_cast<utf8proc_ssize_t>(size - i), &codepoint);
+        if (length <= 0) {
+            out += k_replacement;
+            ++i;  // resynchronise on the next byte
+            continue;
+        }
+        const bool c1_control = codepoint >= 0x80 && codepoint <= 0x9F;
+        if (!c1_control) out.append(in.data() + i, static_cast<std::size_t>(length));
+        i += static_cast<std::size_t>(length);
+    }
+}
+
+}  // namespace convene::ics::detail

@@ -1,0 +1,213 @@
+#include <catch2/catch.hpp>
+
+#include <sstream>
+#include <stdexcept>
+#include <string>
+
+#include "convene/export/ics_values.hpp"
+#include "convene/export/ics_writer.hpp"
+
+namespace {
+
+using convene::ics::Writer;
+using namespace std::chrono_literals;
+
+template <typename Write>
+std::string written(Write&& write) {
+    std::ostringstream out;
+    Writer writer(out);
+    write(writer);
+    return out.str();
+}
+
+std::string text_line(std::string_view value) {
+    return written([&](Writer& w) { w.text("SUMMARY", value); });
+}
+
+// RFC 5545 §3.1 unfolding: remove every CRLF followed by one space or tab.
+std::string unfold(const std::string& folded) {
+    std::string result;
+    for (std::size_t i = 0; i < folded.size(); ++i) {
+        if (folded.compare(i, 2, "\r\n") == 0 && i + 2 < folded.size() && (folded[i + 2] == ' ' || folded[i + 2] == '\t')) {
+            i += 2;
+            continue;
+        }
+        result += folded[i];
+    }
+    return result;
+}
+
+// Every physical line ends in CRLF, holds at most 75 octets and is valid UTF-8 on its own.
+void require_well_folded(const std::string& folded) {
+    REQUIRE(folded.size() >= 2);
+    REQUIRE(folded.substr(folded.size() - 2) == "\r\n");
+    std::size_t start = 0;
+    while (start < folded.size()) {
+        const auto end = folded.find("\r\n", start);
+        REQUIRE(end != std::string::npos);
+        const std::string line = folded.substr(start, end - start);
+        CAPTURE(line);
+        REQUIRE(line.size() <= 75);
+        REQUIRE(line.find_first_of("\r\n") == std::string::npos);
+        // A line may not start with a UTF-8 continuation byte: that would be a split sequence.
+        const auto first_content = start == 0 ? 0 : 1;
+        if (line.size() > static_cast<std::size_t>(first_content)) {
+            REQUIRE((static_cast<unsigned char>(line[first_content]) & 0xC0) != 0x80);
+        }
+        start = end + 2;
+    }
+}
+
+const std::string k_family = "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7\xE2\x80\x8D\xF0\x9F\x91\xA6";  // 👨‍👩‍👧‍👦, 25 octets
+
+}  // namespace
+
+TEST_CASE("short lines end in CRLF and are not folded", "[ics]") {
+    CHECK(text_line("Hello") == "SUMMARY:Hello\r\n");
+    const std::string exactly_75 = "SUMMARY:" + std::string(67, 'a');
+    CHECK(text_line(std::string(67, 'a')) == exactly_75 + "\r\n");
+}
+
+TEST_CASE("a 76-octet line folds after 75 octets", "[ics]") {
+    CHECK(text_line(std::string(68, 'a')) == "SUMMARY:" + std::string(67, 'a') + "\r\n a\r\n");
+}
+
+TEST_CASE("continuations carry at most 74 octets after the space", "[ics]") {
+    const std::string folded = text_line(std::string(67 + 74 + 1, 'a'));
+    CHECK(folded == "SUMMARY:" + std::string(67, 'a') + "\r\n " + std::string(74, 'a') + "\r\n a\r\n");
+}
+
+TEST_CASE("folding never splits a UTF-8 sequence", "[ics]") {
+    SECTION("a French accent across octet 75") {
+        // é occupies octets 75 and 76: the break moves before it.
+        CHECK(text_line(std::string(66, 'a') + "\xC3\xA9tude") ==
+              "SUMMARY:" + std::string(66, 'a') + "\r\n \xC3\xA9tude\r\n");
+    }
+    SECTION("an emoji across octet 75") {
+        CHECK(text_line(std::string(65, 'a') + "\xF0\x9F\xA5\x90" "b") ==
+              "SUMMARY:" + std::string(65, 'a') + "\r\n \xF0\x9F\xA5\x90" "b\r\n");
+    }
+    SECTION("a ZWJ family stays whole: octet 75 falls between its code points") {
+        CHECK(text_line(std::string(60, 'a') + k_family + "b") ==
+              "SUMMARY:" + std::string(60, 'a') + "\r\n " + k_family + "b\r\n");
+    }
+    SECTION("a grapheme cluster longer than a line is split between code points") {
+        std::string zalgo = "e";
+        for (int i = 0; i < 80; ++i) zalgo += "\xCC\x81";  // combining acute accent
+        const std::string folded = text_line(zalgo);
+        require_well_folded(folded);
+        CHECK(unfold(folded) == "SUMMARY:" + zalgo + "\r\n");
+    }
+}
+
+TEST_CASE("a space before a fold survives unfolding", "[ics]") {
+    // The space is octet 75: breaking after it would end a line with a blank, breaking before
+    // it would start a continuation with two blanks; the writer breaks one character earlier.
+    const std::string value = std::string(66, 'a') + " bbbbbbbbbb";
+    const std::string folded = text_line(value);
+    CHECK(folded == "SUMMARY:" + std::string(65, 'a') + "\r\n a bbbbbbbbbb\r\n");
+    CHECK(unfold(folded) == "SUMMARY:" + value + "\r\n");
+}
+
+TEST_CASE("when every break touches a blank, no physical line ends with one", "[ics]") {
+    std::string value;
+    for (int i = 0; i < 60; ++i) value += "a ";
+    value += "z";
+    const std::string folded = text_line(value);
+    require_well_folded(folded);
+    CHECK(folded.find(" \r\n") == std::string::npos);
+    CHECK(unfold(folded) == "SUMMARY:" + value + "\r\n");
+}
+
+TEST_CASE("long mixed text folds cleanly and unfolds to the original", "[ics]") {
+    std::string value;
+    for (int i = 0; i < 12; ++i) value += "Caf\xC3\xA9 cr\xC3\xA8me " + k_family + " \xF0\x9F\xA5\x90, d\xC3\xA9j\xC3\xA0 vu; ";
+    value += "fin";  // a trailing blank would legitimately end the last line
+    const std::string folded = text_line(value);
+    require_well_folded(folded);
+    std::string escaped;
+    for (char c : value) {
+        if (c == ',' || c == ';') escaped += '\\';
+        escaped += c;
+    }
+    CHECK(unfold(folded) == "SUMMARY:" + escaped + "\r\n");
+    CHECK(folded.find(" \r\n") == std::string::npos);
+    CHECK(folded.find("\r\n  ") == std::string::npos);
+}
+
+TEST_CASE("TEXT escapes backslash, semicolon, comma and line breaks only", "[ics]") {
+    CHECK(written([](Writer& w) { w.text("DESCRIPTION", "a\\b;c,d:e\"f\r\ng\rh\ni"); }) ==
+          "DESCRIPTION:a\\\\b\\;c\\,d:e\"f\\ng\\nh\\ni\r\n");
+}
+
+TEST_CASE("control characters other than tab are dropped", "[ics]") {
+    CHECK(text_line("a\tb\x01" "c\x7F" "d\x1B" "e\xC2\x85" "f") == "SUMMARY:a\tbcdef\r\n");
+}
+
+TEST_CASE("invalid UTF-8 becomes U+FFFD", "[ics]") {
+    const std::string fffd = "\xEF\xBF\xBD";
+    CHECK(text_line("caf\xE9 \xFF ok") == "SUMMARY:caf" + fffd + " " + fffd + " ok\r\n");
+    CHECK(text_line("end\xC3") == "SUMMARY:end" + fffd + "\r\n");           // truncated sequence
+    CHECK(text_line("\xC0\xAF") == "SUMMARY:" + fffd + fffd + "\r\n");       // overlong '/'
+    CHECK(text_line("\xED\xA0\x80") == "SUMMARY:" + fffd + fffd + fffd + "\r\n");  // surrogate
+}
+
+TEST_CASE("parameters are quoted and RFC 6868-encoded, never backslash-escaped", "[ics]") {
+    CHECK(written([](Writer& w) {
+              w.uri("ATTENDEE", {{"CN", "Doe, Jane: \"JD\""}, {"ROLE", "REQ-PARTICIPANT"}, {"RSVP", "TRUE"}},
+                    "mailto:jd@x.org");
+          }) == "ATTENDEE;CN=\"Doe, Jane: ^'JD^'\";ROLE=REQ-PARTICIPANT;RSVP=TRUE:mailto:jd@x.\r\n org\r\n");
+    CHECK(written([](Writer& w) { w.uri("ORGANIZER", {{"CN", "Jane"}}, "mailto:j@example.org"); }) ==
+          "ORGANIZER;CN=\"Jane\":mailto:j@example.org\r\n");
+    CHECK(written([](Writer& w) { w.uri("ORGANIZER", {{"CN", "a^b\\c\r\nd"}}, "mailto:j@example.org"); }) ==
+          "ORGANIZER;CN=\"a^^b\\c^nd\":mailto:j@example.org\r\n");
+    CHECK(written([](Writer& w) { w.text("X-NOTE", {{"X-TAGS", "a,b"}, {"LANGUAGE", "fr"}}, "x"); }) ==
+          "X-NOTE;X-TAGS=\"a,b\";LANGUAGE=fr:x\r\n");
+}
+
+TEST_CASE("URIs are written unescaped but cleaned", "[ics]") {
+    CHECK(written([](Writer& w) { w.uri("URL", "https://example.org/e?a=1,2;b\\c"); }) ==
+          "URL:https://example.org/e?a=1,2;b\\c\r\n");
+    CHECK(written([](Writer& w) { w.uri("URL", "https://exa\tmple.org/\r\nx\x01y"); }) ==
+          "URL:https://example.org/xy\r\n");
+    CHECK(written([](Writer& w) {
+              w.uri("CONFERENCE", {{"VALUE", "URI"}, {"FEATURE", "VIDEO"}, {"LABEL", "Salle: Jitsi"}},
+                    "https://meet.example.org/convene");
+          }) == "CONFERENCE;VALUE=URI;FEATURE=VIDEO;LABEL=\"Salle: Jitsi\":https://meet.exampl\r\n e.org/convene\r\n");
+}
+
+TEST_CASE("date values are written in their iCalendar forms", "[ics]") {
+    const auto& paris = *date::locate_zone("Europe/Paris");
+    const convene::domain::Instant instant = date::sys_days{date::year{2022} / 4 / 13} + 13h;
+    CHECK(written([&](Writer& w) {
+              w.utc_date_time("DTSTAMP", instant);
+              w.local_date_time("DTSTART", instant, paris);
+              w.date_value("DTEND", date::year{2022} / 4 / 11);
+          }) ==
+          "DTSTAMP:20220413T130000Z\r\n"
+          "DTSTART;TZID=Europe/Paris:20220413T150000\r\n"
+          "DTEND;VALUE=DATE:20220411\r\n");
+    CHECK(convene::ics::format_utc_date_time(instant) == "20220413T130000Z");
+    CHECK(convene::ics::format_local_date_time(instant, paris) == "20220413T150000");
+    CHECK(convene::ics::format_local_date_time(date::sys_days{date::year{2022} / 1 / 13} + 13h, paris) ==
+          "20220113T140000");
+    CHECK(convene::ics::format_date(date::year{2022} / 4 / 11) == "20220411");
+    CHECK(convene::ics::format_utc_offset(2h) == "+0200");
+    CHECK(convene::ics::format_utc_offset(-(9h + 30min)) == "-0930");
+    CHECK(convene::ics::format_utc_offset(0s) == "+0000");
+    CHECK(convene::ics::format_utc_offset(5h + 30min + 28s) == "+053028");
+}
+
+TEST_CASE("components nest: END must match the open BEGIN", "[ics]") {
+    std::ostringstream out;
+    Writer writer(out);
+    writer.begin("VCALENDAR");
+    writer.begin("VEVENT");
+    CHECK(writer.depth() == 2);
+    CHECK_THROWS_AS(writer.end("VCALENDAR"), std::logic_error);
+    writer.end("VEVENT");
+    writer.end("VCALENDAR");
+    CHECK(writer.depth() == 0);
+    CHECK_THROWS_AS(writer.end("VCALENDAR"), std::logic_error);
+    CHECK(out.str() == "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
+}
