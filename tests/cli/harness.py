@@ -1,0 +1,108 @@
+"""Shared set-up for end-to-end tests: run the built convene binary in a fresh temporary folder.
+
+Every test gets its own folder (the working directory, so ./convene.db lands there), a clean
+environment (no CONVENE_* variables, HOME and XDG_CONFIG_HOME inside the folder) and a fixed
+SOURCE_DATE_EPOCH so outputs are reproducible.
+"""
+import json
+import os
+import subprocess
+import tempfile
+import unittest
+from dataclasses import dataclass
+
+BIN = os.environ.get("CONVENE_BIN", "")
+SOURCE_DIR = os.environ.get("CONVENE_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", ".."))
+FIXED_EPOCH = "1700000000"  # 2023-11-14T22:13:20Z
+
+
+@dataclass
+class Result:
+    code: int
+    stdout: str
+    stderr: str
+
+    def json(self):
+        return json.loads(self.stdout)
+
+
+class ConveneTestCase(unittest.TestCase):
+    maxDiff = None
+
+    def setUp(self):
+        if not BIN:
+            self.skipTest("CONVENE_BIN is not set (run through ctest)")
+        self._tmp = tempfile.TemporaryDirectory(prefix="convene-test-")
+        self.dir = self._tmp.name
+        self.env = {k: v for k, v in os.environ.items() if not k.startswith("CONVENE_")}
+        self.env.update({
+            "HOME": self.dir,
+            "XDG_CONFIG_HOME": os.path.join(self.dir, "xdg"),
+            "SOURCE_DATE_EPOCH": FIXED_EPOCH,
+            "LC_ALL": "C.UTF-8",
+            "TZ": "UTC",
+        })
+        self.env.pop("NO_COLOR", None)
+
+    def tearDown(self):
+        self._tmp.cleanup()
+
+    def path(self, *parts):
+        return os.path.join(self.dir, *parts)
+
+    def write(self, name, content, mode="w"):
+        with open(self.path(name), mode, **({} if "b" in mode else {"encoding": "utf-8", "newline": ""})) as f:
+            f.write(content)
+        return self.path(name)
+
+    def run_convene(self, *args, input=None, env=None, cwd=None):
+        """Runs convene and returns a Result, whatever the exit code."""
+        full_env = dict(self.env)
+        if env:
+            full_env.update(env)
+        proc = subprocess.run([BIN, *args], input=input.encode() if isinstance(input, str) else input,
+                              capture_output=True, env=full_env, cwd=cwd or self.dir, timeout=300)
+        return Result(proc.returncode, proc.stdout.decode("utf-8", "replace"),
+                      proc.stderr.decode("utf-8", "replace"))
+
+    def ok(self, *args, **kwargs):
+        """Runs convene, asserts exit 0, returns stdout."""
+        result = self.run_convene(*args, **kwargs)
+        self.assertEqual(result.code, 0, f"convene {' '.join(args)} failed:\n{result.stderr}")
+        return result.stdout
+
+    def fails(self, code, *args, **kwargs):
+        """Runs convene, asserts exit `code`, stdout empty and exactly one error line on stderr
+        (optionally followed by one hint line); returns the error line."""
+        result = self.run_convene(*args, **kwargs)
+        self.assertEqual(result.code, code,
+                         f"convene {' '.join(args)}: expected exit {code}, got {result.code}\n"
+                         f"stdout: {result.stdout}\nstderr: {result.stderr}")
+        lines = result.stderr.splitlines()
+        errors = [line for line in lines if line.startswith("convene: error: ")]
+        self.assertEqual(len(errors), 1, f"expected one error line, got:\n{result.stderr}")
+        others = [line for line in lines if not line.startswith(("convene: error: ", "convene: hint: ",
+                                                                   "convene: warning: "))]
+        self.assertEqual(others, [], f"unexpected stderr lines:\n{result.stderr}")
+        self.assertNotIn("terminate called", result.stderr)
+        return errors[0]
+
+    # --- common fixtures ---------------------------------------------------------------------
+
+    def create_briefing(self, *extra):
+        """The seed's briefing: 13 April 2022, 15:00–16:00 Europe/Paris, part of 11–13 April."""
+        parent = self.ok("create-event", "--title",
+                         "Migrations et déplacements en contexte de crise : Que font les GLR pour "
+                         "sauver et protéger des vies ?",
+                         "--slug", "peer-learning-2022", "--date", "2022-04-11",
+                         "--end-date", "2022-04-13", "--tz", "Europe/Paris").strip()
+        slug = self.ok("create-event", "--title",
+                       "Séance d'information sur la route vers le Forum d'examen des migrations "
+                       "internationales (IMRF)",
+                       "--slug", "imrf-briefing", "--start", "2022-04-13T15:00", "--end", "16:00",
+                       "--tz", "Europe/Paris", "--online", "https://example.org/imrf-briefing",
+                       "--registration-url", "https://example.org/imrf-briefing/register",
+                       "--languages", "en,fr,es", "--organiser", "Mayors Mechanism",
+                       "--organiser", "Cités et Gouvernements Unis (CGLU)",
+                       "--parent", parent, *extra).strip()
+        return parent, slug
