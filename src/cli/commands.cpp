@@ -14,12 +14,17 @@ constexpr Setup k_commands[] = {
     add_cancel_event,
     add_delete_event,
     add_show,
+    add_add_agenda_item,
+    add_update_agenda_item,
+    add_move_agenda_item,
+    add_remove_agenda_item,
 };
 
 
 // `list WHAT …`: one entry per kind of list.
 constexpr Setup k_lists[] = {
     add_list_events,
+    add_list_agenda,
 };
 
 }  // namespace
