@@ -14,12 +14,16 @@ constexpr Setup k_commands[] = {
     add_cancel_event,
     add_delete_event,
     add_show,
+    add_register,
+    add_unregister,
+    add_check_in,
 };
 
 
 // `list WHAT …`: one entry per kind of list.
 constexpr Setup k_lists[] = {
     add_list_events,
+    add_list_attendees,
 };
 
 }  // namespace
