@@ -184,7 +184,8 @@ Command add_register(CLI::App& app) {
                       "Drop columns that are not registration fields instead of keeping them "
                       "as custom fields");
     command->add_flag("--skip-invalid", options->skip_invalid,
-                      "Import the good rows and report each bad one, instead of rejecting the file");
+                      "Import the good rows and report each bad one, instead of rejecting the "
+                      "file");
     command->add_flag("--dry-run", options->dry_run, "Check everything, write nothing");
     return {command, [options](Context& context) { run(*options, context); }};
 }

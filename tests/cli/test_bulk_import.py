@@ -19,7 +19,8 @@ def people_csv(rows=ROWS, bad_lines=(), header=("name", "email", "organisation",
     for i in range(rows):
         line = i + 2  # the header is line 1 and no field holds a line break
         email = "not-an-email" if line in bad_lines else f"person{i}@example.org"
-        writer.writerow([f"Person {i}", email, f"Org, {i % 7} \"quoted\"", "vegan" if i % 3 else ""])
+        writer.writerow([f"Person {i}", email, f"Org, {i % 7} \"quoted\"",
+                         "vegan" if i % 3 else ""])
     return out.getvalue()
 
 
@@ -29,10 +30,12 @@ class BulkImportTest(ConveneTestCase):
         _, self.event = self.create_briefing()
         # People already there, to see that a failed import leaves them alone.
         for n in range(3):
-            self.ok("register", self.event, "--name", f"Early {n}", "--email", f"early{n}@example.org")
+            self.ok("register", self.event, "--name", f"Early {n}", "--email",
+                    f"early{n}@example.org")
 
     def count(self, *extra):
-        return len(self.ok("list", "attendees", self.event, "--format", "jsonl", *extra).splitlines())
+        out = self.ok("list", "attendees", self.event, "--format", "jsonl", *extra)
+        return len(out.splitlines())
 
     def summary(self, stderr):
         lines = [line for line in stderr.splitlines() if " rows: " in line]
@@ -79,7 +82,8 @@ class BulkImportTest(ConveneTestCase):
         self.assertIn("500 added", self.summary(result.stderr))
         self.assertEqual(self.count(), 3)
         bad = self.write("bad.csv", people_csv(rows=500, bad_lines={300}))
-        self.assertIn("bad.csv:300:", self.fails(5, "register", self.event, "--csv", bad, "--dry-run"))
+        self.assertIn("bad.csv:300:",
+                      self.fails(5, "register", self.event, "--csv", bad, "--dry-run"))
 
     def test_capacity_applies_row_by_row(self):
         self.ok("update-event", self.event, "--capacity", "10")
@@ -121,7 +125,8 @@ class BulkImportTest(ConveneTestCase):
 
     def test_quoted_newlines_bom_and_crlf(self):
         content = ("\ufeffname,email,Address\r\n"
-                   "\"Ana \"\"la\"\" Silva\",ana@example.org,\"1 rue de la Paix\r\n75002 Paris\"\r\n"
+                   "\"Ana \"\"la\"\" Silva\",ana@example.org,"
+                   "\"1 rue de la Paix\r\n75002 Paris\"\r\n"
                    "李小龙,li@example.org,\"a, b\"\r\n")
         path = self.write("excel.csv", content.encode("utf-8"), mode="wb")
         self.ok("register", self.event, "--csv", path)
@@ -134,7 +139,8 @@ class BulkImportTest(ConveneTestCase):
     def test_bad_files_name_file_and_line(self):
         cases = [
             ("ragged.csv", "name,email\nA,a@example.org\nB\n", "ragged.csv:3: expected 2 fields"),
-            ("nomail.csv", "name,mail\nA,a@example.org\n", "nomail.csv:1: the header has no 'email'"),
+            ("nomail.csv", "name,mail\nA,a@example.org\n",
+             "nomail.csv:1: the header has no 'email'"),
             ("lang.csv", "name,email,language\nA,a@example.org,de\n",
              "lang.csv:2: language 'de' is not one of the event's languages"),
             ("status.csv", "name,email,status\nA,a@example.org,maybe\n", "status.csv:2: status"),
@@ -152,8 +158,8 @@ class BulkImportTest(ConveneTestCase):
     def test_unknown_columns_become_fields_or_are_dropped(self):
         path = self.write("extra.csv", "name,email,Diet\nA,a@example.org,vegan\n")
         self.ok("register", self.event, "--csv", path)
-        self.ok("register", self.event, "--csv", self.write("b.csv", "name,email,Diet\nB,b@example.org,x\n"),
-                "--ignore-unknown-columns")
+        other = self.write("b.csv", "name,email,Diet\nB,b@example.org,x\n")
+        self.ok("register", self.event, "--csv", other, "--ignore-unknown-columns")
         rows = [json.loads(l) for l in self.ok("list", "attendees", self.event, "--format", "jsonl",
                                               "--fields", "email,Diet").splitlines()]
         self.assertEqual(rows[3:], [{"email": "a@example.org", "Diet": "vegan"},

@@ -56,7 +56,8 @@ class RegisterTest(ConveneTestCase):
         people = self.ok("list", "attendees", self.event, "--format", "jsonl")
         person = json.loads(people)
         self.assertEqual(person["name"], "Ana Silva")
-        self.assertEqual((person["diet"], person.get("room"), person["badge"]), ("vegan", None, "A"))
+        self.assertEqual((person["diet"], person.get("room"), person["badge"]),
+                         ("vegan", None, "A"))
 
     def test_bad_flags_are_usage_errors(self):
         self.assertIn("not an email address", self.fails(2, "register", self.event, "--name", "A",

@@ -41,7 +41,8 @@ class StreamingMemoryTest(ConveneTestCase):
         with open(self.path(name), "w", encoding="utf-8", newline="") as f:
             f.write("name,email,organisation,diet\n")
             for i in range(rows):
-                f.write(f"Person {i},p{i}@example.org,\"Org, {i % 50}\",{'vegan' if i % 3 else ''}\n")
+                diet = "vegan" if i % 3 else ""
+                f.write(f"Person {i},p{i}@example.org,\"Org, {i % 50}\",{diet}\n")
         return self.path(name)
 
     def test_memory_stays_flat_for_ten_times_the_rows(self):

@@ -76,8 +76,8 @@ TEST_CASE("registrar handles duplicates per policy", "[registrar]") {
     store::RegistrationStore store(db);
     const auto id = Registrar(store, event, k_now, OnDuplicate::error, false)
                         .add(request("ana@x.org")).registration.id;
-    CHECK_THROWS_AS(Registrar(store, event, k_now, OnDuplicate::error, false).add(request("ANA@x.org")),
-                    ConflictError);
+    Registrar strict(store, event, k_now, OnDuplicate::error, false);
+    CHECK_THROWS_AS(strict.add(request("ANA@x.org")), ConflictError);
     const auto skipped =
         Registrar(store, event, k_now, OnDuplicate::skip, false).add(request("Ana@x.org"));
     CHECK(skipped.kind == Outcome::Kind::skipped);
@@ -115,8 +115,8 @@ TEST_CASE("registrar refuses a cancelled event", "[registrar]") {
     auto event = make_event(db, std::nullopt);
     event.status = domain::EventStatus::cancelled;
     store::RegistrationStore store(db);
-    CHECK_THROWS_AS(Registrar(store, event, k_now, OnDuplicate::error, false).add(request("a@x.org")),
-                    ConflictError);
+    Registrar registrar(store, event, k_now, OnDuplicate::error, false);
+    CHECK_THROWS_AS(registrar.add(request("a@x.org")), ConflictError);
 }
 
 TEST_CASE("import stops at the first bad row, naming file and line", "[registration_import]") {

@@ -64,7 +64,8 @@ TEST_CASE("json objects map like csv columns", "[registration_columns]") {
     const auto request = io::request_from_json(object, false);
     CHECK(request.name == "Ana");
     CHECK(*request.organisation == "");
-    CHECK(request.fields == Pairs{{"seats", "2"}, {"vip", "true"}, {"diet", "vegan"}, {"note", ""}});
+    CHECK(request.fields ==
+          Pairs{{"seats", "2"}, {"vip", "true"}, {"diet", "vegan"}, {"note", ""}});
     CHECK(io::request_from_json(object, true).fields.empty());
 }
 

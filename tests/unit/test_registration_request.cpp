@@ -73,7 +73,8 @@ TEST_CASE("a new registration takes the request's values and time", "[registrati
     CHECK(registration.registered_at == now);
     CHECK(registration.organisation == "CGLU");
     // An empty value is no field at all.
-    CHECK(registration.fields == std::vector<std::pair<std::string, std::string>>{{"diet", "vegan"}});
+    CHECK(registration.fields ==
+          std::vector<std::pair<std::string, std::string>>{{"diet", "vegan"}});
     request.registered_at = Instant{std::chrono::seconds{1'600'000'000}};
     CHECK(make_registration(request, 7, now).registered_at == *request.registered_at);
 }

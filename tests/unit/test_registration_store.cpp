@@ -154,7 +154,8 @@ TEST_CASE("registration store streams in time order, then id, with filters",
     for (const auto& r : {a, b, c, d}) store.insert(r);
     store.insert(person(other, "Z", "z@x.org", 0));
 
-    CHECK(emails(store, event) == std::vector<std::string>{"b@x.org", "d@x.org", "a@x.org", "c@x.org"});
+    CHECK(emails(store, event) ==
+          std::vector<std::string>{"b@x.org", "d@x.org", "a@x.org", "c@x.org"});
     CHECK(emails(store, event, {.status = RegistrationStatus::registered}) ==
           std::vector<std::string>{"d@x.org", "a@x.org", "c@x.org"});
     CHECK(emails(store, event, {.status = RegistrationStatus::cancelled}) ==
