@@ -18,13 +18,16 @@ constexpr Setup k_commands[] = {
     add_update_agenda_item,
     add_move_agenda_item,
     add_remove_agenda_item,
+    add_register,
+    add_unregister,
+    add_check_in,
 };
-
 
 // `list WHAT …`: one entry per kind of list.
 constexpr Setup k_lists[] = {
     add_list_events,
     add_list_agenda,
+    add_list_attendees,
 };
 
 }  // namespace
