@@ -10,6 +10,7 @@ Command add_update_event(CLI::App& app);
 Command add_cancel_event(CLI::App& app);
 Command add_delete_event(CLI::App& app);
 Command add_show(CLI::App& app);
+Command add_export_ics(CLI::App& app);
 Command add_list_events(CLI::App& list);
 
 }  // namespace convene::cli

@@ -14,6 +14,7 @@ constexpr Setup k_commands[] = {
     add_cancel_event,
     add_delete_event,
     add_show,
+    add_export_ics,
 };
 
 

@@ -1,0 +1,259 @@
+"""export-ics: the published calendar, read back by two independent parsers (ICS.md "Checking").
+
+Every export goes through ical_check (libical, env ICAL_CHECK) and tests/ics/ics_check.py
+(byte rules + python3-icalendar); both must accept it and compute the expected UTC instants.
+Set CONVENE_UPDATE_GOLDEN=1 to rewrite the golden files after an intended change.
+"""
+import json
+import os
+import re
+import subprocess
+import sys
+import unittest
+
+from harness import ConveneTestCase, SOURCE_DIR
+
+sys.path.insert(0, os.path.join(SOURCE_DIR, "tests", "ics"))
+import ics_check  # noqa: E402
+
+ICAL_CHECK = os.environ.get("ICAL_CHECK", "")
+GOLDEN_DIR = os.path.join(SOURCE_DIR, "tests", "golden")
+SEED_START, SEED_END = "2022-04-13T13:00:00Z", "2022-04-13T14:00:00Z"
+SEED_DESCRIPTION = (
+    "Ce briefing vise à informer des gouvernements locaux et régionaux des opportunités et des défis "
+    "liés à l'élévation des voix locales à l'IMRF.\n\n"
+    "Il y aura une interprétation en anglais, français et espagnol; questions bienvenues, "
+    "« entre pairs » 🤝.")
+
+
+def pinned_uid(number):
+    """A stand-in for a random UID, the same length so that line folding does not move."""
+    return f"00000000-0000-4000-8000-{number:012d}@convene"
+
+
+class ExportTestCase(ConveneTestCase):
+    def setUp(self):
+        super().setUp()
+        if not ICAL_CHECK:
+            self.skipTest("ICAL_CHECK is not set (run through ctest)")
+
+    def export(self, *args):
+        """Runs export-ics and returns stdout as bytes (the harness decodes text)."""
+        proc = subprocess.run([os.environ["CONVENE_BIN"], "export-ics", *args], capture_output=True,
+                              env=self.env, cwd=self.dir, timeout=300)
+        self.assertEqual(proc.returncode, 0, proc.stderr.decode("utf-8", "replace"))
+        return proc.stdout
+
+    def check(self, data, expected):
+        """Both parsers accept `data` and compute `expected` [(uid, start, end)]; returns them."""
+        self.assertEqual(ics_check.check_bytes(data), expected, "python3-icalendar")
+        path = self.write("check.ics", data, "wb")
+        result = subprocess.run([ICAL_CHECK, path], capture_output=True, text=True)
+        self.assertEqual(result.returncode, 0, f"ical_check: {result.stderr}")
+        self.assertEqual([tuple(line.split("\t")) for line in result.stdout.splitlines()], expected, "libical")
+        return expected
+
+    def uid(self, event):
+        return json.loads(self.ok("show", event, "--format", "json"))["uid"]
+
+    def export_one(self, slug):
+        """Exports one event, checks it with both parsers and returns (bytes, start, end)."""
+        data = self.export(slug)
+        [(uid, start, end)] = ics_check.check_bytes(data)
+        self.assertEqual(uid, self.uid(slug))
+        self.check(data, [(uid, start, end)])
+        return data, start, end
+
+    def property(self, data, name):
+        """The unfolded values of property `name` (parameters stripped)."""
+        unfolded = data.replace(b"\r\n ", b"").decode("utf-8")
+        return [line.split(":", 1)[1] for line in unfolded.split("\r\n")
+                if re.match(rf"{name}[;:]", line)]
+
+
+class Instants(ExportTestCase):
+    def create(self, *args):
+        return self.ok("create-event", "--title", "Test", *args).strip()
+
+    def test_seed_briefing(self):
+        _, slug = self.create_briefing()
+        data, start, end = self.export_one(slug)
+        self.assertEqual((start, end), (SEED_START, SEED_END))
+        self.assertIn(b"DTSTART;TZID=Europe/Paris:20220413T150000\r\n", data)
+
+    def test_paris_across_the_spring_dst_change(self):
+        slug = self.create("--start", "2025-03-30T01:30", "--end", "03:30", "--tz", "Europe/Paris")
+        data, start, end = self.export_one(slug)
+        self.assertEqual((start, end), ("2025-03-30T00:30:00Z", "2025-03-30T01:30:00Z"))
+        self.assertIn(b"DTSTART;TZID=Europe/Paris:20250330T013000\r\n", data)
+        self.assertIn(b"DTEND;TZID=Europe/Paris:20250330T033000\r\n", data)
+        self.assertIn(b"BEGIN:DAYLIGHT\r\n", data)
+        self.assertIn(b"BEGIN:STANDARD\r\n", data)
+
+    def test_paris_in_the_repeated_autumn_hour(self):
+        # 02:30 happens twice on 2025-10-26; the second (CET, +01:00) is only expressible in UTC.
+        slug = self.create("--start", "2025-10-26T02:30+01:00", "--end", "2025-10-26T03:30+01:00",
+                           "--tz", "Europe/Paris")
+        data, start, end = self.export_one(slug)
+        self.assertEqual((start, end), ("2025-10-26T01:30:00Z", "2025-10-26T02:30:00Z"))
+        self.assertIn(b"DTSTART:20251026T013000Z\r\n", data)
+
+    def test_auckland_across_midnight(self):
+        slug = self.create("--start", "2025-01-31T22:00", "--end", "2025-02-01T01:00",
+                           "--tz", "Pacific/Auckland")
+        data, start, end = self.export_one(slug)
+        self.assertEqual((start, end), ("2025-01-31T09:00:00Z", "2025-01-31T12:00:00Z"))
+        self.assertIn(b"DTEND;TZID=Pacific/Auckland:20250201T010000\r\n", data)
+
+    def test_utc(self):
+        slug = self.create("--start", "2022-04-13T13:00", "--end", "14:00", "--tz", "UTC")
+        data, start, end = self.export_one(slug)
+        self.assertEqual((start, end), (SEED_START, SEED_END))
+        self.assertIn(b"DTSTART:20220413T130000Z\r\n", data)
+        self.assertNotIn(b"TZID", data)
+        self.assertNotIn(b"VTIMEZONE", data)
+
+    def test_all_day_over_three_days_has_an_exclusive_end(self):
+        slug = self.create("--date", "2022-04-11", "--end-date", "2022-04-13", "--tz", "Europe/Paris")
+        data, start, end = self.export_one(slug)
+        self.assertEqual((start, end), ("2022-04-11", "2022-04-14"))
+        self.assertIn(b"DTSTART;VALUE=DATE:20220411\r\nDTEND;VALUE=DATE:20220414\r\n", data)
+        self.assertNotIn(b"VTIMEZONE", data)
+
+
+class Feed(ExportTestCase):
+    def test_a_published_feed_has_no_method_organizer_or_attendee(self):
+        self.write("convene.toml", '[organiser]\nname = "Mayors Mechanism"\nemail = "events@example.org"\n')
+        parent, slug = self.create_briefing("--venue", "Genève, salle XX; 2e étage")
+        data = self.export(slug, parent)
+        for forbidden in (b"METHOD", b"ORGANIZER", b"ATTENDEE"):
+            self.assertNotIn(forbidden, data)
+        self.check(data, [(self.uid(slug), SEED_START, SEED_END), (self.uid(parent), "2022-04-11", "2022-04-14")])
+        self.assertEqual(self.property(data, "NAME"), ["convene events"])
+        self.assertEqual(self.property(data, "LOCATION"), ["Genève\\, salle XX\\; 2e étage"])
+        self.assertEqual(self.property(data, "URL"), ["https://example.org/imrf-briefing/register"])
+        self.assertEqual(self.property(data, "CONFERENCE"), ["https://example.org/imrf-briefing"])
+        self.assertIn(b'CONFERENCE;VALUE=URI;FEATURE=VIDEO;LABEL="Join online":', data)
+        self.assertEqual(self.property(data, "RELATED-TO"), [self.uid(parent)])
+        description = self.property(data, "DESCRIPTION")[0]
+        self.assertIn("Join online: https://example.org/imrf-briefing\\n", description)
+        self.assertIn("Interpretation: en\\, fr\\, es", description)
+
+    def test_one_event_names_the_calendar_after_it(self):
+        _, slug = self.create_briefing()
+        data = self.export(slug)
+        self.assertEqual(self.property(data, "NAME"), [
+            "Séance d'information sur la route vers le Forum d'examen des migrations internationales (IMRF)"])
+
+    def test_all_events_share_one_vtimezone_per_zone(self):
+        parent, slug = self.create_briefing()
+        other = self.ok("create-event", "--title", "Autre", "--start", "2022-12-01T10:00", "--end", "11:00",
+                        "--tz", "Europe/Paris").strip()
+        kiwi = self.ok("create-event", "--title", "Kiwi", "--start", "2022-06-01T10:00", "--end", "11:00",
+                       "--tz", "Pacific/Auckland").strip()
+        data = self.export("--all")
+        self.check(data, [
+            (self.uid(parent), "2022-04-11", "2022-04-14"),
+            (self.uid(slug), SEED_START, SEED_END),
+            (self.uid(kiwi), "2022-05-31T22:00:00Z", "2022-05-31T23:00:00Z"),
+            (self.uid(other), "2022-12-01T09:00:00Z", "2022-12-01T10:00:00Z"),
+        ])
+        self.assertEqual(data.count(b"BEGIN:VTIMEZONE\r\n"), 2)
+        self.assertEqual(data.count(b"TZID:Europe/Paris\r\n"), 1)
+        self.assertEqual(self.property(data, "NAME"), ["convene events"])
+
+    def test_naming_an_event_twice_exports_it_once(self):
+        _, slug = self.create_briefing()
+        data = self.export(slug, slug, "imrf-briefing")
+        self.assertEqual(data.count(b"BEGIN:VEVENT"), 1)
+
+    def test_unchanged_reexport_is_byte_identical(self):
+        parent, slug = self.create_briefing("--description", SEED_DESCRIPTION)
+        first = self.export(slug, parent)
+        self.ok("update-event", slug, "--title",
+                "Séance d'information sur la route vers le Forum d'examen des migrations internationales (IMRF)")
+        self.assertEqual(self.export(slug, parent), first)
+
+    def test_output_file_is_written_whole_and_replaced(self):
+        _, slug = self.create_briefing()
+        target = self.path("feed.ics")
+        self.write("feed.ics", "old")
+        result = self.run_convene("export-ics", slug, "-o", target)
+        self.assertEqual(result.code, 0, result.stderr)
+        self.assertEqual(result.stdout, "")
+        with open(target, "rb") as f:
+            self.assertEqual(f.read(), self.export(slug))
+        self.assertEqual(sorted(os.listdir(self.dir)), ["convene.db", "feed.ics"])
+
+    def test_output_file_in_a_missing_folder_is_a_usage_error(self):
+        _, slug = self.create_briefing()
+        error = self.fails(2, "export-ics", slug, "-o", self.path("missing", "feed.ics"))
+        self.assertIn("missing/feed.ics", error)
+
+    def test_usage_and_not_found(self):
+        self.fails(2, "export-ics")
+        self.fails(3, "export-ics", "--all")
+        self.fails(3, "export-ics", "no-such-event")
+        _, slug = self.create_briefing()
+        self.fails(2, "export-ics", slug, "--all")
+
+
+class Sequence(ExportTestCase):
+    def sequence(self, slug):
+        [value] = self.property(self.export(slug), "SEQUENCE")
+        return int(value)
+
+    def test_sequence_grows_with_calendar_changes_only(self):
+        _, slug = self.create_briefing()
+        uid = self.uid(slug)
+        self.assertEqual(self.sequence(slug), 0)
+        steps = [
+            (["--description", "Nouvelle description"], 0),
+            (["--start", "2022-04-13T15:30", "--end", "16:30"], 1),
+            (["--title", "Nouveau titre"], 2),
+            (["--venue", "Genève"], 3),
+            (["--status", "tentative"], 4),
+            (["--registration-url", "https://example.org/other"], 4),
+        ]
+        for flags, expected in steps:
+            with self.subTest(flags=flags):
+                self.ok("update-event", slug, *flags)
+                data = self.export(slug)
+                self.assertEqual(self.property(data, "SEQUENCE"), [str(expected)])
+                self.assertEqual(self.property(data, "UID"), [uid])
+                self.check(data, ics_check.check_bytes(data))
+
+    def test_cancelled_event(self):
+        _, slug = self.create_briefing()
+        self.ok("cancel-event", slug)
+        data = self.export(slug)
+        self.check(data, [(self.uid(slug), SEED_START, SEED_END)])
+        self.assertEqual(self.property(data, "STATUS"), ["CANCELLED"])
+        self.assertEqual(self.property(data, "SEQUENCE"), ["1"])
+        self.assertTrue(self.property(data, "DESCRIPTION")[0].startswith("This event is cancelled."))
+        self.assertNotIn(b"METHOD", data)
+
+
+class Golden(ExportTestCase):
+    def compare(self, name, data, uids):
+        for number, uid in enumerate(uids, start=1):
+            self.assertEqual(len(uid), len(pinned_uid(number)))
+            data = data.replace(uid.encode(), pinned_uid(number).encode())
+        path = os.path.join(GOLDEN_DIR, name)
+        if os.environ.get("CONVENE_UPDATE_GOLDEN"):
+            with open(path, "wb") as f:
+                f.write(data)
+        with open(path, "rb") as f:
+            golden = f.read()
+        self.assertEqual(data.decode("utf-8"), golden.decode("utf-8"), f"{name} differs (CRLF kept?)")
+        self.assertEqual(data, golden)
+        self.check(golden, ics_check.check_bytes(golden))
+
+    def test_seed_feed(self):
+        parent, slug = self.create_briefing("--description", SEED_DESCRIPTION)
+        data = self.export(parent, slug)
+        self.compare("seed-feed.ics", data, [self.uid(parent), self.uid(slug)])
+
+
+if __name__ == "__main__":
+    unittest.main()
