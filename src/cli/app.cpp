@@ -49,9 +49,11 @@ int run_app(int argc, char** argv, std::ostream& out, std::ostream& err) {
     } catch (const CLI::ParseError& e) {
         // CLI11 reports a mistyped command as "a subcommand is required"; name the word instead.
         const auto leftover = app.remaining();
-        const std::string what = !leftover.empty() && app.get_subcommands().empty()
-                                     ? "unknown command '" + leftover.front() + "'"
-                                     : std::string(e.what());
+        std::string what = e.what();
+        if (!leftover.empty() && app.get_subcommands().empty()) {
+            const bool is_option = leftover.front().starts_with('-');
+            what = (is_option ? "unknown option '" : "unknown command '") + leftover.front() + "'";
+        }
         return report(err, ExitCode::usage, what,
                       "see 'convene --help' or 'convene COMMAND --help'");
     }

@@ -80,31 +80,31 @@ std::optional<seconds> read_offset(std::string_view text, std::size_t& pos) {
     return sign * (hours{*h} + minutes{m});
 }
 
-Instant resolve_wall_time(date::local_seconds wall, const date::time_zone& zone, std::string_view text) {
+// "2025-10-26T02:30+01:00": the wall time written with one of the offsets it could have.
+std::string with_offset(date::local_seconds wall, seconds offset) {
+    const auto magnitude = duration_cast<minutes>(offset < seconds{0} ? -offset : offset).count();
+    return fmt::format("{}{}{:02}:{:02}", date::format("%FT%R", wall), offset < seconds{0} ? '-' : '+',
+                       magnitude / 60, magnitude % 60);
+}
+
+Instant resolve_wall_time(date::local_seconds wall, const date::time_zone& zone,
+                          std::string_view text) {
     const auto info = zone.get_info(wall);
     switch (info.result) {
         case date::local_info::unique:
             return Instant{wall.time_since_epoch() - info.first.offset};
         case date::local_info::nonexistent:
-            throw UsageError(
-                fmt::format("{} does not exist in {}: the clocks skip it (DST gap)", text,
-                            zone.name()),
-                fmt::format("give an explicit offset, e.g. {}{}", text.substr(0, 16),
-                            format_iso_local(Instant{wall.time_since_epoch() - info.first.offset},
-                                             zone)
-                                .substr(19)));
+            throw UsageError(fmt::format("{} does not exist in {}: the clocks skip it (DST gap)",
+                                         text, zone.name()),
+                             fmt::format("give an explicit offset, e.g. {}, or a time outside "
+                                         "the gap",
+                                         with_offset(wall, info.first.offset)));
         case date::local_info::ambiguous:
-            throw UsageError(
-                fmt::format("{} happens twice in {} (DST fold): it is ambiguous", text,
-                            zone.name()),
-                fmt::format("give an explicit offset: {}{} or {}{}", text.substr(0, 16),
-                            format_iso_local(Instant{wall.time_since_epoch() - info.first.offset},
-                                             zone)
-                                .substr(19),
-                            text.substr(0, 16),
-                            format_iso_local(Instant{wall.time_since_epoch() - info.second.offset},
-                                             zone)
-                                .substr(19)));
+            throw UsageError(fmt::format("{} happens twice in {} (DST fold): it is ambiguous",
+                                         text, zone.name()),
+                             fmt::format("give an explicit offset: {} or {}",
+                                         with_offset(wall, info.first.offset),
+                                         with_offset(wall, info.second.offset)));
     }
     throw UsageError(fmt::format("cannot place {} in {}", text, zone.name()));
 }

@@ -1,0 +1,299 @@
+"""End-to-end: event commands, time rules, config and errors (issue: foundation)."""
+import json
+import os
+import sqlite3
+import stat
+import subprocess
+import unittest
+
+from harness import BIN, ConveneTestCase
+
+
+class EventCommands(ConveneTestCase):
+    def test_create_prints_slug_and_show_prints_the_seed_times(self):
+        parent, slug = self.create_briefing()
+        self.assertEqual(slug, "imrf-briefing")
+        page = self.ok("show", slug)
+        self.assertIn("2022-04-13 15:00–16:00 CEST", page)
+        self.assertNotIn("UTC", page)
+        page = self.ok("show", slug, "--tz", "UTC")
+        self.assertIn("2022-04-13 15:00–16:00 CEST", page)
+        self.assertIn("2022-04-13 13:00–14:00 UTC", page)
+        self.assertIn("Part of:", page)
+        self.assertIn("2022-04-11 – 2022-04-13", page)
+        self.assertIn("Interpretation: en, fr, es", page)
+        self.assertIn("Cités et Gouvernements Unis (CGLU)", page)
+
+    def test_show_json_has_every_field(self):
+        parent, slug = self.create_briefing("--capacity", "100", "--venue", "Salle 1",
+                                            "--description", "Contexte\nEn 2018, …")
+        page = json.loads(self.ok("show", slug, "--format", "json", "--tz", "UTC"))
+        self.assertEqual(page["slug"], "imrf-briefing")
+        self.assertEqual(page["start"], "2022-04-13T13:00:00Z")
+        self.assertEqual(page["end"], "2022-04-13T14:00:00Z")
+        self.assertEqual(page["timezone"], "Europe/Paris")
+        self.assertEqual([t["text"] for t in page["times"]],
+                         ["2022-04-13 15:00–16:00 CEST", "2022-04-13 13:00–14:00 UTC"])
+        self.assertEqual(page["languages"], ["en", "fr", "es"])
+        self.assertEqual(page["organisers"], ["Mayors Mechanism", "Cités et Gouvernements Unis (CGLU)"])
+        self.assertEqual(page["parent"]["slug"], "peer-learning-2022")
+        self.assertEqual(page["parent"]["start_date"], "2022-04-11")
+        self.assertEqual(page["parent"]["end_date"], "2022-04-13")
+        self.assertEqual(page["capacity"], 100)
+        self.assertEqual(page["venue"], "Salle 1")
+        self.assertEqual(page["description"], "Contexte\nEn 2018, …")
+        self.assertEqual(page["status"], "confirmed")
+        self.assertEqual(page["sequence"], 0)
+        self.assertTrue(page["uid"].endswith("@convene"))
+        self.assertEqual(page["registration_url"], "https://example.org/imrf-briefing/register")
+        self.assertEqual(page["online_url"], "https://example.org/imrf-briefing")
+
+    def test_slug_is_derived_and_made_unique(self):
+        first = self.ok("create-event", "--title", "Atelier d'été", "--start", "2024-07-01 10:00",
+                        "--duration", "1h30m", "--tz", "Europe/Paris").strip()
+        second = self.ok("create-event", "--title", "Atelier d'été", "--start", "2024-07-02 10:00",
+                         "--duration", "1h30m", "--tz", "Europe/Paris").strip()
+        self.assertEqual(first, "atelier-d-ete")
+        self.assertEqual(second, "atelier-d-ete-2")
+        page = json.loads(self.ok("show", "atelier-d-ete", "--format", "json"))
+        self.assertEqual(page["end"], "2024-07-01T09:30:00Z")
+
+    def test_event_addressed_by_id(self):
+        _, slug = self.create_briefing()
+        page = json.loads(self.ok("show", slug, "--format", "json"))
+        self.assertEqual(json.loads(self.ok("show", str(page["id"]), "--format", "json"))["slug"], slug)
+
+    def test_auckland_event_crossing_midnight(self):
+        slug = self.ok("create-event", "--title", "Late session", "--start", "2025-01-31T22:00",
+                       "--end", "2025-02-01T01:30", "--tz", "Pacific/Auckland").strip()
+        page = self.ok("show", slug, "--tz", "UTC")
+        self.assertIn("2025-01-31 22:00 NZDT – 2025-02-01 01:30 NZDT", page)
+        self.assertIn("2025-01-31 09:00–12:30 UTC", page)
+
+    def test_explicit_offset_needs_no_zone(self):
+        slug = self.ok("create-event", "--title", "Fold", "--start", "2025-10-26T02:30+01:00",
+                       "--duration", "30m", "--tz", "Europe/Paris").strip()
+        page = json.loads(self.ok("show", slug, "--format", "json"))
+        self.assertEqual(page["start"], "2025-10-26T01:30:00Z")
+
+    def test_all_day_event(self):
+        slug = self.ok("create-event", "--title", "Three days", "--date", "2022-04-11",
+                       "--end-date", "2022-04-13").strip()
+        page = json.loads(self.ok("show", slug, "--format", "json"))
+        self.assertTrue(page["all_day"])
+        self.assertEqual((page["start_date"], page["end_date"]), ("2022-04-11", "2022-04-13"))
+        self.assertIn("2022-04-11 – 2022-04-13", self.ok("show", slug))
+
+    def test_default_zone_from_config_and_environment(self):
+        self.write("convene.toml", '[defaults]\ntimezone = "Asia/Tokyo"\n')
+        slug = self.ok("create-event", "--title", "Tokyo", "--start", "2024-05-01T09:00",
+                       "--duration", "1h").strip()
+        self.assertEqual(json.loads(self.ok("show", slug, "--format", "json"))["start"],
+                         "2024-05-01T00:00:00Z")
+        slug = self.ok("create-event", "--title", "Lima", "--start", "2024-05-01T09:00",
+                       "--duration", "1h", env={"CONVENE_TZ": "America/Lima"}).strip()
+        self.assertEqual(json.loads(self.ok("show", slug, "--format", "json"))["start"],
+                         "2024-05-01T14:00:00Z")
+
+    def test_output_timezones_from_config(self):
+        self.write("convene.toml", '[output]\ntimezones = ["America/New_York"]\n')
+        _, slug = self.create_briefing()
+        self.assertIn("2022-04-13 09:00–10:00 EDT", self.ok("show", slug))
+
+    def test_database_path_relative_to_config_file(self):
+        os.makedirs(self.path("project"))
+        self.write("project/convene.toml", '[database]\npath = "events.db"\n')
+        self.ok("--config", self.path("project/convene.toml"), "create-event", "--title", "X",
+                "--date", "2024-01-01")
+        self.assertTrue(os.path.exists(self.path("project/events.db")))
+        self.assertFalse(os.path.exists(self.path("convene.db")))
+        # --db after the command name is a global option too.
+        self.ok("create-event", "--title", "Y", "--date", "2024-01-01", "--db", self.path("other.db"))
+        self.assertTrue(os.path.exists(self.path("other.db")))
+
+    def test_new_database_is_private(self):
+        self.create_briefing()
+        mode = stat.S_IMODE(os.stat(self.path("convene.db")).st_mode)
+        self.assertEqual(mode, 0o600)
+
+    def test_list_events_in_start_order(self):
+        self.create_briefing()
+        rows = json.loads(self.ok("list", "events", "--format", "json"))
+        self.assertEqual([r["slug"] for r in rows], ["peer-learning-2022", "imrf-briefing"])
+        self.assertEqual(rows[1]["start"], "2022-04-13T15:00:00+02:00")
+        self.assertEqual(rows[1]["parent"], "peer-learning-2022")
+        tsv = self.ok("list", "events")  # not a terminal: tsv
+        self.assertEqual(tsv.splitlines()[0].split("\t")[:3], ["id", "slug", "title"])
+        self.assertEqual(len(tsv.splitlines()), 3)
+
+
+class UpdatesAndSequence(ConveneTestCase):
+    def sequence(self, slug):
+        return json.loads(self.ok("show", slug, "--format", "json"))["sequence"]
+
+    def test_sequence_grows_on_calendar_changes_only(self):
+        _, slug = self.create_briefing()
+        self.ok("update-event", slug, "--description", "Nouveau texte")
+        self.assertEqual(self.sequence(slug), 0)
+        self.ok("update-event", slug, "--registration-url", "https://example.org/new")
+        self.assertEqual(self.sequence(slug), 0)
+        self.ok("update-event", slug, "--start", "2022-04-13T15:30")
+        self.assertEqual(self.sequence(slug), 1)
+        page = json.loads(self.ok("show", slug, "--format", "json"))
+        self.assertEqual((page["start"], page["end"]), ("2022-04-13T13:30:00Z", "2022-04-13T14:30:00Z"))
+        self.ok("update-event", slug, "--title", "Briefing IMRF")
+        self.assertEqual(self.sequence(slug), 2)
+        self.ok("update-event", slug, "--venue", "Salle 2")
+        self.assertEqual(self.sequence(slug), 3)
+        self.ok("cancel-event", slug)
+        page = json.loads(self.ok("show", slug, "--format", "json"))
+        self.assertEqual((page["status"], page["sequence"]), ("cancelled", 4))
+
+    def test_update_tz_alone_keeps_wall_times(self):
+        slug = self.ok("create-event", "--title", "Wrong zone", "--start", "2024-05-01T09:00",
+                       "--duration", "1h", "--tz", "UTC").strip()
+        self.ok("update-event", slug, "--tz", "Europe/Paris")
+        page = json.loads(self.ok("show", slug, "--format", "json"))
+        self.assertEqual(page["start"], "2024-05-01T07:00:00Z")
+        self.assertEqual(page["timezone"], "Europe/Paris")
+
+    def test_update_description_from_file_and_stdin(self):
+        _, slug = self.create_briefing()
+        self.write("desc.txt", "Ligne une\nLigne deux\n")
+        self.ok("update-event", slug, "--description", "@" + self.path("desc.txt"))
+        self.assertEqual(json.loads(self.ok("show", slug, "--format", "json"))["description"],
+                         "Ligne une\nLigne deux")
+        self.ok("update-event", slug, "--description", "-", input="Depuis stdin\n")
+        self.assertEqual(json.loads(self.ok("show", slug, "--format", "json"))["description"],
+                         "Depuis stdin")
+
+    def test_delete_needs_yes(self):
+        parent, slug = self.create_briefing()
+        self.fails(2, "delete-event", slug)
+        self.ok("show", slug)
+        self.ok("delete-event", slug, "--yes")
+        self.fails(3, "show", slug)
+        # Deleting the parent detaches its sessions.
+        self.ok("delete-event", parent, "--yes")
+        self.assertEqual(json.loads(self.ok("list", "events", "--format", "json")), [])
+
+
+class BadInput(ConveneTestCase):
+    """At least ten kinds of bad input: one line on stderr, the documented exit code."""
+
+    def create(self, *args):
+        return ("create-event", "--title", "T", *args)
+
+    def test_usage_errors_exit_2(self):
+        cases = [
+            (("--frobnicate",), "unknown option '--frobnicate'"),
+            (("list", "events", "--frobnicate"), "--frobnicate"),
+            (("frobnicate",), "unknown command 'frobnicate'"),
+            (self.create("--start", "2022-13-45T10:00", "--duration", "1h"), "invalid date-time"),
+            (self.create("--start", "2022-04-13T15:00", "--duration", "1h", "--tz", "Europe/Atlantis"),
+             "unknown time zone 'Europe/Atlantis'"),
+            (self.create("--start", "2025-03-30T02:30", "--duration", "1h", "--tz", "Europe/Paris"),
+             "DST gap"),
+            (self.create("--start", "2025-10-26T02:30", "--duration", "1h", "--tz", "Europe/Paris"),
+             "DST fold"),
+            (self.create("--start", "2022-04-13T15:00", "--end", "14:00", "--tz", "UTC"),
+             "end is not after the start"),
+            (self.create("--date", "2022-04-13", "--end-date", "2022-04-11"), "end date is before"),
+            (self.create("--start", "2022-04-13T15:00", "--duration", "soon"), "invalid duration"),
+            (self.create("--start", "2022-04-13T15:00"), "needs an end"),
+            (self.create(), "needs a time"),
+            (("create-event", "--start", "2022-04-13T15:00", "--duration", "1h"), "needs a title"),
+            (self.create("--date", "2022-04-13", "--slug", "Not A Slug"), "invalid slug"),
+            (self.create("--date", "2022-04-13", "--languages", "en,f"), "not a language tag"),
+            (self.create("--date", "2022-04-13", "--online", "not a url"), "not a URL"),
+            (self.create("--date", "2022-04-13", "--capacity", "-3"), ""),
+            (self.create("--date", "2022-04-13", "--status", "maybe"), "unknown event status"),
+            (self.create("--date", "2022-04-13", "--start", "2022-04-13T10:00"), "not both"),
+        ]
+        for args, message in cases:
+            with self.subTest(args=args):
+                error = self.fails(2, *args)
+                self.assertIn(message, error)
+        self.assertEqual(json.loads(self.ok("list", "events", "--format", "json")), [])
+
+    def test_gap_error_suggests_an_offset(self):
+        result = self.run_convene(*self.create("--start", "2025-03-30T02:30", "--duration", "1h",
+                                               "--tz", "Europe/Paris"))
+        self.assertIn("convene: hint: give an explicit offset", result.stderr)
+
+    def test_not_found_exit_3(self):
+        self.create_briefing()
+        self.assertIn("no event 'nope'", self.fails(3, "show", "nope"))
+        self.fails(3, "update-event", "nope", "--title", "X")
+        self.fails(3, "cancel-event", "999")
+        self.fails(3, "delete-event", "nope", "--yes")
+        self.fails(3, *self.create("--date", "2022-04-13", "--parent", "nope"))
+
+    def test_conflict_exit_4(self):
+        self.create_briefing()
+        self.assertIn("exists already",
+                      self.fails(4, *self.create("--date", "2022-04-13", "--slug", "imrf-briefing")))
+        self.fails(4, "update-event", "imrf-briefing", "--slug", "peer-learning-2022")
+
+    def test_bad_config_exit_5_names_file_line_and_key(self):
+        self.write("convene.toml", '[defaults]\ntimezone = "Europe/Paris"\ncolour = "red"\n')
+        error = self.fails(5, "list", "events")
+        self.assertIn("convene.toml:3: defaults.colour: unknown key", error)
+        self.write("convene.toml", '[output]\nformat = 7\n')
+        self.assertIn("convene.toml:2: output.format: expected a string", self.fails(5, "list", "events"))
+        self.write("convene.toml", '[output\n')
+        self.assertIn("convene.toml:1:", self.fails(5, "list", "events"))
+
+    def test_newer_database_exit_6_and_untouched(self):
+        with sqlite3.connect(self.path("convene.db")) as db:
+            db.execute("PRAGMA user_version = 42")
+        with open(self.path("convene.db"), "rb") as f:
+            before = f.read()
+        self.assertIn("newer convene", self.fails(6, "list", "events"))
+        with open(self.path("convene.db"), "rb") as f:
+            self.assertEqual(f.read(), before)
+
+    def test_corrupt_database_exit_6(self):
+        self.write("convene.db", "this is not a database" * 200)
+        self.fails(6, "list", "events")
+
+    def test_nothing_half_written(self):
+        self.create_briefing()
+        before = self.ok("list", "events", "--format", "json")
+        self.fails(3, "update-event", "imrf-briefing", "--title", "New", "--parent", "missing")
+        self.assertEqual(self.ok("list", "events", "--format", "json"), before)
+
+
+class Concurrency(ConveneTestCase):
+    def test_two_writers_at_once_both_succeed(self):
+        self.ok("list", "events")  # create the database first
+        script = 'for i in $(seq 1 25); do "$BIN" create-event --title "$1 $i" --date 2024-01-01 >/dev/null || exit 1; done'
+        env = dict(self.env, BIN=BIN)
+        procs = [subprocess.Popen(["bash", "-c", script, "w", name], cwd=self.dir, env=env)
+                 for name in ("alpha", "beta")]
+        self.assertEqual([p.wait(timeout=300) for p in procs], [0, 0])
+        self.assertEqual(len(json.loads(self.ok("list", "events", "--format", "json"))), 50)
+
+
+class HelpAndVersion(ConveneTestCase):
+    def test_version(self):
+        self.assertRegex(self.ok("--version"), r"^convene \d+\.\d+\.\d+\n$")
+
+    def test_help_lists_every_command(self):
+        text = self.ok("--help")
+        for command in ("init", "create-event", "update-event", "cancel-event", "delete-event",
+                        "show", "list"):
+            self.assertIn(command, text)
+        self.assertIn("--start", self.ok("create-event", "--help"))
+        self.assertIn("--yes", self.ok("delete-event", "--help"))
+
+    def test_init_writes_a_valid_starter(self):
+        self.ok("init")
+        with open(self.path("convene.toml"), encoding="utf-8") as starter:
+            self.assertIn("[organiser]", starter.read())
+        self.ok("list", "events")
+        self.fails(4, "init")
+
+
+if __name__ == "__main__":
+    unittest.main()

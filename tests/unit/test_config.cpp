@@ -1,0 +1,149 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+#include "convene/config/config.hpp"
+#include "convene/error.hpp"
+
+using namespace convene;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A scratch folder, removed at the end of the test.
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        path = fs::temp_directory_path() /
+               ("convene-config-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
+        fs::create_directories(path);
+    }
+    ~TempDir() { fs::remove_all(path); }
+    static int& counter() {
+        static int n = 0;
+        return n;
+    }
+    fs::path write(const std::string& name, const std::string& text) const {
+        fs::create_directories((path / name).parent_path());
+        std::ofstream(path / name) << text;
+        return path / name;
+    }
+};
+
+config::EnvLookup env_of(std::map<std::string, std::string> vars) {
+    return [vars](const char* name) -> std::optional<std::string> {
+        auto it = vars.find(name);
+        if (it == vars.end()) return std::nullopt;
+        return it->second;
+    };
+}
+
+std::string error_of(const fs::path& file) {
+    config::Config c;
+    try {
+        config::read_file(file, c);
+    } catch (const BadInputError& e) {
+        return e.what();
+    }
+    return "";
+}
+
+}  // namespace
+
+TEST_CASE("a full config file is read", "[config]") {
+    TempDir dir;
+    auto file = dir.write("project/convene.toml", R"(
+[database]
+path = "data/events.db"
+[defaults]
+timezone = "Europe/Paris"
+[organiser]
+name = "Mayors Mechanism"
+email = "events@example.org"
+[output]
+format = "json"
+timezones = ["UTC", "America/New_York"]
+)");
+    config::Config c;
+    config::read_file(file, c);
+    CHECK(c.database_path == dir.path / "project" / "data" / "events.db");
+    CHECK(c.default_timezone == "Europe/Paris");
+    CHECK(c.organiser_name == "Mayors Mechanism");
+    CHECK(c.organiser_email == "events@example.org");
+    CHECK(c.output_format == "json");
+    CHECK(c.output_timezones == std::vector<std::string>{"UTC", "America/New_York"});
+    CHECK(c.source == file);
+}
+
+TEST_CASE("config errors name file, line and key", "[config]") {
+    TempDir dir;
+    CHECK(error_of(dir.write("a.toml", "[defaults]\ntimezone = 3\n")) ==
+          (dir.path / "a.toml").string() + ":2: defaults.timezone: expected a string");
+    CHECK(error_of(dir.write("b.toml", "[database]\n\npathh = \"x\"\n")) ==
+          (dir.path / "b.toml").string() + ":3: database.pathh: unknown key");
+    CHECK(error_of(dir.write("c.toml", "colour = \"red\"\n")) ==
+          (dir.path / "c.toml").string() + ":1: colour: unknown key");
+    CHECK(error_of(dir.write("d.toml", "[defaults]\ntimezone = \"Mars/Olympus\"\n"))
+              .find(":2: defaults.timezone: unknown time zone 'Mars/Olympus'") != std::string::npos);
+    CHECK(error_of(dir.write("e.toml", "[output]\nformat = \"xml\"\n"))
+              .find(":2: output.format: unknown format 'xml'") != std::string::npos);
+    CHECK(error_of(dir.write("f.toml", "[output]\ntimezones = \"UTC\"\n"))
+              .find(":2: output.timezones: expected an array") != std::string::npos);
+    // Broken TOML syntax: the parser's own message with the line.
+    CHECK(error_of(dir.write("g.toml", "[database\n")).find((dir.path / "g.toml").string() + ":1:") == 0);
+}
+
+TEST_CASE("discovery: flag, then CONVENE_CONFIG, then ./convene.toml, then XDG", "[config]") {
+    TempDir dir;
+    auto flag_file = dir.write("flag.toml", "[defaults]\ntimezone = \"Asia/Tokyo\"\n");
+    auto env_file = dir.write("env.toml", "[defaults]\ntimezone = \"America/Lima\"\n");
+    dir.write("xdg/convene/config.toml", "[defaults]\ntimezone = \"Africa/Dakar\"\n");
+    const auto previous = fs::current_path();
+    fs::current_path(dir.path);  // no ./convene.toml here
+
+    auto xdg = env_of({{"XDG_CONFIG_HOME", (dir.path / "xdg").string()}});
+    CHECK(config::load({}, xdg).default_timezone == "Africa/Dakar");
+
+    auto env = env_of({{"XDG_CONFIG_HOME", (dir.path / "xdg").string()},
+                       {"CONVENE_CONFIG", env_file.string()}});
+    CHECK(config::load({}, env).default_timezone == "America/Lima");
+    CHECK(config::load({flag_file.string(), ""}, env).default_timezone == "Asia/Tokyo");
+
+    dir.write("convene.toml", "[defaults]\ntimezone = \"Europe/Lisbon\"\n");
+    CHECK(config::load({}, xdg).default_timezone == "Europe/Lisbon");
+    fs::current_path(previous);
+}
+
+TEST_CASE("precedence for the database: flag > environment > file > default", "[config]") {
+    TempDir dir;
+    auto file = dir.write("c.toml", "[database]\npath = \"from-file.db\"\n");
+    auto none = env_of({{"HOME", dir.path.string()}});
+    const auto previous = fs::current_path();
+    fs::current_path(dir.path);
+    CHECK(config::load({}, none).database_path == "convene.db");
+    CHECK(config::load({file.string(), ""}, none).database_path == dir.path / "from-file.db");
+    auto with_env = env_of({{"CONVENE_DB", "from-env.db"}});
+    CHECK(config::load({file.string(), ""}, with_env).database_path == "from-env.db");
+    CHECK(config::load({file.string(), "from-flag.db"}, with_env).database_path == "from-flag.db");
+    fs::current_path(previous);
+}
+
+TEST_CASE("CONVENE_TZ overrides the file; a missing --config file is an error", "[config]") {
+    TempDir dir;
+    auto file = dir.write("c.toml", "[defaults]\ntimezone = \"Asia/Tokyo\"\n");
+    CHECK(config::load({file.string(), ""}, env_of({{"CONVENE_TZ", "UTC"}})).default_timezone ==
+          "UTC");
+    CHECK_THROWS_AS(config::load({file.string(), ""}, env_of({{"CONVENE_TZ", "Nowhere/Zone"}})),
+                    UsageError);
+    CHECK_THROWS_AS(config::load({(dir.path / "missing.toml").string(), ""}, env_of({})),
+                    UsageError);
+}
+
+TEST_CASE("the starter file is a valid config", "[config]") {
+    TempDir dir;
+    auto file = dir.write("starter.toml", config::starter_file());
+    config::Config c;
+    CHECK_NOTHROW(config::read_file(file, c));
+}

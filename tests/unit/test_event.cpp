@@ -1,0 +1,77 @@
+#include <catch2/catch.hpp>
+
+#include "convene/domain/event.hpp"
+#include "convene/domain/time.hpp"
+#include "convene/domain/uid.hpp"
+#include "convene/error.hpp"
+
+using namespace convene;
+using namespace convene::domain;
+
+TEST_CASE("slugs come from titles with accents folded", "[event]") {
+    CHECK(slugify("Séance d'information sur l'IMRF") == "seance-d-information-sur-l-imrf");
+    CHECK(slugify("  Œuvres & Cœurs — 2022!  ") == "oeuvres-coeurs-2022");
+    CHECK(slugify("東京") == "event");
+    CHECK(slugify(std::string(100, 'a')).size() == 60);
+}
+
+TEST_CASE("slug validity", "[event]") {
+    CHECK(is_valid_slug("imrf-briefing"));
+    CHECK(is_valid_slug("2022-briefing"));
+    CHECK_FALSE(is_valid_slug("2022"));  // would be read as an id
+    CHECK_FALSE(is_valid_slug("Briefing"));
+    CHECK_FALSE(is_valid_slug("-x"));
+    CHECK_FALSE(is_valid_slug(""));
+    CHECK_FALSE(is_valid_slug("séance"));
+}
+
+TEST_CASE("only time, place, title and status changes reach calendars", "[event]") {
+    Event before;
+    before.title = "Briefing";
+    before.start = parse_instant("2022-04-13T13:00Z", find_zone("UTC"));
+    before.end = before.start + std::chrono::hours{1};
+    auto after = before;
+    after.description = "new text";
+    after.registration_url = "https://example.org/r";
+    after.capacity = 10;
+    CHECK_FALSE(changes_calendar(before, after));
+    for (auto change : {+[](Event& e) { e.title = "Other"; },
+                        +[](Event& e) { e.end += std::chrono::minutes{30}; },
+                        +[](Event& e) { e.venue = "Room 1"; },
+                        +[](Event& e) { e.online_url = "https://meet.example.org"; },
+                        +[](Event& e) { e.status = EventStatus::cancelled; }}) {
+        auto changed = before;
+        change(changed);
+        CHECK(changes_calendar(before, changed));
+    }
+}
+
+TEST_CASE("event validation", "[event]") {
+    Event e;
+    e.title = "Briefing";
+    e.slug = "briefing";
+    e.start = parse_instant("2022-04-13T13:00Z", find_zone("UTC"));
+    e.end = e.start;
+    CHECK_THROWS_AS(validate(e), UsageError);
+    e.end = e.start + std::chrono::hours{1};
+    CHECK_NOTHROW(validate(e));
+    e.all_day = true;
+    e.start_date = parse_date("2022-04-13");
+    e.end_date = parse_date("2022-04-11");
+    CHECK_THROWS_AS(validate(e), UsageError);
+}
+
+TEST_CASE("event status names", "[event]") {
+    CHECK(parse_event_status("tentative") == EventStatus::tentative);
+    CHECK(to_string(EventStatus::cancelled) == "cancelled");
+    CHECK_THROWS_AS(parse_event_status("maybe"), UsageError);
+}
+
+TEST_CASE("uids are unique and well formed", "[event]") {
+    const auto a = generate_uid();
+    const auto b = generate_uid();
+    CHECK(a != b);
+    CHECK(a.size() == 36 + 8);
+    CHECK(a.ends_with("@convene"));
+    CHECK(a[14] == '4');
+}
