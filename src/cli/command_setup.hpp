@@ -10,7 +10,16 @@ Command add_update_event(CLI::App& app);
 Command add_cancel_event(CLI::App& app);
 Command add_delete_event(CLI::App& app);
 Command add_show(CLI::App& app);
+Command add_register(CLI::App& app);
+Command add_unregister(CLI::App& app);
+Command add_check_in(CLI::App& app);
 Command add_export_ics(CLI::App& app);
 Command add_list_events(CLI::App& list);
+Command add_add_agenda_item(CLI::App& app);
+Command add_update_agenda_item(CLI::App& app);
+Command add_move_agenda_item(CLI::App& app);
+Command add_remove_agenda_item(CLI::App& app);
+Command add_list_agenda(CLI::App& list);
+Command add_list_attendees(CLI::App& list);
 
 }  // namespace convene::cli

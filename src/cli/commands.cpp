@@ -14,13 +14,21 @@ constexpr Setup k_commands[] = {
     add_cancel_event,
     add_delete_event,
     add_show,
+    add_add_agenda_item,
+    add_update_agenda_item,
+    add_move_agenda_item,
+    add_remove_agenda_item,
+    add_register,
+    add_unregister,
+    add_check_in,
     add_export_ics,
 };
-
 
 // `list WHAT …`: one entry per kind of list.
 constexpr Setup k_lists[] = {
     add_list_events,
+    add_list_agenda,
+    add_list_attendees,
 };
 
 }  // namespace

@@ -1,12 +1,17 @@
-// convene create-event: a new event from flags; prints its slug for EVENT=$(convene create-event …)
+// convene create-event: a new event from flags, or from a TOML event file (--from) with its
+// agenda; prints its slug for EVENT=$(convene create-event …)
 #include <memory>
+#include <optional>
 #include <ostream>
+
+#include <fmt/format.h>
 
 #include "command_setup.hpp"
 #include "convene/domain/uid.hpp"
 #include "convene/error.hpp"
 #include "convene/store/event_store.hpp"
 #include "event_flags.hpp"
+#include "event_from_file.hpp"
 
 namespace convene::cli {
 
@@ -14,9 +19,29 @@ namespace {
 
 struct Options {
     EventFlags event;
+    std::optional<std::string> from;
+    bool replace{false};
+    CLI::App* command{nullptr};  // to tell which flags were given
 };
 
+// The file is the whole description of the event: flags beside it would compete with it.
+void check_file_alone(const Options& options) {
+    for (const auto* option : options.command->get_options()) {
+        const auto& name = option->get_name();
+        if (option->count() > 0 && name != "--from" && name != "--replace") {
+            throw UsageError(fmt::format("{} cannot be combined with --from", name),
+                             "put the value in the event file");
+        }
+    }
+}
+
 void run(const Options& options, Context& context) {
+    if (options.from) {
+        check_file_alone(options);
+        create_event_from_file(*options.from, options.replace, context);
+        return;
+    }
+    if (options.replace) throw UsageError("--replace needs --from FILE");
     if (!options.event.title) {
         throw UsageError("an event needs a title", "give --title TEXT");
     }
@@ -41,6 +66,12 @@ Command add_create_event(CLI::App& app) {
     auto* command = app.add_subcommand("create-event", "Create an event; prints its slug");
     auto options = std::make_shared<Options>();
     add_event_flags(*command, options->event, false);
+    command->add_option("--from", options->from,
+                        "Create the event and its agenda from a TOML event file "
+                        "(convene-event-file(5); - for stdin)");
+    command->add_flag("--replace", options->replace,
+                      "With --from: update the event of the same slug and rebuild its agenda");
+    options->command = command;
     return {command, [options](Context& context) { run(*options, context); }};
 }
 

@@ -50,23 +50,7 @@ std::vector<std::string> parse_languages(const std::string& list) {
         std::string_view tag = rest.substr(0, cut);
         while (!tag.empty() && tag.front() == ' ') tag.remove_prefix(1);
         while (!tag.empty() && tag.back() == ' ') tag.remove_suffix(1);
-        // BCP 47 shape: a 2–8 letter language, then alphanumeric subtags of 1–8.
-        std::size_t subtag = 0;
-        bool ok = !tag.empty();
-        for (std::size_t i = 0, length = 0; ok && i <= tag.size(); ++i) {
-            if (i == tag.size() || tag[i] == '-') {
-                ok = subtag == 0 ? (length >= 2 && length <= 8) : (length >= 1 && length <= 8);
-                ++subtag;
-                length = 0;
-                continue;
-            }
-            const char c = tag[i];
-            const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-            const bool digit = c >= '0' && c <= '9';
-            ok = subtag == 0 ? letter : (letter || digit);
-            ++length;
-        }
-        if (!ok) {
+        if (!domain::is_language_tag(tag)) {
             throw UsageError(fmt::format("'{}' is not a language tag", tag),
                              "use BCP 47 tags such as en, fr, es, pt-BR");
         }
@@ -81,10 +65,7 @@ namespace {
 
 void check_url(const std::string& url, std::string_view flag) {
     if (url.empty()) return;
-    const auto colon = url.find(':');
-    const bool has_scheme = colon != std::string::npos && colon > 0 &&
-                            url.find_first_of(" \t\r\n") == std::string::npos;
-    if (!has_scheme) {
+    if (!domain::is_url(url)) {
         throw UsageError(fmt::format("{} '{}' is not a URL", flag, url),
                          "give the full link, e.g. https://example.org/register");
     }

@@ -9,6 +9,7 @@
 #include "convene/domain/time.hpp"
 #include "convene/error.hpp"
 #include "convene/export/event_page.hpp"
+#include "convene/store/agenda_store.hpp"
 #include "convene/store/event_store.hpp"
 
 namespace convene::cli {
@@ -43,6 +44,7 @@ void run(const Options& options, Context& context) {
     page::EventPage page;
     page.event = events.get(options.event);
     if (page.event.parent_id) page.parent = events.find_by_id(*page.event.parent_id);
+    page.agenda = store::AgendaStore(db).list(page.event.id);
     page.zones = page_zones(page.event, options, context);
 
     if (format == "json") {

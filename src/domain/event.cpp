@@ -105,6 +105,31 @@ bool is_valid_slug(std::string_view slug) {
     return !all_digits;  // an all-digit slug would be read as an event id
 }
 
+bool is_language_tag(std::string_view tag) {
+    std::size_t subtag = 0;
+    bool ok = !tag.empty();
+    for (std::size_t i = 0, length = 0; ok && i <= tag.size(); ++i) {
+        if (i == tag.size() || tag[i] == '-') {
+            ok = subtag == 0 ? (length >= 2 && length <= 8) : (length >= 1 && length <= 8);
+            ++subtag;
+            length = 0;
+            continue;
+        }
+        const char c = tag[i];
+        const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        const bool digit = c >= '0' && c <= '9';
+        ok = subtag == 0 ? letter : (letter || digit);
+        ++length;
+    }
+    return ok;
+}
+
+bool is_url(std::string_view text) {
+    const auto colon = text.find(':');
+    return colon != std::string_view::npos && colon > 0 &&
+           text.find_first_of(" \t\r\n") == std::string_view::npos;
+}
+
 bool changes_calendar(const Event& before, const Event& after) {
     return before.title != after.title || before.all_day != after.all_day ||
            before.start != after.start || before.end != after.end ||

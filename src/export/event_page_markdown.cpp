@@ -18,10 +18,11 @@ std::string escape(std::string_view text) {
     bool line_start = true;
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
+        // '&' would start an entity ("&copy;"), '#' could close an ATX heading ("C #").
         const bool inline_markup = c == '\\' || c == '`' || c == '*' || c == '_' || c == '[' ||
                                    c == ']' || c == '<' || c == '>' || c == '|' || c == '~' ||
-                                   c == '!';
-        const bool block_markup = line_start && (c == '#' || c == '+' || c == '-' || c == '=');
+                                   c == '!' || c == '&' || c == '#';
+        const bool block_markup = line_start && (c == '+' || c == '-' || c == '=');
         if (inline_markup || block_markup) out += '\\';
         // "1. text" at the start of a line would become a list item.
         if (line_start && c >= '0' && c <= '9') {
@@ -43,17 +44,39 @@ std::string escape(std::string_view text) {
     return out;
 }
 
-// A paragraph whose line breaks are kept (hard breaks: backslash at line end).
-std::string paragraph(std::string_view text, std::string_view indent = "") {
-    std::string escaped = escape(text);
+std::string_view trim(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) {
+        text.remove_suffix(1);
+    }
+    return text;
+}
+
+// Multi-line text as paragraphs: a blank line separates paragraphs, a single line break stays a
+// line break (backslash at line end). Lines are trimmed because leading spaces could make an
+// indented code block and two trailing spaces a hard break. `indent` keeps every line after the
+// first inside the list item the text belongs to.
+std::string paragraphs(std::string_view text, std::string_view indent = "") {
     std::string out;
-    for (char c : escaped) {
-        if (c == '\n') {
-            out += "\\\n";
-            out += indent;
+    bool blank_before = false;
+    while (true) {
+        const auto cut = text.find('\n');
+        const auto line = trim(text.substr(0, cut));
+        if (line.empty()) {
+            blank_before = !out.empty();
         } else {
-            out += c;
+            if (blank_before) {
+                out += "\n\n";
+                out += indent;
+            } else if (!out.empty()) {
+                out += "\\\n";
+                out += indent;
+            }
+            out += escape(line);
+            blank_before = false;
         }
+        if (cut == std::string_view::npos) break;
+        text.remove_prefix(cut + 1);
     }
     return out;
 }
@@ -89,22 +112,18 @@ void write_markdown(std::ostream& out, const EventPage& page) {
     if (event.status != domain::EventStatus::confirmed) {
         out << "- **Status:** " << domain::to_string(event.status) << '\n';
     }
-    if (!event.description.empty()) out << '\n' << paragraph(event.description) << '\n';
+    if (!trim(event.description).empty()) out << '\n' << paragraphs(event.description) << '\n';
     if (page.agenda.empty()) return;
 
-    out << "\n## Agenda\n\n";
-    const auto& zone = domain::find_zone(event.timezone);
+    out << "\n## Agenda\n";
     for (const auto& item : page.agenda) {
+        out << '\n';
         // Items are written as "N. " list items; their content is indented to stay inside.
         const std::string number = fmt::format("{}. ", item.position);
         const std::string indent(number.size(), ' ');
         out << number;
-        if (item.start) {
-            const auto end = *item.start + item.duration.value_or(std::chrono::seconds{0});
-            out << date::format("%R", domain::to_local(*item.start, zone).time_of_day) << "–"
-                << date::format("%R", domain::to_local(end, zone).time_of_day) << " ";
-        }
-        out << "**" << escape(item.title) << "**";
+        if (item.start) out << item_time(item, event) << ' ';
+        out << "**" << escape(trim(item.title)) << "**";
         if (!item.kind.empty()) out << " (" << item.kind << ")";
         out << '\n';
         if (!item.speakers.empty()) {
@@ -113,16 +132,15 @@ void write_markdown(std::ostream& out, const EventPage& page) {
                 out << indent << "- " << escape(speaker_line(speaker)) << '\n';
             }
         }
-        if (!item.description.empty()) {
-            out << '\n' << indent << paragraph(item.description, indent) << '\n';
+        if (!trim(item.description).empty()) {
+            out << '\n' << indent << paragraphs(item.description, indent) << '\n';
         }
         if (!item.points.empty()) {
             out << '\n';
             for (const auto& point : item.points) {
-                out << indent << "- *" << paragraph(point, indent + "  ") << "*\n";
+                out << indent << "- " << paragraphs(point, indent + "  ") << '\n';
             }
         }
-        out << '\n';
     }
 }
 

@@ -39,17 +39,10 @@ void indented(std::ostream& out, std::string_view text, std::string_view indent)
 void write_agenda(std::ostream& out, const EventPage& page) {
     if (page.agenda.empty()) return;
     out << "\nAgenda\n\n";
-    const auto& zone = domain::find_zone(page.event.timezone);
     for (const auto& item : page.agenda) {
-        std::string heading = fmt::format("{}. {}", item.position, item.title);
-        if (item.start) {
-            const auto end = *item.start + item.duration.value_or(std::chrono::seconds{0});
-            const auto from = domain::to_local(*item.start, zone);
-            const auto to = domain::to_local(end, zone);
-            heading = fmt::format("{}. {}–{}  {}", item.position,
-                                  date::format("%R", from.time_of_day),
-                                  date::format("%R", to.time_of_day), item.title);
-        }
+        std::string heading = item.start ? fmt::format("{}. {}  {}", item.position,
+                                                       item_time(item, page.event), item.title)
+                                         : fmt::format("{}. {}", item.position, item.title);
         if (!item.kind.empty()) heading += fmt::format(" ({})", item.kind);
         out << heading << '\n';
         for (const auto& speaker : item.speakers) out << "   - " << speaker_line(speaker) << '\n';

@@ -144,6 +144,7 @@ bool CsvReader::feed_next_piece() {
         std::rethrow_exception(m_callback_error);
     }
     if (parsed != size) {
+        m_broken = true;
         throw BadInputError(
             location(m_line) + ": misplaced '\"': a field with quotes must be quoted itself",
             R"(enclose the field in quotes and double the quotes inside: "say ""hi""")");
@@ -183,6 +184,7 @@ void CsvReader::fill_buffer() {
 void CsvReader::finish_input() {
     // Submits the last record when the input does not end with a line break.
     if (csv_fini(&m_parser->state, Parser::field, Parser::record, this) != 0) {
+        m_broken = true;
         throw BadInputError(location(m_record_line) +
                             ": a quoted field is not closed before the end of the input");
     }

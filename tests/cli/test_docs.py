@@ -41,6 +41,14 @@ class Docs(ConveneTestCase):
             with self.subTest(page=name):
                 self.assertIn(name, commands)
 
+    def test_the_main_page_refers_to_every_page(self):
+        with open(os.path.join(MAN_DIR, "convene.1"), encoding="utf-8") as f:
+            main_page = f.read()
+        for page in glob.glob(os.path.join(MAN_DIR, "convene-*.[15]")):
+            name, section = os.path.basename(page)[:-2], os.path.basename(page)[-1]
+            with self.subTest(page=name):
+                self.assertIn(f".BR {name} ({section})", main_page)
+
     @unittest.skipUnless(shutil.which("groff"), "groff is not installed")
     def test_man_pages_are_clean_troff(self):
         for page in glob.glob(os.path.join(MAN_DIR, "*.[15]")):

@@ -182,3 +182,23 @@ TEST_CASE("csv reader keeps line numbers right across chunk boundaries", "[csv_r
     }
     CHECK(count == k_records);
 }
+
+TEST_CASE("csv reader goes on after a bad record, not after a broken quote", "[csv_reader]") {
+    {
+        std::istringstream in("a,b\n1\n2,3\n");
+        CsvReader reader(in, "data.csv");
+        CsvRecord record;
+        CHECK_THROWS_AS(reader.next(record), BadInputError);
+        CHECK_FALSE(reader.broken());
+        REQUIRE(reader.next(record));
+        CHECK(record.line == 3);
+        CHECK(record.fields == Fields{"2", "3"});
+    }
+    {
+        std::istringstream in("a,b\n1,x\"y\n2,3\n");
+        CsvReader reader(in, "data.csv");
+        CsvRecord record;
+        CHECK_THROWS_AS(reader.next(record), BadInputError);
+        CHECK(reader.broken());
+    }
+}

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "convene/domain/event.hpp"
@@ -29,5 +30,34 @@ struct AgendaItem {
     std::vector<Speaker> speakers;
     std::vector<std::string> points;
 };
+
+// The kinds an item may have; "" means none.
+inline constexpr std::string_view k_agenda_kinds[] = {"talk", "discussion", "break", "other"};
+
+// "NAME; ROLE; ORGANISATION" (role and organisation optional, fields trimmed). "\;" stands for a
+// ';' inside a field and "\\" for a backslash; any other backslash, a trailing one included, an
+// empty name or a fourth field is a UsageError saying which.
+Speaker parse_speaker(std::string_view spec);
+
+// "" or one of k_agenda_kinds; UsageError naming the accepted values otherwise.
+std::string parse_agenda_kind(std::string_view text);
+
+// An item's start: an offset from the event's start ("+15m", "+1d2h"), a bare wall time on the
+// event's first day ("15:15"), or a date-time; wall times are read in the event's zone.
+// All-day events start at local midnight of their first day.
+Instant parse_item_start(std::string_view text, const Event& event);
+
+// Where the event begins and ends as instants (all-day: local midnights in its zone).
+std::pair<Instant, Instant> event_bounds(const Event& event);
+
+// Checks what the store's constraints would reject, with messages for people: a title, named
+// speakers, no empty point. Throws UsageError.
+void validate(const AgendaItem& item);
+
+// Timed items that start before or end after the event, or overlap another timed item, as
+// sentences for a warning. Not errors: a conference may run parallel tracks. With `position`
+// set, only the problems of that item are reported.
+std::vector<std::string> timing_problems(const Event& event, const std::vector<AgendaItem>& items,
+                                         std::optional<int> position = std::nullopt);
 
 }  // namespace convene::domain

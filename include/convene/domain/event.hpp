@@ -49,6 +49,11 @@ struct Event {
 std::string slugify(std::string_view title);
 bool is_valid_slug(std::string_view slug);
 
+// BCP 47 shape: a 2–8 letter language, then alphanumeric subtags of 1–8 ("en", "pt-BR").
+bool is_language_tag(std::string_view tag);
+// An absolute link: a scheme, a colon, no white space ("https://example.org/register").
+bool is_url(std::string_view text);
+
 // True when the change from `before` to `after` must reach calendars (SPEC §1: time, place,
 // title or status), i.e. when the iCalendar SEQUENCE must grow.
 bool changes_calendar(const Event& before, const Event& after);

@@ -49,6 +49,11 @@ public:
     // "FILE:LINE", the prefix of every message about this input.
     std::string location(std::size_t line) const;
 
+    // After next() threw: true when the input itself is broken (a misplaced or unclosed
+    // quote), so no later record can be trusted; false when only that record was wrong (its
+    // field count, its UTF-8) and reading may go on, as `register --skip-invalid` does.
+    bool broken() const noexcept { return m_broken; }
+
 private:
     struct Parser;
     bool read_record();
@@ -74,6 +79,7 @@ private:
     bool m_in_record{false};       // bytes of a record seen since the last record ended
     std::size_t m_record_line{0};  // where the record being parsed starts
     bool m_record_ready{false};
+    bool m_broken{false};
 
     std::vector<std::string> m_fields;  // reused from record to record
     std::size_t m_field_count{0};

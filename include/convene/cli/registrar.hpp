@@ -1,0 +1,49 @@
+#pragma once
+// Signing people up and off an event: duplicates, seats and the waiting list, shared by
+// `register` (one person or a whole file) and `unregister`. The caller owns the transaction.
+#include <cstdint>
+#include <vector>
+
+#include "convene/domain/capacity.hpp"
+#include "convene/domain/event.hpp"
+#include "convene/domain/registration_request.hpp"
+#include "convene/store/registration_store.hpp"
+
+namespace convene::cli {
+
+// What to do when the email is already registered (or waitlisted) for the event.
+enum class OnDuplicate { error, skip, update };
+
+struct Outcome {
+    enum class Kind { added, updated, skipped };
+    Kind kind{Kind::added};
+    domain::Registration registration;  // as stored now
+    std::int64_t waitlist_position{0};  // 1-based when just waitlisted
+};
+
+class Registrar {
+public:
+    // Counts the event's seats once; the counter follows every change made through here.
+    Registrar(store::RegistrationStore& store, const domain::Event& event, domain::Instant now,
+              OnDuplicate on_duplicate, bool no_waitlist);
+
+    // Adds (or, per OnDuplicate, skips or updates) a normalised request. A cancelled
+    // registration with the same email is signed up again: same id, a new time, a new place.
+    // ConflictError: the event is cancelled, the email is taken (OnDuplicate::error), or the
+    // event is full and the waiting list is off.
+    Outcome add(const domain::RegistrationRequest& request);
+
+    // Cancels (the record stays) and moves waiting people into the seats that are free now,
+    // first come first served. Returns them; empty when `registration` was cancelled already.
+    std::vector<domain::Registration> cancel(const domain::Registration& registration);
+
+private:
+    store::RegistrationStore& m_store;
+    const domain::Event& m_event;
+    domain::Instant m_now;
+    OnDuplicate m_on_duplicate;
+    bool m_no_waitlist;
+    domain::SeatCounter m_seats;
+};
+
+}  // namespace convene::cli

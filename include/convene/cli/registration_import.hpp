@@ -1,0 +1,48 @@
+#pragma once
+// Bulk registration from a CSV or JSON Lines file (`register --csv/--jsonl`): rows are read,
+// checked and written one at a time through a Registrar, so memory stays flat whatever the
+// file's size. The caller holds the one transaction around the whole import, and commits it
+// or not (--dry-run, or a bad row without --skip-invalid).
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "convene/cli/registrar.hpp"
+#include "convene/domain/event.hpp"
+#include "convene/io/input.hpp"
+
+namespace convene::cli {
+
+enum class ImportFormat { csv, jsonl };
+
+struct ImportOptions {
+    ImportFormat format{ImportFormat::csv};
+    bool ignore_unknown_columns{false};
+    // Report each bad row and go on, instead of stopping at the first one.
+    bool skip_invalid{false};
+};
+
+struct ImportSummary {
+    std::size_t rows{0};        // data rows read (not the header, not blank lines)
+    std::size_t added{0};       // new registrations, waitlisted ones included
+    std::size_t waitlisted{0};  // of those added
+    std::size_t updated{0};     // --on-duplicate update
+    std::size_t duplicates{0};  // --on-duplicate skip
+    std::size_t invalid{0};     // bad rows skipped with skip_invalid
+};
+
+struct ImportReport {
+    // "FILE:LINE: what is wrong", for each row skipped with skip_invalid.
+    std::function<void(const std::string&)> bad_row;
+    // Called every few thousand rows with the number read so far.
+    std::function<void(std::size_t)> progress;
+};
+
+// Without skip_invalid, the first bad row throws: BadInputError (exit 5) for its content,
+// ConflictError (exit 4) for a duplicate or a full event, both "FILE:LINE: what".
+ImportSummary import_registrations(io::InputFile& input, const ImportOptions& options,
+                                   const domain::Event& event, Registrar& registrar,
+                                   const ImportReport& report);
+
+}  // namespace convene::cli

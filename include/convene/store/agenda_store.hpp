@@ -1,0 +1,47 @@
+#pragma once
+// Agenda items with their speakers and points: the only place that knows their tables.
+// Every write runs inside the caller's transaction, so a command that renumbers several items
+// commits all of them or none.
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "convene/domain/agenda.hpp"
+#include "convene/store/database.hpp"
+
+namespace convene::store {
+
+class AgendaStore {
+public:
+    explicit AgendaStore(Database& db) : m_db(db) {}
+
+    // Every item of the event in position order, speakers and points in theirs.
+    // Three queries whatever the number of items.
+    std::vector<domain::AgendaItem> list(std::int64_t event_id);
+    // The item at `position`, or nothing.
+    std::optional<domain::AgendaItem> find(std::int64_t event_id, int position);
+    int count(std::int64_t event_id);
+
+    // Inserts item (for item.event_id) at item.position, moving that item and the ones after it
+    // one place down; position 0 appends. Returns the item's position. A position outside
+    // 0..count+1 is a caller's bug (std::out_of_range): commands check it first.
+    int insert(const domain::AgendaItem& item);
+    // Rewrites the item with item.id: fields, speakers and points. Its position is kept.
+    void update(const domain::AgendaItem& item);
+    // Moves the item at `from` to `to`, shifting the ones between; both in 1..count.
+    void move(std::int64_t event_id, int from, int to);
+    // Deletes the item at `position`; the ones after it move up so positions stay 1..n.
+    void remove(std::int64_t event_id, int position);
+    // Deletes the whole agenda of an event.
+    void remove_all(std::int64_t event_id);
+
+private:
+    std::int64_t id_at(std::int64_t event_id, int position);
+    // Adds `delta` to the position of the event's items in [first, last].
+    void shift(std::int64_t event_id, int first, int last, int delta);
+    void write_children(const domain::AgendaItem& item);
+
+    Database& m_db;
+};
+
+}  // namespace convene::store

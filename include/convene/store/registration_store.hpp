@@ -1,0 +1,82 @@
+#pragma once
+// Registrations in the database: the only place that knows their tables.
+//
+// Statements are prepared once, when the store is made, and reused for every call, so a bulk
+// import of 100,000 rows compiles no SQL per row. Make one store per command and keep it for
+// the whole command. Custom fields come with each registration, read by the same statement
+// (no query per registration).
+//
+// Streaming the people of an event, e.g. those to invite (export-ics):
+//
+//   store::RegistrationStore registrations(db);
+//   registrations.for_each(event.id, {.status = domain::RegistrationStatus::registered},
+//                          [&](const domain::Registration& r) { invite(r); });
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "convene/domain/registration.hpp"
+#include "convene/store/database.hpp"
+
+namespace convene::store {
+
+// Which registrations for_each visits; every empty member lets all through.
+struct RegistrationFilter {
+    std::optional<domain::RegistrationStatus> status{};
+    std::optional<std::string> language{};  // exact tag, as stored
+    std::optional<bool> checked_in{};
+};
+
+class RegistrationStore {
+public:
+    explicit RegistrationStore(Database& db);
+    ~RegistrationStore();
+    RegistrationStore(const RegistrationStore&) = delete;
+    RegistrationStore& operator=(const RegistrationStore&) = delete;
+
+    // Inserts with its custom fields (in order); returns the new id. The email's comparison
+    // key is computed here; a taken email in the same event is a ConflictError.
+    std::int64_t insert(const domain::Registration& registration);
+    // Rewrites every column but id and event_id, and replaces the custom fields.
+    void update(const domain::Registration& registration);
+    void set_status(std::int64_t id, domain::RegistrationStatus status);
+    // A time records the arrival; nothing clears it (check-in --undo).
+    void set_checked_in(std::int64_t id, std::optional<domain::Instant> when);
+
+    // By email, compared case-insensitively.
+    std::optional<domain::Registration> find_by_email(std::int64_t event_id,
+                                                      std::string_view email);
+    // By id, only when it belongs to the event.
+    std::optional<domain::Registration> find_by_id(std::int64_t event_id, std::int64_t id);
+    // By id when the text is all digits, else by email; a miss is a NotFoundError.
+    domain::Registration get(std::int64_t event_id, std::string_view email_or_id);
+
+    std::int64_t count(std::int64_t event_id, domain::RegistrationStatus status);
+    // The head of the waiting list: the earliest waitlisted registration (time, then id).
+    std::optional<domain::Registration> first_waitlisted(std::int64_t event_id);
+
+    // Visits the event's registrations that pass `filter`, in the stable order of every list
+    // (registered_at, then id), one at a time: memory does not grow with the number of rows.
+    // The Registration passed to `visit` is reused; copy what must outlive the call.
+    // Do not write to registrations from `visit`.
+    void for_each(std::int64_t event_id, const RegistrationFilter& filter,
+                  const std::function<void(const domain::Registration&)>& visit);
+
+    // The custom field names the event's registrations use, in the order they first appear
+    // in the stable order (so columns come out as the organiser's file had them).
+    std::vector<std::string> field_keys(std::int64_t event_id);
+
+private:
+    struct Statements;
+    void write_fields(const domain::Registration& registration);
+    std::optional<domain::Registration> find_one(SQLite::Statement& query);
+
+    Database& m_db;
+    std::unique_ptr<Statements> m_statements;
+};
+
+}  // namespace convene::store

@@ -1,0 +1,88 @@
+#include "event_from_file.hpp"
+
+#include <ostream>
+
+#include <fmt/format.h>
+
+#include "convene/domain/uid.hpp"
+#include "convene/error.hpp"
+#include "convene/io/event_file.hpp"
+#include "convene/io/input.hpp"
+#include "convene/store/agenda_store.hpp"
+#include "convene/store/event_store.hpp"
+
+namespace convene::cli {
+
+namespace {
+
+void attach_parent(const io::EventFile& file, domain::Event& event, store::EventStore& events) {
+    if (!file.parent) return;
+    const auto parent = events.find(*file.parent);
+    if (!parent) {
+        throw NotFoundError(fmt::format("{}: parent: no event '{}'", file.parent_where, *file.parent),
+                            "create the parent event first");
+    }
+    // Walk up from the parent: meeting the event itself there would make a cycle.
+    for (auto up = parent; up; up = up->parent_id ? events.find_by_id(*up->parent_id) : std::nullopt) {
+        if (event.id != 0 && up->id == event.id) {
+            throw BadInputError(
+                fmt::format("{}: parent: '{}' cannot be part of itself", file.parent_where,
+                            event.slug));
+        }
+    }
+    event.parent_id = parent->id;
+}
+
+}  // namespace
+
+void create_event_from_file(const std::string& path, bool replace, Context& context) {
+    const auto file = io::read_event_file(path, context.config().default_timezone);
+    auto& db = context.database();
+    store::EventStore events(db);
+    store::AgendaStore agenda(db);
+    auto transaction = db.write_transaction();
+
+    auto event = file.event;
+    const auto existing = events.find(event.slug);
+    if (existing && !replace) {
+        throw ConflictError(
+            fmt::format("{}: an event with slug '{}' exists already", io::display_name(path),
+                        event.slug),
+            "add --replace to update it from the file, or set another slug in the file");
+    }
+    if (existing) {
+        // The file is the whole truth about the event, but not about its identity or history.
+        event.id = existing->id;
+        event.uid = existing->uid;
+        event.created_at = existing->created_at;
+        event.sequence = existing->sequence;
+        // A file cannot cancel an event, so it must not silently revive one either.
+        if (existing->status == domain::EventStatus::cancelled) event.status = existing->status;
+    } else {
+        event.uid = domain::generate_uid();
+        event.created_at = context.now();
+    }
+    attach_parent(file, event, events);
+    event.updated_at = context.now();
+    domain::validate(event);
+    if (existing) {
+        if (domain::changes_calendar(*existing, event)) ++event.sequence;
+        events.update(event);
+        agenda.remove_all(event.id);
+    } else {
+        event.id = events.insert(event);
+    }
+    for (auto item : file.agenda) {
+        item.event_id = event.id;
+        agenda.insert(item);
+    }
+    transaction.commit();
+
+    for (const auto& problem : domain::timing_problems(event, file.agenda)) context.warn(problem);
+    if (existing) {
+        context.note(fmt::format("replaced {} (sequence {})", event.slug, event.sequence));
+    }
+    context.out() << event.slug << '\n';
+}
+
+}  // namespace convene::cli

@@ -1,0 +1,84 @@
+// convene list agenda EVENT: one row per agenda item, in position order.
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include "command_setup.hpp"
+#include "convene/domain/time.hpp"
+#include "convene/export/event_page.hpp"
+#include "convene/store/agenda_store.hpp"
+#include "convene/store/event_store.hpp"
+
+namespace convene::cli {
+
+namespace {
+
+struct Options {
+    std::string event;
+    bool no_header{false};
+};
+
+struct Row {
+    std::optional<std::string> start;
+    std::optional<std::string> end;
+    std::optional<std::int64_t> duration_minutes;
+    nlohmann::ordered_json speaker_objects = nlohmann::ordered_json::array();  // keys in order
+    std::vector<std::string> speaker_lines;
+};
+
+Row make_row(const domain::AgendaItem& item, const date::time_zone& zone) {
+    Row row;
+    if (item.start) {
+        row.start = domain::format_iso_local(*item.start, zone);
+        if (item.duration) row.end = domain::format_iso_local(*item.start + *item.duration, zone);
+    }
+    if (item.duration) row.duration_minutes = item.duration->count() / 60;
+    for (const auto& s : item.speakers) {
+        row.speaker_objects.push_back(
+            {{"name", s.name}, {"role", s.role}, {"organisation", s.organisation}});
+        row.speaker_lines.push_back(page::speaker_line(s));
+    }
+    return row;
+}
+
+void run(const Options& options, Context& context) {
+    using output::ColumnType;
+    auto& db = context.database();
+    const auto event = store::EventStore(db).get(options.event);
+    const auto items = store::AgendaStore(db).list(event.id);
+    const auto format = context.output_format();
+    // Programs get each speaker as an object; people and spreadsheets get "Name, Role, Org".
+    const bool nested = format == output::Format::json || format == output::Format::jsonl;
+    auto writer = output::make_row_writer(
+        format, context.out(),
+        {{"position", ColumnType::integer},
+         {"start"},
+         {"end"},
+         {"duration_minutes", ColumnType::integer},
+         {"title"},
+         {"kind"},
+         {"speakers", nested ? ColumnType::json : ColumnType::list},
+         {"points", ColumnType::list}},
+        {.no_header = options.no_header});
+    const auto& zone = domain::find_zone(event.timezone);
+    for (const auto& item : items) {
+        const auto row = make_row(item, zone);
+        writer->row({item.position, row.start, row.end, row.duration_minutes, item.title,
+                     item.kind.empty() ? output::Cell(nullptr) : output::Cell(item.kind),
+                     nested ? output::Cell(row.speaker_objects) : output::Cell(row.speaker_lines),
+                     item.points});
+    }
+    writer->finish();
+}
+
+}  // namespace
+
+Command add_list_agenda(CLI::App& list) {
+    auto* command = list.add_subcommand("agenda", "List the agenda of an event");
+    auto options = std::make_shared<Options>();
+    command->add_option("EVENT", options->event, "Event slug or id")->required();
+    command->add_flag("--no-header", options->no_header, "Rows only (table, tsv, csv)");
+    return {command, [options](Context& context) { run(*options, context); }};
+}
+
+}  // namespace convene::cli

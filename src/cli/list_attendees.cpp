@@ -1,0 +1,191 @@
+// convene list attendees EVENT: one row per registration, in registration order, streamed.
+// Columns: name, email, organisation, language, status, registered_at, checked_in_at, then one
+// per custom field the event's registrations use. `register --csv` reads this back unchanged.
+#include <algorithm>
+#include <memory>
+#include <optional>
+#include <variant>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "command_setup.hpp"
+#include "convene/domain/registration_request.hpp"
+#include "convene/domain/time.hpp"
+#include "convene/error.hpp"
+#include "convene/store/event_store.hpp"
+#include "convene/store/registration_store.hpp"
+
+namespace convene::cli {
+
+namespace {
+
+struct Options {
+    std::string event;
+    std::optional<std::string> status;
+    std::optional<std::string> language;
+    bool checked_in{false};
+    bool not_checked_in{false};
+    std::optional<std::string> fields;
+    bool no_header{false};
+};
+
+// What one output column shows: a registration's own field, or a custom field by name.
+enum class Own { id, name, email, organisation, language, status, registered_at, checked_in_at };
+struct Custom {
+    std::string key;
+};
+using Source = std::variant<Own, Custom>;
+
+constexpr Own k_own_by_index[] = {Own::id,       Own::name,   Own::email,
+                                  Own::organisation, Own::language, Own::status,
+                                  Own::registered_at, Own::checked_in_at};
+static_assert(std::size(k_own_by_index) == domain::k_registration_fields.size());
+
+std::optional<Own> own_field(std::string_view name) {
+    for (std::size_t i = 0; i < domain::k_registration_fields.size(); ++i) {
+        if (domain::k_registration_fields[i] == name) return k_own_by_index[i];
+    }
+    return std::nullopt;
+}
+
+std::vector<std::string> split_names(const std::string& list) {
+    std::vector<std::string> names;
+    std::string_view rest = list;
+    while (true) {
+        const auto comma = rest.find(',');
+        auto name = rest.substr(0, comma);
+        while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
+        while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+        if (!name.empty()) names.emplace_back(name);
+        if (comma == std::string_view::npos) break;
+        rest.remove_prefix(comma + 1);
+    }
+    return names;
+}
+
+// The default columns leave out `id`: ids belong to one database, and without them a list
+// imports into another event or database and lists back identically.
+std::vector<std::pair<std::string, Source>> choose_columns(const Options& options,
+                                                           const std::vector<std::string>& keys) {
+    std::vector<std::pair<std::string, Source>> columns;
+    if (!options.fields) {
+        for (const auto name : domain::k_registration_fields) {
+            if (name != "id") columns.emplace_back(std::string(name), *own_field(name));
+        }
+        for (const auto& key : keys) columns.emplace_back(key, Custom{key});
+        return columns;
+    }
+    for (auto& name : split_names(*options.fields)) {
+        if (auto own = own_field(name)) {
+            columns.emplace_back(name, *own);
+        } else if (std::find(keys.begin(), keys.end(), name) != keys.end()) {
+            columns.emplace_back(name, Custom{name});
+        } else {
+            throw UsageError(fmt::format("no field '{}' in this event's registrations", name),
+                             fmt::format("fields: {}{}{}",
+                                         fmt::join(domain::k_registration_fields, ","),
+                                         keys.empty() ? "" : ",", fmt::join(keys, ",")));
+        }
+        if (std::count_if(columns.begin(), columns.end(),
+                          [&](const auto& column) { return column.first == name; }) > 1) {
+            throw UsageError(fmt::format("--fields names '{}' twice", name));
+        }
+    }
+    if (columns.empty()) throw UsageError("--fields names no field");
+    return columns;
+}
+
+output::ColumnType type_of(const Source& source) {
+    const auto* own = std::get_if<Own>(&source);
+    return own && *own == Own::id ? output::ColumnType::integer : output::ColumnType::text;
+}
+
+store::RegistrationFilter make_filter(const Options& options, const domain::Event& event) {
+    store::RegistrationFilter filter;
+    if (options.status) filter.status = domain::parse_registration_status(*options.status);
+    if (options.language) {
+        // The same matching as registration: case-insensitive, as the event spells it.
+        domain::RegistrationRequest probe{.name = "x", .email = "x@example.org",
+                                          .language = *options.language};
+        if (auto problem = domain::normalise(probe, event)) throw UsageError(*problem);
+        filter.language = *probe.language;
+    }
+    if (options.checked_in && options.not_checked_in) {
+        throw UsageError("give --checked-in or --not-checked-in, not both");
+    }
+    if (options.checked_in) filter.checked_in = true;
+    if (options.not_checked_in) filter.checked_in = false;
+    return filter;
+}
+
+void run(const Options& options, Context& context) {
+    auto& db = context.database();
+    store::EventStore events(db);
+    store::RegistrationStore registrations(db);
+    const auto event = events.get(options.event);
+    const auto filter = make_filter(options, event);
+    const auto columns = choose_columns(options, registrations.field_keys(event.id));
+
+    std::vector<output::Column> header;
+    for (const auto& [name, source] : columns) header.push_back({name, type_of(source)});
+    auto writer = output::make_row_writer(context.output_format(), context.out(),
+                                          std::move(header), {.no_header = options.no_header});
+
+    std::vector<output::Cell> cells(columns.size());
+    std::string registered_at;  // the cells borrow these until the row is written
+    std::string checked_in_at;
+    registrations.for_each(event.id, filter, [&](const domain::Registration& r) {
+        registered_at = domain::format_utc(r.registered_at);
+        checked_in_at = r.checked_in_at ? domain::format_utc(*r.checked_in_at) : std::string();
+        for (std::size_t i = 0; i < columns.size(); ++i) {
+            cells[i] = std::visit(
+                [&](const auto& source) -> output::Cell {
+                    using T = std::decay_t<decltype(source)>;
+                    if constexpr (std::is_same_v<T, Custom>) {
+                        for (const auto& [key, value] : r.fields) {
+                            if (key == source.key) return output::Cell(value);
+                        }
+                        return output::Cell();
+                    } else {
+                        switch (source) {
+                            case Own::id: return output::Cell(r.id);
+                            case Own::name: return output::Cell(r.name);
+                            case Own::email: return output::Cell(r.email);
+                            case Own::organisation: return output::Cell(r.organisation);
+                            case Own::language: return output::Cell(r.language);
+                            case Own::status: return output::Cell(domain::to_string(r.status));
+                            case Own::registered_at: return output::Cell(registered_at);
+                            case Own::checked_in_at:
+                                return r.checked_in_at ? output::Cell(checked_in_at)
+                                                       : output::Cell();
+                        }
+                        return output::Cell();
+                    }
+                },
+                columns[i].second);
+        }
+        writer->row(cells);
+    });
+    writer->finish();
+}
+
+}  // namespace
+
+Command add_list_attendees(CLI::App& list) {
+    auto* command = list.add_subcommand("attendees", "List an event's registrations");
+    auto options = std::make_shared<Options>();
+    command->add_option("EVENT", options->event, "Event slug or id")->required();
+    command->add_option("--status", options->status,
+                        "Only registered, waitlisted or cancelled registrations");
+    command->add_option("--language", options->language, "Only this preferred language");
+    command->add_flag("--checked-in", options->checked_in, "Only people who checked in");
+    command->add_flag("--not-checked-in", options->not_checked_in,
+                      "Only people who did not check in");
+    command->add_option("--fields", options->fields,
+                        "Columns to show, in order: id,name,email,… and custom fields by name");
+    command->add_flag("--no-header", options->no_header, "Rows only (table, tsv, csv)");
+    return {command, [options](Context& context) { run(*options, context); }};
+}
+
+}  // namespace convene::cli

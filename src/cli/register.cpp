@@ -1,0 +1,193 @@
+// convene register EVENT: one person from flags (prints the id), or a whole file with
+// --csv/--jsonl in one transaction (summary on stderr).
+#include <iostream>
+#include <memory>
+#include <optional>
+
+#include <fmt/format.h>
+
+#include "command_setup.hpp"
+#include "convene/cli/registrar.hpp"
+#include "convene/cli/registration_import.hpp"
+#include "convene/error.hpp"
+#include "convene/store/event_store.hpp"
+#include "convene/store/registration_store.hpp"
+
+namespace convene::cli {
+
+namespace {
+
+struct Options {
+    std::string event;
+    std::optional<std::string> name;
+    std::optional<std::string> email;
+    std::optional<std::string> organisation;
+    std::optional<std::string> language;
+    std::vector<std::string> fields;
+    std::string on_duplicate{"error"};
+    bool no_waitlist{false};
+    std::optional<std::string> csv;
+    std::optional<std::string> jsonl;
+    bool ignore_unknown_columns{false};
+    bool skip_invalid{false};
+    bool dry_run{false};
+};
+
+OnDuplicate on_duplicate(const std::string& word) {
+    if (word == "skip") return OnDuplicate::skip;
+    if (word == "update") return OnDuplicate::update;
+    return OnDuplicate::error;
+}
+
+void check_combination(const Options& options) {
+    const bool bulk = options.csv || options.jsonl;
+    if (options.csv && options.jsonl) throw UsageError("give --csv or --jsonl, not both");
+    const bool person = options.name || options.email || options.organisation ||
+                        options.language || !options.fields.empty();
+    if (bulk && person) {
+        throw UsageError("--name, --email, --organisation, --language and --field register one "
+                         "person; they do not go with --csv or --jsonl",
+                         "put the values in the file's columns");
+    }
+    if (!bulk && (options.ignore_unknown_columns || options.skip_invalid)) {
+        throw UsageError("--ignore-unknown-columns and --skip-invalid need --csv or --jsonl");
+    }
+    if (!bulk && (!options.name || !options.email)) {
+        throw UsageError("register needs --name and --email (or --csv FILE / --jsonl FILE)");
+    }
+}
+
+domain::RegistrationRequest request_from_flags(const Options& options,
+                                               const domain::Event& event) {
+    domain::RegistrationRequest request;
+    request.name = *options.name;
+    request.email = *options.email;
+    request.organisation = options.organisation;
+    request.language = options.language;
+    for (const auto& field : options.fields) {
+        const auto equals = field.find('=');
+        if (equals == std::string::npos) {
+            throw UsageError(fmt::format("--field '{}' has no '='", field),
+                             "give --field KEY=VALUE, e.g. --field diet=vegetarian");
+        }
+        request.fields.emplace_back(field.substr(0, equals), field.substr(equals + 1));
+    }
+    if (auto problem = domain::normalise(request, event)) throw UsageError(*problem);
+    return request;
+}
+
+void register_one(const Options& options, const domain::Event& event, Registrar& registrar,
+                  Context& context) {
+    const auto outcome = registrar.add(request_from_flags(options, event));
+    const auto& stored = outcome.registration;
+    switch (outcome.kind) {
+        case Outcome::Kind::added:
+            if (outcome.waitlist_position > 0) {
+                context.warn(fmt::format("{} is full: {} is on the waiting list at position {}",
+                                         event.slug, stored.email, outcome.waitlist_position));
+            }
+            break;
+        case Outcome::Kind::updated:
+            context.note(fmt::format("updated {} (id {})", stored.email, stored.id));
+            break;
+        case Outcome::Kind::skipped:
+            context.note(fmt::format("{} is already registered (id {}); skipped", stored.email,
+                                     stored.id));
+            break;
+    }
+    if (options.dry_run) {
+        // The id would be another one by the time the person really registers.
+        context.note(fmt::format("dry run, nothing written: {} would be {}", stored.email,
+                                 domain::to_string(stored.status)));
+        return;
+    }
+    context.out() << stored.id << '\n';
+}
+
+void register_file(const Options& options, const domain::Event& event, Registrar& registrar,
+                   Context& context) {
+    const ImportOptions import{
+        .format = options.csv ? ImportFormat::csv : ImportFormat::jsonl,
+        .ignore_unknown_columns = options.ignore_unknown_columns,
+        .skip_invalid = options.skip_invalid,
+    };
+    io::InputFile input(options.csv ? *options.csv : *options.jsonl);
+    const bool show_progress = context.stderr_is_terminal() && !context.options().quiet;
+    ImportReport report;
+    report.bad_row = [&](const std::string& what) { context.warn(what + " (row skipped)"); };
+    if (show_progress) {
+        report.progress = [&](std::size_t rows) {
+            context.err() << fmt::format("\rconvene: {} rows…", rows) << std::flush;
+        };
+    }
+    std::optional<ImportSummary> summary;
+    try {
+        summary = import_registrations(input, import, event, registrar, report);
+    } catch (...) {
+        if (show_progress) context.err() << "\r\033[K";
+        throw;
+    }
+    if (show_progress) context.err() << "\r\033[K";
+    context.note(fmt::format(
+        "{}{}: {} rows: {} added ({} waitlisted), {} updated, {} duplicates skipped, {} invalid "
+        "skipped",
+        options.dry_run ? "dry run, nothing written: " : "", io::display_name(input.path()),
+        summary->rows, summary->added, summary->waitlisted, summary->updated,
+        summary->duplicates, summary->invalid));
+}
+
+void run(const Options& options, Context& context) {
+    check_combination(options);
+    auto& db = context.database();
+    store::EventStore events(db);
+    store::RegistrationStore registrations(db);
+    // One transaction for the whole command: a file is imported entirely or not at all.
+    auto transaction = db.write_transaction();
+    const auto event = events.get(options.event);
+    if (event.status == domain::EventStatus::cancelled) {
+        throw ConflictError(fmt::format("{} is cancelled: nobody can register", event.slug));
+    }
+    Registrar registrar(registrations, event, context.now(), on_duplicate(options.on_duplicate),
+                        options.no_waitlist);
+    if (options.csv || options.jsonl) {
+        register_file(options, event, registrar, context);
+    } else {
+        register_one(options, event, registrar, context);
+    }
+    // --dry-run checks everything against the database, then lets the transaction roll back.
+    if (!options.dry_run) transaction.commit();
+}
+
+}  // namespace
+
+Command add_register(CLI::App& app) {
+    auto* command = app.add_subcommand(
+        "register", "Register one person (prints the id), or many from --csv/--jsonl");
+    auto options = std::make_shared<Options>();
+    command->add_option("EVENT", options->event, "Event slug or id")->required();
+    command->add_option("--name", options->name, "Full name");
+    command->add_option("--email", options->email, "Email (unique per event, any case)");
+    command->add_option("--organisation,--organization", options->organisation, "Organisation");
+    command->add_option("--language", options->language,
+                        "Preferred language: one of the event's languages");
+    command->add_option("--field", options->fields, "Custom field KEY=VALUE (repeatable)")
+        ->allow_extra_args(false);
+    command->add_option("--on-duplicate", options->on_duplicate,
+                        "When the email is registered already: error (exit 4), skip or update")
+        ->check(CLI::IsMember({"error", "skip", "update"}));
+    command->add_flag("--no-waitlist", options->no_waitlist,
+                      "Fail (exit 4) instead of waitlisting when the event is full");
+    command->add_option("--csv", options->csv, "Register everyone in a CSV file ('-': stdin)");
+    command->add_option("--jsonl", options->jsonl,
+                        "Register everyone in a JSON Lines file ('-': stdin)");
+    command->add_flag("--ignore-unknown-columns", options->ignore_unknown_columns,
+                      "Drop columns that are not registration fields instead of keeping them "
+                      "as custom fields");
+    command->add_flag("--skip-invalid", options->skip_invalid,
+                      "Import the good rows and report each bad one, instead of rejecting the "
+                      "file");
+    command->add_flag("--dry-run", options->dry_run, "Check everything, write nothing");
+    return {command, [options](Context& context) { run(*options, context); }};
+}
+
+}  // namespace convene::cli

@@ -1,0 +1,83 @@
+#include "convene/cli/registrar.hpp"
+
+#include <fmt/format.h>
+
+#include "convene/error.hpp"
+
+namespace convene::cli {
+
+using domain::RegistrationStatus;
+
+Registrar::Registrar(store::RegistrationStore& store, const domain::Event& event,
+                     domain::Instant now, OnDuplicate on_duplicate, bool no_waitlist)
+    : m_store(store),
+      m_event(event),
+      m_now(now),
+      m_on_duplicate(on_duplicate),
+      m_no_waitlist(no_waitlist),
+      m_seats(event.capacity, store.count(event.id, RegistrationStatus::registered),
+              store.count(event.id, RegistrationStatus::waitlisted)) {}
+
+Outcome Registrar::add(const domain::RegistrationRequest& request) {
+    if (m_event.status == domain::EventStatus::cancelled) {
+        throw ConflictError(fmt::format("{} is cancelled: nobody can register", m_event.slug));
+    }
+    auto existing = m_store.find_by_email(m_event.id, request.email);
+    if (existing && existing->status != RegistrationStatus::cancelled) {
+        switch (m_on_duplicate) {
+            case OnDuplicate::error:
+                throw ConflictError(
+                    fmt::format("{} is already registered for {} (id {})", request.email,
+                                m_event.slug, existing->id),
+                    "use --on-duplicate skip or --on-duplicate update");
+            case OnDuplicate::skip:
+                return {Outcome::Kind::skipped, std::move(*existing), 0};
+            case OnDuplicate::update:
+                domain::apply_update(*existing, request);
+                m_store.update(*existing);
+                return {Outcome::Kind::updated, std::move(*existing), 0};
+        }
+    }
+
+    auto registration = domain::make_registration(request, m_event.id, m_now);
+    domain::Placement placement;
+    if (request.status == RegistrationStatus::cancelled) {
+        placement.status = RegistrationStatus::cancelled;
+    } else {
+        placement = m_seats.place();
+        if (placement.status == RegistrationStatus::waitlisted && m_no_waitlist) {
+            throw ConflictError(fmt::format("{} is full ({} seats taken)", m_event.slug,
+                                            m_seats.registered()),
+                                "without --no-waitlist the person joins the waiting list");
+        }
+    }
+    registration.status = placement.status;
+    if (existing) {
+        registration.id = existing->id;
+        m_store.update(registration);
+    } else {
+        registration.id = m_store.insert(registration);
+    }
+    m_seats.add(registration.status);
+    return {Outcome::Kind::added, std::move(registration), placement.waitlist_position};
+}
+
+std::vector<domain::Registration> Registrar::cancel(const domain::Registration& registration) {
+    std::vector<domain::Registration> promoted;
+    if (registration.status == RegistrationStatus::cancelled) return promoted;
+    m_store.set_status(registration.id, RegistrationStatus::cancelled);
+    m_seats.change(registration.status, RegistrationStatus::cancelled);
+    // Nobody moves up into a cancelled event: there is no seat to give.
+    if (m_event.status == domain::EventStatus::cancelled) return promoted;
+    for (auto n = m_seats.promotable(); n > 0; --n) {
+        auto next = m_store.first_waitlisted(m_event.id);
+        if (!next) break;
+        m_store.set_status(next->id, RegistrationStatus::registered);
+        m_seats.change(RegistrationStatus::waitlisted, RegistrationStatus::registered);
+        next->status = RegistrationStatus::registered;
+        promoted.push_back(std::move(*next));
+    }
+    return promoted;
+}
+
+}  // namespace convene::cli

@@ -1,0 +1,116 @@
+#include "convene/cli/registration_import.hpp"
+
+#include <optional>
+
+#include <fmt/format.h>
+
+#include "convene/error.hpp"
+#include "convene/io/csv_reader.hpp"
+#include "convene/io/jsonl_reader.hpp"
+#include "convene/io/registration_columns.hpp"
+
+namespace convene::cli {
+
+namespace {
+
+constexpr std::size_t k_progress_every = 2'000;
+
+// Reads one row after another from either format, turning each into a request.
+class RowSource {
+public:
+    RowSource(io::InputFile& input, const ImportOptions& options) : m_options(options) {
+        if (options.format == ImportFormat::jsonl) {
+            m_jsonl.emplace(input.stream(), input.path());
+            return;
+        }
+        m_csv.emplace(input.stream(), input.path());
+        try {
+            m_columns.emplace(m_csv->header(), options.ignore_unknown_columns);
+        } catch (const io::RowError& error) {
+            throw BadInputError(fmt::format("{}: {}", m_csv->location(1), error.what()),
+                                "the first line names the columns: name,email,…");
+        }
+    }
+
+    // Fills `line` and `request` with the next row; false at the end. Throws BadInputError
+    // (with location) for a record the reader rejects, RowError for content.
+    bool next(std::size_t& line, domain::RegistrationRequest& request) {
+        if (m_csv) {
+            if (!m_csv->next(m_csv_record)) return false;
+            line = m_csv_record.line;
+            request = m_columns->request(m_csv_record.fields);
+            return true;
+        }
+        if (!m_jsonl->next(m_jsonl_record)) return false;
+        line = m_jsonl_record.line;
+        request = io::request_from_json(m_jsonl_record.object, m_options.ignore_unknown_columns);
+        return true;
+    }
+
+    std::string location(std::size_t line) const {
+        return m_csv ? m_csv->location(line) : m_jsonl->location(line);
+    }
+    // After a reader error: can the following rows still be read?
+    bool can_go_on() const { return !m_csv || !m_csv->broken(); }
+
+private:
+    const ImportOptions& m_options;
+    std::optional<io::CsvReader> m_csv;
+    std::optional<io::RegistrationColumns> m_columns;
+    io::CsvRecord m_csv_record;
+    std::optional<io::JsonlReader> m_jsonl;
+    io::JsonlRecord m_jsonl_record;
+};
+
+void count(ImportSummary& summary, const Outcome& outcome) {
+    switch (outcome.kind) {
+        case Outcome::Kind::added:
+            ++summary.added;
+            if (outcome.registration.status == domain::RegistrationStatus::waitlisted) {
+                ++summary.waitlisted;
+            }
+            break;
+        case Outcome::Kind::updated: ++summary.updated; break;
+        case Outcome::Kind::skipped: ++summary.duplicates; break;
+    }
+}
+
+}  // namespace
+
+ImportSummary import_registrations(io::InputFile& input, const ImportOptions& options,
+                                   const domain::Event& event, Registrar& registrar,
+                                   const ImportReport& report) {
+    RowSource source(input, options);
+    ImportSummary summary;
+    domain::RegistrationRequest request;
+    std::size_t line = 0;
+    while (true) {
+        // Each failure becomes "FILE:LINE: what", with the exit code of its kind; with
+        // skip_invalid it is reported and the row left out.
+        try {
+            try {
+                if (!source.next(line, request)) break;
+                ++summary.rows;
+                if (auto problem = domain::normalise(request, event)) throw io::RowError(*problem);
+                count(summary, registrar.add(request));
+            } catch (const io::RowError& error) {
+                throw BadInputError(fmt::format("{}: {}", source.location(line), error.what()));
+            } catch (const ConflictError& error) {
+                throw ConflictError(fmt::format("{}: {}", source.location(line), error.what()),
+                                    error.hint());
+            }
+        } catch (const BadInputError& error) {
+            if (!options.skip_invalid || !source.can_go_on()) throw;
+            ++summary.invalid;
+            if (report.bad_row) report.bad_row(error.what());
+        } catch (const ConflictError& error) {
+            if (!options.skip_invalid) throw;
+            ++summary.invalid;
+            if (report.bad_row) report.bad_row(error.what());
+        }
+        if (report.progress && summary.rows % k_progress_every == 0) report.progress(summary.rows);
+    }
+    return summary;
+}
+
+}  // namespace convene::cli

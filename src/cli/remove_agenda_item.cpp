@@ -1,0 +1,44 @@
+// convene remove-agenda-item EVENT N: delete one item; the ones after it move up.
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "agenda_flags.hpp"
+#include "command_setup.hpp"
+#include "convene/store/agenda_store.hpp"
+#include "convene/store/event_store.hpp"
+
+namespace convene::cli {
+
+namespace {
+
+struct Options {
+    std::string event;
+    int position{0};
+};
+
+void run(const Options& options, Context& context) {
+    auto& db = context.database();
+    store::EventStore events(db);
+    store::AgendaStore agenda(db);
+    auto transaction = db.write_transaction();
+
+    const auto event = events.get(options.event);
+    const auto item = get_item(agenda, event, options.position);
+    agenda.remove(event.id, options.position);
+    transaction.commit();
+    context.note(fmt::format("removed item {} '{}' of {}", options.position, item.title,
+                             event.slug));
+}
+
+}  // namespace
+
+Command add_remove_agenda_item(CLI::App& app) {
+    auto* command = app.add_subcommand("remove-agenda-item", "Delete an agenda item");
+    auto options = std::make_shared<Options>();
+    command->add_option("EVENT", options->event, "Event slug or id")->required();
+    command->add_option("N", options->position, "Position of the item")->required();
+    return {command, [options](Context& context) { run(*options, context); }};
+}
+
+}  // namespace convene::cli

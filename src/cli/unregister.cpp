@@ -1,0 +1,55 @@
+// convene unregister EVENT EMAIL|ID: cancel a registration (the record stays) and move the
+// first waiting person into the seat it frees.
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "command_setup.hpp"
+#include "convene/cli/registrar.hpp"
+#include "convene/store/event_store.hpp"
+#include "convene/store/registration_store.hpp"
+
+namespace convene::cli {
+
+namespace {
+
+struct Options {
+    std::string event;
+    std::string who;
+};
+
+void run(const Options& options, Context& context) {
+    auto& db = context.database();
+    store::EventStore events(db);
+    store::RegistrationStore registrations(db);
+    auto transaction = db.write_transaction();
+    const auto event = events.get(options.event);
+    const auto registration = registrations.get(event.id, options.who);
+    if (registration.status == domain::RegistrationStatus::cancelled) {
+        // Cancelling twice changes nothing; scripts may repeat themselves.
+        context.note(fmt::format("{} (id {}) was cancelled already", registration.email,
+                                 registration.id));
+        return;
+    }
+    Registrar registrar(registrations, event, context.now(), OnDuplicate::error, false);
+    const auto promoted = registrar.cancel(registration);
+    transaction.commit();
+    context.note(fmt::format("cancelled {} (id {})", registration.email, registration.id));
+    for (const auto& person : promoted) {
+        context.note(fmt::format("promoted {} <{}> (id {}) from the waiting list", person.name,
+                                 person.email, person.id));
+    }
+}
+
+}  // namespace
+
+Command add_unregister(CLI::App& app) {
+    auto* command = app.add_subcommand(
+        "unregister", "Cancel a registration; the first waitlisted person gets the seat");
+    auto options = std::make_shared<Options>();
+    command->add_option("EVENT", options->event, "Event slug or id")->required();
+    command->add_option("WHO", options->who, "Email or registration id")->required();
+    return {command, [options](Context& context) { run(*options, context); }};
+}
+
+}  // namespace convene::cli

@@ -1,0 +1,47 @@
+// convene update-agenda-item EVENT N …: change the given fields of one item.
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "agenda_flags.hpp"
+#include "command_setup.hpp"
+#include "convene/store/agenda_store.hpp"
+#include "convene/store/event_store.hpp"
+
+namespace convene::cli {
+
+namespace {
+
+struct Options {
+    std::string event;
+    int position{0};
+    AgendaFlags item;
+};
+
+void run(const Options& options, Context& context) {
+    auto& db = context.database();
+    store::EventStore events(db);
+    store::AgendaStore agenda(db);
+    auto transaction = db.write_transaction();
+
+    const auto event = events.get(options.event);
+    auto item = get_item(agenda, event, options.position);
+    apply_agenda_flags(options.item, item, event);
+    agenda.update(item);
+    transaction.commit();
+    warn_timing(context, event, agenda.list(event.id), item.position);
+    context.note(fmt::format("updated item {} of {}", item.position, event.slug));
+}
+
+}  // namespace
+
+Command add_update_agenda_item(CLI::App& app) {
+    auto* command = app.add_subcommand("update-agenda-item", "Change an agenda item");
+    auto options = std::make_shared<Options>();
+    command->add_option("EVENT", options->event, "Event slug or id")->required();
+    command->add_option("N", options->position, "Position of the item")->required();
+    add_agenda_flags(*command, options->item, true);
+    return {command, [options](Context& context) { run(*options, context); }};
+}
+
+}  // namespace convene::cli

@@ -1,0 +1,25 @@
+#include "convene/domain/registration.hpp"
+
+#include "convene/error.hpp"
+
+namespace convene::domain {
+
+std::string_view to_string(RegistrationStatus status) {
+    switch (status) {
+        case RegistrationStatus::registered: return "registered";
+        case RegistrationStatus::waitlisted: return "waitlisted";
+        case RegistrationStatus::cancelled: return "cancelled";
+    }
+    return "registered";
+}
+
+RegistrationStatus parse_registration_status(std::string_view text) {
+    for (auto status : {RegistrationStatus::registered, RegistrationStatus::waitlisted,
+                        RegistrationStatus::cancelled}) {
+        if (text == to_string(status)) return status;
+    }
+    throw UsageError("unknown registration status '" + std::string(text) + "'",
+                     "use registered, waitlisted or cancelled");
+}
+
+}  // namespace convene::domain

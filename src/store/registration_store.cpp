@@ -1,0 +1,285 @@
+#include "convene/store/registration_store.hpp"
+
+#include <charconv>
+
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+#include <sqlite3.h>
+
+#include "convene/domain/email.hpp"
+
+namespace convene::store {
+
+using domain::Registration;
+using domain::RegistrationStatus;
+
+namespace {
+
+// Custom fields ride along with each row as one JSON array of [key, value] pairs, built by a
+// subquery over registration_field's primary key: one statement for the whole list, no query
+// per registration, and no join whose rows would have to be regrouped.
+constexpr std::string_view k_columns = R"sql(
+SELECT r.id, r.event_id, r.name, r.email, r.organisation, r.language, r.status,
+       r.registered_at, r.checked_in_at,
+       (SELECT json_group_array(json_array(key, value)) FROM
+            (SELECT key, value FROM registration_field
+             WHERE registration_id = r.id ORDER BY position))
+FROM registration AS r
+)sql";
+
+std::string select(std::string_view rest) { return std::string(k_columns) + std::string(rest); }
+
+constexpr std::string_view k_by_email = "WHERE r.event_id = ? AND r.email_key = ?";
+constexpr std::string_view k_by_id = "WHERE r.event_id = ? AND r.id = ?";
+constexpr std::string_view k_first_waitlisted =
+    "WHERE r.event_id = ? AND r.status = 'waitlisted' ORDER BY r.registered_at, r.id LIMIT 1";
+// One statement for every filter: a NULL parameter lets all through. The order matches the
+// registration_by_time index, so SQLite walks it and never sorts (a unit test checks the plan).
+constexpr std::string_view k_list = R"sql(
+WHERE r.event_id = ?1
+  AND (?2 IS NULL OR r.status = ?2)
+  AND (?3 IS NULL OR r.language = ?3)
+  AND (?4 IS NULL OR (r.checked_in_at IS NOT NULL) = ?4)
+ORDER BY r.registered_at, r.id)sql";
+
+std::int64_t seconds(domain::Instant instant) {
+    return static_cast<std::int64_t>(instant.time_since_epoch().count());
+}
+
+domain::Instant instant(const SQLite::Column& column) {
+    return domain::Instant{std::chrono::seconds{column.getInt64()}};
+}
+
+void read_row(SQLite::Statement& row, Registration& r) {
+    r.id = row.getColumn(0).getInt64();
+    r.event_id = row.getColumn(1).getInt64();
+    r.name = row.getColumn(2).getString();
+    r.email = row.getColumn(3).getString();
+    r.organisation = row.getColumn(4).getString();
+    r.language = row.getColumn(5).getString();
+    r.status = domain::parse_registration_status(row.getColumn(6).getString());
+    r.registered_at = instant(row.getColumn(7));
+    r.checked_in_at.reset();
+    if (!row.getColumn(8).isNull()) r.checked_in_at = instant(row.getColumn(8));
+    r.fields.clear();
+    const auto pairs = nlohmann::json::parse(row.getColumn(9).getText());
+    for (const auto& pair : pairs) {
+        r.fields.emplace_back(pair.at(0).get<std::string>(), pair.at(1).get<std::string>());
+    }
+}
+
+// Readies a prepared statement for another use, and resets it when the use ends so that no
+// half-read SELECT keeps a read snapshot open.
+class Use {
+public:
+    explicit Use(SQLite::Statement& statement) : m_statement(statement) {
+        m_statement.reset();
+        m_statement.clearBindings();
+    }
+    ~Use() { m_statement.tryReset(); }
+    Use(const Use&) = delete;
+    Use& operator=(const Use&) = delete;
+    SQLite::Statement* operator->() { return &m_statement; }
+    SQLite::Statement& operator*() { return m_statement; }
+
+private:
+    SQLite::Statement& m_statement;
+};
+
+std::optional<std::int64_t> as_id(std::string_view text) {
+    std::int64_t id = 0;
+    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+    if (text.empty() || ec != std::errc{} || ptr != text.data() + text.size()) return std::nullopt;
+    return id;
+}
+
+}  // namespace
+
+struct RegistrationStore::Statements {
+    explicit Statements(SQLite::Database& db)
+        : insert(db, R"sql(
+            INSERT INTO registration (event_id, name, email, email_key, organisation, language,
+                                      status, registered_at, checked_in_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?))sql"),
+          update(db, R"sql(
+            UPDATE registration SET name = ?, email = ?, email_key = ?, organisation = ?,
+                                    language = ?, status = ?, registered_at = ?,
+                                    checked_in_at = ?
+            WHERE id = ?)sql"),
+          clear_fields(db, "DELETE FROM registration_field WHERE registration_id = ?"),
+          insert_field(db, R"sql(
+            INSERT INTO registration_field (registration_id, position, key, value)
+            VALUES (?, ?, ?, ?))sql"),
+          set_status(db, "UPDATE registration SET status = ? WHERE id = ?"),
+          set_checked_in(db, "UPDATE registration SET checked_in_at = ? WHERE id = ?"),
+          by_email(db, select(k_by_email)),
+          by_id(db, select(k_by_id)),
+          first_waitlisted(db, select(k_first_waitlisted)),
+          count(db, "SELECT count(*) FROM registration WHERE event_id = ? AND status = ?"),
+          list(db, select(k_list)),
+          field_keys(db, R"sql(
+            SELECT key FROM (
+                SELECT f.key, r.registered_at, r.id, f.position,
+                       row_number() OVER (PARTITION BY f.key
+                                          ORDER BY r.registered_at, r.id, f.position) AS nth
+                FROM registration_field AS f JOIN registration AS r ON r.id = f.registration_id
+                WHERE r.event_id = ?)
+            WHERE nth = 1
+            ORDER BY registered_at, id, position)sql") {}
+
+    SQLite::Statement insert, update, clear_fields, insert_field, set_status, set_checked_in;
+    SQLite::Statement by_email, by_id, first_waitlisted, count, list, field_keys;
+};
+
+RegistrationStore::RegistrationStore(Database& db)
+    : m_db(db), m_statements(std::make_unique<Statements>(db.handle())) {}
+
+RegistrationStore::~RegistrationStore() = default;
+
+namespace {
+
+// Binds the columns insert and update share, from parameter `first` on; returns the next.
+int bind_columns(SQLite::Statement& statement, int first, const Registration& r) {
+    int i = first;
+    statement.bind(i++, r.name);
+    statement.bind(i++, r.email);
+    statement.bind(i++, domain::email_key(r.email));
+    statement.bind(i++, r.organisation);
+    statement.bind(i++, r.language);
+    statement.bind(i++, std::string(domain::to_string(r.status)));
+    statement.bind(i++, seconds(r.registered_at));
+    if (r.checked_in_at) statement.bind(i++, seconds(*r.checked_in_at)); else statement.bind(i++);
+    return i;
+}
+
+}  // namespace
+
+std::int64_t RegistrationStore::insert(const Registration& registration) {
+    Use insert(m_statements->insert);
+    insert->bind(1, registration.event_id);
+    bind_columns(*insert, 2, registration);
+    try {
+        insert->exec();
+    } catch (const SQLite::Exception& error) {
+        if (error.getExtendedErrorCode() == SQLITE_CONSTRAINT_UNIQUE) {
+            throw ConflictError(
+                fmt::format("{} is already registered for this event", registration.email));
+        }
+        throw;
+    }
+    Registration stored = registration;
+    stored.id = m_db.handle().getLastInsertRowid();
+    write_fields(stored);
+    return stored.id;
+}
+
+void RegistrationStore::update(const Registration& registration) {
+    {
+        Use update(m_statements->update);
+        const int next = bind_columns(*update, 1, registration);
+        update->bind(next, registration.id);
+        update->exec();
+    }
+    Use clear(m_statements->clear_fields);
+    clear->bind(1, registration.id);
+    clear->exec();
+    write_fields(registration);
+}
+
+void RegistrationStore::write_fields(const Registration& registration) {
+    int position = 1;
+    for (const auto& [key, value] : registration.fields) {
+        Use insert(m_statements->insert_field);
+        insert->bind(1, registration.id);
+        insert->bind(2, position++);
+        insert->bind(3, key);
+        insert->bind(4, value);
+        insert->exec();
+    }
+}
+
+void RegistrationStore::set_status(std::int64_t id, RegistrationStatus status) {
+    Use update(m_statements->set_status);
+    update->bind(1, std::string(domain::to_string(status)));
+    update->bind(2, id);
+    update->exec();
+}
+
+void RegistrationStore::set_checked_in(std::int64_t id, std::optional<domain::Instant> when) {
+    Use update(m_statements->set_checked_in);
+    if (when) update->bind(1, seconds(*when)); else update->bind(1);
+    update->bind(2, id);
+    update->exec();
+}
+
+std::optional<Registration> RegistrationStore::find_one(SQLite::Statement& query) {
+    if (!query.executeStep()) return std::nullopt;
+    Registration registration;
+    read_row(query, registration);
+    return registration;
+}
+
+std::optional<Registration> RegistrationStore::find_by_email(std::int64_t event_id,
+                                                             std::string_view email) {
+    Use query(m_statements->by_email);
+    query->bind(1, event_id);
+    query->bind(2, domain::email_key(email));
+    return find_one(*query);
+}
+
+std::optional<Registration> RegistrationStore::find_by_id(std::int64_t event_id,
+                                                          std::int64_t id) {
+    Use query(m_statements->by_id);
+    query->bind(1, event_id);
+    query->bind(2, id);
+    return find_one(*query);
+}
+
+Registration RegistrationStore::get(std::int64_t event_id, std::string_view email_or_id) {
+    const auto id = as_id(email_or_id);
+    auto found = id ? find_by_id(event_id, *id) : find_by_email(event_id, email_or_id);
+    if (!found) {
+        throw NotFoundError(fmt::format("no registration '{}' for this event", email_or_id),
+                            "'convene list attendees EVENT' shows who is registered");
+    }
+    return std::move(*found);
+}
+
+std::int64_t RegistrationStore::count(std::int64_t event_id, RegistrationStatus status) {
+    Use query(m_statements->count);
+    query->bind(1, event_id);
+    query->bind(2, std::string(domain::to_string(status)));
+    query->executeStep();
+    return query->getColumn(0).getInt64();
+}
+
+std::optional<Registration> RegistrationStore::first_waitlisted(std::int64_t event_id) {
+    Use query(m_statements->first_waitlisted);
+    query->bind(1, event_id);
+    return find_one(*query);
+}
+
+void RegistrationStore::for_each(std::int64_t event_id, const RegistrationFilter& filter,
+                                 const std::function<void(const Registration&)>& visit) {
+    Use query(m_statements->list);
+    query->bind(1, event_id);
+    if (filter.status) query->bind(2, std::string(domain::to_string(*filter.status)));
+    if (filter.language) query->bind(3, *filter.language);
+    if (filter.checked_in) query->bind(4, *filter.checked_in ? 1 : 0);
+    Registration registration;  // reused: its strings keep their buffers from row to row
+    while (query->executeStep()) {
+        read_row(*query, registration);
+        visit(registration);
+    }
+}
+
+std::vector<std::string> RegistrationStore::field_keys(std::int64_t event_id) {
+    Use query(m_statements->field_keys);
+    query->bind(1, event_id);
+    std::vector<std::string> keys;
+    while (query->executeStep()) keys.push_back(query->getColumn(0).getString());
+    return keys;
+}
+
+}  // namespace convene::store

@@ -1,0 +1,179 @@
+"""register --csv / --jsonl: thousands of rows in one transaction, all or nothing by default,
+--skip-invalid, --dry-run, stdin, and the CSV details (quotes, newlines, BOM, CRLF)."""
+import csv
+import io
+import json
+import unittest
+
+from harness import ConveneTestCase
+
+ROWS = 10_000
+
+
+def people_csv(rows=ROWS, bad_lines=(), header=("name", "email", "organisation", "diet"),
+               line_end="\n"):
+    """A CSV file of `rows` people; the rows at the given file lines have an invalid email."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator=line_end)
+    writer.writerow(header)
+    for i in range(rows):
+        line = i + 2  # the header is line 1 and no field holds a line break
+        email = "not-an-email" if line in bad_lines else f"person{i}@example.org"
+        writer.writerow([f"Person {i}", email, f"Org, {i % 7} \"quoted\"",
+                         "vegan" if i % 3 else ""])
+    return out.getvalue()
+
+
+class BulkImportTest(ConveneTestCase):
+    def setUp(self):
+        super().setUp()
+        _, self.event = self.create_briefing()
+        # People already there, to see that a failed import leaves them alone.
+        for n in range(3):
+            self.ok("register", self.event, "--name", f"Early {n}", "--email",
+                    f"early{n}@example.org")
+
+    def count(self, *extra):
+        out = self.ok("list", "attendees", self.event, "--format", "jsonl", *extra)
+        return len(out.splitlines())
+
+    def summary(self, stderr):
+        lines = [line for line in stderr.splitlines() if " rows: " in line]
+        self.assertEqual(len(lines), 1, stderr)
+        return lines[0]
+
+    def test_ten_thousand_rows_in_one_go(self):
+        path = self.write("people.csv", people_csv())
+        result = self.run_convene("register", self.event, "--csv", path)
+        self.assertEqual(result.code, 0, result.stderr)
+        self.assertEqual(result.stdout, "")
+        self.assertIn(f"{ROWS} rows: {ROWS} added (0 waitlisted)", self.summary(result.stderr))
+        # Not a terminal: no progress, only the summary.
+        self.assertEqual(len(result.stderr.splitlines()), 1, result.stderr)
+        self.assertEqual(self.count(), ROWS + 3)
+        last = json.loads(self.ok("list", "attendees", self.event, "--format", "jsonl")
+                          .splitlines()[-1])
+        self.assertEqual(last["email"], f"person{ROWS - 1}@example.org")
+        self.assertEqual(last["organisation"], f'Org, {(ROWS - 1) % 7} "quoted"')
+
+    def test_a_bad_row_rejects_the_file_and_writes_nothing(self):
+        path = self.write("people.csv", people_csv(bad_lines={5000}))
+        error = self.fails(5, "register", self.event, "--csv", path)
+        self.assertIn("people.csv:5000: 'not-an-email' is not an email address", error)
+        self.assertEqual(self.count(), 3)
+
+    def test_skip_invalid_imports_the_rest_and_names_each_bad_line(self):
+        path = self.write("people.csv", people_csv(bad_lines={5000, 7001}))
+        result = self.run_convene("register", self.event, "--csv", path, "--skip-invalid")
+        self.assertEqual(result.code, 0, result.stderr)
+        warnings = [line for line in result.stderr.splitlines() if "warning" in line]
+        self.assertEqual(len(warnings), 2, result.stderr)
+        self.assertIn("people.csv:5000: 'not-an-email'", warnings[0])
+        self.assertIn("people.csv:7001: 'not-an-email'", warnings[1])
+        self.assertIn(f"{ROWS - 2} added", self.summary(result.stderr))
+        self.assertIn("2 invalid skipped", self.summary(result.stderr))
+        self.assertEqual(self.count(), ROWS - 2 + 3)
+
+    def test_dry_run_checks_and_writes_nothing(self):
+        path = self.write("people.csv", people_csv(rows=500))
+        result = self.run_convene("register", self.event, "--csv", path, "--dry-run")
+        self.assertEqual(result.code, 0, result.stderr)
+        self.assertIn("dry run, nothing written", self.summary(result.stderr))
+        self.assertIn("500 added", self.summary(result.stderr))
+        self.assertEqual(self.count(), 3)
+        bad = self.write("bad.csv", people_csv(rows=500, bad_lines={300}))
+        self.assertIn("bad.csv:300:",
+                      self.fails(5, "register", self.event, "--csv", bad, "--dry-run"))
+
+    def test_capacity_applies_row_by_row(self):
+        self.ok("update-event", self.event, "--capacity", "10")
+        path = self.write("people.csv", people_csv(rows=20))
+        result = self.run_convene("register", self.event, "--csv", path)
+        self.assertIn("20 added (13 waitlisted)", self.summary(result.stderr))
+        self.assertEqual(self.count("--status", "waitlisted"), 13)
+        error = self.fails(4, "register", self.event, "--csv",
+                           self.write("more.csv", "name,email\nZ,z@example.org\n"), "--no-waitlist")
+        self.assertIn("more.csv:2: ", error)
+
+    def test_duplicates_in_the_file_or_the_database(self):
+        path = self.write("dup.csv", "name,email\nNew,new@example.org\nAgain,EARLY1@example.org\n")
+        self.assertIn("dup.csv:3: EARLY1@example.org is already registered",
+                      self.fails(4, "register", self.event, "--csv", path))
+        self.assertEqual(self.count(), 3)
+        result = self.run_convene("register", self.event, "--csv", path, "--on-duplicate", "skip")
+        self.assertIn("1 added (0 waitlisted), 0 updated, 1 duplicates skipped",
+                      self.summary(result.stderr))
+        result = self.run_convene("register", self.event, "--csv", path, "--on-duplicate", "update")
+        self.assertIn("0 added (0 waitlisted), 2 updated", self.summary(result.stderr))
+        names = self.ok("list", "attendees", self.event, "--fields", "name", "--no-header")
+        self.assertIn("Again\n", names)
+
+    def test_jsonl_from_stdin(self):
+        lines = [json.dumps({"name": f"P{i}", "email": f"p{i}@example.org", "language": "ES",
+                             "tickets": i}) for i in range(50)]
+        result = self.run_convene("register", self.event, "--jsonl", "-",
+                                  input="\n".join(lines) + "\n")
+        self.assertEqual(result.code, 0, result.stderr)
+        self.assertIn("<stdin>: 50 rows: 50 added", self.summary(result.stderr))
+        rows = [json.loads(l) for l in self.ok("list", "attendees", self.event, "--format",
+                                              "jsonl", "--language", "es").splitlines()]
+        self.assertEqual(len(rows), 50)
+        self.assertEqual(rows[49]["tickets"], "49")
+        error = self.fails(5, "register", self.event, "--jsonl", "-",
+                           input='{"name":"A","email":"a@example.org"}\n{"name":"B"\n')
+        self.assertIn("<stdin>:2: invalid JSON", error)
+
+    def test_quoted_newlines_bom_and_crlf(self):
+        content = ("\ufeffname,email,Address\r\n"
+                   "\"Ana \"\"la\"\" Silva\",ana@example.org,"
+                   "\"1 rue de la Paix\r\n75002 Paris\"\r\n"
+                   "李小龙,li@example.org,\"a, b\"\r\n")
+        path = self.write("excel.csv", content.encode("utf-8"), mode="wb")
+        self.ok("register", self.event, "--csv", path)
+        rows = json.loads(self.ok("list", "attendees", self.event, "--format", "json",
+                                  "--status", "registered"))[3:]
+        self.assertEqual([(r["name"], r["email"], r["Address"]) for r in rows],
+                         [('Ana "la" Silva', "ana@example.org", "1 rue de la Paix\r\n75002 Paris"),
+                          ("李小龙", "li@example.org", "a, b")])
+
+    def test_bad_files_name_file_and_line(self):
+        cases = [
+            ("ragged.csv", "name,email\nA,a@example.org\nB\n", "ragged.csv:3: expected 2 fields"),
+            ("nomail.csv", "name,mail\nA,a@example.org\n",
+             "nomail.csv:1: the header has no 'email'"),
+            ("lang.csv", "name,email,language\nA,a@example.org,de\n",
+             "lang.csv:2: language 'de' is not one of the event's languages"),
+            ("status.csv", "name,email,status\nA,a@example.org,maybe\n", "status.csv:2: status"),
+            ("empty.csv", "", "empty.csv:1: no header row"),
+            ("latin1.csv", "name,email\nJos\xe9,j@example.org\n", "latin1.csv:2: field"),
+        ]
+        for name, content, expected in cases:
+            with self.subTest(name):
+                data = content.encode("latin-1") if name == "latin1.csv" else content.encode()
+                path = self.write(name, data, mode="wb")
+                self.assertIn(expected, self.fails(5, "register", self.event, "--csv", path))
+        self.assertEqual(self.count(), 3)
+        self.fails(2, "register", self.event, "--csv", self.path("missing.csv"))
+
+    def test_unknown_columns_become_fields_or_are_dropped(self):
+        path = self.write("extra.csv", "name,email,Diet\nA,a@example.org,vegan\n")
+        self.ok("register", self.event, "--csv", path)
+        other = self.write("b.csv", "name,email,Diet\nB,b@example.org,x\n")
+        self.ok("register", self.event, "--csv", other, "--ignore-unknown-columns")
+        rows = [json.loads(l) for l in self.ok("list", "attendees", self.event, "--format", "jsonl",
+                                              "--fields", "email,Diet").splitlines()]
+        self.assertEqual(rows[3:], [{"email": "a@example.org", "Diet": "vegan"},
+                                    {"email": "b@example.org", "Diet": None}])
+
+    def test_usage_mistakes(self):
+        path = self.write("p.csv", "name,email\n")
+        self.fails(2, "register", self.event, "--csv", path, "--email", "a@example.org")
+        self.fails(2, "register", self.event, "--csv", path, "--jsonl", path)
+        self.fails(2, "register", self.event, "--name", "A", "--email", "a@example.org",
+                   "--skip-invalid")
+        self.ok("cancel-event", self.event)
+        self.fails(4, "register", self.event, "--csv", path)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,117 @@
+"""create-event --from FILE.toml [--replace]: an event with its agenda from one file."""
+import json
+import unittest
+
+from harness import ConveneTestCase
+
+EVENT = """\
+title = "Briefing"
+slug = "briefing"
+timezone = "Europe/Paris"
+start = 2022-04-13T15:00:00
+end = 16:00:00
+description = "First version"
+
+[[agenda]]
+title = "Welcome"
+start = "+0m"
+duration = "10m"
+
+[[agenda]]
+title = "Talk"
+
+[[agenda.speakers]]
+name = "Ada"
+role = "Chair"
+"""
+
+
+class EventFileTest(ConveneTestCase):
+    def page(self, slug="briefing"):
+        return json.loads(self.ok("show", slug, "--format", "json"))
+
+    def test_creates_the_event_with_its_agenda(self):
+        self.write("event.toml", EVENT)
+        self.assertEqual(self.ok("create-event", "--from", "event.toml"), "briefing\n")
+        page = self.page()
+        self.assertEqual(page["times"][0]["text"], "2022-04-13 15:00–16:00 CEST")
+        self.assertEqual([i["title"] for i in page["agenda"]], ["Welcome", "Talk"])
+        self.assertEqual(page["agenda"][1]["speakers"][0]["role"], "Chair")
+        self.assertEqual(page["sequence"], 0)
+
+    def test_from_stdin(self):
+        self.assertEqual(self.ok("create-event", "--from", "-", input=EVENT), "briefing\n")
+
+    def test_running_it_again_is_a_conflict_unless_replace(self):
+        self.write("event.toml", EVENT)
+        self.ok("create-event", "--from", "event.toml")
+        uid = self.page()["uid"]
+        err = self.fails(4, "create-event", "--from", "event.toml")
+        self.assertIn("'briefing' exists already", err)
+
+        # A change calendars do not see: same SEQUENCE; the agenda is rebuilt from the file.
+        self.write("event.toml", EVENT.replace("First version", "Second version")
+                   .replace('title = "Talk"', 'title = "Keynote"'))
+        self.assertEqual(self.ok("create-event", "--from", "event.toml", "--replace"), "briefing\n")
+        page = self.page()
+        self.assertEqual((page["uid"], page["sequence"]), (uid, 0))
+        self.assertEqual(page["description"], "Second version")
+        self.assertEqual([i["title"] for i in page["agenda"]], ["Welcome", "Keynote"])
+
+        # A new time: calendars must update, SEQUENCE grows; UID stays.
+        self.write("event.toml", EVENT.replace("16:00:00", "16:30:00"))
+        self.ok("create-event", "--from", "event.toml", "--replace")
+        page = self.page()
+        self.assertEqual((page["uid"], page["sequence"]), (uid, 1))
+        self.assertEqual(page["times"][0]["text"], "2022-04-13 15:00–16:30 CEST")
+        self.assertEqual(len(self.page()["agenda"]), 2)
+
+    def test_replace_creates_when_nothing_is_there(self):
+        self.write("event.toml", EVENT)
+        self.assertEqual(self.ok("create-event", "--from", "event.toml", "--replace"), "briefing\n")
+
+    def test_parent_by_slug(self):
+        self.write("parent.toml", 'title = "Semaine"\nslug = "semaine"\ndate = 2022-04-11\n'
+                                  'end-date = 2022-04-13\ntimezone = "Europe/Paris"\n')
+        self.ok("create-event", "--from", "parent.toml")
+        self.write("event.toml", 'parent = "semaine"\n' + EVENT)
+        self.ok("create-event", "--from", "event.toml")
+        self.assertEqual(self.page()["parent"]["slug"], "semaine")
+        self.write("orphan.toml", 'parent = "nowhere"\n' + EVENT.replace('"briefing"', '"orphan"'))
+        err = self.fails(3, "create-event", "--from", "orphan.toml")
+        self.assertIn("orphan.toml:1: parent: no event 'nowhere'", err)
+
+    def test_bad_files_name_the_line(self):
+        self.write("event.toml", EVENT.replace('description = "First version"', "description = 7"))
+        err = self.fails(5, "create-event", "--from", "event.toml")
+        self.assertEqual(err, "convene: error: event.toml:6: description: expected a string")
+        self.write("event.toml", EVENT + 'colour = "red"\n')
+        self.assertIn("event.toml:19: agenda[2].speakers[1].colour: unknown key",
+                      self.fails(5, "create-event", "--from", "event.toml"))
+        self.write("event.toml", EVENT.replace('duration = "10m"', 'duration = "soon"'))
+        self.assertIn("event.toml:11: agenda[1].duration: invalid duration 'soon'",
+                      self.fails(5, "create-event", "--from", "event.toml"))
+        self.write("event.toml", "title = [unclosed\n")
+        self.assertIn("event.toml:1: ", self.fails(5, "create-event", "--from", "event.toml"))
+        self.fails(2, "create-event", "--from", "missing.toml")
+        self.ok("list", "events")  # nothing half-written
+        self.assertEqual(self.ok("list", "events", "--format", "json"), "[]\n")
+
+    def test_flags_beside_the_file_are_refused(self):
+        self.write("event.toml", EVENT)
+        self.assertIn("--title", self.fails(2, "create-event", "--from", "event.toml",
+                                            "--title", "Other"))
+        self.assertIn("--replace needs --from",
+                      self.fails(2, "create-event", "--replace", "--title", "T", "--date",
+                                 "2022-04-11"))
+
+    def test_items_outside_the_event_are_warnings(self):
+        self.write("event.toml", EVENT.replace('duration = "10m"', 'duration = "2h"'))
+        result = self.run_convene("create-event", "--from", "event.toml")
+        self.assertEqual(result.code, 0, result.stderr)
+        self.assertEqual(result.stderr,
+                         "convene: warning: item 1 (Welcome) ends after the event\n")
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,101 @@
+#include <catch2/catch.hpp>
+
+#include "convene/domain/registration_request.hpp"
+
+using namespace convene::domain;
+
+namespace {
+
+Event event_with_languages() {
+    Event event;
+    event.id = 7;
+    event.slug = "briefing";
+    event.languages = {"en", "fr", "pt-BR"};
+    return event;
+}
+
+RegistrationRequest ana() {
+    RegistrationRequest request;
+    request.name = "  Ana Silva ";
+    request.email = " Ana@Example.org\t";
+    request.organisation = " CGLU ";
+    return request;
+}
+
+}  // namespace
+
+TEST_CASE("normalise trims values and accepts a plausible request", "[registration]") {
+    auto request = ana();
+    request.fields = {{" diet ", " vegetarian "}};
+    CHECK_FALSE(normalise(request, event_with_languages()));
+    CHECK(request.name == "Ana Silva");
+    CHECK(request.email == "Ana@Example.org");
+    CHECK(*request.organisation == "CGLU");
+    CHECK(request.fields.front() == std::pair<std::string, std::string>{"diet", "vegetarian"});
+}
+
+TEST_CASE("the language is one of the event's, in its spelling", "[registration]") {
+    auto request = ana();
+    request.language = "PT-br";
+    CHECK_FALSE(normalise(request, event_with_languages()));
+    CHECK(*request.language == "pt-BR");
+    request.language = "de";
+    CHECK(*normalise(request, event_with_languages()) ==
+          "language 'de' is not one of the event's languages (en, fr, pt-BR)");
+    Event no_languages;
+    request.language = "de";
+    CHECK_FALSE(normalise(request, no_languages));
+}
+
+TEST_CASE("normalise names what is wrong", "[registration]") {
+    auto request = ana();
+    request.name = "  ";
+    CHECK(*normalise(request, Event{}) == "the name is empty");
+    request = ana();
+    request.email = "ana";
+    CHECK(*normalise(request, Event{}) == "'ana' is not an email address: it has no '@'");
+    request = ana();
+    request.fields = {{"email", "x"}};
+    CHECK(*normalise(request, Event{}) == "'email' is a registration field, not a custom one");
+    request.fields = {{"a", "1"}, {"a", "2"}};
+    CHECK(*normalise(request, Event{}) == "field 'a' is given twice");
+    request.fields = {{" ", "1"}};
+    CHECK(*normalise(request, Event{}) == "a custom field has no name");
+}
+
+TEST_CASE("a new registration takes the request's values and time", "[registration]") {
+    auto request = ana();
+    REQUIRE_FALSE(normalise(request, Event{}));
+    request.fields = {{"diet", "vegan"}, {"badge", ""}};
+    const Instant now{std::chrono::seconds{1'700'000'000}};
+    const auto registration = make_registration(request, 7, now);
+    CHECK(registration.event_id == 7);
+    CHECK(registration.registered_at == now);
+    CHECK(registration.organisation == "CGLU");
+    // An empty value is no field at all.
+    CHECK(registration.fields ==
+          std::vector<std::pair<std::string, std::string>>{{"diet", "vegan"}});
+    request.registered_at = Instant{std::chrono::seconds{1'600'000'000}};
+    CHECK(make_registration(request, 7, now).registered_at == *request.registered_at);
+}
+
+TEST_CASE("an update keeps what the request does not give", "[registration]") {
+    Registration existing;
+    existing.name = "Ana";
+    existing.email = "ana@example.org";
+    existing.organisation = "CGLU";
+    existing.language = "fr";
+    existing.fields = {{"diet", "vegan"}, {"badge", "A"}, {"room", "1"}};
+    RegistrationRequest request;
+    request.name = "Ana Silva";
+    request.email = "ANA@example.org";
+    request.fields = {{"badge", "B"}, {"room", ""}, {"tshirt", "M"}};
+    apply_update(existing, request);
+    CHECK(existing.name == "Ana Silva");
+    CHECK(existing.email == "ANA@example.org");
+    CHECK(existing.organisation == "CGLU");
+    CHECK(existing.language == "fr");
+    CHECK(existing.fields ==
+          std::vector<std::pair<std::string, std::string>>{
+              {"diet", "vegan"}, {"badge", "B"}, {"tshirt", "M"}});
+}

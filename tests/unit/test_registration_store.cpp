@@ -1,0 +1,221 @@
+#include <sqlite3.h>
+
+#include <catch2/catch.hpp>
+
+#include "convene/error.hpp"
+#include "convene/store/event_store.hpp"
+#include "convene/store/registration_store.hpp"
+
+using namespace convene;
+using domain::Registration;
+using domain::RegistrationStatus;
+
+namespace {
+
+domain::Instant at(std::int64_t seconds) { return domain::Instant{std::chrono::seconds{seconds}}; }
+
+std::int64_t add_event(store::Database& db, std::string slug) {
+    domain::Event event;
+    event.slug = std::move(slug);
+    event.uid = event.slug + "@test";
+    event.title = "Test";
+    event.timezone = "UTC";
+    event.start = at(1'700'000'000);
+    event.end = at(1'700'003'600);
+    return store::EventStore(db).insert(event);
+}
+
+Registration person(std::int64_t event_id, std::string name, std::string email,
+                    std::int64_t registered_at) {
+    Registration r;
+    r.event_id = event_id;
+    r.name = std::move(name);
+    r.email = std::move(email);
+    r.registered_at = at(registered_at);
+    return r;
+}
+
+std::vector<std::string> emails(store::RegistrationStore& store, std::int64_t event_id,
+                                const store::RegistrationFilter& filter = {}) {
+    std::vector<std::string> seen;
+    store.for_each(event_id, filter, [&](const Registration& r) { seen.push_back(r.email); });
+    return seen;
+}
+
+// Prepared statements alive on the connection.
+int statement_count(store::Database& db) {
+    int count = 0;
+    for (auto* s = sqlite3_next_stmt(db.handle().getHandle(), nullptr); s;
+         s = sqlite3_next_stmt(db.handle().getHandle(), s)) {
+        ++count;
+    }
+    return count;
+}
+
+}  // namespace
+
+TEST_CASE("registration store inserts and finds by email in any case, or by id",
+          "[registration_store]") {
+    store::Database db(":memory:");
+    const auto event = add_event(db, "a");
+    store::RegistrationStore store(db);
+    auto ana = person(event, "Ana", "Ana.Silva@Example.org", 100);
+    ana.organisation = "CGLU";
+    ana.language = "fr";
+    ana.fields = {{"diet", "vegan"}, {"badge", "Ana"}, {"arrival", "13:00"}};
+    const auto id = store.insert(ana);
+
+    const auto found = store.find_by_email(event, "ana.silva@EXAMPLE.org");
+    REQUIRE(found);
+    CHECK(found->id == id);
+    CHECK(found->email == "Ana.Silva@Example.org");  // stored as given
+    CHECK(found->organisation == "CGLU");
+    CHECK(found->fields == ana.fields);  // in the order given
+    CHECK(found->registered_at == at(100));
+    CHECK_FALSE(found->checked_in_at);
+    CHECK(store.find_by_id(event, id)->email == ana.email);
+    CHECK(store.get(event, std::to_string(id)).id == id);
+    CHECK(store.get(event, "ANA.SILVA@example.org").id == id);
+    CHECK_THROWS_AS(store.get(event, "bob@example.org"), NotFoundError);
+    CHECK_THROWS_AS(store.get(event, "999"), NotFoundError);
+}
+
+TEST_CASE("registration store keeps emails unique per event, not across events",
+          "[registration_store]") {
+    store::Database db(":memory:");
+    const auto a = add_event(db, "a");
+    const auto b = add_event(db, "b");
+    store::RegistrationStore store(db);
+    store.insert(person(a, "Ana", "ana@example.org", 1));
+    CHECK_THROWS_AS(store.insert(person(a, "Ana", "ANA@example.org", 2)), ConflictError);
+    CHECK_NOTHROW(store.insert(person(b, "Ana", "ana@example.org", 2)));
+    CHECK_FALSE(store.find_by_id(b, 1));  // id 1 belongs to event a
+}
+
+TEST_CASE("registration store updates, sets status and check-in", "[registration_store]") {
+    store::Database db(":memory:");
+    const auto event = add_event(db, "a");
+    store::RegistrationStore store(db);
+    auto ana = person(event, "Ana", "ana@example.org", 1);
+    ana.fields = {{"diet", "vegan"}};
+    ana.id = store.insert(ana);
+    ana.name = "Ana Silva";
+    ana.email = "ANA@example.org";
+    ana.fields = {{"badge", "A"}};
+    store.update(ana);
+    auto found = store.find_by_email(event, "ana@example.org");
+    CHECK(found->name == "Ana Silva");
+    CHECK(found->fields == ana.fields);
+
+    store.set_status(ana.id, RegistrationStatus::waitlisted);
+    store.set_checked_in(ana.id, at(50));
+    found = store.find_by_id(event, ana.id);
+    CHECK(found->status == RegistrationStatus::waitlisted);
+    CHECK(*found->checked_in_at == at(50));
+    store.set_checked_in(ana.id, std::nullopt);
+    CHECK_FALSE(store.find_by_id(event, ana.id)->checked_in_at);
+}
+
+TEST_CASE("registration store counts and finds the head of the waiting list",
+          "[registration_store]") {
+    store::Database db(":memory:");
+    const auto event = add_event(db, "a");
+    store::RegistrationStore store(db);
+    auto add = [&](std::string email, std::int64_t time, RegistrationStatus status) {
+        auto r = person(event, "X", std::move(email), time);
+        r.status = status;
+        return store.insert(r);
+    };
+    add("a@x.org", 1, RegistrationStatus::registered);
+    add("b@x.org", 5, RegistrationStatus::waitlisted);
+    const auto c = add("c@x.org", 3, RegistrationStatus::waitlisted);
+    add("d@x.org", 3, RegistrationStatus::waitlisted);
+    CHECK(store.count(event, RegistrationStatus::registered) == 1);
+    CHECK(store.count(event, RegistrationStatus::waitlisted) == 3);
+    CHECK(store.count(event, RegistrationStatus::cancelled) == 0);
+    // Earliest time first; the same time falls back to the id.
+    CHECK(store.first_waitlisted(event)->id == c);
+}
+
+TEST_CASE("registration store streams in time order, then id, with filters",
+          "[registration_store]") {
+    store::Database db(":memory:");
+    const auto event = add_event(db, "a");
+    const auto other = add_event(db, "b");
+    store::RegistrationStore store(db);
+    auto a = person(event, "A", "a@x.org", 30);
+    a.language = "fr";
+    auto b = person(event, "B", "b@x.org", 10);
+    b.status = RegistrationStatus::cancelled;
+    auto c = person(event, "C", "c@x.org", 30);
+    c.checked_in_at = at(40);
+    auto d = person(event, "D", "d@x.org", 20);
+    d.language = "en";
+    for (const auto& r : {a, b, c, d}) store.insert(r);
+    store.insert(person(other, "Z", "z@x.org", 0));
+
+    CHECK(emails(store, event) ==
+          std::vector<std::string>{"b@x.org", "d@x.org", "a@x.org", "c@x.org"});
+    CHECK(emails(store, event, {.status = RegistrationStatus::registered}) ==
+          std::vector<std::string>{"d@x.org", "a@x.org", "c@x.org"});
+    CHECK(emails(store, event, {.status = RegistrationStatus::cancelled}) ==
+          std::vector<std::string>{"b@x.org"});
+    CHECK(emails(store, event, {.language = "fr"}) == std::vector<std::string>{"a@x.org"});
+    CHECK(emails(store, event, {.checked_in = true}) == std::vector<std::string>{"c@x.org"});
+    CHECK(emails(store, event, {.checked_in = false}).size() == 3);
+}
+
+TEST_CASE("registration store lists field names in order of first appearance",
+          "[registration_store]") {
+    store::Database db(":memory:");
+    const auto event = add_event(db, "a");
+    store::RegistrationStore store(db);
+    auto late = person(event, "L", "l@x.org", 20);
+    late.fields = {{"zeta", "1"}, {"alpha", "2"}};
+    auto early = person(event, "E", "e@x.org", 10);
+    early.fields = {{"diet", "x"}, {"zeta", "3"}};
+    store.insert(late);
+    store.insert(early);
+    CHECK(store.field_keys(event) == std::vector<std::string>{"diet", "zeta", "alpha"});
+}
+
+TEST_CASE("registration store reuses its prepared statements", "[registration_store]") {
+    store::Database db(":memory:");
+    const auto event = add_event(db, "a");
+    store::RegistrationStore store(db);
+    const int before = statement_count(db);
+    auto transaction = db.write_transaction();
+    for (int i = 0; i < 500; ++i) {
+        auto r = person(event, "P", "p" + std::to_string(i) + "@x.org", i);
+        r.fields = {{"n", std::to_string(i)}};
+        store.find_by_email(event, r.email);
+        r.id = store.insert(r);
+        store.update(r);
+    }
+    transaction.commit();
+    CHECK(statement_count(db) == before);
+    CHECK(store.count(event, RegistrationStatus::registered) == 500);
+}
+
+TEST_CASE("listing registrations walks the index instead of sorting", "[registration_store]") {
+    store::Database db(":memory:");
+    store::RegistrationStore store(db);
+    // The store's own prepared list statement, found on the connection.
+    std::string list_sql;
+    for (auto* s = sqlite3_next_stmt(db.handle().getHandle(), nullptr); s;
+         s = sqlite3_next_stmt(db.handle().getHandle(), s)) {
+        const std::string sql = sqlite3_sql(s);
+        if (sql.find("?4") != std::string::npos) list_sql = sql;
+    }
+    REQUIRE_FALSE(list_sql.empty());
+    SQLite::Statement plan(db.handle(), "EXPLAIN QUERY PLAN " + list_sql);
+    std::string outer;  // the plan of the outer query: rows whose parent is the root
+    std::string all;
+    while (plan.executeStep()) {
+        all += plan.getColumn(3).getString() + "\n";
+        if (plan.getColumn(1).getInt() == 0) outer += plan.getColumn(3).getString() + "\n";
+    }
+    INFO(all);
+    CHECK(outer.find("registration_by_time") != std::string::npos);
+    CHECK(outer.find("TEMP B-TREE") == std::string::npos);
+}
