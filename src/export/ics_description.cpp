@@ -3,7 +3,6 @@
 // everything an attendee needs is repeated here as short labelled lines.
 #include <fmt/format.h>
 
-#include "convene/domain/time.hpp"
 #include "convene/export/event_ics.hpp"
 #include "convene/export/event_page.hpp"
 
@@ -25,18 +24,6 @@ void add_line(std::string& out, std::string_view label, std::string_view value) 
     out += value;
 }
 
-std::string clock(domain::Instant instant, const date::time_zone& zone) {
-    return date::format("%R", domain::to_local(instant, zone).time_of_day);
-}
-
-// "15:00–15:30 ", "15:00 " or "" before an item's title, in the event's zone.
-std::string item_time(const domain::Event& event, const domain::AgendaItem& item) {
-    if (!item.start) return {};
-    const auto& zone = domain::find_zone(event.timezone);
-    if (!item.duration) return clock(*item.start, zone) + ' ';
-    return fmt::format("{}–{} ", clock(*item.start, zone), clock(*item.start + *item.duration, zone));
-}
-
 // Speakers, description and sub-points of an item, each line starting with `indent`.
 std::string item_details(const domain::AgendaItem& item, std::string_view indent) {
     std::string out;
@@ -50,7 +37,8 @@ std::string agenda(const domain::Event& event, std::span<const domain::AgendaIte
     if (items.empty()) return {};
     std::string out = "Agenda:";
     for (const auto& item : items) {
-        add_line(out, "", fmt::format("{}. {}{}", item.position, item_time(event, item), item.title));
+        const auto time = page::item_time(item, event);
+        add_line(out, "", fmt::format("{}. {}{}{}", item.position, time, time.empty() ? "" : " ", item.title));
         const auto details = item_details(item, "   ");
         if (!details.empty()) add_line(out, "", details);
     }
