@@ -1,74 +1,13 @@
 """export-ics: the published calendar, read back by two independent parsers (ICS.md "Checking").
 
-Every export goes through ical_check (libical, env ICAL_CHECK) and tests/ics/ics_check.py
-(byte rules + python3-icalendar); both must accept it and compute the expected UTC instants.
+Every export goes through ical_check (libical) and tests/ics/ics_check.py (byte rules +
+python3-icalendar); both must accept it and compute the expected UTC instants.
 Set CONVENE_UPDATE_GOLDEN=1 to rewrite the golden files after an intended change.
 """
-import json
 import os
 import re
-import subprocess
-import sys
-import unittest
 
-from harness import ConveneTestCase, SOURCE_DIR
-
-sys.path.insert(0, os.path.join(SOURCE_DIR, "tests", "ics"))
-import ics_check  # noqa: E402
-
-ICAL_CHECK = os.environ.get("ICAL_CHECK", "")
-GOLDEN_DIR = os.path.join(SOURCE_DIR, "tests", "golden")
-SEED_START, SEED_END = "2022-04-13T13:00:00Z", "2022-04-13T14:00:00Z"
-SEED_DESCRIPTION = (
-    "Ce briefing vise à informer des gouvernements locaux et régionaux des opportunités et des défis "
-    "liés à l'élévation des voix locales à l'IMRF.\n\n"
-    "Il y aura une interprétation en anglais, français et espagnol; questions bienvenues, "
-    "« entre pairs » 🤝.")
-
-
-def pinned_uid(number):
-    """A stand-in for a random UID, the same length so that line folding does not move."""
-    return f"00000000-0000-4000-8000-{number:012d}@convene"
-
-
-class ExportTestCase(ConveneTestCase):
-    def setUp(self):
-        super().setUp()
-        if not ICAL_CHECK:
-            self.skipTest("ICAL_CHECK is not set (run through ctest)")
-
-    def export(self, *args):
-        """Runs export-ics and returns stdout as bytes (the harness decodes text)."""
-        proc = subprocess.run([os.environ["CONVENE_BIN"], "export-ics", *args], capture_output=True,
-                              env=self.env, cwd=self.dir, timeout=300)
-        self.assertEqual(proc.returncode, 0, proc.stderr.decode("utf-8", "replace"))
-        return proc.stdout
-
-    def check(self, data, expected):
-        """Both parsers accept `data` and compute `expected` [(uid, start, end)]; returns them."""
-        self.assertEqual(ics_check.check_bytes(data), expected, "python3-icalendar")
-        path = self.write("check.ics", data, "wb")
-        result = subprocess.run([ICAL_CHECK, path], capture_output=True, text=True)
-        self.assertEqual(result.returncode, 0, f"ical_check: {result.stderr}")
-        self.assertEqual([tuple(line.split("\t")) for line in result.stdout.splitlines()], expected, "libical")
-        return expected
-
-    def uid(self, event):
-        return json.loads(self.ok("show", event, "--format", "json"))["uid"]
-
-    def export_one(self, slug):
-        """Exports one event, checks it with both parsers and returns (bytes, start, end)."""
-        data = self.export(slug)
-        [(uid, start, end)] = ics_check.check_bytes(data)
-        self.assertEqual(uid, self.uid(slug))
-        self.check(data, [(uid, start, end)])
-        return data, start, end
-
-    def property(self, data, name):
-        """The unfolded values of property `name` (parameters stripped)."""
-        unfolded = data.replace(b"\r\n ", b"").decode("utf-8")
-        return [line.split(":", 1)[1] for line in unfolded.split("\r\n")
-                if re.match(rf"{name}[;:]", line)]
+from ics_testing import SEED_DESCRIPTION, SEED_END, SEED_START, ExportTestCase, ics_check
 
 
 class Instants(ExportTestCase):
@@ -234,25 +173,64 @@ class Sequence(ExportTestCase):
         self.assertNotIn(b"METHOD", data)
 
 
-class Golden(ExportTestCase):
-    def compare(self, name, data, uids):
-        for number, uid in enumerate(uids, start=1):
-            self.assertEqual(len(uid), len(pinned_uid(number)))
-            data = data.replace(uid.encode(), pinned_uid(number).encode())
-        path = os.path.join(GOLDEN_DIR, name)
-        if os.environ.get("CONVENE_UPDATE_GOLDEN"):
-            with open(path, "wb") as f:
-                f.write(data)
-        with open(path, "rb") as f:
-            golden = f.read()
-        self.assertEqual(data.decode("utf-8"), golden.decode("utf-8"), f"{name} differs (CRLF kept?)")
-        self.assertEqual(data, golden)
-        self.check(golden, ics_check.check_bytes(golden))
+class Agenda(ExportTestCase):
+    def test_the_agenda_with_speakers_is_in_the_description(self):
+        _, slug = self.create_briefing()
+        self.add_seed_agenda(slug)
+        data = self.export(slug)
+        self.assertEqual(data.count(b"BEGIN:VEVENT"), 1)
+        description = self.property(data, "DESCRIPTION")[0]
+        self.assertIn("Agenda:\\n1. Détails techniques\\n2. La route vers le Forum", description)
+        self.assertIn("\\n   Monami Maulik\\, Stakeholder Liaison Officer\\, Réseau des Nations Unies", description)
+        self.assertIn("\\n   - Êtes-vous intéressé", description)
+        self.check(data, [(self.uid(slug), SEED_START, SEED_END)])
 
+    def test_with_agenda_adds_a_vevent_per_timed_item(self):
+        _, slug = self.create_briefing()
+        uid = self.uid(slug)
+        self.ok("add-agenda-item", slug, "--title", "Accueil", "--start", "15:00", "--duration", "10m")
+        self.ok("add-agenda-item", slug, "--title", "Sans horaire")
+        self.ok("add-agenda-item", slug, "--title", "La route", "--start", "+10m", "--duration", "30m",
+                "--speaker", "Monami Maulik; Stakeholder Liaison Officer; UN Network on Migration")
+        self.ok("add-agenda-item", slug, "--title", "Questions", "--start", "15:40")
+        data = self.export(slug, "--with-agenda")
+        [welcome, road, questions] = [u for u in self.property(data, "UID") if u != uid]
+        for item_uid in (welcome, road, questions):
+            self.assertRegex(item_uid, rf"^item-\d+\.{re.escape(uid)}$")
+        self.check(data, [
+            (uid, SEED_START, SEED_END),
+            (welcome, "2022-04-13T13:00:00Z", "2022-04-13T13:10:00Z"),
+            (road, "2022-04-13T13:10:00Z", "2022-04-13T13:40:00Z"),
+            (questions, "2022-04-13T13:40:00Z", "-"),
+        ])
+        title = "Séance d'information sur la route vers le Forum d'examen des migrations internationales (IMRF)"
+        self.assertIn(f"{title} — La route", self.property(data, "SUMMARY"))
+        self.assertIn("Monami Maulik\\, Stakeholder Liaison Officer\\, UN Network on Migration\\n",
+                      "".join(self.property(data, "DESCRIPTION")))
+        self.assertEqual(self.property(data, "RELATED-TO").count(uid), 3)
+        self.assertEqual(data.count(b"BEGIN:VTIMEZONE"), 1)
+        # Item UIDs survive reordering and renaming.
+        self.ok("move-agenda-item", slug, "1", "--to", "4")
+        self.ok("update-agenda-item", slug, "1", "--title", "Autre titre")
+        moved = self.export(slug, "--with-agenda")
+        self.assertEqual(sorted(self.property(moved, "UID")), sorted(self.property(data, "UID")))
+
+    def test_agenda_items_of_an_all_day_event_get_its_zone(self):
+        parent, _ = self.create_briefing()
+        self.ok("add-agenda-item", parent, "--title", "Jour 2", "--start", "2022-04-12T09:00", "--duration", "1h30m")
+        data = self.export(parent, "--with-agenda")
+        items = [u for u in self.property(data, "UID") if u != self.uid(parent)]
+        self.check(data, [(self.uid(parent), "2022-04-11", "2022-04-14"),
+                          (items[0], "2022-04-12T07:00:00Z", "2022-04-12T08:30:00Z")])
+        self.assertIn(b"DTSTART;TZID=Europe/Paris:20220412T090000\r\n", data)
+
+
+class Golden(ExportTestCase):
     def test_seed_feed(self):
         parent, slug = self.create_briefing("--description", SEED_DESCRIPTION)
+        self.add_seed_agenda(slug)
         data = self.export(parent, slug)
-        self.compare("seed-feed.ics", data, [self.uid(parent), self.uid(slug)])
+        self.compare_golden("seed-feed.ics", data, [self.uid(parent), self.uid(slug)])
 
 
 if __name__ == "__main__":
