@@ -4,7 +4,7 @@
 // publishing the feed, a mail script picking up invitations) never sees half a file, and a
 // failed export leaves the previous file in place.
 #include <filesystem>
-#include <fstream>
+#include <memory>
 #include <ostream>
 
 namespace convene::io {
@@ -20,13 +20,17 @@ public:
     ~OutputFile();
 
     std::ostream& stream() noexcept { return m_stream; }
-    // Flushes, closes and renames over the target; a write error (disk full) is an Error.
+    // Writes out, closes and renames over the target; a write error (disk full) is a
+    // StorageError and leaves the target as it was.
     void commit();
+
+    class Buffer;  // a streambuf on the file descriptor, defined in the .cpp
 
 private:
     std::filesystem::path m_target;
     std::filesystem::path m_temporary;
-    std::ofstream m_stream;
+    std::unique_ptr<Buffer> m_buffer;
+    std::ostream m_stream;
     bool m_committed{false};
 };
 
