@@ -17,7 +17,8 @@ people=${1:-10000}
 here=$(cd "$(dirname "$0")/.." && pwd)
 convene=${2:-${CONVENE:-}}
 if [[ -z $convene ]]; then
-  if [[ -x $here/build-rel/convene ]]; then convene=$here/build-rel/convene; else convene=convene; fi
+  convene=convene
+  if [[ -x $here/build-rel/convene ]]; then convene=$here/build-rel/convene; fi
 fi
 if [[ $convene == */* && $convene != /* ]]; then convene=$PWD/$convene; fi
 
@@ -27,8 +28,9 @@ cd "$work"
 export SOURCE_DATE_EPOCH=1700000000
 printf '[organiser]\nname = "Mayors Mechanism"\nemail = "events@example.org"\n' > convene.toml
 
-event=$("$convene" create-event --title "Séance d'information (IMRF)" --start 2022-04-13T15:00 --end 16:00 \
-  --tz Europe/Paris --online https://example.org/imrf --registration-url https://example.org/imrf/register \
+event=$("$convene" create-event --title "Séance d'information (IMRF)" \
+  --start 2022-04-13T15:00 --end 16:00 --tz Europe/Paris --online https://example.org/imrf \
+  --registration-url https://example.org/imrf/register \
   --languages en,fr,es --organiser "Mayors Mechanism" --description "Un briefing d'une heure.")
 "$convene" add-agenda-item "$event" --title "La route vers l'IMRF" \
   --speaker "Monami Maulik; Stakeholder Liaison Officer; UN Network on Migration" >/dev/null
@@ -48,7 +50,9 @@ measure() {
     times=$({ time "$@" > /dev/null; } 2>&1)
     read -r real user sys <<< "$times"
     local ms=$(( 10#${real/./} ))
-    if [[ -z $best || $ms -lt ${best%% *} ]]; then best="$ms $(( 10#${user/./} )) $(( 10#${sys/./} ))"; fi
+    if [[ -z $best || $ms -lt ${best%% *} ]]; then
+      best="$ms $(( 10#${user/./} )) $(( 10#${sys/./} ))"
+    fi
   done
   echo "$best"
 }

@@ -26,7 +26,8 @@ struct Options {
     InvitationRequest invitations;
 };
 
-ics::FeedEntry entry_for(domain::Event event, store::EventStore& events, store::AgendaStore& agendas) {
+ics::FeedEntry entry_for(domain::Event event, store::EventStore& events,
+                         store::AgendaStore& agendas) {
     ics::FeedEntry entry;
     if (event.parent_id) entry.parent = events.find_by_id(*event.parent_id);
     entry.agenda = agendas.list(event.id);
@@ -40,12 +41,16 @@ std::vector<ics::FeedEntry> feed_entries(const Options& options, Context& contex
     std::vector<domain::Event> chosen;
     if (options.all) {
         events.for_each([&](const domain::Event& event) { chosen.push_back(event); });
-        if (chosen.empty()) throw NotFoundError("there are no events to export", "create one with convene create-event");
+        if (chosen.empty()) {
+            throw NotFoundError("there are no events to export",
+                                "create one with convene create-event");
+        }
     } else {
         for (const auto& name : options.events) {
             auto event = events.get(name);
-            const bool seen = std::any_of(chosen.begin(), chosen.end(),
-                                          [&](const domain::Event& other) { return other.id == event.id; });
+            const bool seen =
+                std::any_of(chosen.begin(), chosen.end(),
+                            [&](const domain::Event& other) { return other.id == event.id; });
             if (!seen) chosen.push_back(std::move(event));
         }
     }
@@ -59,7 +64,8 @@ std::vector<ics::FeedEntry> feed_entries(const Options& options, Context& contex
 void write_feed(const Options& options, Context& context) {
     const auto entries = feed_entries(options, context);
     ics::FeedOptions feed;
-    feed.name = !options.all && entries.size() == 1 ? entries.front().event.title : "convene events";
+    feed.name =
+        !options.all && entries.size() == 1 ? entries.front().event.title : "convene events";
     feed.stamp = context.now();
     feed.with_agenda = options.with_agenda;
 
@@ -78,7 +84,8 @@ void check(const Options& options) {
     const bool inviting = !invitations.folder.empty() || !invitations.attendee.empty();
     if (!inviting) {
         if (options.all == !options.events.empty()) {
-            throw UsageError("name the events to export, or give --all", "convene export-ics EVENT… or --all");
+            throw UsageError("name the events to export, or give --all",
+                             "convene export-ics EVENT… or --all");
         }
         if (invitations.eml) throw UsageError("--eml needs --invitations DIR or --attendee EMAIL");
         return;
@@ -87,10 +94,13 @@ void check(const Options& options) {
         throw UsageError("give --invitations DIR or --attendee EMAIL, not both");
     }
     if (options.all || options.events.size() != 1) {
-        throw UsageError("invitations are for one event", "convene export-ics EVENT --invitations DIR");
+        throw UsageError("invitations are for one event",
+                         "convene export-ics EVENT --invitations DIR");
     }
     // One UID per invitation (Apple refuses more), so agenda items cannot come along.
-    if (options.with_agenda) throw UsageError("--with-agenda is for calendar files, not invitations");
+    if (options.with_agenda) {
+        throw UsageError("--with-agenda is for calendar files, not invitations");
+    }
     if (!invitations.folder.empty() && !options.output.empty()) {
         throw UsageError("--invitations writes one file per person into DIR; -o is for one file");
     }
@@ -105,7 +115,8 @@ void run(Options options, Context& context) {
     options.invitations.output = options.output;
     const auto entries = feed_entries(options, context);
     const auto& entry = entries.front();
-    const ics::EventDetails details{.parent = entry.parent ? &*entry.parent : nullptr, .agenda = entry.agenda};
+    const ics::EventDetails details{.parent = entry.parent ? &*entry.parent : nullptr,
+                                    .agenda = entry.agenda};
     write_invitations(options.invitations, entry.event, details, context);
 }
 
@@ -113,17 +124,20 @@ void run(Options options, Context& context) {
 
 Command add_export_ics(CLI::App& app) {
     auto* command = app.add_subcommand(
-        "export-ics", "Write events as an iCalendar file to import or subscribe to, or invitations");
+        "export-ics",
+        "Write events as an iCalendar file to import or subscribe to, or invitations");
     auto options = std::make_shared<Options>();
     command->add_option("EVENT", options->events, "Event slugs or ids");
     command->add_flag("--all", options->all, "Export every event");
-    command->add_option("-o,--output", options->output, "Write to FILE (atomically) instead of stdout");
+    command->add_option("-o,--output", options->output,
+                        "Write to FILE (atomically) instead of stdout");
     command->add_flag("--with-agenda", options->with_agenda, "Add a VEVENT per timed agenda item");
     command->add_option("--invitations", options->invitations.folder,
                         "Write an invitation per registered person into DIR");
     command->add_option("--attendee", options->invitations.attendee,
                         "Write the invitation of one registered person (by email)");
-    command->add_flag("--eml", options->invitations.eml, "Write invitations as e-mails for sendmail -t");
+    command->add_flag("--eml", options->invitations.eml,
+                      "Write invitations as e-mails for sendmail -t");
     return {command, [options](Context& context) { run(*options, context); }};
 }
 

@@ -22,7 +22,8 @@ namespace fs = std::filesystem;
 constexpr std::size_t k_progress_every = 1'000;
 
 // The text part of an e-mail: the page `convene show` prints, in the same zones.
-std::string page_text(const domain::Event& event, const ics::EventDetails& details, Context& context) {
+std::string page_text(const domain::Event& event, const ics::EventDetails& details,
+                      Context& context) {
     page::EventPage page;
     page.event = event;
     if (details.parent) page.parent = *details.parent;
@@ -39,10 +40,11 @@ std::string page_text(const domain::Event& event, const ics::EventDetails& detai
 // Renders each person's message from what the event's messages share: at most one REQUEST
 // and one CANCEL calendar (and e-mail) per run, whatever the number of people.
 class Messages {
-public:
-    Messages(const domain::Event& event, const ics::EventDetails& details, Context& context, bool eml)
-        : m_organiser(configured_organiser(context)), m_cancel(event, details, m_organiser, ics::Method::cancel,
-                                                               context.now()) {
+ public:
+    Messages(const domain::Event& event, const ics::EventDetails& details, Context& context,
+             bool eml)
+        : m_organiser(configured_organiser(context)),
+          m_cancel(event, details, m_organiser, ics::Method::cancel, context.now()) {
         if (event.status != domain::EventStatus::cancelled) {
             m_request.emplace(event, details, m_organiser, ics::Method::request, context.now());
         }
@@ -63,7 +65,7 @@ public:
         }
     }
 
-private:
+ private:
     ics::Person m_organiser;
     ics::Invitation m_cancel;
     std::optional<ics::Invitation> m_request;
@@ -72,19 +74,21 @@ private:
     std::optional<mail::InvitationEmail> m_request_email;
 };
 
-void write_one(const InvitationRequest& request, const domain::Event& event, const ics::EventDetails& details,
-               Context& context) {
+void write_one(const InvitationRequest& request, const domain::Event& event,
+               const ics::EventDetails& details, Context& context) {
     Messages messages(event, details, context, request.eml);
     store::RegistrationStore registrations(context.database());
     const auto registration = registrations.find_by_email(event.id, request.attendee);
     if (!registration) {
-        throw NotFoundError(fmt::format("'{}' is not registered for {}", request.attendee, event.slug),
-                            fmt::format("see convene list attendees {}", event.slug));
+        throw NotFoundError(
+            fmt::format("'{}' is not registered for {}", request.attendee, event.slug),
+            fmt::format("see convene list attendees {}", event.slug));
     }
     const auto method = method_for(event, registration->status);
     if (!method) {
-        throw ConflictError(fmt::format("{} is on the waiting list of {}: no invitation until a seat frees up",
-                                        registration->email, event.slug));
+        throw ConflictError(
+            fmt::format("{} is on the waiting list of {}: no invitation until a seat frees up",
+                        registration->email, event.slug));
     }
     const ics::Person person{registration->name, registration->email};
     if (request.output.empty() || request.output == "-") {
@@ -96,8 +100,8 @@ void write_one(const InvitationRequest& request, const domain::Event& event, con
     file.commit();
 }
 
-void write_folder(const InvitationRequest& request, const domain::Event& event, const ics::EventDetails& details,
-                  Context& context) {
+void write_folder(const InvitationRequest& request, const domain::Event& event,
+                  const ics::EventDetails& details, Context& context) {
     Messages messages(event, details, context, request.eml);
     const fs::path folder(request.folder);
     std::error_code error;
@@ -120,22 +124,25 @@ void write_folder(const InvitationRequest& request, const domain::Event& event, 
         file.commit();
         ++(*method == ics::Method::request ? requests : cancellations);
         if (show_progress && (requests + cancellations) % k_progress_every == 0) {
-            context.err() << fmt::format("\rconvene: {} messages…", requests + cancellations) << std::flush;
+            context.err() << fmt::format("\rconvene: {} messages…", requests + cancellations)
+                          << std::flush;
         }
     });
     if (show_progress) context.err() << "\r\033[K";
-    context.note(fmt::format("wrote {} invitation(s) and {} cancellation(s) to {}", requests, cancellations,
-                             request.folder));
+    context.note(fmt::format("wrote {} invitation(s) and {} cancellation(s) to {}", requests,
+                             cancellations, request.folder));
 }
 
 }  // namespace
 
-std::optional<ics::Method> method_for(const domain::Event& event, domain::RegistrationStatus status) {
+std::optional<ics::Method> method_for(const domain::Event& event,
+                                      domain::RegistrationStatus status) {
     switch (status) {
         case domain::RegistrationStatus::waitlisted: return std::nullopt;
         case domain::RegistrationStatus::cancelled: return ics::Method::cancel;
         case domain::RegistrationStatus::registered:
-            return event.status == domain::EventStatus::cancelled ? ics::Method::cancel : ics::Method::request;
+            return event.status == domain::EventStatus::cancelled ? ics::Method::cancel
+                                                                  : ics::Method::request;
     }
     return std::nullopt;
 }

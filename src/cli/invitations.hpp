@@ -20,7 +20,8 @@ struct InvitationRequest {
 
 // Who gets what: registered people an invitation (a cancellation when the event is cancelled),
 // cancelled registrations a cancellation, the waiting list nothing yet.
-std::optional<ics::Method> method_for(const domain::Event& event, domain::RegistrationStatus status);
+std::optional<ics::Method> method_for(const domain::Event& event,
+                                      domain::RegistrationStatus status);
 
 // The configured organiser; a UsageError with a hint when organiser.name or .email is missing.
 ics::Person configured_organiser(Context& context);

@@ -26,7 +26,8 @@ std::string_view status_value(domain::EventStatus status) {
     return "CONFIRMED";
 }
 
-void write_instant(Writer& writer, std::string_view name, domain::Instant instant, const date::time_zone& zone) {
+void write_instant(Writer& writer, std::string_view name, domain::Instant instant,
+                   const date::time_zone& zone) {
     if (is_utc_zone(zone)) {
         writer.utc_date_time(name, instant);
     } else {
@@ -51,12 +52,15 @@ void write_times(Writer& writer, const domain::Event& event) {
 void write_place(Writer& writer, const domain::Event& event, Audience audience) {
     const std::string& location = event.venue.empty() ? event.online_url : event.venue;
     if (!location.empty()) writer.text("LOCATION", location);
-    const std::string& first = audience == Audience::public_feed ? event.registration_url : event.online_url;
-    const std::string& second = audience == Audience::public_feed ? event.online_url : event.registration_url;
+    const std::string& first =
+        audience == Audience::public_feed ? event.registration_url : event.online_url;
+    const std::string& second =
+        audience == Audience::public_feed ? event.online_url : event.registration_url;
     const std::string& url = first.empty() ? second : first;
     if (!url.empty()) writer.uri("URL", url);
     if (!event.online_url.empty()) {
-        writer.uri("CONFERENCE", {{"VALUE", "URI"}, {"FEATURE", "VIDEO"}, {"LABEL", "Join online"}}, event.online_url);
+        writer.uri("CONFERENCE", {{"VALUE", "URI"}, {"FEATURE", "VIDEO"}, {"LABEL", "Join online"}},
+                   event.online_url);
     }
 }
 
@@ -72,7 +76,9 @@ void write_history(Writer& writer, const domain::Event& event) {
 
 }  // namespace
 
-Revision revision_of(const domain::Event& event) { return Revision{.sequence = event.sequence, .with_status = true}; }
+Revision revision_of(const domain::Event& event) {
+    return Revision{.sequence = event.sequence, .with_status = true};
+}
 
 void begin_calendar(Writer& writer, std::string_view name, std::string_view method) {
     writer.begin("VCALENDAR");
@@ -135,9 +141,11 @@ void write_event_properties(Writer& writer, const domain::Event& event, const Ev
     write_history(writer, event);
 }
 
-void write_event(Writer& writer, const domain::Event& event, const EventDetails& details, domain::Instant stamp) {
+void write_event(Writer& writer, const domain::Event& event, const EventDetails& details,
+                 domain::Instant stamp) {
     writer.begin("VEVENT");
-    write_event_properties(writer, event, details, stamp, Audience::public_feed, revision_of(event));
+    write_event_properties(writer, event, details, stamp, Audience::public_feed,
+                           revision_of(event));
     writer.end("VEVENT");
 }
 
@@ -153,7 +161,9 @@ void write_agenda_item(Writer& writer, const domain::Event& event, const domain:
     writer.text("UID", agenda_item_uid(event, item));
     writer.utc_date_time("DTSTAMP", stamp);
     write_instant(writer, "DTSTART", *item.start, zone);
-    if (item.duration && *item.duration > 0s) write_instant(writer, "DTEND", *item.start + *item.duration, zone);
+    if (item.duration && *item.duration > 0s) {
+        write_instant(writer, "DTEND", *item.start + *item.duration, zone);
+    }
     write_revision(writer, event, revision_of(event));
     writer.text("SUMMARY", event.title + " — " + item.title);
     if (const auto description = agenda_item_description(event, item); !description.empty()) {

@@ -38,7 +38,9 @@ std::string agenda(const domain::Event& event, std::span<const domain::AgendaIte
     std::string out = "Agenda:";
     for (const auto& item : items) {
         const auto time = page::item_time(item, event);
-        add_line(out, "", fmt::format("{}. {}{}{}", item.position, time, time.empty() ? "" : " ", item.title));
+        add_line(
+            out, "",
+            fmt::format("{}. {}{}{}", item.position, time, time.empty() ? "" : " ", item.title));
         const auto details = item_details(item, "   ");
         if (!details.empty()) add_line(out, "", details);
     }
@@ -53,7 +55,8 @@ std::string facts(const domain::Event& event, const EventDetails& details) {
     add_line(out, "Organisers: ", fmt::format("{}", fmt::join(event.organisers, "; ")));
     if (details.parent) {
         add_line(out, "Part of: ",
-                 fmt::format("{} ({})", details.parent->title, page::when(*details.parent, details.parent->timezone)));
+                 fmt::format("{} ({})", details.parent->title,
+                             page::when(*details.parent, details.parent->timezone)));
     }
     return out;
 }
@@ -62,7 +65,9 @@ std::string facts(const domain::Event& event, const EventDetails& details) {
 
 std::string event_description(const domain::Event& event, const EventDetails& details) {
     std::string out;
-    if (event.status == domain::EventStatus::cancelled) add_paragraph(out, "This event is cancelled.");
+    if (event.status == domain::EventStatus::cancelled) {
+        add_paragraph(out, "This event is cancelled.");
+    }
     add_paragraph(out, event.description);
     add_paragraph(out, agenda(event, details.agenda));
     add_paragraph(out, facts(event, details));
@@ -74,7 +79,8 @@ std::string agenda_item_description(const domain::Event& event, const domain::Ag
     add_paragraph(out, item_details(item, ""));
     std::string context;
     add_line(context, "Join online: ", event.online_url);
-    add_line(context, "Part of: ", fmt::format("{} ({})", event.title, page::when(event, event.timezone)));
+    add_line(context,
+             "Part of: ", fmt::format("{} ({})", event.title, page::when(event, event.timezone)));
     add_paragraph(out, context);
     return out;
 }

@@ -27,7 +27,9 @@ void write_feed(std::ostream& out, std::span<const FeedEntry> entries, const Fee
     for (const auto& entry : entries) {
         write_event(writer, entry.event, details_of(entry), options.stamp);
         if (!options.with_agenda) continue;
-        for (const auto& item : entry.agenda) write_agenda_item(writer, entry.event, item, options.stamp);
+        for (const auto& item : entry.agenda) {
+            write_agenda_item(writer, entry.event, item, options.stamp);
+        }
     }
     writer.end("VCALENDAR");
 }

@@ -15,7 +15,9 @@ constexpr std::size_t k_max_name_stem = 64;
 Revision revision_for(const domain::Event& event, Method method) {
     const bool cancelled = event.status == domain::EventStatus::cancelled;
     if (method == Method::request) {
-        if (cancelled) throw std::logic_error("a cancelled event can only be sent as METHOD:CANCEL");
+        if (cancelled) {
+            throw std::logic_error("a cancelled event can only be sent as METHOD:CANCEL");
+        }
         return revision_of(event);
     }
     if (cancelled) return revision_of(event);
@@ -24,16 +26,20 @@ Revision revision_for(const domain::Event& event, Method method) {
 
 // A person without a name is shown by their address: clients display CN, and an empty CN
 // reads as a blank line in Outlook's attendee list.
-std::string_view display_name(const Person& person) { return person.name.empty() ? person.email : person.name; }
+std::string_view display_name(const Person& person) {
+    return person.name.empty() ? person.email : person.name;
+}
 
 std::string mailto(const Person& person) { return "mailto:" + person.email; }
 
 }  // namespace
 
-std::string_view method_name(Method method) { return method == Method::request ? "REQUEST" : "CANCEL"; }
+std::string_view method_name(Method method) {
+    return method == Method::request ? "REQUEST" : "CANCEL";
+}
 
-Invitation::Invitation(const domain::Event& event, const EventDetails& details, const Person& organiser,
-                       Method method, domain::Instant stamp)
+Invitation::Invitation(const domain::Event& event, const EventDetails& details,
+                       const Person& organiser, Method method, domain::Instant stamp)
     : m_method(method) {
     const Revision revision = revision_for(event, method);
     std::ostringstream out;
@@ -59,11 +65,14 @@ void Invitation::write(std::ostream& out, const Person& attendee) const {
     Writer writer(out);
     if (m_method == Method::request) {
         writer.uri("ATTENDEE",
-                   {{"CN", display_name(attendee)}, {"ROLE", "REQ-PARTICIPANT"}, {"PARTSTAT", "NEEDS-ACTION"},
+                   {{"CN", display_name(attendee)},
+                    {"ROLE", "REQ-PARTICIPANT"},
+                    {"PARTSTAT", "NEEDS-ACTION"},
                     {"RSVP", "TRUE"}},
                    mailto(attendee));
     } else {
-        writer.uri("ATTENDEE", {{"CN", display_name(attendee)}, {"ROLE", "REQ-PARTICIPANT"}}, mailto(attendee));
+        writer.uri("ATTENDEE", {{"CN", display_name(attendee)}, {"ROLE", "REQ-PARTICIPANT"}},
+                   mailto(attendee));
     }
     out << m_tail;
 }
@@ -77,12 +86,17 @@ std::string Invitation::to_string(const Person& attendee) const {
 std::string invitation_file_name(std::string_view email, std::string_view extension) {
     std::string lowered;
     lowered.reserve(email.size());
-    for (const char c : email) lowered += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    for (const char c : email) {
+        lowered += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
 
     std::string stem;
     for (const char c : lowered) {
-        const bool safe = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
-        if (stem.empty() && (c == '.' || c == '-')) continue;  // no hidden files, no option look-alikes
+        const bool safe =
+            (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+        if (stem.empty() && (c == '.' || c == '-')) {
+            continue;  // no hidden files, no option look-alikes
+        }
         stem += safe ? c : '_';
         if (stem.size() == k_max_name_stem) break;
     }

@@ -26,8 +26,8 @@ std::string domain_of(std::string_view email) {
     std::string domain;
     if (at != std::string_view::npos) {
         for (const char c : email.substr(at + 1)) {
-            const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
-                            c == '-';
+            const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                            (c >= '0' && c <= '9') || c == '.' || c == '-';
             if (ok) domain += c;
         }
     }
@@ -41,8 +41,9 @@ std::string subject(const domain::Event& event, ics::Method method) {
 std::string body(const domain::Event& event, ics::Method method, std::string_view page) {
     std::string text;
     if (method == ics::Method::cancel) {
-        text = event.status == domain::EventStatus::cancelled ? "This event is cancelled.\n\n"
-                                                              : "Your registration for this event is cancelled.\n\n";
+        text = event.status == domain::EventStatus::cancelled
+                   ? "This event is cancelled.\n\n"
+                   : "Your registration for this event is cancelled.\n\n";
     }
     text += page;
     return text;
@@ -50,15 +51,17 @@ std::string body(const domain::Event& event, ics::Method method, std::string_vie
 
 }  // namespace
 
-std::string message_id(const domain::Event& event, ics::Method method, std::string_view attendee_email,
-                       std::string_view organiser_email) {
+std::string message_id(const domain::Event& event, ics::Method method,
+                       std::string_view attendee_email, std::string_view organiser_email) {
     return fmt::format("<{}.{}.{}.{}@{}>", text::short_hash(event.uid, 16), event.sequence,
-                       lowercase_ascii(ics::method_name(method)), text::short_hash(lowercase_ascii(attendee_email), 16),
+                       lowercase_ascii(ics::method_name(method)),
+                       text::short_hash(lowercase_ascii(attendee_email), 16),
                        domain_of(organiser_email));
 }
 
 InvitationEmail::InvitationEmail(const ics::Invitation& invitation, const domain::Event& event,
-                                 const ics::Person& organiser, std::string_view page, domain::Instant date)
+                                 const ics::Person& organiser, std::string_view page,
+                                 domain::Instant date)
     : m_invitation(invitation), m_event(event), m_organiser_email(organiser.email) {
     m_common_headers = "From: " + mailbox(organiser.name, organiser.email) + "\r\n";
     m_common_headers += "Subject: " + header_text(subject(event, invitation.method()), 7) + "\r\n";
@@ -80,14 +83,15 @@ void InvitationEmail::write(std::ostream& out, const ics::Person& attendee) {
 
     out << m_common_headers;
     out << "To: " << mailbox(attendee.name, attendee.email) << "\r\n";
-    out << "Message-ID: " << message_id(m_event, m_invitation.method(), attendee.email, m_organiser_email) << "\r\n";
+    out << "Message-ID: "
+        << message_id(m_event, m_invitation.method(), attendee.email, m_organiser_email) << "\r\n";
     out << "MIME-Version: 1.0\r\n";
     out << "Content-Type: multipart/alternative; boundary=\"" << m_boundary << "\"\r\n";
     out << "\r\n";
     out << m_text_part;
     out << "--" << m_boundary << "\r\n";
-    out << "Content-Type: text/calendar; charset=UTF-8; method=" << ics::method_name(m_invitation.method())
-        << "\r\n";
+    out << "Content-Type: text/calendar; charset=UTF-8; method="
+        << ics::method_name(m_invitation.method()) << "\r\n";
     out << "Content-Transfer-Encoding: base64\r\n\r\n";
     out << m_encoded;
     out << "--" << m_boundary << "--\r\n";

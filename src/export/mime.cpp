@@ -10,12 +10,13 @@ namespace convene::mail {
 
 namespace {
 
-constexpr std::string_view k_base64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+constexpr std::string_view k_base64 =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 constexpr std::size_t k_base64_line = 76;
-constexpr std::size_t k_qp_line = 75;          // plus the '=' of a soft break: 76
-constexpr std::size_t k_header_line = 78;      // RFC 5322 §2.1.1 "SHOULD"
-constexpr std::size_t k_encoded_chunk = 36;    // bytes per encoded word: 48 base64 chars, 60 in all
-constexpr std::size_t k_longest_word = 900;    // below the 998-octet hard limit, with room to spare
+constexpr std::size_t k_qp_line = 75;        // plus the '=' of a soft break: 76
+constexpr std::size_t k_header_line = 78;    // RFC 5322 §2.1.1 "SHOULD"
+constexpr std::size_t k_encoded_chunk = 36;  // bytes per encoded word: 48 base64 chars, 60 in all
+constexpr std::size_t k_longest_word = 900;  // below the 998-octet hard limit, with room to spare
 
 // Valid UTF-8 on one line: header values must not carry CR or LF (a registrant's name could
 // otherwise add headers). The iCalendar cleaner already does exactly this, once line breaks and
@@ -73,7 +74,8 @@ std::string folded_ascii(std::string_view text, std::size_t used) {
     std::size_t start = 0;
     while (start <= text.size()) {
         const auto space = text.find(' ', start + 1);
-        const auto word = text.substr(start, space == std::string_view::npos ? std::string_view::npos : space - start);
+        const auto word = text.substr(
+            start, space == std::string_view::npos ? std::string_view::npos : space - start);
         if (column + word.size() > k_header_line && !out.empty() && word.front() == ' ') {
             out += "\r\n";
             column = 0;
@@ -103,8 +105,10 @@ void append_qp_line(std::string& out, std::string_view line) {
         // A leading '.' can end the message for `sendmail` without -i, and "From " at the start
         // of a line gets mangled by mbox; encoding their first byte keeps them intact.
         const bool risky_start = i == 0 && (c == '.' || line.substr(0, 5) == "From ");
-        const bool literal = !risky_start && ((c >= 33 && c <= 126 && c != '=') || ((c == ' ' || c == '\t') && !last));
-        const std::string token = literal ? std::string(1, static_cast<char>(c)) : fmt::format("={:02X}", c);
+        const bool literal = !risky_start && ((c >= 33 && c <= 126 && c != '=') ||
+                                              ((c == ' ' || c == '\t') && !last));
+        const std::string token =
+            literal ? std::string(1, static_cast<char>(c)) : fmt::format("={:02X}", c);
         if (column + token.size() > k_qp_line) {
             out += "=\r\n";
             column = 0;
@@ -128,7 +132,8 @@ void append_base64(std::string& out, std::string_view data) {
     };
     std::size_t i = 0;
     for (; i + 3 <= data.size(); i += 3) {
-        const auto bits = (static_cast<unsigned char>(data[i]) << 16) | (static_cast<unsigned char>(data[i + 1]) << 8) |
+        const auto bits = (static_cast<unsigned char>(data[i]) << 16) |
+                          (static_cast<unsigned char>(data[i + 1]) << 8) |
                           static_cast<unsigned char>(data[i + 2]);
         for (int shift = 18; shift >= 0; shift -= 6) put(k_base64[(bits >> shift) & 0x3F]);
     }
@@ -149,7 +154,8 @@ void append_quoted_printable(std::string& out, std::string_view text) {
     std::size_t start = 0;
     while (true) {
         const auto end = text.find('\n', start);
-        auto line = text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+        auto line = text.substr(
+            start, end == std::string_view::npos ? std::string_view::npos : end - start);
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
         append_qp_line(out, line);
         if (end == std::string_view::npos) break;
@@ -160,7 +166,8 @@ void append_quoted_printable(std::string& out, std::string_view text) {
 std::string header_text(std::string_view text, std::size_t name_length) {
     const std::string value = clean(text);
     // "=?" would make a reader try to decode plain text as an encoded word.
-    if (is_printable_ascii(value) && value.find("=?") == std::string::npos && !has_long_word(value)) {
+    if (is_printable_ascii(value) && value.find("=?") == std::string::npos &&
+        !has_long_word(value)) {
         return folded_ascii(value, name_length + 2);
     }
     return encoded_words(value);
@@ -186,14 +193,16 @@ std::string mailbox(std::string_view name, std::string_view address) {
 }
 
 std::string date_time(domain::Instant instant) {
-    static constexpr std::array<std::string_view, 7> k_days = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
-    static constexpr std::array<std::string_view, 12> k_months = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    static constexpr std::array<std::string_view, 7> k_days = {"Sun", "Mon", "Tue", "Wed",
+                                                               "Thu", "Fri", "Sat"};
+    static constexpr std::array<std::string_view, 12> k_months = {
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     const auto day = date::floor<date::days>(instant);
     const date::year_month_day ymd{day};
     const date::hh_mm_ss<std::chrono::seconds> time{instant - day};
-    return fmt::format("{}, {:02} {} {:04} {:02}:{:02}:{:02} +0000", k_days[date::weekday{day}.c_encoding()],
-                       static_cast<unsigned>(ymd.day()), k_months[static_cast<unsigned>(ymd.month()) - 1],
+    return fmt::format("{}, {:02} {} {:04} {:02}:{:02}:{:02} +0000",
+                       k_days[date::weekday{day}.c_encoding()], static_cast<unsigned>(ymd.day()),
+                       k_months[static_cast<unsigned>(ymd.month()) - 1],
                        static_cast<int>(ymd.year()), time.hours().count(), time.minutes().count(),
                        time.seconds().count());
 }

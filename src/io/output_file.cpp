@@ -20,7 +20,7 @@ namespace convene::io {
 // (as std::ofstream would) costs a second path lookup per file, which is most of the time
 // when thousands of invitations are written.
 class OutputFile::Buffer : public std::streambuf {
-public:
+ public:
     explicit Buffer(int fd) : m_fd(fd) { setp(m_data.data(), m_data.data() + m_data.size()); }
     Buffer(const Buffer&) = delete;
     Buffer& operator=(const Buffer&) = delete;
@@ -37,7 +37,7 @@ public:
     // Why the last failure happened.
     int error() const noexcept { return m_error; }
 
-protected:
+ protected:
     int_type overflow(int_type c) override {
         if (!flush()) return traits_type::eof();
         if (traits_type::eq_int_type(c, traits_type::eof())) return traits_type::not_eof(c);
@@ -47,7 +47,7 @@ protected:
     }
     int sync() override { return flush() ? 0 : -1; }
 
-private:
+ private:
     bool flush() {
         const char* data = pbase();
         std::size_t left = static_cast<std::size_t>(pptr() - pbase());
@@ -90,14 +90,17 @@ struct Temporary {
 // any new file.
 Temporary create_temporary(const std::filesystem::path& target) {
     static const auto pid = ::getpid();
-    const auto folder = target.parent_path().empty() ? std::filesystem::path(".") : target.parent_path();
+    const auto folder =
+        target.parent_path().empty() ? std::filesystem::path(".") : target.parent_path();
     const auto name = target.filename().string();
     for (int attempt = 0; attempt < 100; ++attempt) {
         auto candidate = folder / fmt::format(".{}.{}-{}.tmp", name, pid, g_counter++);
-        const int fd = ::open(candidate.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0666);
+        const int fd =
+            ::open(candidate.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0666);
         if (fd >= 0) return {std::move(candidate), fd};
         if (errno != EEXIST) {
-            throw UsageError(fmt::format("cannot write {}: {}", target.string(), std::strerror(errno)));
+            throw UsageError(
+                fmt::format("cannot write {}: {}", target.string(), std::strerror(errno)));
         }
     }
     throw UsageError(fmt::format("cannot write {}: no free temporary name", target.string()));
@@ -105,7 +108,8 @@ Temporary create_temporary(const std::filesystem::path& target) {
 
 }  // namespace
 
-OutputFile::OutputFile(std::filesystem::path target) : m_target(std::move(target)), m_stream(nullptr) {
+OutputFile::OutputFile(std::filesystem::path target)
+    : m_target(std::move(target)), m_stream(nullptr) {
     auto temporary = create_temporary(m_target);
     m_temporary = std::move(temporary.path);
     m_buffer = std::make_unique<Buffer>(temporary.fd);
@@ -122,10 +126,12 @@ OutputFile::~OutputFile() {
 void OutputFile::commit() {
     m_stream.flush();
     if (!m_stream || !m_buffer->close()) {
-        throw StorageError(fmt::format("writing {} failed: {}", m_target.string(), std::strerror(m_buffer->error())));
+        throw StorageError(fmt::format("writing {} failed: {}", m_target.string(),
+                                       std::strerror(m_buffer->error())));
     }
     if (::rename(m_temporary.c_str(), m_target.c_str()) != 0) {
-        throw UsageError(fmt::format("cannot write {}: {}", m_target.string(), std::strerror(errno)));
+        throw UsageError(
+            fmt::format("cannot write {}: {}", m_target.string(), std::strerror(errno)));
     }
     m_committed = true;
 }

@@ -17,9 +17,11 @@ import ics_check  # noqa: E402,F401  (re-exported for the tests)
 ICAL_CHECK = os.environ.get("ICAL_CHECK", "")
 GOLDEN_DIR = os.path.join(SOURCE_DIR, "tests", "golden")
 SEED_START, SEED_END = "2022-04-13T13:00:00Z", "2022-04-13T14:00:00Z"
+SEED_TITLE = ("Séance d'information sur la route vers le Forum d'examen des migrations "
+              "internationales (IMRF)")
 SEED_DESCRIPTION = (
-    "Ce briefing vise à informer des gouvernements locaux et régionaux des opportunités et des défis "
-    "liés à l'élévation des voix locales à l'IMRF.\n\n"
+    "Ce briefing vise à informer des gouvernements locaux et régionaux des opportunités et des "
+    "défis liés à l'élévation des voix locales à l'IMRF.\n\n"
     "Il y aura une interprétation en anglais, français et espagnol; questions bienvenues, "
     "« entre pairs » 🤝.")
 ORGANISER_TOML = '[organiser]\nname = "Mayors Mechanism, GFMD"\nemail = "events@example.org"\n'
@@ -49,7 +51,8 @@ class ExportTestCase(ConveneTestCase):
         path = self.write("check.ics", data, "wb")
         result = subprocess.run([ICAL_CHECK, path], capture_output=True, text=True)
         self.assertEqual(result.returncode, 0, f"ical_check: {result.stderr}")
-        self.assertEqual([tuple(line.split("\t")) for line in result.stdout.splitlines()], expected, "libical")
+        lines = [tuple(line.split("\t")) for line in result.stdout.splitlines()]
+        self.assertEqual(lines, expected, "libical")
         return expected
 
     def uid(self, event):
@@ -77,10 +80,12 @@ class ExportTestCase(ConveneTestCase):
         self.ok("add-agenda-item", slug, "--title", "Détails techniques")
         self.ok("add-agenda-item", slug, "--title",
                 "La route vers le Forum d'examen des migrations internationales (IMRF)",
-                "--speaker", "Monami Maulik; Stakeholder Liaison Officer; Réseau des Nations Unies sur la migration",
+                "--speaker", "Monami Maulik; Stakeholder Liaison Officer; "
+                             "Réseau des Nations Unies sur la migration",
                 "--speaker", "Sophie van Haasen; Coordinatrice; GFMD Mayors Mechanism")
         self.ok("add-agenda-item", slug, "--title", "Discussion, questions et réponses",
-                "--point", "Comment votre gouvernement local ou régional agit-il sur la gouvernance de la migration ?",
+                "--point", "Comment votre gouvernement local ou régional agit-il sur la "
+                           "gouvernance de la migration ?",
                 "--point", "Êtes-vous intéressé à faire entendre votre voix sur la migration ?")
         self.ok("add-agenda-item", slug, "--title", "Conclusions")
 

@@ -8,7 +8,8 @@
 
 namespace convene::test {
 
-inline domain::Instant utc(date::year_month_day day, std::chrono::seconds time = std::chrono::seconds{0}) {
+inline domain::Instant utc(date::year_month_day day,
+                           std::chrono::seconds time = std::chrono::seconds{0}) {
     return date::sys_days{day} + time;
 }
 

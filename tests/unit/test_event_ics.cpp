@@ -32,32 +32,35 @@ std::string feed_vevent(const domain::Event& event, const ics::EventDetails& det
 TEST_CASE("the seed briefing's VEVENT says everything, in local time with TZID", "[ics][event]") {
     const auto parent = test::seed_parent();
     const auto briefing = test::seed_briefing();
-    CHECK(feed_vevent(briefing, {.parent = &parent}) ==
-          "BEGIN:VEVENT\r\n"
-          "UID:briefing@convene.test\r\n"
-          "DTSTAMP:20231114T221320Z\r\n"
-          "DTSTART;TZID=Europe/Paris:20220413T150000\r\n"
-          "DTEND;TZID=Europe/Paris:20220413T160000\r\n"
-          "SEQUENCE:0\r\n"
-          "STATUS:CONFIRMED\r\n"
-          "SUMMARY:Séance d'information (IMRF)\r\n"
-          "DESCRIPTION:Ce briefing vise à informer.\\nDeuxième ligne\\; avec\\, ponctuation.\\n\\n"
-          "Interpretation: en\\, fr\\, es\\nJoin online: https://example.org/imrf\\n"
-          "Registration: https://example.org/imrf/register\\nOrganisers: Mayors Mechanism\\; CGLU\\n"
-          "Part of: Migrations et déplacements en contexte de crise (2022-04-11 – 2022-04-13)\r\n"
-          "LOCATION:https://example.org/imrf\r\n"
-          "URL:https://example.org/imrf/register\r\n"
-          "CONFERENCE;VALUE=URI;FEATURE=VIDEO;LABEL=\"Join online\":https://example.org/imrf\r\n"
-          "RELATED-TO;RELTYPE=PARENT:parent@convene.test\r\n"
-          "CREATED:20220301T000000Z\r\n"
-          "LAST-MODIFIED:20220302T000000Z\r\n"
-          "END:VEVENT\r\n");
+    CHECK(
+        feed_vevent(briefing, {.parent = &parent}) ==
+        "BEGIN:VEVENT\r\n"
+        "UID:briefing@convene.test\r\n"
+        "DTSTAMP:20231114T221320Z\r\n"
+        "DTSTART;TZID=Europe/Paris:20220413T150000\r\n"
+        "DTEND;TZID=Europe/Paris:20220413T160000\r\n"
+        "SEQUENCE:0\r\n"
+        "STATUS:CONFIRMED\r\n"
+        "SUMMARY:Séance d'information (IMRF)\r\n"
+        "DESCRIPTION:Ce briefing vise à informer.\\nDeuxième ligne\\; avec\\, ponctuation.\\n\\n"
+        "Interpretation: en\\, fr\\, es\\nJoin online: https://example.org/imrf\\n"
+        "Registration: https://example.org/imrf/register\\nOrganisers: Mayors Mechanism\\; CGLU\\n"
+        "Part of: Migrations et déplacements en contexte de crise (2022-04-11 – 2022-04-13)\r\n"
+        "LOCATION:https://example.org/imrf\r\n"
+        "URL:https://example.org/imrf/register\r\n"
+        "CONFERENCE;VALUE=URI;FEATURE=VIDEO;LABEL=\"Join online\":https://example.org/imrf\r\n"
+        "RELATED-TO;RELTYPE=PARENT:parent@convene.test\r\n"
+        "CREATED:20220301T000000Z\r\n"
+        "LAST-MODIFIED:20220302T000000Z\r\n"
+        "END:VEVENT\r\n");
 }
 
-TEST_CASE("an all-day event uses DATE values with an exclusive DTEND and needs no VTIMEZONE", "[ics][event]") {
+TEST_CASE("an all-day event uses DATE values with an exclusive DTEND and needs no VTIMEZONE",
+          "[ics][event]") {
     const auto parent = test::seed_parent();
     const auto text = feed_vevent(parent);
-    CHECK(text.find("DTSTART;VALUE=DATE:20220411\r\nDTEND;VALUE=DATE:20220414\r\n") != std::string::npos);
+    CHECK(text.find("DTSTART;VALUE=DATE:20220411\r\nDTEND;VALUE=DATE:20220414\r\n") !=
+          std::string::npos);
     CHECK(text.find("TZID") == std::string::npos);
     ics::ZoneRanges zones;
     zones.add(parent);
@@ -74,7 +77,8 @@ TEST_CASE("UTC events are written with Z and no TZID or VTIMEZONE", "[ics][event
         auto event = test::seed_briefing();
         event.timezone = name;
         const auto text = feed_vevent(event);
-        CHECK(text.find("DTSTART:20220413T130000Z\r\nDTEND:20220413T140000Z\r\n") != std::string::npos);
+        CHECK(text.find("DTSTART:20220413T130000Z\r\nDTEND:20220413T140000Z\r\n") !=
+              std::string::npos);
         ics::ZoneRanges zones;
         zones.add(event);
         CHECK(zones.empty());
@@ -113,7 +117,8 @@ TEST_CASE("a venue is the LOCATION; invitees get the meeting link as URL", "[ics
     CHECK(feed.find("LOCATION:Palais des Nations\\, Genève\\; salle XX\r\n") != std::string::npos);
     CHECK(feed.find("URL:https://example.org/imrf/register\r\n") != std::string::npos);
     const auto invitee = unfold(written([&](ics::Writer& w) {
-        ics::write_event_properties(w, hybrid, {}, k_stamp, ics::Audience::invitee, ics::revision_of(hybrid));
+        ics::write_event_properties(w, hybrid, {}, k_stamp, ics::Audience::invitee,
+                                    ics::revision_of(hybrid));
     }));
     CHECK(invitee.find("URL:https://example.org/imrf\r\n") != std::string::npos);
 
@@ -138,7 +143,8 @@ TEST_CASE("STATUS and SEQUENCE follow the event", "[ics][event]") {
     CHECK(text.find("DESCRIPTION:This event is cancelled.\\n\\nCe briefing") != std::string::npos);
 }
 
-TEST_CASE("the calendar head names the calendar and states METHOD only when given", "[ics][event]") {
+TEST_CASE("the calendar head names the calendar and states METHOD only when given",
+          "[ics][event]") {
     CHECK(written([](ics::Writer& w) { ics::begin_calendar(w, "Réunion, été", ""); }) ==
           "BEGIN:VCALENDAR\r\n"
           "PRODID:-//convene//convene//EN\r\n"
@@ -154,7 +160,8 @@ TEST_CASE("the calendar head names the calendar and states METHOD only when give
           "METHOD:REQUEST\r\n");
 }
 
-TEST_CASE("the agenda with speakers and points is part of the event's DESCRIPTION", "[ics][event]") {
+TEST_CASE("the agenda with speakers and points is part of the event's DESCRIPTION",
+          "[ics][event]") {
     auto event = test::seed_briefing();
     event.description.clear();
     event.languages.clear();
@@ -166,8 +173,9 @@ TEST_CASE("the agenda with speakers and points is part of the event's DESCRIPTIO
                                            test::agenda_item(9, 3, "Discussion")};
     agenda[0].start = utc(date::year{2022} / 4 / 13, 13h);
     agenda[0].duration = 10min;
-    agenda[1].speakers = {{"Monami Maulik", "Stakeholder Liaison Officer", "UN Network on Migration"},
-                          {"Sophie van Haasen", "", "GFMD Mayors Mechanism"}};
+    agenda[1].speakers = {
+        {"Monami Maulik", "Stakeholder Liaison Officer", "UN Network on Migration"},
+        {"Sophie van Haasen", "", "GFMD Mayors Mechanism"}};
     agenda[2].points = {"Comment agissez-vous ?", "Êtes-vous intéressé ?"};
     CHECK(ics::event_description(event, {.agenda = agenda}) ==
           "Agenda:\n"
@@ -187,25 +195,28 @@ TEST_CASE("a timed agenda item is its own VEVENT with a stable UID", "[ics][even
     item.duration = 30min;
     item.speakers = {{"Monami Maulik", "Stakeholder Liaison Officer", ""}};
     CHECK(ics::agenda_item_uid(event, item) == "item-42.briefing@convene.test");
-    const auto text = unfold(written([&](ics::Writer& w) { ics::write_agenda_item(w, event, item, k_stamp); }));
-    CHECK(text ==
-          "BEGIN:VEVENT\r\n"
-          "UID:item-42.briefing@convene.test\r\n"
-          "DTSTAMP:20231114T221320Z\r\n"
-          "DTSTART;TZID=Europe/Paris:20220413T151000\r\n"
-          "DTEND;TZID=Europe/Paris:20220413T154000\r\n"
-          "SEQUENCE:0\r\n"
-          "STATUS:CONFIRMED\r\n"
-          "SUMMARY:Séance d'information (IMRF) — La route vers l'IMRF\r\n"
-          "DESCRIPTION:Monami Maulik\\, Stakeholder Liaison Officer\\n\\nJoin online: https://example.org/imrf\\n"
-          "Part of: Séance d'information (IMRF) (2022-04-13 15:00–16:00 CEST)\r\n"
-          "LOCATION:https://example.org/imrf\r\n"
-          "URL:https://example.org/imrf/register\r\n"
-          "CONFERENCE;VALUE=URI;FEATURE=VIDEO;LABEL=\"Join online\":https://example.org/imrf\r\n"
-          "RELATED-TO;RELTYPE=PARENT:briefing@convene.test\r\n"
-          "CREATED:20220301T000000Z\r\n"
-          "LAST-MODIFIED:20220302T000000Z\r\n"
-          "END:VEVENT\r\n");
+    const auto text =
+        unfold(written([&](ics::Writer& w) { ics::write_agenda_item(w, event, item, k_stamp); }));
+    CHECK(
+        text ==
+        "BEGIN:VEVENT\r\n"
+        "UID:item-42.briefing@convene.test\r\n"
+        "DTSTAMP:20231114T221320Z\r\n"
+        "DTSTART;TZID=Europe/Paris:20220413T151000\r\n"
+        "DTEND;TZID=Europe/Paris:20220413T154000\r\n"
+        "SEQUENCE:0\r\n"
+        "STATUS:CONFIRMED\r\n"
+        "SUMMARY:Séance d'information (IMRF) — La route vers l'IMRF\r\n"
+        "DESCRIPTION:Monami Maulik\\, Stakeholder Liaison Officer\\n\\n"
+        "Join online: https://example.org/imrf\\n"
+        "Part of: Séance d'information (IMRF) (2022-04-13 15:00–16:00 CEST)\r\n"
+        "LOCATION:https://example.org/imrf\r\n"
+        "URL:https://example.org/imrf/register\r\n"
+        "CONFERENCE;VALUE=URI;FEATURE=VIDEO;LABEL=\"Join online\":https://example.org/imrf\r\n"
+        "RELATED-TO;RELTYPE=PARENT:briefing@convene.test\r\n"
+        "CREATED:20220301T000000Z\r\n"
+        "LAST-MODIFIED:20220302T000000Z\r\n"
+        "END:VEVENT\r\n");
     // Moving or renaming keeps the UID.
     item.position = 1;
     item.title = "Autre titre";
@@ -213,10 +224,13 @@ TEST_CASE("a timed agenda item is its own VEVENT with a stable UID", "[ics][even
 
     SECTION("without a duration it is a point in time; without a start it is not written") {
         item.duration.reset();
-        const auto point = written([&](ics::Writer& w) { ics::write_agenda_item(w, event, item, k_stamp); });
+        const auto point =
+            written([&](ics::Writer& w) { ics::write_agenda_item(w, event, item, k_stamp); });
         CHECK(point.find("DTSTART;TZID=Europe/Paris:20220413T151000\r\n") != std::string::npos);
         CHECK(point.find("DTEND") == std::string::npos);
         item.start.reset();
-        CHECK(written([&](ics::Writer& w) { ics::write_agenda_item(w, event, item, k_stamp); }).empty());
+        CHECK(written([&](ics::Writer& w) {
+                  ics::write_agenda_item(w, event, item, k_stamp);
+              }).empty());
     }
 }

@@ -73,19 +73,22 @@ TEST_CASE("header text: ASCII as it is, anything else as RFC 2047 encoded words"
     CHECK(mail::header_text("two\r\nlines", 7) == "two  lines");  // no header injection
 
     // Long ASCII folds before a space, within 78 characters counting "Subject: ".
-    const std::string words = "Information session on the road to the International Migration Review Forum 2022";
+    const std::string words =
+        "Information session on the road to the International Migration Review Forum 2022";
     const auto folded = mail::header_text(words, 7);
     CHECK(folded ==
           "Information session on the road to the International Migration Review\r\n Forum 2022");
     require_lines_within("Subject: " + folded + "\r\n", 78);
 
     // Long non-ASCII: several encoded words, whole characters each, folded.
-    const std::string french = "Séance d'information sur la route vers le Forum d'examen des migrations "
-                               "internationales 🥐";
+    const std::string french =
+        "Séance d'information sur la route vers le Forum d'examen des migrations "
+        "internationales 🥐";
     const auto encoded = mail::header_text(french, 7);
     require_lines_within("Subject: " + encoded + "\r\n", 78);
     std::size_t words_count = 0;
-    for (auto at = encoded.find("=?UTF-8?B?"); at != std::string::npos; at = encoded.find("=?UTF-8?B?", at + 1)) {
+    for (auto at = encoded.find("=?UTF-8?B?"); at != std::string::npos;
+         at = encoded.find("=?UTF-8?B?", at + 1)) {
         ++words_count;
         const auto end = encoded.find("?=", at + 10);
         REQUIRE(end != std::string::npos);
@@ -96,7 +99,8 @@ TEST_CASE("header text: ASCII as it is, anything else as RFC 2047 encoded words"
 }
 
 TEST_CASE("mailboxes quote names, encode non-ASCII ones and clean addresses", "[mime]") {
-    CHECK(mail::mailbox("Doe, Jane: \"JD\"", "jane@example.org") == "\"Doe, Jane: \\\"JD\\\"\" <jane@example.org>");
+    CHECK(mail::mailbox("Doe, Jane: \"JD\"", "jane@example.org") ==
+          "\"Doe, Jane: \\\"JD\\\"\" <jane@example.org>");
     CHECK(mail::mailbox("", "jane@example.org") == "jane@example.org");
     CHECK(mail::mailbox("Élodie", "e@example.org") == "=?UTF-8?B?w4lsb2RpZQ==?= <e@example.org>");
     CHECK(mail::mailbox("Eve\r\nBcc: x@evil.example", "eve@example.org\r\nBcc: y@evil.example") ==
@@ -105,5 +109,6 @@ TEST_CASE("mailboxes quote names, encode non-ASCII ones and clean addresses", "[
 
 TEST_CASE("the Date header is RFC 5322 in UTC", "[mime]") {
     CHECK(mail::date_time(test::k_stamp) == "Tue, 14 Nov 2023 22:13:20 +0000");
-    CHECK(mail::date_time(test::utc(date::year{2022} / 4 / 3)) == "Sun, 03 Apr 2022 00:00:00 +0000");
+    CHECK(mail::date_time(test::utc(date::year{2022} / 4 / 3)) ==
+          "Sun, 03 Apr 2022 00:00:00 +0000");
 }

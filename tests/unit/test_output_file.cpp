@@ -15,7 +15,8 @@ namespace {
 namespace fs = std::filesystem;
 
 struct TemporaryFolder {
-    fs::path path = fs::temp_directory_path() / ("convene-output-file-" + std::to_string(::getpid()));
+    fs::path path =
+        fs::temp_directory_path() / ("convene-output-file-" + std::to_string(::getpid()));
     TemporaryFolder() { fs::create_directories(path); }
     ~TemporaryFolder() { fs::remove_all(path); }
 };
@@ -28,7 +29,8 @@ std::string content(const fs::path& file) {
 }
 
 std::size_t entries(const fs::path& folder) {
-    return static_cast<std::size_t>(std::distance(fs::directory_iterator(folder), fs::directory_iterator{}));
+    return static_cast<std::size_t>(
+        std::distance(fs::directory_iterator(folder), fs::directory_iterator{}));
 }
 
 }  // namespace
@@ -36,9 +38,7 @@ std::size_t entries(const fs::path& folder) {
 TEST_CASE("an output file appears only on commit, replacing the old one whole", "[io]") {
     TemporaryFolder folder;
     const auto target = folder.path / "feed.ics";
-    {
-        std::ofstream(target) << "old";
-    }
+    { std::ofstream(target) << "old"; }
     {
         convene::io::OutputFile file(target);
         file.stream() << "new\r\n";
@@ -63,5 +63,6 @@ TEST_CASE("an output file abandoned before commit leaves nothing behind", "[io]"
 
 TEST_CASE("an output file in a missing folder is a usage error", "[io]") {
     TemporaryFolder folder;
-    CHECK_THROWS_AS(convene::io::OutputFile(folder.path / "missing" / "feed.ics"), convene::UsageError);
+    CHECK_THROWS_AS(convene::io::OutputFile(folder.path / "missing" / "feed.ics"),
+                    convene::UsageError);
 }

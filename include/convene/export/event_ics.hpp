@@ -16,7 +16,7 @@ namespace convene::ics {
 
 // What a VEVENT says about an event beyond its own fields.
 struct EventDetails {
-    const domain::Event* parent{nullptr};        // RELATED-TO and "Part of" in DESCRIPTION
+    const domain::Event* parent{nullptr};          // RELATED-TO and "Part of" in DESCRIPTION
     std::span<const domain::AgendaItem> agenda{};  // listed in DESCRIPTION, in order
 };
 
@@ -41,13 +41,13 @@ void begin_calendar(Writer& writer, std::string_view name, std::string_view meth
 // events and UTC need none. Collect everything first, then write one VTIMEZONE per zone, in
 // name order so that the output does not depend on the order of the events.
 class ZoneRanges {
-public:
+ public:
     void add(const domain::Event& event);
     void add(const domain::Event& event, const domain::AgendaItem& item);
     void write(Writer& writer) const;
     bool empty() const noexcept { return m_ranges.empty(); }
 
-private:
+ private:
     void add(const std::string& zone, domain::Instant first, domain::Instant last);
     struct Range {
         domain::Instant first;
@@ -67,7 +67,8 @@ void write_event_properties(Writer& writer, const domain::Event& event, const Ev
                             domain::Instant stamp, Audience audience, const Revision& revision);
 
 // A whole VEVENT for the published feed.
-void write_event(Writer& writer, const domain::Event& event, const EventDetails& details, domain::Instant stamp);
+void write_event(Writer& writer, const domain::Event& event, const EventDetails& details,
+                 domain::Instant stamp);
 
 // A VEVENT for a timed agenda item (item.start set): its own UID, "Event — Item" as SUMMARY,
 // the speakers in DESCRIPTION, the event's place, links, SEQUENCE and STATUS, and RELATED-TO

@@ -19,9 +19,9 @@ struct FeedEntry {
 };
 
 struct FeedOptions {
-    std::string name;          // the calendar's NAME
-    domain::Instant stamp{};   // DTSTAMP: the export time
-    bool with_agenda{false};   // a VEVENT per timed agenda item too
+    std::string name;         // the calendar's NAME
+    domain::Instant stamp{};  // DTSTAMP: the export time
+    bool with_agenda{false};  // a VEVENT per timed agenda item too
 };
 
 // VCALENDAR, one VTIMEZONE per zone used (covering every event and item in it), then the

@@ -13,18 +13,18 @@
 namespace convene::mail {
 
 class InvitationEmail {
-public:
+ public:
     // `page` is the text body, normally the event page that `convene show` prints; a
     // cancellation puts one line saying so before it. `date` is the message's Date. The
     // invitation and the event must outlive this object.
-    InvitationEmail(const ics::Invitation& invitation, const domain::Event& event, const ics::Person& organiser,
-                    std::string_view page, domain::Instant date);
+    InvitationEmail(const ics::Invitation& invitation, const domain::Event& event,
+                    const ics::Person& organiser, std::string_view page, domain::Instant date);
 
     // One message for `attendee`, CRLF line ends throughout.
     void write(std::ostream& out, const ics::Person& attendee);
     std::string to_string(const ics::Person& attendee);
 
-private:
+ private:
     const ics::Invitation& m_invitation;
     const domain::Event& m_event;
     std::string m_organiser_email;
@@ -36,7 +36,7 @@ private:
 
 // "<UID-hash.SEQUENCE.request.EMAIL-hash@organiser-domain>": the same message for the same
 // event state and person always gets the same Message-ID, and different ones never share it.
-std::string message_id(const domain::Event& event, ics::Method method, std::string_view attendee_email,
-                       std::string_view organiser_email);
+std::string message_id(const domain::Event& event, ics::Method method,
+                       std::string_view attendee_email, std::string_view organiser_email);
 
 }  // namespace convene::mail
