@@ -40,7 +40,7 @@ std::string page_text(const domain::Event& event, const ics::EventDetails& detai
 // Renders each person's message from what the event's messages share: at most one REQUEST
 // and one CANCEL calendar (and e-mail) per run, whatever the number of people.
 class Messages {
- public:
+public:
     Messages(const domain::Event& event, const ics::EventDetails& details, Context& context,
              bool eml)
         : m_organiser(configured_organiser(context)),
@@ -65,7 +65,7 @@ class Messages {
         }
     }
 
- private:
+private:
     ics::Person m_organiser;
     ics::Invitation m_cancel;
     std::optional<ics::Invitation> m_request;

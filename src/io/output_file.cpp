@@ -20,7 +20,7 @@ namespace convene::io {
 // (as std::ofstream would) costs a second path lookup per file, which is most of the time
 // when thousands of invitations are written.
 class OutputFile::Buffer : public std::streambuf {
- public:
+public:
     explicit Buffer(int fd) : m_fd(fd) { setp(m_data.data(), m_data.data() + m_data.size()); }
     Buffer(const Buffer&) = delete;
     Buffer& operator=(const Buffer&) = delete;
@@ -37,7 +37,7 @@ class OutputFile::Buffer : public std::streambuf {
     // Why the last failure happened.
     int error() const noexcept { return m_error; }
 
- protected:
+protected:
     int_type overflow(int_type c) override {
         if (!flush()) return traits_type::eof();
         if (traits_type::eq_int_type(c, traits_type::eof())) return traits_type::not_eof(c);
@@ -47,7 +47,7 @@ class OutputFile::Buffer : public std::streambuf {
     }
     int sync() override { return flush() ? 0 : -1; }
 
- private:
+private:
     bool flush() {
         const char* data = pbase();
         std::size_t left = static_cast<std::size_t>(pptr() - pbase());

@@ -41,13 +41,13 @@ void begin_calendar(Writer& writer, std::string_view name, std::string_view meth
 // events and UTC need none. Collect everything first, then write one VTIMEZONE per zone, in
 // name order so that the output does not depend on the order of the events.
 class ZoneRanges {
- public:
+public:
     void add(const domain::Event& event);
     void add(const domain::Event& event, const domain::AgendaItem& item);
     void write(Writer& writer) const;
     bool empty() const noexcept { return m_ranges.empty(); }
 
- private:
+private:
     void add(const std::string& zone, domain::Instant first, domain::Instant last);
     struct Range {
         domain::Instant first;

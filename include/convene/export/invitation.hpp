@@ -31,7 +31,7 @@ struct Person {
 // attendee: SEQUENCE one above the event's, so clients see it as newer than the invitation
 // they hold, and no STATUS, which would cancel the event for them (RFC 5546 §3.2.5).
 class Invitation {
- public:
+public:
     Invitation(const domain::Event& event, const EventDetails& details, const Person& organiser,
                Method method, domain::Instant stamp);
 
@@ -40,7 +40,7 @@ class Invitation {
     void write(std::ostream& out, const Person& attendee) const;
     std::string to_string(const Person& attendee) const;
 
- private:
+private:
     Method m_method;
     std::string m_head;  // VCALENDAR … ORGANIZER
     std::string m_tail;  // END:VEVENT, END:VCALENDAR

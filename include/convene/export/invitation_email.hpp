@@ -13,7 +13,7 @@
 namespace convene::mail {
 
 class InvitationEmail {
- public:
+public:
     // `page` is the text body, normally the event page that `convene show` prints; a
     // cancellation puts one line saying so before it. `date` is the message's Date. The
     // invitation and the event must outlive this object.
@@ -24,7 +24,7 @@ class InvitationEmail {
     void write(std::ostream& out, const ics::Person& attendee);
     std::string to_string(const ics::Person& attendee);
 
- private:
+private:
     const ics::Invitation& m_invitation;
     const domain::Event& m_event;
     std::string m_organiser_email;

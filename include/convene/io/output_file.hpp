@@ -10,7 +10,7 @@
 namespace convene::io {
 
 class OutputFile {
- public:
+public:
     // Creates the temporary file now; a folder that does not exist or cannot be written is a
     // UsageError naming the target.
     explicit OutputFile(std::filesystem::path target);
@@ -26,7 +26,7 @@ class OutputFile {
 
     class Buffer;  // a streambuf on the file descriptor, defined in the .cpp
 
- private:
+private:
     std::filesystem::path m_target;
     std::filesystem::path m_temporary;
     std::unique_ptr<Buffer> m_buffer;
