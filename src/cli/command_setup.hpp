@@ -13,6 +13,7 @@ Command add_show(CLI::App& app);
 Command add_register(CLI::App& app);
 Command add_unregister(CLI::App& app);
 Command add_check_in(CLI::App& app);
+Command add_export_ics(CLI::App& app);
 Command add_list_events(CLI::App& list);
 Command add_add_agenda_item(CLI::App& app);
 Command add_update_agenda_item(CLI::App& app);

@@ -21,6 +21,7 @@ constexpr Setup k_commands[] = {
     add_register,
     add_unregister,
     add_check_in,
+    add_export_ics,
 };
 
 // `list WHAT …`: one entry per kind of list.

@@ -70,8 +70,17 @@ void Writer::utc_date_time(std::string_view name, domain::Instant instant) {
 }
 
 void Writer::local_date_time(std::string_view name, domain::Instant instant, const date::time_zone& zone) {
+    // A wall time that occurs twice means its first occurrence (RFC 5545 §3.3.5), so an instant
+    // in the repeated hour after a DST change can only be said in UTC.
+    const auto wall_time = zone.to_local(instant);
+    const auto info = zone.get_info(wall_time);
+    const domain::Instant first_occurrence{wall_time.time_since_epoch() - info.first.offset};
+    if (info.result == date::local_info::ambiguous && instant != first_occurrence) {
+        utc_date_time(name, instant);
+        return;
+    }
     m_value.clear();
-    append_local_date_time(m_value, instant, zone);
+    append_local_date_time(m_value, wall_time);
     property(name, {{"TZID", zone.name()}}, m_value);
 }
 

@@ -198,6 +198,19 @@ TEST_CASE("date values are written in their iCalendar forms", "[ics]") {
     CHECK(convene::ics::format_utc_offset(5h + 30min + 28s) == "+053028");
 }
 
+TEST_CASE("an instant in the repeated hour of a DST change is written in UTC", "[ics]") {
+    // 2025-10-26 in Paris: 02:00–03:00 CEST, then 02:00–03:00 CET again.
+    const auto& paris = *date::locate_zone("Europe/Paris");
+    const convene::domain::Instant first_pass = date::sys_days{date::year{2025} / 10 / 26} + 30min;   // 02:30 CEST
+    const convene::domain::Instant second_pass = date::sys_days{date::year{2025} / 10 / 26} + 1h + 30min;  // 02:30 CET
+    CHECK(written([&](Writer& w) {
+              w.local_date_time("DTSTART", first_pass, paris);
+              w.local_date_time("DTEND", second_pass, paris);
+          }) ==
+          "DTSTART;TZID=Europe/Paris:20251026T023000\r\n"
+          "DTEND:20251026T013000Z\r\n");
+}
+
 TEST_CASE("components nest: END must match the open BEGIN", "[ics]") {
     std::ostringstream out;
     Writer writer(out);

@@ -51,7 +51,9 @@ public:
 
     // NAME:20220413T130000Z
     void utc_date_time(std::string_view name, domain::Instant instant);
-    // NAME;TZID=Europe/Paris:20220413T150000 (the file needs a VTIMEZONE for the zone)
+    // NAME;TZID=Europe/Paris:20220413T150000 (the file needs a VTIMEZONE for the zone), or
+    // NAME:20251026T010000Z for an instant in the second pass of an hour repeated by a DST
+    // change, which no TZID wall time can name.
     void local_date_time(std::string_view name, domain::Instant instant, const date::time_zone& zone);
     // NAME;VALUE=DATE:20220411
     void date_value(std::string_view name, domain::Date day);

@@ -1,0 +1,23 @@
+#pragma once
+// A small stable hash for names derived from data (file names, Message-IDs): the same input
+// gives the same output on every machine and run, which std::hash does not promise.
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace convene::text {
+
+// 64-bit FNV-1a. Not for security: only to tell names apart deterministically.
+constexpr std::uint64_t fnv1a_64(std::string_view data) noexcept {
+    std::uint64_t hash = 0xcbf29ce484222325ULL;
+    for (const char c : data) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 0x100000001b3ULL;
+    }
+    return hash;
+}
+
+// The first `digits` lowercase hex digits of fnv1a_64(data) (at most 16).
+std::string short_hash(std::string_view data, std::size_t digits);
+
+}  // namespace convene::text

@@ -1,0 +1,144 @@
+// convene export-ics: the calendar to import or subscribe to (EVENT… | --all), or the
+// invitations of one event's registered people (--invitations DIR | --attendee EMAIL).
+#include <algorithm>
+#include <memory>
+#include <optional>
+
+#include <fmt/format.h>
+
+#include "command_setup.hpp"
+#include "convene/error.hpp"
+#include "convene/export/ics_feed.hpp"
+#include "convene/io/output_file.hpp"
+#include "convene/store/agenda_store.hpp"
+#include "convene/store/event_store.hpp"
+#include "invitations.hpp"
+
+namespace convene::cli {
+
+namespace {
+
+struct Options {
+    std::vector<std::string> events;
+    bool all{false};
+    std::string output;
+    bool with_agenda{false};
+    InvitationRequest invitations;
+};
+
+ics::FeedEntry entry_for(domain::Event event, store::EventStore& events,
+                         store::AgendaStore& agendas) {
+    ics::FeedEntry entry;
+    if (event.parent_id) entry.parent = events.find_by_id(*event.parent_id);
+    entry.agenda = agendas.list(event.id);
+    entry.event = std::move(event);
+    return entry;
+}
+
+// The events named, in the order given, each once; or every event with --all.
+std::vector<ics::FeedEntry> feed_entries(const Options& options, Context& context) {
+    store::EventStore events(context.database());
+    std::vector<domain::Event> chosen;
+    if (options.all) {
+        events.for_each([&](const domain::Event& event) { chosen.push_back(event); });
+        if (chosen.empty()) {
+            throw NotFoundError("there are no events to export",
+                                "create one with convene create-event");
+        }
+    } else {
+        for (const auto& name : options.events) {
+            auto event = events.get(name);
+            const bool seen =
+                std::any_of(chosen.begin(), chosen.end(),
+                            [&](const domain::Event& other) { return other.id == event.id; });
+            if (!seen) chosen.push_back(std::move(event));
+        }
+    }
+    store::AgendaStore agendas(context.database());
+    std::vector<ics::FeedEntry> entries;
+    entries.reserve(chosen.size());
+    for (auto& event : chosen) entries.push_back(entry_for(std::move(event), events, agendas));
+    return entries;
+}
+
+void write_feed(const Options& options, Context& context) {
+    const auto entries = feed_entries(options, context);
+    ics::FeedOptions feed;
+    feed.name =
+        !options.all && entries.size() == 1 ? entries.front().event.title : "convene events";
+    feed.stamp = context.now();
+    feed.with_agenda = options.with_agenda;
+
+    if (options.output.empty() || options.output == "-") {
+        ics::write_feed(context.out(), entries, feed);
+        return;
+    }
+    io::OutputFile file(options.output);
+    ics::write_feed(file.stream(), entries, feed);
+    file.commit();
+    context.note(fmt::format("wrote {} event(s) to {}", entries.size(), options.output));
+}
+
+void check(const Options& options) {
+    const auto& invitations = options.invitations;
+    const bool inviting = !invitations.folder.empty() || !invitations.attendee.empty();
+    if (!inviting) {
+        if (options.all == !options.events.empty()) {
+            throw UsageError("name the events to export, or give --all",
+                             "convene export-ics EVENT… or --all");
+        }
+        if (invitations.eml) throw UsageError("--eml needs --invitations DIR or --attendee EMAIL");
+        return;
+    }
+    if (!invitations.folder.empty() && !invitations.attendee.empty()) {
+        throw UsageError("give --invitations DIR or --attendee EMAIL, not both");
+    }
+    if (options.all || options.events.size() != 1) {
+        throw UsageError("invitations are for one event",
+                         "convene export-ics EVENT --invitations DIR");
+    }
+    // One UID per invitation (Apple refuses more), so agenda items cannot come along.
+    if (options.with_agenda) {
+        throw UsageError("--with-agenda is for calendar files, not invitations");
+    }
+    if (!invitations.folder.empty() && !options.output.empty()) {
+        throw UsageError("--invitations writes one file per person into DIR; -o is for one file");
+    }
+}
+
+void run(Options options, Context& context) {
+    check(options);
+    if (options.invitations.folder.empty() && options.invitations.attendee.empty()) {
+        write_feed(options, context);
+        return;
+    }
+    options.invitations.output = options.output;
+    const auto entries = feed_entries(options, context);
+    const auto& entry = entries.front();
+    const ics::EventDetails details{.parent = entry.parent ? &*entry.parent : nullptr,
+                                    .agenda = entry.agenda};
+    write_invitations(options.invitations, entry.event, details, context);
+}
+
+}  // namespace
+
+Command add_export_ics(CLI::App& app) {
+    auto* command = app.add_subcommand(
+        "export-ics",
+        "Write events as an iCalendar file to import or subscribe to, or invitations");
+    auto options = std::make_shared<Options>();
+    command->add_option("EVENT", options->events, "Event slugs or ids");
+    command->add_flag("--all", options->all, "Export every event");
+    command->add_option("-o,--output", options->output,
+                        "Write to FILE (atomically) instead of stdout");
+    command->add_flag("--with-agenda", options->with_agenda, "Add a VEVENT per timed agenda item");
+    command->add_option("--invitations", options->invitations.folder,
+                        "Write an invitation per registered person into DIR");
+    command->add_option("--attendee", options->invitations.attendee,
+                        "Write the invitation of one registered person (by email)");
+    command->add_flag("--eml", options->invitations.eml,
+                      "Write invitations as e-mails for sendmail -t");
+    return {command, [options](Context& context) { run(*options, context); }};
+}
+
+}  // namespace convene::cli

@@ -1,0 +1,178 @@
+#include "convene/export/event_ics.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "convene/domain/time.hpp"
+#include "convene/export/vtimezone.hpp"
+
+namespace convene::ics {
+
+namespace {
+
+using namespace std::chrono_literals;
+
+// date-tz reports a zone without transitions as one period from before year -32000 to after
+// year 32000; anything with a transition inside recorded history is a real local zone.
+constexpr auto k_far_past = date::sys_days{date::year{1800} / 1 / 1};
+constexpr auto k_far_future = date::sys_days{date::year{2200} / 1 / 1};
+
+std::string_view status_value(domain::EventStatus status) {
+    switch (status) {
+        case domain::EventStatus::tentative: return "TENTATIVE";
+        case domain::EventStatus::confirmed: return "CONFIRMED";
+        case domain::EventStatus::cancelled: return "CANCELLED";
+    }
+    return "CONFIRMED";
+}
+
+void write_instant(Writer& writer, std::string_view name, domain::Instant instant,
+                   const date::time_zone& zone) {
+    if (is_utc_zone(zone)) {
+        writer.utc_date_time(name, instant);
+    } else {
+        writer.local_date_time(name, instant, zone);
+    }
+}
+
+void write_times(Writer& writer, const domain::Event& event) {
+    if (event.all_day) {
+        // DATE values carry no zone; DTEND is the day after the last one (RFC 5545 §3.6.1).
+        writer.date_value("DTSTART", event.start_date);
+        writer.date_value("DTEND", event.end_date + date::days{1});
+        return;
+    }
+    const auto& zone = domain::find_zone(event.timezone);
+    write_instant(writer, "DTSTART", event.start, zone);
+    write_instant(writer, "DTEND", event.end, zone);
+}
+
+// LOCATION, URL and CONFERENCE: Outlook, Apple and Thunderbird ignore CONFERENCE, so the
+// meeting link is also the LOCATION of an event without a venue (ICS.md rule 14).
+void write_place(Writer& writer, const domain::Event& event, Audience audience) {
+    const std::string& location = event.venue.empty() ? event.online_url : event.venue;
+    if (!location.empty()) writer.text("LOCATION", location);
+    const std::string& first =
+        audience == Audience::public_feed ? event.registration_url : event.online_url;
+    const std::string& second =
+        audience == Audience::public_feed ? event.online_url : event.registration_url;
+    const std::string& url = first.empty() ? second : first;
+    if (!url.empty()) writer.uri("URL", url);
+    if (!event.online_url.empty()) {
+        writer.uri("CONFERENCE", {{"VALUE", "URI"}, {"FEATURE", "VIDEO"}, {"LABEL", "Join online"}},
+                   event.online_url);
+    }
+}
+
+void write_revision(Writer& writer, const domain::Event& event, const Revision& revision) {
+    writer.property("SEQUENCE", std::to_string(revision.sequence));
+    if (revision.with_status) writer.property("STATUS", status_value(event.status));
+}
+
+void write_history(Writer& writer, const domain::Event& event) {
+    writer.utc_date_time("CREATED", event.created_at);
+    writer.utc_date_time("LAST-MODIFIED", event.updated_at);
+}
+
+}  // namespace
+
+Revision revision_of(const domain::Event& event) {
+    return Revision{.sequence = event.sequence, .with_status = true};
+}
+
+void begin_calendar(Writer& writer, std::string_view name, std::string_view method) {
+    writer.begin("VCALENDAR");
+    // No version number: a new release must not change every exported file.
+    writer.text("PRODID", "-//convene//convene//EN");
+    writer.property("VERSION", "2.0");
+    writer.property("CALSCALE", "GREGORIAN");
+    if (!method.empty()) writer.property("METHOD", method);
+    if (!name.empty()) {
+        writer.text("NAME", name);
+        writer.text("X-WR-CALNAME", name);
+    }
+}
+
+bool is_utc_zone(const date::time_zone& zone) {
+    const auto info = zone.get_info(domain::Instant{});
+    return info.offset == 0s && info.begin < k_far_past && info.end > k_far_future;
+}
+
+void ZoneRanges::add(const domain::Event& event) {
+    if (event.all_day) return;
+    add(event.timezone, event.start, event.end);
+}
+
+void ZoneRanges::add(const domain::Event& event, const domain::AgendaItem& item) {
+    if (!item.start) return;
+    add(event.timezone, *item.start, *item.start + item.duration.value_or(0s));
+}
+
+void ZoneRanges::add(const std::string& zone_name, domain::Instant first, domain::Instant last) {
+    const auto& zone = domain::find_zone(zone_name);
+    if (is_utc_zone(zone)) return;
+    // Keyed by the zone's own name, which is what TZID says: a link such as US/Eastern
+    // resolves to America/New_York.
+    auto [range, inserted] = m_ranges.try_emplace(zone.name(), Range{first, last});
+    if (!inserted) {
+        range->second.first = std::min(range->second.first, first);
+        range->second.last = std::max(range->second.last, last);
+    }
+}
+
+void ZoneRanges::write(Writer& writer) const {
+    for (const auto& [name, range] : m_ranges) {
+        write_vtimezone(writer, domain::find_zone(name), range.first, range.last);
+    }
+}
+
+void write_event_properties(Writer& writer, const domain::Event& event, const EventDetails& details,
+                            domain::Instant stamp, Audience audience, const Revision& revision) {
+    writer.text("UID", event.uid);
+    writer.utc_date_time("DTSTAMP", stamp);
+    write_times(writer, event);
+    write_revision(writer, event, revision);
+    writer.text("SUMMARY", event.title);
+    if (const auto description = event_description(event, details); !description.empty()) {
+        writer.text("DESCRIPTION", description);
+    }
+    write_place(writer, event, audience);
+    if (details.parent) writer.text("RELATED-TO", {{"RELTYPE", "PARENT"}}, details.parent->uid);
+    write_history(writer, event);
+}
+
+void write_event(Writer& writer, const domain::Event& event, const EventDetails& details,
+                 domain::Instant stamp) {
+    writer.begin("VEVENT");
+    write_event_properties(writer, event, details, stamp, Audience::public_feed,
+                           revision_of(event));
+    writer.end("VEVENT");
+}
+
+std::string agenda_item_uid(const domain::Event& event, const domain::AgendaItem& item) {
+    return "item-" + std::to_string(item.id) + "." + event.uid;
+}
+
+void write_agenda_item(Writer& writer, const domain::Event& event, const domain::AgendaItem& item,
+                       domain::Instant stamp) {
+    if (!item.start) return;
+    const auto& zone = domain::find_zone(event.timezone);
+    writer.begin("VEVENT");
+    writer.text("UID", agenda_item_uid(event, item));
+    writer.utc_date_time("DTSTAMP", stamp);
+    write_instant(writer, "DTSTART", *item.start, zone);
+    if (item.duration && *item.duration > 0s) {
+        write_instant(writer, "DTEND", *item.start + *item.duration, zone);
+    }
+    write_revision(writer, event, revision_of(event));
+    writer.text("SUMMARY", event.title + " — " + item.title);
+    if (const auto description = agenda_item_description(event, item); !description.empty()) {
+        writer.text("DESCRIPTION", description);
+    }
+    write_place(writer, event, Audience::public_feed);
+    writer.text("RELATED-TO", {{"RELTYPE", "PARENT"}}, event.uid);
+    write_history(writer, event);
+    writer.end("VEVENT");
+}
+
+}  // namespace convene::ics

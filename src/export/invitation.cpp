@@ -1,0 +1,109 @@
+#include "convene/export/invitation.hpp"
+
+#include <ostream>
+#include <sstream>
+#include <stdexcept>
+
+#include "convene/text/hash.hpp"
+
+namespace convene::ics {
+
+namespace {
+
+constexpr std::size_t k_max_name_stem = 64;
+
+Revision revision_for(const domain::Event& event, Method method) {
+    const bool cancelled = event.status == domain::EventStatus::cancelled;
+    if (method == Method::request) {
+        if (cancelled) {
+            throw std::logic_error("a cancelled event can only be sent as METHOD:CANCEL");
+        }
+        return revision_of(event);
+    }
+    if (cancelled) return revision_of(event);
+    return Revision{.sequence = event.sequence + 1, .with_status = false};
+}
+
+// A person without a name is shown by their address: clients display CN, and an empty CN
+// reads as a blank line in Outlook's attendee list.
+std::string_view display_name(const Person& person) {
+    return person.name.empty() ? person.email : person.name;
+}
+
+std::string mailto(const Person& person) { return "mailto:" + person.email; }
+
+}  // namespace
+
+std::string_view method_name(Method method) {
+    return method == Method::request ? "REQUEST" : "CANCEL";
+}
+
+Invitation::Invitation(const domain::Event& event, const EventDetails& details,
+                       const Person& organiser, Method method, domain::Instant stamp)
+    : m_method(method) {
+    const Revision revision = revision_for(event, method);
+    std::ostringstream out;
+    Writer writer(out);
+    begin_calendar(writer, "", method_name(method));
+    ZoneRanges zones;
+    zones.add(event);
+    zones.write(writer);
+    writer.begin("VEVENT");
+    write_event_properties(writer, event, details, stamp, Audience::invitee, revision);
+    writer.uri("ORGANIZER", {{"CN", display_name(organiser)}}, mailto(organiser));
+    const auto head_size = out.tellp();
+    writer.end("VEVENT");
+    writer.end("VCALENDAR");
+    std::string all = std::move(out).str();
+    m_tail = all.substr(static_cast<std::size_t>(head_size));
+    all.resize(static_cast<std::size_t>(head_size));
+    m_head = std::move(all);
+}
+
+void Invitation::write(std::ostream& out, const Person& attendee) const {
+    out << m_head;
+    Writer writer(out);
+    if (m_method == Method::request) {
+        writer.uri("ATTENDEE",
+                   {{"CN", display_name(attendee)},
+                    {"ROLE", "REQ-PARTICIPANT"},
+                    {"PARTSTAT", "NEEDS-ACTION"},
+                    {"RSVP", "TRUE"}},
+                   mailto(attendee));
+    } else {
+        writer.uri("ATTENDEE", {{"CN", display_name(attendee)}, {"ROLE", "REQ-PARTICIPANT"}},
+                   mailto(attendee));
+    }
+    out << m_tail;
+}
+
+std::string Invitation::to_string(const Person& attendee) const {
+    std::ostringstream out;
+    write(out, attendee);
+    return std::move(out).str();
+}
+
+std::string invitation_file_name(std::string_view email, std::string_view extension) {
+    std::string lowered;
+    lowered.reserve(email.size());
+    for (const char c : email) {
+        lowered += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+
+    std::string stem;
+    for (const char c : lowered) {
+        const bool safe =
+            (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+        if (stem.empty() && (c == '.' || c == '-')) {
+            continue;  // no hidden files, no option look-alikes
+        }
+        stem += safe ? c : '_';
+        if (stem.size() == k_max_name_stem) break;
+    }
+    if (stem.empty()) stem = "invitation";
+    // The hash is of the lowercased address: registrations compare emails case-insensitively,
+    // and case-insensitive file systems would merge names differing only in case anyway.
+    return stem + '-' + text::short_hash(lowered, 8) + '.' + std::string(extension);
+}
+
+}  // namespace convene::ics

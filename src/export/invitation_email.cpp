@@ -1,0 +1,106 @@
+#include "convene/export/invitation_email.hpp"
+
+#include <ostream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "convene/export/mime.hpp"
+#include "convene/text/hash.hpp"
+
+namespace convene::mail {
+
+namespace {
+
+std::string lowercase_ascii(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+}
+
+// The right-hand side of a Message-ID should be a domain the sender controls.
+std::string domain_of(std::string_view email) {
+    const auto at = email.rfind('@');
+    std::string domain;
+    if (at != std::string_view::npos) {
+        for (const char c : email.substr(at + 1)) {
+            const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                            (c >= '0' && c <= '9') || c == '.' || c == '-';
+            if (ok) domain += c;
+        }
+    }
+    return domain.empty() ? "convene.invalid" : lowercase_ascii(domain);
+}
+
+std::string subject(const domain::Event& event, ics::Method method) {
+    return method == ics::Method::request ? event.title : "Cancelled: " + event.title;
+}
+
+std::string body(const domain::Event& event, ics::Method method, std::string_view page) {
+    std::string text;
+    if (method == ics::Method::cancel) {
+        text = event.status == domain::EventStatus::cancelled
+                   ? "This event is cancelled.\n\n"
+                   : "Your registration for this event is cancelled.\n\n";
+    }
+    text += page;
+    return text;
+}
+
+}  // namespace
+
+std::string message_id(const domain::Event& event, ics::Method method,
+                       std::string_view attendee_email, std::string_view organiser_email) {
+    return fmt::format("<{}.{}.{}.{}@{}>", text::short_hash(event.uid, 16), event.sequence,
+                       lowercase_ascii(ics::method_name(method)),
+                       text::short_hash(lowercase_ascii(attendee_email), 16),
+                       domain_of(organiser_email));
+}
+
+InvitationEmail::InvitationEmail(const ics::Invitation& invitation, const domain::Event& event,
+                                 const ics::Person& organiser, std::string_view page,
+                                 domain::Instant date)
+    : m_invitation(invitation), m_event(event), m_organiser_email(organiser.email) {
+    m_common_headers = "From: " + mailbox(organiser.name, organiser.email) + "\r\n";
+    m_common_headers += "Subject: " + header_text(subject(event, invitation.method()), 7) + "\r\n";
+    m_common_headers += "Date: " + date_time(date) + "\r\n";
+    // "=_" cannot occur in base64 or quoted-printable text, so the boundary never clashes.
+    m_boundary = "=_convene_" + text::short_hash(event.uid, 16);
+
+    m_text_part = "--" + m_boundary + "\r\n";
+    m_text_part += "Content-Type: text/plain; charset=UTF-8\r\n";
+    m_text_part += "Content-Transfer-Encoding: quoted-printable\r\n\r\n";
+    append_quoted_printable(m_text_part, body(event, invitation.method(), page));
+}
+
+void InvitationEmail::write(std::ostream& out, const ics::Person& attendee) {
+    std::ostringstream calendar;
+    m_invitation.write(calendar, attendee);
+    m_encoded.clear();
+    append_base64(m_encoded, std::move(calendar).str());
+
+    out << m_common_headers;
+    out << "To: " << mailbox(attendee.name, attendee.email) << "\r\n";
+    out << "Message-ID: "
+        << message_id(m_event, m_invitation.method(), attendee.email, m_organiser_email) << "\r\n";
+    out << "MIME-Version: 1.0\r\n";
+    out << "Content-Type: multipart/alternative; boundary=\"" << m_boundary << "\"\r\n";
+    out << "\r\n";
+    out << m_text_part;
+    out << "--" << m_boundary << "\r\n";
+    out << "Content-Type: text/calendar; charset=UTF-8; method="
+        << ics::method_name(m_invitation.method()) << "\r\n";
+    out << "Content-Transfer-Encoding: base64\r\n\r\n";
+    out << m_encoded;
+    out << "--" << m_boundary << "--\r\n";
+}
+
+std::string InvitationEmail::to_string(const ics::Person& attendee) {
+    std::ostringstream out;
+    write(out, attendee);
+    return std::move(out).str();
+}
+
+}  // namespace convene::mail

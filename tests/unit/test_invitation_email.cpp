@@ -1,0 +1,113 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "convene/export/invitation_email.hpp"
+#include "convene/export/mime.hpp"
+#include "ics_fixtures.hpp"
+
+namespace {
+
+using namespace convene;
+using test::k_stamp;
+
+const ics::Person k_organiser{"Mécanisme des maires", "events@Example.org"};
+const ics::Person k_jane{"Doe, Jane", "jane@example.org"};
+
+}  // namespace
+
+TEST_CASE("an invitation e-mail: headers, a text part and the calendar with its METHOD",
+          "[mime][email]") {
+    const auto event = test::seed_briefing();
+    const ics::Invitation invitation(event, {}, k_organiser, ics::Method::request, k_stamp);
+    mail::InvitationEmail email(invitation, event, k_organiser, "The page.\nSecond line.\n",
+                                k_stamp);
+    const auto message = email.to_string(k_jane);
+
+    std::string calendar;
+    mail::append_base64(calendar, invitation.to_string(k_jane));
+    const std::string boundary = "=_convene_" + message.substr(message.find("=_convene_") + 10, 16);
+    const std::string message_id =
+        mail::message_id(event, ics::Method::request, k_jane.email, k_organiser.email);
+    CHECK(message ==
+          "From: =?UTF-8?B?TcOpY2FuaXNtZSBkZXMgbWFpcmVz?= <events@Example.org>\r\n"
+          "Subject: =?UTF-8?B?U8OpYW5jZSBkJ2luZm9ybWF0aW9uIChJTVJGKQ==?=\r\n"
+          "Date: Tue, 14 Nov 2023 22:13:20 +0000\r\n"
+          "To: \"Doe, Jane\" <jane@example.org>\r\n"
+          "Message-ID: " +
+              message_id +
+              "\r\n"
+              "MIME-Version: 1.0\r\n"
+              "Content-Type: multipart/alternative; boundary=\"" +
+              boundary +
+              "\"\r\n"
+              "\r\n"
+              "--" +
+              boundary +
+              "\r\n"
+              "Content-Type: text/plain; charset=UTF-8\r\n"
+              "Content-Transfer-Encoding: quoted-printable\r\n"
+              "\r\n"
+              "The page.\r\n"
+              "Second line.\r\n"
+              "--" +
+              boundary +
+              "\r\n"
+              "Content-Type: text/calendar; charset=UTF-8; method=REQUEST\r\n"
+              "Content-Transfer-Encoding: base64\r\n"
+              "\r\n" +
+              calendar + "--" + boundary + "--\r\n");
+    // No bare LF anywhere: RFC 5322 lines end in CRLF.
+    for (std::size_t at = message.find('\n'); at != std::string::npos;
+         at = message.find('\n', at + 1)) {
+        REQUIRE(at > 0);
+        REQUIRE(message[at - 1] == '\r');
+    }
+    CHECK(email.to_string(k_jane) == message);  // deterministic
+}
+
+TEST_CASE("Message-IDs are stable per event state and person, different otherwise",
+          "[mime][email]") {
+    auto event = test::seed_briefing();
+    const auto id =
+        mail::message_id(event, ics::Method::request, "jane@example.org", "events@Example.org");
+    CHECK(id.front() == '<');
+    CHECK(id.substr(id.size() - 13) == "@example.org>");
+    CHECK(id.find(".0.request.") != std::string::npos);
+    CHECK(mail::message_id(event, ics::Method::request, "Jane@Example.org", "events@example.org") ==
+          id);
+    CHECK(mail::message_id(event, ics::Method::request, "joe@example.org", "events@example.org") !=
+          id);
+    CHECK(mail::message_id(event, ics::Method::cancel, "jane@example.org", "events@example.org") !=
+          id);
+    event.sequence = 1;
+    CHECK(mail::message_id(event, ics::Method::request, "jane@example.org", "events@example.org") !=
+          id);
+    CHECK(mail::message_id(event, ics::Method::request, "jane@example.org", "nobody")
+              .find("@convene.invalid>") != std::string::npos);
+}
+
+TEST_CASE("a cancellation e-mail says so in the subject, the text and the MIME method",
+          "[mime][email]") {
+    auto event = test::seed_briefing();
+    event.title = "Briefing";
+    SECTION("the whole event") {
+        event.status = domain::EventStatus::cancelled;
+        const ics::Invitation invitation(event, {}, k_organiser, ics::Method::cancel, k_stamp);
+        mail::InvitationEmail email(invitation, event, k_organiser, "The page.", k_stamp);
+        const auto message = email.to_string(k_jane);
+        CHECK(message.find("\r\nSubject: Cancelled: Briefing\r\n") != std::string::npos);
+        CHECK(message.find("\r\n\r\nThis event is cancelled.\r\n\r\nThe page.\r\n") !=
+              std::string::npos);
+        CHECK(message.find("\r\nContent-Type: text/calendar; charset=UTF-8; method=CANCEL\r\n") !=
+              std::string::npos);
+    }
+    SECTION("one registration") {
+        const ics::Invitation invitation(event, {}, k_organiser, ics::Method::cancel, k_stamp);
+        mail::InvitationEmail email(invitation, event, k_organiser, "The page.", k_stamp);
+        const auto message = email.to_string(k_jane);
+        CHECK(message.find("\r\n\r\nYour registration for this event is cancelled.\r\n") !=
+              std::string::npos);
+        CHECK(message.find("method=CANCEL\r\n") != std::string::npos);
+    }
+}
