@@ -5,6 +5,7 @@
 
 #include "command_setup.hpp"
 #include "convene/error.hpp"
+#include "convene/store/agenda_store.hpp"
 #include "convene/store/event_store.hpp"
 #include "event_flags.hpp"
 
@@ -32,7 +33,15 @@ void run(const Options& options, Context& context) {
     if (domain::changes_calendar(before, after)) ++after.sequence;
     after.updated_at = context.now();
     events.update(after);
+    // A timed agenda follows its event: a session moved by a day keeps its items in it.
+    int moved_items = 0;
+    if (!before.all_day && !after.all_day && after.start != before.start) {
+        moved_items = store::AgendaStore(db).move_times(after.id, after.start - before.start);
+    }
     transaction.commit();
+    if (moved_items > 0) {
+        context.note(fmt::format("moved {} timed agenda item(s) with the event", moved_items));
+    }
     context.note(fmt::format("updated {} (sequence {})", after.slug, after.sequence));
 }
 

@@ -218,4 +218,13 @@ void AgendaStore::remove_all(std::int64_t event_id) {
     remove.exec();
 }
 
+int AgendaStore::move_times(std::int64_t event_id, std::chrono::seconds delta) {
+    SQLite::Statement move(m_db.handle(), R"sql(
+        UPDATE agenda_item SET start_utc = start_utc + ?
+        WHERE event_id = ? AND start_utc IS NOT NULL)sql");
+    move.bind(1, static_cast<std::int64_t>(delta.count()));
+    move.bind(2, event_id);
+    return move.exec();
+}
+
 }  // namespace convene::store

@@ -119,6 +119,20 @@ class AgendaTest(ConveneTestCase):
         self.assertEqual(self.run_json("list", "agenda", self.event)[1]["speakers"][1],
                          {"name": "Sophie van Haasen", "role": "", "organisation": ""})
 
+    def test_moving_the_event_moves_its_timed_items(self):
+        self.add("--title", "Untimed")
+        self.add("--title", "Talk", "--start", "15:05", "--duration", "25m")
+        result = self.run_convene("update-event", self.event, "--start", "2022-04-14T10:00")
+        self.assertEqual(result.code, 0, result.stderr)
+        self.assertIn("moved 1 timed agenda item(s) with the event", result.stderr)
+        self.assertNotIn("warning", result.stderr)
+        rows = self.agenda()
+        self.assertEqual((rows[0]["start"], rows[1]["start"]),
+                         (None, "2022-04-14T10:05:00+02:00"))
+        # A description edit leaves the items where they are.
+        self.ok("update-event", self.event, "--description", "x")
+        self.assertEqual(self.agenda()[1]["start"], "2022-04-14T10:05:00+02:00")
+
     def test_timing_problems_are_warnings(self):
         result = self.run_convene("add-agenda-item", self.event, "--title", "Early",
                                   "--start", "14:30", "--duration", "15m")

@@ -2,6 +2,7 @@
 // Agenda items with their speakers and points: the only place that knows their tables.
 // Every write runs inside the caller's transaction, so a command that renumbers several items
 // commits all of them or none.
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -34,6 +35,8 @@ public:
     void remove(std::int64_t event_id, int position);
     // Deletes the whole agenda of an event.
     void remove_all(std::int64_t event_id);
+    // Moves every timed item of the event by `delta` (the event itself moved); returns how many.
+    int move_times(std::int64_t event_id, std::chrono::seconds delta);
 
 private:
     std::int64_t id_at(std::int64_t event_id, int position);
