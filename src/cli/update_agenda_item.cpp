@@ -24,10 +24,17 @@ void run(const Options& options, Context& context) {
     store::AgendaStore agenda(db);
     auto transaction = db.write_transaction();
 
-    const auto event = events.get(options.event);
-    auto item = get_item(agenda, event, options.position);
+    auto event = events.get(options.event);
+    const auto before = get_item(agenda, event, options.position);
+    auto item = before;
     apply_agenda_flags(options.item, item, event);
     agenda.update(item);
+    if (domain::changes_calendar(before, item)) {
+        // The item's VEVENT carries the event's SEQUENCE: raise it so calendars update.
+        ++event.sequence;
+        event.updated_at = context.now();
+        events.update(event);
+    }
     transaction.commit();
     warn_timing(context, event, agenda.list(event.id), item.position);
     context.note(fmt::format("updated item {} of {}", item.position, event.slug));

@@ -94,6 +94,12 @@ Instant parse_item_start(std::string_view text, const Event& event) {
     return parse_end(text, base, find_zone(event.timezone));
 }
 
+bool changes_calendar(const AgendaItem& before, const AgendaItem& after) {
+    if (!before.start && !after.start) return false;  // untimed items are no VEVENTs
+    return before.start != after.start || before.duration != after.duration ||
+           before.title != after.title;
+}
+
 void validate(const AgendaItem& item) {
     if (trim(item.title).empty()) throw UsageError("an agenda item needs a title", "give --title TEXT");
     for (const auto& speaker : item.speakers) {

@@ -133,6 +133,17 @@ class AgendaTest(ConveneTestCase):
         self.ok("update-event", self.event, "--description", "x")
         self.assertEqual(self.agenda()[1]["start"], "2022-04-14T10:05:00+02:00")
 
+    def test_changing_a_timed_item_raises_the_event_sequence(self):
+        def sequence():
+            return self.run_json("show", self.event)["sequence"]
+        self.add("--title", "Untimed")
+        self.add("--title", "Talk", "--start", "15:05", "--duration", "25m")
+        self.ok("update-agenda-item", self.event, "1", "--title", "Renamed")
+        self.ok("update-agenda-item", self.event, "2", "--description", "Slides online")
+        self.assertEqual(sequence(), 0)
+        self.ok("update-agenda-item", self.event, "2", "--start", "15:10")
+        self.assertEqual(sequence(), 1)
+
     def test_timing_problems_are_warnings(self):
         result = self.run_convene("add-agenda-item", self.event, "--title", "Early",
                                   "--start", "14:30", "--duration", "15m")

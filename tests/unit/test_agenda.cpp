@@ -136,3 +136,28 @@ TEST_CASE("an item needs a title and named speakers", "[agenda]") {
     item.points.push_back(" ");
     CHECK_THROWS_AS(validate(item), convene::UsageError);
 }
+
+TEST_CASE("only timed items' time, length or title reach calendars", "[agenda]") {
+    AgendaItem untimed;
+    untimed.title = "Détails techniques";
+    auto renamed = untimed;
+    renamed.title = "Technique";
+    CHECK_FALSE(changes_calendar(untimed, renamed));
+
+    AgendaItem timed = untimed;
+    timed.start = Instant{std::chrono::seconds{1649854800}};
+    timed.duration = 20min;
+    CHECK(changes_calendar(untimed, timed));  // it becomes a VEVENT
+    auto edited = timed;
+    edited.description = "new text";
+    edited.points = {"a question"};
+    CHECK_FALSE(changes_calendar(timed, edited));
+    for (auto change : {+[](AgendaItem& i) { i.title = "Other"; },
+                        +[](AgendaItem& i) { *i.start += 5min; },
+                        +[](AgendaItem& i) { i.duration = 30min; },
+                        +[](AgendaItem& i) { i.start.reset(); }}) {
+        auto changed = timed;
+        change(changed);
+        CHECK(changes_calendar(timed, changed));
+    }
+}

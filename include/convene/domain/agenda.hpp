@@ -54,6 +54,10 @@ std::pair<Instant, Instant> event_bounds(const Event& event);
 // speakers, no empty point. Throws UsageError.
 void validate(const AgendaItem& item);
 
+// True when a timed item changed in a way calendars must see (its own VEVENT of
+// `export-ics --with-agenda`): time, length or title. The event's SEQUENCE then grows.
+bool changes_calendar(const AgendaItem& before, const AgendaItem& after);
+
 // Timed items that start before or end after the event, or overlap another timed item, as
 // sentences for a warning. Not errors: a conference may run parallel tracks. With `position`
 // set, only the problems of that item are reported.
