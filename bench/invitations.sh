@@ -5,9 +5,8 @@
 #
 #   bench/invitations.sh [PEOPLE] [CONVENE]
 #
-# PEOPLE defaults to 10000; CONVENE to $CONVENE, else build-rel/convene, else convene on PATH.
-# Build it in Release first, e.g.
-#   cmake -S . -B build-rel -G Ninja -DCMAKE_BUILD_TYPE=Release && cmake --build build-rel -j2
+# PEOPLE defaults to 10000; CONVENE to $CONVENE, else build/release/convene (scripts/setup
+# builds it), else convene on PATH.
 # Each command runs five times; the best time counts (the others met a busy machine). Time
 # spent in the kernel creating files dominates and varies with the load on the disk, so the
 # script also times creating as many empty files with touch.
@@ -18,7 +17,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 convene=${2:-${CONVENE:-}}
 if [[ -z $convene ]]; then
   convene=convene
-  if [[ -x $here/build-rel/convene ]]; then convene=$here/build-rel/convene; fi
+  if [[ -x $here/build/release/convene ]]; then convene=$here/build/release/convene; fi
 fi
 if [[ $convene == */* && $convene != /* ]]; then convene=$PWD/$convene; fi
 
