@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import tempfile
+import time
 import unittest
 from dataclasses import dataclass
 
@@ -86,6 +87,27 @@ class ConveneTestCase(unittest.TestCase):
         self.assertEqual(others, [], f"unexpected stderr lines:\n{result.stderr}")
         self.assertNotIn("terminate called", result.stderr)
         return errors[0]
+
+    def peak_kib(self, *args):
+        """Runs convene with stdout and stderr to /dev/null; returns its peak resident set in
+        KiB, sampled from /proc (Linux). getrusage(RUSAGE_CHILDREN) would count the forking
+        Python process too, hiding convene's own figure."""
+        peak = 0
+        with open(os.devnull, "wb") as sink:
+            proc = subprocess.Popen([BIN, *args], stdout=sink, stderr=sink, env=self.env,
+                                    cwd=self.dir)
+            while proc.poll() is None:
+                try:
+                    with open(f"/proc/{proc.pid}/status") as status:
+                        for line in status:
+                            if line.startswith("VmHWM:"):
+                                peak = max(peak, int(line.split()[1]))
+                except OSError:
+                    pass  # exited between poll() and open()
+                time.sleep(0.002)
+        self.assertEqual(proc.returncode, 0, args)
+        self.assertGreater(peak, 0, "no sample taken")
+        return peak
 
     # --- common fixtures ---------------------------------------------------------------------
 

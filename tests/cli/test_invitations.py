@@ -6,11 +6,8 @@ present (exactly one ORGANIZER, a DTSTART, an ATTENDEE…), and by ics_check.py.
 import email
 import email.policy
 import os
-import subprocess
-import time
 import unittest
 
-from harness import BIN
 from ics_testing import (ORGANISER_TOML, SEED_DESCRIPTION, SEED_END, SEED_START, SEED_TITLE,
                          ExportTestCase)
 
@@ -237,24 +234,6 @@ class Golden(InvitationTestCase):
 
 
 class Streaming(InvitationTestCase):
-    def peak_kib(self, *args):
-        """Peak resident set of convene in KiB, sampled from /proc (see test_streaming_memory)."""
-        peak = 0
-        with open(os.devnull, "wb") as sink:
-            proc = subprocess.Popen([BIN, *args], stdout=sink, stderr=sink, env=self.env,
-                                    cwd=self.dir)
-            while proc.poll() is None:
-                try:
-                    with open(f"/proc/{proc.pid}/status") as status:
-                        for line in status:
-                            if line.startswith("VmHWM:"):
-                                peak = max(peak, int(line.split()[1]))
-                except OSError:
-                    pass
-                time.sleep(0.002)
-        self.assertEqual(proc.returncode, 0, args)
-        return peak
-
     @unittest.skipIf(os.environ.get("CONVENE_SANITIZED") == "1",
                      "sanitizers hold freed memory in quarantine")
     def test_memory_stays_flat_with_ten_times_the_people(self):

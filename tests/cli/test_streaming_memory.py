@@ -7,36 +7,14 @@ peak. Loading every row would add tens of megabytes at 100,000 rows; streaming k
 near the binary's own few megabytes, so the ratio stays far below the ratio of rows.
 """
 import os
-import subprocess
-import time
 import unittest
 
-from harness import BIN, ConveneTestCase
+from harness import ConveneTestCase
 
 SMALL, LARGE = 10_000, 100_000
 
 
 class StreamingMemoryTest(ConveneTestCase):
-    def peak_kib(self, *args):
-        """Runs convene with stdout and stderr to /dev/null; returns its peak resident set in
-        KiB as last seen in /proc."""
-        peak = 0
-        with open(os.devnull, "wb") as sink:
-            proc = subprocess.Popen([BIN, *args], stdout=sink, stderr=sink, env=self.env,
-                                    cwd=self.dir)
-            while proc.poll() is None:
-                try:
-                    with open(f"/proc/{proc.pid}/status") as status:
-                        for line in status:
-                            if line.startswith("VmHWM:"):
-                                peak = max(peak, int(line.split()[1]))
-                except OSError:
-                    pass  # exited between poll() and open()
-                time.sleep(0.002)
-        self.assertEqual(proc.returncode, 0, args)
-        self.assertGreater(peak, 0, "no sample taken")
-        return peak
-
     def people(self, name, rows):
         with open(self.path(name), "w", encoding="utf-8", newline="") as f:
             f.write("name,email,organisation,diet\n")
