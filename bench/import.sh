@@ -12,17 +12,8 @@
 set -euo pipefail
 
 people=${1:-100000}
-here=$(cd "$(dirname "$0")/.." && pwd)
-convene=${2:-${CONVENE:-}}
-if [[ -z $convene ]]; then
-  convene=convene
-  if [[ -x $here/build/release/convene ]]; then convene=$here/build/release/convene; fi
-fi
-if [[ $convene == */* && $convene != /* ]]; then convene=$PWD/$convene; fi
-
-work=$(mktemp -d "${TMPDIR:-/tmp}/convene-bench.XXXXXX")
-trap 'rm -rf "$work"' EXIT
-cd "$work"
+source "$(dirname "$0")/common.sh"
+bench_setup "${2:-}"
 {
   echo "name,email,organisation,diet"
   for ((i = 0; i < people; i++)); do

@@ -5,6 +5,7 @@
 
 #include "convene/error.hpp"
 #include "convene/io/csv_reader.hpp"
+#include "reader_testing.hpp"
 
 using convene::BadInputError;
 using convene::io::CsvReader;
@@ -20,27 +21,11 @@ std::vector<CsvRecord> read_all(const std::string& text, Fields* header = nullpt
     if (header) {
         *header = reader.header();
     }
-    std::vector<CsvRecord> records;
-    CsvRecord record;
-    while (reader.next(record)) {
-        records.push_back(record);
-    }
-    return records;
+    return reader_testing::read_all<CsvReader, CsvRecord>(reader);
 }
 
-// The message of the BadInputError that reading `text` throws.
 std::string error_of(const std::string& text, std::string_view file_name = "data.csv") {
-    std::istringstream in(text);
-    try {
-        CsvReader reader(in, file_name);
-        CsvRecord record;
-        while (reader.next(record)) {
-        }
-    } catch (const BadInputError& error) {
-        CHECK(error.code() == convene::ExitCode::bad_input);
-        return error.what();
-    }
-    return "no error";
+    return reader_testing::error_of<CsvReader, CsvRecord>(text, file_name);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include "convene/error.hpp"
 #include "convene/io/jsonl_reader.hpp"
+#include "reader_testing.hpp"
 
 using convene::BadInputError;
 using convene::io::JsonlReader;
@@ -14,26 +15,11 @@ namespace {
 std::vector<JsonlRecord> read_all(const std::string& text) {
     std::istringstream in(text);
     JsonlReader reader(in, "people.jsonl");
-    std::vector<JsonlRecord> records;
-    JsonlRecord record;
-    while (reader.next(record)) {
-        records.push_back(record);
-    }
-    return records;
+    return reader_testing::read_all<JsonlReader, JsonlRecord>(reader);
 }
 
 std::string error_of(const std::string& text, std::string_view file_name = "people.jsonl") {
-    std::istringstream in(text);
-    try {
-        JsonlReader reader(in, file_name);
-        JsonlRecord record;
-        while (reader.next(record)) {
-        }
-    } catch (const BadInputError& error) {
-        CHECK(error.code() == convene::ExitCode::bad_input);
-        return error.what();
-    }
-    return "no error";
+    return reader_testing::error_of<JsonlReader, JsonlRecord>(text, file_name);
 }
 
 }  // namespace
