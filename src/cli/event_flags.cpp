@@ -137,12 +137,9 @@ void apply_parent(const EventFlags& flags, Event& event, store::EventStore& even
     if (flags.no_parent) event.parent_id.reset();
     if (!flags.parent) return;
     const auto parent = events.get(*flags.parent);
-    // Walk up from the new parent: meeting this event there would make a cycle.
-    for (std::optional<Event> up = parent; up; up = up->parent_id ? events.find_by_id(*up->parent_id)
-                                                                 : std::nullopt) {
-        if (event.id != 0 && up->id == event.id) {
-            throw UsageError(fmt::format("'{}' cannot be part of itself", event.slug));
-        }
+    if (event.id != 0 && events.would_cycle(event.id, parent.id)) {
+        throw UsageError(fmt::format("'{}' cannot be part of '{}', which is part of it",
+                                     event.slug, parent.slug));
     }
     event.parent_id = parent.id;
 }

@@ -22,13 +22,10 @@ void attach_parent(const io::EventFile& file, domain::Event& event, store::Event
         throw NotFoundError(fmt::format("{}: parent: no event '{}'", file.parent_where, *file.parent),
                             "create the parent event first");
     }
-    // Walk up from the parent: meeting the event itself there would make a cycle.
-    for (auto up = parent; up; up = up->parent_id ? events.find_by_id(*up->parent_id) : std::nullopt) {
-        if (event.id != 0 && up->id == event.id) {
-            throw BadInputError(
-                fmt::format("{}: parent: '{}' cannot be part of itself", file.parent_where,
-                            event.slug));
-        }
+    if (event.id != 0 && events.would_cycle(event.id, parent->id)) {
+        throw BadInputError(fmt::format("{}: parent: '{}' cannot be part of '{}', which is part "
+                                        "of it",
+                                        file.parent_where, event.slug, parent->slug));
     }
     event.parent_id = parent->id;
 }

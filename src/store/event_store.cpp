@@ -206,6 +206,19 @@ bool EventStore::slug_taken(std::string_view slug) {
     return query.executeStep();
 }
 
+bool EventStore::would_cycle(std::int64_t event_id, std::int64_t candidate_parent_id) {
+    SQLite::Statement query(m_db.handle(), R"sql(
+        WITH RECURSIVE chain(id) AS (
+            SELECT ?
+            UNION
+            SELECT e.parent_id FROM event AS e JOIN chain ON e.id = chain.id
+            WHERE e.parent_id IS NOT NULL)
+        SELECT 1 FROM chain WHERE id = ?)sql");
+    query.bind(1, candidate_parent_id);
+    query.bind(2, event_id);
+    return query.executeStep();
+}
+
 std::string EventStore::free_slug(std::string_view base) {
     std::string slug(base);
     for (int n = 2; slug_taken(slug); ++n) slug = fmt::format("{}-{}", base, n);

@@ -257,6 +257,13 @@ class BadInput(ConveneTestCase):
         self.write("convene.db", "this is not a database" * 200)
         self.fails(6, "list", "events")
 
+    def test_a_parent_loop_is_refused(self):
+        parent, slug = self.create_briefing()
+        error = self.fails(2, "update-event", parent, "--parent", slug)
+        self.assertIn("cannot be part of 'imrf-briefing', which is part of it", error)
+        self.fails(2, "update-event", slug, "--parent", slug)
+        self.assertIsNone(json.loads(self.ok("show", parent, "--format", "json"))["parent"])
+
     def test_nothing_half_written(self):
         self.create_briefing()
         before = self.ok("list", "events", "--format", "json")

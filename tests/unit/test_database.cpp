@@ -150,3 +150,23 @@ TEST_CASE("all-day events, updates and the start order", "[store]") {
     events.remove(parent.id);
     CHECK_FALSE(events.get("imrf-briefing").parent_id);
 }
+
+TEST_CASE("a parent chain that would loop is detected", "[store]") {
+    store::Database db(":memory:");
+    store::EventStore events(db);
+    auto make = [&](const char* slug, std::optional<std::int64_t> parent) {
+        auto e = briefing();
+        e.slug = slug;
+        e.uid = std::string(slug) + "@convene";
+        e.parent_id = parent;
+        return events.insert(e);
+    };
+    const auto conference = make("conference", std::nullopt);
+    const auto day = make("day-1", conference);
+    const auto session = make("session", day);
+    const auto other = make("other", std::nullopt);
+    CHECK(events.would_cycle(conference, session));  // conference under its own session
+    CHECK(events.would_cycle(day, day));
+    CHECK_FALSE(events.would_cycle(session, conference));
+    CHECK_FALSE(events.would_cycle(conference, other));
+}

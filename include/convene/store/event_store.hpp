@@ -29,6 +29,9 @@ public:
     std::optional<domain::Event> find_by_id(std::int64_t id);
 
     bool slug_taken(std::string_view slug);
+    // True when `event_id` is `candidate_parent_id` or one of its ancestors, i.e. when making
+    // the candidate the event's parent would close a cycle.
+    bool would_cycle(std::int64_t event_id, std::int64_t candidate_parent_id);
     // The title's slug, or with -2, -3… appended when taken.
     std::string free_slug(std::string_view base);
 
