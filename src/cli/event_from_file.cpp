@@ -30,6 +30,33 @@ void attach_parent(const io::EventFile& file, domain::Event& event, store::Event
     event.parent_id = parent->id;
 }
 
+// Rewrites the agenda position by position, so items keep their ids (and the iCalendar UIDs
+// derived from them) across --replace. True when a change reaches calendars.
+bool replace_agenda(store::AgendaStore& agenda, std::int64_t event_id,
+                    const std::vector<domain::AgendaItem>& wanted) {
+    const auto current = agenda.list(event_id);
+    bool calendar_change = false;
+    for (std::size_t i = 0; i < wanted.size(); ++i) {
+        auto item = wanted[i];
+        item.event_id = event_id;
+        if (i < current.size()) {
+            item.id = current[i].id;
+            item.position = current[i].position;
+            calendar_change = calendar_change || domain::changes_calendar(current[i], item);
+            agenda.update(item);
+        } else {
+            item.position = 0;  // append
+            calendar_change = calendar_change || item.start.has_value();
+            agenda.insert(item);
+        }
+    }
+    for (auto i = current.size(); i > wanted.size(); --i) {
+        calendar_change = calendar_change || current[i - 1].start.has_value();
+        agenda.remove(event_id, current[i - 1].position);
+    }
+    return calendar_change;
+}
+
 }  // namespace
 
 void create_event_from_file(const std::string& path, bool replace, Context& context) {
@@ -63,15 +90,12 @@ void create_event_from_file(const std::string& path, bool replace, Context& cont
     event.updated_at = context.now();
     domain::validate(event);
     if (existing) {
-        if (domain::changes_calendar(*existing, event)) ++event.sequence;
+        const bool agenda_changed = replace_agenda(agenda, event.id, file.agenda);
+        if (domain::changes_calendar(*existing, event) || agenda_changed) ++event.sequence;
         events.update(event);
-        agenda.remove_all(event.id);
     } else {
         event.id = events.insert(event);
-    }
-    for (auto item : file.agenda) {
-        item.event_id = event.id;
-        agenda.insert(item);
+        replace_agenda(agenda, event.id, file.agenda);
     }
     transaction.commit();
 

@@ -212,12 +212,6 @@ void AgendaStore::remove(std::int64_t event_id, int position) {
     shift(event_id, position + 1, std::numeric_limits<int>::max(), -1);
 }
 
-void AgendaStore::remove_all(std::int64_t event_id) {
-    SQLite::Statement remove(m_db.handle(), "DELETE FROM agenda_item WHERE event_id = ?");
-    remove.bind(1, event_id);
-    remove.exec();
-}
-
 int AgendaStore::move_times(std::int64_t event_id, std::chrono::seconds delta) {
     SQLite::Statement move(m_db.handle(), R"sql(
         UPDATE agenda_item SET start_utc = start_utc + ?

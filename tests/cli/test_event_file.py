@@ -66,6 +66,25 @@ class EventFileTest(ConveneTestCase):
         self.assertEqual(page["times"][0]["text"], "2022-04-13 15:00–16:30 CEST")
         self.assertEqual(len(self.page()["agenda"]), 2)
 
+    def test_replace_keeps_agenda_item_uids_and_bumps_for_timed_changes(self):
+        def item_uids():
+            feed = self.ok("export-ics", "briefing", "--with-agenda")
+            return [line for line in feed.splitlines() if line.startswith("UID:item-")]
+        self.write("event.toml", EVENT)
+        self.ok("create-event", "--from", "event.toml")
+        before = item_uids()
+        self.assertEqual(len(before), 1)
+        self.write("event.toml", EVENT.replace('duration = "10m"', 'duration = "15m"'))
+        self.ok("create-event", "--from", "event.toml", "--replace")
+        self.assertEqual(item_uids(), before)
+        self.assertEqual(self.page()["sequence"], 1)
+        self.assertEqual(self.page()["agenda"][0]["duration_minutes"], 15)
+        # Dropping the last item removes it; the first keeps its UID.
+        self.write("event.toml", EVENT.split("[[agenda]]\ntitle = \"Talk\"")[0])
+        self.ok("create-event", "--from", "event.toml", "--replace")
+        self.assertEqual([i["title"] for i in self.page()["agenda"]], ["Welcome"])
+        self.assertEqual(item_uids(), before)
+
     def test_replace_creates_when_nothing_is_there(self):
         self.write("event.toml", EVENT)
         self.assertEqual(self.ok("create-event", "--from", "event.toml", "--replace"), "briefing\n")

@@ -33,8 +33,6 @@ public:
     void move(std::int64_t event_id, int from, int to);
     // Deletes the item at `position`; the ones after it move up so positions stay 1..n.
     void remove(std::int64_t event_id, int position);
-    // Deletes the whole agenda of an event.
-    void remove_all(std::int64_t event_id);
     // Moves every timed item of the event by `delta` (the event itself moved); returns how many.
     int move_times(std::int64_t event_id, std::chrono::seconds delta);
 
