@@ -5,6 +5,7 @@
 
 #include "agenda_flags.hpp"
 #include "command_setup.hpp"
+#include "convene/app/event_write.hpp"
 #include "convene/error.hpp"
 #include "convene/store/agenda_store.hpp"
 #include "convene/store/event_store.hpp"
@@ -21,12 +22,9 @@ struct Options {
 
 void run(const Options& options, Context& context) {
     if (!options.item.title) throw UsageError("an agenda item needs a title", "give --title TEXT");
-    auto& db = context.database();
-    store::EventStore events(db);
-    store::AgendaStore agenda(db);
-    auto transaction = db.write_transaction();
-
-    const auto event = events.get(options.event);
+    app::EventWrite write(context.database(), options.event);
+    const auto& event = write.event;
+    store::AgendaStore agenda(context.database());
     domain::AgendaItem item;
     item.event_id = event.id;
     apply_agenda_flags(options.item, item, event);
@@ -35,7 +33,7 @@ void run(const Options& options, Context& context) {
         item.position = *options.position;
     }
     const int position = agenda.insert(item);
-    transaction.commit();
+    write.transaction.commit();
     warn_timing(context, event, agenda.list(event.id), position);
     context.out() << position << '\n';
 }

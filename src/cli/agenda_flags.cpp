@@ -4,6 +4,7 @@
 
 #include "convene/domain/time.hpp"
 #include "convene/error.hpp"
+#include "flag_problems.hpp"
 #include "text_argument.hpp"
 
 namespace convene::cli {
@@ -46,19 +47,21 @@ void apply_agenda_flags(const AgendaFlags& flags, domain::AgendaItem& item,
     }
     if (flags.title) item.title = *flags.title;
     if (flags.description) item.description = read_text_argument(*flags.description);
-    if (flags.kind) item.kind = domain::parse_agenda_kind(*flags.kind);
+    if (flags.kind) item.kind = flag_value(domain::parse_agenda_kind(*flags.kind), "kind");
     if (flags.no_start) item.start.reset();
-    if (flags.start) item.start = domain::parse_item_start(*flags.start, event);
+    if (flags.start) item.start = flag_value(domain::parse_item_start(*flags.start, event), "start");
     if (flags.no_duration) item.duration.reset();
-    if (flags.duration) item.duration = domain::parse_duration(*flags.duration);
+    if (flags.duration) item.duration = flag_value(domain::parse_duration(*flags.duration), "duration");
     if (flags.no_speakers) item.speakers.clear();
     if (!flags.speakers.empty()) {
         item.speakers.clear();
-        for (const auto& spec : flags.speakers) item.speakers.push_back(domain::parse_speaker(spec));
+        for (const auto& spec : flags.speakers) {
+            item.speakers.push_back(flag_value(domain::parse_speaker(spec), "speakers"));
+        }
     }
     if (flags.no_points) item.points.clear();
     if (!flags.points.empty()) item.points = flags.points;
-    domain::validate(item);
+    check_flags(domain::validate(item));
 }
 
 domain::AgendaItem get_item(store::AgendaStore& agenda, const domain::Event& event, int position) {

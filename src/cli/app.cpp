@@ -2,10 +2,9 @@
 
 #include <ostream>
 
-#include <SQLiteCpp/Exception.h>
-
 #include "convene/cli/commands.hpp"
 #include "convene/error.hpp"
+#include "convene/store/database.hpp"
 
 namespace convene::cli {
 
@@ -70,9 +69,10 @@ int run_app(int argc, char** argv, std::ostream& out, std::ostream& err) {
         return report(err, ExitCode::usage, "no command given", "see 'convene --help'");
     } catch (const Error& e) {
         return report(err, e.code(), e.what(), e.hint());
-    } catch (const SQLite::Exception& e) {
-        return report(err, store::exit_code_for(e), std::string("database: ") + e.what());
     } catch (const std::exception& e) {
+        if (const auto error = store::storage_error(e)) {
+            return report(err, error->code(), error->what(), error->hint());
+        }
         return report(err, ExitCode::bug, e.what(), "this is a bug in convene; please report it");
     }
 }

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "command_setup.hpp"
+#include "convene/app/event_write.hpp"
 #include "convene/store/event_store.hpp"
 
 namespace convene::cli {
@@ -15,11 +16,8 @@ struct Options {
 };
 
 void run(const Options& options, Context& context) {
-    auto& db = context.database();
-    store::EventStore events(db);
-    auto transaction = db.write_transaction();
-
-    auto event = events.get(options.event);
+    app::EventWrite write(context.database(), options.event);
+    auto& event = write.event;
     if (event.status == domain::EventStatus::cancelled) {
         context.note(fmt::format("{} is already cancelled", event.slug));
         return;
@@ -27,8 +25,8 @@ void run(const Options& options, Context& context) {
     event.status = domain::EventStatus::cancelled;
     ++event.sequence;
     event.updated_at = context.now();
-    events.update(event);
-    transaction.commit();
+    write.events.update(event);
+    write.transaction.commit();
     context.note(fmt::format("cancelled {} (sequence {})", event.slug, event.sequence));
 }
 

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "command_setup.hpp"
+#include "convene/app/event_write.hpp"
 #include "convene/domain/time.hpp"
 #include "convene/error.hpp"
 #include "convene/store/event_store.hpp"
@@ -20,13 +21,11 @@ struct Options {
 };
 
 void run(const Options& options, Context& context) {
-    auto& db = context.database();
-    store::EventStore events(db);
-    store::RegistrationStore registrations(db);
-    auto transaction = db.write_transaction();
-    const auto event = events.get(options.event);
+    app::EventWrite write(context.database(), options.event);
+    const auto& event = write.event;
+    store::RegistrationStore registrations(context.database());
     const auto person = registrations.get(event.id, options.who);
-    const auto& zone = domain::find_zone(event.timezone);
+    const auto& zone = domain::known_zone(event.timezone);
 
     if (options.undo) {
         if (!person.checked_in_at) {
@@ -34,7 +33,7 @@ void run(const Options& options, Context& context) {
             return;
         }
         registrations.set_checked_in(person.id, std::nullopt);
-        transaction.commit();
+        write.transaction.commit();
         context.note(fmt::format("cleared the check-in of {}", person.email));
         return;
     }
@@ -53,7 +52,7 @@ void run(const Options& options, Context& context) {
     }
     const auto now = context.now();
     registrations.set_checked_in(person.id, now);
-    transaction.commit();
+    write.transaction.commit();
     context.note(fmt::format("checked in {} at {}", person.email,
                              domain::format_iso_local(now, zone)));
 }

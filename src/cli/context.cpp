@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "convene/error.hpp"
+#include "flag_problems.hpp"
 
 namespace convene::cli {
 
@@ -40,8 +41,9 @@ domain::Instant Context::now() const {
 }
 
 output::Format Context::output_format() {
-    if (!m_options.format.empty()) return output::parse_format(m_options.format);
-    if (!config().output_format.empty()) return output::parse_format(config().output_format);
+    if (!m_options.format.empty()) return flag_value(output::parse_format(m_options.format), "format");
+    // The config's value was checked when the file was read.
+    if (!config().output_format.empty()) return *output::parse_format(config().output_format);
     return output::default_format(stdout_is_terminal());
 }
 

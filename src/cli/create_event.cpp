@@ -7,11 +7,12 @@
 #include <fmt/format.h>
 
 #include "command_setup.hpp"
+#include "convene/app/event_file.hpp"
 #include "convene/domain/uid.hpp"
 #include "convene/error.hpp"
 #include "convene/store/event_store.hpp"
 #include "event_flags.hpp"
-#include "event_from_file.hpp"
+#include "flag_problems.hpp"
 
 namespace convene::cli {
 
@@ -38,7 +39,15 @@ void check_file_alone(const Options& options) {
 void run(const Options& options, Context& context) {
     if (options.from) {
         check_file_alone(options);
-        create_event_from_file(*options.from, options.replace, context);
+        const auto result =
+            app::create_event_from_file(context.database(), *options.from, options.replace,
+                                        context.config().default_timezone, context.now());
+        for (const auto& warning : result.warnings) context.warn(warning);
+        if (result.replaced) {
+            context.note(fmt::format("replaced {} (sequence {})", result.event.slug,
+                                     result.event.sequence));
+        }
+        context.out() << result.event.slug << '\n';
         return;
     }
     if (options.replace) throw UsageError("--replace needs --from FILE");
@@ -54,7 +63,7 @@ void run(const Options& options, Context& context) {
     if (!options.event.slug) event.slug = events.free_slug(domain::slugify(event.title));
     event.uid = domain::generate_uid();
     event.created_at = event.updated_at = context.now();
-    domain::validate(event);
+    check_flags(domain::validate(event));
     events.insert(event);
     transaction.commit();
     context.out() << event.slug << '\n';

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "command_setup.hpp"
+#include "convene/app/event_write.hpp"
 #include "convene/error.hpp"
 #include "convene/store/event_store.hpp"
 
@@ -17,17 +18,15 @@ struct Options {
 };
 
 void run(const Options& options, Context& context) {
-    auto& db = context.database();
-    store::EventStore events(db);
-    auto transaction = db.write_transaction();
-    const auto event = events.get(options.event);
+    app::EventWrite write(context.database(), options.event);
+    const auto& event = write.event;
     if (!options.yes) {
         throw UsageError(
             fmt::format("deleting {} removes its agenda and registrations for good", event.slug),
             "add --yes to confirm, or use cancel-event to keep the records");
     }
-    events.remove(event.id);
-    transaction.commit();
+    write.events.remove(event.id);
+    write.transaction.commit();
     context.note(fmt::format("deleted {}", event.slug));
 }
 

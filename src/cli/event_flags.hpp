@@ -42,7 +42,4 @@ void add_event_flags(CLI::App& command, EventFlags& flags, bool for_update);
 void apply_event_flags(const EventFlags& flags, domain::Event& event, Context& context,
                        store::EventStore& events);
 
-// "en,fr,es" → {"en","fr","es"}, each checked to look like a BCP 47 tag.
-std::vector<std::string> parse_languages(const std::string& list);
-
 }  // namespace convene::cli

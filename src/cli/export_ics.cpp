@@ -7,12 +7,13 @@
 #include <fmt/format.h>
 
 #include "command_setup.hpp"
+#include "convene/app/invitations.hpp"
 #include "convene/error.hpp"
 #include "convene/export/ics_feed.hpp"
 #include "convene/io/output_file.hpp"
 #include "convene/store/agenda_store.hpp"
 #include "convene/store/event_store.hpp"
-#include "invitations.hpp"
+#include "progress_line.hpp"
 
 namespace convene::cli {
 
@@ -23,7 +24,7 @@ struct Options {
     bool all{false};
     std::string output;
     bool with_agenda{false};
-    InvitationRequest invitations;
+    app::InvitationRequest invitations;
 };
 
 ics::FeedEntry entry_for(domain::Event event, store::EventStore& events,
@@ -106,18 +107,46 @@ void check(const Options& options) {
     }
 }
 
+// The configured organiser; a UsageError with a hint when organiser.name or .email is missing.
+ics::Person configured_organiser(Context& context) {
+    const auto& config = context.config();
+    if (config.organiser_name.empty() || config.organiser_email.empty()) {
+        throw UsageError("invitations need organiser.name and organiser.email in the configuration",
+                         "add [organiser] with name = \"…\" and email = \"…\" to convene.toml");
+    }
+    return {config.organiser_name, config.organiser_email};
+}
+
+void write_invitations(Options& options, Context& context) {
+    const auto entries = feed_entries(options, context);
+    const auto& entry = entries.front();
+    auto& request = options.invitations;
+    request.output = options.output;
+    request.organiser = configured_organiser(context);
+    request.stamp = context.now();
+    request.page_zones = {entry.event.timezone};
+    for (const auto& zone : context.config().output_timezones) {
+        if (zone != entry.event.timezone) request.page_zones.push_back(zone);
+    }
+    const ics::EventDetails details{.parent = entry.parent ? &*entry.parent : nullptr,
+                                    .agenda = entry.agenda};
+    ProgressLine progress(context, "messages");
+    const auto summary = app::write_invitations(context.database(), request, entry.event,
+                                                details, context.out(), progress);
+    progress.clear();
+    if (!request.folder.empty()) {
+        context.note(fmt::format("wrote {} invitation(s) and {} cancellation(s) to {}",
+                                 summary.requests, summary.cancellations, request.folder));
+    }
+}
+
 void run(Options options, Context& context) {
     check(options);
     if (options.invitations.folder.empty() && options.invitations.attendee.empty()) {
         write_feed(options, context);
         return;
     }
-    options.invitations.output = options.output;
-    const auto entries = feed_entries(options, context);
-    const auto& entry = entries.front();
-    const ics::EventDetails details{.parent = entry.parent ? &*entry.parent : nullptr,
-                                    .agenda = entry.agenda};
-    write_invitations(options.invitations, entry.event, details, context);
+    write_invitations(options, context);
 }
 
 }  // namespace

@@ -60,7 +60,7 @@ void run(const Options& options, Context& context) {
          {"speakers", nested ? ColumnType::json : ColumnType::list},
          {"points", ColumnType::list}},
         {.no_header = options.no_header});
-    const auto& zone = domain::find_zone(event.timezone);
+    const auto& zone = domain::known_zone(event.timezone);
     for (const auto& item : items) {
         const auto row = make_row(item, zone);
         writer->row({item.position, row.start, row.end, row.duration_minutes, item.title,

@@ -10,11 +10,13 @@
 #include <fmt/ranges.h>
 
 #include "command_setup.hpp"
+#include "flag_problems.hpp"
 #include "convene/domain/registration_request.hpp"
 #include "convene/domain/time.hpp"
 #include "convene/error.hpp"
 #include "convene/store/event_store.hpp"
 #include "convene/store/registration_store.hpp"
+#include "convene/text/strings.hpp"
 
 namespace convene::cli {
 
@@ -49,21 +51,6 @@ std::optional<Own> own_field(std::string_view name) {
     return std::nullopt;
 }
 
-std::vector<std::string> split_names(const std::string& list) {
-    std::vector<std::string> names;
-    std::string_view rest = list;
-    while (true) {
-        const auto comma = rest.find(',');
-        auto name = rest.substr(0, comma);
-        while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
-        while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
-        if (!name.empty()) names.emplace_back(name);
-        if (comma == std::string_view::npos) break;
-        rest.remove_prefix(comma + 1);
-    }
-    return names;
-}
-
 // The default columns leave out `id`: ids belong to one database, and without them a list
 // imports into another event or database and lists back identically.
 std::vector<std::pair<std::string, Source>> choose_columns(const Options& options,
@@ -76,7 +63,7 @@ std::vector<std::pair<std::string, Source>> choose_columns(const Options& option
         for (const auto& key : keys) columns.emplace_back(key, Custom{key});
         return columns;
     }
-    for (auto& name : split_names(*options.fields)) {
+    for (auto& name : text::split_list(*options.fields)) {
         if (auto own = own_field(name)) {
             columns.emplace_back(name, *own);
         } else if (std::find(keys.begin(), keys.end(), name) != keys.end()) {
@@ -103,7 +90,9 @@ output::ColumnType type_of(const Source& source) {
 
 store::RegistrationFilter make_filter(const Options& options, const domain::Event& event) {
     store::RegistrationFilter filter;
-    if (options.status) filter.status = domain::parse_registration_status(*options.status);
+    if (options.status) {
+        filter.status = flag_value(domain::parse_registration_status(*options.status), "status");
+    }
     if (options.language) {
         // The same matching as registration: case-insensitive, as the event spells it.
         domain::RegistrationRequest probe{.name = "x", .email = "x@example.org",

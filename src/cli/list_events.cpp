@@ -18,7 +18,7 @@ std::pair<std::string, std::string> bounds(const domain::Event& event) {
     if (event.all_day) {
         return {domain::format_date(event.start_date), domain::format_date(event.end_date)};
     }
-    const auto& zone = domain::find_zone(event.timezone);
+    const auto& zone = domain::known_zone(event.timezone);
     return {domain::format_iso_local(event.start, zone), domain::format_iso_local(event.end, zone)};
 }
 

@@ -5,6 +5,7 @@
 
 #include "agenda_flags.hpp"
 #include "command_setup.hpp"
+#include "convene/app/event_write.hpp"
 #include "convene/store/agenda_store.hpp"
 #include "convene/store/event_store.hpp"
 
@@ -19,16 +20,13 @@ struct Options {
 };
 
 void run(const Options& options, Context& context) {
-    auto& db = context.database();
-    store::EventStore events(db);
-    store::AgendaStore agenda(db);
-    auto transaction = db.write_transaction();
-
-    const auto event = events.get(options.event);
+    app::EventWrite write(context.database(), options.event);
+    const auto& event = write.event;
+    store::AgendaStore agenda(context.database());
     const auto item = get_item(agenda, event, options.from);
     check_position(options.to, agenda.count(event.id), "--to");
     agenda.move(event.id, options.from, options.to);
-    transaction.commit();
+    write.transaction.commit();
     context.note(fmt::format("moved '{}' from {} to {}", item.title, options.from, options.to));
 }
 

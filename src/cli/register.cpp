@@ -1,17 +1,15 @@
 // convene register EVENT: one person from flags (prints the id), or a whole file with
 // --csv/--jsonl in one transaction (summary on stderr).
-#include <iostream>
 #include <memory>
 #include <optional>
 
 #include <fmt/format.h>
 
 #include "command_setup.hpp"
-#include "convene/cli/registrar.hpp"
-#include "convene/cli/registration_import.hpp"
+#include "convene/app/register.hpp"
 #include "convene/error.hpp"
-#include "convene/store/event_store.hpp"
-#include "convene/store/registration_store.hpp"
+#include "flag_problems.hpp"
+#include "progress_line.hpp"
 
 namespace convene::cli {
 
@@ -33,10 +31,10 @@ struct Options {
     bool dry_run{false};
 };
 
-OnDuplicate on_duplicate(const std::string& word) {
-    if (word == "skip") return OnDuplicate::skip;
-    if (word == "update") return OnDuplicate::update;
-    return OnDuplicate::error;
+app::OnDuplicate on_duplicate(const std::string& word) {
+    if (word == "skip") return app::OnDuplicate::skip;
+    if (word == "update") return app::OnDuplicate::update;
+    return app::OnDuplicate::error;
 }
 
 void check_combination(const Options& options) {
@@ -57,8 +55,7 @@ void check_combination(const Options& options) {
     }
 }
 
-domain::RegistrationRequest request_from_flags(const Options& options,
-                                               const domain::Event& event) {
+domain::RegistrationRequest request_from_flags(const Options& options) {
     domain::RegistrationRequest request;
     request.name = *options.name;
     request.email = *options.email;
@@ -72,25 +69,30 @@ domain::RegistrationRequest request_from_flags(const Options& options,
         }
         request.fields.emplace_back(field.substr(0, equals), field.substr(equals + 1));
     }
-    if (auto problem = domain::normalise(request, event)) throw UsageError(*problem);
     return request;
 }
 
-void register_one(const Options& options, const domain::Event& event, Registrar& registrar,
+void register_one(const Options& options, const app::RegisterOptions& register_options,
                   Context& context) {
-    const auto outcome = registrar.add(request_from_flags(options, event));
+    const auto result =
+        flag_value(app::register_person(context.database(), options.event,
+                                        request_from_flags(options), register_options,
+                                        context.now()),
+                   "");
+    const auto& outcome = result.outcome;
     const auto& stored = outcome.registration;
     switch (outcome.kind) {
-        case Outcome::Kind::added:
+        case app::Outcome::Kind::added:
             if (outcome.waitlist_position > 0) {
                 context.warn(fmt::format("{} is full: {} is on the waiting list at position {}",
-                                         event.slug, stored.email, outcome.waitlist_position));
+                                         result.event.slug, stored.email,
+                                         outcome.waitlist_position));
             }
             break;
-        case Outcome::Kind::updated:
+        case app::Outcome::Kind::updated:
             context.note(fmt::format("updated {} (id {})", stored.email, stored.id));
             break;
-        case Outcome::Kind::skipped:
+        case app::Outcome::Kind::skipped:
             context.note(fmt::format("{} is already registered (id {}); skipped", stored.email,
                                      stored.id));
             break;
@@ -104,58 +106,40 @@ void register_one(const Options& options, const domain::Event& event, Registrar&
     context.out() << stored.id << '\n';
 }
 
-void register_file(const Options& options, const domain::Event& event, Registrar& registrar,
+void register_file(const Options& options, const app::RegisterOptions& register_options,
                    Context& context) {
-    const ImportOptions import{
-        .format = options.csv ? ImportFormat::csv : ImportFormat::jsonl,
+    const app::ImportOptions import{
+        .format = options.csv ? app::ImportFormat::csv : app::ImportFormat::jsonl,
         .ignore_unknown_columns = options.ignore_unknown_columns,
         .skip_invalid = options.skip_invalid,
     };
     io::InputFile input(options.csv ? *options.csv : *options.jsonl);
-    const bool show_progress = context.stderr_is_terminal() && !context.options().quiet;
-    ImportReport report;
+    ProgressLine progress(context, "rows");
+    app::ImportReport report;
     report.bad_row = [&](const std::string& what) { context.warn(what + " (row skipped)"); };
-    if (show_progress) {
-        report.progress = [&](std::size_t rows) {
-            context.err() << fmt::format("\rconvene: {} rows…", rows) << std::flush;
-        };
-    }
-    std::optional<ImportSummary> summary;
-    try {
-        summary = import_registrations(input, import, event, registrar, report);
-    } catch (...) {
-        if (show_progress) context.err() << "\r\033[K";
-        throw;
-    }
-    if (show_progress) context.err() << "\r\033[K";
+    report.progress = &progress;
+    const auto result = app::register_from_file(context.database(), options.event, input, import,
+                                                register_options, context.now(), report);
+    progress.clear();
+    const auto& summary = result.summary;
     context.note(fmt::format(
         "{}{}: {} rows: {} added ({} waitlisted), {} updated, {} duplicates skipped, {} invalid "
         "skipped",
         options.dry_run ? "dry run, nothing written: " : "", io::display_name(input.path()),
-        summary->rows, summary->added, summary->waitlisted, summary->updated,
-        summary->duplicates, summary->invalid));
+        summary.rows, summary.added, summary.waitlisted, summary.updated, summary.duplicates,
+        summary.invalid));
 }
 
 void run(const Options& options, Context& context) {
     check_combination(options);
-    auto& db = context.database();
-    store::EventStore events(db);
-    store::RegistrationStore registrations(db);
-    // One transaction for the whole command: a file is imported entirely or not at all.
-    auto transaction = db.write_transaction();
-    const auto event = events.get(options.event);
-    if (event.status == domain::EventStatus::cancelled) {
-        throw ConflictError(fmt::format("{} is cancelled: nobody can register", event.slug));
-    }
-    Registrar registrar(registrations, event, context.now(), on_duplicate(options.on_duplicate),
-                        options.no_waitlist);
+    const app::RegisterOptions register_options{.on_duplicate = on_duplicate(options.on_duplicate),
+                                                .no_waitlist = options.no_waitlist,
+                                                .dry_run = options.dry_run};
     if (options.csv || options.jsonl) {
-        register_file(options, event, registrar, context);
+        register_file(options, register_options, context);
     } else {
-        register_one(options, event, registrar, context);
+        register_one(options, register_options, context);
     }
-    // --dry-run checks everything against the database, then lets the transaction roll back.
-    if (!options.dry_run) transaction.commit();
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 
 #include "agenda_flags.hpp"
 #include "command_setup.hpp"
+#include "convene/app/event_write.hpp"
 #include "convene/store/agenda_store.hpp"
 #include "convene/store/event_store.hpp"
 
@@ -18,15 +19,12 @@ struct Options {
 };
 
 void run(const Options& options, Context& context) {
-    auto& db = context.database();
-    store::EventStore events(db);
-    store::AgendaStore agenda(db);
-    auto transaction = db.write_transaction();
-
-    const auto event = events.get(options.event);
+    app::EventWrite write(context.database(), options.event);
+    const auto& event = write.event;
+    store::AgendaStore agenda(context.database());
     const auto item = get_item(agenda, event, options.position);
     agenda.remove(event.id, options.position);
-    transaction.commit();
+    write.transaction.commit();
     context.note(fmt::format("removed item {} '{}' of {}", options.position, item.title,
                              event.slug));
 }

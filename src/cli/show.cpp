@@ -6,9 +6,11 @@
 #include <fmt/format.h>
 
 #include "command_setup.hpp"
+#include "flag_problems.hpp"
 #include "convene/domain/time.hpp"
 #include "convene/error.hpp"
 #include "convene/export/event_page.hpp"
+#include "convene/export/format.hpp"
 #include "convene/store/agenda_store.hpp"
 #include "convene/store/event_store.hpp"
 
@@ -25,7 +27,7 @@ std::vector<std::string> page_zones(const domain::Event& event, const Options& o
                                     Context& context) {
     std::vector<std::string> zones{event.timezone};
     auto add = [&](const std::string& zone) {
-        domain::find_zone(zone);
+        flag_value(domain::find_zone(zone), "tz");
         if (std::find(zones.begin(), zones.end(), zone) == zones.end()) zones.push_back(zone);
     };
     for (const auto& zone : options.zones) add(zone);
@@ -34,11 +36,10 @@ std::vector<std::string> page_zones(const domain::Event& event, const Options& o
 }
 
 void run(const Options& options, Context& context) {
-    const std::string format = context.options().format.empty() ? "text" : context.options().format;
-    if (format != "text" && format != "markdown" && format != "json") {
-        throw UsageError(fmt::format("show cannot print '{}'", format),
-                         "use --format text, markdown or json");
-    }
+    const auto format = context.options().format.empty()
+                            ? output::PageFormat::text
+                            : flag_value(output::parse_page_format(context.options().format),
+                                         "format");
     auto& db = context.database();
     store::EventStore events(db);
     page::EventPage page;
@@ -47,11 +48,11 @@ void run(const Options& options, Context& context) {
     page.agenda = store::AgendaStore(db).list(page.event.id);
     page.zones = page_zones(page.event, options, context);
 
-    if (format == "json") {
+    if (format == output::PageFormat::json) {
         context.out() << page::to_json(page).dump(2, ' ', false,
                                                   nlohmann::json::error_handler_t::replace)
                       << '\n';
-    } else if (format == "markdown") {
+    } else if (format == output::PageFormat::markdown) {
         page::write_markdown(context.out(), page);
     } else {
         page::write_text(context.out(), page);

@@ -5,9 +5,7 @@
 #include <fmt/format.h>
 
 #include "command_setup.hpp"
-#include "convene/cli/registrar.hpp"
-#include "convene/store/event_store.hpp"
-#include "convene/store/registration_store.hpp"
+#include "convene/app/register.hpp"
 
 namespace convene::cli {
 
@@ -19,23 +17,17 @@ struct Options {
 };
 
 void run(const Options& options, Context& context) {
-    auto& db = context.database();
-    store::EventStore events(db);
-    store::RegistrationStore registrations(db);
-    auto transaction = db.write_transaction();
-    const auto event = events.get(options.event);
-    const auto registration = registrations.get(event.id, options.who);
-    if (registration.status == domain::RegistrationStatus::cancelled) {
+    const auto result =
+        app::unregister(context.database(), options.event, options.who, context.now());
+    const auto& registration = result.registration;
+    if (result.was_cancelled) {
         // Cancelling twice changes nothing; scripts may repeat themselves.
         context.note(fmt::format("{} (id {}) was cancelled already", registration.email,
                                  registration.id));
         return;
     }
-    Registrar registrar(registrations, event, context.now(), OnDuplicate::error, false);
-    const auto promoted = registrar.cancel(registration);
-    transaction.commit();
     context.note(fmt::format("cancelled {} (id {})", registration.email, registration.id));
-    for (const auto& person : promoted) {
+    for (const auto& person : result.promoted) {
         context.note(fmt::format("promoted {} <{}> (id {}) from the waiting list", person.name,
                                  person.email, person.id));
     }

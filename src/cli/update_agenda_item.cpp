@@ -5,6 +5,7 @@
 
 #include "agenda_flags.hpp"
 #include "command_setup.hpp"
+#include "convene/app/event_write.hpp"
 #include "convene/store/agenda_store.hpp"
 #include "convene/store/event_store.hpp"
 
@@ -19,12 +20,9 @@ struct Options {
 };
 
 void run(const Options& options, Context& context) {
-    auto& db = context.database();
-    store::EventStore events(db);
-    store::AgendaStore agenda(db);
-    auto transaction = db.write_transaction();
-
-    auto event = events.get(options.event);
+    app::EventWrite write(context.database(), options.event);
+    auto& event = write.event;
+    store::AgendaStore agenda(context.database());
     const auto before = get_item(agenda, event, options.position);
     auto item = before;
     apply_agenda_flags(options.item, item, event);
@@ -33,9 +31,9 @@ void run(const Options& options, Context& context) {
         // The item's VEVENT carries the event's SEQUENCE: raise it so calendars update.
         ++event.sequence;
         event.updated_at = context.now();
-        events.update(event);
+        write.events.update(event);
     }
-    transaction.commit();
+    write.transaction.commit();
     warn_timing(context, event, agenda.list(event.id), item.position);
     context.note(fmt::format("updated item {} of {}", item.position, event.slug));
 }

@@ -4,10 +4,12 @@
 #include <fmt/format.h>
 
 #include "command_setup.hpp"
+#include "convene/app/event_write.hpp"
 #include "convene/error.hpp"
 #include "convene/store/agenda_store.hpp"
 #include "convene/store/event_store.hpp"
 #include "event_flags.hpp"
+#include "flag_problems.hpp"
 
 namespace convene::cli {
 
@@ -19,26 +21,24 @@ struct Options {
 };
 
 void run(const Options& options, Context& context) {
-    auto& db = context.database();
-    store::EventStore events(db);
-    auto transaction = db.write_transaction();
-
-    const auto before = events.get(options.event);
+    app::EventWrite write(context.database(), options.event);
+    const auto& before = write.event;
     auto after = before;
-    apply_event_flags(options.fields, after, context, events);
-    if (after.slug != before.slug && events.slug_taken(after.slug)) {
+    apply_event_flags(options.fields, after, context, write.events);
+    if (after.slug != before.slug && write.events.slug_taken(after.slug)) {
         throw ConflictError(fmt::format("an event with slug '{}' exists already", after.slug));
     }
-    domain::validate(after);
+    check_flags(domain::validate(after));
     if (domain::changes_calendar(before, after)) ++after.sequence;
     after.updated_at = context.now();
-    events.update(after);
+    write.events.update(after);
     // A timed agenda follows its event: a session moved by a day keeps its items in it.
     int moved_items = 0;
     if (!before.all_day && !after.all_day && after.start != before.start) {
-        moved_items = store::AgendaStore(db).move_times(after.id, after.start - before.start);
+        moved_items = store::AgendaStore(context.database())
+                          .move_times(after.id, after.start - before.start);
     }
-    transaction.commit();
+    write.transaction.commit();
     if (moved_items > 0) {
         context.note(fmt::format("moved {} timed agenda item(s) with the event", moved_items));
     }

@@ -9,6 +9,7 @@
 
 #include "convene/domain/time.hpp"
 #include "convene/error.hpp"
+#include "convene/export/format.hpp"
 
 namespace convene::config {
 
@@ -24,6 +25,14 @@ namespace {
 std::string require_string(const fs::path& file, std::string_view key, const toml::node& node) {
     if (const auto* value = node.as_string()) return value->get();
     fail(file, node.source(), key, "expected a string");
+}
+
+std::string require_zone(const fs::path& file, std::string_view key, const toml::node& node) {
+    auto name = require_string(file, key, node);
+    if (auto zone = domain::find_zone(name); !zone) {
+        fail(file, node.source(), key, zone.problem().message);
+    }
+    return name;
 }
 
 // One entry per key the file may hold; anything else is rejected (ccache's key table).
@@ -44,13 +53,7 @@ constexpr std::array k_keys{
             }},
     KeyRule{"defaults.timezone",
             [](const fs::path& file, std::string_view key, const toml::node& node, Config& c) {
-                auto zone = require_string(file, key, node);
-                try {
-                    domain::find_zone(zone);
-                } catch (const UsageError& e) {
-                    fail(file, node.source(), key, e.what());
-                }
-                c.default_timezone = zone;
+                c.default_timezone = require_zone(file, key, node);
             }},
     KeyRule{"organiser.name",
             [](const fs::path& file, std::string_view key, const toml::node& node, Config& c) {
@@ -67,12 +70,8 @@ constexpr std::array k_keys{
     KeyRule{"output.format",
             [](const fs::path& file, std::string_view key, const toml::node& node, Config& c) {
                 auto format = require_string(file, key, node);
-                constexpr std::array k_formats{"table", "tsv", "csv", "json", "jsonl"};
-                bool known = false;
-                for (std::string_view f : k_formats) known = known || f == format;
-                if (!known) {
-                    fail(file, node.source(), key,
-                         "unknown format '" + format + "' (table, tsv, csv, json or jsonl)");
+                if (auto known = output::parse_format(format); !known) {
+                    fail(file, node.source(), key, known.problem().message);
                 }
                 c.output_format = format;
             }},
@@ -82,13 +81,7 @@ constexpr std::array k_keys{
                 if (!zones) fail(file, node.source(), key, "expected an array of zone names");
                 c.output_timezones.clear();
                 for (const auto& zone_node : *zones) {
-                    auto zone = require_string(file, key, zone_node);
-                    try {
-                        domain::find_zone(zone);
-                    } catch (const UsageError& e) {
-                        fail(file, zone_node.source(), key, e.what());
-                    }
-                    c.output_timezones.push_back(zone);
+                    c.output_timezones.push_back(require_zone(file, key, zone_node));
                 }
             }},
 };
@@ -169,7 +162,10 @@ Config load(const Overrides& flags, const EnvLookup& env) {
     }
     if (auto db = env("CONVENE_DB"); db && !db->empty()) config.database_path = *db;
     if (auto tz = env("CONVENE_TZ"); tz && !tz->empty()) {
-        domain::find_zone(*tz);
+        if (auto zone = domain::find_zone(*tz); !zone) {
+            throw UsageError(fmt::format("CONVENE_TZ: {}", zone.problem().message),
+                             zone.problem().hint);
+        }
         config.default_timezone = *tz;
     }
     if (!flags.database.empty()) config.database_path = flags.database;

@@ -3,19 +3,20 @@
 #include <fmt/format.h>
 
 #include "convene/domain/time.hpp"
-#include "convene/error.hpp"
+#include "convene/text/strings.hpp"
 
 namespace convene::domain {
 
 namespace {
 
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-    return text;
-}
+using text::trim;
 
-constexpr std::string_view k_speaker_hint = R"(write --speaker "NAME; ROLE; ORGANISATION"; \; is a ';' inside a field, \\ a backslash)";
+constexpr std::string_view k_speaker_hint =
+    R"(write "NAME; ROLE; ORGANISATION"; \; is a ';' inside a field, \\ a backslash)";
+
+Problem speaker_problem(std::string message) {
+    return {"speakers", std::move(message), std::string(k_speaker_hint)};
+}
 
 std::string item_name(const AgendaItem& item) {
     return fmt::format("item {} ({})", item.position, item.title);
@@ -23,7 +24,7 @@ std::string item_name(const AgendaItem& item) {
 
 }  // namespace
 
-Speaker parse_speaker(std::string_view spec) {
+Checked<Speaker> parse_speaker(std::string_view spec) {
     std::vector<std::string> fields(1);
     for (std::size_t i = 0; i < spec.size(); ++i) {
         const char c = spec[i];
@@ -33,41 +34,40 @@ Speaker parse_speaker(std::string_view spec) {
             fields.back() += c;
         } else if (i + 1 == spec.size()) {
             // Most likely a shell quoting slip: the text meant to follow the backslash is gone.
-            throw UsageError(fmt::format("speaker '{}' ends with an unterminated '\\'", spec),
-                             std::string(k_speaker_hint));
+            return speaker_problem(
+                fmt::format("speaker '{}' ends with an unterminated '\\'", spec));
         } else if (spec[i + 1] == ';' || spec[i + 1] == '\\') {
             fields.back() += spec[++i];
         } else {
-            throw UsageError(
-                fmt::format("speaker '{}': '\\{}' is not an escape", spec, spec[i + 1]),
-                std::string(k_speaker_hint));
+            return speaker_problem(
+                fmt::format("speaker '{}': '\\{}' is not an escape", spec, spec[i + 1]));
         }
     }
     if (fields.size() > 3) {
-        throw UsageError(fmt::format("speaker '{}' has {} fields, at most 3", spec, fields.size()),
-                         std::string(k_speaker_hint));
+        return speaker_problem(
+            fmt::format("speaker '{}' has {} fields, at most 3", spec, fields.size()));
     }
     fields.resize(3);
     Speaker speaker{std::string(trim(fields[0])), std::string(trim(fields[1])),
                     std::string(trim(fields[2]))};
     if (speaker.name.empty()) {
-        throw UsageError(fmt::format("speaker '{}' has no name", spec), std::string(k_speaker_hint));
+        return speaker_problem(fmt::format("speaker '{}' has no name", spec));
     }
     return speaker;
 }
 
-std::string parse_agenda_kind(std::string_view text) {
-    if (text.empty()) return {};
+Checked<std::string> parse_agenda_kind(std::string_view text) {
+    if (text.empty()) return std::string();
     for (auto kind : k_agenda_kinds) {
         if (kind == text) return std::string(kind);
     }
-    throw UsageError(fmt::format("unknown agenda item kind '{}'", text),
-                     fmt::format("use {} (or '' for none)", fmt::join(k_agenda_kinds, ", ")));
+    return Problem{"kind", fmt::format("unknown agenda item kind '{}'", text),
+                   fmt::format("use {} (or '' for none)", fmt::join(k_agenda_kinds, ", "))};
 }
 
 std::pair<Instant, Instant> event_bounds(const Event& event) {
     if (!event.all_day) return {event.start, event.end};
-    const auto& zone = find_zone(event.timezone);
+    const auto& zone = known_zone(event.timezone);
     const auto midnight = [&](Date day) {
         // Local midnight can fall in a DST gap (some zones switch at 00:00): take the instant the
         // day really begins, which the zone's offset just after the gap gives.
@@ -80,7 +80,7 @@ std::pair<Instant, Instant> event_bounds(const Event& event) {
     return {midnight(event.start_date), midnight(event.end_date + date::days{1})};
 }
 
-Instant parse_item_start(std::string_view text, const Event& event) {
+Checked<Instant> parse_item_start(std::string_view text, const Event& event) {
     const auto base = event_bounds(event).first;
     if (!text.empty() && text.front() == '+') {
         const auto offset = text.substr(1);
@@ -89,9 +89,13 @@ Instant parse_item_start(std::string_view text, const Event& event) {
             offset.find_first_not_of("0dhms") == std::string_view::npos) {
             return base;
         }
-        return base + parse_duration(offset);
+        auto length = parse_duration(offset);
+        if (!length) return Problem(length.problem()).about("start");
+        return base + *length;
     }
-    return parse_end(text, base, find_zone(event.timezone));
+    auto start = parse_end(text, base, known_zone(event.timezone));
+    if (!start) return Problem(start.problem()).about("start");
+    return start;
 }
 
 bool changes_calendar(const AgendaItem& before, const AgendaItem& after) {
@@ -100,14 +104,15 @@ bool changes_calendar(const AgendaItem& before, const AgendaItem& after) {
            before.title != after.title;
 }
 
-void validate(const AgendaItem& item) {
-    if (trim(item.title).empty()) throw UsageError("an agenda item needs a title", "give --title TEXT");
+std::optional<Problem> validate(const AgendaItem& item) {
+    if (trim(item.title).empty()) return Problem{"title", "an agenda item needs a title", {}};
     for (const auto& speaker : item.speakers) {
-        if (trim(speaker.name).empty()) throw UsageError("a speaker needs a name");
+        if (trim(speaker.name).empty()) return Problem{"speakers", "a speaker needs a name", {}};
     }
     for (const auto& point : item.points) {
-        if (trim(point).empty()) throw UsageError("an agenda point must not be empty");
+        if (trim(point).empty()) return Problem{"points", "an agenda point must not be empty", {}};
     }
+    return std::nullopt;
 }
 
 std::vector<std::string> timing_problems(const Event& event, const std::vector<AgendaItem>& items,

@@ -2,7 +2,9 @@
 
 #include <array>
 
-#include "convene/error.hpp"
+#include <fmt/format.h>
+
+#include "convene/text/strings.hpp"
 
 namespace convene::domain {
 
@@ -15,12 +17,12 @@ std::string_view to_string(EventStatus status) {
     return "confirmed";
 }
 
-EventStatus parse_event_status(std::string_view text) {
+Checked<EventStatus> parse_event_status(std::string_view text) {
     for (auto status : {EventStatus::tentative, EventStatus::confirmed, EventStatus::cancelled}) {
         if (text == to_string(status)) return status;
     }
-    throw UsageError("unknown event status '" + std::string(text) + "'",
-                     "use tentative, confirmed or cancelled");
+    return Problem{"status", fmt::format("unknown event status '{}'", text),
+                   "use tentative, confirmed or cancelled"};
 }
 
 namespace {
@@ -138,22 +140,42 @@ bool changes_calendar(const Event& before, const Event& after) {
            before.online_url != after.online_url || before.status != after.status;
 }
 
-void validate(const Event& event) {
-    if (event.title.empty()) throw UsageError("an event needs a title", "give --title TEXT");
-    if (!is_valid_slug(event.slug)) {
-        throw UsageError("invalid slug '" + event.slug + "'",
-                         "a slug uses a-z, 0-9 and '-', and is not only digits");
+Checked<std::vector<std::string>> parse_languages(std::string_view list) {
+    auto tags = text::split_list(list);
+    if (auto problem = check_languages(tags)) return std::move(*problem);
+    return tags;
+}
+
+std::optional<Problem> check_languages(const std::vector<std::string>& tags) {
+    for (const auto& tag : tags) {
+        if (!is_language_tag(tag)) {
+            return Problem{"languages", fmt::format("'{}' is not a language tag", tag),
+                           "use BCP 47 tags such as en, fr, es, pt-BR"};
+        }
     }
+    return std::nullopt;
+}
+
+std::optional<Problem> check_slug(std::string_view slug) {
+    if (is_valid_slug(slug)) return std::nullopt;
+    return Problem{"slug", fmt::format("invalid slug '{}'", slug),
+                   "a slug uses a-z, 0-9 and '-', and is not only digits"};
+}
+
+std::optional<Problem> validate(const Event& event) {
+    if (text::trim(event.title).empty()) return Problem{"title", "an event needs a title", {}};
+    if (auto problem = check_slug(event.slug)) return problem;
     if (event.all_day) {
         if (event.end_date < event.start_date) {
-            throw UsageError("the end date is before the start date");
+            return Problem{"end-date", "the end date is before the start date", {}};
         }
     } else if (event.end <= event.start) {
-        throw UsageError("the end is not after the start", "check --end or --duration");
+        return Problem{"end", "the end is not after the start", {}};
     }
     if (event.capacity && *event.capacity < 0) {
-        throw UsageError("capacity must be zero or more");
+        return Problem{"capacity", "capacity must be zero or more", {}};
     }
+    return std::nullopt;
 }
 
 }  // namespace convene::domain

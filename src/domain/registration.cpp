@@ -1,6 +1,6 @@
 #include "convene/domain/registration.hpp"
 
-#include "convene/error.hpp"
+#include <fmt/format.h>
 
 namespace convene::domain {
 
@@ -13,13 +13,13 @@ std::string_view to_string(RegistrationStatus status) {
     return "registered";
 }
 
-RegistrationStatus parse_registration_status(std::string_view text) {
+Checked<RegistrationStatus> parse_registration_status(std::string_view text) {
     for (auto status : {RegistrationStatus::registered, RegistrationStatus::waitlisted,
                         RegistrationStatus::cancelled}) {
         if (text == to_string(status)) return status;
     }
-    throw UsageError("unknown registration status '" + std::string(text) + "'",
-                     "use registered, waitlisted or cancelled");
+    return Problem{"status", fmt::format("unknown registration status '{}'", text),
+                   "use registered, waitlisted or cancelled"};
 }
 
 }  // namespace convene::domain

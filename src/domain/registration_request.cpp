@@ -6,21 +6,19 @@
 #include <fmt/ranges.h>
 
 #include "convene/domain/email.hpp"
+#include "convene/text/strings.hpp"
 #include "convene/text/utf8.hpp"
 
 namespace convene::domain {
 
 namespace {
 
-constexpr std::string_view k_blanks = " \t\r\n";
-
+// In place: this runs for every field of every imported row.
 void trim(std::string& text) {
-    const auto first = text.find_first_not_of(k_blanks);
-    if (first == std::string::npos) {
-        text.clear();
-        return;
-    }
-    text.erase(text.find_last_not_of(k_blanks) + 1);
+    const auto kept = text::trim(text);
+    if (kept.empty()) return text.clear();
+    const auto first = static_cast<std::size_t>(kept.data() - text.data());
+    text.erase(first + kept.size());
     text.erase(0, first);
 }
 

@@ -87,42 +87,60 @@ std::string with_offset(date::local_seconds wall, seconds offset) {
                        magnitude / 60, magnitude % 60);
 }
 
-Instant resolve_wall_time(date::local_seconds wall, const date::time_zone& zone,
-                          std::string_view text) {
+Checked<Instant> resolve_wall_time(date::local_seconds wall, const date::time_zone& zone,
+                                   std::string_view text) {
     const auto info = zone.get_info(wall);
     switch (info.result) {
         case date::local_info::unique:
             return Instant{wall.time_since_epoch() - info.first.offset};
         case date::local_info::nonexistent:
-            throw UsageError(fmt::format("{} does not exist in {}: the clocks skip it (DST gap)",
-                                         text, zone.name()),
-                             fmt::format("give an explicit offset, e.g. {}, or a time outside "
-                                         "the gap",
-                                         with_offset(wall, info.first.offset)));
+            return Problem{{},
+                           fmt::format("{} does not exist in {}: the clocks skip it (DST gap)",
+                                       text, zone.name()),
+                           fmt::format("give an explicit offset, e.g. {}, or a time outside "
+                                       "the gap",
+                                       with_offset(wall, info.first.offset))};
         case date::local_info::ambiguous:
-            throw UsageError(fmt::format("{} happens twice in {} (DST fold): it is ambiguous",
-                                         text, zone.name()),
-                             fmt::format("give an explicit offset: {} or {}",
-                                         with_offset(wall, info.first.offset),
-                                         with_offset(wall, info.second.offset)));
+            return Problem{{},
+                           fmt::format("{} happens twice in {} (DST fold): it is ambiguous", text,
+                                       zone.name()),
+                           fmt::format("give an explicit offset: {} or {}",
+                                       with_offset(wall, info.first.offset),
+                                       with_offset(wall, info.second.offset))};
     }
-    throw UsageError(fmt::format("cannot place {} in {}", text, zone.name()));
+    return Problem{{}, fmt::format("cannot place {} in {}", text, zone.name()), {}};
 }
 
-[[noreturn]] void bad_datetime(std::string_view text) {
-    throw UsageError(fmt::format("invalid date-time '{}'", text),
-                     "use 2022-04-13T15:00, 2022-04-13 15:00 or 2022-04-13T15:00+02:00");
+Problem bad_datetime(std::string_view text) {
+    return {{},
+            fmt::format("invalid date-time '{}'", text),
+            "use 2022-04-13T15:00, 2022-04-13 15:00 or 2022-04-13T15:00+02:00"};
+}
+
+Problem bad_duration(std::string_view text) {
+    return {{}, fmt::format("invalid duration '{}'", text),
+            "use units d, h, m, s, e.g. 1h30m or 90m"};
 }
 
 }  // namespace
 
-const date::time_zone& find_zone(std::string_view name) {
+Checked<const date::time_zone*> find_zone(std::string_view name) {
     try {
-        return *date::locate_zone(name);
+        return date::locate_zone(name);
     } catch (const std::runtime_error&) {
-        throw UsageError(fmt::format("unknown time zone '{}'", name),
-                         "use an IANA name such as Europe/Paris or UTC");
+        return Problem{{}, fmt::format("unknown time zone '{}'", name),
+                       "use an IANA name such as Europe/Paris or UTC"};
     }
+}
+
+const date::time_zone& known_zone(std::string_view name) {
+    auto zone = find_zone(name);
+    if (!zone) {
+        throw StorageError(fmt::format("stored time zone '{}' is not in this system's tz database",
+                                       name),
+                           "install or update the tzdata package");
+    }
+    return **zone;
 }
 
 std::string system_zone_name() {
@@ -133,22 +151,22 @@ std::string system_zone_name() {
     }
 }
 
-Instant parse_instant(std::string_view text, const date::time_zone& zone) {
+Checked<Instant> parse_instant(std::string_view text, const date::time_zone& zone) {
     std::size_t pos = 0;
     auto day = read_date(text, pos);
-    if (!day || !(expect(text, pos, 'T') || expect(text, pos, ' '))) bad_datetime(text);
+    if (!day || !(expect(text, pos, 'T') || expect(text, pos, ' '))) return bad_datetime(text);
     auto time_of_day = read_time_of_day(text, pos);
-    if (!time_of_day) bad_datetime(text);
+    if (!time_of_day) return bad_datetime(text);
     if (pos == text.size()) {
         return resolve_wall_time(date::local_seconds{day->time_since_epoch() + *time_of_day}, zone,
                                  text);
     }
     auto offset = read_offset(text, pos);
-    if (!offset || pos != text.size()) bad_datetime(text);
+    if (!offset || pos != text.size()) return bad_datetime(text);
     return Instant{day->time_since_epoch() + *time_of_day - *offset};
 }
 
-Instant parse_end(std::string_view text, Instant start, const date::time_zone& zone) {
+Checked<Instant> parse_end(std::string_view text, Instant start, const date::time_zone& zone) {
     std::size_t pos = 0;
     if (auto time_of_day = read_time_of_day(text, pos); time_of_day && pos == text.size()) {
         const auto local_day = to_local(start, zone).day;
@@ -158,41 +176,36 @@ Instant parse_end(std::string_view text, Instant start, const date::time_zone& z
     return parse_instant(text, zone);
 }
 
-seconds parse_duration(std::string_view text) {
+Checked<seconds> parse_duration(std::string_view text) {
     seconds total{0};
     std::size_t pos = 0;
     bool any = false;
     while (pos < text.size()) {
         long long value = 0;
         auto [ptr, ec] = std::from_chars(text.data() + pos, text.data() + text.size(), value);
-        if (ec != std::errc{} || ptr == text.data() + text.size()) {
-            throw UsageError(fmt::format("invalid duration '{}'", text),
-                             "use units d, h, m, s, e.g. 1h30m or 90m");
-        }
+        if (ec != std::errc{} || ptr == text.data() + text.size()) return bad_duration(text);
         pos = static_cast<std::size_t>(ptr - text.data());
         switch (text[pos++]) {
             case 'd': total += days{value}; break;
             case 'h': total += hours{value}; break;
             case 'm': total += minutes{value}; break;
             case 's': total += seconds{value}; break;
-            default:
-                throw UsageError(fmt::format("invalid duration '{}'", text),
-                                 "use units d, h, m, s, e.g. 1h30m or 90m");
+            default: return bad_duration(text);
         }
         any = true;
     }
     if (!any || total <= seconds{0}) {
-        throw UsageError(fmt::format("invalid duration '{}'", text),
-                         "a duration is positive, e.g. 1h30m or 90m");
+        return Problem{{}, fmt::format("invalid duration '{}'", text),
+                       "a duration is positive, e.g. 1h30m or 90m"};
     }
     return total;
 }
 
-Date parse_date(std::string_view text) {
+Checked<Date> parse_date(std::string_view text) {
     std::size_t pos = 0;
     auto day = read_date(text, pos);
     if (!day || pos != text.size()) {
-        throw UsageError(fmt::format("invalid date '{}'", text), "use YYYY-MM-DD");
+        return Problem{{}, fmt::format("invalid date '{}'", text), "use YYYY-MM-DD"};
     }
     return *day;
 }

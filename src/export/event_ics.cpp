@@ -42,7 +42,7 @@ void write_times(Writer& writer, const domain::Event& event) {
         writer.date_value("DTEND", event.end_date + date::days{1});
         return;
     }
-    const auto& zone = domain::find_zone(event.timezone);
+    const auto& zone = domain::known_zone(event.timezone);
     write_instant(writer, "DTSTART", event.start, zone);
     write_instant(writer, "DTEND", event.end, zone);
 }
@@ -109,7 +109,7 @@ void ZoneRanges::add(const domain::Event& event, const domain::AgendaItem& item)
 }
 
 void ZoneRanges::add(const std::string& zone_name, domain::Instant first, domain::Instant last) {
-    const auto& zone = domain::find_zone(zone_name);
+    const auto& zone = domain::known_zone(zone_name);
     if (is_utc_zone(zone)) return;
     // Keyed by the zone's own name, which is what TZID says: a link such as US/Eastern
     // resolves to America/New_York.
@@ -122,7 +122,7 @@ void ZoneRanges::add(const std::string& zone_name, domain::Instant first, domain
 
 void ZoneRanges::write(Writer& writer) const {
     for (const auto& [name, range] : m_ranges) {
-        write_vtimezone(writer, domain::find_zone(name), range.first, range.last);
+        write_vtimezone(writer, domain::known_zone(name), range.first, range.last);
     }
 }
 
@@ -156,7 +156,7 @@ std::string agenda_item_uid(const domain::Event& event, const domain::AgendaItem
 void write_agenda_item(Writer& writer, const domain::Event& event, const domain::AgendaItem& item,
                        domain::Instant stamp) {
     if (!item.start) return;
-    const auto& zone = domain::find_zone(event.timezone);
+    const auto& zone = domain::known_zone(event.timezone);
     writer.begin("VEVENT");
     writer.text("UID", agenda_item_uid(event, item));
     writer.utc_date_time("DTSTAMP", stamp);

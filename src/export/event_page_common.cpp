@@ -6,12 +6,12 @@ namespace convene::page {
 
 std::string when(const domain::Event& event, const std::string& zone) {
     if (event.all_day) return domain::format_date_range(event.start_date, event.end_date);
-    return domain::format_range(event.start, event.end, domain::find_zone(zone));
+    return domain::format_range(event.start, event.end, domain::known_zone(zone));
 }
 
 std::string item_time(const domain::AgendaItem& item, const domain::Event& event) {
     if (!item.start) return {};
-    const auto& zone = domain::find_zone(event.timezone);
+    const auto& zone = domain::known_zone(event.timezone);
     const auto [begin, end] = domain::event_bounds(event);
     const auto from = domain::to_local(*item.start, zone);
     // The last instant of the event decides whether it spans several local days.

@@ -11,7 +11,7 @@ using nlohmann::json;
 json times(const domain::Event& event, const std::vector<std::string>& zones) {
     json result = json::array();
     for (const auto& name : zones) {
-        const auto& zone = domain::find_zone(name);
+        const auto& zone = domain::known_zone(name);
         result.push_back({{"timezone", name},
                           {"start", domain::format_iso_local(event.start, zone)},
                           {"end", domain::format_iso_local(event.end, zone)},

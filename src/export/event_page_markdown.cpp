@@ -5,6 +5,7 @@
 
 #include "convene/domain/time.hpp"
 #include "convene/export/event_page.hpp"
+#include "convene/text/strings.hpp"
 
 namespace convene::page {
 
@@ -44,13 +45,7 @@ std::string escape(std::string_view text) {
     return out;
 }
 
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) {
-        text.remove_suffix(1);
-    }
-    return text;
-}
+using text::trim;
 
 // Multi-line text as paragraphs: a blank line separates paragraphs, a single line break stays a
 // line break (backslash at line end). Lines are trimmed because leading spaces could make an

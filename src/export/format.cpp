@@ -1,13 +1,14 @@
+#include "convene/export/format.hpp"
+
 #include <array>
-#include <string>
 #include <utility>
+#include <vector>
 
 #include <fmt/format.h>
-
-#include "convene/error.hpp"
-#include "convene/export/table_writer.hpp"
+#include <fmt/ranges.h>
 
 namespace convene::output {
+
 namespace {
 
 constexpr std::array<std::pair<std::string_view, Format>, 5> k_formats{{
@@ -18,27 +19,39 @@ constexpr std::array<std::pair<std::string_view, Format>, 5> k_formats{{
     {"jsonl", Format::jsonl},
 }};
 
+constexpr std::array<std::pair<std::string_view, PageFormat>, 3> k_page_formats{{
+    {"text", PageFormat::text},
+    {"markdown", PageFormat::markdown},
+    {"json", PageFormat::json},
+}};
+
+template <typename Value, std::size_t N>
+domain::Checked<Value> find(const std::array<std::pair<std::string_view, Value>, N>& known,
+                            std::string_view name, std::string_view what) {
+    for (const auto& [known_name, value] : known) {
+        if (name == known_name) return value;
+    }
+    std::vector<std::string_view> names;
+    for (const auto& entry : known) names.push_back(entry.first);
+    return domain::Problem{"format",
+                           fmt::format("unknown {} '{}' (accepted: {})", what, name,
+                                       fmt::join(names, ", ")),
+                           {}};
+}
+
 }  // namespace
 
-Format parse_format(std::string_view name) {
-    for (const auto& [known, format] : k_formats) {
-        if (name == known) {
-            return format;
-        }
-    }
-    std::string accepted;
-    for (const auto& entry : k_formats) {
-        accepted += accepted.empty() ? "" : ", ";
-        accepted += entry.first;
-    }
-    throw UsageError(fmt::format("unknown output format '{}' (accepted: {})", name, accepted));
+domain::Checked<Format> parse_format(std::string_view name) {
+    return find(k_formats, name, "output format");
+}
+
+domain::Checked<PageFormat> parse_page_format(std::string_view name) {
+    return find(k_page_formats, name, "page format");
 }
 
 std::string_view to_string(Format format) {
     for (const auto& [name, known] : k_formats) {
-        if (format == known) {
-            return name;
-        }
+        if (format == known) return name;
     }
     return "?";
 }

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include "convene/domain/event_times.hpp"
 #include "convene/domain/time.hpp"
 #include "convene/error.hpp"
 #include "convene/io/input.hpp"
@@ -34,23 +35,31 @@ class Reader {
 public:
     explicit Reader(std::string name) : m_name(std::move(name)) {}
 
-    [[noreturn]] void fail(const toml::node& node, std::string_view key,
-                           std::string_view what) const {
-        throw BadInputError(fmt::format("{}:{}: {}: {}", m_name, node.source().begin.line, key, what));
+    [[noreturn]] void fail(const toml::node& node, std::string_view key, std::string_view what,
+                           std::string hint = {}) const {
+        throw BadInputError(
+            fmt::format("{}:{}: {}: {}", m_name, node.source().begin.line, key, what),
+            std::move(hint));
+    }
+
+    // A domain problem, said of the key it names in `table` (or of the file when the key is
+    // not there), prefixed like the table's keys ("agenda[2].").
+    [[noreturn]] void fail(const toml::table& table, const domain::Problem& problem,
+                           std::string_view prefix = {}) const {
+        if (const auto* node = problem.field.empty() ? nullptr : table.get(problem.field)) {
+            fail(*node, fmt::format("{}{}", prefix, problem.field), problem.message, problem.hint);
+        }
+        throw BadInputError(fmt::format("{}: {}", m_name, problem.message), problem.hint);
     }
     std::string where(const toml::node& node) const {
         return fmt::format("{}:{}", m_name, node.source().begin.line);
     }
 
-    // Runs a conversion that reports bad values as UsageError (the rules the flags share) and
-    // re-reports them against this file's line and key.
-    template <typename Convert>
-    auto checked(const toml::node& node, std::string_view key, Convert convert) const {
-        try {
-            return convert();
-        } catch (const UsageError& e) {
-            fail(node, key, e.what());
-        }
+    // The value a domain rule made of this node's text, or its problem said of `key`.
+    template <typename T>
+    T checked(const toml::node& node, std::string_view key, domain::Checked<T> result) const {
+        if (!result) fail(node, key, result.problem().message, result.problem().hint);
+        return *std::move(result);
     }
 
     template <std::size_t N>
@@ -112,53 +121,20 @@ private:
 
 void Reader::read_times(const toml::table& root, domain::Event& event,
                         const std::string& default_zone) const {
-    const auto* zone_node = root.get("timezone");
-    event.timezone = zone_node ? string(*zone_node, "timezone") : default_zone;
-    const auto& zone = *checked(zone_node ? *zone_node : static_cast<const toml::node&>(root),
-                                "timezone", [&] { return &domain::find_zone(event.timezone); });
-
-    const auto* start = root.get("start");
-    const auto* end = root.get("end");
-    const auto* duration = root.get("duration");
-    const auto* day = root.get("date");
-    const auto* end_day = root.get("end-date");
-    if ((start || end || duration) && (day || end_day)) {
-        fail(day ? *day : *end_day, day ? "date" : "end-date",
-             "give either start/end/duration or date/end-date, not both");
-    }
-    if (day || end_day) {
-        if (!day) fail(*end_day, "end-date", "needs date, the first day");
-        event.all_day = true;
-        event.start_date = checked(*day, "date", [&] {
-            return domain::parse_date(time_text(*day, "date"));
-        });
-        event.end_date = !end_day ? event.start_date : checked(*end_day, "end-date", [&] {
-            return domain::parse_date(time_text(*end_day, "end-date"));
-        });
-        if (event.end_date < event.start_date) {
-            fail(*end_day, "end-date", "the end date is before the start date");
+    domain::TimeInput input;
+    const auto take = [&](std::string_view key, std::optional<std::string>& field) {
+        if (const auto* node = root.get(key)) {
+            field = key == "timezone" || key == "duration" ? string(*node, key)
+                                                           : time_text(*node, key);
         }
-        return;
-    }
-    if (!start) {
-        throw BadInputError(fmt::format("{}: the event needs a time", m_name),
-                            "give start and end (or duration), or date for an all-day event");
-    }
-    if (end && duration) fail(*duration, "duration", "give end or duration, not both");
-    if (!end && !duration) fail(*start, "start", "the event needs an end: give end or duration");
-    event.start = checked(*start, "start", [&] {
-        return domain::parse_instant(time_text(*start, "start"), zone);
-    });
-    if (end) {
-        event.end = checked(*end, "end", [&] {
-            return domain::parse_end(time_text(*end, "end"), event.start, zone);
-        });
-        if (event.end <= event.start) fail(*end, "end", "the end is not after the start");
-    } else {
-        event.end = event.start + checked(*duration, "duration", [&] {
-            return domain::parse_duration(string(*duration, "duration"));
-        });
-    }
+    };
+    take("start", input.start);
+    take("end", input.end);
+    take("duration", input.duration);
+    take("date", input.date);
+    take("end-date", input.end_date);
+    take("timezone", input.timezone);
+    if (auto problem = domain::apply_times(input, event, default_zone)) fail(root, *problem);
 }
 
 domain::AgendaItem Reader::read_item(const toml::table& table, const std::string& prefix,
@@ -174,18 +150,15 @@ domain::AgendaItem Reader::read_item(const toml::table& table, const std::string
         item.description = string(*node, key("description"));
     }
     if (const auto* node = table.get("kind")) {
-        item.kind = checked(*node, key("kind"),
-                            [&] { return domain::parse_agenda_kind(string(*node, key("kind"))); });
+        item.kind = checked(*node, key("kind"), domain::parse_agenda_kind(string(*node, key("kind"))));
     }
     if (const auto* node = table.get("start")) {
-        item.start = checked(*node, key("start"), [&] {
-            return domain::parse_item_start(time_text(*node, key("start")), event);
-        });
+        item.start = checked(*node, key("start"),
+                             domain::parse_item_start(time_text(*node, key("start")), event));
     }
     if (const auto* node = table.get("duration")) {
-        item.duration = checked(*node, key("duration"), [&] {
-            return domain::parse_duration(string(*node, key("duration")));
-        });
+        item.duration = checked(*node, key("duration"),
+                                domain::parse_duration(string(*node, key("duration"))));
     }
     if (const auto* node = table.get("speakers")) {
         const auto* speakers = node->as_array();
@@ -237,10 +210,7 @@ EventFile Reader::read(const toml::table& root, const std::string& default_zone)
     if (event.title.empty()) fail(*title, "title", "must not be empty");
     if (const auto* node = root.get("slug")) {
         event.slug = string(*node, "slug");
-        if (!domain::is_valid_slug(event.slug)) {
-            fail(*node, "slug", fmt::format("invalid slug '{}' (a-z, 0-9 and '-', not only digits)",
-                                            event.slug));
-        }
+        if (auto problem = domain::check_slug(event.slug)) fail(root, *problem);
     } else {
         event.slug = domain::slugify(event.title);
     }
@@ -251,11 +221,7 @@ EventFile Reader::read(const toml::table& root, const std::string& default_zone)
     url("registration-url", event.registration_url);
     if (const auto* node = root.get("languages")) {
         event.languages = strings(*node, "languages");
-        for (const auto& tag : event.languages) {
-            if (!domain::is_language_tag(tag)) {
-                fail(*node, "languages", fmt::format("'{}' is not a language tag", tag));
-            }
-        }
+        if (auto problem = domain::check_languages(event.languages)) fail(root, *problem);
     }
     if (const auto* node = root.get("organisers")) event.organisers = strings(*node, "organisers");
     if (const auto* node = root.get("parent")) {
@@ -273,9 +239,7 @@ EventFile Reader::read(const toml::table& root, const std::string& default_zone)
         event.capacity = capacity->get();
     }
     if (const auto* node = root.get("status")) {
-        event.status = checked(*node, "status", [&] {
-            return domain::parse_event_status(string(*node, "status"));
-        });
+        event.status = checked(*node, "status", domain::parse_event_status(string(*node, "status")));
         if (event.status == domain::EventStatus::cancelled) {
             fail(*node, "status", "use 'convene cancel-event' to cancel an event");
         }
@@ -293,6 +257,7 @@ EventFile Reader::read(const toml::table& root, const std::string& default_zone)
             file.agenda.push_back(std::move(item));
         }
     }
+    if (auto problem = domain::validate(event)) fail(root, *problem);
     return file;
 }
 

@@ -23,19 +23,18 @@ std::string lower_ascii(std::string_view text) {
 }
 
 domain::RegistrationStatus parse_status(const std::string& text) {
-    try {
-        return domain::parse_registration_status(lower_ascii(text));
-    } catch (const Error&) {
+    auto status = domain::parse_registration_status(lower_ascii(text));
+    if (!status) {
         throw RowError(fmt::format("status '{}' is not registered, waitlisted or cancelled", text));
     }
+    return *status;
 }
 
 domain::Instant parse_time(std::string_view column, const std::string& text) {
-    try {
-        return domain::parse_instant(text, *date::locate_zone("UTC"));
-    } catch (const Error& error) {
-        throw RowError(fmt::format("{}: {}", column, error.what()));
-    }
+    static const auto& utc = *date::locate_zone("UTC");
+    auto instant = domain::parse_instant(text, utc);
+    if (!instant) throw RowError(fmt::format("{}: {}", column, instant.problem().message));
+    return *instant;
 }
 
 }  // namespace

@@ -7,6 +7,8 @@
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
+#include "connection.hpp"
+
 namespace convene::store {
 
 using domain::AgendaItem;
@@ -53,7 +55,7 @@ void bind_item(SQLite::Statement& stmt, const AgendaItem& item) {
 std::vector<AgendaItem> AgendaStore::list(std::int64_t event_id) {
     std::vector<AgendaItem> items;
     std::unordered_map<std::int64_t, std::size_t> index;
-    SQLite::Statement query(m_db.handle(), std::string(k_select_items) + " ORDER BY position, id");
+    SQLite::Statement query(sqlite(m_db), std::string(k_select_items) + " ORDER BY position, id");
     query.bind(1, event_id);
     while (query.executeStep()) {
         items.push_back(read_item(query));
@@ -62,7 +64,7 @@ std::vector<AgendaItem> AgendaStore::list(std::int64_t event_id) {
     if (items.empty()) return items;
 
     // Children of all items at once, in item then child order, instead of two queries per item.
-    SQLite::Statement speakers(m_db.handle(), R"sql(
+    SQLite::Statement speakers(sqlite(m_db), R"sql(
         SELECT s.item_id, s.name, s.role, s.organisation
         FROM agenda_speaker AS s JOIN agenda_item AS i ON i.id = s.item_id
         WHERE i.event_id = ? ORDER BY s.item_id, s.position)sql");
@@ -72,7 +74,7 @@ std::vector<AgendaItem> AgendaStore::list(std::int64_t event_id) {
             {speakers.getColumn(1).getString(), speakers.getColumn(2).getString(),
              speakers.getColumn(3).getString()});
     }
-    SQLite::Statement points(m_db.handle(), R"sql(
+    SQLite::Statement points(sqlite(m_db), R"sql(
         SELECT p.item_id, p.text
         FROM agenda_point AS p JOIN agenda_item AS i ON i.id = p.item_id
         WHERE i.event_id = ? ORDER BY p.item_id, p.position)sql");
@@ -93,14 +95,14 @@ std::optional<AgendaItem> AgendaStore::find(std::int64_t event_id, int position)
 }
 
 int AgendaStore::count(std::int64_t event_id) {
-    SQLite::Statement query(m_db.handle(), "SELECT count(*) FROM agenda_item WHERE event_id = ?");
+    SQLite::Statement query(sqlite(m_db), "SELECT count(*) FROM agenda_item WHERE event_id = ?");
     query.bind(1, event_id);
     query.executeStep();
     return query.getColumn(0).getInt();
 }
 
 std::int64_t AgendaStore::id_at(std::int64_t event_id, int position) {
-    SQLite::Statement query(m_db.handle(),
+    SQLite::Statement query(sqlite(m_db),
                             "SELECT id FROM agenda_item WHERE event_id = ? AND position = ?");
     query.bind(1, event_id);
     query.bind(2, position);
@@ -111,7 +113,7 @@ std::int64_t AgendaStore::id_at(std::int64_t event_id, int position) {
 }
 
 void AgendaStore::shift(std::int64_t event_id, int first, int last, int delta) {
-    SQLite::Statement update(m_db.handle(), R"sql(
+    SQLite::Statement update(sqlite(m_db), R"sql(
         UPDATE agenda_item SET position = position + ?
         WHERE event_id = ? AND position BETWEEN ? AND ?)sql");
     update.bind(1, delta);
@@ -128,7 +130,7 @@ int AgendaStore::insert(const AgendaItem& item) {
         throw std::out_of_range(fmt::format("agenda position {} outside 1..{}", position, size + 1));
     }
     shift(item.event_id, position, size, +1);
-    SQLite::Statement insert(m_db.handle(), R"sql(
+    SQLite::Statement insert(sqlite(m_db), R"sql(
         INSERT INTO agenda_item (event_id, position, title, description, kind, start_utc,
                                  duration_s)
         VALUES (:event, :position, :title, :description, :kind, :start, :duration))sql");
@@ -137,13 +139,13 @@ int AgendaStore::insert(const AgendaItem& item) {
     bind_item(insert, item);
     insert.exec();
     AgendaItem stored = item;
-    stored.id = m_db.handle().getLastInsertRowid();
+    stored.id = sqlite(m_db).getLastInsertRowid();
     write_children(stored);
     return position;
 }
 
 void AgendaStore::update(const AgendaItem& item) {
-    SQLite::Statement update(m_db.handle(), R"sql(
+    SQLite::Statement update(sqlite(m_db), R"sql(
         UPDATE agenda_item SET title = :title, description = :description, kind = :kind,
                                start_utc = :start, duration_s = :duration
         WHERE id = :id)sql");
@@ -155,12 +157,12 @@ void AgendaStore::update(const AgendaItem& item) {
 
 void AgendaStore::write_children(const AgendaItem& item) {
     for (const char* table : {"agenda_speaker", "agenda_point"}) {
-        SQLite::Statement clear(m_db.handle(),
+        SQLite::Statement clear(sqlite(m_db),
                                 fmt::format("DELETE FROM {} WHERE item_id = ?", table));
         clear.bind(1, item.id);
         clear.exec();
     }
-    SQLite::Statement speaker(m_db.handle(), R"sql(
+    SQLite::Statement speaker(sqlite(m_db), R"sql(
         INSERT INTO agenda_speaker (item_id, position, name, role, organisation)
         VALUES (?, ?, ?, ?, ?))sql");
     int position = 1;
@@ -173,7 +175,7 @@ void AgendaStore::write_children(const AgendaItem& item) {
         speaker.exec();
         speaker.reset();
     }
-    SQLite::Statement point(m_db.handle(),
+    SQLite::Statement point(sqlite(m_db),
                             "INSERT INTO agenda_point (item_id, position, text) VALUES (?, ?, ?)");
     position = 1;
     for (const auto& text : item.points) {
@@ -198,7 +200,7 @@ void AgendaStore::move(std::int64_t event_id, int from, int to) {
     } else {
         shift(event_id, to, from - 1, +1);
     }
-    SQLite::Statement place(m_db.handle(), "UPDATE agenda_item SET position = ? WHERE id = ?");
+    SQLite::Statement place(sqlite(m_db), "UPDATE agenda_item SET position = ? WHERE id = ?");
     place.bind(1, to);
     place.bind(2, id);
     place.exec();
@@ -206,14 +208,14 @@ void AgendaStore::move(std::int64_t event_id, int from, int to) {
 
 void AgendaStore::remove(std::int64_t event_id, int position) {
     const auto id = id_at(event_id, position);
-    SQLite::Statement remove(m_db.handle(), "DELETE FROM agenda_item WHERE id = ?");
+    SQLite::Statement remove(sqlite(m_db), "DELETE FROM agenda_item WHERE id = ?");
     remove.bind(1, id);
     remove.exec();
     shift(event_id, position + 1, std::numeric_limits<int>::max(), -1);
 }
 
 int AgendaStore::move_times(std::int64_t event_id, std::chrono::seconds delta) {
-    SQLite::Statement move(m_db.handle(), R"sql(
+    SQLite::Statement move(sqlite(m_db), R"sql(
         UPDATE agenda_item SET start_utc = start_utc + ?
         WHERE event_id = ? AND start_utc IS NOT NULL)sql");
     move.bind(1, static_cast<std::int64_t>(delta.count()));

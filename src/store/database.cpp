@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "connection.hpp"
 #include "schema.hpp"
 
 namespace convene::store {
@@ -50,46 +51,82 @@ void refuse_newer(int version, const std::string& name) {
 
 }  // namespace
 
-Database::Database(const fs::path& path) : m_db(open_file(path)) {
+Database::Database(const fs::path& path)
+    : m_connection(std::make_unique<Connection>(Connection{open_file(path)})) {
+    auto& db = m_connection->sqlite;
     // Check before any pragma that writes, so a newer database stays untouched.
     refuse_newer(schema_version(), path.string());
-    m_db.exec("PRAGMA foreign_keys = ON");
+    db.exec("PRAGMA foreign_keys = ON");
     if (!is_memory(path)) {
-        m_db.exec("PRAGMA journal_mode = WAL");
-        m_db.exec("PRAGMA synchronous = NORMAL");
+        db.exec("PRAGMA journal_mode = WAL");
+        db.exec("PRAGMA synchronous = NORMAL");
     }
     migrate();
 }
 
-int Database::schema_version() { return m_db.execAndGet("PRAGMA user_version").getInt(); }
+Database::~Database() = default;
+
+int Database::schema_version() {
+    return m_connection->sqlite.execAndGet("PRAGMA user_version").getInt();
+}
+
+Transaction Database::write_transaction() { return Transaction(*this); }
 
 void Database::migrate() {
     if (schema_version() == k_schema_version) return;
     auto transaction = write_transaction();
+    auto& db = m_connection->sqlite;
     // Another process may have migrated while we waited for the lock.
     const int from = schema_version();
-    refuse_newer(from, m_db.getFilename());
+    refuse_newer(from, db.getFilename());
     for (int version = from; version < k_schema_version; ++version) {
-        m_db.exec(std::string(k_migrations[static_cast<std::size_t>(version)]));
+        db.exec(std::string(k_migrations[static_cast<std::size_t>(version)]));
     }
-    m_db.exec(fmt::format("PRAGMA user_version = {}", k_schema_version));
+    db.exec(fmt::format("PRAGMA user_version = {}", k_schema_version));
     transaction.commit();
 }
 
-ExitCode exit_code_for(const SQLite::Exception& error) {
-    switch (error.getErrorCode() & 0xff) {
+Transaction::Transaction(Database& db) : m_db(&db) { sqlite(db).exec("BEGIN IMMEDIATE"); }
+
+Transaction::Transaction(Transaction&& other) noexcept : m_db(other.m_db) {
+    other.m_db = nullptr;
+}
+
+Transaction::~Transaction() {
+    if (!m_db) return;
+    try {
+        sqlite(*m_db).exec("ROLLBACK");
+    } catch (const SQLite::Exception&) {
+        // SQLite rolls back by itself after some errors; nothing is left to undo then.
+    }
+}
+
+void Transaction::commit() {
+    sqlite(*m_db).exec("COMMIT");
+    m_db = nullptr;
+}
+
+std::optional<Error> storage_error(const std::exception& error) {
+    const auto* sqlite_error = dynamic_cast<const SQLite::Exception*>(&error);
+    if (!sqlite_error) return std::nullopt;
+    const std::string what = sqlite_error->what();
+    switch (sqlite_error->getErrorCode() & 0xff) {
         case SQLITE_BUSY:
         case SQLITE_LOCKED:
+            return StorageError("the database is busy: another convene is writing to it",
+                                "try again when it has finished");
         case SQLITE_CORRUPT:
         case SQLITE_NOTADB:
+            return StorageError(fmt::format("the database is damaged: {}", what),
+                                "restore it from a backup");
         case SQLITE_CANTOPEN:
         case SQLITE_READONLY:
         case SQLITE_FULL:
         case SQLITE_IOERR:
         case SQLITE_PERM:
-            return ExitCode::storage;
+            return StorageError(fmt::format("database: {}", what));
         default:
-            return ExitCode::bug;
+            return std::nullopt;
     }
 }
 

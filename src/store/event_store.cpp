@@ -5,7 +5,9 @@
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
+#include "connection.hpp"
 #include "convene/domain/time.hpp"
+#include "stored_value.hpp"
 
 namespace convene::store {
 
@@ -55,8 +57,8 @@ Event read_event(SQLite::Statement& row) {
     e.timezone = row.getColumn(5).getString();
     e.all_day = row.getColumn(6).getInt() != 0;
     if (e.all_day) {
-        e.start_date = domain::parse_date(row.getColumn(9).getString());
-        e.end_date = domain::parse_date(row.getColumn(10).getString());
+        e.start_date = stored_value(domain::parse_date(row.getColumn(9).getString()), "event");
+        e.end_date = stored_value(domain::parse_date(row.getColumn(10).getString()), "event");
     } else {
         e.start = instant(row.getColumn(7));
         e.end = instant(row.getColumn(8));
@@ -66,7 +68,7 @@ Event read_event(SQLite::Statement& row) {
     e.registration_url = row.getColumn(13).getString();
     if (!row.getColumn(14).isNull()) e.parent_id = row.getColumn(14).getInt64();
     if (!row.getColumn(15).isNull()) e.capacity = row.getColumn(15).getInt64();
-    e.status = domain::parse_event_status(row.getColumn(16).getString());
+    e.status = stored_value(domain::parse_event_status(row.getColumn(16).getString()), "event");
     e.sequence = row.getColumn(17).getInt64();
     e.created_at = instant(row.getColumn(18));
     e.updated_at = instant(row.getColumn(19));
@@ -124,7 +126,7 @@ std::int64_t EventStore::insert(const Event& event) {
         throw ConflictError(fmt::format("an event with slug '{}' exists already", event.slug),
                             "choose another --slug");
     }
-    SQLite::Statement insert(m_db.handle(), R"sql(
+    SQLite::Statement insert(sqlite(m_db), R"sql(
         INSERT INTO event (slug, title, description, timezone, all_day, start_utc, end_utc,
                            start_date, end_date, venue, online_url, registration_url,
                            parent_id, capacity, status, sequence, updated_at, uid, created_at)
@@ -133,13 +135,13 @@ std::int64_t EventStore::insert(const Event& event) {
     stored.id = 0;
     bind_fields(insert, stored);
     insert.exec();
-    stored.id = m_db.handle().getLastInsertRowid();
+    stored.id = sqlite(m_db).getLastInsertRowid();
     write_lists(stored);
     return stored.id;
 }
 
 void EventStore::update(const Event& event) {
-    SQLite::Statement update(m_db.handle(), R"sql(
+    SQLite::Statement update(sqlite(m_db), R"sql(
         UPDATE event SET slug = ?, title = ?, description = ?, timezone = ?, all_day = ?,
                          start_utc = ?, end_utc = ?, start_date = ?, end_date = ?, venue = ?,
                          online_url = ?, registration_url = ?, parent_id = ?, capacity = ?,
@@ -153,11 +155,11 @@ void EventStore::update(const Event& event) {
 void EventStore::write_lists(const Event& event) {
     auto replace = [&](std::string_view table, std::string_view column,
                        const std::vector<std::string>& values) {
-        SQLite::Statement clear(m_db.handle(),
+        SQLite::Statement clear(sqlite(m_db),
                                 fmt::format("DELETE FROM {} WHERE event_id = ?", table));
         clear.bind(1, event.id);
         clear.exec();
-        SQLite::Statement add(m_db.handle(),
+        SQLite::Statement add(sqlite(m_db),
                               fmt::format("INSERT INTO {} (event_id, position, {}) VALUES (?, ?, ?)",
                                           table, column));
         int position = 1;
@@ -174,21 +176,21 @@ void EventStore::write_lists(const Event& event) {
 }
 
 void EventStore::remove(std::int64_t id) {
-    SQLite::Statement remove(m_db.handle(), "DELETE FROM event WHERE id = ?");
+    SQLite::Statement remove(sqlite(m_db), "DELETE FROM event WHERE id = ?");
     remove.bind(1, id);
     remove.exec();
 }
 
 std::optional<Event> EventStore::find(std::string_view slug_or_id) {
     if (auto id = as_id(slug_or_id)) return find_by_id(*id);
-    SQLite::Statement query(m_db.handle(), std::string(k_select) + " WHERE e.slug = ?");
+    SQLite::Statement query(sqlite(m_db), std::string(k_select) + " WHERE e.slug = ?");
     query.bind(1, std::string(slug_or_id));
     if (!query.executeStep()) return std::nullopt;
     return read_event(query);
 }
 
 std::optional<Event> EventStore::find_by_id(std::int64_t id) {
-    SQLite::Statement query(m_db.handle(), std::string(k_select) + " WHERE e.id = ?");
+    SQLite::Statement query(sqlite(m_db), std::string(k_select) + " WHERE e.id = ?");
     query.bind(1, id);
     if (!query.executeStep()) return std::nullopt;
     return read_event(query);
@@ -201,13 +203,13 @@ Event EventStore::get(std::string_view slug_or_id) {
 }
 
 bool EventStore::slug_taken(std::string_view slug) {
-    SQLite::Statement query(m_db.handle(), "SELECT 1 FROM event WHERE slug = ?");
+    SQLite::Statement query(sqlite(m_db), "SELECT 1 FROM event WHERE slug = ?");
     query.bind(1, std::string(slug));
     return query.executeStep();
 }
 
 bool EventStore::would_cycle(std::int64_t event_id, std::int64_t candidate_parent_id) {
-    SQLite::Statement query(m_db.handle(), R"sql(
+    SQLite::Statement query(sqlite(m_db), R"sql(
         WITH RECURSIVE chain(id) AS (
             SELECT ?
             UNION
@@ -227,7 +229,7 @@ std::string EventStore::free_slug(std::string_view base) {
 
 void EventStore::for_each(const std::function<void(const Event&)>& visit) {
     SQLite::Statement query(
-        m_db.handle(),
+        sqlite(m_db),
         std::string(k_select) +
             " ORDER BY coalesce(e.start_utc, unixepoch(e.start_date)), e.id");
     while (query.executeStep()) visit(read_event(query));

@@ -7,7 +7,9 @@
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
+#include "connection.hpp"
 #include "convene/domain/email.hpp"
+#include "stored_value.hpp"
 
 namespace convene::store {
 
@@ -58,7 +60,8 @@ void read_row(SQLite::Statement& row, Registration& r) {
     r.email = row.getColumn(3).getString();
     r.organisation = row.getColumn(4).getString();
     r.language = row.getColumn(5).getString();
-    r.status = domain::parse_registration_status(row.getColumn(6).getString());
+    r.status = stored_value(domain::parse_registration_status(row.getColumn(6).getString()),
+                            "registration");
     r.registered_at = instant(row.getColumn(7));
     r.checked_in_at.reset();
     if (!row.getColumn(8).isNull()) r.checked_in_at = instant(row.getColumn(8));
@@ -133,7 +136,7 @@ struct RegistrationStore::Statements {
 };
 
 RegistrationStore::RegistrationStore(Database& db)
-    : m_db(db), m_statements(std::make_unique<Statements>(db.handle())) {}
+    : m_db(db), m_statements(std::make_unique<Statements>(sqlite(db))) {}
 
 RegistrationStore::~RegistrationStore() = default;
 
@@ -169,7 +172,7 @@ std::int64_t RegistrationStore::insert(const Registration& registration) {
         throw;
     }
     Registration stored = registration;
-    stored.id = m_db.handle().getLastInsertRowid();
+    stored.id = sqlite(m_db).getLastInsertRowid();
     write_fields(stored);
     return stored.id;
 }
@@ -213,12 +216,16 @@ void RegistrationStore::set_checked_in(std::int64_t id, std::optional<domain::In
     update->exec();
 }
 
-std::optional<Registration> RegistrationStore::find_one(SQLite::Statement& query) {
+namespace {
+
+std::optional<Registration> find_one(SQLite::Statement& query) {
     if (!query.executeStep()) return std::nullopt;
     Registration registration;
     read_row(query, registration);
     return registration;
 }
+
+}  // namespace
 
 std::optional<Registration> RegistrationStore::find_by_email(std::int64_t event_id,
                                                              std::string_view email) {

@@ -12,19 +12,15 @@ using namespace std::chrono_literals;
 namespace {
 
 std::string usage_error(std::string_view spec) {
-    try {
-        parse_speaker(spec);
-    } catch (const convene::UsageError& error) {
-        return error.what();
-    }
-    return "no error";
+    const auto speaker = parse_speaker(spec);
+    return speaker ? "no error" : speaker.problem().message;
 }
 
 // The seed's briefing: 2022-04-13 15:00–16:00 Europe/Paris (13:00–14:00 UTC).
 Event briefing() {
     Event event;
     event.timezone = "Europe/Paris";
-    event.start = parse_instant("2022-04-13T13:00Z", find_zone("UTC"));
+    event.start = *parse_instant("2022-04-13T13:00Z", known_zone("UTC"));
     event.end = event.start + 1h;
     return event;
 }
@@ -34,7 +30,7 @@ AgendaItem timed(int position, const Event& event, std::string_view start,
     AgendaItem item;
     item.position = position;
     item.title = "Item " + std::to_string(position);
-    item.start = parse_item_start(start, event);
+    item.start = *parse_item_start(start, event);
     item.duration = duration;
     return item;
 }
@@ -42,24 +38,24 @@ AgendaItem timed(int position, const Event& event, std::string_view start,
 }  // namespace
 
 TEST_CASE("a speaker is NAME; ROLE; ORGANISATION, trimmed", "[agenda]") {
-    const auto s = parse_speaker(
+    const auto s = *parse_speaker(
         "Monami Maulik; Stakeholder Liaison Officer;  Réseau des Nations Unies sur la migration ");
     CHECK(s.name == "Monami Maulik");
     CHECK(s.role == "Stakeholder Liaison Officer");
     CHECK(s.organisation == "Réseau des Nations Unies sur la migration");
 
-    const auto name_only = parse_speaker("Sophie van Haasen");
+    const auto name_only = *parse_speaker("Sophie van Haasen");
     CHECK(name_only.name == "Sophie van Haasen");
     CHECK(name_only.role.empty());
     CHECK(name_only.organisation.empty());
 
-    const auto no_role = parse_speaker("Ada;;GFMD");
+    const auto no_role = *parse_speaker("Ada;;GFMD");
     CHECK(no_role.role.empty());
     CHECK(no_role.organisation == "GFMD");
 }
 
 TEST_CASE("\\; is a semicolon inside a field, \\\\ a backslash", "[agenda]") {
-    const auto s = parse_speaker(R"(Ada\; Lovelace; Analyst\; poet; C:\\Engines)");
+    const auto s = *parse_speaker(R"(Ada\; Lovelace; Analyst\; poet; C:\\Engines)");
     CHECK(s.name == "Ada; Lovelace");
     CHECK(s.role == "Analyst; poet");
     CHECK(s.organisation == R"(C:\Engines)");
@@ -76,33 +72,33 @@ TEST_CASE("bad speakers are usage errors that say what is wrong", "[agenda]") {
 }
 
 TEST_CASE("agenda kinds are a closed list", "[agenda]") {
-    CHECK(parse_agenda_kind("") == "");
-    CHECK(parse_agenda_kind("discussion") == "discussion");
-    CHECK_THROWS_AS(parse_agenda_kind("keynote"), convene::UsageError);
+    CHECK(*parse_agenda_kind("") == "");
+    CHECK(*parse_agenda_kind("discussion") == "discussion");
+    CHECK_FALSE(parse_agenda_kind("keynote").ok());
 }
 
 TEST_CASE("an item starts at an offset, a wall time or a date-time in the event's zone",
           "[agenda]") {
     const auto event = briefing();
-    CHECK(parse_item_start("+15m", event) == event.start + 15min);
-    CHECK(parse_item_start("15:30", event) == event.start + 30min);
-    CHECK(parse_item_start("2022-04-13T15:45", event) == event.start + 45min);
-    CHECK(parse_item_start("2022-04-13T13:45Z", event) == event.start + 45min);
-    CHECK_THROWS_AS(parse_item_start("+soon", event), convene::UsageError);
-    CHECK_THROWS_AS(parse_item_start("quarter past", event), convene::UsageError);
+    CHECK(*parse_item_start("+15m", event) == event.start + 15min);
+    CHECK(*parse_item_start("15:30", event) == event.start + 30min);
+    CHECK(*parse_item_start("2022-04-13T15:45", event) == event.start + 45min);
+    CHECK(*parse_item_start("2022-04-13T13:45Z", event) == event.start + 45min);
+    CHECK_FALSE(parse_item_start("+soon", event).ok());
+    CHECK_FALSE(parse_item_start("quarter past", event).ok());
 }
 
 TEST_CASE("all-day events start at local midnight of their first day", "[agenda]") {
     Event event;
     event.timezone = "Europe/Paris";
     event.all_day = true;
-    event.start_date = parse_date("2022-04-11");
-    event.end_date = parse_date("2022-04-13");
+    event.start_date = *parse_date("2022-04-11");
+    event.end_date = *parse_date("2022-04-13");
     const auto [begin, end] = event_bounds(event);
     CHECK(format_utc(begin) == "2022-04-10T22:00:00Z");
     CHECK(format_utc(end) == "2022-04-13T22:00:00Z");
-    CHECK(format_utc(parse_item_start("+1d9h", event)) == "2022-04-12T07:00:00Z");
-    CHECK(format_utc(parse_item_start("09:00", event)) == "2022-04-11T07:00:00Z");
+    CHECK(format_utc(*parse_item_start("+1d9h", event)) == "2022-04-12T07:00:00Z");
+    CHECK(format_utc(*parse_item_start("09:00", event)) == "2022-04-11T07:00:00Z");
 }
 
 TEST_CASE("timing problems: outside the event and overlaps, untimed items ignored", "[agenda]") {
@@ -127,14 +123,14 @@ TEST_CASE("timing problems: outside the event and overlaps, untimed items ignore
 
 TEST_CASE("an item needs a title and named speakers", "[agenda]") {
     AgendaItem item;
-    CHECK_THROWS_AS(validate(item), convene::UsageError);
+    CHECK(validate(item)->field == "title");
     item.title = "Conclusions";
-    CHECK_NOTHROW(validate(item));
+    CHECK_FALSE(validate(item));
     item.speakers.push_back({"", "Role", "Org"});
-    CHECK_THROWS_AS(validate(item), convene::UsageError);
+    CHECK(validate(item)->field == "speakers");
     item.speakers.clear();
     item.points.push_back(" ");
-    CHECK_THROWS_AS(validate(item), convene::UsageError);
+    CHECK(validate(item)->field == "points");
 }
 
 TEST_CASE("only timed items' time, length or title reach calendars", "[agenda]") {

@@ -24,7 +24,7 @@ struct Fixture {
         event.uid = "uid-1@test";
         event.title = "Briefing";
         event.timezone = "Europe/Paris";
-        event.start = domain::parse_instant("2022-04-13T15:00", domain::find_zone("Europe/Paris"));
+        event.start = *domain::parse_instant("2022-04-13T15:00", domain::known_zone("Europe/Paris"));
         event.end = event.start + 1h;
         event_id = events.insert(event);
     }
@@ -100,7 +100,7 @@ TEST_CASE("speakers, points and times round-trip in order", "[agenda_store]") {
     item.title = "La route vers l'IMRF";
     item.kind = "talk";
     item.description = "Questions directrices :";
-    item.start = domain::parse_instant("2022-04-13T15:10", domain::find_zone("Europe/Paris"));
+    item.start = *domain::parse_instant("2022-04-13T15:10", domain::known_zone("Europe/Paris"));
     item.duration = 20min;
     item.speakers = {{"Monami Maulik", "Stakeholder Liaison Officer",
                       "Réseau des Nations Unies sur la migration"},

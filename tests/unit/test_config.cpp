@@ -88,7 +88,7 @@ TEST_CASE("config errors name file, line and key", "[config]") {
     CHECK(error_of(dir.write("d.toml", "[defaults]\ntimezone = \"Mars/Olympus\"\n"))
               .find(":2: defaults.timezone: unknown time zone 'Mars/Olympus'") != std::string::npos);
     CHECK(error_of(dir.write("e.toml", "[output]\nformat = \"xml\"\n"))
-              .find(":2: output.format: unknown format 'xml'") != std::string::npos);
+              .find(":2: output.format: unknown output format 'xml'") != std::string::npos);
     CHECK(error_of(dir.write("f.toml", "[output]\ntimezones = \"UTC\"\n"))
               .find(":2: output.timezones: expected an array") != std::string::npos);
     // Broken TOML syntax: the parser's own message with the line.

@@ -9,6 +9,7 @@
 #include "convene/domain/time.hpp"
 #include "convene/error.hpp"
 #include "convene/store/database.hpp"
+#include "store/connection.hpp"
 #include "convene/store/event_store.hpp"
 
 using namespace convene;
@@ -29,9 +30,9 @@ domain::Event briefing() {
     e.uid = "1234@convene";
     e.title = "Séance d'information";
     e.timezone = "Europe/Paris";
-    const auto& paris = domain::find_zone("Europe/Paris");
-    e.start = domain::parse_instant("2022-04-13T15:00", paris);
-    e.end = domain::parse_instant("2022-04-13T16:00", paris);
+    const auto& paris = domain::known_zone("Europe/Paris");
+    e.start = *domain::parse_instant("2022-04-13T15:00", paris);
+    e.end = *domain::parse_instant("2022-04-13T16:00", paris);
     e.languages = {"en", "fr", "es"};
     e.organisers = {"Mayors Mechanism", "CGLU"};
     e.online_url = "https://example.org/meet";
@@ -43,11 +44,11 @@ domain::Event briefing() {
 TEST_CASE("a new database is migrated to the current schema", "[store]") {
     store::Database db(":memory:");
     CHECK(db.schema_version() == store::k_schema_version);
-    CHECK(db.handle().execAndGet("PRAGMA foreign_keys").getInt() == 1);
+    CHECK(store::sqlite(db).execAndGet("PRAGMA foreign_keys").getInt() == 1);
     for (auto table : {"event", "event_language", "event_organiser", "agenda_item",
                        "agenda_speaker", "agenda_point", "registration", "registration_field"}) {
         INFO(table);
-        CHECK(db.handle().tableExists(table));
+        CHECK(store::sqlite(db).tableExists(table));
     }
 }
 
@@ -55,7 +56,7 @@ TEST_CASE("a database file is private, in WAL mode, and reopens without migratin
     const auto path = temp_db("file");
     {
         store::Database db(path);
-        CHECK(db.handle().execAndGet("PRAGMA journal_mode").getString() == "wal");
+        CHECK(store::sqlite(db).execAndGet("PRAGMA journal_mode").getString() == "wal");
     }
     struct stat info {};
     REQUIRE(::stat(path.c_str(), &info) == 0);
@@ -92,8 +93,10 @@ TEST_CASE("a file that is not a database is a storage error", "[store]") {
     try {
         store::Database db(path);
         FAIL("expected an error");
-    } catch (const SQLite::Exception& e) {
-        CHECK(store::exit_code_for(e) == ExitCode::storage);
+    } catch (const std::exception& e) {
+        const auto error = store::storage_error(e);
+        REQUIRE(error);
+        CHECK(error->code() == ExitCode::storage);
     }
     fs::remove(path);
 }
@@ -125,8 +128,8 @@ TEST_CASE("all-day events, updates and the start order", "[store]") {
     parent.slug = "peer-learning";
     parent.uid = "p@convene";
     parent.all_day = true;
-    parent.start_date = domain::parse_date("2022-04-11");
-    parent.end_date = domain::parse_date("2022-04-13");
+    parent.start_date = *domain::parse_date("2022-04-11");
+    parent.end_date = *domain::parse_date("2022-04-13");
     parent.id = events.insert(parent);
     auto child = briefing();
     child.parent_id = parent.id;

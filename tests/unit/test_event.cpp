@@ -28,7 +28,7 @@ TEST_CASE("slug validity", "[event]") {
 TEST_CASE("only time, place, title and status changes reach calendars", "[event]") {
     Event before;
     before.title = "Briefing";
-    before.start = parse_instant("2022-04-13T13:00Z", find_zone("UTC"));
+    before.start = *parse_instant("2022-04-13T13:00Z", known_zone("UTC"));
     before.end = before.start + std::chrono::hours{1};
     auto after = before;
     after.description = "new text";
@@ -50,21 +50,21 @@ TEST_CASE("event validation", "[event]") {
     Event e;
     e.title = "Briefing";
     e.slug = "briefing";
-    e.start = parse_instant("2022-04-13T13:00Z", find_zone("UTC"));
+    e.start = *parse_instant("2022-04-13T13:00Z", known_zone("UTC"));
     e.end = e.start;
-    CHECK_THROWS_AS(validate(e), UsageError);
+    CHECK(validate(e)->field == "end");
     e.end = e.start + std::chrono::hours{1};
-    CHECK_NOTHROW(validate(e));
+    CHECK_FALSE(validate(e));
     e.all_day = true;
-    e.start_date = parse_date("2022-04-13");
-    e.end_date = parse_date("2022-04-11");
-    CHECK_THROWS_AS(validate(e), UsageError);
+    e.start_date = *parse_date("2022-04-13");
+    e.end_date = *parse_date("2022-04-11");
+    CHECK(validate(e)->field == "end-date");
 }
 
 TEST_CASE("event status names", "[event]") {
-    CHECK(parse_event_status("tentative") == EventStatus::tentative);
+    CHECK(*parse_event_status("tentative") == EventStatus::tentative);
     CHECK(to_string(EventStatus::cancelled) == "cancelled");
-    CHECK_THROWS_AS(parse_event_status("maybe"), UsageError);
+    CHECK(parse_event_status("maybe").problem().message == "unknown event status 'maybe'");
 }
 
 TEST_CASE("uids are unique and well formed", "[event]") {

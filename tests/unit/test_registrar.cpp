@@ -3,16 +3,16 @@
 
 #include <catch2/catch.hpp>
 
-#include "convene/cli/registrar.hpp"
-#include "convene/cli/registration_import.hpp"
+#include "convene/app/registrar.hpp"
+#include "convene/app/registration_import.hpp"
 #include "convene/error.hpp"
 #include "convene/store/event_store.hpp"
 
 using namespace convene;
-using cli::ImportFormat;
-using cli::OnDuplicate;
-using cli::Outcome;
-using cli::Registrar;
+using app::ImportFormat;
+using app::OnDuplicate;
+using app::Outcome;
+using app::Registrar;
 using domain::RegistrationStatus;
 
 namespace {
@@ -127,7 +127,7 @@ TEST_CASE("import stops at the first bad row, naming file and line", "[registrat
     TempFile file("name,email,language\nAna,ana@x.org,fr\n\"Bob\nBobson\",bob@x.org,de\n");
     io::InputFile input(file.path.string());
     try {
-        cli::import_registrations(input, {}, event, registrar, {});
+        app::import_registrations(input, {}, event, registrar, {});
         FAIL("no error");
     } catch (const BadInputError& error) {
         CHECK(std::string(error.what()) ==
@@ -145,7 +145,7 @@ TEST_CASE("import with skip_invalid reports each bad row and counts", "[registra
                   "Cy,cy@x.org,\nAna again,ANA@x.org,\nDi,di@x.org,\n");
     io::InputFile input(file.path.string());
     std::vector<std::string> bad;
-    const auto summary = cli::import_registrations(
+    const auto summary = app::import_registrations(
         input, {.skip_invalid = true}, event, registrar,
         {.bad_row = [&](const std::string& what) { bad.push_back(what); }, .progress = {}});
     CHECK(summary.rows == 5);
@@ -168,7 +168,7 @@ TEST_CASE("import of JSON Lines", "[registration_import]") {
     TempFile file("{\"name\":\"Ana\",\"email\":\"ana@x.org\",\"language\":\"FR\"}\n\n"
                   "{\"name\":\"Bob\",\"email\":\"bob@x.org\",\"status\":\"cancelled\"}\n");
     io::InputFile input(file.path.string());
-    const auto summary = cli::import_registrations(input, {.format = ImportFormat::jsonl}, event,
+    const auto summary = app::import_registrations(input, {.format = ImportFormat::jsonl}, event,
                                                    registrar, {});
     CHECK(summary.added == 2);
     CHECK(store.find_by_email(event.id, "ana@x.org")->language == "fr");

@@ -5,6 +5,7 @@
 #include "convene/error.hpp"
 #include "convene/store/event_store.hpp"
 #include "convene/store/registration_store.hpp"
+#include "store/connection.hpp"
 
 using namespace convene;
 using domain::Registration;
@@ -45,8 +46,8 @@ std::vector<std::string> emails(store::RegistrationStore& store, std::int64_t ev
 // Prepared statements alive on the connection.
 int statement_count(store::Database& db) {
     int count = 0;
-    for (auto* s = sqlite3_next_stmt(db.handle().getHandle(), nullptr); s;
-         s = sqlite3_next_stmt(db.handle().getHandle(), s)) {
+    for (auto* s = sqlite3_next_stmt(store::sqlite(db).getHandle(), nullptr); s;
+         s = sqlite3_next_stmt(store::sqlite(db).getHandle(), s)) {
         ++count;
     }
     return count;
@@ -202,13 +203,13 @@ TEST_CASE("listing registrations walks the index instead of sorting", "[registra
     store::RegistrationStore store(db);
     // The store's own prepared list statement, found on the connection.
     std::string list_sql;
-    for (auto* s = sqlite3_next_stmt(db.handle().getHandle(), nullptr); s;
-         s = sqlite3_next_stmt(db.handle().getHandle(), s)) {
+    for (auto* s = sqlite3_next_stmt(store::sqlite(db).getHandle(), nullptr); s;
+         s = sqlite3_next_stmt(store::sqlite(db).getHandle(), s)) {
         const std::string sql = sqlite3_sql(s);
         if (sql.find("?4") != std::string::npos) list_sql = sql;
     }
     REQUIRE_FALSE(list_sql.empty());
-    SQLite::Statement plan(db.handle(), "EXPLAIN QUERY PLAN " + list_sql);
+    SQLite::Statement plan(store::sqlite(db), "EXPLAIN QUERY PLAN " + list_sql);
     std::string outer;  // the plan of the outer query: rows whose parent is the root
     std::string all;
     while (plan.executeStep()) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "convene/domain/event.hpp"
+#include "convene/domain/problem.hpp"
 
 namespace convene::domain {
 
@@ -36,23 +37,23 @@ inline constexpr std::string_view k_agenda_kinds[] = {"talk", "discussion", "bre
 
 // "NAME; ROLE; ORGANISATION" (role and organisation optional, fields trimmed). "\;" stands for a
 // ';' inside a field and "\\" for a backslash; any other backslash, a trailing one included, an
-// empty name or a fourth field is a UsageError saying which.
-Speaker parse_speaker(std::string_view spec);
+// empty name or a fourth field is a problem saying which.
+Checked<Speaker> parse_speaker(std::string_view spec);
 
-// "" or one of k_agenda_kinds; UsageError naming the accepted values otherwise.
-std::string parse_agenda_kind(std::string_view text);
+// "" or one of k_agenda_kinds; a problem naming the accepted values otherwise.
+Checked<std::string> parse_agenda_kind(std::string_view text);
 
 // An item's start: an offset from the event's start ("+15m", "+1d2h"), a bare wall time on the
 // event's first day ("15:15"), or a date-time; wall times are read in the event's zone.
 // All-day events start at local midnight of their first day.
-Instant parse_item_start(std::string_view text, const Event& event);
+Checked<Instant> parse_item_start(std::string_view text, const Event& event);
 
 // Where the event begins and ends as instants (all-day: local midnights in its zone).
 std::pair<Instant, Instant> event_bounds(const Event& event);
 
 // Checks what the store's constraints would reject, with messages for people: a title, named
-// speakers, no empty point. Throws UsageError.
-void validate(const AgendaItem& item);
+// speakers, no empty point.
+std::optional<Problem> validate(const AgendaItem& item);
 
 // True when a timed item changed in a way calendars must see (its own VEVENT of
 // `export-ics --with-agenda`): time, length or title. The event's SEQUENCE then grows.

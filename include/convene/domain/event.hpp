@@ -9,6 +9,8 @@
 
 #include <date/date.h>
 
+#include "convene/domain/problem.hpp"
+
 namespace convene::domain {
 
 using Instant = std::chrono::sys_seconds;
@@ -17,8 +19,8 @@ using Date = date::sys_days;
 enum class EventStatus { tentative, confirmed, cancelled };
 
 std::string_view to_string(EventStatus status);
-// Throws UsageError naming the accepted values.
-EventStatus parse_event_status(std::string_view text);
+// A problem naming the accepted values for any other word.
+Checked<EventStatus> parse_event_status(std::string_view text);
 
 struct Event {
     std::int64_t id{0};
@@ -48,9 +50,14 @@ struct Event {
 // Slug rules: [a-z0-9-], derived from the title (accents folded) when not given.
 std::string slugify(std::string_view title);
 bool is_valid_slug(std::string_view slug);
+std::optional<Problem> check_slug(std::string_view slug);
 
 // BCP 47 shape: a 2–8 letter language, then alphanumeric subtags of 1–8 ("en", "pt-BR").
 bool is_language_tag(std::string_view tag);
+// "en, fr,es" → {"en","fr","es"}, each checked to look like a BCP 47 tag. The one language-list
+// rule of flags, event files and config.
+Checked<std::vector<std::string>> parse_languages(std::string_view list);
+std::optional<Problem> check_languages(const std::vector<std::string>& tags);
 // An absolute link: a scheme, a colon, no white space ("https://example.org/register").
 bool is_url(std::string_view text);
 
@@ -58,7 +65,7 @@ bool is_url(std::string_view text);
 // title or status), i.e. when the iCalendar SEQUENCE must grow.
 bool changes_calendar(const Event& before, const Event& after);
 
-// Checks the invariants every stored event keeps; throws UsageError naming the problem.
-void validate(const Event& event);
+// The first invariant a stored event must keep that `event` breaks, if any.
+std::optional<Problem> validate(const Event& event);
 
 }  // namespace convene::domain

@@ -8,13 +8,14 @@
 #include <vector>
 
 #include "convene/domain/event.hpp"
+#include "convene/domain/problem.hpp"
 
 namespace convene::domain {
 
 enum class RegistrationStatus { registered, waitlisted, cancelled };
 
 std::string_view to_string(RegistrationStatus status);
-RegistrationStatus parse_registration_status(std::string_view text);
+Checked<RegistrationStatus> parse_registration_status(std::string_view text);
 
 struct Registration {
     std::int64_t id{0};

@@ -8,28 +8,32 @@
 #include <date/tz.h>
 
 #include "convene/domain/event.hpp"
+#include "convene/domain/problem.hpp"
 
 namespace convene::domain {
 
-// Throws UsageError "unknown time zone 'X'" with a hint.
-const date::time_zone& find_zone(std::string_view name);
+// The zone of an IANA name, or the problem "unknown time zone 'X'" with a hint.
+Checked<const date::time_zone*> find_zone(std::string_view name);
+// A zone whose name was checked when it was stored (events, config). Should the system's tz
+// database have lost it since, that is a StorageError, not a bug.
+const date::time_zone& known_zone(std::string_view name);
 
 // The system zone when it can be told, else "UTC".
 std::string system_zone_name();
 
 // "2022-04-13T15:00", "2022-04-13 15:00[:00]" as a wall time in `zone`, or with an explicit
 // offset ("+02:00", "+0200", "Z"), which needs no zone. A wall time in a DST gap or fold is a
-// UsageError that says which and suggests an explicit offset.
-Instant parse_instant(std::string_view text, const date::time_zone& zone);
+// problem that says which and suggests an explicit offset.
+Checked<Instant> parse_instant(std::string_view text, const date::time_zone& zone);
 
 // An end: a bare time ("16:00", on the start's local day in `zone`) or a full date-time.
-Instant parse_end(std::string_view text, Instant start, const date::time_zone& zone);
+Checked<Instant> parse_end(std::string_view text, Instant start, const date::time_zone& zone);
 
-// "1h30m", "90m", "2h", "45s", "1d": a positive duration. UsageError otherwise.
-std::chrono::seconds parse_duration(std::string_view text);
+// "1h30m", "90m", "2h", "45s", "1d": a positive duration.
+Checked<std::chrono::seconds> parse_duration(std::string_view text);
 
-// "2022-04-13". UsageError otherwise.
-Date parse_date(std::string_view text);
+// "2022-04-13".
+Checked<Date> parse_date(std::string_view text);
 
 // "2022-04-13"
 std::string format_date(Date day);

@@ -17,16 +17,10 @@
 #include <vector>
 
 #include "convene/export/cell.hpp"
+#include "convene/export/format.hpp"
 
 namespace convene::output {
 
-enum class Format { table, tsv, csv, json, jsonl };
-
-// Throws UsageError naming the accepted formats.
-Format parse_format(std::string_view name);
-std::string_view to_string(Format format);
-// SPEC §6: people at a terminal get a table, pipes get TSV.
-Format default_format(bool stdout_is_terminal);
 
 struct WriterOptions {
     bool no_header{false};  // table, tsv and csv: rows only (json and jsonl have no header)

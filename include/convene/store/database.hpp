@@ -1,11 +1,10 @@
 #pragma once
-// The SQLite file: opening it safely, its versioned schema, and transactions.
-// SQL lives only under src/store.
+// The SQLite file: opening it safely, its versioned schema, and transactions. SQL, and every
+// SQLiteCpp type, stay under src/store: this header shows none of them.
+#include <exception>
 #include <filesystem>
 #include <memory>
-
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Transaction.h>
+#include <optional>
 
 #include "convene/error.hpp"
 
@@ -14,27 +13,50 @@ namespace convene::store {
 // The schema this convene writes; PRAGMA user_version of an up-to-date database.
 inline constexpr int k_schema_version = 1;
 
+class Transaction;
+
 class Database {
 public:
     // Opens (creating with mode 0600 when missing) and migrates forward in one transaction.
     // A database from a newer convene is refused (StorageError) and left untouched.
     explicit Database(const std::filesystem::path& path);
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
 
-    SQLite::Database& handle() { return m_db; }
     int schema_version();
 
     // BEGIN IMMEDIATE: takes the write lock up front, so two writers wait for each other
     // (busy timeout) instead of failing on a read-to-write upgrade.
-    SQLite::Transaction write_transaction() {
-        return SQLite::Transaction(m_db, SQLite::TransactionBehavior::IMMEDIATE);
-    }
+    Transaction write_transaction();
+
+    // The connection, for the store's own classes (src/store/connection.hpp).
+    struct Connection;
+    Connection& connection() { return *m_connection; }
 
 private:
     void migrate();
-    SQLite::Database m_db;
+    std::unique_ptr<Connection> m_connection;
 };
 
-// Exit code for an SQLite failure: locked, corrupt, unreadable → storage; anything else is a bug.
-ExitCode exit_code_for(const SQLite::Exception& error);
+// One write transaction: committed by commit(), rolled back when it goes out of scope without
+// (an exception, a --dry-run), so a command writes all of its work or none of it.
+class Transaction {
+public:
+    explicit Transaction(Database& db);
+    Transaction(Transaction&& other) noexcept;
+    Transaction& operator=(Transaction&&) = delete;
+    ~Transaction();
+
+    void commit();
+
+private:
+    Database* m_db;
+};
+
+// The convene error an SQLite failure stands for: a busy database is another convene writing,
+// a damaged or unreadable file is a storage problem (exit 6). Empty for anything else, which
+// is a bug.
+std::optional<Error> storage_error(const std::exception& error);
 
 }  // namespace convene::store

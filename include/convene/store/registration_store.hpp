@@ -73,7 +73,6 @@ public:
 private:
     struct Statements;
     void write_fields(const domain::Registration& registration);
-    std::optional<domain::Registration> find_one(SQLite::Statement& query);
 
     Database& m_db;
     std::unique_ptr<Statements> m_statements;

@@ -9,7 +9,7 @@
 #include "convene/domain/registration_request.hpp"
 #include "convene/store/registration_store.hpp"
 
-namespace convene::cli {
+namespace convene::app {
 
 // What to do when the email is already registered (or waitlisted) for the event.
 enum class OnDuplicate { error, skip, update };
@@ -46,4 +46,4 @@ private:
     domain::SeatCounter m_seats;
 };
 
-}  // namespace convene::cli
+}  // namespace convene::app

@@ -1,6 +1,4 @@
-#include "event_from_file.hpp"
-
-#include <ostream>
+#include "convene/app/event_file.hpp"
 
 #include <fmt/format.h>
 
@@ -11,7 +9,7 @@
 #include "convene/store/agenda_store.hpp"
 #include "convene/store/event_store.hpp"
 
-namespace convene::cli {
+namespace convene::app {
 
 namespace {
 
@@ -59,9 +57,10 @@ bool replace_agenda(store::AgendaStore& agenda, std::int64_t event_id,
 
 }  // namespace
 
-void create_event_from_file(const std::string& path, bool replace, Context& context) {
-    const auto file = io::read_event_file(path, context.config().default_timezone);
-    auto& db = context.database();
+EventFileResult create_event_from_file(store::Database& db, const std::string& path,
+                                       bool replace, const std::string& default_zone,
+                                       domain::Instant now) {
+    const auto file = io::read_event_file(path, default_zone);
     store::EventStore events(db);
     store::AgendaStore agenda(db);
     auto transaction = db.write_transaction();
@@ -84,11 +83,10 @@ void create_event_from_file(const std::string& path, bool replace, Context& cont
         if (existing->status == domain::EventStatus::cancelled) event.status = existing->status;
     } else {
         event.uid = domain::generate_uid();
-        event.created_at = context.now();
+        event.created_at = now;
     }
     attach_parent(file, event, events);
-    event.updated_at = context.now();
-    domain::validate(event);
+    event.updated_at = now;
     if (existing) {
         const bool agenda_changed = replace_agenda(agenda, event.id, file.agenda);
         if (domain::changes_calendar(*existing, event) || agenda_changed) ++event.sequence;
@@ -98,12 +96,7 @@ void create_event_from_file(const std::string& path, bool replace, Context& cont
         replace_agenda(agenda, event.id, file.agenda);
     }
     transaction.commit();
-
-    for (const auto& problem : domain::timing_problems(event, file.agenda)) context.warn(problem);
-    if (existing) {
-        context.note(fmt::format("replaced {} (sequence {})", event.slug, event.sequence));
-    }
-    context.out() << event.slug << '\n';
+    return {event, existing.has_value(), domain::timing_problems(event, file.agenda)};
 }
 
-}  // namespace convene::cli
+}  // namespace convene::app

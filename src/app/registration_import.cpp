@@ -1,4 +1,4 @@
-#include "convene/cli/registration_import.hpp"
+#include "convene/app/registration_import.hpp"
 
 #include <optional>
 
@@ -9,11 +9,9 @@
 #include "convene/io/jsonl_reader.hpp"
 #include "convene/io/registration_columns.hpp"
 
-namespace convene::cli {
+namespace convene::app {
 
 namespace {
-
-constexpr std::size_t k_progress_every = 2'000;
 
 // Reads one row after another from either format, turning each into a request.
 class RowSource {
@@ -108,9 +106,9 @@ ImportSummary import_registrations(io::InputFile& input, const ImportOptions& op
             ++summary.invalid;
             if (report.bad_row) report.bad_row(error.what());
         }
-        if (report.progress && summary.rows % k_progress_every == 0) report.progress(summary.rows);
+        if (report.progress) report.progress->update(summary.rows);
     }
     return summary;
 }
 
-}  // namespace convene::cli
+}  // namespace convene::app

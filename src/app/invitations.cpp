@@ -1,4 +1,4 @@
-#include "invitations.hpp"
+#include "convene/app/invitations.hpp"
 
 #include <filesystem>
 #include <memory>
@@ -13,25 +13,20 @@
 #include "convene/io/output_file.hpp"
 #include "convene/store/registration_store.hpp"
 
-namespace convene::cli {
+namespace convene::app {
 
 namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::size_t k_progress_every = 1'000;
-
 // The text part of an e-mail: the page `convene show` prints, in the same zones.
 std::string page_text(const domain::Event& event, const ics::EventDetails& details,
-                      Context& context) {
+                      const std::vector<std::string>& zones) {
     page::EventPage page;
     page.event = event;
     if (details.parent) page.parent = *details.parent;
     page.agenda.assign(details.agenda.begin(), details.agenda.end());
-    page.zones = {event.timezone};
-    for (const auto& zone : context.config().output_timezones) {
-        if (zone != event.timezone) page.zones.push_back(zone);
-    }
+    page.zones = zones;
     std::ostringstream out;
     page::write_text(out, page);
     return std::move(out).str();
@@ -41,17 +36,17 @@ std::string page_text(const domain::Event& event, const ics::EventDetails& detai
 // and one CANCEL calendar (and e-mail) per run, whatever the number of people.
 class Messages {
 public:
-    Messages(const domain::Event& event, const ics::EventDetails& details, Context& context,
-             bool eml)
-        : m_organiser(configured_organiser(context)),
-          m_cancel(event, details, m_organiser, ics::Method::cancel, context.now()) {
+    Messages(const domain::Event& event, const ics::EventDetails& details,
+             const InvitationRequest& request)
+        : m_organiser(request.organiser),
+          m_cancel(event, details, m_organiser, ics::Method::cancel, request.stamp) {
         if (event.status != domain::EventStatus::cancelled) {
-            m_request.emplace(event, details, m_organiser, ics::Method::request, context.now());
+            m_request.emplace(event, details, m_organiser, ics::Method::request, request.stamp);
         }
-        if (!eml) return;
-        const std::string page = page_text(event, details, context);
-        m_cancel_email.emplace(m_cancel, event, m_organiser, page, context.now());
-        if (m_request) m_request_email.emplace(*m_request, event, m_organiser, page, context.now());
+        if (!request.eml) return;
+        const std::string page = page_text(event, details, request.page_zones);
+        m_cancel_email.emplace(m_cancel, event, m_organiser, page, request.stamp);
+        if (m_request) m_request_email.emplace(*m_request, event, m_organiser, page, request.stamp);
     }
     Messages(const Messages&) = delete;
     Messages& operator=(const Messages&) = delete;
@@ -74,10 +69,11 @@ private:
     std::optional<mail::InvitationEmail> m_request_email;
 };
 
-void write_one(const InvitationRequest& request, const domain::Event& event,
-               const ics::EventDetails& details, Context& context) {
-    Messages messages(event, details, context, request.eml);
-    store::RegistrationStore registrations(context.database());
+InvitationSummary write_one(store::Database& db, const InvitationRequest& request,
+                            const domain::Event& event, const ics::EventDetails& details,
+                            std::ostream& out) {
+    Messages messages(event, details, request);
+    store::RegistrationStore registrations(db);
     const auto registration = registrations.find_by_email(event.id, request.attendee);
     if (!registration) {
         throw NotFoundError(
@@ -92,17 +88,19 @@ void write_one(const InvitationRequest& request, const domain::Event& event,
     }
     const ics::Person person{registration->name, registration->email};
     if (request.output.empty() || request.output == "-") {
-        messages.write(context.out(), *method, person);
-        return;
+        messages.write(out, *method, person);
+    } else {
+        io::OutputFile file(request.output);
+        messages.write(file.stream(), *method, person);
+        file.commit();
     }
-    io::OutputFile file(request.output);
-    messages.write(file.stream(), *method, person);
-    file.commit();
+    return *method == ics::Method::request ? InvitationSummary{1, 0} : InvitationSummary{0, 1};
 }
 
-void write_folder(const InvitationRequest& request, const domain::Event& event,
-                  const ics::EventDetails& details, Context& context) {
-    Messages messages(event, details, context, request.eml);
+InvitationSummary write_folder(store::Database& db, const InvitationRequest& request,
+                               const domain::Event& event, const ics::EventDetails& details,
+                               Progress& progress) {
+    Messages messages(event, details, request);
     const fs::path folder(request.folder);
     std::error_code error;
     fs::create_directories(folder, error);
@@ -111,10 +109,8 @@ void write_folder(const InvitationRequest& request, const domain::Event& event,
                                      error ? error.message() : "not a folder"));
     }
     const std::string extension = request.eml ? "eml" : "ics";
-    const bool show_progress = context.stderr_is_terminal() && !context.options().quiet;
-    std::size_t requests = 0;
-    std::size_t cancellations = 0;
-    store::RegistrationStore registrations(context.database());
+    InvitationSummary summary;
+    store::RegistrationStore registrations(db);
     registrations.for_each(event.id, {}, [&](const domain::Registration& registration) {
         const auto method = method_for(event, registration.status);
         if (!method) return;
@@ -122,15 +118,10 @@ void write_folder(const InvitationRequest& request, const domain::Event& event,
         io::OutputFile file(folder / ics::invitation_file_name(registration.email, extension));
         messages.write(file.stream(), *method, {registration.name, registration.email});
         file.commit();
-        ++(*method == ics::Method::request ? requests : cancellations);
-        if (show_progress && (requests + cancellations) % k_progress_every == 0) {
-            context.err() << fmt::format("\rconvene: {} messages…", requests + cancellations)
-                          << std::flush;
-        }
+        ++(*method == ics::Method::request ? summary.requests : summary.cancellations);
+        progress.update(summary.requests + summary.cancellations);
     });
-    if (show_progress) context.err() << "\r\033[K";
-    context.note(fmt::format("wrote {} invitation(s) and {} cancellation(s) to {}", requests,
-                             cancellations, request.folder));
+    return summary;
 }
 
 }  // namespace
@@ -147,22 +138,11 @@ std::optional<ics::Method> method_for(const domain::Event& event,
     return std::nullopt;
 }
 
-ics::Person configured_organiser(Context& context) {
-    const auto& config = context.config();
-    if (config.organiser_name.empty() || config.organiser_email.empty()) {
-        throw UsageError("invitations need organiser.name and organiser.email in the configuration",
-                         "add [organiser] with name = \"…\" and email = \"…\" to convene.toml");
-    }
-    return {config.organiser_name, config.organiser_email};
+InvitationSummary write_invitations(store::Database& db, const InvitationRequest& request,
+                                    const domain::Event& event, const ics::EventDetails& details,
+                                    std::ostream& out, Progress& progress) {
+    if (request.attendee.empty()) return write_folder(db, request, event, details, progress);
+    return write_one(db, request, event, details, out);
 }
 
-void write_invitations(const InvitationRequest& request, const domain::Event& event,
-                       const ics::EventDetails& details, Context& context) {
-    if (request.attendee.empty()) {
-        write_folder(request, event, details, context);
-    } else {
-        write_one(request, event, details, context);
-    }
-}
-
-}  // namespace convene::cli
+}  // namespace convene::app

@@ -8,11 +8,12 @@
 #include <functional>
 #include <string>
 
-#include "convene/cli/registrar.hpp"
+#include "convene/app/progress.hpp"
+#include "convene/app/registrar.hpp"
 #include "convene/domain/event.hpp"
 #include "convene/io/input.hpp"
 
-namespace convene::cli {
+namespace convene::app {
 
 enum class ImportFormat { csv, jsonl };
 
@@ -35,8 +36,8 @@ struct ImportSummary {
 struct ImportReport {
     // "FILE:LINE: what is wrong", for each row skipped with skip_invalid.
     std::function<void(const std::string&)> bad_row;
-    // Called every few thousand rows with the number read so far.
-    std::function<void(std::size_t)> progress;
+    // Told the number of rows read so far, after each row; may be null.
+    Progress* progress{nullptr};
 };
 
 // Without skip_invalid, the first bad row throws: BadInputError (exit 5) for its content,
@@ -45,4 +46,4 @@ ImportSummary import_registrations(io::InputFile& input, const ImportOptions& op
                                    const domain::Event& event, Registrar& registrar,
                                    const ImportReport& report);
 
-}  // namespace convene::cli
+}  // namespace convene::app

@@ -1,10 +1,10 @@
-#include "convene/cli/registrar.hpp"
+#include "convene/app/registrar.hpp"
 
 #include <fmt/format.h>
 
 #include "convene/error.hpp"
 
-namespace convene::cli {
+namespace convene::app {
 
 using domain::RegistrationStatus;
 
@@ -80,4 +80,4 @@ std::vector<domain::Registration> Registrar::cancel(const domain::Registration& 
     return promoted;
 }
 
-}  // namespace convene::cli
+}  // namespace convene::app

@@ -1,0 +1,26 @@
+#pragma once
+// create-event --from FILE [--replace]: an event and its agenda from a TOML event file
+// (convene-event-file(5)), created, or with --replace merged into the event of the same slug.
+#include <string>
+#include <vector>
+
+#include "convene/domain/event.hpp"
+#include "convene/store/database.hpp"
+
+namespace convene::app {
+
+struct EventFileResult {
+    domain::Event event;                // as stored
+    bool replaced{false};               // an existing event was rewritten from the file
+    std::vector<std::string> warnings;  // agenda items outside the event or overlapping
+};
+
+// `path` is read with wall times in the file's zone, else `default_zone`. Without `replace`, an
+// event with the file's slug is a ConflictError. With it, the event keeps its id, UID,
+// creation time and history; its agenda is rewritten position by position so items keep their
+// UIDs; SEQUENCE grows when calendars must see the change; a cancelled event stays cancelled.
+EventFileResult create_event_from_file(store::Database& db, const std::string& path,
+                                       bool replace, const std::string& default_zone,
+                                       domain::Instant now);
+
+}  // namespace convene::app

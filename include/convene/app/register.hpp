@@ -1,0 +1,59 @@
+#pragma once
+// The registration workflows behind `register` and `unregister`: each opens the one write
+// transaction, loads the event and goes through the Registrar, so seats and the waiting list
+// follow the same rules whether people come one by one or by the thousand.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "convene/app/progress.hpp"
+#include "convene/app/registrar.hpp"
+#include "convene/app/registration_import.hpp"
+#include "convene/domain/problem.hpp"
+#include "convene/io/input.hpp"
+#include "convene/store/database.hpp"
+
+namespace convene::app {
+
+struct RegisterOptions {
+    OnDuplicate on_duplicate{OnDuplicate::error};
+    bool no_waitlist{false};
+    // Check everything against the database, then roll back.
+    bool dry_run{false};
+};
+
+struct RegisterResult {
+    domain::Event event;
+    Outcome outcome;
+};
+
+// One person. A request the domain refuses (a bad email, a language the event does not offer)
+// comes back as a problem for the caller to word; a duplicate or a full event without waiting
+// list is a ConflictError, a cancelled event too.
+domain::Checked<RegisterResult> register_person(store::Database& db, std::string_view event_name,
+                                                domain::RegistrationRequest request,
+                                                const RegisterOptions& options,
+                                                domain::Instant now);
+
+struct ImportResult {
+    domain::Event event;
+    ImportSummary summary;
+};
+
+// Everyone in a CSV or JSON Lines file, in one transaction: all rows or none (see
+// import_registrations for what a bad row does).
+ImportResult register_from_file(store::Database& db, std::string_view event_name,
+                                io::InputFile& input, const ImportOptions& import,
+                                const RegisterOptions& options, domain::Instant now,
+                                const ImportReport& report);
+
+struct UnregisterResult {
+    domain::Registration registration;  // as it was before
+    bool was_cancelled{false};          // cancelling twice changes nothing
+    std::vector<domain::Registration> promoted;
+};
+
+UnregisterResult unregister(store::Database& db, std::string_view event_name,
+                            std::string_view who, domain::Instant now);
+
+}  // namespace convene::app

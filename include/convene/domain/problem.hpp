@@ -1,0 +1,42 @@
+#pragma once
+// What a domain rule says when a value breaks it. The domain speaks no command line and knows
+// no exit codes: it names the field a problem concerns ("end", "timezone", "agenda.start") and
+// each adapter words it for its audience — the flags as `--end: …` (exit 2), an event file as
+// `FILE:LINE: end: …` (exit 5), an imported row as `FILE:LINE: …`.
+#include <string>
+#include <utility>
+#include <variant>
+
+namespace convene::domain {
+
+struct Problem {
+    std::string field;    // the field concerned, as event files name it; "" for the whole value
+    std::string message;  // what is wrong, for people, without the field's name
+    std::string hint;     // how to put it right, in words that fit every adapter; may be empty
+
+    // The same problem, said of `name` when the rule that found it did not know the field.
+    Problem about(std::string name) && {
+        if (field.empty()) field = std::move(name);
+        return std::move(*this);
+    }
+};
+
+// A value, or the problem that kept a rule from producing it (an `expected`, which C++20 lacks).
+template <typename T>
+class Checked {
+public:
+    Checked(T value) : m_result(std::in_place_index<0>, std::move(value)) {}
+    Checked(Problem problem) : m_result(std::in_place_index<1>, std::move(problem)) {}
+
+    bool ok() const { return m_result.index() == 0; }
+    explicit operator bool() const { return ok(); }
+    const T& operator*() const& { return std::get<0>(m_result); }
+    T&& operator*() && { return std::get<0>(std::move(m_result)); }
+    const T* operator->() const { return &std::get<0>(m_result); }
+    const Problem& problem() const { return std::get<1>(m_result); }
+
+private:
+    std::variant<T, Problem> m_result;
+};
+
+}  // namespace convene::domain

@@ -1,0 +1,67 @@
+#include "convene/app/register.hpp"
+
+#include <fmt/format.h>
+
+#include "convene/app/event_write.hpp"
+#include "convene/error.hpp"
+#include "convene/store/registration_store.hpp"
+
+namespace convene::app {
+
+namespace {
+
+void refuse_cancelled(const domain::Event& event) {
+    if (event.status == domain::EventStatus::cancelled) {
+        throw ConflictError(fmt::format("{} is cancelled: nobody can register", event.slug));
+    }
+}
+
+}  // namespace
+
+domain::Checked<RegisterResult> register_person(store::Database& db, std::string_view event_name,
+                                                domain::RegistrationRequest request,
+                                                const RegisterOptions& options,
+                                                domain::Instant now) {
+    EventWrite write(db, event_name);
+    refuse_cancelled(write.event);
+    if (auto problem = domain::normalise(request, write.event)) {
+        return domain::Problem{{}, std::move(*problem), {}};
+    }
+    store::RegistrationStore registrations(db);
+    Registrar registrar(registrations, write.event, now, options.on_duplicate,
+                        options.no_waitlist);
+    auto outcome = registrar.add(request);
+    if (!options.dry_run) write.transaction.commit();
+    return RegisterResult{std::move(write.event), std::move(outcome)};
+}
+
+ImportResult register_from_file(store::Database& db, std::string_view event_name,
+                                io::InputFile& input, const ImportOptions& import,
+                                const RegisterOptions& options, domain::Instant now,
+                                const ImportReport& report) {
+    EventWrite write(db, event_name);
+    refuse_cancelled(write.event);
+    store::RegistrationStore registrations(db);
+    Registrar registrar(registrations, write.event, now, options.on_duplicate,
+                        options.no_waitlist);
+    auto summary = import_registrations(input, import, write.event, registrar, report);
+    if (!options.dry_run) write.transaction.commit();
+    return {std::move(write.event), summary};
+}
+
+UnregisterResult unregister(store::Database& db, std::string_view event_name,
+                            std::string_view who, domain::Instant now) {
+    EventWrite write(db, event_name);
+    store::RegistrationStore registrations(db);
+    UnregisterResult result{registrations.get(write.event.id, who), false, {}};
+    if (result.registration.status == domain::RegistrationStatus::cancelled) {
+        result.was_cancelled = true;
+        return result;
+    }
+    Registrar registrar(registrations, write.event, now, OnDuplicate::error, false);
+    result.promoted = registrar.cancel(result.registration);
+    write.transaction.commit();
+    return result;
+}
+
+}  // namespace convene::app

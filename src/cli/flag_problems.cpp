@@ -1,0 +1,25 @@
+#include "flag_problems.hpp"
+
+#include <fmt/format.h>
+
+#include "convene/error.hpp"
+
+namespace convene::cli {
+
+std::string flag_for(std::string_view field) {
+    if (field.empty()) return {};
+    if (field == "timezone") return "--tz";
+    // Event files name lists in the plural; their flags are repeated one value at a time.
+    if (field == "speakers") return "--speaker";
+    if (field == "points") return "--point";
+    if (field == "organisers") return "--organiser";
+    return fmt::format("--{}", field);
+}
+
+void throw_flag_problem(const domain::Problem& problem) {
+    const auto flag = flag_for(problem.field);
+    throw UsageError(flag.empty() ? problem.message : fmt::format("{}: {}", flag, problem.message),
+                     problem.hint);
+}
+
+}  // namespace convene::cli
