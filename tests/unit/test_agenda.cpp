@@ -5,6 +5,7 @@
 #include "convene/domain/agenda.hpp"
 #include "convene/domain/time.hpp"
 #include "convene/error.hpp"
+#include "testing.hpp"
 
 using namespace convene::domain;
 using namespace std::chrono_literals;
@@ -12,12 +13,7 @@ using namespace std::chrono_literals;
 namespace {
 
 std::string usage_error(std::string_view spec) {
-    try {
-        parse_speaker(spec);
-    } catch (const convene::UsageError& error) {
-        return error.what();
-    }
-    return "no error";
+    return convene::testing::error_message<convene::UsageError>([&] { parse_speaker(spec); });
 }
 
 // The seed's briefing: 2022-04-13 15:00–16:00 Europe/Paris (13:00–14:00 UTC).

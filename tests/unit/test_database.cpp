@@ -8,20 +8,10 @@
 
 #include "convene/error.hpp"
 #include "convene/store/database.hpp"
+#include "testing.hpp"
 
 using namespace convene;
 namespace fs = std::filesystem;
-
-namespace {
-
-fs::path temp_db(const char* name) {
-    auto path = fs::temp_directory_path() / (std::string("convene-") + name + "-" +
-                                             std::to_string(::getpid()) + ".db");
-    for (auto suffix : {"", "-wal", "-shm"}) fs::remove(path.string() + suffix);
-    return path;
-}
-
-}  // namespace
 
 TEST_CASE("a new database is migrated to the current schema", "[store]") {
     store::Database db(":memory:");
@@ -35,7 +25,8 @@ TEST_CASE("a new database is migrated to the current schema", "[store]") {
 }
 
 TEST_CASE("a database file is private, in WAL mode, and reopens without migrating", "[store]") {
-    const auto path = temp_db("file");
+    testing::TempFolder dir;
+    const auto path = dir.path / "file.db";
     {
         store::Database db(path);
         CHECK(db.handle().execAndGet("PRAGMA journal_mode").getString() == "wal");
@@ -45,11 +36,11 @@ TEST_CASE("a database file is private, in WAL mode, and reopens without migratin
     CHECK((info.st_mode & 0777) == 0600);
     store::Database again(path);
     CHECK(again.schema_version() == store::k_schema_version);
-    fs::remove(path);
 }
 
 TEST_CASE("a database from a newer convene is refused and left untouched", "[store]") {
-    const auto path = temp_db("newer");
+    testing::TempFolder dir;
+    const auto path = dir.path / "newer.db";
     {
         SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
         raw.exec("PRAGMA user_version = 99");
@@ -66,11 +57,11 @@ TEST_CASE("a database from a newer convene is refused and left untouched", "[sto
     CHECK(raw.execAndGet("PRAGMA user_version").getInt() == 99);
     CHECK(raw.execAndGet("PRAGMA journal_mode").getString() != "wal");
     CHECK(fs::file_size(path) == size_before);
-    fs::remove(path);
 }
 
 TEST_CASE("a file that is not a database is a storage error", "[store]") {
-    const auto path = temp_db("garbage");
+    testing::TempFolder dir;
+    const auto path = dir.path / "garbage.db";
     { std::FILE* f = std::fopen(path.c_str(), "w"); std::fputs(std::string(4096, 'x').c_str(), f); std::fclose(f); }
     try {
         store::Database db(path);
@@ -78,5 +69,4 @@ TEST_CASE("a file that is not a database is a storage error", "[store]") {
     } catch (const SQLite::Exception& e) {
         CHECK(store::exit_code_for(e) == ExitCode::storage);
     }
-    fs::remove(path);
 }

@@ -5,30 +5,20 @@
 
 #include "convene/cli/registrar.hpp"
 #include "convene/error.hpp"
-#include "convene/store/event_store.hpp"
+#include "convene/store/registration_store.hpp"
+#include "testing.hpp"
 
 using namespace convene;
 using cli::OnDuplicate;
 using cli::Outcome;
 using cli::Registrar;
 using domain::RegistrationStatus;
+using testing::k_now;
 
 namespace {
 
-const domain::Instant k_now{std::chrono::seconds{1'700'000'000}};
-
 domain::Event make_event(store::Database& db, std::optional<std::int64_t> capacity) {
-    domain::Event event;
-    event.slug = "briefing";
-    event.uid = "briefing@test";
-    event.title = "Briefing";
-    event.timezone = "UTC";
-    event.start = k_now;
-    event.end = k_now + std::chrono::hours(1);
-    event.capacity = capacity;
-    event.languages = {"en", "fr"};
-    event.id = store::EventStore(db).insert(event);
-    return event;
+    return testing::stored(db, testing::an_event("briefing", capacity));
 }
 
 domain::RegistrationRequest request(std::string email) {

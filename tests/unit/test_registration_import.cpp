@@ -1,6 +1,3 @@
-#include <filesystem>
-#include <fstream>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -10,50 +7,20 @@
 #include "convene/cli/registration_import.hpp"
 #include "convene/error.hpp"
 #include "convene/io/input.hpp"
-#include "convene/store/event_store.hpp"
 #include "convene/store/registration_store.hpp"
+#include "testing.hpp"
 
 using namespace convene;
 using cli::ImportFormat;
 using cli::OnDuplicate;
 using cli::Registrar;
 using domain::RegistrationStatus;
-
-namespace {
-
-const domain::Instant k_now{std::chrono::seconds{1'700'000'000}};
-
-domain::Event make_event(store::Database& db, std::optional<std::int64_t> capacity) {
-    domain::Event event;
-    event.slug = "briefing";
-    event.uid = "briefing@test";
-    event.title = "Briefing";
-    event.timezone = "UTC";
-    event.start = k_now;
-    event.end = k_now + std::chrono::hours(1);
-    event.capacity = capacity;
-    event.languages = {"en", "fr"};
-    event.id = store::EventStore(db).insert(event);
-    return event;
-}
-
-// A file in the temporary folder, removed with the test.
-struct TempFile {
-    std::filesystem::path path;
-    explicit TempFile(const std::string& content) {
-        path = std::filesystem::temp_directory_path() /
-               ("convene-test-" + std::to_string(::getpid()) + "-" +
-                std::to_string(reinterpret_cast<std::uintptr_t>(this)) + ".csv");
-        std::ofstream(path, std::ios::binary) << content;
-    }
-    ~TempFile() { std::filesystem::remove(path); }
-};
-
-}  // namespace
+using testing::k_now;
+using testing::TempFile;
 
 TEST_CASE("import stops at the first bad row, naming file and line", "[registration_import]") {
     store::Database db(":memory:");
-    const auto event = make_event(db, std::nullopt);
+    const auto event = testing::stored(db, testing::an_event("briefing"));
     store::RegistrationStore store(db);
     Registrar registrar(store, event, k_now, OnDuplicate::error, false);
     TempFile file("name,email,language\nAna,ana@x.org,fr\n\"Bob\nBobson\",bob@x.org,de\n");
@@ -70,7 +37,7 @@ TEST_CASE("import stops at the first bad row, naming file and line", "[registrat
 
 TEST_CASE("import with skip_invalid reports each bad row and counts", "[registration_import]") {
     store::Database db(":memory:");
-    const auto event = make_event(db, 2);
+    const auto event = testing::stored(db, testing::an_event("briefing", 2));
     store::RegistrationStore store(db);
     Registrar registrar(store, event, k_now, OnDuplicate::error, false);
     TempFile file("name,email,diet\nAna,ana@x.org,vegan\n,nobody@x.org,\nBob,bob@x.org\n"
@@ -94,7 +61,7 @@ TEST_CASE("import with skip_invalid reports each bad row and counts", "[registra
 
 TEST_CASE("import of JSON Lines", "[registration_import]") {
     store::Database db(":memory:");
-    const auto event = make_event(db, std::nullopt);
+    const auto event = testing::stored(db, testing::an_event("briefing"));
     store::RegistrationStore store(db);
     Registrar registrar(store, event, k_now, OnDuplicate::error, false);
     TempFile file("{\"name\":\"Ana\",\"email\":\"ana@x.org\",\"language\":\"FR\"}\n\n"

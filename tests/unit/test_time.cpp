@@ -2,6 +2,7 @@
 
 #include "convene/domain/time.hpp"
 #include "convene/error.hpp"
+#include "testing.hpp"
 
 using namespace convene;
 using namespace convene::domain;
@@ -12,14 +13,7 @@ std::string utc(std::string_view text, std::string_view zone) {
     return format_utc(parse_instant(text, find_zone(zone)));
 }
 
-ExitCode code_of(auto&& call) {
-    try {
-        call();
-    } catch (const Error& e) {
-        return e.code();
-    }
-    return ExitCode::ok;
-}
+using testing::code_of;
 
 }  // namespace
 
