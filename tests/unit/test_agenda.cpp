@@ -5,6 +5,7 @@
 #include "convene/domain/agenda.hpp"
 #include "convene/domain/time.hpp"
 #include "convene/error.hpp"
+#include "testing.hpp"
 
 using namespace convene::domain;
 using namespace std::chrono_literals;

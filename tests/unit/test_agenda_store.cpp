@@ -6,28 +6,18 @@
 #include "convene/domain/time.hpp"
 #include "convene/store/agenda_store.hpp"
 #include "convene/store/event_store.hpp"
+#include "testing.hpp"
 
 using namespace convene;
 using namespace std::chrono_literals;
 
 namespace {
 
-struct Fixture {
-    store::Database db{":memory:"};
+// The event's agenda in a fresh database.
+struct Fixture : testing::StoreWithEvent {
     store::EventStore events{db};
     store::AgendaStore agenda{db};
-    std::int64_t event_id{0};
-
-    Fixture() {
-        domain::Event event;
-        event.slug = "briefing";
-        event.uid = "uid-1@test";
-        event.title = "Briefing";
-        event.timezone = "Europe/Paris";
-        event.start = *domain::parse_instant("2022-04-13T15:00", domain::known_zone("Europe/Paris"));
-        event.end = event.start + 1h;
-        event_id = events.insert(event);
-    }
+    std::int64_t event_id{event.id};
 
     int add(const std::string& title, int position = 0) {
         domain::AgendaItem item;

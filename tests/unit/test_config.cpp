@@ -1,36 +1,16 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
-#include <fstream>
 #include <map>
 
 #include "convene/config/config.hpp"
 #include "convene/error.hpp"
+#include "testing.hpp"
 
 using namespace convene;
 namespace fs = std::filesystem;
 
 namespace {
-
-// A scratch folder, removed at the end of the test.
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        path = fs::temp_directory_path() /
-               ("convene-config-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
-        fs::create_directories(path);
-    }
-    ~TempDir() { fs::remove_all(path); }
-    static int& counter() {
-        static int n = 0;
-        return n;
-    }
-    fs::path write(const std::string& name, const std::string& text) const {
-        fs::create_directories((path / name).parent_path());
-        std::ofstream(path / name) << text;
-        return path / name;
-    }
-};
 
 config::EnvLookup env_of(std::map<std::string, std::string> vars) {
     return [vars](const char* name) -> std::optional<std::string> {
@@ -42,18 +22,13 @@ config::EnvLookup env_of(std::map<std::string, std::string> vars) {
 
 std::string error_of(const fs::path& file) {
     config::Config c;
-    try {
-        config::read_file(file, c);
-    } catch (const BadInputError& e) {
-        return e.what();
-    }
-    return "";
+    return testing::error_message<BadInputError>([&] { config::read_file(file, c); });
 }
 
 }  // namespace
 
 TEST_CASE("a full config file is read", "[config]") {
-    TempDir dir;
+    testing::TempFolder dir;
     auto file = dir.write("project/convene.toml", R"(
 [database]
 path = "data/events.db"
@@ -78,7 +53,7 @@ timezones = ["UTC", "America/New_York"]
 }
 
 TEST_CASE("config errors name file, line and key", "[config]") {
-    TempDir dir;
+    testing::TempFolder dir;
     CHECK(error_of(dir.write("a.toml", "[defaults]\ntimezone = 3\n")) ==
           (dir.path / "a.toml").string() + ":2: defaults.timezone: expected a string");
     CHECK(error_of(dir.write("b.toml", "[database]\n\npathh = \"x\"\n")) ==
@@ -96,7 +71,7 @@ TEST_CASE("config errors name file, line and key", "[config]") {
 }
 
 TEST_CASE("discovery: flag, then CONVENE_CONFIG, then ./convene.toml, then XDG", "[config]") {
-    TempDir dir;
+    testing::TempFolder dir;
     auto flag_file = dir.write("flag.toml", "[defaults]\ntimezone = \"Asia/Tokyo\"\n");
     auto env_file = dir.write("env.toml", "[defaults]\ntimezone = \"America/Lima\"\n");
     dir.write("xdg/convene/config.toml", "[defaults]\ntimezone = \"Africa/Dakar\"\n");
@@ -117,7 +92,7 @@ TEST_CASE("discovery: flag, then CONVENE_CONFIG, then ./convene.toml, then XDG",
 }
 
 TEST_CASE("precedence for the database: flag > environment > file > default", "[config]") {
-    TempDir dir;
+    testing::TempFolder dir;
     auto file = dir.write("c.toml", "[database]\npath = \"from-file.db\"\n");
     auto none = env_of({{"HOME", dir.path.string()}});
     const auto previous = fs::current_path();
@@ -131,7 +106,7 @@ TEST_CASE("precedence for the database: flag > environment > file > default", "[
 }
 
 TEST_CASE("CONVENE_TZ overrides the file; a missing --config file is an error", "[config]") {
-    TempDir dir;
+    testing::TempFolder dir;
     auto file = dir.write("c.toml", "[defaults]\ntimezone = \"Asia/Tokyo\"\n");
     CHECK(config::load({file.string(), ""}, env_of({{"CONVENE_TZ", "UTC"}})).default_timezone ==
           "UTC");
@@ -142,7 +117,7 @@ TEST_CASE("CONVENE_TZ overrides the file; a missing --config file is an error", 
 }
 
 TEST_CASE("the starter file is a valid config", "[config]") {
-    TempDir dir;
+    testing::TempFolder dir;
     auto file = dir.write("starter.toml", config::starter_file());
     config::Config c;
     CHECK_NOTHROW(config::read_file(file, c));

@@ -5,7 +5,7 @@
 
 #include "convene/error.hpp"
 #include "convene/io/csv_reader.hpp"
-#include "reader_testing.hpp"
+#include "testing.hpp"
 
 using convene::BadInputError;
 using convene::io::CsvReader;
@@ -21,11 +21,11 @@ std::vector<CsvRecord> read_all(const std::string& text, Fields* header = nullpt
     if (header) {
         *header = reader.header();
     }
-    return reader_testing::read_all<CsvReader, CsvRecord>(reader);
+    return convene::testing::read_all<CsvReader, CsvRecord>(reader);
 }
 
 std::string error_of(const std::string& text, std::string_view file_name = "data.csv") {
-    return reader_testing::error_of<CsvReader, CsvRecord>(text, file_name);
+    return convene::testing::read_error<CsvReader, CsvRecord>(text, file_name);
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include "convene/domain/time.hpp"
 #include "convene/error.hpp"
 #include "convene/io/event_file.hpp"
+#include "testing.hpp"
 
 using convene::io::parse_event_file;
 using namespace convene::domain;
@@ -12,12 +13,8 @@ using namespace convene::domain;
 namespace {
 
 std::string bad_input(const std::string& text) {
-    try {
-        parse_event_file(text, "event.toml", "UTC");
-    } catch (const convene::BadInputError& error) {
-        return error.what();
-    }
-    return "no error";
+    return convene::testing::error_message<convene::BadInputError>(
+        [&] { parse_event_file(text, "event.toml", "UTC"); });
 }
 
 constexpr std::string_view k_briefing = R"toml(title = "Séance d'information"

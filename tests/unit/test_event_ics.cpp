@@ -5,33 +5,26 @@
 #include <vector>
 
 #include "convene/export/event_ics.hpp"
-#include "ics_fixtures.hpp"
+#include "testing.hpp"
 
 namespace {
 
 using namespace convene;
 using namespace std::chrono_literals;
-using test::k_stamp;
-using test::unfold;
-using test::utc;
-
-template <typename Write>
-std::string written(Write&& write) {
-    std::ostringstream out;
-    ics::Writer writer(out);
-    write(writer);
-    return out.str();
-}
+using testing::k_now;
+using testing::unfold;
+using testing::utc;
+using testing::written;
 
 std::string feed_vevent(const domain::Event& event, const ics::EventDetails& details = {}) {
-    return unfold(written([&](ics::Writer& w) { ics::write_event(w, event, details, k_stamp); }));
+    return unfold(written([&](ics::Writer& w) { ics::write_event(w, event, details, k_now); }));
 }
 
 }  // namespace
 
 TEST_CASE("the seed briefing's VEVENT says everything, in local time with TZID", "[ics][event]") {
-    const auto parent = test::seed_parent();
-    const auto briefing = test::seed_briefing();
+    const auto parent = testing::seed_parent();
+    const auto briefing = testing::seed_briefing();
     CHECK(
         feed_vevent(briefing, {.parent = &parent}) ==
         "BEGIN:VEVENT\r\n"
@@ -57,7 +50,7 @@ TEST_CASE("the seed briefing's VEVENT says everything, in local time with TZID",
 
 TEST_CASE("an all-day event uses DATE values with an exclusive DTEND and needs no VTIMEZONE",
           "[ics][event]") {
-    const auto parent = test::seed_parent();
+    const auto parent = testing::seed_parent();
     const auto text = feed_vevent(parent);
     CHECK(text.find("DTSTART;VALUE=DATE:20220411\r\nDTEND;VALUE=DATE:20220414\r\n") !=
           std::string::npos);
@@ -74,7 +67,7 @@ TEST_CASE("UTC events are written with Z and no TZID or VTIMEZONE", "[ics][event
     for (const char* name : {"UTC", "Etc/UTC", "Etc/Zulu"}) {
         CAPTURE(name);
         CHECK(ics::is_utc_zone(*date::locate_zone(name)));
-        auto event = test::seed_briefing();
+        auto event = testing::seed_briefing();
         event.timezone = name;
         const auto text = feed_vevent(event);
         CHECK(text.find("DTSTART:20220413T130000Z\r\nDTEND:20220413T140000Z\r\n") !=
@@ -89,7 +82,7 @@ TEST_CASE("UTC events are written with Z and no TZID or VTIMEZONE", "[ics][event
 }
 
 TEST_CASE("VTIMEZONEs: one per zone, covering all its events, in name order", "[ics][event]") {
-    auto paris_spring = test::seed_briefing();
+    auto paris_spring = testing::seed_briefing();
     auto paris_winter = paris_spring;
     paris_winter.start = utc(date::year{2023} / 1 / 10, 9h);
     paris_winter.end = utc(date::year{2023} / 1 / 10, 10h);
@@ -111,13 +104,13 @@ TEST_CASE("VTIMEZONEs: one per zone, covering all its events, in name order", "[
 }
 
 TEST_CASE("a venue is the LOCATION; invitees get the meeting link as URL", "[ics][event]") {
-    auto hybrid = test::seed_briefing();
+    auto hybrid = testing::seed_briefing();
     hybrid.venue = "Palais des Nations, Genève; salle XX";
     const auto feed = feed_vevent(hybrid);
     CHECK(feed.find("LOCATION:Palais des Nations\\, Genève\\; salle XX\r\n") != std::string::npos);
     CHECK(feed.find("URL:https://example.org/imrf/register\r\n") != std::string::npos);
     const auto invitee = unfold(written([&](ics::Writer& w) {
-        ics::write_event_properties(w, hybrid, {}, k_stamp, ics::Audience::invitee,
+        ics::write_event_properties(w, hybrid, {}, k_now, ics::Audience::invitee,
                                     ics::revision_of(hybrid));
     }));
     CHECK(invitee.find("URL:https://example.org/imrf\r\n") != std::string::npos);
@@ -132,7 +125,7 @@ TEST_CASE("a venue is the LOCATION; invitees get the meeting link as URL", "[ics
 }
 
 TEST_CASE("STATUS and SEQUENCE follow the event", "[ics][event]") {
-    auto event = test::seed_briefing();
+    auto event = testing::seed_briefing();
     event.status = domain::EventStatus::tentative;
     event.sequence = 3;
     auto text = feed_vevent(event);
@@ -162,15 +155,15 @@ TEST_CASE("the calendar head names the calendar and states METHOD only when give
 
 TEST_CASE("the agenda with speakers and points is part of the event's DESCRIPTION",
           "[ics][event]") {
-    auto event = test::seed_briefing();
+    auto event = testing::seed_briefing();
     event.description.clear();
     event.languages.clear();
     event.organisers.clear();
     event.online_url.clear();
     event.registration_url.clear();
-    std::vector<domain::AgendaItem> agenda{test::agenda_item(7, 1, "Détails techniques"),
-                                           test::agenda_item(8, 2, "La route vers l'IMRF"),
-                                           test::agenda_item(9, 3, "Discussion")};
+    std::vector<domain::AgendaItem> agenda{testing::agenda_item(7, 1, "Détails techniques"),
+                                           testing::agenda_item(8, 2, "La route vers l'IMRF"),
+                                           testing::agenda_item(9, 3, "Discussion")};
     agenda[0].start = utc(date::year{2022} / 4 / 13, 13h);
     agenda[0].duration = 10min;
     agenda[1].speakers = {
@@ -189,14 +182,14 @@ TEST_CASE("the agenda with speakers and points is part of the event's DESCRIPTIO
 }
 
 TEST_CASE("a timed agenda item is its own VEVENT with a stable UID", "[ics][event]") {
-    const auto event = test::seed_briefing();
-    auto item = test::agenda_item(42, 2, "La route vers l'IMRF");
+    const auto event = testing::seed_briefing();
+    auto item = testing::agenda_item(42, 2, "La route vers l'IMRF");
     item.start = utc(date::year{2022} / 4 / 13, 13h + 10min);
     item.duration = 30min;
     item.speakers = {{"Monami Maulik", "Stakeholder Liaison Officer", ""}};
     CHECK(ics::agenda_item_uid(event, item) == "item-42.briefing@convene.test");
     const auto text =
-        unfold(written([&](ics::Writer& w) { ics::write_agenda_item(w, event, item, k_stamp); }));
+        unfold(written([&](ics::Writer& w) { ics::write_agenda_item(w, event, item, k_now); }));
     CHECK(
         text ==
         "BEGIN:VEVENT\r\n"
@@ -225,12 +218,12 @@ TEST_CASE("a timed agenda item is its own VEVENT with a stable UID", "[ics][even
     SECTION("without a duration it is a point in time; without a start it is not written") {
         item.duration.reset();
         const auto point =
-            written([&](ics::Writer& w) { ics::write_agenda_item(w, event, item, k_stamp); });
+            written([&](ics::Writer& w) { ics::write_agenda_item(w, event, item, k_now); });
         CHECK(point.find("DTSTART;TZID=Europe/Paris:20220413T151000\r\n") != std::string::npos);
         CHECK(point.find("DTEND") == std::string::npos);
         item.start.reset();
         CHECK(written([&](ics::Writer& w) {
-                  ics::write_agenda_item(w, event, item, k_stamp);
+                  ics::write_agenda_item(w, event, item, k_now);
               }).empty());
     }
 }

@@ -6,35 +6,17 @@
 
 #include "convene/export/ics_values.hpp"
 #include "convene/export/ics_writer.hpp"
+#include "testing.hpp"
 
 namespace {
 
 using convene::ics::Writer;
 using namespace std::chrono_literals;
-
-template <typename Write>
-std::string written(Write&& write) {
-    std::ostringstream out;
-    Writer writer(out);
-    write(writer);
-    return out.str();
-}
+using convene::testing::unfold;
+using convene::testing::written;
 
 std::string text_line(std::string_view value) {
     return written([&](Writer& w) { w.text("SUMMARY", value); });
-}
-
-// RFC 5545 §3.1 unfolding: remove every CRLF followed by one space or tab.
-std::string unfold(const std::string& folded) {
-    std::string result;
-    for (std::size_t i = 0; i < folded.size(); ++i) {
-        if (folded.compare(i, 2, "\r\n") == 0 && i + 2 < folded.size() && (folded[i + 2] == ' ' || folded[i + 2] == '\t')) {
-            i += 2;
-            continue;
-        }
-        result += folded[i];
-    }
-    return result;
 }
 
 // Every physical line ends in CRLF, holds at most 75 octets and is valid UTF-8 on its own.

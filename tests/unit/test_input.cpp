@@ -1,13 +1,10 @@
-#include <filesystem>
-#include <fstream>
 #include <string>
-
-#include <unistd.h>
 
 #include <catch2/catch.hpp>
 
 #include "convene/error.hpp"
 #include "convene/io/input.hpp"
+#include "testing.hpp"
 
 using convene::io::display_name;
 using convene::io::InputFile;
@@ -29,9 +26,8 @@ TEST_CASE("an input that cannot be read is a usage error", "[input]") {
 }
 
 TEST_CASE("an input file is read from its start", "[input]") {
-    const auto path = std::filesystem::temp_directory_path() /
-                      ("convene_test_input_" + std::to_string(::getpid()) + ".csv");
-    std::ofstream(path) << "name,email\nAda,ada@example.org\n";
+    const convene::testing::TempFile file("name,email\nAda,ada@example.org\n", "people.csv");
+    const auto& path = file.path;
     {
         InputFile input(path.string());
         std::string first_line;
@@ -39,5 +35,4 @@ TEST_CASE("an input file is read from its start", "[input]") {
         CHECK(first_line == "name,email");
         CHECK(input.path() == path.string());
     }
-    std::filesystem::remove(path);
 }

@@ -5,13 +5,13 @@
 #include <string>
 
 #include "convene/export/invitation.hpp"
-#include "ics_fixtures.hpp"
+#include "testing.hpp"
 
 namespace {
 
 using namespace convene;
-using test::k_stamp;
-using test::unfold;
+using testing::k_now;
+using testing::unfold;
 
 const ics::Person k_organiser{"Mayors Mechanism", "events@example.org"};
 const ics::Person k_jane{"Doe, Jane: \"JD\"", "jane@example.org"};
@@ -24,13 +24,13 @@ std::size_t count(const std::string& text, const std::string& what) {
 
 std::string invitation(const domain::Event& event, ics::Method method,
                        const ics::Person& attendee = k_jane) {
-    return unfold(ics::Invitation(event, {}, k_organiser, method, k_stamp).to_string(attendee));
+    return unfold(ics::Invitation(event, {}, k_organiser, method, k_now).to_string(attendee));
 }
 
 }  // namespace
 
 TEST_CASE("a REQUEST invites one attendee, from the organiser, with one UID", "[ics][invitation]") {
-    const auto event = test::seed_briefing();
+    const auto event = testing::seed_briefing();
     const auto text = invitation(event, ics::Method::request);
     const auto vevent = text.find("BEGIN:VEVENT\r\n");
     REQUIRE(vevent != std::string::npos);
@@ -71,8 +71,8 @@ TEST_CASE("a REQUEST invites one attendee, from the organiser, with one UID", "[
 
 TEST_CASE("every attendee gets the same invitation but for the ATTENDEE line",
           "[ics][invitation]") {
-    const auto event = test::seed_briefing();
-    const ics::Invitation invitation(event, {}, k_organiser, ics::Method::request, k_stamp);
+    const auto event = testing::seed_briefing();
+    const ics::Invitation invitation(event, {}, k_organiser, ics::Method::request, k_now);
     const auto jane = unfold(invitation.to_string(k_jane));
     const auto nameless = unfold(invitation.to_string({"", "x@example.org"}));
     CHECK(nameless.find("ATTENDEE;CN=\"x@example.org\";ROLE=REQ-PARTICIPANT;") !=
@@ -91,18 +91,18 @@ TEST_CASE("every attendee gets the same invitation but for the ATTENDEE line",
 
 TEST_CASE("STATUS in a REQUEST is TENTATIVE or CONFIRMED; a cancelled event cannot be requested",
           "[ics][invitation]") {
-    auto event = test::seed_briefing();
+    auto event = testing::seed_briefing();
     event.status = domain::EventStatus::tentative;
     CHECK(invitation(event, ics::Method::request).find("\r\nSTATUS:TENTATIVE\r\n") !=
           std::string::npos);
     event.status = domain::EventStatus::cancelled;
-    CHECK_THROWS_AS(ics::Invitation(event, {}, k_organiser, ics::Method::request, k_stamp),
+    CHECK_THROWS_AS(ics::Invitation(event, {}, k_organiser, ics::Method::request, k_now),
                     std::logic_error);
 }
 
 TEST_CASE("CANCEL of a cancelled event: STATUS:CANCELLED at the event's SEQUENCE",
           "[ics][invitation]") {
-    auto event = test::seed_briefing();
+    auto event = testing::seed_briefing();
     event.status = domain::EventStatus::cancelled;
     event.sequence = 1;  // cancel-event raised it
     const auto text = invitation(event, ics::Method::cancel);
@@ -119,7 +119,7 @@ TEST_CASE("CANCEL of a cancelled event: STATUS:CANCELLED at the event's SEQUENCE
 
 TEST_CASE("CANCEL for one attendee of a live event: higher SEQUENCE, no STATUS",
           "[ics][invitation]") {
-    auto event = test::seed_briefing();
+    auto event = testing::seed_briefing();
     event.sequence = 2;
     const auto text = invitation(event, ics::Method::cancel);
     CHECK(text.find("\r\nSEQUENCE:3\r\n") != std::string::npos);
@@ -128,7 +128,7 @@ TEST_CASE("CANCEL for one attendee of a live event: higher SEQUENCE, no STATUS",
 }
 
 TEST_CASE("all-day and UTC invitations carry no VTIMEZONE", "[ics][invitation]") {
-    const auto parent = test::seed_parent();
+    const auto parent = testing::seed_parent();
     const auto text = invitation(parent, ics::Method::request);
     CHECK(text.find("VTIMEZONE") == std::string::npos);
     CHECK(text.find("\r\nDTSTART;VALUE=DATE:20220411\r\nDTEND;VALUE=DATE:20220414\r\n") !=

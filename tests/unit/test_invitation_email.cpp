@@ -4,12 +4,12 @@
 
 #include "convene/export/invitation_email.hpp"
 #include "convene/export/mime.hpp"
-#include "ics_fixtures.hpp"
+#include "testing.hpp"
 
 namespace {
 
 using namespace convene;
-using test::k_stamp;
+using testing::k_now;
 
 const ics::Person k_organiser{"Mécanisme des maires", "events@Example.org"};
 const ics::Person k_jane{"Doe, Jane", "jane@example.org"};
@@ -18,10 +18,10 @@ const ics::Person k_jane{"Doe, Jane", "jane@example.org"};
 
 TEST_CASE("an invitation e-mail: headers, a text part and the calendar with its METHOD",
           "[mime][email]") {
-    const auto event = test::seed_briefing();
-    const ics::Invitation invitation(event, {}, k_organiser, ics::Method::request, k_stamp);
+    const auto event = testing::seed_briefing();
+    const ics::Invitation invitation(event, {}, k_organiser, ics::Method::request, k_now);
     mail::InvitationEmail email(invitation, event, k_organiser, "The page.\nSecond line.\n",
-                                k_stamp);
+                                k_now);
     const auto message = email.to_string(k_jane);
 
     std::string calendar;
@@ -68,7 +68,7 @@ TEST_CASE("an invitation e-mail: headers, a text part and the calendar with its 
 
 TEST_CASE("Message-IDs are stable per event state and person, different otherwise",
           "[mime][email]") {
-    auto event = test::seed_briefing();
+    auto event = testing::seed_briefing();
     const auto id =
         mail::message_id(event, ics::Method::request, "jane@example.org", "events@Example.org");
     CHECK(id.front() == '<');
@@ -89,12 +89,12 @@ TEST_CASE("Message-IDs are stable per event state and person, different otherwis
 
 TEST_CASE("a cancellation e-mail says so in the subject, the text and the MIME method",
           "[mime][email]") {
-    auto event = test::seed_briefing();
+    auto event = testing::seed_briefing();
     event.title = "Briefing";
     SECTION("the whole event") {
         event.status = domain::EventStatus::cancelled;
-        const ics::Invitation invitation(event, {}, k_organiser, ics::Method::cancel, k_stamp);
-        mail::InvitationEmail email(invitation, event, k_organiser, "The page.", k_stamp);
+        const ics::Invitation invitation(event, {}, k_organiser, ics::Method::cancel, k_now);
+        mail::InvitationEmail email(invitation, event, k_organiser, "The page.", k_now);
         const auto message = email.to_string(k_jane);
         CHECK(message.find("\r\nSubject: Cancelled: Briefing\r\n") != std::string::npos);
         CHECK(message.find("\r\n\r\nThis event is cancelled.\r\n\r\nThe page.\r\n") !=
@@ -103,8 +103,8 @@ TEST_CASE("a cancellation e-mail says so in the subject, the text and the MIME m
               std::string::npos);
     }
     SECTION("one registration") {
-        const ics::Invitation invitation(event, {}, k_organiser, ics::Method::cancel, k_stamp);
-        mail::InvitationEmail email(invitation, event, k_organiser, "The page.", k_stamp);
+        const ics::Invitation invitation(event, {}, k_organiser, ics::Method::cancel, k_now);
+        mail::InvitationEmail email(invitation, event, k_organiser, "The page.", k_now);
         const auto message = email.to_string(k_jane);
         CHECK(message.find("\r\n\r\nYour registration for this event is cancelled.\r\n") !=
               std::string::npos);

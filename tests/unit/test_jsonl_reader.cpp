@@ -4,7 +4,7 @@
 
 #include "convene/error.hpp"
 #include "convene/io/jsonl_reader.hpp"
-#include "reader_testing.hpp"
+#include "testing.hpp"
 
 using convene::BadInputError;
 using convene::io::JsonlReader;
@@ -15,11 +15,11 @@ namespace {
 std::vector<JsonlRecord> read_all(const std::string& text) {
     std::istringstream in(text);
     JsonlReader reader(in, "people.jsonl");
-    return reader_testing::read_all<JsonlReader, JsonlRecord>(reader);
+    return convene::testing::read_all<JsonlReader, JsonlRecord>(reader);
 }
 
 std::string error_of(const std::string& text, std::string_view file_name = "people.jsonl") {
-    return reader_testing::error_of<JsonlReader, JsonlRecord>(text, file_name);
+    return convene::testing::read_error<JsonlReader, JsonlRecord>(text, file_name);
 }
 
 }  // namespace

@@ -3,7 +3,7 @@
 #include <string>
 
 #include "convene/export/mime.hpp"
-#include "ics_fixtures.hpp"
+#include "testing.hpp"
 
 namespace {
 
@@ -108,7 +108,7 @@ TEST_CASE("mailboxes quote names, encode non-ASCII ones and clean addresses", "[
 }
 
 TEST_CASE("the Date header is RFC 5322 in UTC", "[mime]") {
-    CHECK(mail::date_time(test::k_stamp) == "Tue, 14 Nov 2023 22:13:20 +0000");
-    CHECK(mail::date_time(test::utc(date::year{2022} / 4 / 3)) ==
+    CHECK(mail::date_time(testing::k_now) == "Tue, 14 Nov 2023 22:13:20 +0000");
+    CHECK(mail::date_time(testing::utc(date::year{2022} / 4 / 3)) ==
           "Sun, 03 Apr 2022 00:00:00 +0000");
 }

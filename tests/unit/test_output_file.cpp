@@ -2,31 +2,17 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
-
-#include <unistd.h>
 
 #include "convene/error.hpp"
 #include "convene/io/output_file.hpp"
+#include "testing.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
-
-struct TemporaryFolder {
-    fs::path path =
-        fs::temp_directory_path() / ("convene-output-file-" + std::to_string(::getpid()));
-    TemporaryFolder() { fs::create_directories(path); }
-    ~TemporaryFolder() { fs::remove_all(path); }
-};
-
-std::string content(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
+using convene::testing::read_text;
+using convene::testing::TempFolder;
 
 std::size_t entries(const fs::path& folder) {
     return static_cast<std::size_t>(
@@ -36,22 +22,22 @@ std::size_t entries(const fs::path& folder) {
 }  // namespace
 
 TEST_CASE("an output file appears only on commit, replacing the old one whole", "[io]") {
-    TemporaryFolder folder;
+    TempFolder folder;
     const auto target = folder.path / "feed.ics";
     { std::ofstream(target) << "old"; }
     {
         convene::io::OutputFile file(target);
         file.stream() << "new\r\n";
-        CHECK(content(target) == "old");  // readers still see the previous file
+        CHECK(read_text(target) == "old");  // readers still see the previous file
         CHECK(entries(folder.path) == 2);
         file.commit();
     }
-    CHECK(content(target) == "new\r\n");
+    CHECK(read_text(target) == "new\r\n");
     CHECK(entries(folder.path) == 1);  // no temporary file left behind
 }
 
 TEST_CASE("an output file abandoned before commit leaves nothing behind", "[io]") {
-    TemporaryFolder folder;
+    TempFolder folder;
     const auto target = folder.path / "feed.ics";
     {
         convene::io::OutputFile file(target);
@@ -62,7 +48,7 @@ TEST_CASE("an output file abandoned before commit leaves nothing behind", "[io]"
 }
 
 TEST_CASE("an output file in a missing folder is a usage error", "[io]") {
-    TemporaryFolder folder;
+    TempFolder folder;
     CHECK_THROWS_AS(convene::io::OutputFile(folder.path / "missing" / "feed.ics"),
                     convene::UsageError);
 }

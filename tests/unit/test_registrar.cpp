@@ -1,36 +1,24 @@
-#include <filesystem>
-#include <fstream>
+#include <optional>
+#include <string>
 
 #include <catch2/catch.hpp>
 
 #include "convene/app/registrar.hpp"
-#include "convene/app/registration_import.hpp"
 #include "convene/error.hpp"
-#include "convene/store/event_store.hpp"
+#include "convene/store/registration_store.hpp"
+#include "testing.hpp"
 
 using namespace convene;
-using app::ImportFormat;
 using app::OnDuplicate;
 using app::Outcome;
 using app::Registrar;
 using domain::RegistrationStatus;
+using testing::k_now;
 
 namespace {
 
-const domain::Instant k_now{std::chrono::seconds{1'700'000'000}};
-
 domain::Event make_event(store::Database& db, std::optional<std::int64_t> capacity) {
-    domain::Event event;
-    event.slug = "briefing";
-    event.uid = "briefing@test";
-    event.title = "Briefing";
-    event.timezone = "UTC";
-    event.start = k_now;
-    event.end = k_now + std::chrono::hours(1);
-    event.capacity = capacity;
-    event.languages = {"en", "fr"};
-    event.id = store::EventStore(db).insert(event);
-    return event;
+    return testing::stored(db, testing::an_event("briefing", capacity));
 }
 
 domain::RegistrationRequest request(std::string email) {
@@ -39,18 +27,6 @@ domain::RegistrationRequest request(std::string email) {
     r.email = std::move(email);
     return r;
 }
-
-// A file in the temporary folder, removed with the test.
-struct TempFile {
-    std::filesystem::path path;
-    explicit TempFile(const std::string& content) {
-        path = std::filesystem::temp_directory_path() /
-               ("convene-test-" + std::to_string(::getpid()) + "-" +
-                std::to_string(reinterpret_cast<std::uintptr_t>(this)) + ".csv");
-        std::ofstream(path, std::ios::binary) << content;
-    }
-    ~TempFile() { std::filesystem::remove(path); }
-};
 
 }  // namespace
 
@@ -117,60 +93,4 @@ TEST_CASE("registrar refuses a cancelled event", "[registrar]") {
     store::RegistrationStore store(db);
     Registrar registrar(store, event, k_now, OnDuplicate::error, false);
     CHECK_THROWS_AS(registrar.add(request("a@x.org")), ConflictError);
-}
-
-TEST_CASE("import stops at the first bad row, naming file and line", "[registration_import]") {
-    store::Database db(":memory:");
-    const auto event = make_event(db, std::nullopt);
-    store::RegistrationStore store(db);
-    Registrar registrar(store, event, k_now, OnDuplicate::error, false);
-    TempFile file("name,email,language\nAna,ana@x.org,fr\n\"Bob\nBobson\",bob@x.org,de\n");
-    io::InputFile input(file.path.string());
-    try {
-        app::import_registrations(input, {}, event, registrar, {});
-        FAIL("no error");
-    } catch (const BadInputError& error) {
-        CHECK(std::string(error.what()) ==
-              file.path.string() +
-                  ":3: language 'de' is not one of the event's languages (en, fr)");
-    }
-}
-
-TEST_CASE("import with skip_invalid reports each bad row and counts", "[registration_import]") {
-    store::Database db(":memory:");
-    const auto event = make_event(db, 2);
-    store::RegistrationStore store(db);
-    Registrar registrar(store, event, k_now, OnDuplicate::error, false);
-    TempFile file("name,email,diet\nAna,ana@x.org,vegan\n,nobody@x.org,\nBob,bob@x.org\n"
-                  "Cy,cy@x.org,\nAna again,ANA@x.org,\nDi,di@x.org,\n");
-    io::InputFile input(file.path.string());
-    std::vector<std::string> bad;
-    const auto summary = app::import_registrations(
-        input, {.skip_invalid = true}, event, registrar,
-        {.bad_row = [&](const std::string& what) { bad.push_back(what); }, .progress = {}});
-    CHECK(summary.rows == 5);
-    CHECK(summary.added == 3);
-    CHECK(summary.waitlisted == 1);
-    CHECK(summary.invalid == 3);
-    REQUIRE(bad.size() == 3);
-    CHECK(bad[0] == file.path.string() + ":3: the name is empty");
-    CHECK(bad[1] == file.path.string() + ":4: expected 3 fields as in the header, found 2");
-    CHECK(bad[2].starts_with(file.path.string() + ":6: ANA@x.org is already registered"));
-    CHECK(store.find_by_email(event.id, "ana@x.org")->fields ==
-          std::vector<std::pair<std::string, std::string>>{{"diet", "vegan"}});
-}
-
-TEST_CASE("import of JSON Lines", "[registration_import]") {
-    store::Database db(":memory:");
-    const auto event = make_event(db, std::nullopt);
-    store::RegistrationStore store(db);
-    Registrar registrar(store, event, k_now, OnDuplicate::error, false);
-    TempFile file("{\"name\":\"Ana\",\"email\":\"ana@x.org\",\"language\":\"FR\"}\n\n"
-                  "{\"name\":\"Bob\",\"email\":\"bob@x.org\",\"status\":\"cancelled\"}\n");
-    io::InputFile input(file.path.string());
-    const auto summary = app::import_registrations(input, {.format = ImportFormat::jsonl}, event,
-                                                   registrar, {});
-    CHECK(summary.added == 2);
-    CHECK(store.find_by_email(event.id, "ana@x.org")->language == "fr");
-    CHECK(store.find_by_email(event.id, "bob@x.org")->status == RegistrationStatus::cancelled);
 }

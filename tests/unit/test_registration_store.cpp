@@ -3,27 +3,19 @@
 #include <catch2/catch.hpp>
 
 #include "convene/error.hpp"
-#include "convene/store/event_store.hpp"
 #include "convene/store/registration_store.hpp"
+#include "testing.hpp"
 #include "store/connection.hpp"
 
 using namespace convene;
 using domain::Registration;
 using domain::RegistrationStatus;
+using testing::at;
 
 namespace {
 
-domain::Instant at(std::int64_t seconds) { return domain::Instant{std::chrono::seconds{seconds}}; }
-
 std::int64_t add_event(store::Database& db, std::string slug) {
-    domain::Event event;
-    event.slug = std::move(slug);
-    event.uid = event.slug + "@test";
-    event.title = "Test";
-    event.timezone = "UTC";
-    event.start = at(1'700'000'000);
-    event.end = at(1'700'003'600);
-    return store::EventStore(db).insert(event);
+    return testing::stored(db, testing::an_event(std::move(slug))).id;
 }
 
 Registration person(std::int64_t event_id, std::string name, std::string email,

@@ -2,6 +2,7 @@
 
 #include "convene/domain/time.hpp"
 #include "convene/error.hpp"
+#include "testing.hpp"
 
 using namespace convene;
 using namespace convene::domain;

@@ -5,19 +5,18 @@
 #include <string>
 
 #include "convene/export/vtimezone.hpp"
+#include "testing.hpp"
 
 namespace {
 
 using convene::domain::Instant;
 using namespace std::chrono_literals;
-
-Instant utc(date::year_month_day day, std::chrono::seconds time = 0s) { return date::sys_days{day} + time; }
+using convene::testing::utc;
 
 std::string vtimezone(const char* zone_name, Instant first, Instant last) {
-    std::ostringstream out;
-    convene::ics::Writer writer(out);
-    convene::ics::write_vtimezone(writer, *date::locate_zone(zone_name), first, last);
-    return out.str();
+    return convene::testing::written([&](convene::ics::Writer& writer) {
+        convene::ics::write_vtimezone(writer, *date::locate_zone(zone_name), first, last);
+    });
 }
 
 }  // namespace
