@@ -95,7 +95,7 @@ void write_one(const InvitationRequest& request, const domain::Event& event,
         messages.write(context.out(), *method, person);
         return;
     }
-    io::OutputFile file(request.output);
+    io::OutputFile file(request.output, io::OutputFile::Access::private_data);
     messages.write(file.stream(), *method, person);
     file.commit();
 }
@@ -110,6 +110,8 @@ void write_folder(const InvitationRequest& request, const domain::Event& event,
         throw UsageError(fmt::format("cannot write invitations to {}: {}", request.folder,
                                      error ? error.message() : "not a folder"));
     }
+    // Hidden files of an earlier run that was interrupted (Ctrl-C, SIGKILL) go now.
+    io::remove_stale_temporaries(folder);
     const std::string extension = request.eml ? "eml" : "ics";
     const bool show_progress = context.stderr_is_terminal() && !context.options().quiet;
     std::size_t requests = 0;
@@ -119,7 +121,8 @@ void write_folder(const InvitationRequest& request, const domain::Event& event,
         const auto method = method_for(event, registration.status);
         if (!method) return;
         // Each file whole or not at all: a mail script may pick them up while we write.
-        io::OutputFile file(folder / ics::invitation_file_name(registration.email, extension));
+        io::OutputFile file(folder / ics::invitation_file_name(registration.email, extension),
+                            io::OutputFile::Access::private_data);
         messages.write(file.stream(), *method, {registration.name, registration.email});
         file.commit();
         ++(*method == ics::Method::request ? requests : cancellations);
