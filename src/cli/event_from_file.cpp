@@ -88,7 +88,12 @@ void create_event_from_file(const std::string& path, bool replace, Context& cont
     }
     attach_parent(file, event, events);
     event.updated_at = context.now();
-    domain::validate(event);
+    try {
+        domain::validate(event);
+    } catch (const UsageError& e) {
+        // The file's content, not a flag, is at fault.
+        throw BadInputError(fmt::format("{}: {}", io::display_name(path), e.what()), e.hint());
+    }
     if (existing) {
         const bool agenda_changed = replace_agenda(agenda, event.id, file.agenda);
         if (domain::changes_calendar(*existing, event) || agenda_changed) ++event.sequence;

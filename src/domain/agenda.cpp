@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "convene/domain/time.hpp"
+#include "convene/domain/limits.hpp"
 #include "convene/error.hpp"
 
 namespace convene::domain {
@@ -107,6 +108,27 @@ void validate(const AgendaItem& item) {
     }
     for (const auto& point : item.points) {
         if (trim(point).empty()) throw UsageError("an agenda point must not be empty");
+    }
+    const auto check = [](std::string_view what, std::string_view text, std::size_t max,
+                          TextKind kind = TextKind::line) {
+        if (auto problem = text_problem(what, text, max, kind)) throw UsageError(*problem);
+    };
+    check("the title", item.title, k_max_short_text);
+    check("the description", item.description, k_max_long_text, TextKind::multiline);
+    for (const auto& speaker : item.speakers) {
+        check("a speaker's name", speaker.name, k_max_short_text);
+        check("a speaker's role", speaker.role, k_max_short_text);
+        check("a speaker's organisation", speaker.organisation, k_max_short_text);
+    }
+    for (const auto& point : item.points) check("an agenda point", point, k_max_short_text);
+    if (item.duration && *item.duration > k_max_duration) {
+        throw UsageError(fmt::format("an agenda item lasts at most {} days",
+                                     k_max_duration / std::chrono::days{1}));
+    }
+    if (item.start && (!within_years(*item.start) ||
+                       (item.duration && !within_years(*item.start + *item.duration)))) {
+        throw UsageError(fmt::format("an agenda item must lie between the years {} and {}",
+                                     k_min_year, k_max_year));
     }
 }
 

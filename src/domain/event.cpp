@@ -2,6 +2,9 @@
 
 #include <array>
 
+#include <fmt/format.h>
+
+#include "convene/domain/limits.hpp"
 #include "convene/error.hpp"
 
 namespace convene::domain {
@@ -125,9 +128,22 @@ bool is_language_tag(std::string_view tag) {
 }
 
 bool is_url(std::string_view text) {
-    const auto colon = text.find(':');
-    return colon != std::string_view::npos && colon > 0 &&
-           text.find_first_of(" \t\r\n") == std::string_view::npos;
+    // Links people click in calendars and pages: web addresses with a host only, so that
+    // "javascript:…", "file:///…" or "https:///path" never become one.
+    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; };
+    std::string scheme;
+    for (const char c : text.substr(0, text.find(':'))) scheme += lower(c);
+    if (text.find(':') == std::string_view::npos || (scheme != "https" && scheme != "http")) {
+        return false;
+    }
+    const auto rest = text.substr(scheme.size() + 1);
+    if (!rest.starts_with("//")) return false;
+    const auto host = rest.substr(2, rest.find_first_of("/?#", 2) - 2);
+    if (host.empty() || host.find('@') != std::string_view::npos) return false;
+    for (const char c : text) {
+        if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7F) return false;
+    }
+    return true;
 }
 
 bool changes_calendar(const Event& before, const Event& after) {
@@ -154,6 +170,32 @@ void validate(const Event& event) {
     if (event.capacity && *event.capacity < 0) {
         throw UsageError("capacity must be zero or more");
     }
+    if (event.capacity && *event.capacity > k_max_capacity) {
+        throw UsageError(fmt::format("capacity must be at most {}", k_max_capacity));
+    }
+    const bool in_range = event.all_day
+                              ? within_years(event.start_date) && within_years(event.end_date)
+                              : within_years(event.start) && within_years(event.end);
+    if (!in_range) {
+        throw UsageError(fmt::format("the event must lie between the years {} and {}", k_min_year,
+                                     k_max_year));
+    }
+    if (!event.all_day && event.end - event.start > k_max_duration) {
+        throw UsageError(fmt::format("the event lasts more than {} days",
+                                     k_max_duration / std::chrono::days{1}),
+                         "give an all-day event with --date and --end-date instead");
+    }
+    const auto check = [](std::string_view what, std::string_view text, std::size_t max,
+                          TextKind kind = TextKind::line) {
+        if (auto problem = text_problem(what, text, max, kind)) throw UsageError(*problem);
+    };
+    check("the title", event.title, k_max_short_text);
+    check("the description", event.description, k_max_long_text, TextKind::multiline);
+    check("the venue", event.venue, k_max_short_text);
+    check("the online URL", event.online_url, k_max_url);
+    check("the registration URL", event.registration_url, k_max_url);
+    for (const auto& organiser : event.organisers) check("an organiser", organiser, k_max_short_text);
+    for (const auto& language : event.languages) check("a language", language, k_max_short_text);
 }
 
 }  // namespace convene::domain

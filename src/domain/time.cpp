@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "convene/domain/limits.hpp"
 #include "convene/error.hpp"
 
 namespace convene::domain {
@@ -39,6 +40,10 @@ std::optional<Date> read_date(std::string_view text, std::size_t& pos) {
     if (!m || !expect(text, pos, '-')) return std::nullopt;
     auto d = read_digits(text, pos, 2);
     if (!d) return std::nullopt;
+    if (*y < k_min_year || *y > k_max_year) {
+        throw UsageError(fmt::format("the year of '{}' is outside {}–{}", text, k_min_year,
+                                     k_max_year));
+    }
     const date::year_month_day ymd{date::year{*y}, date::month(static_cast<unsigned>(*m)),
                                    date::day(static_cast<unsigned>(*d))};
     if (!ymd.ok()) return std::nullopt;
@@ -170,15 +175,26 @@ seconds parse_duration(std::string_view text) {
                              "use units d, h, m, s, e.g. 1h30m or 90m");
         }
         pos = static_cast<std::size_t>(ptr - text.data());
+        seconds unit{0};
         switch (text[pos++]) {
-            case 'd': total += days{value}; break;
-            case 'h': total += hours{value}; break;
-            case 'm': total += minutes{value}; break;
-            case 's': total += seconds{value}; break;
+            case 'd': unit = days{1}; break;
+            case 'h': unit = hours{1}; break;
+            case 'm': unit = minutes{1}; break;
+            case 's': unit = seconds{1}; break;
             default:
                 throw UsageError(fmt::format("invalid duration '{}'", text),
                                  "use units d, h, m, s, e.g. 1h30m or 90m");
         }
+        // Checked before multiplying, so that no value overflows into a garbage date.
+        if (value < 0) {
+            throw UsageError(fmt::format("invalid duration '{}'", text),
+                             "a duration is positive, e.g. 1h30m or 90m");
+        }
+        if (value > k_max_duration / unit || total + value * unit > k_max_duration) {
+            throw UsageError(fmt::format("duration '{}' is longer than {} days", text,
+                                         k_max_duration / days{1}));
+        }
+        total += value * unit;
         any = true;
     }
     if (!any || total <= seconds{0}) {
