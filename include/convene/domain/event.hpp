@@ -51,7 +51,8 @@ bool is_valid_slug(std::string_view slug);
 
 // BCP 47 shape: a 2–8 letter language, then alphanumeric subtags of 1–8 ("en", "pt-BR").
 bool is_language_tag(std::string_view tag);
-// An absolute link: a scheme, a colon, no white space ("https://example.org/register").
+// A web link people can click: http or https, a host, no white space or control characters
+// ("https://example.org/register"; not "javascript:…", "file:///…" or "https:///path").
 bool is_url(std::string_view text);
 
 // True when the change from `before` to `after` must reach calendars (SPEC §1: time, place,
