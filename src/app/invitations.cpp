@@ -90,7 +90,7 @@ InvitationSummary write_one(store::Database& db, const InvitationRequest& reques
     if (request.output.empty() || request.output == "-") {
         messages.write(out, *method, person);
     } else {
-        io::OutputFile file(request.output);
+        io::OutputFile file(request.output, io::OutputFile::Access::private_data);
         messages.write(file.stream(), *method, person);
         file.commit();
     }
@@ -108,6 +108,8 @@ InvitationSummary write_folder(store::Database& db, const InvitationRequest& req
         throw UsageError(fmt::format("cannot write invitations to {}: {}", request.folder,
                                      error ? error.message() : "not a folder"));
     }
+    // Hidden files of an earlier run that was interrupted (Ctrl-C, SIGKILL) go now.
+    io::remove_stale_temporaries(folder);
     const std::string extension = request.eml ? "eml" : "ics";
     InvitationSummary summary;
     store::RegistrationStore registrations(db);
@@ -115,7 +117,8 @@ InvitationSummary write_folder(store::Database& db, const InvitationRequest& req
         const auto method = method_for(event, registration.status);
         if (!method) return;
         // Each file whole or not at all: a mail script may pick them up while we write.
-        io::OutputFile file(folder / ics::invitation_file_name(registration.email, extension));
+        io::OutputFile file(folder / ics::invitation_file_name(registration.email, extension),
+                            io::OutputFile::Access::private_data);
         messages.write(file.stream(), *method, {registration.name, registration.email});
         file.commit();
         ++(*method == ics::Method::request ? summary.requests : summary.cancellations);

@@ -1,19 +1,46 @@
 #include "convene/cli/app.hpp"
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <iostream>
 #include <ostream>
+
+#include <fmt/format.h>
 
 #include "convene/cli/commands.hpp"
 #include "convene/error.hpp"
 #include "convene/store/database.hpp"
+#include "convene/text/printable.hpp"
+#include "not_empty.hpp"
 
 namespace convene::cli {
 
 namespace {
 
+// Messages quote input (a CSV cell, a flag's value): escaped and cut, so that they stay one
+// short line and no escape sequence from the input reaches the terminal.
 int report(std::ostream& err, ExitCode code, std::string_view what, std::string_view hint = {}) {
-    err << "convene: error: " << what << '\n';
-    if (!hint.empty()) err << "convene: hint: " << hint << '\n';
+    err << "convene: error: " << text::printable(what) << '\n';
+    if (!hint.empty()) err << "convene: hint: " << text::printable(hint) << '\n';
     return static_cast<int>(code);
+}
+
+// Output that could not be written (a full disk, a closed pipe with SIGPIPE ignored) is a
+// failure, not a success with data silently lost. For the process's own stdout the C stream
+// is flushed and closed too, so that a late write error (NFS, a full device) is seen.
+void finish_output(std::ostream& out) {
+    errno = 0;
+    bool ok = static_cast<bool>(out.flush());
+    if (&out == &std::cout) {
+        ok = std::fflush(stdout) == 0 && !std::ferror(stdout) && ok;
+        ok = std::fclose(stdout) == 0 && ok;
+    }
+    if (!ok) {
+        const int error = errno;
+        throw StorageError(fmt::format("cannot write to standard output: {}",
+                                       error != 0 ? std::strerror(error) : "write failed"));
+    }
 }
 
 }  // namespace
@@ -27,24 +54,33 @@ int run_app(int argc, char** argv, std::ostream& out, std::ostream& err) {
     // Global options may also follow the command name.
     app.fallthrough();
     GlobalOptions options;
-    app.add_option("--config", options.config_file, "Configuration file (TOML)");
-    app.add_option("--db", options.database, "SQLite database file");
+    app.add_option("--config", options.config_file, "Configuration file (TOML)")
+        ->check(not_empty());
+    app.add_option("--db", options.database, "SQLite database file")->check(not_empty());
     app.add_option("--format", options.format, "Output format: table, tsv, csv, json, jsonl "
                                                 "(show: text, markdown, json)");
     app.add_flag("-q,--quiet", options.quiet, "Print no notes on stderr");
     const auto commands = add_commands(app);
+    const auto finished = [&](int code) {
+        try {
+            finish_output(out);
+        } catch (const Error& e) {
+            return report(err, e.code(), e.what());
+        }
+        return code;
+    };
 
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp&) {
         out << app.help();
-        return 0;
+        return finished(0);
     } catch (const CLI::CallForAllHelp&) {
         out << app.help("", CLI::AppFormatMode::All);
-        return 0;
+        return finished(0);
     } catch (const CLI::CallForVersion&) {
         out << app.version() << '\n';
-        return 0;
+        return finished(0);
     } catch (const CLI::ParseError& e) {
         // CLI11 reports a mistyped command as "a subcommand is required"; name the word instead.
         const auto leftover = app.remaining();
@@ -62,7 +98,7 @@ int run_app(int argc, char** argv, std::ostream& out, std::ostream& err) {
         for (const auto& command : commands) {
             if (command.app->parsed()) {
                 command.run(context);
-                out.flush();
+                finish_output(out);
                 return 0;
             }
         }

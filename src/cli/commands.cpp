@@ -2,6 +2,9 @@
 
 namespace convene::cli {
 
+// Declared here, not in command_setup.hpp, so that adding it rebuilds no other command.
+Command add_forget(CLI::App& app);
+
 namespace {
 
 using Setup = Command (*)(CLI::App&);
@@ -22,6 +25,7 @@ constexpr Setup k_commands[] = {
     add_unregister,
     add_check_in,
     add_export_ics,
+    add_forget,
 };
 
 // `list WHAT …`: one entry per kind of list.

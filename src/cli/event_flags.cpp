@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include "convene/domain/event_times.hpp"
+#include "convene/domain/limits.hpp"
+#include "convene/domain/time.hpp"
 #include "convene/error.hpp"
 #include "flag_problems.hpp"
 #include "text_argument.hpp"
@@ -35,7 +37,7 @@ void add_event_flags(CLI::App& command, EventFlags& flags, bool for_update) {
         ->allow_extra_args(false);
     command.add_option("--parent", flags.parent, "The larger event this one is part of (slug or id)");
     command.add_option("--capacity", flags.capacity, "Seats; further registrations are waitlisted")
-        ->check(CLI::NonNegativeNumber);
+        ->check(CLI::Range(std::int64_t{0}, domain::k_max_capacity));
     command.add_option("--status", flags.status, "tentative or confirmed (default: confirmed)");
     if (for_update) {
         command.add_flag("--no-capacity", flags.no_capacity, "Remove the capacity limit");

@@ -8,6 +8,7 @@
 
 #include "command_setup.hpp"
 #include "convene/app/invitations.hpp"
+#include "not_empty.hpp"
 #include "convene/error.hpp"
 #include "convene/export/ics_feed.hpp"
 #include "convene/io/output_file.hpp"
@@ -159,10 +160,12 @@ Command add_export_ics(CLI::App& app) {
     command->add_option("EVENT", options->events, "Event slugs or ids");
     command->add_flag("--all", options->all, "Export every event");
     command->add_option("-o,--output", options->output,
-                        "Write to FILE (atomically) instead of stdout");
+                        "Write to FILE (atomically) instead of stdout")
+        ->check(not_empty());
     command->add_flag("--with-agenda", options->with_agenda, "Add a VEVENT per timed agenda item");
     command->add_option("--invitations", options->invitations.folder,
-                        "Write an invitation per registered person into DIR");
+                        "Write an invitation per registered person into DIR")
+        ->check(not_empty());
     command->add_option("--attendee", options->invitations.attendee,
                         "Write the invitation of one registered person (by email)");
     command->add_flag("--eml", options->invitations.eml,

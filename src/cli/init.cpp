@@ -1,12 +1,13 @@
 // convene init: write a commented starter config file.
 #include <filesystem>
-#include <fstream>
 #include <memory>
 
 #include <fmt/format.h>
 
 #include "command_setup.hpp"
 #include "convene/error.hpp"
+#include "convene/io/output_file.hpp"
+#include "not_empty.hpp"
 
 namespace convene::cli {
 
@@ -22,9 +23,10 @@ void run(const Options& options, Context& context) {
         throw ConflictError(fmt::format("{} exists already", options.path),
                             "add --force to overwrite it");
     }
-    std::ofstream file(options.path, std::ios::binary | std::ios::trunc);
-    file << config::starter_file();
-    if (!file.flush()) throw UsageError(fmt::format("cannot write {}", options.path));
+    // Whole or not at all, never through a dangling symlink or onto a device.
+    io::OutputFile file(options.path);
+    file.stream() << config::starter_file();
+    file.commit();
     context.note(fmt::format("wrote {}", options.path));
 }
 
@@ -33,7 +35,8 @@ void run(const Options& options, Context& context) {
 Command add_init(CLI::App& app) {
     auto* command = app.add_subcommand("init", "Write a commented starter configuration file");
     auto options = std::make_shared<Options>();
-    command->add_option("FILE", options->path, "Where to write it (default: convene.toml)");
+    command->add_option("FILE", options->path, "Where to write it (default: convene.toml)")
+        ->check(not_empty());
     command->add_flag("--force", options->force, "Overwrite an existing file");
     return {command, [options](Context& context) { run(*options, context); }};
 }

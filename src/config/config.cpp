@@ -108,19 +108,33 @@ void apply_table(const fs::path& file, const toml::table& table, const std::stri
     }
 }
 
+constexpr std::uintmax_t k_max_config_bytes = 1024 * 1024;
+
+// Whether a config file is there; a folder on the way that cannot be searched (a
+// $XDG_CONFIG_HOME without permission) is an error, not "no config".
+bool present(const fs::path& file) {
+    std::error_code error;
+    const bool exists = fs::exists(file, error);
+    if (error) {
+        throw UsageError(fmt::format("cannot read config file {}: {}", file.string(),
+                                     error.message()));
+    }
+    return exists;
+}
+
 std::optional<fs::path> discover(const Overrides& flags, const EnvLookup& env) {
     if (!flags.config_file.empty()) return fs::path(flags.config_file);
     if (auto from_env = env("CONVENE_CONFIG"); from_env && !from_env->empty()) {
         return fs::path(*from_env);
     }
-    if (fs::exists("convene.toml")) return fs::path("convene.toml");
+    if (present("convene.toml")) return fs::path("convene.toml");
     fs::path xdg;
     if (auto dir = env("XDG_CONFIG_HOME"); dir && !dir->empty()) {
         xdg = *dir;
     } else if (auto home = env("HOME"); home && !home->empty()) {
         xdg = fs::path(*home) / ".config";
     }
-    if (!xdg.empty() && fs::exists(xdg / "convene" / "config.toml")) {
+    if (!xdg.empty() && present(xdg / "convene" / "config.toml")) {
         return xdg / "convene" / "config.toml";
     }
     return std::nullopt;
@@ -155,8 +169,20 @@ Config load(const Overrides& flags, const EnvLookup& env) {
     Config config;
     config.default_timezone = domain::system_zone_name();
     if (auto file = discover(flags, env)) {
-        if (!fs::exists(*file)) {
+        if (!present(*file)) {
             throw UsageError(fmt::format("config file {} does not exist", file->string()));
+        }
+        std::error_code error;
+        if (fs::is_directory(*file, error)) {
+            throw UsageError(fmt::format("config file {} is a directory", file->string()));
+        }
+        // Read whole by the TOML parser: a device (/dev/zero) or a huge file would never end.
+        if (!fs::is_regular_file(*file, error)) {
+            throw UsageError(fmt::format("config file {} is not a regular file", file->string()));
+        }
+        if (fs::file_size(*file, error) > k_max_config_bytes) {
+            throw BadInputError(fmt::format("config file {} is larger than {} KiB",
+                                            file->string(), k_max_config_bytes / 1024));
         }
         read_file(*file, config);
     }

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "convene/domain/time.hpp"
+#include "convene/domain/limits.hpp"
 #include "convene/text/strings.hpp"
 
 namespace convene::domain {
@@ -111,6 +112,42 @@ std::optional<Problem> validate(const AgendaItem& item) {
     }
     for (const auto& point : item.points) {
         if (trim(point).empty()) return Problem{"points", "an agenda point must not be empty", {}};
+    }
+    const auto text = [](const char* field, std::string_view what, std::string_view value,
+                         std::size_t max, TextKind kind = TextKind::line) -> std::optional<Problem> {
+        if (auto problem = text_problem(what, value, max, kind)) {
+            return Problem{field, std::move(*problem), {}};
+        }
+        return std::nullopt;
+    };
+    if (auto p = text("title", "the title", item.title, k_max_short_text)) return p;
+    if (auto p = text("description", "the description", item.description, k_max_long_text,
+                      TextKind::multiline)) {
+        return p;
+    }
+    for (const auto& speaker : item.speakers) {
+        if (auto p = text("speakers", "a speaker's name", speaker.name, k_max_short_text)) return p;
+        if (auto p = text("speakers", "a speaker's role", speaker.role, k_max_short_text)) return p;
+        if (auto p = text("speakers", "a speaker's organisation", speaker.organisation,
+                          k_max_short_text)) {
+            return p;
+        }
+    }
+    for (const auto& point : item.points) {
+        if (auto p = text("points", "an agenda point", point, k_max_short_text)) return p;
+    }
+    if (item.duration && *item.duration > k_max_duration) {
+        return Problem{"duration",
+                       fmt::format("an agenda item lasts at most {} days",
+                                   k_max_duration / std::chrono::days{1}),
+                       {}};
+    }
+    if (item.start && (!within_years(*item.start) ||
+                       (item.duration && !within_years(*item.start + *item.duration)))) {
+        return Problem{"start",
+                       fmt::format("an agenda item must lie between the years {} and {}",
+                                   k_min_year, k_max_year),
+                       {}};
     }
     return std::nullopt;
 }

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "convene/domain/limits.hpp"
 #include "convene/text/strings.hpp"
 
 namespace convene::domain {
@@ -127,9 +128,22 @@ bool is_language_tag(std::string_view tag) {
 }
 
 bool is_url(std::string_view text) {
-    const auto colon = text.find(':');
-    return colon != std::string_view::npos && colon > 0 &&
-           text.find_first_of(" \t\r\n") == std::string_view::npos;
+    // Links people click in calendars and pages: web addresses with a host only, so that
+    // "javascript:…", "file:///…" or "https:///path" never become one.
+    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; };
+    std::string scheme;
+    for (const char c : text.substr(0, text.find(':'))) scheme += lower(c);
+    if (text.find(':') == std::string_view::npos || (scheme != "https" && scheme != "http")) {
+        return false;
+    }
+    const auto rest = text.substr(scheme.size() + 1);
+    if (!rest.starts_with("//")) return false;
+    const auto host = rest.substr(2, rest.find_first_of("/?#", 2) - 2);
+    if (host.empty() || host.find('@') != std::string_view::npos) return false;
+    for (const char c : text) {
+        if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7F) return false;
+    }
+    return true;
 }
 
 bool changes_calendar(const Event& before, const Event& after) {
@@ -174,6 +188,55 @@ std::optional<Problem> validate(const Event& event) {
     }
     if (event.capacity && *event.capacity < 0) {
         return Problem{"capacity", "capacity must be zero or more", {}};
+    }
+    if (event.capacity && *event.capacity > k_max_capacity) {
+        return Problem{"capacity", fmt::format("capacity must be at most {}", k_max_capacity), {}};
+    }
+    const bool in_range = event.all_day
+                              ? within_years(event.start_date) && within_years(event.end_date)
+                              : within_years(event.start) && within_years(event.end);
+    if (!in_range) {
+        return Problem{event.all_day ? "date" : "start",
+                       fmt::format("the event must lie between the years {} and {}", k_min_year,
+                                   k_max_year),
+                       {}};
+    }
+    if (!event.all_day && event.end - event.start > k_max_duration) {
+        return Problem{"end",
+                       fmt::format("the event lasts more than {} days",
+                                   k_max_duration / std::chrono::days{1}),
+                       "make it an all-day event with a first and a last date"};
+    }
+    struct Text {
+        const char* field;
+        const char* what;
+        const std::string& text;
+        std::size_t max;
+        TextKind kind;
+    };
+    const Text texts[] = {
+        {"title", "the title", event.title, k_max_short_text, TextKind::line},
+        {"description", "the description", event.description, k_max_long_text,
+         TextKind::multiline},
+        {"venue", "the venue", event.venue, k_max_short_text, TextKind::line},
+        {"online", "the online URL", event.online_url, k_max_url, TextKind::line},
+        {"registration-url", "the registration URL", event.registration_url, k_max_url,
+         TextKind::line},
+    };
+    for (const auto& field : texts) {
+        if (auto problem = text_problem(field.what, field.text, field.max, field.kind)) {
+            return Problem{field.field, std::move(*problem), {}};
+        }
+    }
+    for (const auto& organiser : event.organisers) {
+        if (auto problem = text_problem("an organiser", organiser, k_max_short_text)) {
+            return Problem{"organisers", std::move(*problem), {}};
+        }
+    }
+    for (const auto& language : event.languages) {
+        if (auto problem = text_problem("a language", language, k_max_short_text)) {
+            return Problem{"languages", std::move(*problem), {}};
+        }
     }
     return std::nullopt;
 }

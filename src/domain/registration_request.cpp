@@ -6,6 +6,7 @@
 #include <fmt/ranges.h>
 
 #include "convene/domain/email.hpp"
+#include "convene/domain/limits.hpp"
 #include "convene/text/strings.hpp"
 #include "convene/text/utf8.hpp"
 
@@ -44,11 +45,21 @@ std::optional<std::string> language_problem(std::string& language, const Event& 
 
 std::optional<std::string> fields_problem(
     std::vector<std::pair<std::string, std::string>>& fields) {
+    if (fields.size() > k_max_custom_fields) {
+        return fmt::format("more than {} custom fields", k_max_custom_fields);
+    }
     for (std::size_t i = 0; i < fields.size(); ++i) {
         auto& [key, value] = fields[i];
         trim(key);
         trim(value);
         if (key.empty()) return std::string("a custom field has no name");
+        if (auto problem = text_problem("a custom field's name", key, k_max_short_text)) {
+            return problem;
+        }
+        if (auto problem = text_problem(fmt::format("field '{}'", key), value, k_max_field_value,
+                                        TextKind::multiline)) {
+            return problem;
+        }
         if (is_reserved_field_name(key)) {
             return fmt::format("'{}' is a registration field, not a custom one", key);
         }
@@ -62,8 +73,9 @@ std::optional<std::string> fields_problem(
 }  // namespace
 
 bool is_reserved_field_name(std::string_view key) {
-    return std::find(k_registration_fields.begin(), k_registration_fields.end(), key) !=
-           k_registration_fields.end();
+    // "Email" too: a CSV export's header would name the column twice.
+    return std::any_of(k_registration_fields.begin(), k_registration_fields.end(),
+                       [&](std::string_view name) { return equal_ignoring_ascii_case(name, key); });
 }
 
 std::optional<std::string> normalise(RegistrationRequest& request, const Event& event) {
@@ -73,6 +85,19 @@ std::optional<std::string> normalise(RegistrationRequest& request, const Event& 
     if (request.language) trim(*request.language);
     for (const std::string* text : {&request.name, &request.email}) {
         if (!text::is_valid_utf8(*text)) return std::string("a value is not valid UTF-8");
+    }
+    if (auto problem = text_problem("the name", request.name, k_max_short_text)) return problem;
+    if (auto problem = text_problem("the email", request.email, k_max_email)) return problem;
+    if (request.organisation) {
+        if (auto problem = text_problem("the organisation", *request.organisation,
+                                        k_max_short_text)) {
+            return problem;
+        }
+    }
+    if (request.language) {
+        if (auto problem = text_problem("the language", *request.language, k_max_short_text)) {
+            return problem;
+        }
     }
     if (request.name.empty()) return std::string("the name is empty");
     if (auto problem = email_problem(request.email)) {

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "convene/domain/limits.hpp"
 #include "convene/error.hpp"
 
 namespace convene::domain {
@@ -111,6 +112,14 @@ Checked<Instant> resolve_wall_time(date::local_seconds wall, const date::time_zo
     return Problem{{}, fmt::format("cannot place {} in {}", text, zone.name()), {}};
 }
 
+// Four-digit years only: iCalendar and every date format convene writes have them.
+std::optional<Problem> year_problem(Date day, std::string_view text) {
+    if (within_years(day)) return std::nullopt;
+    return Problem{{}, fmt::format("the year of '{}' is outside {}–{}", text, k_min_year,
+                                   k_max_year),
+                   {}};
+}
+
 Problem bad_datetime(std::string_view text) {
     return {{},
             fmt::format("invalid date-time '{}'", text),
@@ -155,6 +164,7 @@ Checked<Instant> parse_instant(std::string_view text, const date::time_zone& zon
     std::size_t pos = 0;
     auto day = read_date(text, pos);
     if (!day || !(expect(text, pos, 'T') || expect(text, pos, ' '))) return bad_datetime(text);
+    if (auto problem = year_problem(*day, text)) return std::move(*problem);
     auto time_of_day = read_time_of_day(text, pos);
     if (!time_of_day) return bad_datetime(text);
     if (pos == text.size()) {
@@ -185,13 +195,26 @@ Checked<seconds> parse_duration(std::string_view text) {
         auto [ptr, ec] = std::from_chars(text.data() + pos, text.data() + text.size(), value);
         if (ec != std::errc{} || ptr == text.data() + text.size()) return bad_duration(text);
         pos = static_cast<std::size_t>(ptr - text.data());
+        seconds unit{0};
         switch (text[pos++]) {
-            case 'd': total += days{value}; break;
-            case 'h': total += hours{value}; break;
-            case 'm': total += minutes{value}; break;
-            case 's': total += seconds{value}; break;
+            case 'd': unit = days{1}; break;
+            case 'h': unit = hours{1}; break;
+            case 'm': unit = minutes{1}; break;
+            case 's': unit = seconds{1}; break;
             default: return bad_duration(text);
         }
+        // Checked before multiplying, so that no value overflows into a garbage date.
+        if (value < 0) {
+            return Problem{{}, fmt::format("invalid duration '{}'", text),
+                           "a duration is positive, e.g. 1h30m or 90m"};
+        }
+        if (value > k_max_duration / unit || total + value * unit > k_max_duration) {
+            return Problem{{},
+                           fmt::format("duration '{}' is longer than {} days", text,
+                                       k_max_duration / days{1}),
+                           {}};
+        }
+        total += value * unit;
         any = true;
     }
     if (!any || total <= seconds{0}) {
@@ -207,6 +230,7 @@ Checked<Date> parse_date(std::string_view text) {
     if (!day || pos != text.size()) {
         return Problem{{}, fmt::format("invalid date '{}'", text), "use YYYY-MM-DD"};
     }
+    if (auto problem = year_problem(*day, text)) return std::move(*problem);
     return *day;
 }
 

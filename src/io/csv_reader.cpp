@@ -6,6 +6,7 @@
 #include <csv.h>
 #include <fmt/format.h>
 
+#include "convene/domain/limits.hpp"
 #include "convene/error.hpp"
 #include "convene/io/input.hpp"
 #include "convene/text/utf8.hpp"
@@ -137,6 +138,7 @@ bool CsvReader::feed_next_piece() {
         }
     }
 
+    check_size(size);
     const std::size_t parsed =
         csv_parse(&m_parser->state, begin, size, Parser::field, Parser::record, this);
     m_begin += size;
@@ -208,8 +210,25 @@ void CsvReader::check_record() const {
     }
 }
 
+// Bounds checked while reading, before libcsv buffers the bytes: a record (a line without
+// end, /dev/zero) or a header with a million columns cannot make memory or time grow.
+void CsvReader::check_size(std::size_t piece) {
+    m_record_bytes += piece;
+    if (m_record_bytes > domain::k_max_record_bytes) {
+        m_broken = true;
+        throw BadInputError(fmt::format("{}: a record is longer than {} KiB",
+                                        location(m_in_record ? m_record_line : m_line),
+                                        domain::k_max_record_bytes / 1024),
+                            "is this a CSV file?");
+    }
+}
+
 void CsvReader::on_field(const char* data, std::size_t size) {
     try {
+        if (m_field_count >= domain::k_max_columns) {
+            throw BadInputError(fmt::format("{}: more than {} fields",
+                                            location(m_record_line), domain::k_max_columns));
+        }
         if (m_field_count == m_fields.size()) {
             m_fields.emplace_back();
         }
@@ -224,6 +243,7 @@ void CsvReader::on_field(const char* data, std::size_t size) {
 }
 
 void CsvReader::on_record() {
+    m_record_bytes = 0;
     m_record_ready = true;
     m_in_record = false;
 }

@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <array>
-#include <sstream>
+#include <string>
+#include <vector>
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
 #include "convene/domain/event_times.hpp"
+#include "convene/domain/limits.hpp"
 #include "convene/domain/time.hpp"
 #include "convene/error.hpp"
 #include "convene/io/input.hpp"
@@ -72,8 +74,20 @@ public:
     }
 
     std::string string(const toml::node& node, std::string_view key) const {
-        if (const auto* value = node.as_string()) return value->get();
-        fail(node, key, "expected a string");
+        const auto* value = node.as_string();
+        if (!value) fail(node, key, "expected a string");
+        // Every string of the file passes here: bounded, no NUL or control characters, line
+        // breaks only in descriptions.
+        const bool long_text = key.ends_with("description");
+        const bool is_url = key == "online" || key == "registration-url";
+        if (auto problem = domain::text_problem(
+                "the value", value->get(),
+                long_text ? domain::k_max_long_text
+                          : (is_url ? domain::k_max_url : domain::k_max_short_text),
+                long_text ? domain::TextKind::multiline : domain::TextKind::line)) {
+            fail(node, key, *problem);
+        }
+        return value->get();
     }
 
     std::vector<std::string> strings(const toml::node& node, std::string_view key) const {
@@ -236,6 +250,9 @@ EventFile Reader::read(const toml::table& root, const std::string& default_zone)
         const auto* capacity = node->as_integer();
         if (!capacity) fail(*node, "capacity", "expected an integer");
         if (capacity->get() < 0) fail(*node, "capacity", "must be zero or more");
+        if (capacity->get() > domain::k_max_capacity) {
+            fail(*node, "capacity", fmt::format("must be at most {}", domain::k_max_capacity));
+        }
         event.capacity = capacity->get();
     }
     if (const auto* node = root.get("status")) {
@@ -263,8 +280,94 @@ EventFile Reader::read(const toml::table& root, const std::string& default_zone)
 
 }  // namespace
 
+// The line where tables, arrays, inline tables and dotted keys nest deeper than `max`, or 0.
+// Checked before parsing: the TOML parser and the tables it builds recurse once per level,
+// and 100,000 levels of "a.a.a…" end in a stack overflow.
+std::size_t too_deep_line(std::string_view text, std::size_t max) {
+    std::vector<char> open;  // '[' and '{' not closed yet
+    bool in_key = true;      // dots separate keys here, not digits of a number
+    bool in_header = false;  // [table] or [[table]]
+    std::size_t dots = 0;
+    std::size_t line = 1;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '\n') {
+            ++line;
+            if (open.empty()) {
+                in_key = true;
+                in_header = false;
+                dots = 0;
+            }
+            continue;
+        }
+        if (c == '#') {
+            while (i + 1 < text.size() && text[i + 1] != '\n') ++i;
+            continue;
+        }
+        if (c == '"' || c == '\'') {
+            const bool triple = text.substr(i, 3) == std::string(3, c);
+            const std::string_view close = triple ? text.substr(i, 3) : text.substr(i, 1);
+            i += close.size();
+            while (i < text.size() && text.substr(i, close.size()) != close) {
+                if (text[i] == '\n') ++line;
+                if (c == '"' && text[i] == '\\') ++i;
+                ++i;
+            }
+            i += close.size() - 1;
+            continue;
+        }
+        switch (c) {
+            case '[':
+                if (open.empty() && in_key && !in_header && dots == 0) {
+                    in_header = true;
+                    if (i + 1 < text.size() && text[i + 1] == '[') ++i;
+                } else {
+                    open.push_back(c);
+                    in_key = false;
+                }
+                break;
+            case '{':
+                open.push_back(c);
+                in_key = true;
+                dots = 0;
+                break;
+            case ']':
+            case '}':
+                if (open.empty()) {
+                    in_key = false;  // the end of a table header
+                } else {
+                    open.pop_back();
+                }
+                break;
+            case ',':
+                in_key = !open.empty() && open.back() == '{';
+                dots = 0;
+                break;
+            case '=':
+                in_key = false;
+                dots = 0;
+                break;
+            case '.':
+                if (in_key) ++dots;
+                break;
+            default:
+                break;
+        }
+        if (open.size() + dots > max) return line;
+    }
+    return 0;
+}
+
 EventFile parse_event_file(std::string_view text, const std::string& name,
                            const std::string& default_zone) {
+    if (text.size() > domain::k_max_event_file_bytes) {
+        throw BadInputError(fmt::format("{}: larger than {} KiB", name,
+                                        domain::k_max_event_file_bytes / 1024));
+    }
+    if (const auto line = too_deep_line(text, domain::k_max_nesting)) {
+        throw BadInputError(fmt::format("{}:{}: nested deeper than {} levels", name, line,
+                                        domain::k_max_nesting));
+    }
     toml::table root;
     try {
         root = toml::parse(text, name);
@@ -276,9 +379,12 @@ EventFile parse_event_file(std::string_view text, const std::string& name,
 
 EventFile read_event_file(const std::string& path, const std::string& default_zone) {
     InputFile input(path);
-    std::ostringstream text;
-    text << input.stream().rdbuf();
-    return parse_event_file(text.str(), display_name(path), default_zone);
+    // One byte more than allowed is enough to tell that the file is too large (/dev/zero).
+    std::string text(domain::k_max_event_file_bytes + 1, '\0');
+    input.stream().read(text.data(), static_cast<std::streamsize>(text.size()));
+    if (input.stream().bad()) throw BadInputError(fmt::format("{}: read error", display_name(path)));
+    text.resize(static_cast<std::size_t>(input.stream().gcount()));
+    return parse_event_file(text, display_name(path), default_zone);
 }
 
 }  // namespace convene::io

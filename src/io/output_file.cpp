@@ -1,12 +1,16 @@
 #include "convene/io/output_file.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <array>
 #include <atomic>
 #include <cerrno>
 #include <cstring>
+#include <optional>
+#include <string_view>
 #include <streambuf>
 #include <system_error>
 
@@ -85,10 +89,40 @@ struct Temporary {
     int fd;
 };
 
+[[noreturn]] void refuse(const std::filesystem::path& target, std::string_view why) {
+    throw UsageError(fmt::format("cannot write {}: {}", target.string(), why));
+}
+
+// What the file will replace. rename(2) would put a regular file in place of a device, a
+// folder's name or a symlink, so only a missing name or a regular file may be the target;
+// a symlink to a regular file is resolved so that the link stays and its target is replaced.
+// Returns the existing file's mode, if any.
+std::optional<mode_t> check_target(std::filesystem::path& target) {
+    if (target.empty()) refuse(target, "the file name is empty");
+    struct stat link {};
+    if (::lstat(target.c_str(), &link) != 0) {
+        if (errno == ENOENT) return std::nullopt;
+        refuse(target, std::strerror(errno));
+    }
+    struct stat file = link;
+    if (S_ISLNK(link.st_mode)) {
+        if (::stat(target.c_str(), &file) != 0) {
+            refuse(target, "it is a symbolic link to a missing or unreadable file");
+        }
+        std::error_code error;
+        auto resolved = std::filesystem::canonical(target, error);
+        if (error) refuse(target, error.message());
+        target = std::move(resolved);
+    }
+    if (S_ISDIR(file.st_mode)) refuse(target, "it is a directory");
+    if (!S_ISREG(file.st_mode)) refuse(target, "it exists and is not a regular file");
+    return file.st_mode & 07777;
+}
+
 // O_EXCL|O_NOFOLLOW so that a name planted in a shared folder (a symlink elsewhere) is never
 // written through; the next name is tried instead. Mode 0666 lets the umask decide, as for
-// any new file.
-Temporary create_temporary(const std::filesystem::path& target) {
+// any new file; private data starts at 0600.
+Temporary create_temporary(const std::filesystem::path& target, mode_t mode) {
     static const auto pid = ::getpid();
     const auto folder =
         target.parent_path().empty() ? std::filesystem::path(".") : target.parent_path();
@@ -96,7 +130,7 @@ Temporary create_temporary(const std::filesystem::path& target) {
     for (int attempt = 0; attempt < 100; ++attempt) {
         auto candidate = folder / fmt::format(".{}.{}-{}.tmp", name, pid, g_counter++);
         const int fd =
-            ::open(candidate.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0666);
+            ::open(candidate.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode);
         if (fd >= 0) return {std::move(candidate), fd};
         if (errno != EEXIST) {
             throw UsageError(
@@ -108,9 +142,17 @@ Temporary create_temporary(const std::filesystem::path& target) {
 
 }  // namespace
 
-OutputFile::OutputFile(std::filesystem::path target)
+OutputFile::OutputFile(std::filesystem::path target, Access access)
     : m_target(std::move(target)), m_stream(nullptr) {
-    auto temporary = create_temporary(m_target);
+    const bool is_private = access == Access::private_data;
+    const auto existing = check_target(m_target);
+    auto temporary = create_temporary(m_target, is_private ? 0600 : 0666);
+    if (existing && ::fchmod(temporary.fd, is_private ? (*existing & 07700) : *existing) != 0) {
+        const int error = errno;
+        ::close(temporary.fd);
+        ::unlink(temporary.path.c_str());
+        refuse(m_target, std::strerror(error));
+    }
     m_temporary = std::move(temporary.path);
     m_buffer = std::make_unique<Buffer>(temporary.fd);
     m_stream.rdbuf(m_buffer.get());
@@ -134,6 +176,31 @@ void OutputFile::commit() {
             fmt::format("cannot write {}: {}", m_target.string(), std::strerror(errno)));
     }
     m_committed = true;
+}
+
+std::size_t remove_stale_temporaries(const std::filesystem::path& folder) {
+    std::size_t removed = 0;
+    std::error_code error;
+    for (const auto& entry : std::filesystem::directory_iterator(folder, error)) {
+        const auto name = entry.path().filename().string();
+        // ".NAME.PID-N.tmp", as create_temporary names them.
+        if (!name.starts_with('.') || !name.ends_with(".tmp")) continue;
+        const auto dash = name.rfind('-');
+        const auto dot = name.rfind('.', dash == std::string::npos ? 0 : dash);
+        if (dash == std::string::npos || dot == std::string::npos || dot == 0) continue;
+        const auto digits = name.substr(dot + 1, dash - dot - 1);
+        if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos ||
+            digits.size() > 9) {
+            continue;
+        }
+        const auto pid = static_cast<pid_t>(std::stol(digits));
+        // A writer that still runs keeps its files; kill(pid, 0) only asks whether it exists.
+        if (pid == ::getpid() || ::kill(pid, 0) == 0 || errno != ESRCH) continue;
+        struct stat info {};
+        if (::lstat(entry.path().c_str(), &info) != 0 || !S_ISREG(info.st_mode)) continue;
+        if (::unlink(entry.path().c_str()) == 0) ++removed;
+    }
+    return removed;
 }
 
 }  // namespace convene::io

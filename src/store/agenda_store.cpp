@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "connection.hpp"
+#include "damaged_row.hpp"
 
 namespace convene::store {
 
@@ -19,7 +20,7 @@ constexpr std::string_view k_select_items = R"sql(
 SELECT id, event_id, position, title, description, kind, start_utc, duration_s
 FROM agenda_item WHERE event_id = ?)sql";
 
-AgendaItem read_item(SQLite::Statement& row) {
+AgendaItem decode_item(SQLite::Statement& row) {
     AgendaItem item;
     item.id = row.getColumn(0).getInt64();
     item.event_id = row.getColumn(1).getInt64();
@@ -28,10 +29,17 @@ AgendaItem read_item(SQLite::Statement& row) {
     item.description = row.getColumn(4).getString();
     item.kind = row.getColumn(5).getString();
     if (!row.getColumn(6).isNull()) {
-        item.start = domain::Instant{std::chrono::seconds{row.getColumn(6).getInt64()}};
+        const auto seconds = integer_column("agenda_item", row.getColumn(6));
+        item.start = domain::Instant{std::chrono::seconds{seconds}};
     }
-    if (!row.getColumn(7).isNull()) item.duration = std::chrono::seconds{row.getColumn(7).getInt64()};
+    if (!row.getColumn(7).isNull()) {
+        item.duration = std::chrono::seconds{integer_column("agenda_item", row.getColumn(7))};
+    }
     return item;
+}
+
+AgendaItem read_item(SQLite::Statement& row) {
+    return read_checked("agenda_item", [&] { return decode_item(row); });
 }
 
 void bind_item(SQLite::Statement& stmt, const AgendaItem& item) {

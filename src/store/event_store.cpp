@@ -8,6 +8,7 @@
 #include "connection.hpp"
 #include "convene/domain/time.hpp"
 #include "stored_value.hpp"
+#include "damaged_row.hpp"
 
 namespace convene::store {
 
@@ -44,10 +45,10 @@ std::vector<std::string> split_list(const SQLite::Column& column) {
 }
 
 domain::Instant instant(const SQLite::Column& column) {
-    return domain::Instant{std::chrono::seconds{column.getInt64()}};
+    return domain::Instant{std::chrono::seconds{integer_column("event", column)}};
 }
 
-Event read_event(SQLite::Statement& row) {
+Event decode_event(SQLite::Statement& row) {
     Event e;
     e.id = row.getColumn(0).getInt64();
     e.slug = row.getColumn(1).getString();
@@ -55,6 +56,8 @@ Event read_event(SQLite::Statement& row) {
     e.title = row.getColumn(3).getString();
     e.description = row.getColumn(4).getString();
     e.timezone = row.getColumn(5).getString();
+    // Every later use of the zone assumes it exists.
+    stored_value(domain::find_zone(e.timezone), "event");
     e.all_day = row.getColumn(6).getInt() != 0;
     if (e.all_day) {
         e.start_date = stored_value(domain::parse_date(row.getColumn(9).getString()), "event");
@@ -75,6 +78,10 @@ Event read_event(SQLite::Statement& row) {
     e.languages = split_list(row.getColumn(20));
     e.organisers = split_list(row.getColumn(21));
     return e;
+}
+
+Event read_event(SQLite::Statement& row) {
+    return read_checked("event", [&] { return decode_event(row); });
 }
 
 // Binds the columns shared by insert and update, in the order both statements name them.

@@ -10,6 +10,7 @@
 #include "connection.hpp"
 #include "convene/domain/email.hpp"
 #include "stored_value.hpp"
+#include "damaged_row.hpp"
 
 namespace convene::store {
 
@@ -50,10 +51,10 @@ std::int64_t seconds(domain::Instant instant) {
 }
 
 domain::Instant instant(const SQLite::Column& column) {
-    return domain::Instant{std::chrono::seconds{column.getInt64()}};
+    return domain::Instant{std::chrono::seconds{integer_column("registration", column)}};
 }
 
-void read_row(SQLite::Statement& row, Registration& r) {
+void decode_row(SQLite::Statement& row, Registration& r) {
     r.id = row.getColumn(0).getInt64();
     r.event_id = row.getColumn(1).getInt64();
     r.name = row.getColumn(2).getString();
@@ -70,6 +71,10 @@ void read_row(SQLite::Statement& row, Registration& r) {
     for (const auto& pair : pairs) {
         r.fields.emplace_back(pair.at(0).get<std::string>(), pair.at(1).get<std::string>());
     }
+}
+
+void read_row(SQLite::Statement& row, Registration& r) {
+    read_checked("registration", [&] { decode_row(row, r); });
 }
 
 // Readies a prepared statement for another use, and resets it when the use ends so that no

@@ -3,20 +3,14 @@
 // refuses it now, the file was changed behind convene's back: a storage problem, not a bug.
 #include <string_view>
 
-#include <fmt/format.h>
-
 #include "convene/domain/problem.hpp"
-#include "convene/error.hpp"
+#include "damaged_row.hpp"
 
 namespace convene::store {
 
 template <typename T>
 T stored_value(domain::Checked<T> checked, std::string_view table) {
-    if (!checked) {
-        throw StorageError(fmt::format("the database holds a damaged {} row: {}", table,
-                                       checked.problem().message),
-                           "restore the database from a backup");
-    }
+    if (!checked) throw_damaged(table, checked.problem().message);
     return *std::move(checked);
 }
 

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "convene/domain/limits.hpp"
 #include "convene/error.hpp"
 #include "convene/io/jsonl_reader.hpp"
 #include "testing.hpp"
@@ -81,4 +82,26 @@ TEST_CASE("jsonl reader wants an object on every line", "[jsonl_reader]") {
 
 TEST_CASE("jsonl reader rejects invalid UTF-8", "[jsonl_reader]") {
     CHECK(error_of("{\"a\": 1}\n{\"name\": \"caf\xE9\"}\n") == "people.jsonl:2: not valid UTF-8");
+}
+
+TEST_CASE("jsonl reader keeps numbers exact and keys unique", "[jsonl_reader]") {
+    CHECK(error_of(R"({"a": 123456789012345678901234567890})" "\n") ==
+          "people.jsonl:1: a number is too large to keep exactly; write it as a string (in "
+          "quotes)");
+    CHECK(error_of(R"({"a": 1e300})" "\n").find("too large") != std::string::npos);
+    CHECK(error_of(R"({"a": 1, "b": {"c": 1, "c": 2}})" "\n") ==
+          R"(people.jsonl:1: key "c" appears twice)");
+    CHECK(error_of(R"({"a": [[[[[[1]]]]]]})" "\n").find("nested deeper") != std::string::npos);
+    const auto records =
+        read_all(R"({"a": 18446744073709551615, "b": -9223372036854775808, "c": 0.5})" "\n");
+    REQUIRE(records.size() == 1);
+    CHECK(records[0].object["a"].dump() == "18446744073709551615");
+    CHECK(records[0].object["b"].dump() == "-9223372036854775808");
+}
+
+TEST_CASE("jsonl reader bounds the line it reads", "[jsonl_reader]") {
+    const std::string line(convene::domain::k_max_record_bytes + 10, ' ');
+    CHECK(error_of("{}\n" + line + "\n") ==
+          "people.jsonl:2: the line is longer than 1024 KiB");
+    CHECK(error_of(std::string(1024, '\0')) != "no error");
 }

@@ -52,3 +52,43 @@ TEST_CASE("an output file in a missing folder is a usage error", "[io]") {
     CHECK_THROWS_AS(convene::io::OutputFile(folder.path / "missing" / "feed.ics"),
                     convene::UsageError);
 }
+
+TEST_CASE("an output file only replaces regular files", "[io]") {
+    TempFolder folder;
+    CHECK_THROWS_AS(convene::io::OutputFile(""), convene::UsageError);
+    CHECK_THROWS_AS(convene::io::OutputFile("/dev/null"), convene::UsageError);
+    CHECK_THROWS_AS(convene::io::OutputFile(folder.path), convene::UsageError);
+    fs::create_symlink(folder.path / "missing", folder.path / "dangling");
+    CHECK_THROWS_AS(convene::io::OutputFile(folder.path / "dangling"), convene::UsageError);
+    CHECK(entries(folder.path) == 1);  // no temporary file left behind
+}
+
+TEST_CASE("an output file keeps the mode it replaces; private ones start at 0600", "[io]") {
+    TempFolder folder;
+    const auto target = folder.path / "feed.ics";
+    { std::ofstream(target) << "old"; }
+    fs::permissions(target, fs::perms::owner_read | fs::perms::owner_write);
+    {
+        convene::io::OutputFile file(target);
+        file.stream() << "new";
+        file.commit();
+    }
+    CHECK(fs::status(target).permissions() == (fs::perms::owner_read | fs::perms::owner_write));
+    const auto invitation = folder.path / "invitation.ics";
+    {
+        convene::io::OutputFile file(invitation, convene::io::OutputFile::Access::private_data);
+        file.commit();
+    }
+    CHECK((fs::status(invitation).permissions() & (fs::perms::group_all | fs::perms::others_all)) ==
+          fs::perms::none);
+}
+
+TEST_CASE("stale temporary files of dead writers are removed", "[io]") {
+    TempFolder folder;
+    // PIDs above the kernel's limit (pid_max is at most 2^22) never run.
+    { std::ofstream(folder.path / ".a.ics.999999999-3.tmp") << "half"; }
+    { std::ofstream(folder.path / (".b.ics." + std::to_string(::getpid()) + "-1.tmp")) << "busy"; }
+    { std::ofstream(folder.path / "keep.tmp") << "not ours"; }
+    CHECK(convene::io::remove_stale_temporaries(folder.path) == 1);
+    CHECK(entries(folder.path) == 2);
+}

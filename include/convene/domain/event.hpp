@@ -58,7 +58,8 @@ bool is_language_tag(std::string_view tag);
 // rule of flags, event files and config.
 Checked<std::vector<std::string>> parse_languages(std::string_view list);
 std::optional<Problem> check_languages(const std::vector<std::string>& tags);
-// An absolute link: a scheme, a colon, no white space ("https://example.org/register").
+// A web link people can click: http or https, a host, no white space or control characters
+// ("https://example.org/register"; not "javascript:…", "file:///…" or "https:///path").
 bool is_url(std::string_view text);
 
 // True when the change from `before` to `after` must reach calendars (SPEC §1: time, place,

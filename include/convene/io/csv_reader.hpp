@@ -61,6 +61,7 @@ private:
     void fill_buffer();
     void finish_input();
     void check_record() const;
+    void check_size(std::size_t piece);
     void on_field(const char* data, std::size_t size);
     void on_record();
 
@@ -79,6 +80,7 @@ private:
     bool m_in_record{false};       // bytes of a record seen since the last record ended
     std::size_t m_record_line{0};  // where the record being parsed starts
     bool m_record_ready{false};
+    std::size_t m_record_bytes{0};  // bounded by domain::k_max_record_bytes
     bool m_broken{false};
 
     std::vector<std::string> m_fields;  // reused from record to record

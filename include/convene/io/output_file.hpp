@@ -11,9 +11,15 @@ namespace convene::io {
 
 class OutputFile {
 public:
-    // Creates the temporary file now; a folder that does not exist or cannot be written is a
-    // UsageError naming the target.
-    explicit OutputFile(std::filesystem::path target);
+    // Who may read the file: a private one (invitations name people) is created 0600.
+    enum class Access { shared, private_data };
+
+    // Creates the temporary file now; a folder that does not exist or cannot be written, an
+    // empty name, or a target that exists and is not a regular file (a device, a folder, a
+    // dangling symlink) is a UsageError naming the target. A symlink to a regular file is
+    // followed, so the link stays. A replaced file keeps its mode (a private one never gains
+    // group or other bits).
+    explicit OutputFile(std::filesystem::path target, Access access = Access::shared);
     OutputFile(const OutputFile&) = delete;
     OutputFile& operator=(const OutputFile&) = delete;
     // Removes the temporary file unless commit() succeeded.
@@ -33,5 +39,9 @@ private:
     std::ostream m_stream;
     bool m_committed{false};
 };
+
+// Removes the temporary files that writers killed before commit (Ctrl-C, SIGKILL) left in
+// folder; files of a writer that still runs stay. Returns how many were removed.
+std::size_t remove_stale_temporaries(const std::filesystem::path& folder);
 
 }  // namespace convene::io
