@@ -127,7 +127,7 @@ void write_folder(const InvitationRequest& request, const domain::Event& event,
             context.err() << fmt::format("\rconvene: {} messages…", requests + cancellations)
                           << std::flush;
         }
-    });
+    }, store::RegistrationStore::Fields::skip);  // a name and an address are all it needs
     if (show_progress) context.err() << "\r\033[K";
     context.note(fmt::format("wrote {} invitation(s) and {} cancellation(s) to {}", requests,
                              cancellations, request.folder));

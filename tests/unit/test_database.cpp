@@ -51,6 +51,35 @@ TEST_CASE("a new database is migrated to the current schema", "[store]") {
     }
 }
 
+TEST_CASE("migrating to version 2 counts the registrations already there", "[store]") {
+    const auto path = temp_db("migrate");
+    {
+        // A version 1 database: the current one without what version 2 added.
+        { store::Database current(path); }
+        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
+        raw.exec(R"sql(
+            DROP TRIGGER registration_count_insert;
+            DROP TRIGGER registration_count_update;
+            DROP TRIGGER registration_count_delete;
+            DROP TABLE registration_count;
+            PRAGMA user_version = 1)sql");
+        raw.exec(R"sql(
+            INSERT INTO event (id, slug, uid, title, timezone, start_utc, end_utc, created_at,
+                               updated_at) VALUES (7, 'e', 'e@x', 'E', 'UTC', 0, 60, 0, 0);
+            INSERT INTO registration (event_id, name, email, email_key, status, registered_at)
+            VALUES (7, 'A', 'a@x.org', 'a@x.org', 'registered', 1),
+                   (7, 'B', 'b@x.org', 'b@x.org', 'registered', 2),
+                   (7, 'C', 'c@x.org', 'c@x.org', 'waitlisted', 3))sql");
+    }
+    store::Database db(path);
+    CHECK(db.schema_version() == store::k_schema_version);
+    CHECK(db.handle().execAndGet("SELECT n FROM registration_count WHERE event_id = 7 AND "
+                                 "status = 'registered'").getInt() == 2);
+    CHECK(db.handle().execAndGet("SELECT n FROM registration_count WHERE event_id = 7 AND "
+                                 "status = 'waitlisted'").getInt() == 1);
+    for (auto suffix : {"", "-wal", "-shm"}) fs::remove(path.string() + suffix);
+}
+
 TEST_CASE("a database file is private, in WAL mode, and reopens without migrating", "[store]") {
     const auto path = temp_db("file");
     {

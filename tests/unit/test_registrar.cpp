@@ -2,6 +2,8 @@
 #include <fstream>
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
+#include <sqlite3.h>
 
 #include "convene/cli/registrar.hpp"
 #include "convene/cli/registration_import.hpp"
@@ -173,4 +175,53 @@ TEST_CASE("import of JSON Lines", "[registration_import]") {
     CHECK(summary.added == 2);
     CHECK(store.find_by_email(event.id, "ana@x.org")->language == "fr");
     CHECK(store.find_by_email(event.id, "bob@x.org")->status == RegistrationStatus::cancelled);
+}
+
+namespace {
+
+// SQLite's own count of virtual-machine steps for one registration into an event that already
+// holds `people` (a fifth of them seated, the rest waiting): a deterministic measure of work,
+// unlike a time. Every statement of the store is prepared once and lives on the connection,
+// so its counters see all the work of Registrar and store together.
+struct Cost {
+    long long steps{0};
+    long long full_scan_steps{0};
+};
+
+Cost cost_of_one_registration(int people) {
+    store::Database db(":memory:");
+    const auto event = make_event(db, people / 5);
+    store::RegistrationStore store(db);
+    {
+        Registrar registrar(store, event, k_now, OnDuplicate::error, false);
+        for (int i = 0; i < people; ++i) registrar.add(request(fmt::format("p{}@x.org", i)));
+    }
+    sqlite3* handle = db.handle().getHandle();
+    for (auto* s = sqlite3_next_stmt(handle, nullptr); s; s = sqlite3_next_stmt(handle, s)) {
+        sqlite3_stmt_status(s, SQLITE_STMTSTATUS_VM_STEP, 1);
+        sqlite3_stmt_status(s, SQLITE_STMTSTATUS_FULLSCAN_STEP, 1);
+    }
+    // What one `register` process does: seats counted, then the person added.
+    Registrar registrar(store, event, k_now, OnDuplicate::error, false);
+    CHECK(registrar.add(request("new@x.org")).registration.status ==
+          RegistrationStatus::waitlisted);
+    Cost cost;
+    for (auto* s = sqlite3_next_stmt(handle, nullptr); s; s = sqlite3_next_stmt(handle, s)) {
+        cost.steps += sqlite3_stmt_status(s, SQLITE_STMTSTATUS_VM_STEP, 0);
+        cost.full_scan_steps += sqlite3_stmt_status(s, SQLITE_STMTSTATUS_FULLSCAN_STEP, 0);
+    }
+    return cost;
+}
+
+}  // namespace
+
+TEST_CASE("registering never scans the event's registrations", "[registrar]") {
+    const auto few = cost_of_one_registration(10);
+    const auto many = cost_of_one_registration(3'000);
+    INFO("VM steps with 10 people: " << few.steps << ", with 3000: " << many.steps);
+    CHECK(few.steps > 0);
+    CHECK(few.full_scan_steps == 0);
+    CHECK(many.full_scan_steps == 0);
+    // Seeks in a deeper B-tree are single steps: reading every row would add thousands.
+    CHECK(many.steps <= few.steps + 10);
 }

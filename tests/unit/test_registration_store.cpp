@@ -1,5 +1,7 @@
 #include <sqlite3.h>
 
+#include <array>
+
 #include <catch2/catch.hpp>
 
 #include "convene/error.hpp"
@@ -135,6 +137,63 @@ TEST_CASE("registration store counts and finds the head of the waiting list",
     CHECK(store.count(event, RegistrationStatus::cancelled) == 0);
     // Earliest time first; the same time falls back to the id.
     CHECK(store.first_waitlisted(event)->id == c);
+}
+
+TEST_CASE("registration store counts follow every write, per event", "[registration_store]") {
+    store::Database db(":memory:");
+    const auto event = add_event(db, "a");
+    const auto other = add_event(db, "b");
+    store::RegistrationStore store(db);
+    auto ana = person(event, "Ana", "ana@x.org", 1);
+    ana.id = store.insert(ana);
+    auto ben = person(event, "Ben", "ben@x.org", 2);
+    ben.status = RegistrationStatus::waitlisted;
+    ben.id = store.insert(ben);
+    store.insert(person(other, "Cy", "cy@x.org", 3));
+    const auto counts = [&](std::int64_t id) {
+        return std::array{store.count(id, RegistrationStatus::registered),
+                          store.count(id, RegistrationStatus::waitlisted),
+                          store.count(id, RegistrationStatus::cancelled)};
+    };
+    using Counts = std::array<std::int64_t, 3>;
+    CHECK(counts(event) == Counts{1, 1, 0});
+    CHECK(counts(other) == Counts{1, 0, 0});
+
+    store.set_status(ana.id, RegistrationStatus::cancelled);
+    store.set_status(ben.id, RegistrationStatus::registered);
+    CHECK(counts(event) == Counts{1, 0, 1});
+    ana.status = RegistrationStatus::waitlisted;
+    ana.name = "Ana Silva";
+    store.update(ana);
+    CHECK(counts(event) == Counts{1, 1, 0});
+    store.update(ana);  // the same status again changes nothing
+    CHECK(counts(event) == Counts{1, 1, 0});
+    // A taken email is refused, and leaves the counts alone.
+    CHECK_THROWS_AS(store.insert(person(event, "Ana", "ANA@x.org", 4)), ConflictError);
+    CHECK(counts(event) == Counts{1, 1, 0});
+
+    db.handle().exec("DELETE FROM registration WHERE id = " + std::to_string(ben.id));
+    CHECK(counts(event) == Counts{0, 1, 0});
+    db.handle().exec("DELETE FROM event WHERE id = " + std::to_string(event));
+    CHECK(counts(event) == Counts{0, 0, 0});
+    CHECK(counts(other) == Counts{1, 0, 0});
+    CHECK(db.handle().execAndGet("SELECT count(*) FROM registration_count WHERE event_id = " +
+                                 std::to_string(event)).getInt() == 0);
+}
+
+TEST_CASE("registration store can leave the custom fields out of a list",
+          "[registration_store]") {
+    store::Database db(":memory:");
+    const auto event = add_event(db, "a");
+    store::RegistrationStore store(db);
+    auto ana = person(event, "Ana", "ana@x.org", 1);
+    ana.fields = {{"diet", "vegan"}};
+    store.insert(ana);
+    std::vector<std::size_t> sizes;
+    const auto count_fields = [&](const Registration& r) { sizes.push_back(r.fields.size()); };
+    store.for_each(event, {}, count_fields);
+    store.for_each(event, {}, count_fields, store::RegistrationStore::Fields::skip);
+    CHECK(sizes == std::vector<std::size_t>{1, 0});
 }
 
 TEST_CASE("registration store streams in time order, then id, with filters",
