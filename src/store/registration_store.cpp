@@ -110,6 +110,22 @@ std::optional<std::int64_t> as_id(std::string_view text) {
     return id;
 }
 
+// A statement prepared on its first use and kept for the store's life: a command that
+// registers one person prepares the few it needs, not all thirteen (a fifth of its work).
+class Lazy {
+public:
+    Lazy(SQLite::Database& db, std::string sql) : m_db(db), m_sql(std::move(sql)) {}
+    SQLite::Statement& operator*() {
+        if (!m_statement) m_statement.emplace(m_db, m_sql);
+        return *m_statement;
+    }
+
+private:
+    SQLite::Database& m_db;
+    std::string m_sql;
+    std::optional<SQLite::Statement> m_statement;
+};
+
 }  // namespace
 
 struct RegistrationStore::Statements {
@@ -148,9 +164,8 @@ struct RegistrationStore::Statements {
             WHERE nth = 1
             ORDER BY registered_at, id, position)sql") {}
 
-    SQLite::Statement insert, update, clear_fields, insert_field, set_status, set_checked_in;
-    SQLite::Statement by_email, by_id, first_waitlisted, count, list, list_without_fields;
-    SQLite::Statement field_keys;
+    Lazy insert, update, clear_fields, insert_field, set_status, set_checked_in;
+    Lazy by_email, by_id, first_waitlisted, count, list, list_without_fields, field_keys;
 };
 
 RegistrationStore::RegistrationStore(Database& db)
@@ -180,7 +195,7 @@ int bind_columns(SQLite::Statement& statement, int first, const Registration& r,
 
 std::int64_t RegistrationStore::insert(const Registration& registration) {
     const auto key = domain::email_key(registration.email);
-    Use insert(m_statements->insert);
+    Use insert(*m_statements->insert);
     insert->bind(1, registration.event_id);
     bind_columns(*insert, 2, registration, key);
     try {
@@ -200,12 +215,12 @@ std::int64_t RegistrationStore::insert(const Registration& registration) {
 void RegistrationStore::update(const Registration& registration) {
     {
         const auto key = domain::email_key(registration.email);
-        Use update(m_statements->update);
+        Use update(*m_statements->update);
         const int next = bind_columns(*update, 1, registration, key);
         update->bind(next, registration.id);
         update->exec();
     }
-    Use clear(m_statements->clear_fields);
+    Use clear(*m_statements->clear_fields);
     clear->bind(1, registration.id);
     clear->exec();
     write_fields(registration.id, registration.fields);
@@ -215,7 +230,7 @@ void RegistrationStore::write_fields(
     std::int64_t id, const std::vector<std::pair<std::string, std::string>>& fields) {
     int position = 1;
     for (const auto& [key, value] : fields) {
-        Use insert(m_statements->insert_field);
+        Use insert(*m_statements->insert_field);
         insert->bind(1, id);
         insert->bind(2, position++);
         insert->bindNoCopy(3, key);
@@ -225,14 +240,14 @@ void RegistrationStore::write_fields(
 }
 
 void RegistrationStore::set_status(std::int64_t id, RegistrationStatus status) {
-    Use update(m_statements->set_status);
+    Use update(*m_statements->set_status);
     update->bind(1, std::string(domain::to_string(status)));
     update->bind(2, id);
     update->exec();
 }
 
 void RegistrationStore::set_checked_in(std::int64_t id, std::optional<domain::Instant> when) {
-    Use update(m_statements->set_checked_in);
+    Use update(*m_statements->set_checked_in);
     if (when) update->bind(1, seconds(*when)); else update->bind(1);
     update->bind(2, id);
     update->exec();
@@ -248,7 +263,7 @@ std::optional<Registration> RegistrationStore::find_one(SQLite::Statement& query
 std::optional<Registration> RegistrationStore::find_by_email(std::int64_t event_id,
                                                              std::string_view email) {
     const auto key = domain::email_key(email);
-    Use query(m_statements->by_email);
+    Use query(*m_statements->by_email);
     query->bind(1, event_id);
     query->bindNoCopy(2, key);
     return find_one(*query);
@@ -256,7 +271,7 @@ std::optional<Registration> RegistrationStore::find_by_email(std::int64_t event_
 
 std::optional<Registration> RegistrationStore::find_by_id(std::int64_t event_id,
                                                           std::int64_t id) {
-    Use query(m_statements->by_id);
+    Use query(*m_statements->by_id);
     query->bind(1, event_id);
     query->bind(2, id);
     return find_one(*query);
@@ -273,7 +288,7 @@ Registration RegistrationStore::get(std::int64_t event_id, std::string_view emai
 }
 
 std::int64_t RegistrationStore::count(std::int64_t event_id, RegistrationStatus status) {
-    Use query(m_statements->count);
+    Use query(*m_statements->count);
     query->bind(1, event_id);
     query->bind(2, std::string(domain::to_string(status)));
     query->executeStep();
@@ -281,7 +296,7 @@ std::int64_t RegistrationStore::count(std::int64_t event_id, RegistrationStatus 
 }
 
 std::optional<Registration> RegistrationStore::first_waitlisted(std::int64_t event_id) {
-    Use query(m_statements->first_waitlisted);
+    Use query(*m_statements->first_waitlisted);
     query->bind(1, event_id);
     return find_one(*query);
 }
@@ -289,7 +304,8 @@ std::optional<Registration> RegistrationStore::first_waitlisted(std::int64_t eve
 void RegistrationStore::for_each(std::int64_t event_id, const RegistrationFilter& filter,
                                  const std::function<void(const Registration&)>& visit,
                                  Fields fields) {
-    Use query(fields == Fields::read ? m_statements->list : m_statements->list_without_fields);
+    Use query(fields == Fields::read ? *m_statements->list
+                                      : *m_statements->list_without_fields);
     query->bind(1, event_id);
     if (filter.status) query->bind(2, std::string(domain::to_string(*filter.status)));
     if (filter.language) query->bind(3, *filter.language);
@@ -302,7 +318,7 @@ void RegistrationStore::for_each(std::int64_t event_id, const RegistrationFilter
 }
 
 std::vector<std::string> RegistrationStore::field_keys(std::int64_t event_id) {
-    Use query(m_statements->field_keys);
+    Use query(*m_statements->field_keys);
     query->bind(1, event_id);
     std::vector<std::string> keys;
     while (query->executeStep()) keys.push_back(query->getColumn(0).getString());

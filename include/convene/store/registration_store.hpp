@@ -1,8 +1,8 @@
 #pragma once
 // Registrations in the database: the only place that knows their tables.
 //
-// Statements are prepared once, when the store is made, and reused for every call, so a bulk
-// import of 100,000 rows compiles no SQL per row. Make one store per command and keep it for
+// Statements are prepared once, on first use, and reused for every call, so a bulk import of
+// 100,000 rows compiles no SQL per row. Make one store per command and keep it for
 // the whole command. Custom fields come with each registration, read by the same statement
 // (no query per registration).
 //
