@@ -123,7 +123,7 @@ InvitationSummary write_folder(store::Database& db, const InvitationRequest& req
         file.commit();
         ++(*method == ics::Method::request ? summary.requests : summary.cancellations);
         progress.update(summary.requests + summary.cancellations);
-    });
+    }, store::RegistrationStore::Fields::skip);  // a name and an address are all it needs
     return summary;
 }
 

@@ -121,6 +121,13 @@ void run(const Options& options, Context& context) {
     auto writer = output::make_row_writer(context.output_format(), context.out(),
                                           std::move(header), {.no_header = options.no_header});
 
+    // Without a custom column the store need not read the fields (a subquery per row).
+    const bool any_custom = std::any_of(columns.begin(), columns.end(), [](const auto& column) {
+        return std::holds_alternative<Custom>(column.second);
+    });
+    const auto fields = any_custom ? store::RegistrationStore::Fields::read
+                                   : store::RegistrationStore::Fields::skip;
+
     std::vector<output::Cell> cells(columns.size());
     std::string registered_at;  // the cells borrow these until the row is written
     std::string checked_in_at;
@@ -155,7 +162,7 @@ void run(const Options& options, Context& context) {
                 columns[i].second);
         }
         writer->row(cells);
-    });
+    }, fields);
     writer->finish();
 }
 

@@ -43,6 +43,18 @@ std::optional<std::string> domain_problem(std::string_view domain) {
 }  // namespace
 
 std::string email_key(std::string_view email) {
+    // Most addresses are ASCII, where NFC changes nothing and case folding is lowercasing:
+    // the same key without utf8proc's allocation and tables.
+    std::string key(email);
+    bool ascii = true;
+    for (char& c : key) {
+        if (static_cast<unsigned char>(c) >= 0x80) {
+            ascii = false;
+            break;
+        }
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    if (ascii) return key;
     utf8proc_uint8_t* folded = nullptr;
     const auto length = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(email.data()),
                                      static_cast<utf8proc_ssize_t>(email.size()), &folded,

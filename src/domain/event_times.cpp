@@ -93,10 +93,11 @@ std::optional<Problem> apply_times(const TimeInput& input, Event& event,
         return Problem{input.date ? "date" : "end-date",
                        "give either start/end/duration or date/end-date, not both", {}};
     }
-    const std::string_view zone_name = input.timezone      ? std::string_view(*input.timezone)
-                                       : !event.timezone.empty() ? std::string_view(event.timezone)
-                                                                 : default_zone;
-    const auto zone = find_zone(zone_name);
+    // A zone given now is checked as input; the event's own was checked when it was stored.
+    const auto zone = input.timezone          ? find_zone(*input.timezone)
+                      : !event.timezone.empty() ? Checked<const date::time_zone*>(
+                                                      &known_zone(event.timezone))
+                                                : find_zone(default_zone);
     if (!zone) return Problem(zone.problem()).about("timezone");
 
     if (all_day) {

@@ -1,6 +1,8 @@
 #include "convene/domain/time.hpp"
 
 #include <charconv>
+#include <filesystem>
+#include <fstream>
 #include <optional>
 
 #include <fmt/format.h>
@@ -145,19 +147,37 @@ Checked<const date::time_zone*> find_zone(std::string_view name) {
 const date::time_zone& known_zone(std::string_view name) {
     auto zone = find_zone(name);
     if (!zone) {
-        throw StorageError(fmt::format("stored time zone '{}' is not in this system's tz database",
+        // Not checked when a row is read: that would load the tz database for every command.
+        throw StorageError(fmt::format("a stored time zone does not read back: '{}' is not in "
+                                       "this system's tz database",
                                        name),
-                           "install or update the tzdata package");
+                           "install or update the tzdata package, or restore the database");
     }
     return **zone;
 }
 
+// date::current_zone() would load the whole time zone database (a stat of every file under
+// /usr/share/zoneinfo) on every start, even for commands that never use a zone. The name
+// alone is found the way it finds it: the target of the /etc/localtime link, else
+// /etc/timezone; the zone is loaded when a command uses it.
 std::string system_zone_name() {
-    try {
-        return std::string(date::current_zone()->name());
-    } catch (const std::exception&) {
+    namespace fs = std::filesystem;
+    constexpr std::string_view k_marker = "zoneinfo/";
+    std::string name;
+    std::error_code error;
+    const auto target = fs::read_symlink("/etc/localtime", error).string();
+    if (const auto at = target.rfind(k_marker); !error && at != std::string::npos) {
+        name = target.substr(at + k_marker.size());
+    } else if (std::ifstream file("/etc/timezone"); file) {
+        std::getline(file, name);
+        while (!name.empty() && (name.back() == ' ' || name.back() == '\r')) name.pop_back();
+    }
+    // A name the database does not know, or none at all: UTC, as before.
+    if (name.empty() || name.find("..") != std::string::npos ||
+        !fs::is_regular_file(fs::path("/usr/share/zoneinfo") / name, error)) {
         return "UTC";
     }
+    return name;
 }
 
 Checked<Instant> parse_instant(std::string_view text, const date::time_zone& zone) {
@@ -236,7 +256,27 @@ Checked<Date> parse_date(std::string_view text) {
 
 std::string format_date(Date day) { return date::format("%F", day); }
 
-std::string format_utc(Instant instant) { return date::format("%FT%TZ", instant); }
+// Called once or twice per row of `list attendees`: digits written by hand, where
+// date::format would set up an ostringstream (and take the locale's lock) for each one.
+std::string format_utc(Instant instant) {
+    const auto day = floor<days>(instant);
+    const date::year_month_day ymd{day};
+    const int year = static_cast<int>(ymd.year());
+    if (year < 0 || year > 9999) return date::format("%FT%TZ", instant);
+    auto second_of_day = static_cast<unsigned>((instant - day).count());
+    char text[] = "0000-00-00T00:00:00Z";
+    const auto put = [&](std::size_t at, unsigned value, std::size_t width) {
+        for (std::size_t i = width; i-- > 0; value /= 10) text[at + i] = char('0' + value % 10);
+    };
+    put(0, static_cast<unsigned>(year), 4);
+    put(5, static_cast<unsigned>(ymd.month()), 2);
+    put(8, static_cast<unsigned>(ymd.day()), 2);
+    put(11, second_of_day / 3600, 2);
+    second_of_day %= 3600;
+    put(14, second_of_day / 60, 2);
+    put(17, second_of_day % 60, 2);
+    return std::string(text, sizeof text - 1);
+}
 
 std::string format_duration(seconds duration) {
     std::string out;

@@ -23,6 +23,16 @@ void mark_boundaries(std::string_view line, std::vector<unsigned char>& boundari
     utf8proc_int32_t state = 0;
     std::size_t i = 0;
     while (i < line.size()) {
+        // Between two ASCII characters a cluster always breaks but in CR LF (UAX #29 GB3-5,
+        // GB999), and utf8proc's state would become the second one's class, which a fresh
+        // state reads from `previous` anyway: the common case needs no table look-up.
+        if (bytes[i] < 0x80 && previous >= 0 && previous < 0x80) {
+            boundaries[i] = previous == '\r' && bytes[i] == '\n' ? code_point : grapheme;
+            previous = bytes[i];
+            state = 0;
+            ++i;
+            continue;
+        }
         utf8proc_int32_t codepoint = 0;
         auto length = utf8proc_iterate(bytes + i, static_cast<utf8proc_ssize_t>(line.size() - i), &codepoint);
         if (length <= 0) length = 1;  // input is cleaned upstream; stay safe regardless

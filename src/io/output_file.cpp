@@ -85,7 +85,7 @@ namespace {
 std::atomic<unsigned> g_counter{0};
 
 struct Temporary {
-    std::filesystem::path path;
+    std::string path;
     int fd;
 };
 
@@ -121,14 +121,17 @@ std::optional<mode_t> check_target(std::filesystem::path& target) {
 
 // O_EXCL|O_NOFOLLOW so that a name planted in a shared folder (a symlink elsewhere) is never
 // written through; the next name is tried instead. Mode 0666 lets the umask decide, as for
-// any new file; private data starts at 0600.
+// any new file; private data starts at 0600. The name is put together as a string:
+// std::filesystem's parent_path(), filename() and `/` each split the path into components, a
+// cost paid per invitation.
 Temporary create_temporary(const std::filesystem::path& target, mode_t mode) {
     static const auto pid = ::getpid();
-    const auto folder =
-        target.parent_path().empty() ? std::filesystem::path(".") : target.parent_path();
-    const auto name = target.filename().string();
+    const std::string_view whole = target.native();
+    const auto slash = whole.rfind('/');
+    const auto folder = slash == std::string_view::npos ? "./" : whole.substr(0, slash + 1);
+    const auto name = slash == std::string_view::npos ? whole : whole.substr(slash + 1);
     for (int attempt = 0; attempt < 100; ++attempt) {
-        auto candidate = folder / fmt::format(".{}.{}-{}.tmp", name, pid, g_counter++);
+        auto candidate = fmt::format("{}.{}.{}-{}.tmp", folder, name, pid, g_counter++);
         const int fd =
             ::open(candidate.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode);
         if (fd >= 0) return {std::move(candidate), fd};

@@ -56,8 +56,6 @@ Event decode_event(SQLite::Statement& row) {
     e.title = row.getColumn(3).getString();
     e.description = row.getColumn(4).getString();
     e.timezone = row.getColumn(5).getString();
-    // Every later use of the zone assumes it exists.
-    stored_value(domain::find_zone(e.timezone), "event");
     e.all_day = row.getColumn(6).getInt() != 0;
     if (e.all_day) {
         e.start_date = stored_value(domain::parse_date(row.getColumn(9).getString()), "event");

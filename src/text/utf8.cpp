@@ -15,7 +15,12 @@ utf8proc_ssize_t decode(std::string_view text, utf8proc_int32_t& code_point) {
 }  // namespace
 
 bool is_valid_utf8(std::string_view text) {
+    // ASCII runs (most names and every address typed in a form) need no decoding.
     while (!text.empty()) {
+        if (static_cast<unsigned char>(text.front()) < 0x80) {
+            text.remove_prefix(1);
+            continue;
+        }
         utf8proc_int32_t code_point = 0;
         const utf8proc_ssize_t length = decode(text, code_point);
         if (length <= 0) {

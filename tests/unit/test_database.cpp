@@ -9,6 +9,7 @@
 #include "convene/error.hpp"
 #include "convene/store/database.hpp"
 #include "store/connection.hpp"
+#include "store/schema.hpp"
 #include "testing.hpp"
 
 using namespace convene;
@@ -23,6 +24,30 @@ TEST_CASE("a new database is migrated to the current schema", "[store]") {
         INFO(table);
         CHECK(store::sqlite(db).tableExists(table));
     }
+}
+
+TEST_CASE("migrating to version 2 counts the registrations already there", "[store]") {
+    testing::TempFolder dir;
+    const auto path = dir.path / "v1.db";
+    {
+        // A version 1 database, as the first migration alone leaves it.
+        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        raw.exec(std::string(store::k_migrations[0]));
+        raw.exec("PRAGMA user_version = 1");
+        raw.exec(R"sql(
+            INSERT INTO event (id, slug, uid, title, timezone, start_utc, end_utc, created_at,
+                               updated_at) VALUES (7, 'e', 'e@x', 'E', 'UTC', 0, 60, 0, 0);
+            INSERT INTO registration (event_id, name, email, email_key, status, registered_at)
+            VALUES (7, 'A', 'a@x.org', 'a@x.org', 'registered', 1),
+                   (7, 'B', 'b@x.org', 'b@x.org', 'registered', 2),
+                   (7, 'C', 'c@x.org', 'c@x.org', 'waitlisted', 3))sql");
+    }
+    store::Database db(path);
+    CHECK(db.schema_version() == store::k_schema_version);
+    CHECK(store::sqlite(db).execAndGet("SELECT n FROM registration_count WHERE event_id = 7 AND "
+                                 "status = 'registered'").getInt() == 2);
+    CHECK(store::sqlite(db).execAndGet("SELECT n FROM registration_count WHERE event_id = 7 AND "
+                                 "status = 'waitlisted'").getInt() == 1);
 }
 
 TEST_CASE("a database file is private, in WAL mode, and reopens without migrating", "[store]") {

@@ -73,6 +73,10 @@ TEST_CASE("folding never splits a UTF-8 sequence", "[ics]") {
         CHECK(text_line(std::string(60, 'a') + k_family + "b") ==
               "SUMMARY:" + std::string(60, 'a') + "\r\n " + k_family + "b\r\n");
     }
+    SECTION("a combining accent stays with the ASCII letter before it") {
+        CHECK(text_line(std::string(66, 'a') + "e\xCC\x81tude") ==
+              "SUMMARY:" + std::string(66, 'a') + "\r\n e\xCC\x81tude\r\n");
+    }
     SECTION("a grapheme cluster longer than a line is split between code points") {
         std::string zalgo = "e";
         for (int i = 0; i < 80; ++i) zalgo += "\xCC\x81";  // combining acute accent

@@ -2,10 +2,13 @@
 #include <string>
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
+#include <sqlite3.h>
 
 #include "convene/app/registrar.hpp"
 #include "convene/error.hpp"
 #include "convene/store/registration_store.hpp"
+#include "store/connection.hpp"
 #include "testing.hpp"
 
 using namespace convene;
@@ -93,4 +96,53 @@ TEST_CASE("registrar refuses a cancelled event", "[registrar]") {
     store::RegistrationStore store(db);
     Registrar registrar(store, event, k_now, OnDuplicate::error, false);
     CHECK_THROWS_AS(registrar.add(request("a@x.org")), ConflictError);
+}
+
+namespace {
+
+// SQLite's own count of virtual-machine steps for one registration into an event that already
+// holds `people` (a fifth of them seated, the rest waiting): a deterministic measure of work,
+// unlike a time. Every statement of the store is prepared once and lives on the connection,
+// so its counters see all the work of Registrar and store together.
+struct Cost {
+    long long steps{0};
+    long long full_scan_steps{0};
+};
+
+Cost cost_of_one_registration(int people) {
+    store::Database db(":memory:");
+    const auto event = make_event(db, people / 5);
+    store::RegistrationStore store(db);
+    {
+        Registrar registrar(store, event, k_now, OnDuplicate::error, false);
+        for (int i = 0; i < people; ++i) registrar.add(request(fmt::format("p{}@x.org", i)));
+    }
+    sqlite3* handle = store::sqlite(db).getHandle();
+    for (auto* s = sqlite3_next_stmt(handle, nullptr); s; s = sqlite3_next_stmt(handle, s)) {
+        sqlite3_stmt_status(s, SQLITE_STMTSTATUS_VM_STEP, 1);
+        sqlite3_stmt_status(s, SQLITE_STMTSTATUS_FULLSCAN_STEP, 1);
+    }
+    // What one `register` process does: seats counted, then the person added.
+    Registrar registrar(store, event, k_now, OnDuplicate::error, false);
+    CHECK(registrar.add(request("new@x.org")).registration.status ==
+          RegistrationStatus::waitlisted);
+    Cost cost;
+    for (auto* s = sqlite3_next_stmt(handle, nullptr); s; s = sqlite3_next_stmt(handle, s)) {
+        cost.steps += sqlite3_stmt_status(s, SQLITE_STMTSTATUS_VM_STEP, 0);
+        cost.full_scan_steps += sqlite3_stmt_status(s, SQLITE_STMTSTATUS_FULLSCAN_STEP, 0);
+    }
+    return cost;
+}
+
+}  // namespace
+
+TEST_CASE("registering never scans the event's registrations", "[registrar]") {
+    const auto few = cost_of_one_registration(10);
+    const auto many = cost_of_one_registration(3'000);
+    INFO("VM steps with 10 people: " << few.steps << ", with 3000: " << many.steps);
+    CHECK(few.steps > 0);
+    CHECK(few.full_scan_steps == 0);
+    CHECK(many.full_scan_steps == 0);
+    // Seeks in a deeper B-tree are single steps: reading every row would add thousands.
+    CHECK(many.steps <= few.steps + 10);
 }

@@ -1,5 +1,7 @@
 #include <sqlite3.h>
 
+#include <array>
+
 #include <catch2/catch.hpp>
 
 #include "convene/error.hpp"
@@ -130,6 +132,63 @@ TEST_CASE("registration store counts and finds the head of the waiting list",
     CHECK(store.first_waitlisted(event)->id == c);
 }
 
+TEST_CASE("registration store counts follow every write, per event", "[registration_store]") {
+    store::Database db(":memory:");
+    const auto event = add_event(db, "a");
+    const auto other = add_event(db, "b");
+    store::RegistrationStore store(db);
+    auto ana = person(event, "Ana", "ana@x.org", 1);
+    ana.id = store.insert(ana);
+    auto ben = person(event, "Ben", "ben@x.org", 2);
+    ben.status = RegistrationStatus::waitlisted;
+    ben.id = store.insert(ben);
+    store.insert(person(other, "Cy", "cy@x.org", 3));
+    const auto counts = [&](std::int64_t id) {
+        return std::array{store.count(id, RegistrationStatus::registered),
+                          store.count(id, RegistrationStatus::waitlisted),
+                          store.count(id, RegistrationStatus::cancelled)};
+    };
+    using Counts = std::array<std::int64_t, 3>;
+    CHECK(counts(event) == Counts{1, 1, 0});
+    CHECK(counts(other) == Counts{1, 0, 0});
+
+    store.set_status(ana.id, RegistrationStatus::cancelled);
+    store.set_status(ben.id, RegistrationStatus::registered);
+    CHECK(counts(event) == Counts{1, 0, 1});
+    ana.status = RegistrationStatus::waitlisted;
+    ana.name = "Ana Silva";
+    store.update(ana);
+    CHECK(counts(event) == Counts{1, 1, 0});
+    store.update(ana);  // the same status again changes nothing
+    CHECK(counts(event) == Counts{1, 1, 0});
+    // A taken email is refused, and leaves the counts alone.
+    CHECK_THROWS_AS(store.insert(person(event, "Ana", "ANA@x.org", 4)), ConflictError);
+    CHECK(counts(event) == Counts{1, 1, 0});
+
+    store::sqlite(db).exec("DELETE FROM registration WHERE id = " + std::to_string(ben.id));
+    CHECK(counts(event) == Counts{0, 1, 0});
+    store::sqlite(db).exec("DELETE FROM event WHERE id = " + std::to_string(event));
+    CHECK(counts(event) == Counts{0, 0, 0});
+    CHECK(counts(other) == Counts{1, 0, 0});
+    CHECK(store::sqlite(db).execAndGet("SELECT count(*) FROM registration_count WHERE event_id = " +
+                                 std::to_string(event)).getInt() == 0);
+}
+
+TEST_CASE("registration store can leave the custom fields out of a list",
+          "[registration_store]") {
+    store::Database db(":memory:");
+    const auto event = add_event(db, "a");
+    store::RegistrationStore store(db);
+    auto ana = person(event, "Ana", "ana@x.org", 1);
+    ana.fields = {{"diet", "vegan"}};
+    store.insert(ana);
+    std::vector<std::size_t> sizes;
+    const auto count_fields = [&](const Registration& r) { sizes.push_back(r.fields.size()); };
+    store.for_each(event, {}, count_fields);
+    store.for_each(event, {}, count_fields, store::RegistrationStore::Fields::skip);
+    CHECK(sizes == std::vector<std::size_t>{1, 0});
+}
+
 TEST_CASE("registration store streams in time order, then id, with filters",
           "[registration_store]") {
     store::Database db(":memory:");
@@ -176,9 +235,10 @@ TEST_CASE("registration store reuses its prepared statements", "[registration_st
     store::Database db(":memory:");
     const auto event = add_event(db, "a");
     store::RegistrationStore store(db);
-    const int before = statement_count(db);
     auto transaction = db.write_transaction();
+    int before = 0;  // once each statement met its first use
     for (int i = 0; i < 500; ++i) {
+        if (i == 1) before = statement_count(db);
         auto r = person(event, "P", "p" + std::to_string(i) + "@x.org", i);
         r.fields = {{"n", std::to_string(i)}};
         store.find_by_email(event, r.email);
@@ -193,22 +253,27 @@ TEST_CASE("registration store reuses its prepared statements", "[registration_st
 TEST_CASE("listing registrations walks the index instead of sorting", "[registration_store]") {
     store::Database db(":memory:");
     store::RegistrationStore store(db);
-    // The store's own prepared list statement, found on the connection.
-    std::string list_sql;
+    // Statements are prepared on first use: list once with fields and once without.
+    store.for_each(1, {}, [](const Registration&) {});
+    store.for_each(1, {}, [](const Registration&) {}, store::RegistrationStore::Fields::skip);
+    // The store's own prepared list statements, found on the connection.
+    std::vector<std::string> list_sql;
     for (auto* s = sqlite3_next_stmt(store::sqlite(db).getHandle(), nullptr); s;
          s = sqlite3_next_stmt(store::sqlite(db).getHandle(), s)) {
         const std::string sql = sqlite3_sql(s);
-        if (sql.find("?4") != std::string::npos) list_sql = sql;
+        if (sql.find("?4") != std::string::npos) list_sql.push_back(sql);
     }
-    REQUIRE_FALSE(list_sql.empty());
-    SQLite::Statement plan(store::sqlite(db), "EXPLAIN QUERY PLAN " + list_sql);
-    std::string outer;  // the plan of the outer query: rows whose parent is the root
-    std::string all;
-    while (plan.executeStep()) {
-        all += plan.getColumn(3).getString() + "\n";
-        if (plan.getColumn(1).getInt() == 0) outer += plan.getColumn(3).getString() + "\n";
+    REQUIRE(list_sql.size() == 2);
+    for (const auto& sql : list_sql) {
+        SQLite::Statement plan(store::sqlite(db), "EXPLAIN QUERY PLAN " + sql);
+        std::string outer;  // the plan of the outer query: rows whose parent is the root
+        std::string all;
+        while (plan.executeStep()) {
+            all += plan.getColumn(3).getString() + "\n";
+            if (plan.getColumn(1).getInt() == 0) outer += plan.getColumn(3).getString() + "\n";
+        }
+        INFO(all);
+        CHECK(outer.find("registration_by_time") != std::string::npos);
+        CHECK(outer.find("TEMP B-TREE") == std::string::npos);
     }
-    INFO(all);
-    CHECK(outer.find("registration_by_time") != std::string::npos);
-    CHECK(outer.find("TEMP B-TREE") == std::string::npos);
 }

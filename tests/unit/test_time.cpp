@@ -127,3 +127,23 @@ TEST_CASE("dates", "[time]") {
     CHECK_FALSE(parse_date("2022-04-31").ok());
     CHECK_FALSE(parse_date("2022-4-1").ok());
 }
+
+TEST_CASE("format_utc writes what date::format writes, around the edges", "[time]") {
+    for (const std::int64_t seconds :
+         {0LL, -1LL, 59LL, 951'782'400LL /* 2000-02-29 */, 1'709'210'096LL, 253'402'300'799LL,
+          253'402'300'800LL /* year 10000 */, -62'167'219'200LL /* year 0 */,
+          -62'167'219'201LL}) {
+        const Instant instant{std::chrono::seconds{seconds}};
+        INFO(seconds);
+        CHECK(format_utc(instant) == date::format("%FT%TZ", instant));
+    }
+    CHECK(format_utc(Instant{std::chrono::seconds{0}}) == "1970-01-01T00:00:00Z");
+    CHECK(format_utc(Instant{std::chrono::seconds{951'825'599}}) == "2000-02-29T11:59:59Z");
+}
+
+TEST_CASE("the system zone is named without loading the zone database", "[time]") {
+    // Whatever the machine's setting, the name is one the database knows.
+    const auto name = system_zone_name();
+    CHECK_FALSE(name.empty());
+    CHECK_NOTHROW(find_zone(name));
+}

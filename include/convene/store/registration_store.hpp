@@ -1,8 +1,8 @@
 #pragma once
 // Registrations in the database: the only place that knows their tables.
 //
-// Statements are prepared once, when the store is made, and reused for every call, so a bulk
-// import of 100,000 rows compiles no SQL per row. Make one store per command and keep it for
+// Statements are prepared once, on first use, and reused for every call, so a bulk import of
+// 100,000 rows compiles no SQL per row. Make one store per command and keep it for
 // the whole command. Custom fields come with each registration, read by the same statement
 // (no query per registration).
 //
@@ -55,16 +55,20 @@ public:
     // By id when the text is all digits, else by email; a miss is a NotFoundError.
     domain::Registration get(std::int64_t event_id, std::string_view email_or_id);
 
+    // O(log n): read from counts the schema keeps per event and status, not counted.
     std::int64_t count(std::int64_t event_id, domain::RegistrationStatus status);
     // The head of the waiting list: the earliest waitlisted registration (time, then id).
     std::optional<domain::Registration> first_waitlisted(std::int64_t event_id);
 
+    // Whether for_each reads the custom fields; skipping them spares a subquery per row.
+    enum class Fields { read, skip };
     // Visits the event's registrations that pass `filter`, in the stable order of every list
     // (registered_at, then id), one at a time: memory does not grow with the number of rows.
-    // The Registration passed to `visit` is reused; copy what must outlive the call.
-    // Do not write to registrations from `visit`.
+    // The Registration passed to `visit` is reused; copy what must outlive the call. With
+    // Fields::skip its `fields` are empty. Do not write to registrations from `visit`.
     void for_each(std::int64_t event_id, const RegistrationFilter& filter,
-                  const std::function<void(const domain::Registration&)>& visit);
+                  const std::function<void(const domain::Registration&)>& visit,
+                  Fields fields = Fields::read);
 
     // The custom field names the event's registrations use, in the order they first appear
     // in the stable order (so columns come out as the organiser's file had them).
@@ -72,7 +76,8 @@ public:
 
 private:
     struct Statements;
-    void write_fields(const domain::Registration& registration);
+    void write_fields(std::int64_t id,
+                      const std::vector<std::pair<std::string, std::string>>& fields);
 
     Database& m_db;
     std::unique_ptr<Statements> m_statements;

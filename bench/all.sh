@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# Every row of the performance table (bench/README.md) in one run, each next to its reference
+# measured in the same run: the sqlite3 shell for storing and listing, a python3-icalendar
+# script and a C loop for invitations. Data is generated here: 100,000 people with accented
+# names, mixed-case addresses, organisations in quotes with commas and line breaks.
+#
+#   bench/all.sh [CONVENE]        RUNS=5 PEOPLE=100000 INVITED=10000 TMPDIR=… to change
+#
+# CONVENE defaults to $CONVENE, else build/release/convene, else convene on PATH. Needs sqlite3,
+# python3-icalendar, cc and GNU time (Debian: sqlite3 python3-icalendar gcc time).
+# Each pair of commands runs RUNS times, alternating (A B A B …), each run on its own fresh
+# copy of the data where it writes. Printed: the median wall time of each, and the median of
+# the pairwise ratios, of wall time and of CPU time (user + system). On a shared machine the
+# CPU ratio is the steadier one; wall time includes waiting for the disk and the scheduler.
+# The file writes land in TMPDIR: on tmpfs (/dev/shm) they measure convene, on a busy disk
+# they mostly measure the disk.
+set -euo pipefail
+export LC_ALL=C SOURCE_DATE_EPOCH=1700000000
+
+runs=${RUNS:-5}
+people=${PEOPLE:-100000}
+invited=${INVITED:-10000}
+here=$(cd "$(dirname "$0")" && pwd)
+source "$here/common.sh"
+bench_setup "${1:-}"
+python=/usr/bin/python3
+[[ -x $python ]] || python=python3
+
+# run_timed VAR COMMAND: runs the command (a string for eval, output thrown away) and appends
+# "WALL CPU" in seconds to the array VAR.
+run_timed() {
+  local -n into=$1
+  local TIMEFORMAT='%3R %3U %3S' times wall user sys
+  times=$({ time eval "$2" > /dev/null 2> /dev/null; } 2>&1)
+  read -r wall user sys <<< "$times"
+  into+=("$wall $(awk "BEGIN { print $user + $sys }")")
+}
+
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# pair LABEL TARGET PREPARE_A A PREPARE_B B: RUNS alternating runs of A and B, each after its
+# PREPARE (not timed); prints one table row.
+pair() {
+  local label=$1 target=$2 prepare_a=$3 a=$4 prepare_b=$5 b=$6 i
+  local -a times_a=() times_b=()
+  for ((i = 0; i < runs; i++)); do
+    eval "$prepare_a"
+    run_timed times_a "$a"
+    eval "$prepare_b"
+    run_timed times_b "$b"
+  done
+  local wall_a wall_b ratio_wall ratio_cpu
+  wall_a=$(printf '%s\n' "${times_a[@]}" | awk '{ print $1 }' | median)
+  wall_b=$(printf '%s\n' "${times_b[@]}" | awk '{ print $1 }' | median)
+  ratio_wall=$(paste -d' ' <(printf '%s\n' "${times_a[@]}") <(printf '%s\n' "${times_b[@]}") |
+    awk '{ print $1 / ($3 > 0 ? $3 : 0.001) }' | median)
+  ratio_cpu=$(paste -d' ' <(printf '%s\n' "${times_a[@]}") <(printf '%s\n' "${times_b[@]}") |
+    awk '{ print $2 / ($4 > 0 ? $4 : 0.001) }' | median)
+  printf '| %s | %.3f s | %.3f s | %.2f | %.2f | %s |\n' "$label" "$wall_a" "$wall_b" \
+    "$ratio_wall" "$ratio_cpu" "$target"
+}
+
+# peak_kib COMMAND…: the peak resident memory of the command, in KiB.
+peak_kib() { /usr/bin/time -f %M "$@" 2>&1 > /dev/null | tail -n 1; }
+
+echo "Preparing $people people…" >&2
+make_people "$people" > people.csv
+head -n "$((invited + 1))" people.csv > invited.csv
+awk 'NR == 1 || NR <= 10001' people.csv > people-10k.csv
+cc -O2 -o floor "$here/floor.c"
+printf '[organiser]\nname = "Mayors Mechanism"\nemail = "events@example.org"\n' > convene.toml
+
+# convene: an event with nobody yet; the sqlite3 shell: a table with a UNIQUE email.
+"$convene" --db event.db create-event --title Bench --slug bench --date 2024-01-01 > /dev/null
+sqlite3 bare.db "CREATE TABLE registration (name TEXT, email TEXT UNIQUE, organisation TEXT,
+                                            diet TEXT)"
+# The same, full: 100,000 people in each.
+cp event.db full.db
+"$convene" --quiet --db full.db register bench --csv people.csv
+"$convene" --quiet --db full.db list attendees bench --format csv > /dev/null  # warm the cache
+cp bare.db full-bare.db
+sqlite3 full-bare.db ".import --csv --skip 1 people.csv registration"
+sqlite3 full-bare.db "ALTER TABLE registration ADD COLUMN language TEXT NOT NULL DEFAULT '';
+                      ALTER TABLE registration ADD COLUMN status TEXT NOT NULL DEFAULT 'registered';
+                      ALTER TABLE registration ADD COLUMN registered_at TEXT NOT NULL
+                                                          DEFAULT '2026-01-01T00:00:00Z';
+                      ALTER TABLE registration ADD COLUMN checked_in_at TEXT"
+# 10,000 invited to a timed event in a zone, with an agenda.
+"$convene" --db invited.db create-event --title "Séance d'information (IMRF)" --slug imrf \
+  --start 2022-04-13T15:00 --end 16:00 --tz Europe/Paris --online https://example.org/imrf \
+  --registration-url https://example.org/imrf/register --languages en,fr,es \
+  --organiser "Mayors Mechanism" --description "Un briefing d'une heure." > /dev/null
+"$convene" --db invited.db add-agenda-item imrf --title "La route vers l'IMRF" \
+  --speaker "Monami Maulik; Stakeholder Liaison Officer; UN Network on Migration" > /dev/null
+"$convene" --quiet --db invited.db register imrf --csv invited.csv
+"$convene" --quiet --db invited.db export-ics imrf --invitations sample
+size=$(cat sample/* | wc -c)
+size=$((size / invited))
+rm -rf sample
+
+fresh() { rm -f "$1" "$1-wal" "$1-shm"; cp "$2" "$1"; }
+n=0
+echo "Measuring, $runs runs of each…" >&2
+echo "| work | convene | reference | ratio (wall) | ratio (CPU) | target |"
+echo "|---|---|---|---|---|---|"
+pair "\`register --csv\` $people rows, fresh event vs \`sqlite3 .import\` (UNIQUE email)" "≤ 1.5" \
+  'fresh run.db event.db' '"$convene" --quiet --db run.db register bench --csv people.csv' \
+  'fresh run-bare.db bare.db' 'sqlite3 run-bare.db ".import --csv --skip 1 people.csv registration"'
+pair "\`list attendees --format csv\` $people rows vs \`sqlite3 -csv\` of the same columns" "≤ 1.3" \
+  ':' '"$convene" --db full.db list attendees bench --format csv' \
+  ':' 'sqlite3 -csv -header full-bare.db "SELECT name, email, organisation, language, status,
+         registered_at, checked_in_at, diet FROM registration ORDER BY rowid"'
+pair "one \`register\` into an event of $people vs one \`sqlite3 INSERT\`" "≤ 1.5" \
+  'n=$((n + 1))' '"$convene" --quiet --db full.db register bench --name "Zoé Nouvelle $n" --email "new.$n@example.org" --organisation "Mairie, 1"' \
+  ':' 'sqlite3 full-bare.db "INSERT INTO registration (name, email, organisation) VALUES ('"'"'Zoé Nouvelle $n'"'"', '"'"'new.$n@example.org'"'"', '"'"'Mairie, 1'"'"')"'
+pair "\`export-ics --invitations\` for $invited vs a python3-icalendar script" "≤ 0.15" \
+  'rm -rf out' '"$convene" --quiet --db invited.db export-ics imrf --invitations out' \
+  'rm -rf out-py' '"$python" "$here/invitations_reference.py" invited.csv out-py'
+pair "\`export-ics --invitations\` for $invited vs the floor (C: temporary, write, rename)" "≤ 1.5" \
+  'rm -rf out' '"$convene" --quiet --db invited.db export-ics imrf --invitations out' \
+  'rm -rf out-floor' './floor "$invited" "$size" out-floor'
+pair "the floor with a rename per file vs without (C: open, write)" "" \
+  'rm -rf out-floor' './floor "$invited" "$size" out-floor' \
+  'rm -rf out-plain' './floor "$invited" "$size" out-plain plain'
+pair "\`--help\` vs \`sqlite3 --version\`" "≤ 1.5" \
+  ':' '"$convene" --help' ':' 'sqlite3 --version'
+pair "\`list events\` (no zone needed) vs \`sqlite3 --version\`" "" \
+  ':' '"$convene" --db full.db list events' ':' 'sqlite3 --version'
+
+fresh small.db event.db
+"$convene" --quiet --db small.db register bench --csv people-10k.csv
+printf '| peak RSS, list attendees 10k → %s rows | %s → %s KiB | | | | ≤ 32 MiB, flat |\n' \
+  "$people" "$(peak_kib "$convene" --db small.db list attendees bench --format csv)" \
+  "$(peak_kib "$convene" --db full.db list attendees bench --format csv)"
+echo
+printf '%s, %s, %s runs each, %s, %s\n' "$("$convene" --version)" "$(sqlite3 --version | cut -d' ' -f1)" \
+  "$runs" "$(uname -sr)" "$(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
