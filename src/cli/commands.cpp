@@ -22,6 +22,10 @@ constexpr Setup k_commands[] = {
     add_unregister,
     add_check_in,
     add_export_ics,
+    add_export_schedule,
+    add_help,
+    add_completion,
+    add_complete,
 };
 
 // `list WHAT …`: one entry per kind of list.

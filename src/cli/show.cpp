@@ -66,7 +66,7 @@ Command add_show(CLI::App& app) {
                 "text|markdown|json)");
     auto options = std::make_shared<Options>();
     command->add_option("EVENT", options->event, "Event slug or id")->required();
-    command->add_option("--tz", options->zones, "Also show times in this zone (repeatable)")
+    command->add_option("--tz,--timezone", options->zones, "Also show times in this zone (repeatable)")
         ->allow_extra_args(false);
     return {command, [options](Context& context) { run(*options, context); }};
 }

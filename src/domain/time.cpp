@@ -1,11 +1,13 @@
 #include "convene/domain/time.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <optional>
 
 #include <fmt/format.h>
 
 #include "convene/error.hpp"
+#include "convene/text/suggest.hpp"
 
 namespace convene::domain {
 
@@ -120,9 +122,20 @@ const date::time_zone& find_zone(std::string_view name) {
     try {
         return *date::locate_zone(name);
     } catch (const std::runtime_error&) {
+        auto hint = text::did_you_mean(name, zone_names());
         throw UsageError(fmt::format("unknown time zone '{}'", name),
-                         "use an IANA name such as Europe/Paris or UTC");
+                         hint.empty() ? "use an IANA name such as Europe/Paris or UTC" : hint);
     }
+}
+
+std::vector<std::string> zone_names() {
+    const auto& db = date::get_tzdb();
+    std::vector<std::string> names;
+    // Read from the system's zoneinfo (USE_OS_TZDB), where links are zones of their own.
+    names.reserve(db.zones.size());
+    for (const auto& zone : db.zones) names.emplace_back(zone.name());
+    std::sort(names.begin(), names.end());
+    return names;
 }
 
 std::string system_zone_name() {

@@ -1,11 +1,13 @@
 #include <array>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
 #include "convene/error.hpp"
 #include "convene/export/table_writer.hpp"
+#include "convene/text/suggest.hpp"
 
 namespace convene::output {
 namespace {
@@ -27,11 +29,14 @@ Format parse_format(std::string_view name) {
         }
     }
     std::string accepted;
+    std::vector<std::string> names;
     for (const auto& entry : k_formats) {
         accepted += accepted.empty() ? "" : ", ";
         accepted += entry.first;
+        names.emplace_back(entry.first);
     }
-    throw UsageError(fmt::format("unknown output format '{}' (accepted: {})", name, accepted));
+    throw UsageError(fmt::format("unknown output format '{}' (accepted: {})", name, accepted),
+                     text::did_you_mean(name, names));
 }
 
 std::string_view to_string(Format format) {

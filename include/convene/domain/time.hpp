@@ -4,6 +4,7 @@
 #include <chrono>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <date/tz.h>
 
@@ -11,8 +12,10 @@
 
 namespace convene::domain {
 
-// Throws UsageError "unknown time zone 'X'" with a hint.
+// Throws UsageError "unknown time zone 'X'" with a hint naming the nearest zones.
 const date::time_zone& find_zone(std::string_view name);
+// Every IANA zone and link name, sorted (for suggestions and shell completion).
+std::vector<std::string> zone_names();
 
 // The system zone when it can be told, else "UTC".
 std::string system_zone_name();
