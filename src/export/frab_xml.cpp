@@ -39,24 +39,24 @@ void element(std::ostream& out, int indent, std::string_view name, std::string_v
 
 void write_talk(std::ostream& out, const Schedule& schedule, const Talk& talk) {
     const auto& zone = domain::find_zone(schedule.conference.timezone);
-    out << fmt::format("        <event guid=\"{}\" id=\"{}\">\n", guid_for(talk.uid), talk.id);
-    element(out, 10, "room", talk.room);
-    element(out, 10, "title", talk.title);
-    element(out, 10, "subtitle", "");
-    element(out, 10, "type", talk.type);
-    element(out, 10, "date", domain::format_iso_local(talk.start, zone));
+    out << fmt::format("      <event guid=\"{}\" id=\"{}\">\n", guid_for(talk.uid), talk.id);
+    element(out, 8, "room", talk.room);
+    element(out, 8, "title", talk.title);
+    element(out, 8, "subtitle", "");
+    element(out, 8, "type", talk.type);
+    element(out, 8, "date", domain::format_iso_local(talk.start, zone));
     const auto local = domain::to_local(talk.start, zone);
-    element(out, 10, "start", detail::hours_minutes(local.time_of_day));
-    element(out, 10, "duration", detail::hours_minutes(talk.duration));
-    element(out, 10, "abstract", talk.abstract);
-    element(out, 10, "track", "");
-    if (!talk.language.empty()) element(out, 10, "language", talk.language);
-    if (!talk.description.empty()) element(out, 10, "description", talk.description);
-    out << "          <persons>\n";
-    for (const auto& person : talk.persons) element(out, 12, "person", person);
-    out << "          </persons>\n";
-    if (!talk.url.empty()) element(out, 10, "url", talk.url);
-    out << "        </event>\n";
+    element(out, 8, "start", detail::hours_minutes(local.time_of_day));
+    element(out, 8, "duration", detail::hours_minutes(talk.duration));
+    element(out, 8, "abstract", talk.abstract);
+    element(out, 8, "track", "");
+    if (!talk.language.empty()) element(out, 8, "language", talk.language);
+    if (!talk.description.empty()) element(out, 8, "description", talk.description);
+    out << "        <persons>\n";
+    for (const auto& person : talk.persons) element(out, 10, "person", person);
+    out << "        </persons>\n";
+    if (!talk.url.empty()) element(out, 8, "url", talk.url);
+    out << "      </event>\n";
 }
 
 }  // namespace
