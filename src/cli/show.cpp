@@ -11,6 +11,7 @@
 #include "convene/export/event_page.hpp"
 #include "convene/store/agenda_store.hpp"
 #include "convene/store/event_store.hpp"
+#include "convene/text/suggest.hpp"
 
 namespace convene::cli {
 
@@ -36,8 +37,9 @@ std::vector<std::string> page_zones(const domain::Event& event, const Options& o
 void run(const Options& options, Context& context) {
     const std::string format = context.options().format.empty() ? "text" : context.options().format;
     if (format != "text" && format != "markdown" && format != "json") {
+        auto hint = text::did_you_mean(format, {"text", "markdown", "json"});
         throw UsageError(fmt::format("show cannot print '{}'", format),
-                         "use --format text, markdown or json");
+                         hint.empty() ? "use --format text, markdown or json" : hint);
     }
     auto& db = context.database();
     store::EventStore events(db);

@@ -78,6 +78,8 @@ class Suggestions(ConveneTestCase):
         what, hint = self.error_and_hint(2, "list", "events", "--format", "jsn")
         self.assertIn("unknown output format 'jsn'", what)
         self.assertEqual(hint, "did you mean 'json'?")
+        _, hint = self.error_and_hint(2, "show", "a", "--format", "markdwn")
+        self.assertEqual(hint, "did you mean 'markdown'?")
         _, hint = self.error_and_hint(2, "export-schedule", "a", "--format", "frab-jsn")
         self.assertEqual(hint, "did you mean 'frab-json'?")
 
