@@ -4,7 +4,10 @@
 #include <cstdio>
 #include <cstring>
 #include <iostream>
+#include <algorithm>
 #include <ostream>
+#include <string>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -13,6 +16,7 @@
 #include "convene/store/database.hpp"
 #include "convene/text/printable.hpp"
 #include "not_empty.hpp"
+#include "parse_errors.hpp"
 
 namespace convene::cli {
 
@@ -58,7 +62,8 @@ int run_app(int argc, char** argv, std::ostream& out, std::ostream& err) {
         ->check(not_empty());
     app.add_option("--db", options.database, "SQLite database file")->check(not_empty());
     app.add_option("--format", options.format, "Output format: table, tsv, csv, json, jsonl "
-                                                "(show: text, markdown, json)");
+                                                "(show: text, markdown, json; export-schedule: "
+                                                "frab-xml, frab-json)");
     app.add_flag("-q,--quiet", options.quiet, "Print no notes on stderr");
     const auto commands = add_commands(app);
     const auto finished = [&](int code) {
@@ -71,7 +76,11 @@ int run_app(int argc, char** argv, std::ostream& out, std::ostream& err) {
     };
 
     try {
-        app.parse(argc, argv);
+        auto words = expand_help(app, std::vector<std::string>(argv + 1, argv + argc));
+        std::reverse(words.begin(), words.end());  // CLI11 takes them last first
+        app.parse(words);
+    } catch (const Error& e) {
+        return report(err, e.code(), e.what(), e.hint());
     } catch (const CLI::CallForHelp&) {
         out << app.help();
         return finished(0);
@@ -83,14 +92,8 @@ int run_app(int argc, char** argv, std::ostream& out, std::ostream& err) {
         return finished(0);
     } catch (const CLI::ParseError& e) {
         // CLI11 reports a mistyped command as "a subcommand is required"; name the word instead.
-        const auto leftover = app.remaining();
-        std::string what = e.what();
-        if (!leftover.empty() && app.get_subcommands().empty()) {
-            const bool is_option = leftover.front().starts_with('-');
-            what = (is_option ? "unknown option '" : "unknown command '") + leftover.front() + "'";
-        }
-        return report(err, ExitCode::usage, what,
-                      "see 'convene --help' or 'convene COMMAND --help'");
+        const auto problem = explain(app, e);
+        return report(err, ExitCode::usage, problem.what, problem.hint);
     }
 
     try {

@@ -21,5 +21,9 @@ Command add_move_agenda_item(CLI::App& app);
 Command add_remove_agenda_item(CLI::App& app);
 Command add_list_agenda(CLI::App& list);
 Command add_list_attendees(CLI::App& list);
+Command add_help(CLI::App& app);
+Command add_completion(CLI::App& app);
+Command add_complete(CLI::App& app);
+Command add_export_schedule(CLI::App& app);
 
 }  // namespace convene::cli

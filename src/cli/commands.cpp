@@ -26,6 +26,10 @@ constexpr Setup k_commands[] = {
     add_check_in,
     add_export_ics,
     add_forget,
+    add_export_schedule,
+    add_help,
+    add_completion,
+    add_complete,
 };
 
 // `list WHAT …`: one entry per kind of list.

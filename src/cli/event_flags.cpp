@@ -15,8 +15,11 @@ using domain::Event;
 
 void add_event_flags(CLI::App& command, EventFlags& flags, bool for_update) {
     command.add_option("--title", flags.title, "Title of the event");
+    // Defaults are create-event's; an update keeps what the event has.
     command.add_option("--slug", flags.slug,
-                       "Short name used on the command line ([a-z0-9-]; default: from the title)");
+                       for_update ? "Short name used on the command line ([a-z0-9-])"
+                                  : "Short name used on the command line ([a-z0-9-]; default: "
+                                    "from the title)");
     command.add_option("--description", flags.description,
                        "Description (text, @FILE or - for stdin)");
     command.add_option("--start", flags.start,
@@ -25,20 +28,23 @@ void add_event_flags(CLI::App& command, EventFlags& flags, bool for_update) {
     command.add_option("--duration", flags.duration, "Length instead of --end, e.g. 1h30m");
     command.add_option("--date", flags.date, "All-day event: first day (YYYY-MM-DD)");
     command.add_option("--end-date", flags.end_date, "All-day event: last day, inclusive");
-    command.add_option("--tz", flags.timezone,
-                       "IANA time zone of the wall times (default: defaults.timezone)");
+    command.add_option("--tz,--timezone", flags.timezone,
+                       for_update ? "IANA time zone of the wall times (default: the event's)"
+                                  : "IANA time zone of the wall times (default: defaults.timezone)");
     command.add_option("--venue", flags.venue, "Venue (free text)");
     command.add_option("--online", flags.online_url, "Online meeting link (URL)");
     command.add_option("--registration-url", flags.registration_url, "Registration link (URL)");
     command.add_option("--languages", flags.languages,
                        "Interpretation languages, BCP 47 tags in order: en,fr,es");
-    command.add_option("--organiser", flags.organisers,
+    command.add_option("--organiser,--organizer", flags.organisers,
                        "An organising organisation (repeatable, in order; replaces the list)")
         ->allow_extra_args(false);
     command.add_option("--parent", flags.parent, "The larger event this one is part of (slug or id)");
     command.add_option("--capacity", flags.capacity, "Seats; further registrations are waitlisted")
         ->check(CLI::Range(std::int64_t{0}, domain::k_max_capacity));
-    command.add_option("--status", flags.status, "tentative or confirmed (default: confirmed)");
+    command.add_option("--status", flags.status,
+                       for_update ? "tentative or confirmed"
+                                  : "tentative or confirmed (default: confirmed)");
     if (for_update) {
         command.add_flag("--no-capacity", flags.no_capacity, "Remove the capacity limit");
         command.add_flag("--no-parent", flags.no_parent, "Detach from the parent event");

@@ -13,6 +13,7 @@
 #include "convene/export/format.hpp"
 #include "convene/store/agenda_store.hpp"
 #include "convene/store/event_store.hpp"
+#include "convene/text/suggest.hpp"
 
 namespace convene::cli {
 
@@ -67,7 +68,7 @@ Command add_show(CLI::App& app) {
                 "text|markdown|json)");
     auto options = std::make_shared<Options>();
     command->add_option("EVENT", options->event, "Event slug or id")->required();
-    command->add_option("--tz", options->zones, "Also show times in this zone (repeatable)")
+    command->add_option("--tz,--timezone", options->zones, "Also show times in this zone (repeatable)")
         ->allow_extra_args(false);
     return {command, [options](Context& context) { run(*options, context); }};
 }

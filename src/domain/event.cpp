@@ -48,7 +48,8 @@ constexpr std::array k_folds{
     Fold{"ß", "ss"},
 };
 
-constexpr std::size_t k_max_slug_length = 60;
+// Long enough to tell events apart, short enough to type: cut at a word boundary.
+constexpr std::size_t k_max_slug_length = 40;
 
 }  // namespace
 
@@ -91,7 +92,9 @@ std::string slugify(std::string_view title) {
         while (i < title.size() && (static_cast<unsigned char>(title[i]) & 0xC0) == 0x80) ++i;
     }
     if (slug.size() > k_max_slug_length) {
-        slug.resize(k_max_slug_length);
+        // Keep whole words when the first one fits; else cut the one long word.
+        const auto dash = slug.rfind('-', k_max_slug_length);
+        slug.resize(dash != std::string::npos && dash > 0 ? dash : k_max_slug_length);
         while (!slug.empty() && slug.back() == '-') slug.pop_back();
     }
     return slug.empty() ? std::string("event") : slug;

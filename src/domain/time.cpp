@@ -1,5 +1,6 @@
 #include "convene/domain/time.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <filesystem>
 #include <fstream>
@@ -9,6 +10,7 @@
 
 #include "convene/domain/limits.hpp"
 #include "convene/error.hpp"
+#include "convene/text/suggest.hpp"
 
 namespace convene::domain {
 
@@ -139,8 +141,9 @@ Checked<const date::time_zone*> find_zone(std::string_view name) {
     try {
         return date::locate_zone(name);
     } catch (const std::runtime_error&) {
+        auto hint = text::did_you_mean(name, zone_names());
         return Problem{{}, fmt::format("unknown time zone '{}'", name),
-                       "use an IANA name such as Europe/Paris or UTC"};
+                       hint.empty() ? "use an IANA name such as Europe/Paris or UTC" : hint};
     }
 }
 
@@ -154,6 +157,16 @@ const date::time_zone& known_zone(std::string_view name) {
                            "install or update the tzdata package, or restore the database");
     }
     return **zone;
+}
+
+std::vector<std::string> zone_names() {
+    const auto& db = date::get_tzdb();
+    std::vector<std::string> names;
+    // Read from the system's zoneinfo (USE_OS_TZDB), where links are zones of their own.
+    names.reserve(db.zones.size());
+    for (const auto& zone : db.zones) names.emplace_back(zone.name());
+    std::sort(names.begin(), names.end());
+    return names;
 }
 
 // date::current_zone() would load the whole time zone database (a stat of every file under

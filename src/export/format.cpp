@@ -7,6 +7,8 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "convene/text/suggest.hpp"
+
 namespace convene::output {
 
 namespace {
@@ -25,18 +27,23 @@ constexpr std::array<std::pair<std::string_view, PageFormat>, 3> k_page_formats{
     {"json", PageFormat::json},
 }};
 
+constexpr std::array<std::pair<std::string_view, ScheduleFormat>, 2> k_schedule_formats{{
+    {"frab-xml", ScheduleFormat::frab_xml},
+    {"frab-json", ScheduleFormat::frab_json},
+}};
+
 template <typename Value, std::size_t N>
 domain::Checked<Value> find(const std::array<std::pair<std::string_view, Value>, N>& known,
                             std::string_view name, std::string_view what) {
     for (const auto& [known_name, value] : known) {
         if (name == known_name) return value;
     }
-    std::vector<std::string_view> names;
-    for (const auto& entry : known) names.push_back(entry.first);
+    std::vector<std::string> names;
+    for (const auto& entry : known) names.emplace_back(entry.first);
     return domain::Problem{"format",
                            fmt::format("unknown {} '{}' (accepted: {})", what, name,
                                        fmt::join(names, ", ")),
-                           {}};
+                           text::did_you_mean(name, names)};
 }
 
 }  // namespace
@@ -47,6 +54,10 @@ domain::Checked<Format> parse_format(std::string_view name) {
 
 domain::Checked<PageFormat> parse_page_format(std::string_view name) {
     return find(k_page_formats, name, "page format");
+}
+
+domain::Checked<ScheduleFormat> parse_schedule_format(std::string_view name) {
+    return find(k_schedule_formats, name, "schedule format");
 }
 
 std::string_view to_string(Format format) {

@@ -9,6 +9,7 @@
 #include "convene/domain/time.hpp"
 #include "stored_value.hpp"
 #include "damaged_row.hpp"
+#include "convene/text/suggest.hpp"
 
 namespace convene::store {
 
@@ -203,8 +204,17 @@ std::optional<Event> EventStore::find_by_id(std::int64_t id) {
 
 Event EventStore::get(std::string_view slug_or_id) {
     if (auto event = find(slug_or_id)) return std::move(*event);
+    // A near slug is only offered, never taken: the user may mean another event.
+    auto hint = text::did_you_mean(slug_or_id, slugs());
     throw NotFoundError(fmt::format("no event '{}'", slug_or_id),
-                        "'convene list events' shows the slugs");
+                        hint.empty() ? "'convene list events' shows the slugs" : hint);
+}
+
+std::vector<std::string> EventStore::slugs() {
+    SQLite::Statement query(sqlite(m_db), "SELECT slug FROM event ORDER BY slug");
+    std::vector<std::string> slugs;
+    while (query.executeStep()) slugs.push_back(query.getColumn(0).getString());
+    return slugs;
 }
 
 bool EventStore::slug_taken(std::string_view slug) {

@@ -22,6 +22,8 @@ class Docs(ConveneTestCase):
         commands = subcommands(self.ok("--help"))
         self.assertIn("create-event", commands)
         for command in commands:
+            if command == "help":
+                continue  # `convene help [COMMAND]` is --help; convene(1) describes it
             if command == "list":
                 for kind in subcommands(self.ok("list", "--help")):
                     with self.subTest(command=f"list {kind}"):
@@ -36,6 +38,7 @@ class Docs(ConveneTestCase):
     def test_every_man_page_names_a_real_command(self):
         commands = set(subcommands(self.ok("--help")))
         commands |= {f"list-{kind}" for kind in subcommands(self.ok("list", "--help"))}
+        commands.add("completion")
         for page in glob.glob(os.path.join(MAN_DIR, "convene-*.1")):
             name = os.path.basename(page)[len("convene-"):-2]
             with self.subTest(page=name):
@@ -57,6 +60,63 @@ class Docs(ConveneTestCase):
                                         capture_output=True, text=True)
                 self.assertEqual(result.returncode, 0)
                 self.assertEqual(result.stderr, "")
+
+    @unittest.skipUnless(shutil.which("mandoc"), "mandoc is not installed")
+    def test_man_pages_lint_clean_with_mandoc(self):
+        for page in glob.glob(os.path.join(MAN_DIR, "*.[15]")):
+            with self.subTest(page=os.path.basename(page)):
+                result = subprocess.run(["mandoc", "-T", "lint", "-W", "warning", page],
+                                        capture_output=True, text=True)
+                self.assertEqual((result.returncode, result.stdout + result.stderr), (0, ""))
+
+    def test_help_and_man_page_list_the_same_options(self):
+        """Every option and alias --help lists is in the page; every option the page's SYNOPSIS
+        and OPTIONS give is one --help lists (global options count for every command)."""
+        global_options = help_options(self.ok("--help"))
+        pages = {(): "convene.1"}
+        for command in subcommands(self.ok("--help")):
+            if command == "help":
+                continue
+            if command == "list":
+                for kind in subcommands(self.ok("list", "--help")):
+                    pages[("list", kind)] = f"convene-list-{kind}.1"
+                continue
+            pages[(command,)] = f"convene-{command}.1"
+        for words, page in pages.items():
+            with self.subTest(page=page):
+                with open(os.path.join(MAN_DIR, page), encoding="utf-8") as f:
+                    source = f.read()
+                in_help = help_options(self.ok(*words, "--help")) - {"-h", "--help"}
+                self.assertEqual(sorted(in_help - page_options(source)), [],
+                                 f"listed by 'convene {' '.join(words)} --help' but not in {page}")
+                in_page = page_options(source, synopsis_and_options=True)
+                self.assertEqual(sorted(in_page - in_help - global_options), [],
+                                 f"in {page} but not in 'convene {' '.join(words)} --help'")
+
+
+def help_options(help_text):
+    """Every option name and alias in CLI11's help: "  -o,--output TEXT  Write…"."""
+    names = set()
+    for match in re.finditer(r"^\s{2}(-[^\s]+)", help_text, re.M):
+        names |= {name for name in match.group(1).split(",") if name.startswith("-")}
+    return names
+
+
+def page_options(source, synopsis_and_options=False):
+    """Option names a man page spells (\\-\\-name): anywhere, or only where it defines them,
+    in the SYNOPSIS and in the headings (.TP) of its OPTIONS sections (the prose may name
+    another command's options)."""
+    if synopsis_and_options:
+        kept = []
+        for part in re.split(r"^\.SH ", source, flags=re.M):
+            title, _, body = part.partition("\n")
+            if title.strip('"') == "SYNOPSIS":
+                kept.append(body)
+            elif title.strip('"').endswith("OPTIONS"):
+                kept += re.findall(r"^\.TP\n(.*)$", body, re.M)
+        source = "\n".join(kept)
+    text = re.sub(r"\\f[BIRP]", "", source).replace("\\-", "-")
+    return set(re.findall(r"(?<![\w-])(--[a-z][a-z0-9-]*[a-z0-9]|-[a-zA-Z](?![\w-]))", text))
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <date/tz.h>
 
@@ -12,11 +13,14 @@
 
 namespace convene::domain {
 
-// The zone of an IANA name, or the problem "unknown time zone 'X'" with a hint.
+// The zone of an IANA name, or the problem "unknown time zone 'X'" with a hint naming the
+// nearest zones.
 Checked<const date::time_zone*> find_zone(std::string_view name);
 // A zone whose name was checked when it was stored (events, config). Should the system's tz
 // database have lost it since, that is a StorageError, not a bug.
 const date::time_zone& known_zone(std::string_view name);
+// Every IANA zone name, sorted (for suggestions and shell completion).
+std::vector<std::string> zone_names();
 
 // The system zone when it can be told, else "UTC".
 std::string system_zone_name();

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -29,6 +30,8 @@ public:
     std::optional<domain::Event> find_by_id(std::int64_t id);
 
     bool slug_taken(std::string_view slug);
+    // Every slug, sorted (for suggestions and shell completion).
+    std::vector<std::string> slugs();
     // True when `event_id` is `candidate_parent_id` or one of its ancestors, i.e. when making
     // the candidate the event's parent would close a cycle.
     bool would_cycle(std::int64_t event_id, std::int64_t candidate_parent_id);

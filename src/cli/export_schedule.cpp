@@ -1,0 +1,85 @@
+// convene export-schedule EVENT: the frab/pretalx schedule (--format frab-xml or frab-json) of a
+// parent event with its sessions, or of one event with its timed agenda.
+#include <map>
+#include <memory>
+#include <ostream>
+
+#include <fmt/format.h>
+
+#include "command_setup.hpp"
+#include "convene/export/format.hpp"
+#include "flag_problems.hpp"
+#include "convene/error.hpp"
+#include "convene/export/frab_schedule.hpp"
+#include "convene/io/output_file.hpp"
+#include "convene/store/agenda_store.hpp"
+#include "convene/store/event_store.hpp"
+#include "convene/text/suggest.hpp"
+
+namespace convene::cli {
+
+namespace {
+
+struct Options {
+    std::string event;
+    std::string output;
+};
+
+frab::Schedule build(const domain::Event& event, Context& context) {
+    store::EventStore events(context.database());
+    store::AgendaStore agendas(context.database());
+    std::vector<domain::Event> sessions;
+    events.for_each([&](const domain::Event& other) {
+        if (other.parent_id == event.id) sessions.push_back(other);
+    });
+    if (sessions.empty()) return frab::from_agenda(event, agendas.list(event.id));
+    std::map<std::int64_t, std::vector<domain::AgendaItem>> items;
+    for (const auto& session : sessions) items[session.id] = agendas.list(session.id);
+    return frab::from_sessions(event, sessions, items);
+}
+
+void write(std::ostream& out, const frab::Schedule& schedule, bool json) {
+    if (json) {
+        out << frab::to_json(schedule).dump(2, ' ', false,
+                                            nlohmann::json::error_handler_t::replace)
+            << '\n';
+    } else {
+        frab::write_xml(out, schedule);
+    }
+}
+
+void run(const Options& options, Context& context) {
+    const auto format =
+        context.options().format.empty()
+            ? output::ScheduleFormat::frab_xml
+            : flag_value(output::parse_schedule_format(context.options().format), "format");
+    const auto event = store::EventStore(context.database()).get(options.event);
+    const auto schedule = build(event, context);
+    if (schedule.talks.empty()) {
+        context.warn(fmt::format("'{}' has no sessions and no timed agenda items", event.slug));
+    }
+    const bool json = format == output::ScheduleFormat::frab_json;
+    if (options.output.empty() || options.output == "-") {
+        write(context.out(), schedule, json);
+        return;
+    }
+    io::OutputFile file(options.output);
+    write(file.stream(), schedule, json);
+    file.commit();
+    context.note(fmt::format("wrote {} talk(s) to {}", schedule.talks.size(), options.output));
+}
+
+}  // namespace
+
+Command add_export_schedule(CLI::App& app) {
+    auto* command = app.add_subcommand(
+        "export-schedule",
+        "Write a frab/pretalx schedule for conference apps (--format frab-xml|frab-json)");
+    auto options = std::make_shared<Options>();
+    command->add_option("EVENT", options->event, "Event slug or id")->required();
+    command->add_option("-o,--output", options->output,
+                        "Write to FILE (atomically) instead of stdout");
+    return {command, [options](Context& context) { run(*options, context); }};
+}
+
+}  // namespace convene::cli

@@ -1,0 +1,101 @@
+// schedule.xml as the frab XSD (c3voc's schedule.xml.xsd) describes it.
+#include <ostream>
+
+#include <fmt/format.h>
+
+#include "convene/domain/time.hpp"
+#include "convene/export/frab_schedule.hpp"
+#include "frab_common.hpp"
+
+namespace convene::frab {
+
+namespace {
+
+// Text and attribute values: the five XML specials escaped, and the control characters XML 1.0
+// cannot carry dropped (a pasted description may hold one).
+std::string xml_escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&apos;"; break;
+            default:
+                if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                    break;
+                }
+                out += c;
+        }
+    }
+    return out;
+}
+
+void element(std::ostream& out, int indent, std::string_view name, std::string_view text) {
+    out << fmt::format("{:{}}<{}>{}</{}>\n", "", indent, name, xml_escape(text), name);
+}
+
+void write_talk(std::ostream& out, const Schedule& schedule, const Talk& talk) {
+    const auto& zone = domain::known_zone(schedule.conference.timezone);
+    out << fmt::format("      <event guid=\"{}\" id=\"{}\">\n", guid_for(talk.uid), talk.id);
+    element(out, 8, "room", talk.room);
+    element(out, 8, "title", talk.title);
+    element(out, 8, "subtitle", "");
+    element(out, 8, "type", talk.type);
+    element(out, 8, "date", domain::format_iso_local(talk.start, zone));
+    const auto local = domain::to_local(talk.start, zone);
+    element(out, 8, "start", detail::hours_minutes(local.time_of_day));
+    element(out, 8, "duration", detail::hours_minutes(talk.duration));
+    element(out, 8, "abstract", talk.abstract);
+    element(out, 8, "track", "");
+    if (!talk.language.empty()) element(out, 8, "language", talk.language);
+    if (!talk.description.empty()) element(out, 8, "description", talk.description);
+    out << "        <persons>\n";
+    for (const auto& person : talk.persons) element(out, 10, "person", person);
+    out << "        </persons>\n";
+    if (!talk.url.empty()) element(out, 8, "url", talk.url);
+    out << "      </event>\n";
+}
+
+}  // namespace
+
+void write_xml(std::ostream& out, const Schedule& schedule) {
+    const auto& conference = schedule.conference;
+    out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<schedule>\n";
+    out << fmt::format("  <generator name=\"convene\" version=\"{}\"/>\n", CONVENE_VERSION);
+    element(out, 2, "version", detail::version(conference));
+    out << "  <conference>\n";
+    element(out, 4, "acronym", detail::acronym(conference));
+    element(out, 4, "title", conference.title);
+    element(out, 4, "start", detail::conference_start(conference));
+    element(out, 4, "end", detail::conference_end(conference));
+    const auto days = days_of(schedule);
+    element(out, 4, "days", std::to_string(days.size()));
+    element(out, 4, "timeslot_duration", "00:05");
+    element(out, 4, "time_zone_name", conference.timezone);
+    for (const auto* link : {&conference.registration_url, &conference.online_url}) {
+        if (link->starts_with("https://") || link->starts_with("http://")) {
+            element(out, 4, "url", *link);
+            break;
+        }
+    }
+    out << "  </conference>\n";
+    const auto& zone = domain::known_zone(conference.timezone);
+    for (const auto& day : days) {
+        out << fmt::format("  <day index=\"{}\" date=\"{}\" start=\"{}\" end=\"{}\">\n", day.index,
+                           domain::format_date(day.date), domain::format_iso_local(day.start, zone),
+                           domain::format_iso_local(day.end, zone));
+        for (const auto& room : day.rooms) {
+            out << fmt::format("    <room name=\"{}\" guid=\"{}\">\n", xml_escape(room.name),
+                               guid_for("room:" + room.name + "@" + conference.uid));
+            for (const auto* talk : room.talks) write_talk(out, schedule, *talk);
+            out << "    </room>\n";
+        }
+        out << "  </day>\n";
+    }
+    out << "</schedule>\n";
+}
+
+}  // namespace convene::frab

@@ -1,0 +1,59 @@
+#include <regex>
+
+#include <catch2/catch.hpp>
+
+#include "convene/domain/time.hpp"
+#include "convene/export/frab_schedule.hpp"
+
+using namespace convene;
+
+namespace {
+
+domain::Event conference() {
+    domain::Event event;
+    event.id = 1;
+    event.slug = "forum";
+    event.uid = "forum@convene";
+    event.title = "Forum";
+    event.timezone = "Europe/Paris";
+    event.all_day = true;
+    event.start_date = *domain::parse_date("2026-03-28");
+    event.end_date = *domain::parse_date("2026-03-29");  // the night clocks go forward
+    event.venue = "Hall";
+    return event;
+}
+
+}  // namespace
+
+TEST_CASE("guids are UUID-shaped, stable and differ by UID", "[frab]") {
+    const auto guid = frab::guid_for("item-3.abc@convene");
+    CHECK(std::regex_match(guid, std::regex("[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-"
+                                            "[0-9a-f]{12}")));
+    CHECK(frab::guid_for("item-3.abc@convene") == guid);
+    CHECK(frab::guid_for("item-4.abc@convene") != guid);
+}
+
+TEST_CASE("one day per local date, rooms in order of first use", "[frab]") {
+    const auto& zone = domain::known_zone("Europe/Paris");
+    domain::AgendaItem first;
+    first.id = 10;
+    first.title = "Opening";
+    first.start = *domain::parse_instant("2026-03-29T09:00", zone);
+    first.duration = std::chrono::minutes{30};
+    first.speakers = {{"Ana", "", ""}, {"Bo", "", ""}, {"Ana", "", ""}};
+    domain::AgendaItem untimed;
+    untimed.id = 11;
+    untimed.title = "Later";
+    const auto schedule = frab::from_agenda(conference(), {untimed, first});
+    REQUIRE(schedule.talks.size() == 1);
+    CHECK(schedule.talks[0].persons == std::vector<std::string>{"Ana", "Bo"});
+    CHECK(schedule.talks[0].room == "Hall");
+    const auto days = frab::days_of(schedule);
+    REQUIRE(days.size() == 2);
+    CHECK(domain::format_iso_local(days[0].start, zone) == "2026-03-28T00:00:00+01:00");
+    CHECK(domain::format_iso_local(days[1].start, zone) == "2026-03-29T00:00:00+01:00");
+    CHECK(domain::format_iso_local(days[1].end, zone) == "2026-03-30T00:00:00+02:00");
+    CHECK(days[0].rooms.empty());
+    REQUIRE(days[1].rooms.size() == 1);
+    CHECK(days[1].rooms[0].talks.front()->title == "Opening");
+}
