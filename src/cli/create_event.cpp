@@ -45,7 +45,7 @@ void run(const Options& options, Context& context) {
     if (!options.event.title) {
         throw UsageError("an event needs a title", "give --title TEXT");
     }
-    auto& db = context.database();
+    auto& db = context.database(Context::IfMissing::create);
     store::EventStore events(db);
     auto transaction = db.write_transaction();
 

@@ -88,7 +88,7 @@ void apply_times(const EventFlags& flags, Event& event, Context& context, bool i
     }
     const std::string zone_name = flags.timezone ? *flags.timezone
                                   : !event.timezone.empty() ? event.timezone
-                                                            : context.config().default_timezone;
+                                                            : context.default_timezone();
     const auto& zone = domain::find_zone(zone_name);
 
     if (all_day) {

@@ -61,7 +61,7 @@ bool replace_agenda(store::AgendaStore& agenda, std::int64_t event_id,
 
 void create_event_from_file(const std::string& path, bool replace, Context& context) {
     const auto file = io::read_event_file(path, context.config().default_timezone);
-    auto& db = context.database();
+    auto& db = context.database(Context::IfMissing::create);
     store::EventStore events(db);
     store::AgendaStore agenda(db);
     auto transaction = db.write_transaction();

@@ -12,6 +12,7 @@
 #include "convene/io/output_file.hpp"
 #include "convene/store/agenda_store.hpp"
 #include "convene/store/event_store.hpp"
+#include "convene/text/plural.hpp"
 #include "invitations.hpp"
 
 namespace convene::cli {
@@ -76,7 +77,8 @@ void write_feed(const Options& options, Context& context) {
     io::OutputFile file(options.output);
     ics::write_feed(file.stream(), entries, feed);
     file.commit();
-    context.note(fmt::format("wrote {} event(s) to {}", entries.size(), options.output));
+    context.note(
+        fmt::format("wrote {} to {}", text::count_of(entries.size(), "event"), options.output));
 }
 
 void check(const Options& options) {

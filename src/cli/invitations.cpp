@@ -12,6 +12,7 @@
 #include "convene/export/invitation_email.hpp"
 #include "convene/io/output_file.hpp"
 #include "convene/store/registration_store.hpp"
+#include "convene/text/plural.hpp"
 
 namespace convene::cli {
 
@@ -129,8 +130,8 @@ void write_folder(const InvitationRequest& request, const domain::Event& event,
         }
     });
     if (show_progress) context.err() << "\r\033[K";
-    context.note(fmt::format("wrote {} invitation(s) and {} cancellation(s) to {}", requests,
-                             cancellations, request.folder));
+    context.note(fmt::format("wrote {} and {} to {}", text::count_of(requests, "invitation"),
+                             text::count_of(cancellations, "cancellation"), request.folder));
 }
 
 }  // namespace
@@ -150,8 +151,13 @@ std::optional<ics::Method> method_for(const domain::Event& event,
 ics::Person configured_organiser(Context& context) {
     const auto& config = context.config();
     if (config.organiser_name.empty() || config.organiser_email.empty()) {
-        throw UsageError("invitations need organiser.name and organiser.email in the configuration",
-                         "add [organiser] with name = \"…\" and email = \"…\" to convene.toml");
+        throw UsageError(
+            "invitations need organiser.name and organiser.email in the configuration",
+            config.source.empty()
+                ? std::string("convene init --organiser-name NAME --organiser-email EMAIL "
+                              "writes convene.toml with them")
+                : fmt::format("set name and email under [organiser] in {}",
+                              config.source.string()));
     }
     return {config.organiser_name, config.organiser_email};
 }

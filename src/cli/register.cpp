@@ -12,6 +12,7 @@
 #include "convene/error.hpp"
 #include "convene/store/event_store.hpp"
 #include "convene/store/registration_store.hpp"
+#include "convene/text/plural.hpp"
 
 namespace convene::cli {
 
@@ -117,7 +118,8 @@ void register_file(const Options& options, const domain::Event& event, Registrar
     report.bad_row = [&](const std::string& what) { context.warn(what + " (row skipped)"); };
     if (show_progress) {
         report.progress = [&](std::size_t rows) {
-            context.err() << fmt::format("\rconvene: {} rows…", rows) << std::flush;
+            context.err() << fmt::format("\rconvene: {}…", text::count_of(rows, "row"))
+                          << std::flush;
         };
     }
     std::optional<ImportSummary> summary;
@@ -129,11 +131,10 @@ void register_file(const Options& options, const domain::Event& event, Registrar
     }
     if (show_progress) context.err() << "\r\033[K";
     context.note(fmt::format(
-        "{}{}: {} rows: {} added ({} waitlisted), {} updated, {} duplicates skipped, {} invalid "
-        "skipped",
+        "{}{}: {}: {} added ({} waitlisted), {} updated, {} skipped, {} invalid skipped",
         options.dry_run ? "dry run, nothing written: " : "", io::display_name(input.path()),
-        summary->rows, summary->added, summary->waitlisted, summary->updated,
-        summary->duplicates, summary->invalid));
+        text::count_of(summary->rows, "row"), summary->added, summary->waitlisted,
+        summary->updated, text::count_of(summary->duplicates, "duplicate"), summary->invalid));
 }
 
 void run(const Options& options, Context& context) {

@@ -16,6 +16,8 @@ struct Speaker {
     std::string name;  // required
     std::string role;
     std::string organisation;
+
+    bool operator==(const Speaker&) const = default;
 };
 
 struct AgendaItem {
@@ -29,6 +31,8 @@ struct AgendaItem {
     std::optional<std::chrono::seconds> duration;
     std::vector<Speaker> speakers;
     std::vector<std::string> points;
+
+    bool operator==(const AgendaItem&) const = default;
 };
 
 // The kinds an item may have; "" means none.
