@@ -63,16 +63,18 @@ private:
     io::JsonlRecord m_jsonl_record;
 };
 
-// The error that refuses the file, its hint ending with what that means for the whole file:
-// "nothing was imported", and how many rows --skip-invalid would import when some were good.
-Error refusal(const Error& first, std::size_t valid, std::size_t bad, bool counted) {
+// Throws the error that refuses the file (of its own type), its hint ending with what that
+// means for the whole file: "nothing was imported", and how many rows --skip-invalid would
+// import when some were good.
+[[noreturn]] void refuse(const Error& first, std::size_t valid, std::size_t bad, bool counted) {
     std::string hint = first.hint().empty() ? std::string() : first.hint() + "; ";
     hint += "nothing was imported";
     if (counted && valid > 0) {
         hint += fmt::format("; --skip-invalid would import the {} and skip {}",
                             text::count_of(valid, "valid row"), text::count_of(bad, "bad row"));
     }
-    return Error(first.code(), first.what(), std::move(hint));
+    if (first.code() == ExitCode::conflict) throw ConflictError(first.what(), std::move(hint));
+    throw BadInputError(first.what(), std::move(hint));
 }
 
 void count(ImportSummary& summary, const Outcome& outcome) {
@@ -104,7 +106,7 @@ ImportSummary import_registrations(io::InputFile& input, const ImportOptions& op
     std::size_t bad = 0;
     auto refuse_or_count = [&](const Error& error) {
         if (!source.can_go_on()) {
-            throw refusal(first_bad ? *first_bad : error, 0, 0, false);
+            refuse(first_bad ? *first_bad : error, 0, 0, false);
         }
         ++bad;
         if (!first_bad) first_bad = error;
@@ -143,7 +145,7 @@ ImportSummary import_registrations(io::InputFile& input, const ImportOptions& op
     }
     if (first_bad) {
         const std::size_t valid = summary.added + summary.updated + summary.duplicates;
-        throw refusal(*first_bad, valid, bad, true);
+        refuse(*first_bad, valid, bad, true);
     }
     return summary;
 }
