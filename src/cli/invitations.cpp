@@ -125,7 +125,8 @@ void write_folder(const InvitationRequest& request, const domain::Event& event,
         file.commit();
         ++(*method == ics::Method::request ? requests : cancellations);
         if (show_progress && (requests + cancellations) % k_progress_every == 0) {
-            context.err() << fmt::format("\rconvene: {} messages…", requests + cancellations)
+            context.err() << fmt::format("\rconvene: {}…",
+                                         text::count_of(requests + cancellations, "message"))
                           << std::flush;
         }
     });

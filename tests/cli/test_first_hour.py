@@ -223,6 +223,10 @@ class PluralsAndNulls(ConveneTestCase):
         result = self.run_convene("export-ics", slug, "--invitations", self.path("out"))
         self.assertIn("wrote 1 invitation and 0 cancellations to", result.stderr)
         self.assertNotIn("(s)", result.stderr)
+        self.ok("update-event", slug, "--capacity", "1")
+        error = self.fails(4, "register", slug, "--name", "B", "--email", "b@example.org",
+                           "--no-waitlist")
+        self.assertIn("is full (1 seat taken)", error)
 
     def test_invitations_without_an_organiser_point_to_init(self):
         _, slug = self.create_briefing()
