@@ -57,10 +57,9 @@ bool replace_agenda(store::AgendaStore& agenda, std::int64_t event_id,
 
 }  // namespace
 
-EventFileResult create_event_from_file(store::Database& db, const std::string& path,
-                                       bool replace, const std::string& default_zone,
+EventFileResult create_event_from_file(store::Database& db, const io::EventFile& file,
+                                       const std::string& file_name, bool replace,
                                        domain::Instant now) {
-    const auto file = io::read_event_file(path, default_zone);
     store::EventStore events(db);
     store::AgendaStore agenda(db);
     auto transaction = db.write_transaction();
@@ -69,8 +68,7 @@ EventFileResult create_event_from_file(store::Database& db, const std::string& p
     const auto existing = events.find(event.slug);
     if (existing && !replace) {
         throw ConflictError(
-            fmt::format("{}: an event with slug '{}' exists already", io::display_name(path),
-                        event.slug),
+            fmt::format("{}: an event with slug '{}' exists already", file_name, event.slug),
             "add --replace to update it from the file, or set another slug in the file");
     }
     if (existing) {

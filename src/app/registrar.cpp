@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "convene/error.hpp"
+#include "convene/text/plural.hpp"
 
 namespace convene::app {
 
@@ -46,8 +47,9 @@ Outcome Registrar::add(const domain::RegistrationRequest& request) {
     } else {
         placement = m_seats.place();
         if (placement.status == RegistrationStatus::waitlisted && m_no_waitlist) {
-            throw ConflictError(fmt::format("{} is full ({} seats taken)", m_event.slug,
-                                            m_seats.registered()),
+            const auto taken = static_cast<std::size_t>(m_seats.registered());
+            throw ConflictError(fmt::format("{} is full ({} taken)", m_event.slug,
+                                            text::count_of(taken, "seat")),
                                 "without --no-waitlist the person joins the waiting list");
         }
     }

@@ -8,6 +8,7 @@
 #include "convene/io/csv_reader.hpp"
 #include "convene/io/jsonl_reader.hpp"
 #include "convene/io/registration_columns.hpp"
+#include "convene/text/plural.hpp"
 
 namespace convene::app {
 
@@ -49,7 +50,7 @@ public:
         return m_csv ? m_csv->location(line) : m_jsonl->location(line);
     }
     // After a reader error: can the following rows still be read?
-    bool can_go_on() const { return !m_csv || !m_csv->broken(); }
+    bool can_go_on() const { return m_csv ? !m_csv->broken() : !m_jsonl->broken(); }
 
 private:
     const ImportOptions& m_options;
@@ -59,6 +60,20 @@ private:
     std::optional<io::JsonlReader> m_jsonl;
     io::JsonlRecord m_jsonl_record;
 };
+
+// Throws the error that refuses the file (of its own type), its hint ending with what that
+// means for the whole file: "nothing was imported", and how many rows --skip-invalid would
+// import when some were good.
+[[noreturn]] void refuse(const Error& first, std::size_t valid, std::size_t bad, bool counted) {
+    std::string hint = first.hint().empty() ? std::string() : first.hint() + "; ";
+    hint += "nothing was imported";
+    if (counted && valid > 0) {
+        hint += fmt::format("; --skip-invalid would import the {} and skip {}",
+                            text::count_of(valid, "valid row"), text::count_of(bad, "bad row"));
+    }
+    if (first.code() == ExitCode::conflict) throw ConflictError(first.what(), std::move(hint));
+    throw BadInputError(first.what(), std::move(hint));
+}
 
 void count(ImportSummary& summary, const Outcome& outcome) {
     switch (outcome.kind) {
@@ -82,6 +97,18 @@ ImportSummary import_registrations(io::InputFile& input, const ImportOptions& op
     ImportSummary summary;
     domain::RegistrationRequest request;
     std::size_t line = 0;
+    // Without skip_invalid the first bad row refuses the file. The rows after it are still
+    // checked (the caller rolls the transaction back), so that the refusal can say how many
+    // rows --skip-invalid would import.
+    std::optional<Error> first_bad;
+    std::size_t bad = 0;
+    auto refuse_or_count = [&](const Error& error) {
+        if (!source.can_go_on()) {
+            refuse(first_bad ? *first_bad : error, 0, 0, false);
+        }
+        ++bad;
+        if (!first_bad) first_bad = error;
+    };
     while (true) {
         // Each failure becomes "FILE:LINE: what", with the exit code of its kind; with
         // skip_invalid it is reported and the row left out.
@@ -98,15 +125,25 @@ ImportSummary import_registrations(io::InputFile& input, const ImportOptions& op
                                     error.hint());
             }
         } catch (const BadInputError& error) {
-            if (!options.skip_invalid || !source.can_go_on()) throw;
-            ++summary.invalid;
-            if (report.bad_row) report.bad_row(error.what());
+            if (!options.skip_invalid || !source.can_go_on()) {
+                refuse_or_count(error);
+            } else {
+                ++summary.invalid;
+                if (report.bad_row) report.bad_row(error.what());
+            }
         } catch (const ConflictError& error) {
-            if (!options.skip_invalid) throw;
-            ++summary.invalid;
-            if (report.bad_row) report.bad_row(error.what());
+            if (!options.skip_invalid) {
+                refuse_or_count(error);
+            } else {
+                ++summary.invalid;
+                if (report.bad_row) report.bad_row(error.what());
+            }
         }
         if (report.progress) report.progress->update(summary.rows);
+    }
+    if (first_bad) {
+        const std::size_t valid = summary.added + summary.updated + summary.duplicates;
+        refuse(*first_bad, valid, bad, true);
     }
     return summary;
 }

@@ -1,8 +1,10 @@
 #include "convene/cli/context.hpp"
 
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <charconv>
+#include <filesystem>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -23,9 +25,35 @@ const config::Config& Context::config() {
     return *m_config;
 }
 
-store::Database& Context::database() {
-    if (!m_database) m_database = std::make_unique<store::Database>(config().database_path);
+store::Database& Context::database(IfMissing if_missing) {
+    if (m_database) return *m_database;
+    namespace fs = std::filesystem;
+    const auto& path = config().database_path;
+    const auto& origin = config().database_origin;
+    const bool missing = path != ":memory:" && !fs::exists(path);
+    if (missing && if_missing == IfMissing::refuse) {
+        std::error_code ignored;
+        throw NotFoundError(
+            fmt::format("no database at {} ({})", fs::absolute(path, ignored).string(),
+                        origin.empty() ? "the default: convene.db in the current folder" : origin),
+            "convene create-event creates it; or choose another with --db FILE, CONVENE_DB or "
+            "database.path in convene.toml");
+    }
+    m_database = std::make_unique<store::Database>(path);
+    if (missing && origin.empty()) {
+        note_default("created the database convene.db in the current folder (choose another "
+                     "with --db FILE or database.path in convene.toml)");
+    }
     return *m_database;
+}
+
+const std::string& Context::default_timezone() {
+    if (config().timezone_from_system) {
+        note_default(fmt::format("times without --tz are read in {}, this system's zone (set "
+                                 "defaults.timezone in convene.toml or CONVENE_TZ to choose)",
+                                 config().default_timezone));
+    }
+    return config().default_timezone;
 }
 
 domain::Instant Context::now() const {
@@ -47,6 +75,26 @@ output::Format Context::output_format() {
     return output::default_format(stdout_is_terminal());
 }
 
+std::size_t Context::table_width() const {
+    if (stdout_is_terminal()) {
+        winsize size{};
+        if (::ioctl(1, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
+    }
+    if (auto columns = m_env("COLUMNS"); columns && !columns->empty()) {
+        std::size_t width = 0;
+        auto [ptr, ec] =
+            std::from_chars(columns->data(), columns->data() + columns->size(), width);
+        if (ec == std::errc{} && ptr == columns->data() + columns->size()) return width;
+    }
+    return 0;
+}
+
+output::WriterOptions Context::writer_options(bool no_header, bool wide) {
+    return {.no_header = no_header,
+            .width = wide ? 0 : table_width(),
+            .note = [this](std::string_view message) { note(message); }};
+}
+
 bool Context::stdout_is_terminal() const { return &m_out == &std::cout && ::isatty(1) == 1; }
 bool Context::stderr_is_terminal() const { return &m_err == &std::cerr && ::isatty(2) == 1; }
 
@@ -56,6 +104,12 @@ void Context::warn(std::string_view message) {
 
 void Context::note(std::string_view message) {
     if (!m_options.quiet) m_err << "convene: " << message << '\n';
+}
+
+void Context::note_default(std::string_view message) {
+    if (m_options.quiet || !stderr_is_terminal()) return;
+    if (!m_defaults_noted.emplace(message).second) return;
+    m_err << "convene: " << message << '\n';
 }
 
 }  // namespace convene::cli

@@ -8,6 +8,8 @@
 
 #include "command_setup.hpp"
 #include "convene/app/event_file.hpp"
+#include "convene/io/event_file.hpp"
+#include "convene/io/input.hpp"
 #include "convene/domain/uid.hpp"
 #include "convene/error.hpp"
 #include "convene/store/event_store.hpp"
@@ -39,9 +41,11 @@ void check_file_alone(const Options& options) {
 void run(const Options& options, Context& context) {
     if (options.from) {
         check_file_alone(options);
-        const auto result =
-            app::create_event_from_file(context.database(), *options.from, options.replace,
-                                        context.config().default_timezone, context.now());
+        // Read before the database is opened: a bad file leaves no new database behind.
+        const auto file = io::read_event_file(*options.from, context.config().default_timezone);
+        const auto result = app::create_event_from_file(
+            context.database(Context::IfMissing::create), file,
+            io::display_name(*options.from), options.replace, context.now());
         for (const auto& warning : result.warnings) context.warn(warning);
         if (result.replaced) {
             context.note(fmt::format("replaced {} (sequence {})", result.event.slug,
@@ -54,7 +58,7 @@ void run(const Options& options, Context& context) {
     if (!options.event.title) {
         throw UsageError("an event needs a title", "give --title TEXT");
     }
-    auto& db = context.database();
+    auto& db = context.database(Context::IfMissing::create);
     store::EventStore events(db);
     auto transaction = db.write_transaction();
 

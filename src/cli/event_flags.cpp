@@ -84,7 +84,11 @@ void apply_event_flags(const EventFlags& flags, Event& event, Context& context,
     if (flags.description) event.description = read_text_argument(*flags.description);
     const domain::TimeInput times{flags.start, flags.end,      flags.duration,
                                   flags.date,  flags.end_date, flags.timezone};
-    check_flags(domain::apply_times(times, event, context.config().default_timezone));
+    // Asked only when it is used, so that the note about the system's zone is true.
+    const bool zone_from_default = !flags.timezone && event.timezone.empty();
+    check_flags(domain::apply_times(times, event,
+                                    zone_from_default ? context.default_timezone()
+                                                      : context.config().default_timezone));
     if (flags.venue) event.venue = *flags.venue;
     if (flags.online_url) {
         check_url(*flags.online_url, "--online");

@@ -15,6 +15,7 @@
 #include "convene/store/agenda_store.hpp"
 #include "convene/store/event_store.hpp"
 #include "progress_line.hpp"
+#include "convene/text/plural.hpp"
 
 namespace convene::cli {
 
@@ -78,7 +79,8 @@ void write_feed(const Options& options, Context& context) {
     io::OutputFile file(options.output);
     ics::write_feed(file.stream(), entries, feed);
     file.commit();
-    context.note(fmt::format("wrote {} event(s) to {}", entries.size(), options.output));
+    context.note(
+        fmt::format("wrote {} to {}", text::count_of(entries.size(), "event"), options.output));
 }
 
 void check(const Options& options) {
@@ -112,8 +114,13 @@ void check(const Options& options) {
 ics::Person configured_organiser(Context& context) {
     const auto& config = context.config();
     if (config.organiser_name.empty() || config.organiser_email.empty()) {
-        throw UsageError("invitations need organiser.name and organiser.email in the configuration",
-                         "add [organiser] with name = \"…\" and email = \"…\" to convene.toml");
+        throw UsageError(
+            "invitations need organiser.name and organiser.email in the configuration",
+            config.source.empty()
+                ? std::string("convene init --organiser-name NAME --organiser-email EMAIL "
+                              "writes convene.toml with them")
+                : fmt::format("set name and email under [organiser] in {}",
+                              config.source.string()));
     }
     return {config.organiser_name, config.organiser_email};
 }
@@ -136,8 +143,10 @@ void write_invitations(Options& options, Context& context) {
                                                 details, context.out(), progress);
     progress.clear();
     if (!request.folder.empty()) {
-        context.note(fmt::format("wrote {} invitation(s) and {} cancellation(s) to {}",
-                                 summary.requests, summary.cancellations, request.folder));
+        context.note(fmt::format("wrote {} and {} to {}",
+                                 text::count_of(summary.requests, "invitation"),
+                                 text::count_of(summary.cancellations, "cancellation"),
+                                 request.folder));
     }
 }
 

@@ -16,6 +16,7 @@ namespace {
 struct Options {
     std::string path{"convene.toml"};
     bool force{false};
+    config::StarterValues values;
 };
 
 void run(const Options& options, Context& context) {
@@ -25,7 +26,7 @@ void run(const Options& options, Context& context) {
     }
     // Whole or not at all, never through a dangling symlink or onto a device.
     io::OutputFile file(options.path);
-    file.stream() << config::starter_file();
+    file.stream() << config::starter_file(options.values);
     file.commit();
     context.note(fmt::format("wrote {}", options.path));
 }
@@ -38,6 +39,10 @@ Command add_init(CLI::App& app) {
     command->add_option("FILE", options->path, "Where to write it (default: convene.toml)")
         ->check(not_empty());
     command->add_flag("--force", options->force, "Overwrite an existing file");
+    command->add_option("--organiser-name", options->values.organiser_name,
+                        "Set organiser.name (invitations come from this organiser)");
+    command->add_option("--organiser-email", options->values.organiser_email,
+                        "Set organiser.email (where replies to invitations go)");
     return {command, [options](Context& context) { run(*options, context); }};
 }
 

@@ -16,6 +16,7 @@ namespace {
 struct Options {
     std::string event;
     bool no_header{false};
+    bool wide{false};
 };
 
 struct Row {
@@ -34,8 +35,13 @@ Row make_row(const domain::AgendaItem& item, const date::time_zone& zone) {
     }
     if (item.duration) row.duration_minutes = item.duration->count() / 60;
     for (const auto& s : item.speakers) {
-        row.speaker_objects.push_back(
-            {{"name", s.name}, {"role", s.role}, {"organisation", s.organisation}});
+        // Unset is null in JSON, as everywhere (see convene(1)).
+        auto or_null = [](const std::string& text) {
+            return text.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(text);
+        };
+        row.speaker_objects.push_back({{"name", s.name},
+                                       {"role", or_null(s.role)},
+                                       {"organisation", or_null(s.organisation)}});
         row.speaker_lines.push_back(page::speaker_line(s));
     }
     return row;
@@ -43,6 +49,7 @@ Row make_row(const domain::AgendaItem& item, const date::time_zone& zone) {
 
 void run(const Options& options, Context& context) {
     using output::ColumnType;
+    using output::Fit;
     auto& db = context.database();
     const auto event = store::EventStore(db).get(options.event);
     const auto items = store::AgendaStore(db).list(event.id);
@@ -53,18 +60,18 @@ void run(const Options& options, Context& context) {
         format, context.out(),
         {{"position", ColumnType::integer},
          {"start"},
-         {"end"},
-         {"duration_minutes", ColumnType::integer},
-         {"title"},
-         {"kind"},
-         {"speakers", nested ? ColumnType::json : ColumnType::list},
-         {"points", ColumnType::list}},
-        {.no_header = options.no_header});
+         {"end", ColumnType::text, Fit::hide},
+         {"duration_minutes", ColumnType::integer, Fit::hide},
+         {"title", ColumnType::text, Fit::cut},
+         {"kind", ColumnType::text, Fit::hide},
+         {"speakers", nested ? ColumnType::json : ColumnType::list, Fit::cut},
+         {"points", ColumnType::list, Fit::cut}},
+        context.writer_options(options.no_header, options.wide));
     const auto& zone = domain::known_zone(event.timezone);
     for (const auto& item : items) {
         const auto row = make_row(item, zone);
         writer->row({item.position, row.start, row.end, row.duration_minutes, item.title,
-                     item.kind.empty() ? output::Cell(nullptr) : output::Cell(item.kind),
+                     output::text_or_null(item.kind),
                      nested ? output::Cell(row.speaker_objects) : output::Cell(row.speaker_lines),
                      item.points});
     }
@@ -78,6 +85,7 @@ Command add_list_agenda(CLI::App& list) {
     auto options = std::make_shared<Options>();
     command->add_option("EVENT", options->event, "Event slug or id")->required();
     command->add_flag("--no-header", options->no_header, "Rows only (table, tsv, csv)");
+    command->add_flag("--wide", options->wide, "table: every column whole, however wide");
     return {command, [options](Context& context) { run(*options, context); }};
 }
 

@@ -30,6 +30,7 @@ struct Options {
     bool not_checked_in{false};
     std::optional<std::string> fields;
     bool no_header{false};
+    bool wide{false};
 };
 
 // What one output column shows: a registration's own field, or a custom field by name.
@@ -88,6 +89,20 @@ output::ColumnType type_of(const Source& source) {
     return own && *own == Own::id ? output::ColumnType::integer : output::ColumnType::text;
 }
 
+// In a table too wide for the terminal: free text is cut, the times may go.
+output::Fit fit_of(const Source& source) {
+    const auto* own = std::get_if<Own>(&source);
+    if (!own) return output::Fit::cut;
+    switch (*own) {
+        case Own::name:
+        case Own::organisation: return output::Fit::cut;
+        case Own::language:
+        case Own::registered_at:
+        case Own::checked_in_at: return output::Fit::hide;
+        default: return output::Fit::keep;
+    }
+}
+
 store::RegistrationFilter make_filter(const Options& options, const domain::Event& event) {
     store::RegistrationFilter filter;
     if (options.status) {
@@ -117,9 +132,12 @@ void run(const Options& options, Context& context) {
     const auto columns = choose_columns(options, registrations.field_keys(event.id));
 
     std::vector<output::Column> header;
-    for (const auto& [name, source] : columns) header.push_back({name, type_of(source)});
+    for (const auto& [name, source] : columns) {
+        header.push_back({name, type_of(source), fit_of(source)});
+    }
     auto writer = output::make_row_writer(context.output_format(), context.out(),
-                                          std::move(header), {.no_header = options.no_header});
+                                          std::move(header),
+                                          context.writer_options(options.no_header, options.wide));
 
     // Without a custom column the store need not read the fields (a subquery per row).
     const bool any_custom = std::any_of(columns.begin(), columns.end(), [](const auto& column) {
@@ -140,7 +158,7 @@ void run(const Options& options, Context& context) {
                     using T = std::decay_t<decltype(source)>;
                     if constexpr (std::is_same_v<T, Custom>) {
                         for (const auto& [key, value] : r.fields) {
-                            if (key == source.key) return output::Cell(value);
+                            if (key == source.key) return output::text_or_null(value);
                         }
                         return output::Cell();
                     } else {
@@ -148,8 +166,8 @@ void run(const Options& options, Context& context) {
                             case Own::id: return output::Cell(r.id);
                             case Own::name: return output::Cell(r.name);
                             case Own::email: return output::Cell(r.email);
-                            case Own::organisation: return output::Cell(r.organisation);
-                            case Own::language: return output::Cell(r.language);
+                            case Own::organisation: return output::text_or_null(r.organisation);
+                            case Own::language: return output::text_or_null(r.language);
                             case Own::status: return output::Cell(domain::to_string(r.status));
                             case Own::registered_at: return output::Cell(registered_at);
                             case Own::checked_in_at:
@@ -181,6 +199,7 @@ Command add_list_attendees(CLI::App& list) {
     command->add_option("--fields", options->fields,
                         "Columns to show, in order: id,name,email,… and custom fields by name");
     command->add_flag("--no-header", options->no_header, "Rows only (table, tsv, csv)");
+    command->add_flag("--wide", options->wide, "table: every column whole, however wide");
     return {command, [options](Context& context) { run(*options, context); }};
 }
 

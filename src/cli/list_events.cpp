@@ -11,6 +11,7 @@ namespace {
 
 struct Options {
     bool no_header{false};
+    bool wide{false};
 };
 
 // Start and end as ISO 8601 in the event's own zone (with offset), or dates for all-day events.
@@ -23,23 +24,24 @@ std::pair<std::string, std::string> bounds(const domain::Event& event) {
 }
 
 void run(const Options& options, Context& context) {
+    store::EventStore events(context.database());  // before the header: it may not exist
     using output::ColumnType;
+    using output::Fit;
     auto writer = output::make_row_writer(
         context.output_format(), context.out(),
         {{"id", ColumnType::integer},
-         {"slug"},
-         {"title"},
+         {"slug", ColumnType::text, Fit::cut},
+         {"title", ColumnType::text, Fit::cut},
          {"start"},
-         {"end"},
-         {"timezone"},
+         {"end", ColumnType::text, Fit::hide},
+         {"timezone", ColumnType::text, Fit::hide},
          {"status"},
-         {"sequence", ColumnType::integer},
-         {"parent"},
-         {"venue"},
-         {"online_url"},
-         {"capacity", ColumnType::integer}},
-        {.no_header = options.no_header});
-    store::EventStore events(context.database());
+         {"sequence", ColumnType::integer, Fit::hide},
+         {"parent", ColumnType::text, Fit::hide},
+         {"venue", ColumnType::text, Fit::hide},
+         {"online_url", ColumnType::text, Fit::hide},
+         {"capacity", ColumnType::integer, Fit::hide}},
+        context.writer_options(options.no_header, options.wide));
     // Parents are few; look their slugs up as we go rather than holding every event.
     events.for_each([&](const domain::Event& event) {
         const auto [start, end] = bounds(event);
@@ -49,8 +51,8 @@ void run(const Options& options, Context& context) {
         }
         writer->row({event.id, event.slug, event.title, start, end, event.timezone,
                      domain::to_string(event.status), event.sequence,
-                     parent.empty() ? output::Cell(nullptr) : output::Cell(parent), event.venue,
-                     event.online_url, event.capacity});
+                     output::text_or_null(parent), output::text_or_null(event.venue),
+                     output::text_or_null(event.online_url), event.capacity});
     });
     writer->finish();
 }
@@ -61,6 +63,7 @@ Command add_list_events(CLI::App& list) {
     auto* command = list.add_subcommand("events", "List events by start time");
     auto options = std::make_shared<Options>();
     command->add_flag("--no-header", options->no_header, "Rows only (table, tsv, csv)");
+    command->add_flag("--wide", options->wide, "table: every column whole, however wide");
     return {command, [options](Context& context) { run(*options, context); }};
 }
 

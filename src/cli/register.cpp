@@ -10,6 +10,7 @@
 #include "convene/error.hpp"
 #include "flag_problems.hpp"
 #include "progress_line.hpp"
+#include "convene/text/plural.hpp"
 
 namespace convene::cli {
 
@@ -123,11 +124,10 @@ void register_file(const Options& options, const app::RegisterOptions& register_
     progress.clear();
     const auto& summary = result.summary;
     context.note(fmt::format(
-        "{}{}: {} rows: {} added ({} waitlisted), {} updated, {} duplicates skipped, {} invalid "
-        "skipped",
+        "{}{}: {}: {} added ({} waitlisted), {} updated, {} skipped, {} invalid skipped",
         options.dry_run ? "dry run, nothing written: " : "", io::display_name(input.path()),
-        summary.rows, summary.added, summary.waitlisted, summary.updated, summary.duplicates,
-        summary.invalid));
+        text::count_of(summary.rows, "row"), summary.added, summary.waitlisted, summary.updated,
+        text::count_of(summary.duplicates, "duplicate"), summary.invalid));
 }
 
 void run(const Options& options, Context& context) {

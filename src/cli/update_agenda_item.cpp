@@ -26,6 +26,11 @@ void run(const Options& options, Context& context) {
     const auto before = get_item(agenda, event, options.position);
     auto item = before;
     apply_agenda_flags(options.item, item, event);
+    if (item == before) {
+        context.note(fmt::format("nothing to change: item {} of {} is already as given",
+                                 item.position, event.slug));
+        return;
+    }
     agenda.update(item);
     if (domain::changes_calendar(before, item)) {
         // The item's VEVENT carries the event's SEQUENCE: raise it so calendars update.

@@ -8,6 +8,7 @@
 #include "convene/error.hpp"
 #include "convene/store/agenda_store.hpp"
 #include "convene/store/event_store.hpp"
+#include "convene/text/plural.hpp"
 #include "event_flags.hpp"
 #include "flag_problems.hpp"
 
@@ -29,6 +30,11 @@ void run(const Options& options, Context& context) {
         throw ConflictError(fmt::format("an event with slug '{}' exists already", after.slug));
     }
     check_flags(domain::validate(after));
+    if (after == before) {
+        context.note(fmt::format("nothing to change: {} is already as given (sequence {})",
+                                 before.slug, before.sequence));
+        return;
+    }
     if (domain::changes_calendar(before, after)) ++after.sequence;
     after.updated_at = context.now();
     write.events.update(after);
@@ -40,7 +46,8 @@ void run(const Options& options, Context& context) {
     }
     write.transaction.commit();
     if (moved_items > 0) {
-        context.note(fmt::format("moved {} timed agenda item(s) with the event", moved_items));
+        context.note(fmt::format("moved {} with the event",
+                                 text::count_of(moved_items, "timed agenda item")));
     }
     context.note(fmt::format("updated {} (sequence {})", after.slug, after.sequence));
 }

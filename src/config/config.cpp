@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdlib>
+#include <sstream>
 #include <string_view>
 
 #include <fmt/format.h>
@@ -50,10 +51,12 @@ constexpr std::array k_keys{
                 c.database_path = path.is_absolute() || path == ":memory:"
                                       ? path
                                       : file.parent_path() / path;
+                c.database_origin = fmt::format("database.path in {}", file.string());
             }},
     KeyRule{"defaults.timezone",
             [](const fs::path& file, std::string_view key, const toml::node& node, Config& c) {
                 c.default_timezone = require_zone(file, key, node);
+                c.timezone_from_system = false;
             }},
     KeyRule{"organiser.name",
             [](const fs::path& file, std::string_view key, const toml::node& node, Config& c) {
@@ -168,6 +171,7 @@ void read_file(const fs::path& file, Config& config) {
 Config load(const Overrides& flags, const EnvLookup& env) {
     Config config;
     config.default_timezone = domain::system_zone_name();
+    config.timezone_from_system = true;
     if (auto file = discover(flags, env)) {
         if (!present(*file)) {
             throw UsageError(fmt::format("config file {} does not exist", file->string()));
@@ -186,20 +190,27 @@ Config load(const Overrides& flags, const EnvLookup& env) {
         }
         read_file(*file, config);
     }
-    if (auto db = env("CONVENE_DB"); db && !db->empty()) config.database_path = *db;
+    if (auto db = env("CONVENE_DB"); db && !db->empty()) {
+        config.database_path = *db;
+        config.database_origin = "CONVENE_DB";
+    }
     if (auto tz = env("CONVENE_TZ"); tz && !tz->empty()) {
         if (auto zone = domain::find_zone(*tz); !zone) {
             throw UsageError(fmt::format("CONVENE_TZ: {}", zone.problem().message),
                              zone.problem().hint);
         }
         config.default_timezone = *tz;
+        config.timezone_from_system = false;
     }
-    if (!flags.database.empty()) config.database_path = flags.database;
+    if (!flags.database.empty()) {
+        config.database_path = flags.database;
+        config.database_origin = "--db";
+    }
     return config;
 }
 
-std::string starter_file() {
-    return R"(# convene configuration (see convene(1)).
+// The commented starter file; init fills in the values it is given.
+constexpr std::string_view k_starter = R"(# convene configuration (see convene(1)).
 # Relative paths are relative to this file.
 
 [database]
@@ -220,6 +231,37 @@ std::string starter_file() {
 # Extra zones that `show` prints times in.
 # timezones = ["UTC", "America/New_York"]
 )";
+
+namespace {
+
+// `key = "value"`, quoted and escaped by toml++.
+std::string toml_line(std::string_view key, const std::string& value) {
+    std::ostringstream line;
+    line << toml::table{{key, value}};
+    return line.str();
+}
+
+void fill_in(std::string& file, std::string_view commented, const std::string& line) {
+    const auto at = file.find(commented);
+    if (at != std::string::npos) file.replace(at, commented.size(), line);
+}
+
+}  // namespace
+
+std::string starter_file(const StarterValues& values) {
+    if (!values.organiser_email.empty() &&
+        values.organiser_email.find('@') == std::string::npos) {
+        throw UsageError(fmt::format("'{}' is not an e-mail address", values.organiser_email));
+    }
+    std::string file(k_starter);
+    if (!values.organiser_name.empty()) {
+        fill_in(file, "# name = \"Mayors Mechanism\"", toml_line("name", values.organiser_name));
+    }
+    if (!values.organiser_email.empty()) {
+        fill_in(file, "# email = \"events@example.org\"",
+                toml_line("email", values.organiser_email));
+    }
+    return file;
 }
 
 }  // namespace convene::config

@@ -1,11 +1,17 @@
 // Columns aligned for people. Alignment needs the widest cell of each column, so this writer
 // keeps every row until finish(); `list` only picks it for a terminal (SPEC §6), where the
 // rows have to fit on a screen anyway. Widths are display widths: "é" is one column, "会" two.
+// Given a width, the table fits it as column_fit.hpp says, cutting cells with "…".
 #include <algorithm>
 #include <ostream>
 #include <string>
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include "cell_text.hpp"
+#include "convene/export/column_fit.hpp"
+#include "convene/text/cut.hpp"
 #include "convene/text/utf8.hpp"
 #include "terminal_text.hpp"
 #include "writers.hpp"
@@ -14,6 +20,9 @@ namespace convene::output::detail {
 namespace {
 
 constexpr std::string_view k_gap{"  "};
+// A cut column keeps at least this many columns (or its header's width), so it still says
+// something.
+constexpr std::size_t k_narrowest_cut = 10;
 
 class TableWriter final : public RowWriter {
 public:
@@ -21,6 +30,8 @@ public:
         : RowWriter(std::move(columns)),
           m_out(out),
           m_header(!options.no_header),
+          m_limit(options.width),
+          m_note(std::move(options.note)),
           m_widths(this->columns().size(), 0) {
         if (m_header) {
             for (const auto& column : this->columns()) {
@@ -54,12 +65,18 @@ private:
     }
 
     void write_end() override {
+        fit_to_limit();
         const std::size_t column_count = m_widths.size();
         std::string line;
+        bool first = true;
         for (std::size_t i = 0; i < m_cells.size(); ++i) {
             const std::size_t column = i % column_count;
-            append_aligned(line, m_cells[i], column);
+            if (m_widths[column] != k_hidden) {
+                append_aligned(line, m_cells[i], column, first);
+                first = false;
+            }
             if (column + 1 == column_count) {
+                first = true;
                 write_line(line);
                 line.clear();
                 if (i + 1 == column_count && m_header) {
@@ -71,11 +88,40 @@ private:
         m_cells.clear();
     }
 
+    // Narrows m_widths to the limit (k_hidden for columns left out) and says what was left out.
+    void fit_to_limit() {
+        if (m_limit == 0) {
+            return;
+        }
+        std::vector<ColumnSpace> spaces;
+        for (std::size_t i = 0; i < m_widths.size(); ++i) {
+            const auto fit = columns()[i].fit;
+            const std::size_t floor =
+                std::max(text::display_width(columns()[i].name), k_narrowest_cut);
+            spaces.push_back({m_widths[i], floor, fit});
+        }
+        m_widths = fit_columns(spaces, k_gap.size(), m_limit);
+        std::vector<std::string_view> hidden;
+        for (std::size_t i = 0; i < m_widths.size(); ++i) {
+            if (m_widths[i] == k_hidden) {
+                hidden.push_back(columns()[i].name);
+            }
+        }
+        if (!hidden.empty() && m_note) {
+            m_note(fmt::format("left out {} to fit {} columns; --wide shows everything",
+                               fmt::join(hidden, ", "), m_limit));
+        }
+    }
+
     // Numbers (and their header) align right so that their digits line up.
-    void append_aligned(std::string& line, const Text& cell, std::size_t column) {
+    void append_aligned(std::string& line, Text cell, std::size_t column, bool first) {
+        if (cell.width > m_widths[column]) {
+            cell.text = text::cut_to_width(cell.text, m_widths[column]);
+            cell.width = text::display_width(cell.text);
+        }
         const std::size_t padding = m_widths[column] - cell.width;
         const bool right = columns()[column].type == ColumnType::integer;
-        if (column > 0) {
+        if (!first) {
             line += k_gap;
         }
         if (right) {
@@ -90,7 +136,10 @@ private:
     void write_separator() {
         std::string line;
         for (std::size_t column = 0; column < m_widths.size(); ++column) {
-            if (column > 0) {
+            if (m_widths[column] == k_hidden) {
+                continue;
+            }
+            if (!line.empty()) {
                 line += k_gap;
             }
             line.append(m_widths[column], '-');
@@ -106,7 +155,9 @@ private:
 
     std::ostream& m_out;
     bool m_header;
-    std::vector<std::size_t> m_widths;  // widest cell of each column so far
+    std::size_t m_limit;  // columns the table may take, 0: no limit
+    std::function<void(std::string_view)> m_note;
+    std::vector<std::size_t> m_widths;  // widest cell of each column so far, then as shown
     std::vector<Text> m_cells;          // header then rows, row-major
 };
 

@@ -109,6 +109,7 @@ bool JsonlReader::next(JsonlRecord& record) {
         if (read == LineRead::end) break;
         ++m_line;
         if (read == LineRead::too_long) {
+            m_broken = true;
             throw BadInputError(fmt::format("{}: the line is longer than {} KiB", location(m_line),
                                             domain::k_max_record_bytes / 1024),
                                 "each line must hold one JSON object");

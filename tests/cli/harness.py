@@ -44,6 +44,7 @@ class ConveneTestCase(unittest.TestCase):
             "TZ": "UTC",
         })
         self.env.pop("NO_COLOR", None)
+        self.env.pop("COLUMNS", None)  # tables fit $COLUMNS outside a terminal
 
     def tearDown(self):
         self._tmp.cleanup()

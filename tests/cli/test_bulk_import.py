@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import re
 import unittest
 
 from harness import ConveneTestCase
@@ -38,7 +39,7 @@ class BulkImportTest(ConveneTestCase):
         return len(out.splitlines())
 
     def summary(self, stderr):
-        lines = [line for line in stderr.splitlines() if " rows: " in line]
+        lines = [line for line in stderr.splitlines() if re.search(r" rows?: ", line)]
         self.assertEqual(len(lines), 1, stderr)
         return lines[0]
 
@@ -101,12 +102,19 @@ class BulkImportTest(ConveneTestCase):
                       self.fails(4, "register", self.event, "--csv", path))
         self.assertEqual(self.count(), 3)
         result = self.run_convene("register", self.event, "--csv", path, "--on-duplicate", "skip")
-        self.assertIn("1 added (0 waitlisted), 0 updated, 1 duplicates skipped",
+        self.assertIn("1 added (0 waitlisted), 0 updated, 1 duplicate skipped",
                       self.summary(result.stderr))
         result = self.run_convene("register", self.event, "--csv", path, "--on-duplicate", "update")
         self.assertIn("0 added (0 waitlisted), 2 updated", self.summary(result.stderr))
         names = self.ok("list", "attendees", self.event, "--fields", "name", "--no-header")
         self.assertIn("Again\n", names)
+
+    def test_counts_read_as_english(self):
+        result = self.run_convene("register", self.event, "--csv",
+                                  self.write("one.csv", "name,email\nOne,one@example.org\n"))
+        self.assertIn("one.csv: 1 row: 1 added (0 waitlisted), 0 updated, 0 duplicates skipped",
+                      self.summary(result.stderr))
+        self.assertNotIn("(s)", result.stderr)
 
     def test_jsonl_from_stdin(self):
         lines = [json.dumps({"name": f"P{i}", "email": f"p{i}@example.org", "language": "ES",

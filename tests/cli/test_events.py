@@ -4,6 +4,7 @@ import os
 import sqlite3
 import stat
 import subprocess
+import tomllib
 import unittest
 
 from harness import BIN, ConveneTestCase
@@ -149,6 +150,23 @@ class UpdatesAndSequence(ConveneTestCase):
         page = json.loads(self.ok("show", slug, "--format", "json"))
         self.assertEqual((page["status"], page["sequence"]), ("cancelled", 4))
 
+    def test_an_update_that_changes_nothing_says_so(self):
+        _, slug = self.create_briefing()
+        self.ok("update-event", slug, "--start", "2022-04-13T15:30")
+        self.assertEqual(self.sequence(slug), 1)
+        for flags in ([], ["--start", "2022-04-13T15:30"], ["--venue", ""]):
+            with self.subTest(flags=flags):
+                result = self.run_convene("update-event", slug, *flags)
+                self.assertEqual(result.code, 0, result.stderr)
+                self.assertIn(f"nothing to change: {slug} is already as given (sequence 1)",
+                              result.stderr)
+                self.assertNotIn("updated", result.stderr)
+                self.assertEqual(self.sequence(slug), 1)
+        self.ok("add-agenda-item", slug, "--title", "Ouverture")
+        result = self.run_convene("update-agenda-item", slug, "1", "--title", "Ouverture")
+        self.assertIn(f"nothing to change: item 1 of {slug} is already as given", result.stderr)
+        self.assertEqual(self.sequence(slug), 1)
+
     def test_update_tz_alone_keeps_wall_times(self):
         slug = self.ok("create-event", "--title", "Wrong zone", "--start", "2024-05-01T09:00",
                        "--duration", "1h", "--tz", "UTC").strip()
@@ -273,13 +291,14 @@ class BadInput(ConveneTestCase):
 
 class Concurrency(ConveneTestCase):
     def test_two_writers_at_once_both_succeed(self):
-        self.ok("list", "events")  # create the database first
+        # Create the database first.
+        self.ok("create-event", "--title", "first", "--date", "2024-01-01")
         script = 'for i in $(seq 1 25); do "$BIN" create-event --title "$1 $i" --date 2024-01-01 >/dev/null || exit 1; done'
         env = dict(self.env, BIN=BIN)
         procs = [subprocess.Popen(["bash", "-c", script, "w", name], cwd=self.dir, env=env)
                  for name in ("alpha", "beta")]
         self.assertEqual([p.wait(timeout=300) for p in procs], [0, 0])
-        self.assertEqual(len(json.loads(self.ok("list", "events", "--format", "json"))), 50)
+        self.assertEqual(len(json.loads(self.ok("list", "events", "--format", "json"))), 51)
 
 
 class HelpAndVersion(ConveneTestCase):
@@ -298,8 +317,24 @@ class HelpAndVersion(ConveneTestCase):
         self.ok("init")
         with open(self.path("convene.toml"), encoding="utf-8") as starter:
             self.assertIn("[organiser]", starter.read())
-        self.ok("list", "events")
+        # The starter loads: what stops `list` is the database that does not exist yet.
+        self.assertIn("no database at", self.fails(3, "list", "events"))
         self.fails(4, "init")
+
+    def test_init_sets_the_organiser(self):
+        self.ok("init", "--organiser-name", 'Mayors "MM" Mechanism',
+                "--organiser-email", "events@example.org")
+        with open(self.path("convene.toml"), "rb") as starter:
+            organiser = tomllib.load(starter)["organiser"]
+        self.assertEqual(organiser, {"name": 'Mayors "MM" Mechanism',
+                                     "email": "events@example.org"})
+        _, slug = self.create_briefing()
+        self.ok("register", slug, "--name", "Ana", "--email", "ana@example.org")
+        ics = self.ok("export-ics", slug, "--attendee", "ana@example.org").replace("\r\n ", "")
+        self.assertRegex(ics, r"ORGANIZER;CN=.*Mayors.*:mailto:events@example\.org")
+        self.assertIn("not an e-mail address",
+                      self.fails(2, "init", "other.toml", "--organiser-email", "nobody"))
+        self.assertFalse(os.path.exists(self.path("other.toml")))
 
 
 if __name__ == "__main__":

@@ -150,7 +150,12 @@ class Invitations(InvitationTestCase):
         self.assertEqual(result.code, 2)
         self.assertIn("convene: error: invitations need organiser.name and organiser.email",
                       result.stderr)
-        self.assertIn("convene: hint: add [organiser]", result.stderr)
+        self.assertIn("convene: hint: convene init --organiser-name NAME --organiser-email EMAIL",
+                      result.stderr)
+        self.write("convene.toml", "[output]\nformat = \"tsv\"\n")
+        self.assertIn("set name and email under [organiser] in convene.toml",
+                      self.run_convene("export-ics", slug, "--invitations",
+                                       self.path("inv")).stderr)
         self.assertFalse(os.path.exists(self.path("inv")))
         self.fails(2, "export-ics", slug, "--attendee", JANE[1])
 

@@ -102,7 +102,11 @@ class CheckedWrites(ConveneTestCase):
 
     def test_db_through_a_dangling_symlink_and_init_are_refused(self):
         os.symlink(self.path("nowhere.db"), self.path("link.db"))
-        self.fails(6, "--db", self.path("link.db"), "list", "events")
+        # Reading finds no database there (exit 3); creating one through the link is refused.
+        self.fails(3, "--db", self.path("link.db"), "list", "events")
+        self.assertIn("symbolic link to a missing file",
+                      self.fails(6, "--db", self.path("link.db"), "create-event", "--title", "T",
+                                 "--date", "2024-01-01"))
         self.assertFalse(os.path.exists(self.path("nowhere.db")))
         os.symlink(self.path("nowhere.toml"), self.path("conf.toml"))
         self.fails(2, "init", self.path("conf.toml"))
@@ -110,6 +114,11 @@ class CheckedWrites(ConveneTestCase):
 
 
 class OneLineErrors(ConveneTestCase):
+    def setUp(self):
+        super().setUp()
+        # A database to look in, so that the errors are about the names given.
+        self.ok("create-event", "--title", "T", "--date", "2024-01-01")
+
     def test_control_characters_are_escaped_and_messages_cut(self):
         result = self.run_convene("show", "\x1b[31mred\x1b[0m\nsecond line")
         self.assertEqual(result.code, 3)

@@ -34,6 +34,8 @@ TEST_CASE("import stops at the first bad row, naming file and line", "[registrat
         CHECK(std::string(error.what()) ==
               file.path.string() +
                   ":3: language 'de' is not one of the event's languages (en, fr)");
+        CHECK(error.hint() == "nothing was imported; --skip-invalid would import the 1 valid "
+                              "row and skip 1 bad row");
     }
 }
 

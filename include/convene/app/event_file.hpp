@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "convene/domain/event.hpp"
+#include "convene/io/event_file.hpp"
 #include "convene/store/database.hpp"
 
 namespace convene::app {
@@ -15,12 +16,12 @@ struct EventFileResult {
     std::vector<std::string> warnings;  // agenda items outside the event or overlapping
 };
 
-// `path` is read with wall times in the file's zone, else `default_zone`. Without `replace`, an
-// event with the file's slug is a ConflictError. With it, the event keeps its id, UID,
+// `file` is what io::read_event_file read from the file messages call `file_name`. Without
+// `replace`, an event with the file's slug is a ConflictError. With it, the event keeps its id, UID,
 // creation time and history; its agenda is rewritten position by position so items keep their
 // UIDs; SEQUENCE grows when calendars must see the change; a cancelled event stays cancelled.
-EventFileResult create_event_from_file(store::Database& db, const std::string& path,
-                                       bool replace, const std::string& default_zone,
+EventFileResult create_event_from_file(store::Database& db, const io::EventFile& file,
+                                       const std::string& file_name, bool replace,
                                        domain::Instant now);
 
 }  // namespace convene::app

@@ -4,6 +4,7 @@
 #include <iosfwd>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -30,8 +31,13 @@ public:
     const GlobalOptions& options() const { return m_options; }
     // Loaded on first use, so --help and --version work without a config file.
     const config::Config& config();
-    // Opened (and migrated) on first use.
-    store::Database& database();
+    // Opened (and migrated) on first use. Only commands that make something from nothing
+    // (create-event) create a missing database; the others fail with NotFoundError naming
+    // the path looked up, so a typo in --db or the wrong folder leaves no empty file behind.
+    enum class IfMissing { refuse, create };
+    store::Database& database(IfMissing if_missing = IfMissing::refuse);
+    // The zone for wall times given without --tz; notes it when it is the system's.
+    const std::string& default_timezone();
 
     // "Now", or SOURCE_DATE_EPOCH when set, so outputs are reproducible.
     domain::Instant now() const;
@@ -39,6 +45,11 @@ public:
 
     // The list format: --format, else output.format, else table on a terminal, tsv otherwise.
     output::Format output_format();
+    // Columns a table may take: the terminal's width when stdout is one, else $COLUMNS, else
+    // 0 (no limit).
+    std::size_t table_width() const;
+    // What `list` hands its row writer: --no-header, and the width a table fits unless --wide.
+    output::WriterOptions writer_options(bool no_header, bool wide);
 
     std::ostream& out() { return m_out; }
     std::ostream& err() { return m_err; }
@@ -48,6 +59,9 @@ public:
     // Messages for people, on stderr: "convene: warning: …" always; notes unless --quiet.
     void warn(std::string_view message);
     void note(std::string_view message);
+    // A default a person would not guess was used: one line, once per run, only for a person
+    // at a terminal (not with --quiet, not when stderr is a pipe), so scripts stay clean.
+    void note_default(std::string_view message);
 
 private:
     GlobalOptions m_options;
@@ -56,6 +70,7 @@ private:
     config::EnvLookup m_env;
     std::optional<config::Config> m_config;
     std::unique_ptr<store::Database> m_database;
+    std::set<std::string, std::less<>> m_defaults_noted;
 };
 
 }  // namespace convene::cli

@@ -16,6 +16,11 @@ struct Config {
     std::string organiser_email;
     std::string output_format;     // empty: table on a terminal, tsv otherwise
     std::vector<std::string> output_timezones;
+    // Where database_path came from ("--db", "CONVENE_DB", "database.path in FILE"); empty for
+    // the default, ./convene.db, which a person may not guess.
+    std::string database_origin;
+    // True when no flag, variable or file chose the zone: it is the system's (else UTC).
+    bool timezone_from_system{false};
 };
 
 // What the command line said; empty means "not given".
@@ -35,7 +40,14 @@ Config load(const Overrides& flags, const EnvLookup& env);
 // Reads one TOML config file on top of `config` (exposed for tests).
 void read_file(const std::filesystem::path& file, Config& config);
 
-// The commented starter file `convene init` writes.
-std::string starter_file();
+// What `convene init` may fill in rather than leave commented out.
+struct StarterValues {
+    std::string organiser_name;
+    std::string organiser_email;
+};
+
+// The commented starter file `convene init` writes. An organiser e-mail without '@' is a
+// UsageError.
+std::string starter_file(const StarterValues& values = {});
 
 }  // namespace convene::config

@@ -17,6 +17,8 @@ struct Speaker {
     std::string name;  // required
     std::string role;
     std::string organisation;
+
+    bool operator==(const Speaker&) const = default;
 };
 
 struct AgendaItem {
@@ -30,6 +32,8 @@ struct AgendaItem {
     std::optional<std::chrono::seconds> duration;
     std::vector<Speaker> speakers;
     std::vector<std::string> points;
+
+    bool operator==(const AgendaItem&) const = default;
 };
 
 // The kinds an item may have; "" means none.

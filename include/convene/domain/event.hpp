@@ -45,6 +45,9 @@ struct Event {
     std::int64_t sequence{0};
     Instant created_at{};
     Instant updated_at{};
+
+    // Field by field: lets an update that changes nothing say so instead of writing.
+    bool operator==(const Event&) const = default;
 };
 
 // Slug rules: [a-z0-9-], derived from the title (accents folded) when not given.

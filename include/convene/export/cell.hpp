@@ -24,11 +24,20 @@ enum class ColumnType {
     json,     // any nested JSON value, compact JSON in text formats
 };
 
+// What a column of a table may give up when the table is wider than the terminal (the other
+// formats show everything).
+enum class Fit {
+    keep,  // shown whole: identifiers, times, numbers
+    cut,   // free text, cut with "…" (widest first, never narrower than its header)
+    hide,  // left out when cutting is not enough (the last such column first)
+};
+
 // A column of output. Names are part of the documented interface of each `list` command:
 // scripts select on them, so they must not change between releases.
 struct Column {
     std::string name;
     ColumnType type{ColumnType::text};
+    Fit fit{Fit::keep};
 };
 
 class Cell {
@@ -85,6 +94,10 @@ private:
         const nlohmann::ordered_json* m_ordered;
     };
 };
+
+// Optional text as a cell: empty text is "not set", JSON null (the convention of every JSON
+// output: an unset optional value is null, never "" and never left out; an empty list is []).
+inline Cell text_or_null(std::string_view text) { return text.empty() ? Cell() : Cell(text); }
 
 // True when `cell` may appear in a column of `type` (null fits every column).
 bool fits(const Cell& cell, ColumnType type) noexcept;

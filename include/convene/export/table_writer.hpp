@@ -8,6 +8,8 @@
 // Every format but `table` streams: each row is written before row() returns, so memory stays
 // flat for any number of rows. `table` aligns its columns, so it keeps every row until
 // finish(); it is meant for people at a terminal, which is why it is only the default there.
+#include <cstddef>
+#include <functional>
 #include <initializer_list>
 #include <iosfwd>
 #include <memory>
@@ -24,6 +26,10 @@ namespace convene::output {
 
 struct WriterOptions {
     bool no_header{false};  // table, tsv and csv: rows only (json and jsonl have no header)
+    // table: the columns it may take (0: no limit); see Fit for what gives way.
+    std::size_t width{0};
+    // table: told which columns were left out to fit `width`, for a note to the reader.
+    std::function<void(std::string_view)> note;
 };
 
 class RowWriter {

@@ -35,11 +35,16 @@ public:
     // "FILE:LINE", the prefix of every message about this input.
     std::string location(std::size_t line) const;
 
+    // After next() threw: true when the input cannot be read on (a line past the size limit,
+    // whose end was never found), as CsvReader::broken().
+    bool broken() const noexcept { return m_broken; }
+
 private:
     std::istream& m_in;
     std::string m_name;
     std::string m_text;  // the current line, reused
     std::size_t m_line{0};
+    bool m_broken{false};
 };
 
 }  // namespace convene::io
