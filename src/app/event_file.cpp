@@ -17,13 +17,15 @@ void attach_parent(const io::EventFile& file, domain::Event& event, store::Event
     if (!file.parent) return;
     const auto parent = events.find(*file.parent);
     if (!parent) {
-        throw NotFoundError(fmt::format("{}: parent: no event '{}'", file.parent_where, *file.parent),
-                            "create the parent event first");
+        throw NotFoundError(
+            fmt::format("{}: parent: no event '{}'", file.parent_where, *file.parent),
+            "create the parent event first");
     }
     if (event.id != 0 && events.would_cycle(event.id, parent->id)) {
-        throw BadInputError(fmt::format("{}: parent: '{}' cannot be part of '{}', which is part "
-                                        "of it",
-                                        file.parent_where, event.slug, parent->slug));
+        throw BadInputError(
+            fmt::format("{}: parent: '{}' cannot be part of '{}', which is part "
+                        "of it",
+                        file.parent_where, event.slug, parent->slug));
     }
     event.parent_id = parent->id;
 }

@@ -13,8 +13,8 @@ namespace convene::app {
 namespace {
 
 Erased erase(store::Database& db, store::RegistrationStore& registrations,
-             const domain::Event& event,
-             const domain::Registration& registration, domain::Instant now) {
+             const domain::Event& event, const domain::Registration& registration,
+             domain::Instant now) {
     Erased erased{event.slug, registration.id, registration.fields.size(), {}};
     // Cancelling first frees the seat the way unregister does; the row goes right after.
     Registrar registrar(registrations, event, now, OnDuplicate::error, false);
@@ -25,8 +25,7 @@ Erased erase(store::Database& db, store::RegistrationStore& registrations,
 
 }  // namespace
 
-std::vector<Erased> forget(store::Database& db, const ForgetRequest& request,
-                           domain::Instant now) {
+std::vector<Erased> forget(store::Database& db, const ForgetRequest& request, domain::Instant now) {
     store::EventStore events(db);
     store::RegistrationStore registrations(db);
     std::vector<Erased> erased;
@@ -45,8 +44,8 @@ std::vector<Erased> forget(store::Database& db, const ForgetRequest& request,
                 }
             }
             if (erased.empty()) {
-                throw NotFoundError(fmt::format("no registration for '{}' in any event",
-                                                request.email));
+                throw NotFoundError(
+                    fmt::format("no registration for '{}' in any event", request.email));
             }
         }
         transaction.commit();

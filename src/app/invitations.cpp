@@ -113,17 +113,20 @@ InvitationSummary write_folder(store::Database& db, const InvitationRequest& req
     const std::string extension = request.eml ? "eml" : "ics";
     InvitationSummary summary;
     store::RegistrationStore registrations(db);
-    registrations.for_each(event.id, {}, [&](const domain::Registration& registration) {
-        const auto method = method_for(event, registration.status);
-        if (!method) return;
-        // Each file whole or not at all: a mail script may pick them up while we write.
-        io::OutputFile file(folder / ics::invitation_file_name(registration.email, extension),
-                            io::OutputFile::Access::private_data);
-        messages.write(file.stream(), *method, {registration.name, registration.email});
-        file.commit();
-        ++(*method == ics::Method::request ? summary.requests : summary.cancellations);
-        progress.update(summary.requests + summary.cancellations);
-    }, store::RegistrationStore::Fields::skip);  // a name and an address are all it needs
+    registrations.for_each(
+        event.id, {},
+        [&](const domain::Registration& registration) {
+            const auto method = method_for(event, registration.status);
+            if (!method) return;
+            // Each file whole or not at all: a mail script may pick them up while we write.
+            io::OutputFile file(folder / ics::invitation_file_name(registration.email, extension),
+                                io::OutputFile::Access::private_data);
+            messages.write(file.stream(), *method, {registration.name, registration.email});
+            file.commit();
+            ++(*method == ics::Method::request ? summary.requests : summary.cancellations);
+            progress.update(summary.requests + summary.cancellations);
+        },
+        store::RegistrationStore::Fields::skip);  // a name and an address are all it needs
     return summary;
 }
 

@@ -28,8 +28,7 @@ domain::Checked<RegisterResult> register_person(store::Database& db, std::string
         return domain::Problem{{}, std::move(*problem), {}};
     }
     store::RegistrationStore registrations(db);
-    Registrar registrar(registrations, write.event, now, options.on_duplicate,
-                        options.no_waitlist);
+    Registrar registrar(registrations, write.event, now, options.on_duplicate, options.no_waitlist);
     auto outcome = registrar.add(request);
     if (!options.dry_run) write.transaction.commit();
     return RegisterResult{std::move(write.event), std::move(outcome)};
@@ -42,15 +41,14 @@ ImportResult register_from_file(store::Database& db, std::string_view event_name
     EventWrite write(db, event_name);
     refuse_cancelled(write.event);
     store::RegistrationStore registrations(db);
-    Registrar registrar(registrations, write.event, now, options.on_duplicate,
-                        options.no_waitlist);
+    Registrar registrar(registrations, write.event, now, options.on_duplicate, options.no_waitlist);
     auto summary = import_registrations(input, import, write.event, registrar, report);
     if (!options.dry_run) write.transaction.commit();
     return {std::move(write.event), summary};
 }
 
-UnregisterResult unregister(store::Database& db, std::string_view event_name,
-                            std::string_view who, domain::Instant now) {
+UnregisterResult unregister(store::Database& db, std::string_view event_name, std::string_view who,
+                            domain::Instant now) {
     EventWrite write(db, event_name);
     store::RegistrationStore registrations(db);
     UnregisterResult result{registrations.get(write.event.id, who), false, {}};

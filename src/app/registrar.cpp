@@ -27,12 +27,10 @@ Outcome Registrar::add(const domain::RegistrationRequest& request) {
     if (existing && existing->status != RegistrationStatus::cancelled) {
         switch (m_on_duplicate) {
             case OnDuplicate::error:
-                throw ConflictError(
-                    fmt::format("{} is already registered for {} (id {})", request.email,
-                                m_event.slug, existing->id),
-                    "use --on-duplicate skip or --on-duplicate update");
-            case OnDuplicate::skip:
-                return {Outcome::Kind::skipped, std::move(*existing), 0};
+                throw ConflictError(fmt::format("{} is already registered for {} (id {})",
+                                                request.email, m_event.slug, existing->id),
+                                    "use --on-duplicate skip or --on-duplicate update");
+            case OnDuplicate::skip: return {Outcome::Kind::skipped, std::move(*existing), 0};
             case OnDuplicate::update:
                 domain::apply_update(*existing, request);
                 m_store.update(*existing);
@@ -48,9 +46,9 @@ Outcome Registrar::add(const domain::RegistrationRequest& request) {
         placement = m_seats.place();
         if (placement.status == RegistrationStatus::waitlisted && m_no_waitlist) {
             const auto taken = static_cast<std::size_t>(m_seats.registered());
-            throw ConflictError(fmt::format("{} is full ({} taken)", m_event.slug,
-                                            text::count_of(taken, "seat")),
-                                "without --no-waitlist the person joins the waiting list");
+            throw ConflictError(
+                fmt::format("{} is full ({} taken)", m_event.slug, text::count_of(taken, "seat")),
+                "without --no-waitlist the person joins the waiting list");
         }
     }
     registration.status = placement.status;

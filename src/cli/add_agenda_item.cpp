@@ -41,8 +41,8 @@ void run(const Options& options, Context& context) {
 }  // namespace
 
 Command add_add_agenda_item(CLI::App& app) {
-    auto* command = app.add_subcommand(
-        "add-agenda-item", "Add an item to an event's agenda; prints its position");
+    auto* command = app.add_subcommand("add-agenda-item",
+                                       "Add an item to an event's agenda; prints its position");
     auto options = std::make_shared<Options>();
     command->add_option("EVENT", options->event, "Event slug or id")->required();
     command->add_option("--position", options->position,

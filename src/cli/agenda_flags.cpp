@@ -18,12 +18,15 @@ void add_agenda_flags(CLI::App& command, AgendaFlags& flags, bool for_update) {
                        "Start: an offset from the event's start (+15m), a time on its first day "
                        "(15:15) or a date-time, in the event's zone");
     command.add_option("--duration", flags.duration, "Length, e.g. 20m or 1h30m");
-    command.add_option("--speaker", flags.speakers,
-                       "\"NAME; ROLE; ORGANISATION\" (repeatable, in order; \\; for a ';' in a "
-                       "field)")
+    command
+        .add_option("--speaker", flags.speakers,
+                    "\"NAME; ROLE; ORGANISATION\" (repeatable, in order; \\; for a ';' in a "
+                    "field)")
         ->allow_extra_args(false);
-    command.add_option("--point", flags.points, "A sub-point, e.g. a guiding question "
-                                                "(repeatable, in order)")
+    command
+        .add_option("--point", flags.points,
+                    "A sub-point, e.g. a guiding question "
+                    "(repeatable, in order)")
         ->allow_extra_args(false);
     if (for_update) {
         command.add_flag("--no-start", flags.no_start, "Make the item untimed");
@@ -49,9 +52,11 @@ void apply_agenda_flags(const AgendaFlags& flags, domain::AgendaItem& item,
     if (flags.description) item.description = read_text_argument(*flags.description);
     if (flags.kind) item.kind = flag_value(domain::parse_agenda_kind(*flags.kind), "kind");
     if (flags.no_start) item.start.reset();
-    if (flags.start) item.start = flag_value(domain::parse_item_start(*flags.start, event), "start");
+    if (flags.start)
+        item.start = flag_value(domain::parse_item_start(*flags.start, event), "start");
     if (flags.no_duration) item.duration.reset();
-    if (flags.duration) item.duration = flag_value(domain::parse_duration(*flags.duration), "duration");
+    if (flags.duration)
+        item.duration = flag_value(domain::parse_duration(*flags.duration), "duration");
     if (flags.no_speakers) item.speakers.clear();
     if (!flags.speakers.empty()) {
         item.speakers.clear();

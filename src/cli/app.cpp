@@ -1,10 +1,10 @@
 #include "convene/cli/app.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <iostream>
-#include <algorithm>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -50,9 +50,10 @@ void finish_output(std::ostream& out) {
 }  // namespace
 
 int run_app(int argc, char** argv, std::ostream& out, std::ostream& err) {
-    CLI::App app{"convene: set up events, agendas, registrations and calendar invitations "
-                 "from a terminal",
-                 "convene"};
+    CLI::App app{
+        "convene: set up events, agendas, registrations and calendar invitations "
+        "from a terminal",
+        "convene"};
     app.set_version_flag("--version", "convene " CONVENE_VERSION);
     app.require_subcommand(1);
     // Global options may also follow the command name.
@@ -61,9 +62,10 @@ int run_app(int argc, char** argv, std::ostream& out, std::ostream& err) {
     app.add_option("--config", options.config_file, "Configuration file (TOML)")
         ->check(not_empty());
     app.add_option("--db", options.database, "SQLite database file")->check(not_empty());
-    app.add_option("--format", options.format, "Output format: table, tsv, csv, json, jsonl "
-                                                "(show: text, markdown, json; export-schedule: "
-                                                "frab-xml, frab-json)");
+    app.add_option("--format", options.format,
+                   "Output format: table, tsv, csv, json, jsonl "
+                   "(show: text, markdown, json; export-schedule: "
+                   "frab-xml, frab-json)");
     app.add_flag("-q,--quiet", options.quiet, "Print no notes on stderr");
     const auto commands = add_commands(app);
     const auto finished = [&](int code) {

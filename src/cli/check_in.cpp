@@ -53,8 +53,8 @@ void run(const Options& options, Context& context) {
     const auto now = context.now();
     registrations.set_checked_in(person.id, now);
     write.transaction.commit();
-    context.note(fmt::format("checked in {} at {}", person.email,
-                             domain::format_iso_local(now, zone)));
+    context.note(
+        fmt::format("checked in {} at {}", person.email, domain::format_iso_local(now, zone)));
 }
 
 }  // namespace

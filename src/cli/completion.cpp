@@ -80,8 +80,8 @@ void run(const Options& options, Context& context) {
 }  // namespace
 
 Command add_completion(CLI::App& app) {
-    auto* command = app.add_subcommand(
-        "completion", "Print the shell completion script for bash, zsh or fish");
+    auto* command =
+        app.add_subcommand("completion", "Print the shell completion script for bash, zsh or fish");
     auto options = std::make_shared<Options>();
     command->add_option("SHELL", options->shell, "bash, zsh or fish")->required();
     return {command, [options](Context& context) { run(*options, context); }};

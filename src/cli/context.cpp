@@ -14,8 +14,7 @@
 
 namespace convene::cli {
 
-Context::Context(GlobalOptions options, std::ostream& out, std::ostream& err,
-                 config::EnvLookup env)
+Context::Context(GlobalOptions options, std::ostream& out, std::ostream& err, config::EnvLookup env)
     : m_options(std::move(options)), m_out(out), m_err(err), m_env(std::move(env)) {}
 
 const config::Config& Context::config() {
@@ -41,17 +40,19 @@ store::Database& Context::database(IfMissing if_missing) {
     }
     m_database = std::make_unique<store::Database>(path);
     if (missing && origin.empty()) {
-        note_default("created the database convene.db in the current folder (choose another "
-                     "with --db FILE or database.path in convene.toml)");
+        note_default(
+            "created the database convene.db in the current folder (choose another "
+            "with --db FILE or database.path in convene.toml)");
     }
     return *m_database;
 }
 
 const std::string& Context::default_timezone() {
     if (config().timezone_from_system) {
-        note_default(fmt::format("times without --tz are read in {}, this system's zone (set "
-                                 "defaults.timezone in convene.toml or CONVENE_TZ to choose)",
-                                 config().default_timezone));
+        note_default(
+            fmt::format("times without --tz are read in {}, this system's zone (set "
+                        "defaults.timezone in convene.toml or CONVENE_TZ to choose)",
+                        config().default_timezone));
     }
     return config().default_timezone;
 }
@@ -69,7 +70,8 @@ domain::Instant Context::now() const {
 }
 
 output::Format Context::output_format() {
-    if (!m_options.format.empty()) return flag_value(output::parse_format(m_options.format), "format");
+    if (!m_options.format.empty())
+        return flag_value(output::parse_format(m_options.format), "format");
     // The config's value was checked when the file was read.
     if (!config().output_format.empty()) return *output::parse_format(config().output_format);
     return output::default_format(stdout_is_terminal());
@@ -82,8 +84,7 @@ std::size_t Context::table_width() const {
     }
     if (auto columns = m_env("COLUMNS"); columns && !columns->empty()) {
         std::size_t width = 0;
-        auto [ptr, ec] =
-            std::from_chars(columns->data(), columns->data() + columns->size(), width);
+        auto [ptr, ec] = std::from_chars(columns->data(), columns->data() + columns->size(), width);
         if (ec == std::errc{} && ptr == columns->data() + columns->size()) return width;
     }
     return 0;
@@ -98,9 +99,7 @@ output::WriterOptions Context::writer_options(bool no_header, bool wide) {
 bool Context::stdout_is_terminal() const { return &m_out == &std::cout && ::isatty(1) == 1; }
 bool Context::stderr_is_terminal() const { return &m_err == &std::cerr && ::isatty(2) == 1; }
 
-void Context::warn(std::string_view message) {
-    m_err << "convene: warning: " << message << '\n';
-}
+void Context::warn(std::string_view message) { m_err << "convene: warning: " << message << '\n'; }
 
 void Context::note(std::string_view message) {
     if (!m_options.quiet) m_err << "convene: " << message << '\n';

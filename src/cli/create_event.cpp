@@ -8,10 +8,10 @@
 
 #include "command_setup.hpp"
 #include "convene/app/event_file.hpp"
-#include "convene/io/event_file.hpp"
-#include "convene/io/input.hpp"
 #include "convene/domain/uid.hpp"
 #include "convene/error.hpp"
+#include "convene/io/event_file.hpp"
+#include "convene/io/input.hpp"
 #include "convene/store/event_store.hpp"
 #include "event_flags.hpp"
 #include "flag_problems.hpp"
@@ -44,12 +44,12 @@ void run(const Options& options, Context& context) {
         // Read before the database is opened: a bad file leaves no new database behind.
         const auto file = io::read_event_file(*options.from, context.config().default_timezone);
         const auto result = app::create_event_from_file(
-            context.database(Context::IfMissing::create), file,
-            io::display_name(*options.from), options.replace, context.now());
+            context.database(Context::IfMissing::create), file, io::display_name(*options.from),
+            options.replace, context.now());
         for (const auto& warning : result.warnings) context.warn(warning);
         if (result.replaced) {
-            context.note(fmt::format("replaced {} (sequence {})", result.event.slug,
-                                     result.event.sequence));
+            context.note(
+                fmt::format("replaced {} (sequence {})", result.event.slug, result.event.sequence));
         }
         context.out() << result.event.slug << '\n';
         return;

@@ -24,22 +24,26 @@ void add_event_flags(CLI::App& command, EventFlags& flags, bool for_update) {
                        "Description (text, @FILE or - for stdin)");
     command.add_option("--start", flags.start,
                        "Start: 2022-04-13T15:00 (in --tz) or with an offset (+02:00, Z)");
-    command.add_option("--end", flags.end, "End: a date-time, or a bare time (16:00) on the start day");
+    command.add_option("--end", flags.end,
+                       "End: a date-time, or a bare time (16:00) on the start day");
     command.add_option("--duration", flags.duration, "Length instead of --end, e.g. 1h30m");
     command.add_option("--date", flags.date, "All-day event: first day (YYYY-MM-DD)");
     command.add_option("--end-date", flags.end_date, "All-day event: last day, inclusive");
     command.add_option("--tz,--timezone", flags.timezone,
-                       for_update ? "IANA time zone of the wall times (default: the event's)"
-                                  : "IANA time zone of the wall times (default: defaults.timezone)");
+                       for_update
+                           ? "IANA time zone of the wall times (default: the event's)"
+                           : "IANA time zone of the wall times (default: defaults.timezone)");
     command.add_option("--venue", flags.venue, "Venue (free text)");
     command.add_option("--online", flags.online_url, "Online meeting link (URL)");
     command.add_option("--registration-url", flags.registration_url, "Registration link (URL)");
     command.add_option("--languages", flags.languages,
                        "Interpretation languages, BCP 47 tags in order: en,fr,es");
-    command.add_option("--organiser,--organizer", flags.organisers,
-                       "An organising organisation (repeatable, in order; replaces the list)")
+    command
+        .add_option("--organiser,--organizer", flags.organisers,
+                    "An organising organisation (repeatable, in order; replaces the list)")
         ->allow_extra_args(false);
-    command.add_option("--parent", flags.parent, "The larger event this one is part of (slug or id)");
+    command.add_option("--parent", flags.parent,
+                       "The larger event this one is part of (slug or id)");
     command.add_option("--capacity", flags.capacity, "Seats; further registrations are waitlisted")
         ->check(CLI::Range(std::int64_t{0}, domain::k_max_capacity));
     command.add_option("--status", flags.status,
@@ -66,8 +70,8 @@ void apply_parent(const EventFlags& flags, Event& event, store::EventStore& even
     if (!flags.parent) return;
     const auto parent = events.get(*flags.parent);
     if (event.id != 0 && events.would_cycle(event.id, parent.id)) {
-        throw UsageError(fmt::format("'{}' cannot be part of '{}', which is part of it",
-                                     event.slug, parent.slug));
+        throw UsageError(fmt::format("'{}' cannot be part of '{}', which is part of it", event.slug,
+                                     parent.slug));
     }
     event.parent_id = parent.id;
 }
@@ -98,7 +102,8 @@ void apply_event_flags(const EventFlags& flags, Event& event, Context& context,
         check_url(*flags.registration_url, "--registration-url");
         event.registration_url = *flags.registration_url;
     }
-    if (flags.languages) event.languages = flag_value(domain::parse_languages(*flags.languages), "languages");
+    if (flags.languages)
+        event.languages = flag_value(domain::parse_languages(*flags.languages), "languages");
     if (!flags.organisers.empty()) {
         event.organisers.clear();
         for (const auto& name : flags.organisers) {

@@ -8,14 +8,14 @@
 
 #include "command_setup.hpp"
 #include "convene/app/invitations.hpp"
-#include "not_empty.hpp"
 #include "convene/error.hpp"
 #include "convene/export/ics_feed.hpp"
 #include "convene/io/output_file.hpp"
 #include "convene/store/agenda_store.hpp"
 #include "convene/store/event_store.hpp"
-#include "progress_line.hpp"
 #include "convene/text/plural.hpp"
+#include "not_empty.hpp"
+#include "progress_line.hpp"
 
 namespace convene::cli {
 
@@ -139,14 +139,13 @@ void write_invitations(Options& options, Context& context) {
     const ics::EventDetails details{.parent = entry.parent ? &*entry.parent : nullptr,
                                     .agenda = entry.agenda};
     ProgressLine progress(context, "messages");
-    const auto summary = app::write_invitations(context.database(), request, entry.event,
-                                                details, context.out(), progress);
+    const auto summary = app::write_invitations(context.database(), request, entry.event, details,
+                                                context.out(), progress);
     progress.clear();
     if (!request.folder.empty()) {
-        context.note(fmt::format("wrote {} and {} to {}",
-                                 text::count_of(summary.requests, "invitation"),
-                                 text::count_of(summary.cancellations, "cancellation"),
-                                 request.folder));
+        context.note(
+            fmt::format("wrote {} and {} to {}", text::count_of(summary.requests, "invitation"),
+                        text::count_of(summary.cancellations, "cancellation"), request.folder));
     }
 }
 
@@ -168,12 +167,13 @@ Command add_export_ics(CLI::App& app) {
     auto options = std::make_shared<Options>();
     command->add_option("EVENT", options->events, "Event slugs or ids");
     command->add_flag("--all", options->all, "Export every event");
-    command->add_option("-o,--output", options->output,
-                        "Write to FILE (atomically) instead of stdout")
+    command
+        ->add_option("-o,--output", options->output, "Write to FILE (atomically) instead of stdout")
         ->check(not_empty());
     command->add_flag("--with-agenda", options->with_agenda, "Add a VEVENT per timed agenda item");
-    command->add_option("--invitations", options->invitations.folder,
-                        "Write an invitation per registered person into DIR")
+    command
+        ->add_option("--invitations", options->invitations.folder,
+                     "Write an invitation per registered person into DIR")
         ->check(not_empty());
     command->add_option("--attendee", options->invitations.attendee,
                         "Write the invitation of one registered person (by email)");

@@ -7,14 +7,14 @@
 #include <fmt/format.h>
 
 #include "command_setup.hpp"
-#include "convene/export/format.hpp"
-#include "flag_problems.hpp"
 #include "convene/error.hpp"
+#include "convene/export/format.hpp"
 #include "convene/export/frab_schedule.hpp"
 #include "convene/io/output_file.hpp"
 #include "convene/store/agenda_store.hpp"
 #include "convene/store/event_store.hpp"
 #include "convene/text/suggest.hpp"
+#include "flag_problems.hpp"
 
 namespace convene::cli {
 
@@ -40,8 +40,7 @@ frab::Schedule build(const domain::Event& event, Context& context) {
 
 void write(std::ostream& out, const frab::Schedule& schedule, bool json) {
     if (json) {
-        out << frab::to_json(schedule).dump(2, ' ', false,
-                                            nlohmann::json::error_handler_t::replace)
+        out << frab::to_json(schedule).dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
             << '\n';
     } else {
         frab::write_xml(out, schedule);

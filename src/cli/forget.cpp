@@ -37,8 +37,7 @@ void run(const Options& options, Context& context) {
     // On stdout: the record of what a data-protection request removed.
     for (const auto& entry : erased) {
         context.out() << fmt::format("erased registration {} from {} ({} custom field(s))\n",
-                                     entry.registration_id, entry.event_slug,
-                                     entry.custom_fields);
+                                     entry.registration_id, entry.event_slug, entry.custom_fields);
         for (const auto& person : entry.promoted) {
             context.note(fmt::format("promoted {} <{}> (id {}) from the waiting list of {}",
                                      person.name, person.email, person.id, entry.event_slug));
@@ -52,13 +51,13 @@ Command add_forget(CLI::App& app) {
     auto* command = app.add_subcommand(
         "forget", "Erase a person's registrations and custom fields (data-protection requests)");
     auto options = std::make_shared<Options>();
-    command->add_option("EVENT EMAIL", options->words,
-                        "Event slug or id and the person's email or registration id; with "
-                        "--all-events only the email")
+    command
+        ->add_option("EVENT EMAIL", options->words,
+                     "Event slug or id and the person's email or registration id; with "
+                     "--all-events only the email")
         ->expected(1, 2)
         ->required();
-    command->add_flag("--all-events", options->all_events,
-                      "Erase the person from every event");
+    command->add_flag("--all-events", options->all_events, "Erase the person from every event");
     return {command, [options](Context& context) { run(*options, context); }};
 }
 

@@ -25,8 +25,9 @@ Command add_help(CLI::App& app) {
                 }());
                 expanded.pop_back();  // "--help"
                 const auto* target = find_command(*root, expanded);
-                context.out() << (target == root ? root->help()
-                                                 : target->help(command_path(*target->get_parent())));
+                context.out() << (target == root
+                                      ? root->help()
+                                      : target->help(command_path(*target->get_parent())));
             }};
 }
 

@@ -10,13 +10,13 @@
 #include <fmt/ranges.h>
 
 #include "command_setup.hpp"
-#include "flag_problems.hpp"
 #include "convene/domain/registration_request.hpp"
 #include "convene/domain/time.hpp"
 #include "convene/error.hpp"
 #include "convene/store/event_store.hpp"
 #include "convene/store/registration_store.hpp"
 #include "convene/text/strings.hpp"
+#include "flag_problems.hpp"
 
 namespace convene::cli {
 
@@ -40,9 +40,9 @@ struct Custom {
 };
 using Source = std::variant<Own, Custom>;
 
-constexpr Own k_own_by_index[] = {Own::id,       Own::name,   Own::email,
-                                  Own::organisation, Own::language, Own::status,
-                                  Own::registered_at, Own::checked_in_at};
+constexpr Own k_own_by_index[] = {
+    Own::id,       Own::name,   Own::email,         Own::organisation,
+    Own::language, Own::status, Own::registered_at, Own::checked_in_at};
 static_assert(std::size(k_own_by_index) == domain::k_registration_fields.size());
 
 std::optional<Own> own_field(std::string_view name) {
@@ -110,8 +110,8 @@ store::RegistrationFilter make_filter(const Options& options, const domain::Even
     }
     if (options.language) {
         // The same matching as registration: case-insensitive, as the event spells it.
-        domain::RegistrationRequest probe{.name = "x", .email = "x@example.org",
-                                          .language = *options.language};
+        domain::RegistrationRequest probe{
+            .name = "x", .email = "x@example.org", .language = *options.language};
         if (auto problem = domain::normalise(probe, event)) throw UsageError(*problem);
         filter.language = *probe.language;
     }
@@ -135,8 +135,7 @@ void run(const Options& options, Context& context) {
     for (const auto& [name, source] : columns) {
         header.push_back({name, type_of(source), fit_of(source)});
     }
-    auto writer = output::make_row_writer(context.output_format(), context.out(),
-                                          std::move(header),
+    auto writer = output::make_row_writer(context.output_format(), context.out(), std::move(header),
                                           context.writer_options(options.no_header, options.wide));
 
     // Without a custom column the store need not read the fields (a subquery per row).
@@ -149,38 +148,41 @@ void run(const Options& options, Context& context) {
     std::vector<output::Cell> cells(columns.size());
     std::string registered_at;  // the cells borrow these until the row is written
     std::string checked_in_at;
-    registrations.for_each(event.id, filter, [&](const domain::Registration& r) {
-        registered_at = domain::format_utc(r.registered_at);
-        checked_in_at = r.checked_in_at ? domain::format_utc(*r.checked_in_at) : std::string();
-        for (std::size_t i = 0; i < columns.size(); ++i) {
-            cells[i] = std::visit(
-                [&](const auto& source) -> output::Cell {
-                    using T = std::decay_t<decltype(source)>;
-                    if constexpr (std::is_same_v<T, Custom>) {
-                        for (const auto& [key, value] : r.fields) {
-                            if (key == source.key) return output::text_or_null(value);
+    registrations.for_each(
+        event.id, filter,
+        [&](const domain::Registration& r) {
+            registered_at = domain::format_utc(r.registered_at);
+            checked_in_at = r.checked_in_at ? domain::format_utc(*r.checked_in_at) : std::string();
+            for (std::size_t i = 0; i < columns.size(); ++i) {
+                cells[i] = std::visit(
+                    [&](const auto& source) -> output::Cell {
+                        using T = std::decay_t<decltype(source)>;
+                        if constexpr (std::is_same_v<T, Custom>) {
+                            for (const auto& [key, value] : r.fields) {
+                                if (key == source.key) return output::text_or_null(value);
+                            }
+                            return output::Cell();
+                        } else {
+                            switch (source) {
+                                case Own::id: return output::Cell(r.id);
+                                case Own::name: return output::Cell(r.name);
+                                case Own::email: return output::Cell(r.email);
+                                case Own::organisation: return output::text_or_null(r.organisation);
+                                case Own::language: return output::text_or_null(r.language);
+                                case Own::status: return output::Cell(domain::to_string(r.status));
+                                case Own::registered_at: return output::Cell(registered_at);
+                                case Own::checked_in_at:
+                                    return r.checked_in_at ? output::Cell(checked_in_at)
+                                                           : output::Cell();
+                            }
+                            return output::Cell();
                         }
-                        return output::Cell();
-                    } else {
-                        switch (source) {
-                            case Own::id: return output::Cell(r.id);
-                            case Own::name: return output::Cell(r.name);
-                            case Own::email: return output::Cell(r.email);
-                            case Own::organisation: return output::text_or_null(r.organisation);
-                            case Own::language: return output::text_or_null(r.language);
-                            case Own::status: return output::Cell(domain::to_string(r.status));
-                            case Own::registered_at: return output::Cell(registered_at);
-                            case Own::checked_in_at:
-                                return r.checked_in_at ? output::Cell(checked_in_at)
-                                                       : output::Cell();
-                        }
-                        return output::Cell();
-                    }
-                },
-                columns[i].second);
-        }
-        writer->row(cells);
-    }, fields);
+                    },
+                    columns[i].second);
+            }
+            writer->row(cells);
+        },
+        fields);
     writer->finish();
 }
 

@@ -27,21 +27,20 @@ void run(const Options& options, Context& context) {
     store::EventStore events(context.database());  // before the header: it may not exist
     using output::ColumnType;
     using output::Fit;
-    auto writer = output::make_row_writer(
-        context.output_format(), context.out(),
-        {{"id", ColumnType::integer},
-         {"slug", ColumnType::text, Fit::cut},
-         {"title", ColumnType::text, Fit::cut},
-         {"start"},
-         {"end", ColumnType::text, Fit::hide},
-         {"timezone", ColumnType::text, Fit::hide},
-         {"status"},
-         {"sequence", ColumnType::integer, Fit::hide},
-         {"parent", ColumnType::text, Fit::hide},
-         {"venue", ColumnType::text, Fit::hide},
-         {"online_url", ColumnType::text, Fit::hide},
-         {"capacity", ColumnType::integer, Fit::hide}},
-        context.writer_options(options.no_header, options.wide));
+    auto writer = output::make_row_writer(context.output_format(), context.out(),
+                                          {{"id", ColumnType::integer},
+                                           {"slug", ColumnType::text, Fit::cut},
+                                           {"title", ColumnType::text, Fit::cut},
+                                           {"start"},
+                                           {"end", ColumnType::text, Fit::hide},
+                                           {"timezone", ColumnType::text, Fit::hide},
+                                           {"status"},
+                                           {"sequence", ColumnType::integer, Fit::hide},
+                                           {"parent", ColumnType::text, Fit::hide},
+                                           {"venue", ColumnType::text, Fit::hide},
+                                           {"online_url", ColumnType::text, Fit::hide},
+                                           {"capacity", ColumnType::integer, Fit::hide}},
+                                          context.writer_options(options.no_header, options.wide));
     // Parents are few; look their slugs up as we go rather than holding every event.
     events.for_each([&](const domain::Event& event) {
         const auto [start, end] = bounds(event);
@@ -50,9 +49,9 @@ void run(const Options& options, Context& context) {
             if (auto found = events.find_by_id(*event.parent_id)) parent = found->slug;
         }
         writer->row({event.id, event.slug, event.title, start, end, event.timezone,
-                     domain::to_string(event.status), event.sequence,
-                     output::text_or_null(parent), output::text_or_null(event.venue),
-                     output::text_or_null(event.online_url), event.capacity});
+                     domain::to_string(event.status), event.sequence, output::text_or_null(parent),
+                     output::text_or_null(event.venue), output::text_or_null(event.online_url),
+                     event.capacity});
     });
     writer->finish();
 }

@@ -33,7 +33,8 @@ void run(const Options& options, Context& context) {
 }  // namespace
 
 Command add_move_agenda_item(CLI::App& app) {
-    auto* command = app.add_subcommand("move-agenda-item", "Move an agenda item to another position");
+    auto* command =
+        app.add_subcommand("move-agenda-item", "Move an agenda item to another position");
     auto options = std::make_shared<Options>();
     command->add_option("EVENT", options->event, "Event slug or id")->required();
     command->add_option("N", options->from, "Position of the item")->required();

@@ -94,9 +94,9 @@ ParseProblem explain(CLI::App& app, const CLI::ParseError& error) {
         // Where a command name is expected, a word that is not one is the mistake, and the
         // options after it belong to the command meant.
         if (has_subcommands && !first.starts_with('-')) {
-            const auto what = at == &app ? fmt::format("unknown command '{}'", first)
-                                         : fmt::format("'{}' has no subcommand '{}'",
-                                                       command_path(*at), first);
+            const auto what =
+                at == &app ? fmt::format("unknown command '{}'", first)
+                           : fmt::format("'{}' has no subcommand '{}'", command_path(*at), first);
             return {what, hint_or_help(text::did_you_mean(first, command_names(*at)), *at)};
         }
         // An unknown option explains the words after it (its value); name it first.

@@ -8,9 +8,9 @@
 #include "command_setup.hpp"
 #include "convene/app/register.hpp"
 #include "convene/error.hpp"
+#include "convene/text/plural.hpp"
 #include "flag_problems.hpp"
 #include "progress_line.hpp"
-#include "convene/text/plural.hpp"
 
 namespace convene::cli {
 
@@ -41,12 +41,13 @@ app::OnDuplicate on_duplicate(const std::string& word) {
 void check_combination(const Options& options) {
     const bool bulk = options.csv || options.jsonl;
     if (options.csv && options.jsonl) throw UsageError("give --csv or --jsonl, not both");
-    const bool person = options.name || options.email || options.organisation ||
-                        options.language || !options.fields.empty();
+    const bool person = options.name || options.email || options.organisation || options.language ||
+                        !options.fields.empty();
     if (bulk && person) {
-        throw UsageError("--name, --email, --organisation, --language and --field register one "
-                         "person; they do not go with --csv or --jsonl",
-                         "put the values in the file's columns");
+        throw UsageError(
+            "--name, --email, --organisation, --language and --field register one "
+            "person; they do not go with --csv or --jsonl",
+            "put the values in the file's columns");
     }
     if (!bulk && (options.ignore_unknown_columns || options.skip_invalid)) {
         throw UsageError("--ignore-unknown-columns and --skip-invalid need --csv or --jsonl");
@@ -75,11 +76,10 @@ domain::RegistrationRequest request_from_flags(const Options& options) {
 
 void register_one(const Options& options, const app::RegisterOptions& register_options,
                   Context& context) {
-    const auto result =
-        flag_value(app::register_person(context.database(), options.event,
-                                        request_from_flags(options), register_options,
-                                        context.now()),
-                   "");
+    const auto result = flag_value(app::register_person(context.database(), options.event,
+                                                        request_from_flags(options),
+                                                        register_options, context.now()),
+                                   "");
     const auto& outcome = result.outcome;
     const auto& stored = outcome.registration;
     switch (outcome.kind) {
@@ -94,8 +94,8 @@ void register_one(const Options& options, const app::RegisterOptions& register_o
             context.note(fmt::format("updated {} (id {})", stored.email, stored.id));
             break;
         case app::Outcome::Kind::skipped:
-            context.note(fmt::format("{} is already registered (id {}); skipped", stored.email,
-                                     stored.id));
+            context.note(
+                fmt::format("{} is already registered (id {}); skipped", stored.email, stored.id));
             break;
     }
     if (options.dry_run) {
@@ -156,8 +156,9 @@ Command add_register(CLI::App& app) {
                         "Preferred language: one of the event's languages");
     command->add_option("--field", options->fields, "Custom field KEY=VALUE (repeatable)")
         ->allow_extra_args(false);
-    command->add_option("--on-duplicate", options->on_duplicate,
-                        "When the email is registered already: error (exit 4), skip or update")
+    command
+        ->add_option("--on-duplicate", options->on_duplicate,
+                     "When the email is registered already: error (exit 4), skip or update")
         ->check(CLI::IsMember({"error", "skip", "update"}));
     command->add_flag("--no-waitlist", options->no_waitlist,
                       "Fail (exit 4) instead of waitlisting when the event is full");

@@ -25,8 +25,8 @@ void run(const Options& options, Context& context) {
     const auto item = get_item(agenda, event, options.position);
     agenda.remove(event.id, options.position);
     write.transaction.commit();
-    context.note(fmt::format("removed item {} '{}' of {}", options.position, item.title,
-                             event.slug));
+    context.note(
+        fmt::format("removed item {} '{}' of {}", options.position, item.title, event.slug));
 }
 
 }  // namespace

@@ -6,7 +6,6 @@
 #include <fmt/format.h>
 
 #include "command_setup.hpp"
-#include "flag_problems.hpp"
 #include "convene/domain/time.hpp"
 #include "convene/error.hpp"
 #include "convene/export/event_page.hpp"
@@ -14,6 +13,7 @@
 #include "convene/store/agenda_store.hpp"
 #include "convene/store/event_store.hpp"
 #include "convene/text/suggest.hpp"
+#include "flag_problems.hpp"
 
 namespace convene::cli {
 
@@ -37,10 +37,10 @@ std::vector<std::string> page_zones(const domain::Event& event, const Options& o
 }
 
 void run(const Options& options, Context& context) {
-    const auto format = context.options().format.empty()
-                            ? output::PageFormat::text
-                            : flag_value(output::parse_page_format(context.options().format),
-                                         "format");
+    const auto format =
+        context.options().format.empty()
+            ? output::PageFormat::text
+            : flag_value(output::parse_page_format(context.options().format), "format");
     auto& db = context.database();
     store::EventStore events(db);
     page::EventPage page;
@@ -63,12 +63,14 @@ void run(const Options& options, Context& context) {
 }  // namespace
 
 Command add_show(CLI::App& app) {
-    auto* command = app.add_subcommand(
-        "show", "Print the event page: when, where, links, organisers, agenda (--format "
-                "text|markdown|json)");
+    auto* command =
+        app.add_subcommand("show",
+                           "Print the event page: when, where, links, organisers, agenda (--format "
+                           "text|markdown|json)");
     auto options = std::make_shared<Options>();
     command->add_option("EVENT", options->event, "Event slug or id")->required();
-    command->add_option("--tz,--timezone", options->zones, "Also show times in this zone (repeatable)")
+    command
+        ->add_option("--tz,--timezone", options->zones, "Also show times in this zone (repeatable)")
         ->allow_extra_args(false);
     return {command, [options](Context& context) { run(*options, context); }};
 }

@@ -22,8 +22,8 @@ std::string slurp(std::istream& in, const std::string& name) {
     if (in.bad()) throw BadInputError(fmt::format("{}: read error", name));
     result.resize(static_cast<std::size_t>(in.gcount()));
     if (result.size() > domain::k_max_long_text) {
-        throw BadInputError(fmt::format("{}: longer than {} KiB", name,
-                                        domain::k_max_long_text / 1024));
+        throw BadInputError(
+            fmt::format("{}: longer than {} KiB", name, domain::k_max_long_text / 1024));
     }
     // A file's final newline is an artefact of editors, not part of the description.
     while (!result.empty() && (result.back() == '\n' || result.back() == '\r')) result.pop_back();

@@ -22,8 +22,8 @@ void run(const Options& options, Context& context) {
     const auto& registration = result.registration;
     if (result.was_cancelled) {
         // Cancelling twice changes nothing; scripts may repeat themselves.
-        context.note(fmt::format("{} (id {}) was cancelled already", registration.email,
-                                 registration.id));
+        context.note(
+            fmt::format("{} (id {}) was cancelled already", registration.email, registration.id));
         return;
     }
     context.note(fmt::format("cancelled {} (id {})", registration.email, registration.id));

@@ -41,8 +41,8 @@ void run(const Options& options, Context& context) {
     // A timed agenda follows its event: a session moved by a day keeps its items in it.
     int moved_items = 0;
     if (!before.all_day && !after.all_day && after.start != before.start) {
-        moved_items = store::AgendaStore(context.database())
-                          .move_times(after.id, after.start - before.start);
+        moved_items =
+            store::AgendaStore(context.database()).move_times(after.id, after.start - before.start);
     }
     write.transaction.commit();
     if (moved_items > 0) {

@@ -18,8 +18,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-[[noreturn]] void fail(const fs::path& file, const toml::source_region& where,
-                       std::string_view key, std::string_view what) {
+[[noreturn]] void fail(const fs::path& file, const toml::source_region& where, std::string_view key,
+                       std::string_view what) {
     throw BadInputError(fmt::format("{}:{}: {}: {}", file.string(), where.begin.line, key, what));
 }
 
@@ -48,9 +48,8 @@ constexpr std::array k_keys{
                 fs::path path = require_string(file, key, node);
                 if (path.empty()) fail(file, node.source(), key, "must not be empty");
                 // Relative to the config file, so a project folder can carry its own database.
-                c.database_path = path.is_absolute() || path == ":memory:"
-                                      ? path
-                                      : file.parent_path() / path;
+                c.database_path =
+                    path.is_absolute() || path == ":memory:" ? path : file.parent_path() / path;
                 c.database_origin = fmt::format("database.path in {}", file.string());
             }},
     KeyRule{"defaults.timezone",
@@ -99,8 +98,8 @@ const KeyRule* find_rule(std::string_view key) {
 void apply_table(const fs::path& file, const toml::table& table, const std::string& prefix,
                  Config& config) {
     for (const auto& [name, node] : table) {
-        const std::string key = prefix.empty() ? std::string(name.str())
-                                               : prefix + "." + std::string(name.str());
+        const std::string key =
+            prefix.empty() ? std::string(name.str()) : prefix + "." + std::string(name.str());
         if (const auto* rule = find_rule(key)) {
             rule->apply(file, key, node, config);
         } else if (const auto* sub = node.as_table(); sub && prefix.empty()) {
@@ -119,8 +118,8 @@ bool present(const fs::path& file) {
     std::error_code error;
     const bool exists = fs::exists(file, error);
     if (error) {
-        throw UsageError(fmt::format("cannot read config file {}: {}", file.string(),
-                                     error.message()));
+        throw UsageError(
+            fmt::format("cannot read config file {}: {}", file.string(), error.message()));
     }
     return exists;
 }
@@ -161,8 +160,7 @@ void read_file(const fs::path& file, Config& config) {
         if (!fs::exists(file)) {
             throw UsageError(fmt::format("cannot read config file {}", file.string()));
         }
-        throw BadInputError(
-            fmt::format("{}:{}: {}", file.string(), where.line, e.description()));
+        throw BadInputError(fmt::format("{}:{}: {}", file.string(), where.line, e.description()));
     }
     apply_table(file, table, "", config);
     config.source = file;
@@ -185,8 +183,8 @@ Config load(const Overrides& flags, const EnvLookup& env) {
             throw UsageError(fmt::format("config file {} is not a regular file", file->string()));
         }
         if (fs::file_size(*file, error) > k_max_config_bytes) {
-            throw BadInputError(fmt::format("config file {} is larger than {} KiB",
-                                            file->string(), k_max_config_bytes / 1024));
+            throw BadInputError(fmt::format("config file {} is larger than {} KiB", file->string(),
+                                            k_max_config_bytes / 1024));
         }
         read_file(*file, config);
     }
@@ -249,8 +247,7 @@ void fill_in(std::string& file, std::string_view commented, const std::string& l
 }  // namespace
 
 std::string starter_file(const StarterValues& values) {
-    if (!values.organiser_email.empty() &&
-        values.organiser_email.find('@') == std::string::npos) {
+    if (!values.organiser_email.empty() && values.organiser_email.find('@') == std::string::npos) {
         throw UsageError(fmt::format("'{}' is not an e-mail address", values.organiser_email));
     }
     std::string file(k_starter);

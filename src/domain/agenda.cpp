@@ -2,8 +2,8 @@
 
 #include <fmt/format.h>
 
-#include "convene/domain/time.hpp"
 #include "convene/domain/limits.hpp"
+#include "convene/domain/time.hpp"
 #include "convene/text/strings.hpp"
 
 namespace convene::domain {
@@ -74,8 +74,8 @@ std::pair<Instant, Instant> event_bounds(const Event& event) {
         // day really begins, which the zone's offset just after the gap gives.
         const auto local = date::local_seconds{day.time_since_epoch()};
         const auto info = zone.get_info(local);
-        const auto offset = info.result == date::local_info::nonexistent ? info.second.offset
-                                                                         : info.first.offset;
+        const auto offset =
+            info.result == date::local_info::nonexistent ? info.second.offset : info.first.offset;
         return Instant{local.time_since_epoch() - offset};
     };
     return {midnight(event.start_date), midnight(event.end_date + date::days{1})};
@@ -114,7 +114,8 @@ std::optional<Problem> validate(const AgendaItem& item) {
         if (trim(point).empty()) return Problem{"points", "an agenda point must not be empty", {}};
     }
     const auto text = [](const char* field, std::string_view what, std::string_view value,
-                         std::size_t max, TextKind kind = TextKind::line) -> std::optional<Problem> {
+                         std::size_t max,
+                         TextKind kind = TextKind::line) -> std::optional<Problem> {
         if (auto problem = text_problem(what, value, max, kind)) {
             return Problem{field, std::move(*problem), {}};
         }

@@ -56,10 +56,10 @@ std::string email_key(std::string_view email) {
     }
     if (ascii) return key;
     utf8proc_uint8_t* folded = nullptr;
-    const auto length = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(email.data()),
-                                     static_cast<utf8proc_ssize_t>(email.size()), &folded,
-                                     static_cast<utf8proc_option_t>(
-                                         UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD));
+    const auto length = utf8proc_map(
+        reinterpret_cast<const utf8proc_uint8_t*>(email.data()),
+        static_cast<utf8proc_ssize_t>(email.size()), &folded,
+        static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD));
     if (length < 0) {
         // Invalid UTF-8 is refused before a key is needed; fall back to the bytes themselves.
         return std::string(email);

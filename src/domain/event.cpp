@@ -35,17 +35,18 @@ struct Fold {
     std::string_view to;
 };
 constexpr std::array k_folds{
-    Fold{"à", "a"}, Fold{"á", "a"}, Fold{"â", "a"}, Fold{"ä", "a"}, Fold{"ã", "a"}, Fold{"å", "a"},
-    Fold{"À", "a"}, Fold{"Á", "a"}, Fold{"Â", "a"}, Fold{"Ä", "a"}, Fold{"Ã", "a"}, Fold{"Å", "a"},
-    Fold{"ç", "c"}, Fold{"Ç", "c"}, Fold{"è", "e"}, Fold{"é", "e"}, Fold{"ê", "e"}, Fold{"ë", "e"},
-    Fold{"È", "e"}, Fold{"É", "e"}, Fold{"Ê", "e"}, Fold{"Ë", "e"}, Fold{"ì", "i"}, Fold{"í", "i"},
-    Fold{"î", "i"}, Fold{"ï", "i"}, Fold{"Ì", "i"}, Fold{"Í", "i"}, Fold{"Î", "i"}, Fold{"Ï", "i"},
-    Fold{"ñ", "n"}, Fold{"Ñ", "n"}, Fold{"ò", "o"}, Fold{"ó", "o"}, Fold{"ô", "o"}, Fold{"ö", "o"},
-    Fold{"õ", "o"}, Fold{"ø", "o"}, Fold{"Ò", "o"}, Fold{"Ó", "o"}, Fold{"Ô", "o"}, Fold{"Ö", "o"},
-    Fold{"Õ", "o"}, Fold{"Ø", "o"}, Fold{"ù", "u"}, Fold{"ú", "u"}, Fold{"û", "u"}, Fold{"ü", "u"},
-    Fold{"Ù", "u"}, Fold{"Ú", "u"}, Fold{"Û", "u"}, Fold{"Ü", "u"}, Fold{"ý", "y"}, Fold{"ÿ", "y"},
-    Fold{"Ý", "y"}, Fold{"œ", "oe"}, Fold{"Œ", "oe"}, Fold{"æ", "ae"}, Fold{"Æ", "ae"},
-    Fold{"ß", "ss"},
+    Fold{"à", "a"},  Fold{"á", "a"},  Fold{"â", "a"},  Fold{"ä", "a"},  Fold{"ã", "a"},
+    Fold{"å", "a"},  Fold{"À", "a"},  Fold{"Á", "a"},  Fold{"Â", "a"},  Fold{"Ä", "a"},
+    Fold{"Ã", "a"},  Fold{"Å", "a"},  Fold{"ç", "c"},  Fold{"Ç", "c"},  Fold{"è", "e"},
+    Fold{"é", "e"},  Fold{"ê", "e"},  Fold{"ë", "e"},  Fold{"È", "e"},  Fold{"É", "e"},
+    Fold{"Ê", "e"},  Fold{"Ë", "e"},  Fold{"ì", "i"},  Fold{"í", "i"},  Fold{"î", "i"},
+    Fold{"ï", "i"},  Fold{"Ì", "i"},  Fold{"Í", "i"},  Fold{"Î", "i"},  Fold{"Ï", "i"},
+    Fold{"ñ", "n"},  Fold{"Ñ", "n"},  Fold{"ò", "o"},  Fold{"ó", "o"},  Fold{"ô", "o"},
+    Fold{"ö", "o"},  Fold{"õ", "o"},  Fold{"ø", "o"},  Fold{"Ò", "o"},  Fold{"Ó", "o"},
+    Fold{"Ô", "o"},  Fold{"Ö", "o"},  Fold{"Õ", "o"},  Fold{"Ø", "o"},  Fold{"ù", "u"},
+    Fold{"ú", "u"},  Fold{"û", "u"},  Fold{"ü", "u"},  Fold{"Ù", "u"},  Fold{"Ú", "u"},
+    Fold{"Û", "u"},  Fold{"Ü", "u"},  Fold{"ý", "y"},  Fold{"ÿ", "y"},  Fold{"Ý", "y"},
+    Fold{"œ", "oe"}, Fold{"Œ", "oe"}, Fold{"æ", "ae"}, Fold{"Æ", "ae"}, Fold{"ß", "ss"},
 };
 
 // Long enough to tell events apart, short enough to type: cut at a word boundary.
@@ -199,16 +200,16 @@ std::optional<Problem> validate(const Event& event) {
                               ? within_years(event.start_date) && within_years(event.end_date)
                               : within_years(event.start) && within_years(event.end);
     if (!in_range) {
-        return Problem{event.all_day ? "date" : "start",
-                       fmt::format("the event must lie between the years {} and {}", k_min_year,
-                                   k_max_year),
-                       {}};
+        return Problem{
+            event.all_day ? "date" : "start",
+            fmt::format("the event must lie between the years {} and {}", k_min_year, k_max_year),
+            {}};
     }
     if (!event.all_day && event.end - event.start > k_max_duration) {
-        return Problem{"end",
-                       fmt::format("the event lasts more than {} days",
-                                   k_max_duration / std::chrono::days{1}),
-                       "make it an all-day event with a first and a last date"};
+        return Problem{
+            "end",
+            fmt::format("the event lasts more than {} days", k_max_duration / std::chrono::days{1}),
+            "make it an all-day event with a first and a last date"};
     }
     struct Text {
         const char* field;
@@ -219,8 +220,7 @@ std::optional<Problem> validate(const Event& event) {
     };
     const Text texts[] = {
         {"title", "the title", event.title, k_max_short_text, TextKind::line},
-        {"description", "the description", event.description, k_max_long_text,
-         TextKind::multiline},
+        {"description", "the description", event.description, k_max_long_text, TextKind::multiline},
         {"venue", "the venue", event.venue, k_max_short_text, TextKind::line},
         {"online", "the online URL", event.online_url, k_max_url, TextKind::line},
         {"registration-url", "the registration URL", event.registration_url, k_max_url,

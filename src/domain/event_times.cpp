@@ -35,8 +35,8 @@ std::optional<Problem> apply_all_day(const TimeInput& input, Event& event) {
         event.end_date = event.start_date + old_length;
     }
     if (event.end_date < event.start_date) {
-        return Problem{input.end_date ? "end-date" : "date",
-                       "the end date is before the start date", {}};
+        return Problem{
+            input.end_date ? "end-date" : "date", "the end date is before the start date", {}};
     }
     event.all_day = true;
     event.start = event.end = {};
@@ -49,8 +49,8 @@ std::optional<Problem> apply_timed(const TimeInput& input, Event& event, bool is
         return Problem{"duration", "give an end or a duration, not both", {}};
     }
     if (!input.start && (is_new || event.all_day)) {
-        return Problem{input.end ? "end" : "duration", "a start is needed with an end or duration",
-                       {}};
+        return Problem{
+            input.end ? "end" : "duration", "a start is needed with an end or duration", {}};
     }
     Instant start = event.start;
     if (input.start) {
@@ -91,13 +91,14 @@ std::optional<Problem> apply_times(const TimeInput& input, Event& event,
     const bool all_day = input.date || input.end_date;
     if (timed && all_day) {
         return Problem{input.date ? "date" : "end-date",
-                       "give either start/end/duration or date/end-date, not both", {}};
+                       "give either start/end/duration or date/end-date, not both",
+                       {}};
     }
     // A zone given now is checked as input; the event's own was checked when it was stored.
-    const auto zone = input.timezone          ? find_zone(*input.timezone)
-                      : !event.timezone.empty() ? Checked<const date::time_zone*>(
-                                                      &known_zone(event.timezone))
-                                                : find_zone(default_zone);
+    const auto zone = input.timezone ? find_zone(*input.timezone)
+                      : !event.timezone.empty()
+                          ? Checked<const date::time_zone*>(&known_zone(event.timezone))
+                          : find_zone(default_zone);
     if (!zone) return Problem(zone.problem()).about("timezone");
 
     if (all_day) {
@@ -105,7 +106,8 @@ std::optional<Problem> apply_times(const TimeInput& input, Event& event,
     } else if (timed) {
         if (auto problem = apply_timed(input, event, is_new, **zone)) return problem;
     } else if (is_new) {
-        return Problem{{}, "the event needs a time",
+        return Problem{{},
+                       "the event needs a time",
                        "give a start and an end (or a duration), or a date for an all-day event"};
     } else if (input.timezone && !event.all_day && (*zone)->name() != event.timezone) {
         const auto& old_zone = known_zone(event.timezone);

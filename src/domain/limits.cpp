@@ -46,8 +46,8 @@ std::optional<std::string> text_problem(std::string_view what, std::string_view 
                         static_cast<unsigned char>(text[i + 1]) < 0xA0 &&
                         static_cast<unsigned char>(text[i + 1]) >= 0x80;
         if ((c0 && !allowed_control(c, kind)) || c1) {
-            return fmt::format("{} contains a control character (byte {} is 0x{:02x})", what,
-                               i + 1, c1 ? static_cast<unsigned char>(text[i + 1]) : c);
+            return fmt::format("{} contains a control character (byte {} is 0x{:02x})", what, i + 1,
+                               c1 ? static_cast<unsigned char>(text[i + 1]) : c);
         }
     }
     if (!text::is_valid_utf8(text)) return fmt::format("{} is not valid UTF-8", what);

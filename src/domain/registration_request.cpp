@@ -89,8 +89,8 @@ std::optional<std::string> normalise(RegistrationRequest& request, const Event& 
     if (auto problem = text_problem("the name", request.name, k_max_short_text)) return problem;
     if (auto problem = text_problem("the email", request.email, k_max_email)) return problem;
     if (request.organisation) {
-        if (auto problem = text_problem("the organisation", *request.organisation,
-                                        k_max_short_text)) {
+        if (auto problem =
+                text_problem("the organisation", *request.organisation, k_max_short_text)) {
             return problem;
         }
     }

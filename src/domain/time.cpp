@@ -88,16 +88,15 @@ std::optional<seconds> read_offset(std::string_view text, std::size_t& pos) {
 // "2025-10-26T02:30+01:00": the wall time written with one of the offsets it could have.
 std::string with_offset(date::local_seconds wall, seconds offset) {
     const auto magnitude = duration_cast<minutes>(offset < seconds{0} ? -offset : offset).count();
-    return fmt::format("{}{}{:02}:{:02}", date::format("%FT%R", wall), offset < seconds{0} ? '-' : '+',
-                       magnitude / 60, magnitude % 60);
+    return fmt::format("{}{}{:02}:{:02}", date::format("%FT%R", wall),
+                       offset < seconds{0} ? '-' : '+', magnitude / 60, magnitude % 60);
 }
 
 Checked<Instant> resolve_wall_time(date::local_seconds wall, const date::time_zone& zone,
                                    std::string_view text) {
     const auto info = zone.get_info(wall);
     switch (info.result) {
-        case date::local_info::unique:
-            return Instant{wall.time_since_epoch() - info.first.offset};
+        case date::local_info::unique: return Instant{wall.time_since_epoch() - info.first.offset};
         case date::local_info::nonexistent:
             return Problem{{},
                            fmt::format("{} does not exist in {}: the clocks skip it (DST gap)",
@@ -119,9 +118,8 @@ Checked<Instant> resolve_wall_time(date::local_seconds wall, const date::time_zo
 // Four-digit years only: iCalendar and every date format convene writes have them.
 std::optional<Problem> year_problem(Date day, std::string_view text) {
     if (within_years(day)) return std::nullopt;
-    return Problem{{}, fmt::format("the year of '{}' is outside {}–{}", text, k_min_year,
-                                   k_max_year),
-                   {}};
+    return Problem{
+        {}, fmt::format("the year of '{}' is outside {}–{}", text, k_min_year, k_max_year), {}};
 }
 
 Problem bad_datetime(std::string_view text) {
@@ -131,8 +129,8 @@ Problem bad_datetime(std::string_view text) {
 }
 
 Problem bad_duration(std::string_view text) {
-    return {{}, fmt::format("invalid duration '{}'", text),
-            "use units d, h, m, s, e.g. 1h30m or 90m"};
+    return {
+        {}, fmt::format("invalid duration '{}'", text), "use units d, h, m, s, e.g. 1h30m or 90m"};
 }
 
 }  // namespace
@@ -142,7 +140,8 @@ Checked<const date::time_zone*> find_zone(std::string_view name) {
         return date::locate_zone(name);
     } catch (const std::runtime_error&) {
         auto hint = text::did_you_mean(name, zone_names());
-        return Problem{{}, fmt::format("unknown time zone '{}'", name),
+        return Problem{{},
+                       fmt::format("unknown time zone '{}'", name),
                        hint.empty() ? "use an IANA name such as Europe/Paris or UTC" : hint};
     }
 }
@@ -238,20 +237,22 @@ Checked<seconds> parse_duration(std::string_view text) {
         }
         // Checked before multiplying, so that no value overflows into a garbage date.
         if (value < 0) {
-            return Problem{{}, fmt::format("invalid duration '{}'", text),
+            return Problem{{},
+                           fmt::format("invalid duration '{}'", text),
                            "a duration is positive, e.g. 1h30m or 90m"};
         }
         if (value > k_max_duration / unit || total + value * unit > k_max_duration) {
-            return Problem{{},
-                           fmt::format("duration '{}' is longer than {} days", text,
-                                       k_max_duration / days{1}),
-                           {}};
+            return Problem{
+                {},
+                fmt::format("duration '{}' is longer than {} days", text, k_max_duration / days{1}),
+                {}};
         }
         total += value * unit;
         any = true;
     }
     if (!any || total <= seconds{0}) {
-        return Problem{{}, fmt::format("invalid duration '{}'", text),
+        return Problem{{},
+                       fmt::format("invalid duration '{}'", text),
                        "a duration is positive, e.g. 1h30m or 90m"};
     }
     return total;
@@ -320,8 +321,7 @@ std::string format_iso_local(Instant instant, const date::time_zone& zone) {
     const char sign = offset_minutes < 0 ? '-' : '+';
     const auto magnitude = offset_minutes < 0 ? -offset_minutes : offset_minutes;
     return fmt::format("{}T{}{}{:02}:{:02}", format_date(local.day),
-                       date::format("%T", local.time_of_day), sign, magnitude / 60,
-                       magnitude % 60);
+                       date::format("%T", local.time_of_day), sign, magnitude / 60, magnitude % 60);
 }
 
 std::string format_range(Instant start, Instant end, const date::time_zone& zone) {

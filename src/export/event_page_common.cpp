@@ -15,12 +15,13 @@ std::string item_time(const domain::AgendaItem& item, const domain::Event& event
     const auto [begin, end] = domain::event_bounds(event);
     const auto from = domain::to_local(*item.start, zone);
     // The last instant of the event decides whether it spans several local days.
-    const bool several_days =
-        domain::to_local(begin, zone).day != domain::to_local(end - std::chrono::seconds{1}, zone).day;
+    const bool several_days = domain::to_local(begin, zone).day !=
+                              domain::to_local(end - std::chrono::seconds{1}, zone).day;
     std::string text = several_days ? domain::format_date(from.day) + " " : std::string();
     text += date::format("%R", from.time_of_day);
     if (item.duration) {
-        text += "–" + date::format("%R", domain::to_local(*item.start + *item.duration, zone).time_of_day);
+        text += "–" + date::format(
+                          "%R", domain::to_local(*item.start + *item.duration, zone).time_of_day);
     }
     return text;
 }

@@ -22,8 +22,11 @@ json times(const domain::Event& event, const std::vector<std::string>& zones) {
 }
 
 json summary(const domain::Event& event) {
-    json result = {{"id", event.id}, {"slug", event.slug}, {"title", event.title},
-                   {"all_day", event.all_day}, {"timezone", event.timezone}};
+    json result = {{"id", event.id},
+                   {"slug", event.slug},
+                   {"title", event.title},
+                   {"all_day", event.all_day},
+                   {"timezone", event.timezone}};
     if (event.all_day) {
         result["start_date"] = domain::format_date(event.start_date);
         result["end_date"] = domain::format_date(event.end_date);
@@ -39,15 +42,15 @@ json agenda_item(const domain::AgendaItem& item) {
     for (const auto& s : item.speakers) {
         speakers.push_back({{"name", s.name}, {"role", s.role}, {"organisation", s.organisation}});
     }
-    json result = {{"position", item.position},
-                   {"title", item.title},
-                   {"kind", item.kind.empty() ? json(nullptr) : json(item.kind)},
-                   {"description", item.description},
-                   {"start", item.start ? json(domain::format_utc(*item.start)) : json(nullptr)},
-                   {"duration_minutes",
-                    item.duration ? json(item.duration->count() / 60) : json(nullptr)},
-                   {"speakers", std::move(speakers)},
-                   {"points", item.points}};
+    json result = {
+        {"position", item.position},
+        {"title", item.title},
+        {"kind", item.kind.empty() ? json(nullptr) : json(item.kind)},
+        {"description", item.description},
+        {"start", item.start ? json(domain::format_utc(*item.start)) : json(nullptr)},
+        {"duration_minutes", item.duration ? json(item.duration->count() / 60) : json(nullptr)},
+        {"speakers", std::move(speakers)},
+        {"points", item.points}};
     return result;
 }
 

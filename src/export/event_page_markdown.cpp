@@ -93,12 +93,12 @@ void write_markdown(std::ostream& out, const EventPage& page) {
         out << "- **Registration:** " << link(event.registration_url) << '\n';
     }
     if (!event.languages.empty()) {
-        out << "- **Interpretation:** " << escape(fmt::format("{}", fmt::join(event.languages, ", ")))
-            << '\n';
+        out << "- **Interpretation:** "
+            << escape(fmt::format("{}", fmt::join(event.languages, ", "))) << '\n';
     }
     if (!event.organisers.empty()) {
-        out << "- **Organisers:** "
-            << escape(fmt::format("{}", fmt::join(event.organisers, "; "))) << '\n';
+        out << "- **Organisers:** " << escape(fmt::format("{}", fmt::join(event.organisers, "; ")))
+            << '\n';
     }
     if (page.parent) {
         out << "- **Part of:** " << escape(page.parent->title) << " ("

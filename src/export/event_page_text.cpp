@@ -61,8 +61,8 @@ void write_agenda(std::ostream& out, const EventPage& page) {
 
 void write_text(std::ostream& out, const EventPage& page) {
     const auto& event = page.event;
-    out << event.title << '\n' << std::string(std::min<std::size_t>(event.title.size(), 72), '=')
-        << "\n\n";
+    out << event.title << '\n'
+        << std::string(std::min<std::size_t>(event.title.size(), 72), '=') << "\n\n";
     bool first = true;
     for (const auto& zone : page.zones) {
         field(out, first ? "When" : "", when(event, zone));
@@ -75,8 +75,9 @@ void write_text(std::ostream& out, const EventPage& page) {
     field(out, "Interpretation", join(event.languages, ", "));
     field(out, "Organisers", join(event.organisers, "; "));
     if (page.parent) {
-        field(out, "Part of",
-              fmt::format("{} ({})", page.parent->title, when(*page.parent, page.parent->timezone)));
+        field(
+            out, "Part of",
+            fmt::format("{} ({})", page.parent->title, when(*page.parent, page.parent->timezone)));
     }
     if (event.capacity) field(out, "Capacity", std::to_string(*event.capacity));
     field(out, "Status", domain::to_string(event.status));

@@ -40,10 +40,9 @@ domain::Checked<Value> find(const std::array<std::pair<std::string_view, Value>,
     }
     std::vector<std::string> names;
     for (const auto& entry : known) names.emplace_back(entry.first);
-    return domain::Problem{"format",
-                           fmt::format("unknown {} '{}' (accepted: {})", what, name,
-                                       fmt::join(names, ", ")),
-                           text::did_you_mean(name, names)};
+    return domain::Problem{
+        "format", fmt::format("unknown {} '{}' (accepted: {})", what, name, fmt::join(names, ", ")),
+        text::did_you_mean(name, names)};
 }
 
 }  // namespace

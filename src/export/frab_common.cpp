@@ -35,8 +35,6 @@ std::string conference_end(const domain::Event& conference) {
     return domain::format_iso_local(conference.end, domain::known_zone(conference.timezone));
 }
 
-std::string version(const domain::Event& conference) {
-    return std::to_string(conference.sequence);
-}
+std::string version(const domain::Event& conference) { return std::to_string(conference.sequence); }
 
 }  // namespace convene::frab::detail

@@ -64,7 +64,8 @@ nlohmann::ordered_json to_json(const Schedule& schedule) {
     const auto days = days_of(schedule);
     Json rooms = Json::array();
     for (const auto& name : room_names(schedule)) {
-        rooms.push_back({{"name", name}, {"guid", guid_for("room:" + name + "@" + conference.uid)}});
+        rooms.push_back(
+            {{"name", name}, {"guid", guid_for("room:" + name + "@" + conference.uid)}});
     }
     Json day_list = Json::array();
     for (const auto& day : days) {

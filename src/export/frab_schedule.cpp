@@ -71,8 +71,8 @@ Schedule from_sessions(const domain::Event& parent, const std::vector<domain::Ev
                 for (const auto& speaker : item.speakers) add_unique(talk.persons, speaker.name);
             }
         }
-        talk.language = first_language(session).empty() ? first_language(parent)
-                                                         : first_language(session);
+        talk.language =
+            first_language(session).empty() ? first_language(parent) : first_language(session);
         talk.url = http_link(session).empty() ? http_link(parent) : http_link(session);
         schedule.talks.push_back(std::move(talk));
     }
@@ -119,12 +119,15 @@ std::vector<Day> days_of(const Schedule& schedule) {
     const auto& conference = schedule.conference;
     const auto& zone = domain::known_zone(conference.timezone);
     const auto [first_instant, last_instant] = domain::event_bounds(conference);
-    const auto local_day = [&](domain::Instant instant) { return domain::to_local(instant, zone).day; };
+    const auto local_day = [&](domain::Instant instant) {
+        return domain::to_local(instant, zone).day;
+    };
     auto first = local_day(first_instant);
     auto last = local_day(std::max(first_instant, last_instant - seconds{1}));
     for (const auto& talk : schedule.talks) {
         first = std::min(first, local_day(talk.start));
-        last = std::max(last, local_day(std::max(talk.start, talk.start + talk.duration - seconds{1})));
+        last = std::max(last,
+                        local_day(std::max(talk.start, talk.start + talk.duration - seconds{1})));
     }
     // An all-day event of one date gives that date's local midnights, DST gaps included.
     const auto midnights = [&](domain::Date date) {

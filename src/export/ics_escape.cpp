@@ -53,7 +53,8 @@ void append_escaped(std::string& out, std::string_view in, Escape escape) {
             continue;
         }
         utf8proc_int32_t codepoint = 0;
-        const auto length = utf8proc_iterate(bytes + i, static_cast<utf8proc_ssize_t>(size - i), &codepoint);
+        const auto length =
+            utf8proc_iterate(bytes + i, static_cast<utf8proc_ssize_t>(size - i), &codepoint);
         if (length <= 0) {
             out += k_replacement;
             ++i;  // resynchronise on the next byte

@@ -34,10 +34,11 @@ void mark_boundaries(std::string_view line, std::vector<unsigned char>& boundari
             continue;
         }
         utf8proc_int32_t codepoint = 0;
-        auto length = utf8proc_iterate(bytes + i, static_cast<utf8proc_ssize_t>(line.size() - i), &codepoint);
+        auto length =
+            utf8proc_iterate(bytes + i, static_cast<utf8proc_ssize_t>(line.size() - i), &codepoint);
         if (length <= 0) length = 1;  // input is cleaned upstream; stay safe regardless
-        const bool cluster_break =
-            previous < 0 || codepoint < 0 || utf8proc_grapheme_break_stateful(previous, codepoint, &state);
+        const bool cluster_break = previous < 0 || codepoint < 0 ||
+                                   utf8proc_grapheme_break_stateful(previous, codepoint, &state);
         boundaries[i] = cluster_break ? grapheme : code_point;
         previous = codepoint;
         i += static_cast<std::size_t>(length);
@@ -64,7 +65,8 @@ std::size_t choose_break(std::string_view line, const std::vector<unsigned char>
         }
         return 0;
     };
-    if (auto at = last_where([&](std::size_t i) { return boundaries[i] == grapheme && keeps_spaces(line, i); }))
+    if (auto at = last_where(
+            [&](std::size_t i) { return boundaries[i] == grapheme && keeps_spaces(line, i); }))
         return at;
     if (auto at = last_where([&](std::size_t i) { return keeps_spaces(line, i); })) return at;
     if (auto at = last_where([&](std::size_t i) { return !is_space(line[i - 1]); })) return at;

@@ -19,7 +19,8 @@ constexpr std::array<std::string_view, 8> k_always_quoted = {
 };
 
 bool needs_quotes(const Param& param) {
-    return std::find(k_always_quoted.begin(), k_always_quoted.end(), param.name) != k_always_quoted.end() ||
+    return std::find(k_always_quoted.begin(), k_always_quoted.end(), param.name) !=
+               k_always_quoted.end() ||
            param.value.find_first_of(":;,") != std::string_view::npos;
 }
 
@@ -41,24 +42,31 @@ void Writer::begin(std::string_view component) {
 
 void Writer::end(std::string_view component) {
     if (m_open.empty() || m_open.back() != component) {
-        throw std::logic_error("iCalendar END:" + std::string(component) + " does not match BEGIN:" +
-                               (m_open.empty() ? std::string("(none)") : m_open.back()));
+        throw std::logic_error(
+            "iCalendar END:" + std::string(component) +
+            " does not match BEGIN:" + (m_open.empty() ? std::string("(none)") : m_open.back()));
     }
     m_open.pop_back();
     property("END", component);
 }
 
-void Writer::text(std::string_view name, std::string_view value) { write_line(name, {}, value, Kind::text); }
+void Writer::text(std::string_view name, std::string_view value) {
+    write_line(name, {}, value, Kind::text);
+}
 void Writer::text(std::string_view name, Params params, std::string_view value) {
     write_line(name, params, value, Kind::text);
 }
 
-void Writer::uri(std::string_view name, std::string_view value) { write_line(name, {}, value, Kind::verbatim); }
+void Writer::uri(std::string_view name, std::string_view value) {
+    write_line(name, {}, value, Kind::verbatim);
+}
 void Writer::uri(std::string_view name, Params params, std::string_view value) {
     write_line(name, params, value, Kind::verbatim);
 }
 
-void Writer::property(std::string_view name, std::string_view value) { write_line(name, {}, value, Kind::verbatim); }
+void Writer::property(std::string_view name, std::string_view value) {
+    write_line(name, {}, value, Kind::verbatim);
+}
 void Writer::property(std::string_view name, Params params, std::string_view value) {
     write_line(name, params, value, Kind::verbatim);
 }
@@ -69,7 +77,8 @@ void Writer::utc_date_time(std::string_view name, domain::Instant instant) {
     property(name, m_value);
 }
 
-void Writer::local_date_time(std::string_view name, domain::Instant instant, const date::time_zone& zone) {
+void Writer::local_date_time(std::string_view name, domain::Instant instant,
+                             const date::time_zone& zone) {
     // A wall time that occurs twice means its first occurrence (RFC 5545 §3.3.5), so an instant
     // in the repeated hour after a DST change can only be said in UTC.
     const auto wall_time = zone.to_local(instant);
@@ -105,7 +114,8 @@ void Writer::write_line(std::string_view name, Params params, std::string_view v
         if (quoted) m_line += '"';
     }
     m_line += ':';
-    detail::append_escaped(m_line, value, kind == Kind::text ? detail::Escape::text : detail::Escape::verbatim);
+    detail::append_escaped(m_line, value,
+                           kind == Kind::text ? detail::Escape::text : detail::Escape::verbatim);
     detail::write_folded(m_out, m_line, m_boundaries);
 }
 

@@ -154,8 +154,8 @@ void append_quoted_printable(std::string& out, std::string_view text) {
     std::size_t start = 0;
     while (true) {
         const auto end = text.find('\n', start);
-        auto line = text.substr(
-            start, end == std::string_view::npos ? std::string_view::npos : end - start);
+        auto line = text.substr(start, end == std::string_view::npos ? std::string_view::npos
+                                                                     : end - start);
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
         append_qp_line(out, line);
         if (end == std::string_view::npos) break;

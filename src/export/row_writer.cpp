@@ -27,8 +27,8 @@ void RowWriter::row(std::span<const Cell> cells) {
         throw std::logic_error("RowWriter::row() after finish()");
     }
     if (cells.size() != m_columns.size()) {
-        throw std::logic_error(fmt::format("row of {} cells for {} columns", cells.size(),
-                                           m_columns.size()));
+        throw std::logic_error(
+            fmt::format("row of {} cells for {} columns", cells.size(), m_columns.size()));
     }
     for (std::size_t i = 0; i < cells.size(); ++i) {
         if (!fits(cells[i], m_columns[i].type)) {

@@ -28,10 +28,12 @@ Observance observance_of(const date::sys_info& period, std::chrono::seconds offs
 
 }  // namespace
 
-std::vector<Observance> observances(const date::time_zone& zone, domain::Instant first, domain::Instant last) {
+std::vector<Observance> observances(const date::time_zone& zone, domain::Instant first,
+                                    domain::Instant last) {
     if (last < first) throw std::invalid_argument("VTIMEZONE range ends before it starts");
     const domain::Instant year_start = date::sys_days{year_of(first) / 1 / 1};
-    const domain::Instant year_end = date::sys_days{(year_of(last) + date::years{1}) / 1 / 1} - std::chrono::seconds{1};
+    const domain::Instant year_end =
+        date::sys_days{(year_of(last) + date::years{1}) / 1 / 1} - std::chrono::seconds{1};
     std::vector<Observance> result;
     date::sys_info period = zone.get_info(year_start);
     if (period.begin < k_earliest_transition) {
@@ -49,7 +51,8 @@ std::vector<Observance> observances(const date::time_zone& zone, domain::Instant
     return result;
 }
 
-void write_vtimezone(Writer& writer, const date::time_zone& zone, domain::Instant first, domain::Instant last) {
+void write_vtimezone(Writer& writer, const date::time_zone& zone, domain::Instant first,
+                     domain::Instant last) {
     std::string value;  // one per zone, not per line: zones are few
     writer.begin("VTIMEZONE");
     writer.property("TZID", zone.name());

@@ -55,10 +55,9 @@ CsvReader::CsvReader(std::istream& in, std::string_view file_name)
     m_fields.resize(m_field_count);
     for (std::size_t i = 0; i < m_fields.size(); ++i) {
         if (!text::is_valid_utf8(m_fields[i])) {
-            throw BadInputError(
-                fmt::format("{}: column {} of the header is not valid UTF-8",
-                            location(m_record_line), i + 1),
-                "convert the file to UTF-8, e.g. with iconv -f latin1 -t utf-8");
+            throw BadInputError(fmt::format("{}: column {} of the header is not valid UTF-8",
+                                            location(m_record_line), i + 1),
+                                "convert the file to UTF-8, e.g. with iconv -f latin1 -t utf-8");
         }
         if (std::find(m_fields.begin(), m_fields.begin() + static_cast<std::ptrdiff_t>(i),
                       m_fields[i]) != m_fields.begin() + static_cast<std::ptrdiff_t>(i)) {
@@ -198,8 +197,7 @@ void CsvReader::finish_input() {
 void CsvReader::check_record() const {
     if (m_field_count != m_header.size()) {
         throw BadInputError(fmt::format("{}: expected {} fields as in the header, found {}",
-                                        location(m_record_line), m_header.size(),
-                                        m_field_count));
+                                        location(m_record_line), m_header.size(), m_field_count));
     }
     for (std::size_t i = 0; i < m_field_count; ++i) {
         if (!text::is_valid_utf8(m_fields[i])) {
@@ -226,8 +224,8 @@ void CsvReader::check_size(std::size_t piece) {
 void CsvReader::on_field(const char* data, std::size_t size) {
     try {
         if (m_field_count >= domain::k_max_columns) {
-            throw BadInputError(fmt::format("{}: more than {} fields",
-                                            location(m_record_line), domain::k_max_columns));
+            throw BadInputError(fmt::format("{}: more than {} fields", location(m_record_line),
+                                            domain::k_max_columns));
         }
         if (m_field_count == m_fields.size()) {
             m_fields.emplace_back();

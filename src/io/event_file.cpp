@@ -20,11 +20,11 @@ namespace {
 
 // The keys each table may hold (convene-event-file(5)); anything else is rejected.
 constexpr std::array<std::string_view, 18> k_event_keys{
-    "title",    "slug",      "description", "timezone",   "start",   "end",
-    "duration", "date",      "end-date",    "venue",      "online",  "registration-url",
-    "languages", "organisers", "parent",    "capacity",   "status",  "agenda"};
-constexpr std::array<std::string_view, 7> k_item_keys{"title", "description", "kind", "start",
-                                                      "duration", "speakers", "points"};
+    "title",     "slug",       "description", "timezone", "start",  "end",
+    "duration",  "date",       "end-date",    "venue",    "online", "registration-url",
+    "languages", "organisers", "parent",      "capacity", "status", "agenda"};
+constexpr std::array<std::string_view, 7> k_item_keys{"title",    "description", "kind",  "start",
+                                                      "duration", "speakers",    "points"};
 constexpr std::array<std::string_view, 3> k_speaker_keys{"name", "role", "organisation"};
 
 template <std::size_t N>
@@ -138,8 +138,8 @@ void Reader::read_times(const toml::table& root, domain::Event& event,
     domain::TimeInput input;
     const auto take = [&](std::string_view key, std::optional<std::string>& field) {
         if (const auto* node = root.get(key)) {
-            field = key == "timezone" || key == "duration" ? string(*node, key)
-                                                           : time_text(*node, key);
+            field =
+                key == "timezone" || key == "duration" ? string(*node, key) : time_text(*node, key);
         }
     };
     take("start", input.start);
@@ -164,19 +164,21 @@ domain::AgendaItem Reader::read_item(const toml::table& table, const std::string
         item.description = string(*node, key("description"));
     }
     if (const auto* node = table.get("kind")) {
-        item.kind = checked(*node, key("kind"), domain::parse_agenda_kind(string(*node, key("kind"))));
+        item.kind =
+            checked(*node, key("kind"), domain::parse_agenda_kind(string(*node, key("kind"))));
     }
     if (const auto* node = table.get("start")) {
         item.start = checked(*node, key("start"),
                              domain::parse_item_start(time_text(*node, key("start")), event));
     }
     if (const auto* node = table.get("duration")) {
-        item.duration = checked(*node, key("duration"),
-                                domain::parse_duration(string(*node, key("duration"))));
+        item.duration =
+            checked(*node, key("duration"), domain::parse_duration(string(*node, key("duration"))));
     }
     if (const auto* node = table.get("speakers")) {
         const auto* speakers = node->as_array();
-        if (!speakers) fail(*node, key("speakers"), "expected an array of tables ([[agenda.speakers]])");
+        if (!speakers)
+            fail(*node, key("speakers"), "expected an array of tables ([[agenda.speakers]])");
         for (std::size_t i = 0; i < speakers->size(); ++i) {
             const auto& element = (*speakers)[i];
             const std::string at = fmt::format("{}speakers[{}]", prefix, i + 1);
@@ -256,7 +258,8 @@ EventFile Reader::read(const toml::table& root, const std::string& default_zone)
         event.capacity = capacity->get();
     }
     if (const auto* node = root.get("status")) {
-        event.status = checked(*node, "status", domain::parse_event_status(string(*node, "status")));
+        event.status =
+            checked(*node, "status", domain::parse_event_status(string(*node, "status")));
         if (event.status == domain::EventStatus::cancelled) {
             fail(*node, "status", "use 'convene cancel-event' to cancel an event");
         }
@@ -350,8 +353,7 @@ std::size_t too_deep_line(std::string_view text, std::size_t max) {
             case '.':
                 if (in_key) ++dots;
                 break;
-            default:
-                break;
+            default: break;
         }
         if (open.size() + dots > max) return line;
     }
@@ -361,12 +363,12 @@ std::size_t too_deep_line(std::string_view text, std::size_t max) {
 EventFile parse_event_file(std::string_view text, const std::string& name,
                            const std::string& default_zone) {
     if (text.size() > domain::k_max_event_file_bytes) {
-        throw BadInputError(fmt::format("{}: larger than {} KiB", name,
-                                        domain::k_max_event_file_bytes / 1024));
+        throw BadInputError(
+            fmt::format("{}: larger than {} KiB", name, domain::k_max_event_file_bytes / 1024));
     }
     if (const auto line = too_deep_line(text, domain::k_max_nesting)) {
-        throw BadInputError(fmt::format("{}:{}: nested deeper than {} levels", name, line,
-                                        domain::k_max_nesting));
+        throw BadInputError(
+            fmt::format("{}:{}: nested deeper than {} levels", name, line, domain::k_max_nesting));
     }
     toml::table root;
     try {
@@ -382,7 +384,8 @@ EventFile read_event_file(const std::string& path, const std::string& default_zo
     // One byte more than allowed is enough to tell that the file is too large (/dev/zero).
     std::string text(domain::k_max_event_file_bytes + 1, '\0');
     input.stream().read(text.data(), static_cast<std::streamsize>(text.size()));
-    if (input.stream().bad()) throw BadInputError(fmt::format("{}: read error", display_name(path)));
+    if (input.stream().bad())
+        throw BadInputError(fmt::format("{}: read error", display_name(path)));
     text.resize(static_cast<std::size_t>(input.stream().gcount()));
     return parse_event_file(text, display_name(path), default_zone);
 }

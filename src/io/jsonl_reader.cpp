@@ -75,8 +75,9 @@ public:
                     const double value = parsed.get<double>();
                     // Beyond 2^53 a double no longer holds every integer: the text is lost.
                     if (!std::isfinite(value) || std::fabs(value) >= 9007199254740992.0) {
-                        throw Problem{"a number is too large to keep exactly; write it as a "
-                                      "string (in quotes)"};
+                        throw Problem{
+                            "a number is too large to keep exactly; write it as a "
+                            "string (in quotes)"};
                     }
                 }
                 break;
@@ -132,14 +133,13 @@ bool JsonlReader::next(JsonlRecord& record) {
         } catch (const StrictJson::Problem& problem) {
             throw BadInputError(fmt::format("{}: {}", location(m_line), problem.what));
         } catch (const nlohmann::ordered_json::parse_error& error) {
-            throw BadInputError(fmt::format("{}: invalid JSON at column {}: {}",
-                                            location(m_line), error.byte,
-                                            parse_problem(error.what())),
+            throw BadInputError(fmt::format("{}: invalid JSON at column {}: {}", location(m_line),
+                                            error.byte, parse_problem(error.what())),
                                 "each line must hold one JSON object");
         } catch (const nlohmann::ordered_json::exception& error) {
             // A number beyond what a double holds (1e400) is "out of range", not a parse error.
-            throw BadInputError(fmt::format("{}: {}", location(m_line),
-                                            parse_problem(error.what())));
+            throw BadInputError(
+                fmt::format("{}: {}", location(m_line), parse_problem(error.what())));
         }
         if (!record.object.is_object()) {
             throw BadInputError(fmt::format("{}: expected a JSON object, found {}",

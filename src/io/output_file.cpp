@@ -1,8 +1,8 @@
 #include "convene/io/output_file.hpp"
 
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <array>
@@ -10,8 +10,8 @@
 #include <cerrno>
 #include <cstring>
 #include <optional>
-#include <string_view>
 #include <streambuf>
+#include <string_view>
 #include <system_error>
 
 #include <fmt/format.h>

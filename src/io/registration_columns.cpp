@@ -106,8 +106,7 @@ std::string text_of(const std::string& key, const nlohmann::ordered_json& value)
 
 }  // namespace
 
-RegistrationRequest request_from_json(const nlohmann::ordered_json& object,
-                                      bool ignore_unknown) {
+RegistrationRequest request_from_json(const nlohmann::ordered_json& object, bool ignore_unknown) {
     RegistrationRequest request;
     bool has_name = false;
     bool has_email = false;

@@ -135,7 +135,8 @@ int AgendaStore::insert(const AgendaItem& item) {
     const int size = count(item.event_id);
     const int position = item.position == 0 ? size + 1 : item.position;
     if (position < 1 || position > size + 1) {
-        throw std::out_of_range(fmt::format("agenda position {} outside 1..{}", position, size + 1));
+        throw std::out_of_range(
+            fmt::format("agenda position {} outside 1..{}", position, size + 1));
     }
     shift(item.event_id, position, size, +1);
     SQLite::Statement insert(sqlite(m_db), R"sql(

@@ -13,9 +13,9 @@
 namespace convene::store {
 
 [[noreturn]] inline void throw_damaged(std::string_view table, std::string_view why) {
-    throw StorageError(fmt::format("the database is damaged: a row of '{}' does not read back: {}",
-                                   table, why),
-                       "restore it from a backup");
+    throw StorageError(
+        fmt::format("the database is damaged: a row of '{}' does not read back: {}", table, why),
+        "restore it from a backup");
 }
 
 // Calls read(); any failure while decoding becomes a StorageError naming the table.

@@ -4,8 +4,8 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
-#include <cerrno>
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
 #include <map>
 #include <string>
@@ -46,8 +46,8 @@ void create_private_file(const fs::path& path) {
     if (fs::exists(path, error)) return;
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0 && errno != EEXIST) {
-        throw StorageError(fmt::format("cannot create database {}: {}", path.string(),
-                                       std::strerror(errno)));
+        throw StorageError(
+            fmt::format("cannot create database {}: {}", path.string(), std::strerror(errno)));
     }
     if (fd >= 0) ::close(fd);
 }
@@ -79,8 +79,9 @@ using Shape = std::map<std::string, std::vector<std::string>>;
 
 Shape shape_of(SQLite::Database& db) {
     Shape shape;
-    SQLite::Statement tables(db, "SELECT name FROM sqlite_master WHERE type = 'table' "
-                                 "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'");
+    SQLite::Statement tables(db,
+                             "SELECT name FROM sqlite_master WHERE type = 'table' "
+                             "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'");
     while (tables.executeStep()) shape[tables.getColumn(0).getString()];
     for (auto& [table, columns] : shape) {
         SQLite::Statement info(db, "SELECT name FROM pragma_table_info(?)");
@@ -113,9 +114,9 @@ void verify_shape(SQLite::Database& db, const std::string& name) {
         for (const auto& column : columns) {
             if (std::find(found->second.begin(), found->second.end(), column) ==
                 found->second.end()) {
-                throw StorageError(fmt::format("{} is damaged: column '{}.{}' is missing", name,
-                                               table, column),
-                                   "restore it from a backup");
+                throw StorageError(
+                    fmt::format("{} is damaged: column '{}.{}' is missing", name, table, column),
+                    "restore it from a backup");
             }
         }
     }
@@ -170,9 +171,7 @@ void Database::migrate() {
 
 Transaction::Transaction(Database& db) : m_db(&db) { sqlite(db).exec("BEGIN IMMEDIATE"); }
 
-Transaction::Transaction(Transaction&& other) noexcept : m_db(other.m_db) {
-    other.m_db = nullptr;
-}
+Transaction::Transaction(Transaction&& other) noexcept : m_db(other.m_db) { other.m_db = nullptr; }
 
 Transaction::~Transaction() {
     if (!m_db) return;
@@ -205,8 +204,7 @@ std::optional<Error> storage_error(const std::exception& error) {
         case SQLITE_READONLY:
         case SQLITE_FULL:
         case SQLITE_IOERR:
-        case SQLITE_PERM:
-            return StorageError(fmt::format("database: {}", what));
+        case SQLITE_PERM: return StorageError(fmt::format("database: {}", what));
         // convene checks its data before writing; a constraint or type that still fails
         // comes from rows changed behind its back.
         case SQLITE_CONSTRAINT:
@@ -216,8 +214,7 @@ std::optional<Error> storage_error(const std::exception& error) {
         case SQLITE_TOOBIG:
             return StorageError(fmt::format("the database is damaged: {}", what),
                                 "restore it from a backup");
-        default:
-            return std::nullopt;
+        default: return std::nullopt;
     }
 }
 

@@ -7,9 +7,9 @@
 
 #include "connection.hpp"
 #include "convene/domain/time.hpp"
-#include "stored_value.hpp"
-#include "damaged_row.hpp"
 #include "convene/text/suggest.hpp"
+#include "damaged_row.hpp"
+#include "stored_value.hpp"
 
 namespace convene::store {
 
@@ -105,8 +105,10 @@ void bind_fields(SQLite::Statement& stmt, const Event& e) {
     stmt.bind(i++, e.venue);
     stmt.bind(i++, e.online_url);
     stmt.bind(i++, e.registration_url);
-    if (e.parent_id) stmt.bind(i++, *e.parent_id); else stmt.bind(i++);
-    if (e.capacity) stmt.bind(i++, *e.capacity); else stmt.bind(i++);
+    if (e.parent_id) stmt.bind(i++, *e.parent_id);
+    else stmt.bind(i++);
+    if (e.capacity) stmt.bind(i++, *e.capacity);
+    else stmt.bind(i++);
     stmt.bind(i++, std::string(domain::to_string(e.status)));
     stmt.bind(i++, e.sequence);
     stmt.bind(i++, static_cast<std::int64_t>(e.updated_at.time_since_epoch().count()));
@@ -165,9 +167,9 @@ void EventStore::write_lists(const Event& event) {
                                 fmt::format("DELETE FROM {} WHERE event_id = ?", table));
         clear.bind(1, event.id);
         clear.exec();
-        SQLite::Statement add(sqlite(m_db),
-                              fmt::format("INSERT INTO {} (event_id, position, {}) VALUES (?, ?, ?)",
-                                          table, column));
+        SQLite::Statement add(
+            sqlite(m_db),
+            fmt::format("INSERT INTO {} (event_id, position, {}) VALUES (?, ?, ?)", table, column));
         int position = 1;
         for (const auto& value : values) {
             add.bind(1, event.id);
@@ -243,10 +245,9 @@ std::string EventStore::free_slug(std::string_view base) {
 }
 
 void EventStore::for_each(const std::function<void(const Event&)>& visit) {
-    SQLite::Statement query(
-        sqlite(m_db),
-        std::string(k_select) +
-            " ORDER BY coalesce(e.start_utc, unixepoch(e.start_date)), e.id");
+    SQLite::Statement query(sqlite(m_db),
+                            std::string(k_select) +
+                                " ORDER BY coalesce(e.start_utc, unixepoch(e.start_date)), e.id");
     while (query.executeStep()) visit(read_event(query));
 }
 

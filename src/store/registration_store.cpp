@@ -4,13 +4,13 @@
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 #include <sqlite3.h>
+#include <nlohmann/json.hpp>
 
 #include "connection.hpp"
 #include "convene/domain/email.hpp"
-#include "stored_value.hpp"
 #include "damaged_row.hpp"
+#include "stored_value.hpp"
 
 namespace convene::store {
 
@@ -76,8 +76,8 @@ void decode_row(SQLite::Statement& row, Registration& r) {
     assign_text(r.email, row.getColumn(3));
     assign_text(r.organisation, row.getColumn(4));
     assign_text(r.language, row.getColumn(5));
-    r.status = stored_value(domain::parse_registration_status(text_of(row.getColumn(6))),
-                            "registration");
+    r.status =
+        stored_value(domain::parse_registration_status(text_of(row.getColumn(6))), "registration");
     r.registered_at = instant(row.getColumn(7));
     r.checked_in_at.reset();
     if (!row.getColumn(8).isNull()) r.checked_in_at = instant(row.getColumn(8));
@@ -195,7 +195,8 @@ int bind_columns(SQLite::Statement& statement, int first, const Registration& r,
     statement.bindNoCopy(i++, r.language);
     statement.bind(i++, std::string(domain::to_string(r.status)));
     statement.bind(i++, seconds(r.registered_at));
-    if (r.checked_in_at) statement.bind(i++, seconds(*r.checked_in_at)); else statement.bind(i++);
+    if (r.checked_in_at) statement.bind(i++, seconds(*r.checked_in_at));
+    else statement.bind(i++);
     return i;
 }
 
@@ -256,7 +257,8 @@ void RegistrationStore::set_status(std::int64_t id, RegistrationStatus status) {
 
 void RegistrationStore::set_checked_in(std::int64_t id, std::optional<domain::Instant> when) {
     Use update(*m_statements->set_checked_in);
-    if (when) update->bind(1, seconds(*when)); else update->bind(1);
+    if (when) update->bind(1, seconds(*when));
+    else update->bind(1);
     update->bind(2, id);
     update->exec();
 }
@@ -281,8 +283,7 @@ std::optional<Registration> RegistrationStore::find_by_email(std::int64_t event_
     return find_one(*query);
 }
 
-std::optional<Registration> RegistrationStore::find_by_id(std::int64_t event_id,
-                                                          std::int64_t id) {
+std::optional<Registration> RegistrationStore::find_by_id(std::int64_t event_id, std::int64_t id) {
     Use query(*m_statements->by_id);
     query->bind(1, event_id);
     query->bind(2, id);
@@ -316,8 +317,7 @@ std::optional<Registration> RegistrationStore::first_waitlisted(std::int64_t eve
 void RegistrationStore::for_each(std::int64_t event_id, const RegistrationFilter& filter,
                                  const std::function<void(const Registration&)>& visit,
                                  Fields fields) {
-    Use query(fields == Fields::read ? *m_statements->list
-                                      : *m_statements->list_without_fields);
+    Use query(fields == Fields::read ? *m_statements->list : *m_statements->list_without_fields);
     query->bind(1, event_id);
     if (filter.status) query->bind(2, std::string(domain::to_string(*filter.status)));
     if (filter.language) query->bind(3, *filter.language);

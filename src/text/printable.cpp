@@ -9,8 +9,8 @@ namespace {
 // Length of the well-formed UTF-8 sequence at the start of `text`, 0 when it is not one.
 std::size_t sequence_length(std::string_view text) {
     const auto lead = static_cast<unsigned char>(text[0]);
-    std::size_t length = lead >= 0xF0 && lead <= 0xF4 ? 4
-                         : lead >= 0xE0               ? 3
+    std::size_t length = lead >= 0xF0 && lead <= 0xF4  ? 4
+                         : lead >= 0xE0                ? 3
                          : lead >= 0xC2 && lead < 0xE0 ? 2
                                                        : 0;
     if (length == 0 || text.size() < length) return 0;
@@ -18,9 +18,9 @@ std::size_t sequence_length(std::string_view text) {
         if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) return 0;
     }
     const auto second = static_cast<unsigned char>(text[1]);
-    if (lead == 0xE0 && second < 0xA0) return 0;  // overlong
+    if (lead == 0xE0 && second < 0xA0) return 0;   // overlong
     if (lead == 0xED && second >= 0xA0) return 0;  // surrogate
-    if (lead == 0xF0 && second < 0x90) return 0;  // overlong
+    if (lead == 0xF0 && second < 0x90) return 0;   // overlong
     if (lead == 0xF4 && second >= 0x90) return 0;  // above U+10FFFF
     return length;
 }
@@ -43,14 +43,24 @@ std::string printable(std::string_view text, std::size_t limit) {
             continue;
         }
         switch (byte) {
-            case '\n': out += "\\n"; ++i; continue;
-            case '\r': out += "\\r"; ++i; continue;
-            case '\t': out += "\\t"; ++i; continue;
+            case '\n':
+                out += "\\n";
+                ++i;
+                continue;
+            case '\r':
+                out += "\\r";
+                ++i;
+                continue;
+            case '\t':
+                out += "\\t";
+                ++i;
+                continue;
             default: break;
         }
         const std::size_t length = byte >= 0x80 ? sequence_length(text.substr(i)) : 0;
         // U+0080–U+009F (C2 80–C2 9F) are C1 controls: CSI among them moves the cursor.
-        const bool c1 = length == 2 && byte == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0;
+        const bool c1 =
+            length == 2 && byte == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0;
         if (length == 0 || c1) {
             out += fmt::format("\\x{:02x}", byte);
             ++i;

@@ -10,9 +10,8 @@ namespace {
 char fold(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 bool equal_folded(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return fold(x) == fold(y);
-           });
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
+                                              [](char x, char y) { return fold(x) == fold(y); });
 }
 
 bool starts_with_folded(std::string_view text, std::string_view prefix) {
@@ -20,7 +19,9 @@ bool starts_with_folded(std::string_view text, std::string_view prefix) {
 }
 
 // More edits than this and a name is no longer "near": one per three letters, at least one.
-std::size_t allowed_edits(std::string_view word) { return std::max<std::size_t>(1, word.size() / 3); }
+std::size_t allowed_edits(std::string_view word) {
+    return std::max<std::size_t>(1, word.size() / 3);
+}
 
 }  // namespace
 

@@ -72,8 +72,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         return 0;  // the rules refuse it, so the store never holds it
     }
     std::vector<convene::ics::FeedEntry> entries{{event, std::nullopt, {}}};
-    convene::ics::FeedOptions options{.name = event.title, .stamp = event.start,
-                                      .with_agenda = false};
+    convene::ics::FeedOptions options{
+        .name = event.title, .stamp = event.start, .with_agenda = false};
     std::ostringstream out;
     convene::ics::write_feed(out, entries, options);
     check_bytes(out.str());

@@ -52,8 +52,8 @@ std::string format(icaltimetype time) {
     if (time.is_date) {
         std::snprintf(text, sizeof text, "%04d-%02d-%02d", time.year, time.month, time.day);
     } else {
-        std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02dZ", time.year, time.month, time.day,
-                      time.hour, time.minute, time.second);
+        std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02dZ", time.year, time.month,
+                      time.day, time.hour, time.minute, time.second);
     }
     return text;
 }
@@ -96,8 +96,10 @@ void print_event(icalcomponent* root, icalcomponent* event) {
     } else if (duration) {
         // icalcomponent_get_dtend adds DURATION to DTSTART in DTSTART's zone.
         icaltimetype computed = icalcomponent_get_dtend(event);
-        end_text = computed.is_date ? format(computed)
-                                    : format(icaltime_convert_to_zone(computed, icaltimezone_get_utc_timezone()));
+        end_text =
+            computed.is_date
+                ? format(computed)
+                : format(icaltime_convert_to_zone(computed, icaltimezone_get_utc_timezone()));
     }
     std::cout << uid << '\t' << utc_of(root, start, uid) << '\t' << end_text << '\n';
 }

@@ -14,10 +14,12 @@ namespace {
 using convene::domain::Instant;
 using namespace std::chrono_literals;
 
-Instant utc(date::year_month_day day, std::chrono::seconds time) { return date::sys_days{day} + time; }
+Instant utc(date::year_month_day day, std::chrono::seconds time) {
+    return date::sys_days{day} + time;
+}
 
-void timed_event(convene::ics::Writer& writer, const std::string& uid, const date::time_zone& zone, Instant start,
-                 Instant end, const std::string& summary) {
+void timed_event(convene::ics::Writer& writer, const std::string& uid, const date::time_zone& zone,
+                 Instant start, Instant end, const std::string& summary) {
     writer.begin("VEVENT");
     writer.property("UID", uid);
     writer.utc_date_time("DTSTAMP", utc(date::year{2025} / 1 / 1, 0s));
@@ -49,15 +51,20 @@ int main() {
     convene::ics::write_vtimezone(writer, auckland, auckland_first, auckland_last);
     convene::ics::write_vtimezone(writer, tokyo, tokyo_first, tokyo_first + 1h);
 
-    timed_event(writer, "paris-spring@convene.test", paris, paris_first, utc(year{2025} / 3 / 30, 1h + 30min),
-                "Nuit du passage à l'heure d'été, café ☕ et croissants 🥐 pour tout le monde");
-    timed_event(writer, "paris-autumn@convene.test", paris, utc(year{2025} / 10 / 25, 22h), paris_last,
-                "Retour à l'heure d'hiver; «atelier» : 👨‍👩‍👧‍👦 familles, enfants, grands-parents bienvenus");
-    timed_event(writer, "auckland-april@convene.test", auckland, auckland_first, utc(year{2025} / 4 / 6, 0h),
-                "Daylight saving ends in Aotearoa");
-    timed_event(writer, "auckland-september@convene.test", auckland, utc(year{2025} / 9 / 27, 20h), auckland_last,
-                "Daylight saving starts");
-    timed_event(writer, "tokyo@convene.test", tokyo, tokyo_first, tokyo_first + 1h, "東京での会議、日本標準時");
+    timed_event(
+        writer, "paris-spring@convene.test", paris, paris_first,
+        utc(year{2025} / 3 / 30, 1h + 30min),
+        "Nuit du passage à l'heure d'été, café ☕ et croissants 🥐 pour tout le monde");
+    timed_event(
+        writer, "paris-autumn@convene.test", paris, utc(year{2025} / 10 / 25, 22h), paris_last,
+        "Retour à l'heure d'hiver; «atelier» : 👨‍👩‍👧‍👦 familles, enfants, "
+        "grands-parents bienvenus");
+    timed_event(writer, "auckland-april@convene.test", auckland, auckland_first,
+                utc(year{2025} / 4 / 6, 0h), "Daylight saving ends in Aotearoa");
+    timed_event(writer, "auckland-september@convene.test", auckland, utc(year{2025} / 9 / 27, 20h),
+                auckland_last, "Daylight saving starts");
+    timed_event(writer, "tokyo@convene.test", tokyo, tokyo_first, tokyo_first + 1h,
+                "東京での会議、日本標準時");
 
     writer.begin("VEVENT");
     writer.property("UID", "utc@convene.test");

@@ -63,7 +63,8 @@ TEST_CASE("\\; is a semicolon inside a field, \\\\ a backslash", "[agenda]") {
 }
 
 TEST_CASE("bad speakers are usage errors that say what is wrong", "[agenda]") {
-    CHECK(usage_error(R"(Ada; Analyst\)") == R"(speaker 'Ada; Analyst\' ends with an unterminated '\')");
+    CHECK(usage_error(R"(Ada; Analyst\)") ==
+          R"(speaker 'Ada; Analyst\' ends with an unterminated '\')");
     CHECK(usage_error(R"(\)") == R"(speaker '\' ends with an unterminated '\')");
     CHECK(usage_error("; Role; Org") == "speaker '; Role; Org' has no name");
     CHECK(usage_error("   ") == "speaker '   ' has no name");
@@ -149,10 +150,9 @@ TEST_CASE("only timed items' time, length or title reach calendars", "[agenda]")
     edited.description = "new text";
     edited.points = {"a question"};
     CHECK_FALSE(changes_calendar(timed, edited));
-    for (auto change : {+[](AgendaItem& i) { i.title = "Other"; },
-                        +[](AgendaItem& i) { *i.start += 5min; },
-                        +[](AgendaItem& i) { i.duration = 30min; },
-                        +[](AgendaItem& i) { i.start.reset(); }}) {
+    for (auto change :
+         {+[](AgendaItem& i) { i.title = "Other"; }, +[](AgendaItem& i) { *i.start += 5min; },
+          +[](AgendaItem& i) { i.duration = 30min; }, +[](AgendaItem& i) { i.start.reset(); }}) {
         auto changed = timed;
         change(changed);
         CHECK(changes_calendar(timed, changed));

@@ -2,8 +2,8 @@
 
 #include "convene/export/column_fit.hpp"
 
-using convene::output::Fit;
 using convene::output::ColumnSpace;
+using convene::output::Fit;
 using convene::output::fit_columns;
 using convene::output::k_hidden;
 
@@ -26,12 +26,9 @@ TEST_CASE("fit_columns cuts the widest free-text column first", "[column_fit]") 
     CHECK(fit_columns(columns, 2, 60) == Widths{2, 14, 13, 25});
 }
 
-TEST_CASE("fit_columns hides the last hideable columns before cutting text short",
-          "[column_fit]") {
-    const std::vector<ColumnSpace> columns{{2, 2, Fit::keep},
-                                           {40, 10, Fit::cut},
-                                           {25, 25, Fit::hide},
-                                           {8, 8, Fit::hide}};
+TEST_CASE("fit_columns hides the last hideable columns before cutting text short", "[column_fit]") {
+    const std::vector<ColumnSpace> columns{
+        {2, 2, Fit::keep}, {40, 10, Fit::cut}, {25, 25, Fit::hide}, {8, 8, Fit::hide}};
     // 81 wide. Cut to 20 the text would still leave it 61 wide: the last hideable column goes,
     // and the text is cut to 29.
     CHECK(fit_columns(columns, 2, 60) == Widths{2, 29, 25, k_hidden});

@@ -61,13 +61,16 @@ TEST_CASE("config errors name file, line and key", "[config]") {
     CHECK(error_of(dir.write("c.toml", "colour = \"red\"\n")) ==
           (dir.path / "c.toml").string() + ":1: colour: unknown key");
     CHECK(error_of(dir.write("d.toml", "[defaults]\ntimezone = \"Mars/Olympus\"\n"))
-              .find(":2: defaults.timezone: unknown time zone 'Mars/Olympus'") != std::string::npos);
+              .find(":2: defaults.timezone: unknown time zone 'Mars/Olympus'") !=
+          std::string::npos);
     CHECK(error_of(dir.write("e.toml", "[output]\nformat = \"xml\"\n"))
               .find(":2: output.format: unknown output format 'xml'") != std::string::npos);
     CHECK(error_of(dir.write("f.toml", "[output]\ntimezones = \"UTC\"\n"))
               .find(":2: output.timezones: expected an array") != std::string::npos);
     // Broken TOML syntax: the parser's own message with the line.
-    CHECK(error_of(dir.write("g.toml", "[database\n")).find((dir.path / "g.toml").string() + ":1:") == 0);
+    CHECK(
+        error_of(dir.write("g.toml", "[database\n")).find((dir.path / "g.toml").string() + ":1:") ==
+        0);
 }
 
 TEST_CASE("discovery: flag, then CONVENE_CONFIG, then ./convene.toml, then XDG", "[config]") {
@@ -81,8 +84,8 @@ TEST_CASE("discovery: flag, then CONVENE_CONFIG, then ./convene.toml, then XDG",
     auto xdg = env_of({{"XDG_CONFIG_HOME", (dir.path / "xdg").string()}});
     CHECK(config::load({}, xdg).default_timezone == "Africa/Dakar");
 
-    auto env = env_of({{"XDG_CONFIG_HOME", (dir.path / "xdg").string()},
-                       {"CONVENE_CONFIG", env_file.string()}});
+    auto env = env_of(
+        {{"XDG_CONFIG_HOME", (dir.path / "xdg").string()}, {"CONVENE_CONFIG", env_file.string()}});
     CHECK(config::load({}, env).default_timezone == "America/Lima");
     CHECK(config::load({flag_file.string(), ""}, env).default_timezone == "Asia/Tokyo");
 

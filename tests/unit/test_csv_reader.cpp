@@ -1,7 +1,7 @@
 #include <sstream>
 
-#include <catch2/catch.hpp>
 #include <fmt/format.h>
+#include <catch2/catch.hpp>
 
 #include "convene/error.hpp"
 #include "convene/io/csv_reader.hpp"

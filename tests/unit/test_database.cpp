@@ -44,10 +44,14 @@ TEST_CASE("migrating to version 2 counts the registrations already there", "[sto
     }
     store::Database db(path);
     CHECK(db.schema_version() == store::k_schema_version);
-    CHECK(store::sqlite(db).execAndGet("SELECT n FROM registration_count WHERE event_id = 7 AND "
-                                 "status = 'registered'").getInt() == 2);
-    CHECK(store::sqlite(db).execAndGet("SELECT n FROM registration_count WHERE event_id = 7 AND "
-                                 "status = 'waitlisted'").getInt() == 1);
+    CHECK(store::sqlite(db)
+              .execAndGet("SELECT n FROM registration_count WHERE event_id = 7 AND "
+                          "status = 'registered'")
+              .getInt() == 2);
+    CHECK(store::sqlite(db)
+              .execAndGet("SELECT n FROM registration_count WHERE event_id = 7 AND "
+                          "status = 'waitlisted'")
+              .getInt() == 1);
 }
 
 TEST_CASE("a database file is private, in WAL mode, and reopens without migrating", "[store]") {
@@ -88,7 +92,11 @@ TEST_CASE("a database from a newer convene is refused and left untouched", "[sto
 TEST_CASE("a file that is not a database is a storage error", "[store]") {
     testing::TempFolder dir;
     const auto path = dir.path / "garbage.db";
-    { std::FILE* f = std::fopen(path.c_str(), "w"); std::fputs(std::string(4096, 'x').c_str(), f); std::fclose(f); }
+    {
+        std::FILE* f = std::fopen(path.c_str(), "w");
+        std::fputs(std::string(4096, 'x').c_str(), f);
+        std::fclose(f);
+    }
     try {
         store::Database db(path);
         FAIL("expected an error");

@@ -16,8 +16,9 @@ TEST_CASE("slugs come from titles with accents folded", "[event]") {
 }
 
 TEST_CASE("long titles give slugs of at most 40 characters, cut between words", "[event]") {
-    const auto slug = slugify("Séance d'information sur la route vers le forum d'examen des "
-                              "migrations internationales");
+    const auto slug = slugify(
+        "Séance d'information sur la route vers le forum d'examen des "
+        "migrations internationales");
     CHECK(slug == "seance-d-information-sur-la-route-vers");
     CHECK(slug.size() <= 40);
     CHECK(slugify("Forty characters exactly in this title x") ==

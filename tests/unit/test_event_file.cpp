@@ -116,8 +116,8 @@ TEST_CASE("an event file: defaults, derived slug, all-day dates, strings for tim
 }
 
 TEST_CASE("event file errors name the file, the line and the key", "[event_file]") {
-    CHECK(bad_input("title = \"T\"\nstart = \"2022-04-13T15:00\"\nend = \"16:00\"\ncapacity = \"lots\"\n") ==
-          "event.toml:4: capacity: expected an integer");
+    CHECK(bad_input("title = \"T\"\nstart = \"2022-04-13T15:00\"\nend = \"16:00\"\ncapacity = "
+                    "\"lots\"\n") == "event.toml:4: capacity: expected an integer");
     CHECK(bad_input("title = 42\n") == "event.toml:1: title: expected a string");
     CHECK(bad_input("title = \"T\"\ndate = 2022-04-11\ncolour = \"red\"\n") ==
           "event.toml:3: colour: unknown key");
@@ -137,8 +137,10 @@ TEST_CASE("event file errors name the file, the line and the key", "[event_file]
           "event.toml:2: start: the event needs an end");
     CHECK(bad_input("title = \"T\"\ndate = 2022-04-11\nlanguages = [\"en\", \"e_n\"]\n") ==
           "event.toml:3: languages: 'e_n' is not a language tag");
-    CHECK(bad_input("title = \"T\"\ndate = 2022-04-11\n[[agenda]]\ntitle = \"A\"\nkind = \"keynote\"\n") ==
-          "event.toml:5: agenda[1].kind: unknown agenda item kind 'keynote'");
+    CHECK(
+        bad_input(
+            "title = \"T\"\ndate = 2022-04-11\n[[agenda]]\ntitle = \"A\"\nkind = \"keynote\"\n") ==
+        "event.toml:5: agenda[1].kind: unknown agenda item kind 'keynote'");
     CHECK(bad_input("title = \"T\"\ndate = 2022-04-11\nslug = \"Not A Slug\"\n")
               .starts_with("event.toml:3: slug: invalid slug 'Not A Slug'"));
     CHECK(bad_input("title = \"T\"\ndate = 2022-04-11\nonline = \"zoom\"\n") ==

@@ -190,26 +190,25 @@ TEST_CASE("a timed agenda item is its own VEVENT with a stable UID", "[ics][even
     CHECK(ics::agenda_item_uid(event, item) == "item-42.briefing@convene.test");
     const auto text =
         unfold(written([&](ics::Writer& w) { ics::write_agenda_item(w, event, item, k_now); }));
-    CHECK(
-        text ==
-        "BEGIN:VEVENT\r\n"
-        "UID:item-42.briefing@convene.test\r\n"
-        "DTSTAMP:20231114T221320Z\r\n"
-        "DTSTART;TZID=Europe/Paris:20220413T151000\r\n"
-        "DTEND;TZID=Europe/Paris:20220413T154000\r\n"
-        "SEQUENCE:0\r\n"
-        "STATUS:CONFIRMED\r\n"
-        "SUMMARY:Séance d'information (IMRF) — La route vers l'IMRF\r\n"
-        "DESCRIPTION:Monami Maulik\\, Stakeholder Liaison Officer\\n\\n"
-        "Join online: https://example.org/imrf\\n"
-        "Part of: Séance d'information (IMRF) (2022-04-13 15:00–16:00 CEST)\r\n"
-        "LOCATION:https://example.org/imrf\r\n"
-        "URL:https://example.org/imrf/register\r\n"
-        "CONFERENCE;VALUE=URI;FEATURE=VIDEO;LABEL=\"Join online\":https://example.org/imrf\r\n"
-        "RELATED-TO;RELTYPE=PARENT:briefing@convene.test\r\n"
-        "CREATED:20220301T000000Z\r\n"
-        "LAST-MODIFIED:20220302T000000Z\r\n"
-        "END:VEVENT\r\n");
+    CHECK(text ==
+          "BEGIN:VEVENT\r\n"
+          "UID:item-42.briefing@convene.test\r\n"
+          "DTSTAMP:20231114T221320Z\r\n"
+          "DTSTART;TZID=Europe/Paris:20220413T151000\r\n"
+          "DTEND;TZID=Europe/Paris:20220413T154000\r\n"
+          "SEQUENCE:0\r\n"
+          "STATUS:CONFIRMED\r\n"
+          "SUMMARY:Séance d'information (IMRF) — La route vers l'IMRF\r\n"
+          "DESCRIPTION:Monami Maulik\\, Stakeholder Liaison Officer\\n\\n"
+          "Join online: https://example.org/imrf\\n"
+          "Part of: Séance d'information (IMRF) (2022-04-13 15:00–16:00 CEST)\r\n"
+          "LOCATION:https://example.org/imrf\r\n"
+          "URL:https://example.org/imrf/register\r\n"
+          "CONFERENCE;VALUE=URI;FEATURE=VIDEO;LABEL=\"Join online\":https://example.org/imrf\r\n"
+          "RELATED-TO;RELTYPE=PARENT:briefing@convene.test\r\n"
+          "CREATED:20220301T000000Z\r\n"
+          "LAST-MODIFIED:20220302T000000Z\r\n"
+          "END:VEVENT\r\n");
     // Moving or renaming keeps the UID.
     item.position = 1;
     item.title = "Autre titre";

@@ -27,8 +27,9 @@ domain::Event conference() {
 
 TEST_CASE("guids are UUID-shaped, stable and differ by UID", "[frab]") {
     const auto guid = frab::guid_for("item-3.abc@convene");
-    CHECK(std::regex_match(guid, std::regex("[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-"
-                                            "[0-9a-f]{12}")));
+    CHECK(
+        std::regex_match(guid, std::regex("[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-"
+                                          "[0-9a-f]{12}")));
     CHECK(frab::guid_for("item-3.abc@convene") == guid);
     CHECK(frab::guid_for("item-4.abc@convene") != guid);
 }

@@ -40,7 +40,9 @@ void require_well_folded(const std::string& folded) {
     }
 }
 
-const std::string k_family = "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7\xE2\x80\x8D\xF0\x9F\x91\xA6";  // 👨‍👩‍👧‍👦, 25 octets
+const std::string k_family =
+    "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7\xE2\x80\x8D\xF0\x9F"
+    "\x91\xA6";  // 👨‍👩‍👧‍👦, 25 octets
 
 }  // namespace
 
@@ -56,7 +58,8 @@ TEST_CASE("a 76-octet line folds after 75 octets", "[ics]") {
 
 TEST_CASE("continuations carry at most 74 octets after the space", "[ics]") {
     const std::string folded = text_line(std::string(67 + 74 + 1, 'a'));
-    CHECK(folded == "SUMMARY:" + std::string(67, 'a') + "\r\n " + std::string(74, 'a') + "\r\n a\r\n");
+    CHECK(folded ==
+          "SUMMARY:" + std::string(67, 'a') + "\r\n " + std::string(74, 'a') + "\r\n a\r\n");
 }
 
 TEST_CASE("folding never splits a UTF-8 sequence", "[ics]") {
@@ -66,8 +69,10 @@ TEST_CASE("folding never splits a UTF-8 sequence", "[ics]") {
               "SUMMARY:" + std::string(66, 'a') + "\r\n \xC3\xA9tude\r\n");
     }
     SECTION("an emoji across octet 75") {
-        CHECK(text_line(std::string(65, 'a') + "\xF0\x9F\xA5\x90" "b") ==
-              "SUMMARY:" + std::string(65, 'a') + "\r\n \xF0\x9F\xA5\x90" "b\r\n");
+        CHECK(text_line(std::string(65, 'a') + "\xF0\x9F\xA5\x90"
+                                               "b") == "SUMMARY:" + std::string(65, 'a') +
+                                                           "\r\n \xF0\x9F\xA5\x90"
+                                                           "b\r\n");
     }
     SECTION("a ZWJ family stays whole: octet 75 falls between its code points") {
         CHECK(text_line(std::string(60, 'a') + k_family + "b") ==
@@ -107,7 +112,9 @@ TEST_CASE("when every break touches a blank, no physical line ends with one", "[
 
 TEST_CASE("long mixed text folds cleanly and unfolds to the original", "[ics]") {
     std::string value;
-    for (int i = 0; i < 12; ++i) value += "Caf\xC3\xA9 cr\xC3\xA8me " + k_family + " \xF0\x9F\xA5\x90, d\xC3\xA9j\xC3\xA0 vu; ";
+    for (int i = 0; i < 12; ++i)
+        value +=
+            "Caf\xC3\xA9 cr\xC3\xA8me " + k_family + " \xF0\x9F\xA5\x90, d\xC3\xA9j\xC3\xA0 vu; ";
     value += "fin";  // a trailing blank would legitimately end the last line
     const std::string folded = text_line(value);
     require_well_folded(folded);
@@ -127,28 +134,38 @@ TEST_CASE("TEXT escapes backslash, semicolon, comma and line breaks only", "[ics
 }
 
 TEST_CASE("control characters other than tab are dropped", "[ics]") {
-    CHECK(text_line("a\tb\x01" "c\x7F" "d\x1B" "e\xC2\x85" "f") == "SUMMARY:a\tbcdef\r\n");
+    CHECK(text_line("a\tb\x01"
+                    "c\x7F"
+                    "d\x1B"
+                    "e\xC2\x85"
+                    "f") == "SUMMARY:a\tbcdef\r\n");
 }
 
 TEST_CASE("invalid UTF-8 becomes U+FFFD", "[ics]") {
     const std::string fffd = "\xEF\xBF\xBD";
     CHECK(text_line("caf\xE9 \xFF ok") == "SUMMARY:caf" + fffd + " " + fffd + " ok\r\n");
-    CHECK(text_line("end\xC3") == "SUMMARY:end" + fffd + "\r\n");           // truncated sequence
-    CHECK(text_line("\xC0\xAF") == "SUMMARY:" + fffd + fffd + "\r\n");       // overlong '/'
+    CHECK(text_line("end\xC3") == "SUMMARY:end" + fffd + "\r\n");       // truncated sequence
+    CHECK(text_line("\xC0\xAF") == "SUMMARY:" + fffd + fffd + "\r\n");  // overlong '/'
     CHECK(text_line("\xED\xA0\x80") == "SUMMARY:" + fffd + fffd + fffd + "\r\n");  // surrogate
 }
 
 TEST_CASE("parameters are quoted and RFC 6868-encoded, never backslash-escaped", "[ics]") {
     CHECK(written([](Writer& w) {
-              w.uri("ATTENDEE", {{"CN", "Doe, Jane: \"JD\""}, {"ROLE", "REQ-PARTICIPANT"}, {"RSVP", "TRUE"}},
+              w.uri("ATTENDEE",
+                    {{"CN", "Doe, Jane: \"JD\""}, {"ROLE", "REQ-PARTICIPANT"}, {"RSVP", "TRUE"}},
                     "mailto:jd@x.org");
-          }) == "ATTENDEE;CN=\"Doe, Jane: ^'JD^'\";ROLE=REQ-PARTICIPANT;RSVP=TRUE:mailto:jd@x.\r\n org\r\n");
-    CHECK(written([](Writer& w) { w.uri("ORGANIZER", {{"CN", "Jane"}}, "mailto:j@example.org"); }) ==
-          "ORGANIZER;CN=\"Jane\":mailto:j@example.org\r\n");
-    CHECK(written([](Writer& w) { w.uri("ORGANIZER", {{"CN", "a^b\\c\r\nd"}}, "mailto:j@example.org"); }) ==
-          "ORGANIZER;CN=\"a^^b\\c^nd\":mailto:j@example.org\r\n");
-    CHECK(written([](Writer& w) { w.text("X-NOTE", {{"X-TAGS", "a,b"}, {"LANGUAGE", "fr"}}, "x"); }) ==
-          "X-NOTE;X-TAGS=\"a,b\";LANGUAGE=fr:x\r\n");
+          }) ==
+          "ATTENDEE;CN=\"Doe, Jane: ^'JD^'\";ROLE=REQ-PARTICIPANT;RSVP=TRUE:mailto:jd@x.\r\n "
+          "org\r\n");
+    CHECK(written([](Writer& w) {
+              w.uri("ORGANIZER", {{"CN", "Jane"}}, "mailto:j@example.org");
+          }) == "ORGANIZER;CN=\"Jane\":mailto:j@example.org\r\n");
+    CHECK(written([](Writer& w) {
+              w.uri("ORGANIZER", {{"CN", "a^b\\c\r\nd"}}, "mailto:j@example.org");
+          }) == "ORGANIZER;CN=\"a^^b\\c^nd\":mailto:j@example.org\r\n");
+    CHECK(written([](Writer& w) {
+              w.text("X-NOTE", {{"X-TAGS", "a,b"}, {"LANGUAGE", "fr"}}, "x");
+          }) == "X-NOTE;X-TAGS=\"a,b\";LANGUAGE=fr:x\r\n");
 }
 
 TEST_CASE("URIs are written unescaped but cleaned", "[ics]") {
@@ -157,9 +174,12 @@ TEST_CASE("URIs are written unescaped but cleaned", "[ics]") {
     CHECK(written([](Writer& w) { w.uri("URL", "https://exa\tmple.org/\r\nx\x01y"); }) ==
           "URL:https://example.org/xy\r\n");
     CHECK(written([](Writer& w) {
-              w.uri("CONFERENCE", {{"VALUE", "URI"}, {"FEATURE", "VIDEO"}, {"LABEL", "Salle: Jitsi"}},
+              w.uri("CONFERENCE",
+                    {{"VALUE", "URI"}, {"FEATURE", "VIDEO"}, {"LABEL", "Salle: Jitsi"}},
                     "https://meet.example.org/convene");
-          }) == "CONFERENCE;VALUE=URI;FEATURE=VIDEO;LABEL=\"Salle: Jitsi\":https://meet.exampl\r\n e.org/convene\r\n");
+          }) ==
+          "CONFERENCE;VALUE=URI;FEATURE=VIDEO;LABEL=\"Salle: Jitsi\":https://meet.exampl\r\n "
+          "e.org/convene\r\n");
 }
 
 TEST_CASE("date values are written in their iCalendar forms", "[ics]") {
@@ -175,8 +195,8 @@ TEST_CASE("date values are written in their iCalendar forms", "[ics]") {
           "DTEND;VALUE=DATE:20220411\r\n");
     CHECK(convene::ics::format_utc_date_time(instant) == "20220413T130000Z");
     CHECK(convene::ics::format_local_date_time(instant, paris) == "20220413T150000");
-    CHECK(convene::ics::format_local_date_time(date::sys_days{date::year{2022} / 1 / 13} + 13h, paris) ==
-          "20220113T140000");
+    CHECK(convene::ics::format_local_date_time(date::sys_days{date::year{2022} / 1 / 13} + 13h,
+                                               paris) == "20220113T140000");
     CHECK(convene::ics::format_date(date::year{2022} / 4 / 11) == "20220411");
     CHECK(convene::ics::format_utc_offset(2h) == "+0200");
     CHECK(convene::ics::format_utc_offset(-(9h + 30min)) == "-0930");
@@ -187,8 +207,10 @@ TEST_CASE("date values are written in their iCalendar forms", "[ics]") {
 TEST_CASE("an instant in the repeated hour of a DST change is written in UTC", "[ics]") {
     // 2025-10-26 in Paris: 02:00–03:00 CEST, then 02:00–03:00 CET again.
     const auto& paris = *date::locate_zone("Europe/Paris");
-    const convene::domain::Instant first_pass = date::sys_days{date::year{2025} / 10 / 26} + 30min;   // 02:30 CEST
-    const convene::domain::Instant second_pass = date::sys_days{date::year{2025} / 10 / 26} + 1h + 30min;  // 02:30 CET
+    const convene::domain::Instant first_pass =
+        date::sys_days{date::year{2025} / 10 / 26} + 30min;  // 02:30 CEST
+    const convene::domain::Instant second_pass =
+        date::sys_days{date::year{2025} / 10 / 26} + 1h + 30min;  // 02:30 CET
     CHECK(written([&](Writer& w) {
               w.local_date_time("DTSTART", first_pass, paris);
               w.local_date_time("DTEND", second_pass, paris);

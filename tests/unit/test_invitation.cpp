@@ -111,9 +111,8 @@ TEST_CASE("CANCEL of a cancelled event: STATUS:CANCELLED at the event's SEQUENCE
     CHECK(text.find("\r\nUID:briefing@convene.test\r\n") != std::string::npos);
     CHECK(text.find("\r\nORGANIZER;CN=\"Mayors Mechanism\":mailto:events@example.org\r\n") !=
           std::string::npos);
-    CHECK(
-        text.find("\r\nATTENDEE;CN=\"Doe, Jane: ^'JD^'\";ROLE=REQ-PARTICIPANT:"
-                  "mailto:jane@example.org\r\n") != std::string::npos);
+    CHECK(text.find("\r\nATTENDEE;CN=\"Doe, Jane: ^'JD^'\";ROLE=REQ-PARTICIPANT:"
+                    "mailto:jane@example.org\r\n") != std::string::npos);
     CHECK(text.find("RSVP") == std::string::npos);
 }
 

@@ -20,8 +20,7 @@ TEST_CASE("an invitation e-mail: headers, a text part and the calendar with its 
           "[mime][email]") {
     const auto event = testing::seed_briefing();
     const ics::Invitation invitation(event, {}, k_organiser, ics::Method::request, k_now);
-    mail::InvitationEmail email(invitation, event, k_organiser, "The page.\nSecond line.\n",
-                                k_now);
+    mail::InvitationEmail email(invitation, event, k_organiser, "The page.\nSecond line.\n", k_now);
     const auto message = email.to_string(k_jane);
 
     std::string calendar;

@@ -26,9 +26,10 @@ std::string error_of(const std::string& text, std::string_view file_name = "peop
 }  // namespace
 
 TEST_CASE("jsonl reader yields one object per line with its line number", "[jsonl_reader]") {
-    const auto records = read_all(
-        R"({"name": "Zoë", "email": "zoe@example.org", "seats": 2})" "\n"
-        R"({"name": "Bob", "tags": ["a", "b"], "note": null})" "\n");
+    const auto records = read_all(R"({"name": "Zoë", "email": "zoe@example.org", "seats": 2})"
+                                  "\n"
+                                  R"({"name": "Bob", "tags": ["a", "b"], "note": null})"
+                                  "\n");
     REQUIRE(records.size() == 2);
     CHECK(records[0].line == 1);
     CHECK(records[0].object["name"] == "Zoë");
@@ -85,15 +86,21 @@ TEST_CASE("jsonl reader rejects invalid UTF-8", "[jsonl_reader]") {
 }
 
 TEST_CASE("jsonl reader keeps numbers exact and keys unique", "[jsonl_reader]") {
-    CHECK(error_of(R"({"a": 123456789012345678901234567890})" "\n") ==
+    CHECK(error_of(R"({"a": 123456789012345678901234567890})"
+                   "\n") ==
           "people.jsonl:1: a number is too large to keep exactly; write it as a string (in "
           "quotes)");
-    CHECK(error_of(R"({"a": 1e300})" "\n").find("too large") != std::string::npos);
-    CHECK(error_of(R"({"a": 1, "b": {"c": 1, "c": 2}})" "\n") ==
-          R"(people.jsonl:1: key "c" appears twice)");
-    CHECK(error_of(R"({"a": [[[[[[1]]]]]]})" "\n").find("nested deeper") != std::string::npos);
+    CHECK(error_of(R"({"a": 1e300})"
+                   "\n")
+              .find("too large") != std::string::npos);
+    CHECK(error_of(R"({"a": 1, "b": {"c": 1, "c": 2}})"
+                   "\n") == R"(people.jsonl:1: key "c" appears twice)");
+    CHECK(error_of(R"({"a": [[[[[[1]]]]]]})"
+                   "\n")
+              .find("nested deeper") != std::string::npos);
     const auto records =
-        read_all(R"({"a": 18446744073709551615, "b": -9223372036854775808, "c": 0.5})" "\n");
+        read_all(R"({"a": 18446744073709551615, "b": -9223372036854775808, "c": 0.5})"
+                 "\n");
     REQUIRE(records.size() == 1);
     CHECK(records[0].object["a"].dump() == "18446744073709551615");
     CHECK(records[0].object["b"].dump() == "-9223372036854775808");
@@ -101,7 +108,6 @@ TEST_CASE("jsonl reader keeps numbers exact and keys unique", "[jsonl_reader]") 
 
 TEST_CASE("jsonl reader bounds the line it reads", "[jsonl_reader]") {
     const std::string line(convene::domain::k_max_record_bytes + 10, ' ');
-    CHECK(error_of("{}\n" + line + "\n") ==
-          "people.jsonl:2: the line is longer than 1024 KiB");
+    CHECK(error_of("{}\n" + line + "\n") == "people.jsonl:2: the line is longer than 1024 KiB");
     CHECK(error_of(std::string(1024, '\0')) != "no error");
 }

@@ -15,10 +15,15 @@ TEST_CASE("text fields: length, control characters, UTF-8", "[limits]") {
     CHECK(text_problem("the name", std::string("a\0b", 3), k_max_short_text)->find("0x00") !=
           std::string::npos);
     CHECK(text_problem("the name", "a\tb", k_max_short_text));
-    CHECK_FALSE(text_problem("the description", "a\tb\r\nc", k_max_long_text,
-                             TextKind::multiline));
-    CHECK(text_problem("the description", "a\x1b" "b", k_max_long_text, TextKind::multiline));
-    CHECK(text_problem("the name", "a\xc2\x85" "b", k_max_short_text));  // C1 NEL
+    CHECK_FALSE(text_problem("the description", "a\tb\r\nc", k_max_long_text, TextKind::multiline));
+    CHECK(text_problem("the description",
+                       "a\x1b"
+                       "b",
+                       k_max_long_text, TextKind::multiline));
+    CHECK(text_problem("the name",
+                       "a\xc2\x85"
+                       "b",
+                       k_max_short_text));  // C1 NEL
     CHECK(*text_problem("the name", "\xff", k_max_short_text) == "the name is not valid UTF-8");
 }
 

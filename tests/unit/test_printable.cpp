@@ -13,9 +13,10 @@ TEST_CASE("printable escapes control characters and keeps UTF-8 text", "[printab
     CHECK(printable("\x1b[2J") == "\\x1b[2J");
     CHECK(printable(std::string("a\0b", 3)) == "a\\x00b");
     CHECK(printable("a\x7f") == "a\\x7f");
-    CHECK(printable("a\xc2\x9b" "b") == "a\\xc2\\x9bb");  // C1 CSI
-    CHECK(printable("\xff\xfe") == "\\xff\\xfe");          // not UTF-8
-    CHECK(printable("\xe2\x82") == "\\xe2\\x82");          // cut sequence
+    CHECK(printable("a\xc2\x9b"
+                    "b") == "a\\xc2\\x9bb");       // C1 CSI
+    CHECK(printable("\xff\xfe") == "\\xff\\xfe");  // not UTF-8
+    CHECK(printable("\xe2\x82") == "\\xe2\\x82");  // cut sequence
 }
 
 TEST_CASE("printable cuts long text", "[printable]") {

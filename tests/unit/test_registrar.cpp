@@ -1,9 +1,9 @@
 #include <optional>
 #include <string>
 
-#include <catch2/catch.hpp>
 #include <fmt/format.h>
 #include <sqlite3.h>
+#include <catch2/catch.hpp>
 
 #include "convene/app/registrar.hpp"
 #include "convene/error.hpp"
@@ -54,7 +54,8 @@ TEST_CASE("registrar handles duplicates per policy", "[registrar]") {
     const auto event = make_event(db, std::nullopt);
     store::RegistrationStore store(db);
     const auto id = Registrar(store, event, k_now, OnDuplicate::error, false)
-                        .add(request("ana@x.org")).registration.id;
+                        .add(request("ana@x.org"))
+                        .registration.id;
     Registrar strict(store, event, k_now, OnDuplicate::error, false);
     CHECK_THROWS_AS(strict.add(request("ANA@x.org")), ConflictError);
     const auto skipped =

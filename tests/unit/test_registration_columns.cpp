@@ -9,8 +9,7 @@ using Fields = std::vector<std::string>;
 using Pairs = std::vector<std::pair<std::string, std::string>>;
 
 TEST_CASE("csv columns map to registration fields by name, any case", "[registration_columns]") {
-    RegistrationColumns columns({"Email", "NAME", "organization", "Language", "id", "Diet"},
-                                false);
+    RegistrationColumns columns({"Email", "NAME", "organization", "Language", "id", "Diet"}, false);
     const auto request = columns.request({"ana@x.org", "Ana", "CGLU", "fr", "17", "vegan"});
     CHECK(request.email == "ana@x.org");
     CHECK(request.name == "Ana");
@@ -25,8 +24,8 @@ TEST_CASE("csv columns read what list attendees writes", "[registration_columns]
     RegistrationColumns columns({"name", "email", "organisation", "language", "status",
                                  "registered_at", "checked_in_at", "badge"},
                                 false);
-    const auto request = columns.request(
-        {"Ana", "ana@x.org", "", "", "cancelled", "2023-11-14T22:13:20Z", "", ""});
+    const auto request =
+        columns.request({"Ana", "ana@x.org", "", "", "cancelled", "2023-11-14T22:13:20Z", "", ""});
     CHECK(*request.status == domain::RegistrationStatus::cancelled);
     CHECK(request.registered_at->time_since_epoch().count() == 1'700'000'000);
     CHECK_FALSE(request.checked_in_at);
@@ -76,8 +75,7 @@ TEST_CASE("json objects need a name and an email as strings", "[registration_col
     CHECK_THROWS_WITH(
         io::request_from_json(ordered_json::parse(R"({"name":"A","email":5})"), false),
         "\"email\" must be a string, not number");
-    CHECK_THROWS_WITH(
-        io::request_from_json(ordered_json::parse(R"({"name":"A","email":"a@x.org","x":[1]})"),
-                              false),
-        "\"x\" must be a string, not array");
+    CHECK_THROWS_WITH(io::request_from_json(
+                          ordered_json::parse(R"({"name":"A","email":"a@x.org","x":[1]})"), false),
+                      "\"x\" must be a string, not array");
 }

@@ -24,8 +24,9 @@ TEST_CASE("import stops at the first bad row, naming file and line", "[registrat
     store::RegistrationStore store(db);
     Registrar registrar(store, event, k_now, OnDuplicate::error, false);
     // A note over two lines: the error names the line where the record starts.
-    TempFile file("name,email,language,note\nAna,ana@x.org,fr,\n"
-                  "Bob,bob@x.org,de,\"two\nlines\"\n");
+    TempFile file(
+        "name,email,language,note\nAna,ana@x.org,fr,\n"
+        "Bob,bob@x.org,de,\"two\nlines\"\n");
     io::InputFile input(file.path.string());
     try {
         app::import_registrations(input, {}, event, registrar, {});
@@ -34,8 +35,9 @@ TEST_CASE("import stops at the first bad row, naming file and line", "[registrat
         CHECK(std::string(error.what()) ==
               file.path.string() +
                   ":3: language 'de' is not one of the event's languages (en, fr)");
-        CHECK(error.hint() == "nothing was imported; --skip-invalid would import the 1 valid "
-                              "row and skip 1 bad row");
+        CHECK(error.hint() ==
+              "nothing was imported; --skip-invalid would import the 1 valid "
+              "row and skip 1 bad row");
     }
 }
 
@@ -44,8 +46,9 @@ TEST_CASE("import with skip_invalid reports each bad row and counts", "[registra
     const auto event = testing::stored(db, testing::an_event("briefing", 2));
     store::RegistrationStore store(db);
     Registrar registrar(store, event, k_now, OnDuplicate::error, false);
-    TempFile file("name,email,diet\nAna,ana@x.org,vegan\n,nobody@x.org,\nBob,bob@x.org\n"
-                  "Cy,cy@x.org,\nAna again,ANA@x.org,\nDi,di@x.org,\n");
+    TempFile file(
+        "name,email,diet\nAna,ana@x.org,vegan\n,nobody@x.org,\nBob,bob@x.org\n"
+        "Cy,cy@x.org,\nAna again,ANA@x.org,\nDi,di@x.org,\n");
     io::InputFile input(file.path.string());
     std::vector<std::string> bad;
     const auto summary = app::import_registrations(
@@ -68,11 +71,12 @@ TEST_CASE("import of JSON Lines", "[registration_import]") {
     const auto event = testing::stored(db, testing::an_event("briefing"));
     store::RegistrationStore store(db);
     Registrar registrar(store, event, k_now, OnDuplicate::error, false);
-    TempFile file("{\"name\":\"Ana\",\"email\":\"ana@x.org\",\"language\":\"FR\"}\n\n"
-                  "{\"name\":\"Bob\",\"email\":\"bob@x.org\",\"status\":\"cancelled\"}\n");
+    TempFile file(
+        "{\"name\":\"Ana\",\"email\":\"ana@x.org\",\"language\":\"FR\"}\n\n"
+        "{\"name\":\"Bob\",\"email\":\"bob@x.org\",\"status\":\"cancelled\"}\n");
     io::InputFile input(file.path.string());
-    const auto summary = app::import_registrations(input, {.format = ImportFormat::jsonl}, event,
-                                                   registrar, {});
+    const auto summary =
+        app::import_registrations(input, {.format = ImportFormat::jsonl}, event, registrar, {});
     CHECK(summary.added == 2);
     CHECK(store.find_by_email(event.id, "ana@x.org")->language == "fr");
     CHECK(store.find_by_email(event.id, "bob@x.org")->status == RegistrationStatus::cancelled);

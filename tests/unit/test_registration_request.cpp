@@ -95,7 +95,6 @@ TEST_CASE("an update keeps what the request does not give", "[registration]") {
     CHECK(existing.email == "ANA@example.org");
     CHECK(existing.organisation == "CGLU");
     CHECK(existing.language == "fr");
-    CHECK(existing.fields ==
-          std::vector<std::pair<std::string, std::string>>{
-              {"diet", "vegan"}, {"badge", "B"}, {"tshirt", "M"}});
+    CHECK(existing.fields == std::vector<std::pair<std::string, std::string>>{
+                                 {"diet", "vegan"}, {"badge", "B"}, {"tshirt", "M"}});
 }

@@ -6,8 +6,8 @@
 
 #include "convene/error.hpp"
 #include "convene/store/registration_store.hpp"
-#include "testing.hpp"
 #include "store/connection.hpp"
+#include "testing.hpp"
 
 using namespace convene;
 using domain::Registration;
@@ -170,12 +170,13 @@ TEST_CASE("registration store counts follow every write, per event", "[registrat
     store::sqlite(db).exec("DELETE FROM event WHERE id = " + std::to_string(event));
     CHECK(counts(event) == Counts{0, 0, 0});
     CHECK(counts(other) == Counts{1, 0, 0});
-    CHECK(store::sqlite(db).execAndGet("SELECT count(*) FROM registration_count WHERE event_id = " +
-                                 std::to_string(event)).getInt() == 0);
+    CHECK(store::sqlite(db)
+              .execAndGet("SELECT count(*) FROM registration_count WHERE event_id = " +
+                          std::to_string(event))
+              .getInt() == 0);
 }
 
-TEST_CASE("registration store can leave the custom fields out of a list",
-          "[registration_store]") {
+TEST_CASE("registration store can leave the custom fields out of a list", "[registration_store]") {
     store::Database db(":memory:");
     const auto event = add_event(db, "a");
     store::RegistrationStore store(db);
@@ -255,7 +256,8 @@ TEST_CASE("listing registrations walks the index instead of sorting", "[registra
     store::RegistrationStore store(db);
     // Statements are prepared on first use: list once with fields and once without.
     store.for_each(1, {}, [](const Registration&) {});
-    store.for_each(1, {}, [](const Registration&) {}, store::RegistrationStore::Fields::skip);
+    store.for_each(
+        1, {}, [](const Registration&) {}, store::RegistrationStore::Fields::skip);
     // The store's own prepared list statements, found on the connection.
     std::vector<std::string> list_sql;
     for (auto* s = sqlite3_next_stmt(store::sqlite(db).getHandle(), nullptr); s;

@@ -16,7 +16,7 @@ TEST_CASE("edit distance counts insertions, deletions, changes and swaps", "[sug
 
 TEST_CASE("the nearest names come first, far ones not at all", "[suggest]") {
     const std::vector<std::string> commands{"create-event", "update-event", "cancel-event",
-                                            "delete-event", "register", "unregister"};
+                                            "delete-event", "register",     "unregister"};
     CHECK(nearest("creat-event", commands) == std::vector<std::string>{"create-event"});
     CHECK(nearest("regster", commands) == std::vector<std::string>{"register"});
     CHECK(nearest("frobnicate", commands).empty());

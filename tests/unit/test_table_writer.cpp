@@ -90,8 +90,8 @@ TEST_CASE("table with no rows still shows its header", "[table_writer]") {
 
 TEST_CASE("tsv escapes tab, newline, carriage return and backslash", "[table_writer]") {
     std::ostringstream out;
-    auto writer = make_row_writer(Format::tsv, out,
-                                  {{"a", ColumnType::text}, {"b", ColumnType::text}});
+    auto writer =
+        make_row_writer(Format::tsv, out, {{"a", ColumnType::text}, {"b", ColumnType::text}});
     writer->row({"x\ty", "one\r\ntwo\\three"});
     writer->row({"", nullptr});
     writer->finish();
@@ -122,8 +122,8 @@ TEST_CASE("tsv streams each row before row() returns", "[table_writer]") {
 
 TEST_CASE("csv quotes commas, quotes, line breaks and outer spaces, with CRLF", "[table_writer]") {
     std::ostringstream out;
-    auto writer = make_row_writer(Format::csv, out,
-                                  {{"name", ColumnType::text}, {"note", ColumnType::text}});
+    auto writer =
+        make_row_writer(Format::csv, out, {{"name", ColumnType::text}, {"note", ColumnType::text}});
     writer->row({"Doe, Jane", "say \"hi\""});
     writer->row({"two\nlines", " padded"});
     writer->row({"plain", "cr\rhere"});
@@ -137,8 +137,8 @@ TEST_CASE("csv quotes commas, quotes, line breaks and outer spaces, with CRLF", 
 
 TEST_CASE("csv keeps a lone empty field as a record and honours no_header", "[table_writer]") {
     std::ostringstream out;
-    auto writer = make_row_writer(Format::csv, out, {{"email", ColumnType::text}},
-                                  {.no_header = true});
+    auto writer =
+        make_row_writer(Format::csv, out, {{"email", ColumnType::text}}, {.no_header = true});
     writer->row({""});
     writer->row({"a@example.org"});
     writer->finish();
@@ -171,7 +171,8 @@ TEST_CASE("json is one array of typed objects, in column order", "[table_writer]
     CHECK(out.str() ==
           "[\n"
           R"(  {"id":1,"name":"Zoë","languages":["en","fr"],"checked_in":true,"capacity":null,)"
-          R"("fields":{"diet":"vegan","seats":2}},)" "\n"
+          R"("fields":{"diet":"vegan","seats":2}},)"
+          "\n"
           R"(  {"id":2,"name":"Bob","languages":[],"checked_in":false,"capacity":40,"fields":null})"
           "\n]\n");
 }

@@ -13,20 +13,20 @@ TEST_CASE("is_valid_utf8 accepts well-formed text", "[utf8]") {
 }
 
 TEST_CASE("is_valid_utf8 rejects malformed sequences", "[utf8]") {
-    CHECK_FALSE(is_valid_utf8("\xE9t\xE9"));          // Latin-1 "été"
-    CHECK_FALSE(is_valid_utf8("\x80"));               // lone continuation byte
-    CHECK_FALSE(is_valid_utf8("\xC3"));               // truncated sequence
-    CHECK_FALSE(is_valid_utf8("\xC0\xAF"));           // overlong "/"
-    CHECK_FALSE(is_valid_utf8("\xED\xA0\x80"));       // UTF-16 surrogate
-    CHECK_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));   // above U+10FFFF
+    CHECK_FALSE(is_valid_utf8("\xE9t\xE9"));         // Latin-1 "été"
+    CHECK_FALSE(is_valid_utf8("\x80"));              // lone continuation byte
+    CHECK_FALSE(is_valid_utf8("\xC3"));              // truncated sequence
+    CHECK_FALSE(is_valid_utf8("\xC0\xAF"));          // overlong "/"
+    CHECK_FALSE(is_valid_utf8("\xED\xA0\x80"));      // UTF-16 surrogate
+    CHECK_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));  // above U+10FFFF
 }
 
 TEST_CASE("display_width counts terminal columns", "[utf8]") {
     CHECK(display_width("") == 0);
     CHECK(display_width("Paris") == 5);
-    CHECK(display_width("Zoë") == 3);             // precomposed ë
-    CHECK(display_width("e\u0301te") == 3);       // e + combining acute accent
+    CHECK(display_width("Zoë") == 3);        // precomposed ë
+    CHECK(display_width("e\u0301te") == 3);  // e + combining acute accent
     CHECK(display_width("東京") == 4);
     CHECK(display_width("😀!") == 3);
-    CHECK(display_width("\xFFok") == 3);          // an invalid byte shows as one column
+    CHECK(display_width("\xFFok") == 3);  // an invalid byte shows as one column
 }

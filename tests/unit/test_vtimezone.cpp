@@ -45,14 +45,16 @@ TEST_CASE("Europe/Paris 2025: CET and CEST with the transitions of the year", "[
         "TZNAME:CET\r\n"
         "END:STANDARD\r\n"
         "END:VTIMEZONE\r\n";
-    CHECK(vtimezone("Europe/Paris", utc(date::year{2025} / 6 / 1, 13h), utc(date::year{2025} / 6 / 1, 14h)) ==
-          expected);
-    CHECK(vtimezone("Europe/Paris", utc(date::year{2025} / 3 / 30), utc(date::year{2025} / 10 / 26, 9h)) == expected);
+    CHECK(vtimezone("Europe/Paris", utc(date::year{2025} / 6 / 1, 13h),
+                    utc(date::year{2025} / 6 / 1, 14h)) == expected);
+    CHECK(vtimezone("Europe/Paris", utc(date::year{2025} / 3 / 30),
+                    utc(date::year{2025} / 10 / 26, 9h)) == expected);
 }
 
 TEST_CASE("observances list every transition across years", "[ics][vtimezone]") {
-    const auto list = convene::ics::observances(*date::locate_zone("Europe/Paris"), utc(date::year{2024} / 12 / 1),
-                                                utc(date::year{2025} / 1 / 10));
+    const auto list =
+        convene::ics::observances(*date::locate_zone("Europe/Paris"),
+                                  utc(date::year{2024} / 12 / 1), utc(date::year{2025} / 1 / 10));
     REQUIRE(list.size() == 5);  // from Oct 2023, then Mar+Oct 2024 and Mar+Oct 2025
     CHECK(list[0].start == utc(date::year{2023} / 10 / 29, 1h));
     CHECK(list[1].daylight);
@@ -62,7 +64,8 @@ TEST_CASE("observances list every transition across years", "[ics][vtimezone]") 
     CHECK(list[1].name == "CEST");
     CHECK_FALSE(list[4].daylight);
     CHECK(list[4].name == "CET");
-    CHECK_THROWS_AS(convene::ics::observances(*date::locate_zone("Europe/Paris"), utc(date::year{2025} / 2 / 1),
+    CHECK_THROWS_AS(convene::ics::observances(*date::locate_zone("Europe/Paris"),
+                                              utc(date::year{2025} / 2 / 1),
                                               utc(date::year{2025} / 1 / 1)),
                     std::invalid_argument);
 }
@@ -94,7 +97,8 @@ TEST_CASE("Asia/Tokyo has one STANDARD observance since 1951", "[ics][vtimezone]
 }
 
 TEST_CASE("Pacific/Auckland: daylight time in the southern summer", "[ics][vtimezone]") {
-    CHECK(vtimezone("Pacific/Auckland", utc(date::year{2025} / 4 / 5, 12h), utc(date::year{2025} / 9 / 27, 21h)) ==
+    CHECK(vtimezone("Pacific/Auckland", utc(date::year{2025} / 4 / 5, 12h),
+                    utc(date::year{2025} / 9 / 27, 21h)) ==
           "BEGIN:VTIMEZONE\r\n"
           "TZID:Pacific/Auckland\r\n"
           "BEGIN:DAYLIGHT\r\n"

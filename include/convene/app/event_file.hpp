@@ -17,8 +17,8 @@ struct EventFileResult {
 };
 
 // `file` is what io::read_event_file read from the file messages call `file_name`. Without
-// `replace`, an event with the file's slug is a ConflictError. With it, the event keeps its id, UID,
-// creation time and history; its agenda is rewritten position by position so items keep their
+// `replace`, an event with the file's slug is a ConflictError. With it, the event keeps its id,
+// UID, creation time and history; its agenda is rewritten position by position so items keep their
 // UIDs; SEQUENCE grows when calendars must see the change; a cancelled event stays cancelled.
 EventFileResult create_event_from_file(store::Database& db, const io::EventFile& file,
                                        const std::string& file_name, bool replace,

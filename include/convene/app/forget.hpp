@@ -14,7 +14,7 @@
 namespace convene::app {
 
 struct ForgetRequest {
-    std::string email;                // or a registration id when `event` is given
+    std::string email;                 // or a registration id when `event` is given
     std::optional<std::string> event;  // slug or id; every event when absent
 };
 
@@ -26,7 +26,6 @@ struct Erased {
 };
 
 // Deletes in one transaction, then scrubs the file. NotFoundError when nothing matches.
-std::vector<Erased> forget(store::Database& db, const ForgetRequest& request,
-                           domain::Instant now);
+std::vector<Erased> forget(store::Database& db, const ForgetRequest& request, domain::Instant now);
 
 }  // namespace convene::app

@@ -53,7 +53,7 @@ struct UnregisterResult {
     std::vector<domain::Registration> promoted;
 };
 
-UnregisterResult unregister(store::Database& db, std::string_view event_name,
-                            std::string_view who, domain::Instant now);
+UnregisterResult unregister(store::Database& db, std::string_view event_name, std::string_view who,
+                            domain::Instant now);
 
 }  // namespace convene::app

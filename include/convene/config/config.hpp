@@ -14,7 +14,7 @@ struct Config {
     std::string default_timezone;  // IANA name
     std::string organiser_name;
     std::string organiser_email;
-    std::string output_format;     // empty: table on a terminal, tsv otherwise
+    std::string output_format;  // empty: table on a terminal, tsv otherwise
     std::vector<std::string> output_timezones;
     // Where database_path came from ("--db", "CONVENE_DB", "database.path in FILE"); empty for
     // the default, ./convene.db, which a person may not guess.

@@ -30,9 +30,9 @@ struct Event {
     std::string description;
     std::string timezone;  // IANA name the times were given in
     bool all_day{false};
-    Instant start{};       // timed events: UTC instants
+    Instant start{};  // timed events: UTC instants
     Instant end{};
-    Date start_date{};     // all-day events: inclusive date range
+    Date start_date{};  // all-day events: inclusive date range
     Date end_date{};
     std::string venue;
     std::string online_url;

@@ -15,16 +15,16 @@
 namespace convene::domain {
 
 // Bytes of UTF-8 per text field.
-inline constexpr std::size_t k_max_short_text = 1024;        // titles, names, venues, keys
-inline constexpr std::size_t k_max_email = 254;              // RFC 5321 path limit
+inline constexpr std::size_t k_max_short_text = 1024;  // titles, names, venues, keys
+inline constexpr std::size_t k_max_email = 254;        // RFC 5321 path limit
 inline constexpr std::size_t k_max_url = 2048;
-inline constexpr std::size_t k_max_long_text = 64 * 1024;    // descriptions
-inline constexpr std::size_t k_max_field_value = 4 * 1024;   // one custom field's value
-inline constexpr std::size_t k_max_custom_fields = 100;      // per registration
+inline constexpr std::size_t k_max_long_text = 64 * 1024;   // descriptions
+inline constexpr std::size_t k_max_field_value = 4 * 1024;  // one custom field's value
+inline constexpr std::size_t k_max_custom_fields = 100;     // per registration
 
 // Bytes of input per unit read.
-inline constexpr std::size_t k_max_record_bytes = 1024 * 1024;     // a CSV record, a JSONL line
-inline constexpr std::size_t k_max_columns = 256;                  // CSV header columns
+inline constexpr std::size_t k_max_record_bytes = 1024 * 1024;      // a CSV record, a JSONL line
+inline constexpr std::size_t k_max_columns = 256;                   // CSV header columns
 inline constexpr std::size_t k_max_event_file_bytes = 1024 * 1024;  // a TOML event file
 inline constexpr std::size_t k_max_nesting = 8;  // tables, arrays, dotted keys in an event file
 

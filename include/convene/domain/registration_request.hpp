@@ -16,8 +16,7 @@ namespace convene::domain {
 // A registration's own fields, by the names `list attendees` prints and imports read.
 // No custom field may take one of these names.
 inline constexpr std::array<std::string_view, 8> k_registration_fields{
-    "id",     "name",          "email",        "organisation", "language",
-    "status", "registered_at", "checked_in_at",
+    "id", "name", "email", "organisation", "language", "status", "registered_at", "checked_in_at",
 };
 bool is_reserved_field_name(std::string_view key);
 

@@ -48,10 +48,10 @@ std::string format_duration(std::chrono::seconds duration);
 
 // The wall-clock view of an instant in a zone.
 struct LocalTime {
-    Date day;                        // local calendar date
+    Date day;  // local calendar date
     std::chrono::seconds time_of_day;
-    std::string abbrev;              // "CEST"
-    std::chrono::seconds offset;     // UTC offset
+    std::string abbrev;           // "CEST"
+    std::chrono::seconds offset;  // UTC offset
 };
 LocalTime to_local(Instant instant, const date::time_zone& zone);
 

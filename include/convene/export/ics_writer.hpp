@@ -54,7 +54,8 @@ public:
     // NAME;TZID=Europe/Paris:20220413T150000 (the file needs a VTIMEZONE for the zone), or
     // NAME:20251026T010000Z for an instant in the second pass of an hour repeated by a DST
     // change, which no TZID wall time can name.
-    void local_date_time(std::string_view name, domain::Instant instant, const date::time_zone& zone);
+    void local_date_time(std::string_view name, domain::Instant instant,
+                         const date::time_zone& zone);
     // NAME;VALUE=DATE:20220411
     void date_value(std::string_view name, domain::Date day);
 
@@ -63,10 +64,10 @@ private:
     void write_line(std::string_view name, Params params, std::string_view value, Kind kind);
 
     std::ostream& m_out;
-    std::string m_line;                      // the logical line being built, reused
-    std::string m_value;                     // formatted date values, reused
-    std::vector<unsigned char> m_boundaries; // fold candidates per byte of m_line, reused
-    std::vector<std::string> m_open;         // component names begun and not ended
+    std::string m_line;                       // the logical line being built, reused
+    std::string m_value;                      // formatted date values, reused
+    std::vector<unsigned char> m_boundaries;  // fold candidates per byte of m_line, reused
+    std::vector<std::string> m_open;          // component names begun and not ended
 };
 
 }  // namespace convene::ics

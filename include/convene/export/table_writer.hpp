@@ -23,7 +23,6 @@
 
 namespace convene::output {
 
-
 struct WriterOptions {
     bool no_header{false};  // table, tsv and csv: rows only (json and jsonl have no header)
     // table: the columns it may take (0: no limit); see Fit for what gives way.
@@ -60,7 +59,6 @@ private:
 };
 
 std::unique_ptr<RowWriter> make_row_writer(Format format, std::ostream& out,
-                                           std::vector<Column> columns,
-                                           WriterOptions options = {});
+                                           std::vector<Column> columns, WriterOptions options = {});
 
 }  // namespace convene::output

@@ -26,11 +26,13 @@ struct Observance {
 // UTC calendar years, so a zone with DST always gets both STANDARD and DAYLIGHT (Outlook wants
 // both) and the component stays the same when an event moves within its year. A zone that
 // never changed offset gets one STANDARD observance from 1970.
-std::vector<Observance> observances(const date::time_zone& zone, domain::Instant first, domain::Instant last);
+std::vector<Observance> observances(const date::time_zone& zone, domain::Instant first,
+                                    domain::Instant last);
 
 // BEGIN:VTIMEZONE … END:VTIMEZONE for `zone` covering [first, last]; TZID is zone.name().
 // Each observance is written with its own DTSTART (no RRULE): exact for the covered range and
 // the same output for the same tz database.
-void write_vtimezone(Writer& writer, const date::time_zone& zone, domain::Instant first, domain::Instant last);
+void write_vtimezone(Writer& writer, const date::time_zone& zone, domain::Instant first,
+                     domain::Instant last);
 
 }  // namespace convene::ics

@@ -36,8 +36,17 @@ public:
     const std::vector<std::string>& ignored() const { return m_ignored; }
 
 private:
-    enum class Target { ignored, name, email, organisation, language, status, registered_at,
-                        checked_in_at, custom };
+    enum class Target {
+        ignored,
+        name,
+        email,
+        organisation,
+        language,
+        status,
+        registered_at,
+        checked_in_at,
+        custom
+    };
     std::vector<Target> m_targets;  // one per header column
     std::vector<std::string> m_header;
     std::vector<std::string> m_custom;
