@@ -13,6 +13,7 @@
 #include "convene/io/output_file.hpp"
 #include "convene/store/agenda_store.hpp"
 #include "convene/store/event_store.hpp"
+#include "convene/text/plural.hpp"
 #include "convene/text/suggest.hpp"
 #include "flag_problems.hpp"
 
@@ -65,7 +66,8 @@ void run(const Options& options, Context& context) {
     io::OutputFile file(options.output);
     write(file.stream(), schedule, json);
     file.commit();
-    context.note(fmt::format("wrote {} talk(s) to {}", schedule.talks.size(), options.output));
+    context.note(fmt::format("wrote {} to {}", text::count_of(schedule.talks.size(), "talk"),
+                             options.output));
 }
 
 }  // namespace
