@@ -60,7 +60,8 @@ TEST_CASE("event files are bounded in size and nesting", "[event_file][limits]")
           "no error");
     CHECK(event_error(std::string(convene::domain::k_max_event_file_bytes + 1, '#')) ==
           "event.toml: larger than 1024 KiB");
-    CHECK(event_error("title = \"x\"\ncapacity = 1000001\n").find("at most 1000000") !=
-          std::string::npos);
+    CHECK(event_error("title = \"x\"\nstart = \"2024-01-01T10:00\"\nduration = \"1h\"\n"
+                      "capacity = 1000001\n")
+              .find("at most 1000000") != std::string::npos);
     CHECK(event_error("title = \"a\\u0000b\"\n").find("control character") != std::string::npos);
 }

@@ -124,7 +124,9 @@ TEST_CASE("import stops at the first bad row, naming file and line", "[registrat
     const auto event = make_event(db, std::nullopt);
     store::RegistrationStore store(db);
     Registrar registrar(store, event, k_now, OnDuplicate::error, false);
-    TempFile file("name,email,language\nAna,ana@x.org,fr\n\"Bob\nBobson\",bob@x.org,de\n");
+    // A note over two lines: the error names the line where the record starts.
+    TempFile file("name,email,language,note\nAna,ana@x.org,fr,\n"
+                  "Bob,bob@x.org,de,\"two\nlines\"\n");
     io::InputFile input(file.path.string());
     try {
         cli::import_registrations(input, {}, event, registrar, {});
