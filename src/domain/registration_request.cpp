@@ -126,8 +126,9 @@ void apply_update(Registration& existing, const RegistrationRequest& request) {
     if (request.language) existing.language = *request.language;
     auto& fields = existing.fields;
     for (const auto& [key, value] : request.fields) {
+        // An init-capture: clang 14 (the fuzz preset) cannot capture a structured binding.
         auto found = std::find_if(fields.begin(), fields.end(),
-                                  [&](const auto& field) { return field.first == key; });
+                                  [&key = key](const auto& field) { return field.first == key; });
         if (value.empty()) {
             if (found != fields.end()) fields.erase(found);
         } else if (found != fields.end()) {
