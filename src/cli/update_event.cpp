@@ -4,9 +4,11 @@
 #include <fmt/format.h>
 
 #include "command_setup.hpp"
+#include "convene/cli/registrar.hpp"
 #include "convene/error.hpp"
 #include "convene/store/agenda_store.hpp"
 #include "convene/store/event_store.hpp"
+#include "convene/store/registration_store.hpp"
 #include "event_flags.hpp"
 
 namespace convene::cli {
@@ -38,7 +40,27 @@ void run(const Options& options, Context& context) {
     if (!before.all_day && !after.all_day && after.start != before.start) {
         moved_items = store::AgendaStore(db).move_times(after.id, after.start - before.start);
     }
+    // A raised (or removed) capacity gives its new seats to the waiting list, in order; a
+    // lowered one demotes nobody.
+    std::vector<domain::Registration> promoted;
+    std::int64_t registered = 0;
+    if (after.capacity != before.capacity) {
+        store::RegistrationStore registrations(db);
+        Registrar registrar(registrations, after, context.now(), OnDuplicate::error, false);
+        promoted = registrar.promote();
+        registered = registrar.seats().registered();
+    }
     transaction.commit();
+    for (const auto& person : promoted) {
+        context.note(fmt::format("promoted {} <{}> (id {}) from the waiting list", person.name,
+                                 person.email, person.id));
+    }
+    if (after.capacity && registered > *after.capacity) {
+        context.warn(fmt::format("{} people are registered, more than the capacity of {}: "
+                                 "nobody loses a seat; the waiting list moves again once fewer "
+                                 "than {} are registered",
+                                 registered, *after.capacity, *after.capacity));
+    }
     if (moved_items > 0) {
         context.note(fmt::format("moved {} timed agenda item(s) with the event", moved_items));
     }
