@@ -2,6 +2,9 @@
 
 namespace convene::cli {
 
+// Declared here rather than in command_setup.hpp, which every command file includes.
+Command add_stats(CLI::App& app);
+
 namespace {
 
 using Setup = Command (*)(CLI::App&);
@@ -22,6 +25,7 @@ constexpr Setup k_commands[] = {
     add_unregister,
     add_check_in,
     add_export_ics,
+    add_stats,
 };
 
 // `list WHAT …`: one entry per kind of list.
