@@ -31,7 +31,31 @@ struct Options {
     bool ignore_unknown_columns{false};
     bool skip_invalid{false};
     bool dry_run{false};
+    std::optional<std::string> delimiter;
+    std::optional<std::string> encoding;
+    std::vector<std::string> maps;
 };
+
+// ",", ";", "tab" (or a real tab), "|".
+char parse_delimiter(const std::string& word) {
+    if (word == "tab" || word == "\\t" || word == "\t") return '\t';
+    if (word.size() == 1 && word != "\"" && word != "\n" && word != "\r") return word[0];
+    throw UsageError(fmt::format("--delimiter '{}' is not one character", word),
+                     "give --delimiter ',' or ';' or tab");
+}
+
+io::CsvOptions csv_options(const Options& options) {
+    io::CsvOptions csv;
+    if (options.delimiter) csv.delimiter = parse_delimiter(*options.delimiter);
+    if (options.encoding) {
+        csv.encoding = io::find_encoding(*options.encoding);
+        if (!csv.encoding) {
+            throw UsageError(fmt::format("unknown encoding '{}'", *options.encoding),
+                             fmt::format("accepted: {}", io::accepted_encodings()));
+        }
+    }
+    return csv;
+}
 
 OnDuplicate on_duplicate(const std::string& word) {
     if (word == "skip") return OnDuplicate::skip;
@@ -51,6 +75,9 @@ void check_combination(const Options& options) {
     }
     if (!bulk && (options.ignore_unknown_columns || options.skip_invalid)) {
         throw UsageError("--ignore-unknown-columns and --skip-invalid need --csv or --jsonl");
+    }
+    if (!options.csv && (options.delimiter || options.encoding || !options.maps.empty())) {
+        throw UsageError("--delimiter, --encoding and --map need --csv");
     }
     if (!bulk && (!options.name || !options.email)) {
         throw UsageError("register needs --name and --email (or --csv FILE / --jsonl FILE)");
@@ -80,6 +107,10 @@ void register_one(const Options& options, const domain::Event& event, Registrar&
                   Context& context) {
     const auto outcome = registrar.add(request_from_flags(options, event));
     const auto& stored = outcome.registration;
+    for (const auto& person : outcome.promoted) {
+        context.note(fmt::format("promoted {} <{}> (id {}) from the waiting list first",
+                                 person.name, person.email, person.id));
+    }
     switch (outcome.kind) {
         case Outcome::Kind::added:
             if (outcome.waitlist_position > 0) {
@@ -110,11 +141,17 @@ void register_file(const Options& options, const domain::Event& event, Registrar
         .format = options.csv ? ImportFormat::csv : ImportFormat::jsonl,
         .ignore_unknown_columns = options.ignore_unknown_columns,
         .skip_invalid = options.skip_invalid,
+        .csv = csv_options(options),
+        .maps = options.maps,
     };
     io::InputFile input(options.csv ? *options.csv : *options.jsonl);
     const bool show_progress = context.stderr_is_terminal() && !context.options().quiet;
     ImportReport report;
     report.bad_row = [&](const std::string& what) { context.warn(what + " (row skipped)"); };
+    report.note = [&](const std::string& what) { context.note(what); };
+    if (options.dry_run) {
+        report.mapping = [&](const std::string& line) { context.note("column: " + line); };
+    }
     if (show_progress) {
         report.progress = [&](std::size_t rows) {
             context.err() << fmt::format("\rconvene: {} rows…", rows) << std::flush;
@@ -134,6 +171,13 @@ void register_file(const Options& options, const domain::Event& event, Registrar
         options.dry_run ? "dry run, nothing written: " : "", io::display_name(input.path()),
         summary->rows, summary->added, summary->waitlisted, summary->updated,
         summary->duplicates, summary->invalid));
+    if (summary->empty_rows > 0) {
+        context.note(fmt::format("{} empty rows skipped", summary->empty_rows));
+    }
+    if (summary->promoted > 0) {
+        context.note(fmt::format("{} waiting people were promoted to free seats first",
+                                 summary->promoted));
+    }
 }
 
 void run(const Options& options, Context& context) {
@@ -186,7 +230,17 @@ Command add_register(CLI::App& app) {
     command->add_flag("--skip-invalid", options->skip_invalid,
                       "Import the good rows and report each bad one, instead of rejecting the "
                       "file");
-    command->add_flag("--dry-run", options->dry_run, "Check everything, write nothing");
+    command->add_option("--delimiter", options->delimiter,
+                        "CSV delimiter: ',' ';' or tab (default: the one the header uses)");
+    command->add_option("--encoding", options->encoding,
+                        "Encoding of a CSV without byte order mark: utf-8 (default), "
+                        "windows-1252, latin1, utf-16");
+    command->add_option("--map", options->maps,
+                        "'COLUMN=FIELD' reads a column as a field; 'name=First name+Last name' "
+                        "joins columns (repeatable)")
+        ->allow_extra_args(false);
+    command->add_flag("--dry-run", options->dry_run,
+                      "Check everything, write nothing; show which column is which field");
     return {command, [options](Context& context) { run(*options, context); }};
 }
 

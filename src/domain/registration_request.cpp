@@ -1,11 +1,13 @@
 #include "convene/domain/registration_request.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
 #include "convene/domain/email.hpp"
+#include "convene/text/language_names.hpp"
 #include "convene/text/utf8.hpp"
 
 namespace convene::domain {
@@ -31,6 +33,8 @@ bool equal_ignoring_ascii_case(std::string_view a, std::string_view b) {
     });
 }
 
+std::string_view primary_subtag(std::string_view tag) { return tag.substr(0, tag.find('-')); }
+
 std::optional<std::string> language_problem(std::string& language, const Event& event) {
     if (language.empty() || event.languages.empty()) return std::nullopt;
     // BCP 47 tags are case-insensitive: "FR" is the event's "fr".
@@ -40,8 +44,54 @@ std::optional<std::string> language_problem(std::string& language, const Event& 
             return std::nullopt;
         }
     }
+    // Else a name people write in a form ("French", "Français", "francés"), or the tag of the
+    // same language with or without a region ("fr" for the event's "fr-CA"), if only one of
+    // the event's languages fits.
+    const auto folded = text::fold(language);
+    std::vector<std::string_view> matches;
+    for (const auto& tag : event.languages) {
+        const auto& names = text::folded_language_names(tag);
+        if (std::find(names.begin(), names.end(), folded) != names.end() ||
+            equal_ignoring_ascii_case(primary_subtag(tag), primary_subtag(language))) {
+            matches.push_back(tag);
+        }
+    }
+    if (matches.size() == 1) {
+        language = std::string(matches.front());
+        return std::nullopt;
+    }
+    if (matches.size() > 1) {
+        return fmt::format("language '{}' could be any of {}: give the tag", language,
+                           fmt::join(matches, ", "));
+    }
     return fmt::format("language '{}' is not one of the event's languages ({})", language,
                        fmt::join(event.languages, ", "));
+}
+
+// Control characters cannot be typed by a person: they come from a file read in the wrong
+// encoding (Windows-1252's curly quotes read as Latin-1 are C1 controls) and break other tools.
+std::optional<std::string> control_problem(std::string_view what, std::string_view value) {
+    const auto control = text::find_control_character(value);
+    if (!control) return std::nullopt;
+    return fmt::format("the {} holds the control character U+{:04X}, which nobody types (was "
+                       "the text read in its right encoding?)",
+                       what, static_cast<std::uint32_t>(*control));
+}
+
+std::optional<std::string> controls_problem(const RegistrationRequest& request) {
+    if (auto problem = control_problem("name", request.name)) return problem;
+    if (auto problem = control_problem("email", request.email)) return problem;
+    if (request.organisation) {
+        if (auto problem = control_problem("organisation", *request.organisation)) return problem;
+    }
+    if (request.language) {
+        if (auto problem = control_problem("language", *request.language)) return problem;
+    }
+    for (const auto& [key, value] : request.fields) {
+        if (auto problem = control_problem("name of a custom field", key)) return problem;
+        if (auto problem = control_problem(fmt::format("field '{}'", key), value)) return problem;
+    }
+    return std::nullopt;
 }
 
 std::optional<std::string> fields_problem(
@@ -76,6 +126,7 @@ std::optional<std::string> normalise(RegistrationRequest& request, const Event& 
     for (const std::string* text : {&request.name, &request.email}) {
         if (!text::is_valid_utf8(*text)) return std::string("a value is not valid UTF-8");
     }
+    if (auto problem = controls_problem(request)) return problem;
     if (request.name.empty()) return std::string("the name is empty");
     if (auto problem = email_problem(request.email)) {
         return fmt::format("'{}' is not an email address: {}", request.email, *problem);

@@ -30,3 +30,33 @@ TEST_CASE("display_width counts terminal columns", "[utf8]") {
     CHECK(display_width("😀!") == 3);
     CHECK(display_width("\xFFok") == 3);          // an invalid byte shows as one column
 }
+
+TEST_CASE("first_invalid_utf8 says where the bad bytes start", "[utf8]") {
+    using convene::text::first_invalid_utf8;
+    CHECK_FALSE(first_invalid_utf8("Cœur d’Arles"));
+    CHECK(first_invalid_utf8("C\x9C" "ur") == 1);    // Windows-1252 "œ"
+    CHECK(first_invalid_utf8("\xC3\xA9t\xE9") == 3);  // "ét" then Latin-1 "é"
+}
+
+TEST_CASE("find_control_character finds C0 and C1 controls but tab and line breaks",
+          "[utf8]") {
+    using convene::text::find_control_character;
+    CHECK_FALSE(find_control_character("a\tb\r\nc, Zoë, 東京"));
+    CHECK(find_control_character(std::string_view("a\0b", 3)) == U'\0');
+    CHECK(find_control_character("bell\x07") == U'\x07');
+    CHECK(find_control_character("del\x7F") == U'\x7F');
+    CHECK(find_control_character("C\xC2\x9Cur") == U'\x9C');  // latin1-read Windows-1252 "œ"
+    CHECK(find_control_character("d\xC2\x92" "Arles") == U'\x92');
+    CHECK_FALSE(find_control_character("\xC2\xA0nbsp"));  // U+00A0 is a space, not a control
+}
+
+TEST_CASE("fold compares names as people spell them", "[utf8]") {
+    using convene::text::fold;
+    CHECK(fold("E-mail address") == "emailaddress");
+    CHECK(fold("Adresse e-mail") == "adresseemail");
+    CHECK(fold("Correo electrónico") == "correoelectronico");
+    CHECK(fold("  Prénom ") == "prenom");
+    CHECK(fold("ORGANIZACIÓN") == "organizacion");
+    CHECK(fold("Français") == "francais");
+    CHECK(fold("Attendee name: Given name") == "attendeenamegivenname");
+}
