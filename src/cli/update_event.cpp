@@ -5,6 +5,7 @@
 
 #include "command_setup.hpp"
 #include "convene/app/event_write.hpp"
+#include "convene/app/register.hpp"
 #include "convene/error.hpp"
 #include "convene/store/agenda_store.hpp"
 #include "convene/store/event_store.hpp"
@@ -44,7 +45,24 @@ void run(const Options& options, Context& context) {
         moved_items =
             store::AgendaStore(context.database()).move_times(after.id, after.start - before.start);
     }
+    // A raised (or removed) capacity gives its new seats to the waiting list, in order; a
+    // lowered one demotes nobody.
+    app::CapacityFollowUp seats;
+    if (after.capacity != before.capacity) {
+        seats = app::follow_capacity(context.database(), after, context.now());
+    }
     write.transaction.commit();
+    for (const auto& person : seats.promoted) {
+        context.note(fmt::format("promoted {} <{}> (id {}) from the waiting list", person.name,
+                                 person.email, person.id));
+    }
+    if (after.capacity && seats.registered > *after.capacity) {
+        context.warn(
+            fmt::format("{} people are registered, more than the capacity of {}: "
+                        "nobody loses a seat; the waiting list moves again once fewer "
+                        "than {} are registered",
+                        seats.registered, *after.capacity, *after.capacity));
+    }
     if (moved_items > 0) {
         context.note(fmt::format("moved {} with the event",
                                  text::count_of(moved_items, "timed agenda item")));
