@@ -95,7 +95,7 @@ void write_one(const InvitationRequest& request, const domain::Event& event,
         messages.write(context.out(), *method, person);
         return;
     }
-    io::OutputFile file(request.output);
+    io::OutputFile file(request.output, io::Access::owner_only);
     messages.write(file.stream(), *method, person);
     file.commit();
 }
@@ -119,7 +119,8 @@ void write_folder(const InvitationRequest& request, const domain::Event& event,
         const auto method = method_for(event, registration.status);
         if (!method) return;
         // Each file whole or not at all: a mail script may pick them up while we write.
-        io::OutputFile file(folder / ics::invitation_file_name(registration.email, extension));
+        io::OutputFile file(folder / ics::invitation_file_name(registration.email, extension),
+                            io::Access::owner_only);
         messages.write(file.stream(), *method, {registration.name, registration.email});
         file.commit();
         ++(*method == ics::Method::request ? requests : cancellations);

@@ -87,8 +87,10 @@ struct Temporary {
 
 // O_EXCL|O_NOFOLLOW so that a name planted in a shared folder (a symlink elsewhere) is never
 // written through; the next name is tried instead. Mode 0666 lets the umask decide, as for
-// any new file.
-Temporary create_temporary(const std::filesystem::path& target) {
+// any new file; 0600 keeps personal data to its owner whatever the umask. rename(2) keeps the
+// mode.
+Temporary create_temporary(const std::filesystem::path& target, Access access) {
+    const mode_t mode = access == Access::owner_only ? 0600 : 0666;
     static const auto pid = ::getpid();
     const auto folder =
         target.parent_path().empty() ? std::filesystem::path(".") : target.parent_path();
@@ -96,7 +98,7 @@ Temporary create_temporary(const std::filesystem::path& target) {
     for (int attempt = 0; attempt < 100; ++attempt) {
         auto candidate = folder / fmt::format(".{}.{}-{}.tmp", name, pid, g_counter++);
         const int fd =
-            ::open(candidate.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0666);
+            ::open(candidate.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode);
         if (fd >= 0) return {std::move(candidate), fd};
         if (errno != EEXIST) {
             throw UsageError(
@@ -108,9 +110,9 @@ Temporary create_temporary(const std::filesystem::path& target) {
 
 }  // namespace
 
-OutputFile::OutputFile(std::filesystem::path target)
+OutputFile::OutputFile(std::filesystem::path target, Access access)
     : m_target(std::move(target)), m_stream(nullptr) {
-    auto temporary = create_temporary(m_target);
+    auto temporary = create_temporary(m_target, access);
     m_temporary = std::move(temporary.path);
     m_buffer = std::make_unique<Buffer>(temporary.fd);
     m_stream.rdbuf(m_buffer.get());

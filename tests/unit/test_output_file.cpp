@@ -5,6 +5,7 @@
 #include <sstream>
 #include <string>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "convene/error.hpp"
@@ -65,4 +66,26 @@ TEST_CASE("an output file in a missing folder is a usage error", "[io]") {
     TemporaryFolder folder;
     CHECK_THROWS_AS(convene::io::OutputFile(folder.path / "missing" / "feed.ics"),
                     convene::UsageError);
+}
+
+TEST_CASE("an owner-only output file is created 0600 whatever the umask", "[io]") {
+    TemporaryFolder folder;
+    const auto old_mask = ::umask(0022);
+    {
+        convene::io::OutputFile shared(folder.path / "feed.ics");
+        shared.stream() << "feed";
+        shared.commit();
+        convene::io::OutputFile personal(folder.path / "invitation.ics",
+                                         convene::io::Access::owner_only);
+        personal.stream() << "personal";
+        personal.commit();
+    }
+    ::umask(old_mask);
+    const auto mode = [](const fs::path& file) {
+        return fs::status(file).permissions() & fs::perms::all;
+    };
+    CHECK(mode(folder.path / "feed.ics") == (fs::perms::owner_read | fs::perms::owner_write |
+                                              fs::perms::group_read | fs::perms::others_read));
+    CHECK(mode(folder.path / "invitation.ics") ==
+          (fs::perms::owner_read | fs::perms::owner_write));
 }

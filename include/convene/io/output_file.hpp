@@ -9,11 +9,15 @@
 
 namespace convene::io {
 
+// Who may read the file: everyone the umask allows (a published feed), or its owner only
+// (mode 0600, like the database: invitations and e-mails hold personal data).
+enum class Access { shared, owner_only };
+
 class OutputFile {
 public:
     // Creates the temporary file now; a folder that does not exist or cannot be written is a
     // UsageError naming the target.
-    explicit OutputFile(std::filesystem::path target);
+    explicit OutputFile(std::filesystem::path target, Access access = Access::shared);
     OutputFile(const OutputFile&) = delete;
     OutputFile& operator=(const OutputFile&) = delete;
     // Removes the temporary file unless commit() succeeded.
