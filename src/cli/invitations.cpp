@@ -7,10 +7,10 @@
 
 #include <fmt/format.h>
 
+#include "convene/app/invitation_messages.hpp"
 #include "convene/error.hpp"
-#include "convene/export/event_page.hpp"
-#include "convene/export/invitation_email.hpp"
 #include "convene/io/output_file.hpp"
+#include "convene/store/ledger_store.hpp"
 #include "convene/store/registration_store.hpp"
 
 namespace convene::cli {
@@ -21,63 +21,18 @@ namespace fs = std::filesystem;
 
 constexpr std::size_t k_progress_every = 1'000;
 
-// The text part of an e-mail: the page `convene show` prints, in the same zones.
-std::string page_text(const domain::Event& event, const ics::EventDetails& details,
-                      Context& context) {
-    page::EventPage page;
-    page.event = event;
-    if (details.parent) page.parent = *details.parent;
-    page.agenda.assign(details.agenda.begin(), details.agenda.end());
-    page.zones = {event.timezone};
-    for (const auto& zone : context.config().output_timezones) {
-        if (zone != event.timezone) page.zones.push_back(zone);
-    }
-    std::ostringstream out;
-    page::write_text(out, page);
-    return std::move(out).str();
+// The SEQUENCE the ledger calls for, so that files and `send` agree (issue: a person who got
+// a CANCEL must never be handed a lower-numbered REQUEST).
+std::int64_t sequence_for(store::LedgerStore& ledger, const domain::Event& event,
+                          ics::Method method, const std::string& email) {
+    return domain::sequence_for(event, method, ledger.last_sent(event.id, email));
 }
-
-// Renders each person's message from what the event's messages share: at most one REQUEST
-// and one CANCEL calendar (and e-mail) per run, whatever the number of people.
-class Messages {
-public:
-    Messages(const domain::Event& event, const ics::EventDetails& details, Context& context,
-             bool eml)
-        : m_organiser(configured_organiser(context)),
-          m_cancel(event, details, m_organiser, ics::Method::cancel, context.now()) {
-        if (event.status != domain::EventStatus::cancelled) {
-            m_request.emplace(event, details, m_organiser, ics::Method::request, context.now());
-        }
-        if (!eml) return;
-        const std::string page = page_text(event, details, context);
-        m_cancel_email.emplace(m_cancel, event, m_organiser, page, context.now());
-        if (m_request) m_request_email.emplace(*m_request, event, m_organiser, page, context.now());
-    }
-    Messages(const Messages&) = delete;
-    Messages& operator=(const Messages&) = delete;
-
-    void write(std::ostream& out, ics::Method method, const ics::Person& person) {
-        const bool request = method == ics::Method::request;
-        if (m_cancel_email) {
-            (request ? *m_request_email : *m_cancel_email).write(out, person);
-        } else {
-            (request ? *m_request : m_cancel).write(out, person);
-        }
-    }
-
-private:
-    ics::Person m_organiser;
-    ics::Invitation m_cancel;
-    std::optional<ics::Invitation> m_request;
-    // After the invitations they point to.
-    std::optional<mail::InvitationEmail> m_cancel_email;
-    std::optional<mail::InvitationEmail> m_request_email;
-};
 
 void write_one(const InvitationRequest& request, const domain::Event& event,
                const ics::EventDetails& details, Context& context) {
-    Messages messages(event, details, context, request.eml);
+    app::InvitationMessages messages(event, details, context, request.eml);
     store::RegistrationStore registrations(context.database());
+    store::LedgerStore ledger(context.database());
     const auto registration = registrations.find_by_email(event.id, request.attendee);
     if (!registration) {
         throw NotFoundError(
@@ -91,18 +46,20 @@ void write_one(const InvitationRequest& request, const domain::Event& event,
                         registration->email, event.slug));
     }
     const ics::Person person{registration->name, registration->email};
+    const auto sequence = sequence_for(ledger, event, *method, registration->email);
     if (request.output.empty() || request.output == "-") {
-        messages.write(context.out(), *method, person);
+        messages.write(context.out(), *method, sequence, person);
         return;
     }
     io::OutputFile file(request.output, io::Access::owner_only);
-    messages.write(file.stream(), *method, person);
+    messages.write(file.stream(), *method, sequence, person);
     file.commit();
 }
 
 void write_folder(const InvitationRequest& request, const domain::Event& event,
                   const ics::EventDetails& details, Context& context) {
-    Messages messages(event, details, context, request.eml);
+    app::InvitationMessages messages(event, details, context, request.eml);
+    store::LedgerStore ledger(context.database());
     const fs::path folder(request.folder);
     std::error_code error;
     fs::create_directories(folder, error);
@@ -121,7 +78,9 @@ void write_folder(const InvitationRequest& request, const domain::Event& event,
         // Each file whole or not at all: a mail script may pick them up while we write.
         io::OutputFile file(folder / ics::invitation_file_name(registration.email, extension),
                             io::Access::owner_only);
-        messages.write(file.stream(), *method, {registration.name, registration.email});
+        messages.write(file.stream(), *method,
+                       sequence_for(ledger, event, *method, registration.email),
+                       {registration.name, registration.email});
         file.commit();
         ++(*method == ics::Method::request ? requests : cancellations);
         if (show_progress && (requests + cancellations) % k_progress_every == 0) {
@@ -146,15 +105,6 @@ std::optional<ics::Method> method_for(const domain::Event& event,
                                                                   : ics::Method::request;
     }
     return std::nullopt;
-}
-
-ics::Person configured_organiser(Context& context) {
-    const auto& config = context.config();
-    if (config.organiser_name.empty() || config.organiser_email.empty()) {
-        throw UsageError("invitations need organiser.name and organiser.email in the configuration",
-                         "add [organiser] with name = \"…\" and email = \"…\" to convene.toml");
-    }
-    return {config.organiser_name, config.organiser_email};
 }
 
 void write_invitations(const InvitationRequest& request, const domain::Event& event,

@@ -23,9 +23,6 @@ struct InvitationRequest {
 std::optional<ics::Method> method_for(const domain::Event& event,
                                       domain::RegistrationStatus status);
 
-// The configured organiser; a UsageError with a hint when organiser.name or .email is missing.
-ics::Person configured_organiser(Context& context);
-
 void write_invitations(const InvitationRequest& request, const domain::Event& event,
                        const ics::EventDetails& details, Context& context);
 
