@@ -21,5 +21,6 @@ Command add_move_agenda_item(CLI::App& app);
 Command add_remove_agenda_item(CLI::App& app);
 Command add_list_agenda(CLI::App& list);
 Command add_list_attendees(CLI::App& list);
+Command add_send(CLI::App& app);
 
 }  // namespace convene::cli

@@ -22,6 +22,7 @@ constexpr Setup k_commands[] = {
     add_unregister,
     add_check_in,
     add_export_ics,
+    add_send,
 };
 
 // `list WHAT …`: one entry per kind of list.

@@ -16,6 +16,13 @@ struct Config {
     std::string organiser_email;
     std::string output_format;     // empty: table on a terminal, tsv otherwise
     std::vector<std::string> output_timezones;
+    // How `send` hands messages to the mail system: an SMTP server when smtp_url is set,
+    // else a sendmail-compatible command. The password may also come from the environment
+    // (CONVENE_SMTP_PASSWORD), never from the command line.
+    std::string mail_sendmail{"/usr/sbin/sendmail -t -i"};
+    std::string mail_smtp_url;
+    std::string mail_smtp_user;
+    std::string mail_smtp_password;
 };
 
 // What the command line said; empty means "not given".
