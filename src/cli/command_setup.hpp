@@ -22,5 +22,6 @@ Command add_remove_agenda_item(CLI::App& app);
 Command add_list_agenda(CLI::App& list);
 Command add_list_attendees(CLI::App& list);
 Command add_send(CLI::App& app);
+Command add_rsvp(CLI::App& app);
 
 }  // namespace convene::cli

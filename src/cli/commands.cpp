@@ -23,6 +23,7 @@ constexpr Setup k_commands[] = {
     add_check_in,
     add_export_ics,
     add_send,
+    add_rsvp,
 };
 
 // `list WHAT …`: one entry per kind of list.
