@@ -38,6 +38,7 @@ std::unique_ptr<io::MailTransport> configured_transport(cli::Context& context) {
 }
 
 SendResult send_planned(const domain::Event& event, const std::vector<PlannedMessage>& plan,
+                        std::span<const std::chrono::seconds> reminders,
                         io::MailTransport& transport, cli::Context& context,
                         const std::function<void(std::size_t, std::size_t)>& progress) {
     SendResult result;
@@ -47,7 +48,8 @@ SendResult send_planned(const domain::Event& event, const std::vector<PlannedMes
     std::optional<domain::Event> parent;
     if (event.parent_id) parent = events.find_by_id(*event.parent_id);
     const auto agenda = agendas.list(event.id);
-    const ics::EventDetails details{.parent = parent ? &*parent : nullptr, .agenda = agenda};
+    const ics::EventDetails details{
+        .parent = parent ? &*parent : nullptr, .agenda = agenda, .reminders = reminders};
     InvitationMessages messages(event, details, context, true);
     store::LedgerStore ledger(context.database());
 
@@ -83,7 +85,8 @@ SendOutcome send(const SendRequest& request, cli::Context& context,
     outcome.plan = plan_send(outcome.event, context);
     if (request.dry_run || outcome.plan.empty()) return outcome;
     auto transport = configured_transport(context);
-    outcome.result = send_planned(outcome.event, outcome.plan, *transport, context, progress);
+    outcome.result = send_planned(outcome.event, outcome.plan, request.reminders, *transport,
+                                  context, progress);
     return outcome;
 }
 

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "command_setup.hpp"
+#include "convene/domain/time.hpp"
 #include "convene/error.hpp"
 #include "convene/export/ics_feed.hpp"
 #include "convene/io/output_file.hpp"
@@ -23,8 +24,15 @@ struct Options {
     bool all{false};
     std::string output;
     bool with_agenda{false};
+    std::vector<std::string> reminders;  // --reminder 1d, repeatable
     InvitationRequest invitations;
 };
+
+std::vector<std::chrono::seconds> parse_reminders(const std::vector<std::string>& texts) {
+    std::vector<std::chrono::seconds> reminders;
+    for (const auto& text : texts) reminders.push_back(domain::parse_duration(text));
+    return reminders;
+}
 
 ics::FeedEntry entry_for(domain::Event event, store::EventStore& events,
                          store::AgendaStore& agendas) {
@@ -68,6 +76,7 @@ void write_feed(const Options& options, Context& context) {
         !options.all && entries.size() == 1 ? entries.front().event.title : "convene events";
     feed.stamp = context.now();
     feed.with_agenda = options.with_agenda;
+    feed.reminders = parse_reminders(options.reminders);
 
     if (options.output.empty() || options.output == "-") {
         ics::write_feed(context.out(), entries, feed);
@@ -115,8 +124,10 @@ void run(Options options, Context& context) {
     options.invitations.output = options.output;
     const auto entries = feed_entries(options, context);
     const auto& entry = entries.front();
+    const auto reminders = parse_reminders(options.reminders);
     const ics::EventDetails details{.parent = entry.parent ? &*entry.parent : nullptr,
-                                    .agenda = entry.agenda};
+                                    .agenda = entry.agenda,
+                                    .reminders = reminders};
     write_invitations(options.invitations, entry.event, details, context);
 }
 
@@ -132,6 +143,8 @@ Command add_export_ics(CLI::App& app) {
     command->add_option("-o,--output", options->output,
                         "Write to FILE (atomically) instead of stdout");
     command->add_flag("--with-agenda", options->with_agenda, "Add a VEVENT per timed agenda item");
+    command->add_option("--reminder", options->reminders,
+                        "Add an alarm this long before the start (1d, 2h, 30m); repeatable");
     command->add_option("--invitations", options->invitations.folder,
                         "Write an invitation per registered person into DIR");
     command->add_option("--attendee", options->invitations.attendee,

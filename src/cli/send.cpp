@@ -6,6 +6,7 @@
 #include "command_setup.hpp"
 #include "convene/app/send.hpp"
 #include "convene/delivery_error.hpp"
+#include "convene/domain/time.hpp"
 #include "convene/error.hpp"
 
 namespace convene::cli {
@@ -15,6 +16,7 @@ namespace {
 struct Options {
     std::string event;
     bool dry_run{false};
+    std::vector<std::string> reminders;
 };
 
 constexpr std::size_t k_progress_every = 10;
@@ -42,8 +44,11 @@ void run(const Options& options, Context& context) {
             context.err() << fmt::format("\rconvene: sent {}/{}…", done, total) << std::flush;
         }
     };
-    const auto outcome = app::send({.event = options.event, .dry_run = options.dry_run}, context,
-                                   progress);
+    app::SendRequest request{.event = options.event, .dry_run = options.dry_run, .reminders = {}};
+    for (const auto& text : options.reminders) {
+        request.reminders.push_back(domain::parse_duration(text));
+    }
+    const auto outcome = app::send(request, context, progress);
     if (options.dry_run) {
         print_plan(outcome, context);
         context.note(fmt::format("{} message(s) to send for {}; nothing was sent",
@@ -79,6 +84,8 @@ Command add_send(CLI::App& app) {
     command->add_option("EVENT", options->event, "Event slug or id")->required();
     command->add_flag("--dry-run,--plan", options->dry_run,
                       "Print who would get what and why; send nothing");
+    command->add_option("--reminder", options->reminders,
+                        "Add an alarm this long before the start (1d, 2h, 30m); repeatable");
     return {command, [options](Context& context) { run(*options, context); }};
 }
 

@@ -57,6 +57,8 @@ Invitation::Invitation(const domain::Event& event, const EventDetails& details,
     write_event_properties(writer, event, details, stamp, Audience::invitee, revision);
     writer.uri("ORGANIZER", {{"CN", display_name(organiser)}}, mailto(organiser));
     const auto head_size = out.tellp();
+    // Reminders come with an invitation, never with a cancellation.
+    if (method == Method::request) write_alarms(writer, event, details.reminders);
     writer.end("VEVENT");
     writer.end("VCALENDAR");
     std::string all = std::move(out).str();

@@ -210,6 +210,14 @@ class SendTestCase(ExportTestCase):
         self.send(slug)
         self.assertEqual(len(self.sink.received()), before + 2)
 
+    def test_reminders_ride_along_with_invitations(self):
+        slug = self.briefing()
+        self.send(slug, "--reminder", "1d")
+        got = self.new_messages(0)
+        self.assertEqual(len(got), 2)
+        for _, _, _, ics in got:
+            self.assertEqual(self.property(ics, "TRIGGER"), ["-P1D"])
+
     def test_a_refused_recipient_fails_alone_and_is_retried(self):
         slug = self.briefing()
         self.sink.refused.add(JANE[1].lower())

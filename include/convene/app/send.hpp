@@ -8,7 +8,9 @@
 // other message is sent once.
 #include <cstdint>
 #include <functional>
+#include <chrono>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -45,12 +47,14 @@ std::unique_ptr<io::MailTransport> configured_transport(cli::Context& context);
 // Sends `plan` for `event` (the event as it was planned), recording each accepted message.
 // `progress` is called after each message with (done, total).
 SendResult send_planned(const domain::Event& event, const std::vector<PlannedMessage>& plan,
+                        std::span<const std::chrono::seconds> reminders,
                         io::MailTransport& transport, cli::Context& context,
                         const std::function<void(std::size_t, std::size_t)>& progress);
 
 struct SendRequest {
     std::string event;  // slug or id
     bool dry_run{false};
+    std::vector<std::chrono::seconds> reminders;  // a VALARM in each invitation
 };
 
 struct SendOutcome {
