@@ -51,9 +51,9 @@ std::string body(const domain::Event& event, ics::Method method, std::string_vie
 
 }  // namespace
 
-std::string message_id(const domain::Event& event, ics::Method method,
+std::string message_id(const domain::Event& event, ics::Method method, std::int64_t sequence,
                        std::string_view attendee_email, std::string_view organiser_email) {
-    return fmt::format("<{}.{}.{}.{}@{}>", text::short_hash(event.uid, 16), event.sequence,
+    return fmt::format("<{}.{}.{}.{}@{}>", text::short_hash(event.uid, 16), sequence,
                        lowercase_ascii(ics::method_name(method)),
                        text::short_hash(lowercase_ascii(attendee_email), 16),
                        domain_of(organiser_email));
@@ -84,7 +84,9 @@ void InvitationEmail::write(std::ostream& out, const ics::Person& attendee) {
     out << m_common_headers;
     out << "To: " << mailbox(attendee.name, attendee.email) << "\r\n";
     out << "Message-ID: "
-        << message_id(m_event, m_invitation.method(), attendee.email, m_organiser_email) << "\r\n";
+        << message_id(m_event, m_invitation.method(), m_invitation.sequence(), attendee.email,
+                      m_organiser_email)
+        << "\r\n";
     out << "MIME-Version: 1.0\r\n";
     out << "Content-Type: multipart/alternative; boundary=\"" << m_boundary << "\"\r\n";
     out << "\r\n";
