@@ -91,6 +91,9 @@ class Rsvp(ConveneTestCase):
         self.assertIn("not an iTIP REPLY", self.fails(5, "rsvp", self.slug, input=request))
         self.assertIn("text/calendar", self.fails(5, "rsvp", self.slug, input="Hello\r\n"))
 
+    def test_an_endless_input_is_refused_at_the_bound(self):
+        self.assertIn("at most 16 MiB", self.fails(5, "rsvp", self.slug, "/dev/zero"))
+
 
 if __name__ == "__main__":
     unittest.main()

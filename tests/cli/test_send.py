@@ -218,6 +218,27 @@ class SendTestCase(ExportTestCase):
         for _, _, _, ics in got:
             self.assertEqual(self.property(ics, "TRIGGER"), ["-P1D"])
 
+    def test_forget_erases_what_the_ledger_holds_for_the_person(self):
+        slug = self.briefing()
+        self.send(slug)
+        self.ok("forget", slug, JANE[1])
+        data = b""
+        for suffix in ("", "-wal", "-journal"):
+            if os.path.exists(self.path("convene.db" + suffix)):
+                with open(self.path("convene.db" + suffix), "rb") as f:
+                    data += f.read()
+        self.assertNotIn(JANE[1].lower().encode(), data.lower())
+        self.assertIn(ELODIE[1].encode(), data, "the others' ledger rows stay")
+        # Her seat went to the waiting list: the one new message is for that person, not her.
+        self.send(slug)
+        self.assertEqual([a for a, _, _, _ in self.new_messages(2)], [WAIT[1]])
+
+    def test_a_bad_reminder_is_a_usage_error_naming_the_flag(self):
+        slug = self.briefing()
+        error = self.fails(2, "send", slug, "--reminder", "soon")
+        self.assertIn("--reminder:", error)
+        self.assertEqual(self.sink.received(), [])
+
     def test_a_refused_recipient_fails_alone_and_is_retried(self):
         slug = self.briefing()
         self.sink.refused.add(JANE[1].lower())
