@@ -121,14 +121,6 @@ bool uses_ledger(const std::vector<std::pair<std::string, Source>>& columns) {
     });
 }
 
-std::string lowercase(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
-}
-
 // A ledger column of one row; null when nothing was sent (or no reply came).
 output::Cell sent_cell(Sent source, const domain::LastSent* last, const std::string& sent_at,
                        const std::string& reply) {
@@ -228,7 +220,7 @@ void run(const Options& options, Context& context) {
                 const auto key = domain::email_key(r.email);
                 if (const auto found = sent.find(key); found != sent.end()) last = &found->second;
                 if (const auto found = replies.find(key); found != replies.end()) {
-                    reply = lowercase(found->second.partstat);
+                    reply = text::lowercase_ascii(found->second.partstat);
                 }
             }
             sent_at = last ? domain::format_utc(last->sent_at) : std::string();

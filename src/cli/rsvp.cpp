@@ -9,6 +9,7 @@
 #include "convene/domain/limits.hpp"
 #include "convene/error.hpp"
 #include "convene/io/input.hpp"
+#include "convene/text/strings.hpp"
 
 namespace convene::cli {
 
@@ -18,13 +19,6 @@ struct Options {
     std::string event;
     std::string file{"-"};
 };
-
-std::string lowercase(std::string text) {
-    for (char& c : text) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return text;
-}
 
 // The whole reply, read in bounded pieces: /dev/zero or a huge file must not fill memory.
 std::string read_reply(io::InputFile& input) {
@@ -49,8 +43,8 @@ void run(const Options& options, Context& context) {
                                                .input = std::move(text),
                                                .source = io::display_name(options.file),
                                                .received_at = context.now()});
-    context.note(fmt::format("{} {} {}", outcome.registration.email, lowercase(outcome.partstat),
-                             outcome.event.slug));
+    context.note(fmt::format("{} {} {}", outcome.registration.email,
+                             text::lowercase_ascii(outcome.partstat), outcome.event.slug));
 }
 
 }  // namespace

@@ -12,28 +12,13 @@
 
 #include "convene/error.hpp"
 #include "convene/io/itip_reply.hpp"
+#include "convene/text/strings.hpp"
 
 namespace convene::io {
 
 namespace {
 
 constexpr int k_max_depth = 8;
-
-std::string lowercase(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
-}
-
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) {
-        text.remove_suffix(1);
-    }
-    return text;
-}
 
 struct Part {
     std::vector<std::pair<std::string, std::string>> headers;  // lowercased names, unfolded
@@ -60,13 +45,13 @@ Part split_part(std::string_view text) {
         if (line.empty()) break;
         if ((line.front() == ' ' || line.front() == '\t') && !part.headers.empty()) {
             part.headers.back().second += ' ';
-            part.headers.back().second += trim(line);
+            part.headers.back().second += text::trim(line);
             continue;
         }
         const auto colon = line.find(':');
         if (colon == std::string_view::npos) continue;
-        part.headers.emplace_back(lowercase(trim(line.substr(0, colon))),
-                                  std::string(trim(line.substr(colon + 1))));
+        part.headers.emplace_back(text::lowercase_ascii(text::trim(line.substr(0, colon))),
+                                  std::string(text::trim(line.substr(colon + 1))));
     }
     part.body = text.substr(at);
     return part;
@@ -74,7 +59,7 @@ Part split_part(std::string_view text) {
 
 // "text/calendar; method=REPLY; charset=UTF-8" → type and one parameter.
 std::string media_type(const std::string& value) {
-    return lowercase(trim(std::string_view(value).substr(0, value.find(';'))));
+    return text::lowercase_ascii(text::trim(std::string_view(value).substr(0, value.find(';'))));
 }
 
 std::string parameter(const std::string& value, std::string_view name) {
@@ -85,13 +70,13 @@ std::string parameter(const std::string& value, std::string_view name) {
         rest.remove_prefix(semicolon + 1);
         const auto equals = rest.find('=');
         if (equals == std::string_view::npos) return {};
-        if (lowercase(trim(rest.substr(0, equals))) != name) continue;
-        std::string_view raw = trim(rest.substr(equals + 1));
+        if (text::lowercase_ascii(text::trim(rest.substr(0, equals))) != name) continue;
+        std::string_view raw = text::trim(rest.substr(equals + 1));
         if (!raw.empty() && raw.front() == '"') {
             const auto close = raw.find('"', 1);
             return std::string(raw.substr(1, close == std::string_view::npos ? close : close - 1));
         }
-        return std::string(trim(raw.substr(0, raw.find(';'))));
+        return std::string(text::trim(raw.substr(0, raw.find(';'))));
     }
 }
 
@@ -146,7 +131,7 @@ std::string decode_quoted_printable(std::string_view text) {
 }
 
 std::string decoded_body(const Part& part) {
-    const auto encoding = lowercase(part.header("content-transfer-encoding"));
+    const auto encoding = text::lowercase_ascii(part.header("content-transfer-encoding"));
     if (encoding == "base64") return decode_base64(part.body);
     if (encoding == "quoted-printable") return decode_quoted_printable(part.body);
     return std::string(part.body);
@@ -171,7 +156,7 @@ std::vector<std::string_view> subparts(std::string_view body, const std::string&
                 if (stop > *start && body[stop - 1] == '\r') --stop;
                 parts.push_back(body.substr(*start, stop - *start));
             }
-            if (trim(line.substr(delimiter.size())) == "--") break;
+            if (text::trim(line.substr(delimiter.size())) == "--") break;
             start = std::min(end + 1, body.size());
         }
         if (end == body.size()) break;
@@ -202,7 +187,7 @@ bool starts_as_calendar(std::string_view input) {
         input.remove_prefix(1);
     }
     if (input.substr(0, 3) == "\xEF\xBB\xBF") input.remove_prefix(3);  // a BOM
-    return lowercase(input.substr(0, 15)) == "begin:vcalendar";
+    return text::lowercase_ascii(input.substr(0, 15)) == "begin:vcalendar";
 }
 
 }  // namespace
