@@ -74,7 +74,7 @@ void write_feed(const Options& options, Context& context) {
         !options.all && entries.size() == 1 ? entries.front().event.title : "convene events";
     feed.stamp = context.now();
     feed.with_agenda = options.with_agenda;
-    feed.reminders = parse_reminders(options.reminders);
+    feed.reminders = reminders(context, options.reminders);
 
     if (options.output.empty() || options.output == "-") {
         ics::write_feed(context.out(), entries, feed);
@@ -120,10 +120,10 @@ void write_invitations(Options& options, Context& context) {
     auto& request = options.invitations;
     request.output = options.output;
     request.messages = message_settings(context, options.eml);
-    const auto reminders = parse_reminders(options.reminders);
+    const auto alarms = reminders(context, options.reminders);
     const ics::EventDetails details{.parent = entry.parent ? &*entry.parent : nullptr,
                                     .agenda = entry.agenda,
-                                    .reminders = reminders};
+                                    .reminders = alarms};
     ProgressLine progress(context, "messages");
     const auto summary = app::write_invitations(context.database(), request, entry.event, details,
                                                 context.out(), progress);

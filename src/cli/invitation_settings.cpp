@@ -33,7 +33,9 @@ app::MessageSettings message_settings(Context& context, bool eml) {
             .other_zones = context.config().output_timezones};
 }
 
-std::vector<std::chrono::seconds> parse_reminders(const std::vector<std::string>& texts) {
+std::vector<std::chrono::seconds> reminders(Context& context,
+                                            const std::vector<std::string>& texts) {
+    if (texts.empty()) return context.config().default_reminders;
     std::vector<std::chrono::seconds> reminders;
     for (const auto& text : texts) {
         reminders.push_back(flag_value(domain::parse_duration(text), "reminder"));

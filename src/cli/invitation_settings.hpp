@@ -14,7 +14,9 @@ namespace convene::cli {
 // output.timezones for the page.
 app::MessageSettings message_settings(Context& context, bool eml);
 
-// --reminder 1d, 2h, 30m, 1h30m (repeatable): how long before the start each alarm goes off.
-std::vector<std::chrono::seconds> parse_reminders(const std::vector<std::string>& texts);
+// --reminder 1d, 2h, 30m, 1h30m (repeatable): how long before the start each alarm goes off;
+// without the flag, defaults.reminders from the configuration.
+std::vector<std::chrono::seconds> reminders(Context& context,
+                                            const std::vector<std::string>& texts);
 
 }  // namespace convene::cli

@@ -49,7 +49,7 @@ void run(const Options& options, Context& context) {
     // Before anything else: nothing can go out without an organiser.
     app::SendRequest request{.event = options.event,
                              .dry_run = options.dry_run,
-                             .reminders = parse_reminders(options.reminders),
+                             .reminders = reminders(context, options.reminders),
                              .messages = message_settings(context, true),
                              .mail = mail_settings(context)};
     ProgressLine progress(context, "messages");

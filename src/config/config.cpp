@@ -57,6 +57,19 @@ constexpr std::array k_keys{
                 c.default_timezone = require_zone(file, key, node);
                 c.timezone_from_system = false;
             }},
+    KeyRule{"defaults.reminders",
+            [](const fs::path& file, std::string_view key, const toml::node& node, Config& c) {
+                const auto* durations = node.as_array();
+                if (!durations) fail(file, node.source(), key, "expected an array of durations");
+                c.default_reminders.clear();
+                for (const auto& duration_node : *durations) {
+                    auto text = require_string(file, key, duration_node);
+                    auto duration = domain::parse_duration(text);
+                    if (!duration)
+                        fail(file, duration_node.source(), key, duration.problem().message);
+                    c.default_reminders.push_back(*duration);
+                }
+            }},
     KeyRule{"organiser.name",
             [](const fs::path& file, std::string_view key, const toml::node& node, Config& c) {
                 c.organiser_name = require_string(file, key, node);
@@ -253,6 +266,8 @@ constexpr std::string_view k_starter = R"(# convene configuration (see convene(1
 [defaults]
 # Wall times given without an offset are read in this zone.
 # timezone = "Europe/Paris"
+# Alarms in invitations and feeds when no --reminder is given (1d, 2h, 30m, 1h30m).
+# reminders = ["1d"]
 
 [organiser]
 # Needed for invitations (export-ics --invitations).

@@ -279,7 +279,19 @@ class Reminders(ExportTestCase):
         self.assertEqual(self.property(cancel, "TRIGGER"), [])
 
     def test_a_bad_reminder_is_a_usage_error(self):
-        self.assertIn("1x", self.fails(2, "export-ics", self.slug, "--reminder", "1x"))
+        error = self.fails(2, "export-ics", self.slug, "--reminder", "1x")
+        self.assertIn("--reminder:", error)
+        self.assertIn("1x", error)
+
+    def test_the_configured_reminders_apply_unless_the_flag_is_given(self):
+        self.write("convene.toml", ORGANISER_TOML + '\n[defaults]\nreminders = ["2h"]\n')
+        self.assertEqual(self.property(self.export(self.slug), "TRIGGER"), ["-PT2H"])
+        invitation = self.export(self.slug, "--attendee", "jane@example.org")
+        self.assertEqual(self.property(invitation, "TRIGGER"), ["-PT2H"])
+        self.assertEqual(self.property(self.export(self.slug, "--reminder", "1d"), "TRIGGER"),
+                         ["-P1D"])
+        self.write("convene.toml", ORGANISER_TOML + '\n[defaults]\nreminders = ["soon"]\n')
+        self.assertIn("defaults.reminders", self.fails(5, "export-ics", self.slug))
 
     def export_check(self, data):
         [(uid, start, end)] = ics_check.check_bytes(data)

@@ -149,3 +149,15 @@ TEST_CASE("mail keys: sendmail by default, an SMTP URL without secrets, password
     CHECK(error_of(dir.write("s.toml", "[mail]\nsendmail = \" \"\n"))
               .find(":2: mail.sendmail: must not be empty") != std::string::npos);
 }
+
+TEST_CASE("defaults.reminders: durations, each checked by the one duration rule", "[config]") {
+    testing::TempFolder dir;
+    CHECK(config::load({}, env_of({})).default_reminders.empty());
+    auto file = dir.write("r.toml", "[defaults]\nreminders = [\"1d\", \"1h30m\"]\n");
+    CHECK(config::load({file.string(), ""}, env_of({})).default_reminders ==
+          std::vector<std::chrono::seconds>{std::chrono::hours{24}, std::chrono::minutes{90}});
+    CHECK(error_of(dir.write("n.toml", "[defaults]\nreminders = \"1d\"\n"))
+              .find(":2: defaults.reminders: expected an array of durations") != std::string::npos);
+    CHECK(error_of(dir.write("b.toml", "[defaults]\nreminders = [\"soon\"]\n"))
+              .find(":2: defaults.reminders: ") != std::string::npos);
+}

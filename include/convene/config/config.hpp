@@ -1,5 +1,6 @@
 #pragma once
 // Configuration (SPEC §3): where it is found, and flag > environment > file > default.
+#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -16,6 +17,8 @@ struct Config {
     std::string organiser_email;
     std::string output_format;  // empty: table on a terminal, tsv otherwise
     std::vector<std::string> output_timezones;
+    // defaults.reminders: the alarms of invitations and feeds when no --reminder is given.
+    std::vector<std::chrono::seconds> default_reminders;
     // Where database_path came from ("--db", "CONVENE_DB", "database.path in FILE"); empty for
     // the default, ./convene.db, which a person may not guess.
     std::string database_origin;
