@@ -59,7 +59,8 @@ TEST_CASE("a REQUEST invites one attendee, from the organiser, with one UID", "[
         "CREATED:20220301T000000Z\r\n"
         "LAST-MODIFIED:20220302T000000Z\r\n"
         "ORGANIZER;CN=\"Mayors Mechanism\":mailto:events@example.org\r\n"
-        "ATTENDEE;CN=\"Doe, Jane: ^'JD^'\";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:"
+        "ATTENDEE;CN=\"Doe, Jane: "
+        "\u201CJD\u201D\";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:"
         "mailto:jane@example.org\r\n"
         "END:VEVENT\r\n"
         "END:VCALENDAR\r\n");
@@ -111,7 +112,7 @@ TEST_CASE("CANCEL of a cancelled event: STATUS:CANCELLED at the event's SEQUENCE
     CHECK(text.find("\r\nUID:briefing@convene.test\r\n") != std::string::npos);
     CHECK(text.find("\r\nORGANIZER;CN=\"Mayors Mechanism\":mailto:events@example.org\r\n") !=
           std::string::npos);
-    CHECK(text.find("\r\nATTENDEE;CN=\"Doe, Jane: ^'JD^'\";ROLE=REQ-PARTICIPANT:"
+    CHECK(text.find("\r\nATTENDEE;CN=\"Doe, Jane: \u201CJD\u201D\";ROLE=REQ-PARTICIPANT:"
                     "mailto:jane@example.org\r\n") != std::string::npos);
     CHECK(text.find("RSVP") == std::string::npos);
 }
