@@ -113,8 +113,8 @@ std::optional<std::string> normalise(RegistrationRequest& request, const Event& 
     if (auto problem = text_problem("the email", request.email, k_max_email)) return problem;
     if (request.organisation) {
         // Forms and spreadsheets export an organisation and its department on two lines.
-        if (auto problem = text_problem("the organisation", *request.organisation,
-                                        k_max_short_text, TextKind::multiline)) {
+        if (auto problem = text_problem("the organisation", *request.organisation, k_max_short_text,
+                                        TextKind::multiline)) {
             return problem;
         }
     }
