@@ -129,12 +129,16 @@ Database::Database(const fs::path& path, std::chrono::seconds lock_wait)
     // Check before any pragma that writes, so a newer database stays untouched.
     refuse_newer(schema_version(), path.string());
     refuse_damaged(schema_version(), path.string());
-    db.exec("PRAGMA foreign_keys = ON");
     if (!is_memory(path)) {
         db.exec("PRAGMA journal_mode = WAL");
         db.exec("PRAGMA synchronous = NORMAL");
     }
+    // Migrations run with foreign keys off, as SQLite asks for a table rebuild (create, copy,
+    // drop, rename): dropping the old table must not cascade into the rows that refer to it.
+    // migrate() checks every reference before it commits.
+    db.exec("PRAGMA foreign_keys = OFF");
     migrate();
+    db.exec("PRAGMA foreign_keys = ON");
     verify_shape(db, path.string());
 }
 
@@ -163,6 +167,13 @@ void Database::migrate() {
         throw StorageError(
             fmt::format("cannot set up {} for convene: {}", db.getFilename(), e.what()),
             "give --db a new file or a convene database");
+    }
+    SQLite::Statement broken_references(db, "PRAGMA foreign_key_check");
+    if (broken_references.executeStep()) {
+        throw StorageError(
+            fmt::format("cannot migrate {}: table {} refers to rows that do not exist",
+                        db.getFilename(), broken_references.getColumn(0).getString()),
+            "restore the database from a backup; it was not changed");
     }
     db.exec(fmt::format("PRAGMA user_version = {}", k_schema_version));
     transaction.commit();
