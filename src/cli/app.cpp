@@ -31,7 +31,7 @@ int run_app(int argc, char** argv, std::ostream& out, std::ostream& err) {
     app.add_option("--config", options.config_file, "Configuration file (TOML)");
     app.add_option("--db", options.database, "SQLite database file");
     app.add_option("--format", options.format, "Output format: table, tsv, csv, json, jsonl "
-                                                "(show: text, markdown, json)");
+                                                "(show: text, markdown, html, json)");
     app.add_flag("-q,--quiet", options.quiet, "Print no notes on stderr");
     const auto commands = add_commands(app);
 

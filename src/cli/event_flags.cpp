@@ -4,6 +4,7 @@
 
 #include "convene/domain/time.hpp"
 #include "convene/error.hpp"
+#include "convene/l10n/locale.hpp"
 #include "text_argument.hpp"
 
 namespace convene::cli {
@@ -29,6 +30,9 @@ void add_event_flags(CLI::App& command, EventFlags& flags, bool for_update) {
     command.add_option("--registration-url", flags.registration_url, "Registration link (URL)");
     command.add_option("--languages", flags.languages,
                        "Interpretation languages, BCP 47 tags in order: en,fr,es");
+    command.add_option("--locale", flags.locale,
+                       "Language of the event's pages and invitations: en, fr or es "
+                       "(default: defaults.locale, else en)");
     command.add_option("--organiser", flags.organisers,
                        "An organising organisation (repeatable, in order; replaces the list)")
         ->allow_extra_args(false);
@@ -169,6 +173,15 @@ void apply_event_flags(const EventFlags& flags, Event& event, Context& context,
         event.registration_url = *flags.registration_url;
     }
     if (flags.languages) event.languages = parse_languages(*flags.languages);
+    if (flags.locale) {
+        event.locale = l10n::supported_locale(*flags.locale);
+        if (event.locale.empty()) {
+            throw UsageError(fmt::format("convene does not write in '{}'", *flags.locale),
+                             "--locale takes en, fr or es");
+        }
+    } else if (is_new) {
+        event.locale = context.config().default_locale;
+    }
     if (!flags.organisers.empty()) {
         event.organisers.clear();
         for (const auto& name : flags.organisers) {

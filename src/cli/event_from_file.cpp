@@ -67,6 +67,7 @@ void create_event_from_file(const std::string& path, bool replace, Context& cont
     auto transaction = db.write_transaction();
 
     auto event = file.event;
+    if (!file.has_locale) event.locale = context.config().default_locale;
     const auto existing = events.find(event.slug);
     if (existing && !replace) {
         throw ConflictError(

@@ -1,6 +1,7 @@
 #include "invitations.hpp"
 
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <ostream>
 #include <sstream>
@@ -8,9 +9,10 @@
 #include <fmt/format.h>
 
 #include "convene/error.hpp"
-#include "convene/export/event_page.hpp"
 #include "convene/export/invitation_email.hpp"
+#include "convene/export/invitation_letter.hpp"
 #include "convene/io/output_file.hpp"
+#include "convene/l10n/locale.hpp"
 #include "convene/store/registration_store.hpp"
 
 namespace convene::cli {
@@ -21,57 +23,82 @@ namespace fs = std::filesystem;
 
 constexpr std::size_t k_progress_every = 1'000;
 
-// The text part of an e-mail: the page `convene show` prints, in the same zones.
-std::string page_text(const domain::Event& event, const ics::EventDetails& details,
-                      Context& context) {
-    page::EventPage page;
-    page.event = event;
-    if (details.parent) page.parent = *details.parent;
-    page.agenda.assign(details.agenda.begin(), details.agenda.end());
-    page.zones = {event.timezone};
-    for (const auto& zone : context.config().output_timezones) {
-        if (zone != event.timezone) page.zones.push_back(zone);
-    }
-    std::ostringstream out;
-    page::write_text(out, page);
-    return std::move(out).str();
-}
-
-// Renders each person's message from what the event's messages share: at most one REQUEST
-// and one CANCEL calendar (and e-mail) per run, whatever the number of people.
+// Renders each person's message from what the event's messages share: per language at most
+// one REQUEST and one CANCEL calendar, letter and e-mail per run, whatever the number of
+// people. A person gets their registration's language when convene writes it, else the event's.
 class Messages {
 public:
     Messages(const domain::Event& event, const ics::EventDetails& details, Context& context,
              bool eml)
-        : m_organiser(configured_organiser(context)),
-          m_cancel(event, details, m_organiser, ics::Method::cancel, context.now()) {
-        if (event.status != domain::EventStatus::cancelled) {
-            m_request.emplace(event, details, m_organiser, ics::Method::request, context.now());
-        }
-        if (!eml) return;
-        const std::string page = page_text(event, details, context);
-        m_cancel_email.emplace(m_cancel, event, m_organiser, page, context.now());
-        if (m_request) m_request_email.emplace(*m_request, event, m_organiser, page, context.now());
-    }
+        : m_event(event),
+          m_details(details),
+          m_organiser(configured_organiser(context)),
+          m_templates_dir(context.config().templates_dir),
+          m_now(context.now()),
+          m_eml(eml) {}
     Messages(const Messages&) = delete;
     Messages& operator=(const Messages&) = delete;
 
-    void write(std::ostream& out, ics::Method method, const ics::Person& person) {
+    void write(std::ostream& out, ics::Method method, const domain::Registration& registration) {
+        auto& language = bundle(registration.language);
+        const ics::Person person{registration.name, registration.email};
         const bool request = method == ics::Method::request;
-        if (m_cancel_email) {
-            (request ? *m_request_email : *m_cancel_email).write(out, person);
+        if (m_eml) {
+            (request ? *language.request_email : *language.cancel_email).write(out, person);
         } else {
-            (request ? *m_request : m_cancel).write(out, person);
+            (request ? *language.request : *language.cancel).write(out, person);
         }
     }
 
 private:
+    // Everything written in one language. Not movable: the e-mails point into it.
+    struct Bundle {
+        ics::EventDetails details;
+        std::optional<ics::Invitation> cancel;
+        std::optional<ics::Invitation> request;
+        std::optional<mail::InvitationLetter> cancel_letter;
+        std::optional<mail::InvitationLetter> request_letter;
+        std::optional<mail::InvitationEmail> cancel_email;
+        std::optional<mail::InvitationEmail> request_email;
+    };
+
+    Bundle& bundle(std::string_view language) {
+        const auto locale = l10n::choose_locale(language, m_event.locale);
+        auto& slot = m_bundles[locale];
+        if (slot) return *slot;
+        slot = std::make_unique<Bundle>();
+        auto& b = *slot;
+        b.details = m_details;
+        b.details.locale = locale;
+        const bool cancelled = m_event.status == domain::EventStatus::cancelled;
+        b.cancel.emplace(m_event, b.details, m_organiser, ics::Method::cancel, m_now);
+        if (!cancelled) {
+            b.request.emplace(m_event, b.details, m_organiser, ics::Method::request, m_now);
+        }
+        if (!m_eml) return b;
+        const auto templates = mail::load_templates(m_templates_dir, locale);
+        b.cancel_letter.emplace(m_event, b.details, m_organiser,
+                                cancelled ? mail::Notice::event_cancelled
+                                          : mail::Notice::withdrawn,
+                                locale, templates);
+        b.cancel_email.emplace(*b.cancel, m_event, m_organiser, *b.cancel_letter, m_now);
+        if (b.request) {
+            // Whether the time or place changed since this person's last message is not
+            // recorded here, so a request reads as a plain invitation.
+            b.request_letter.emplace(m_event, b.details, m_organiser, mail::Notice::registered,
+                                     locale, templates);
+            b.request_email.emplace(*b.request, m_event, m_organiser, *b.request_letter, m_now);
+        }
+        return b;
+    }
+
+    const domain::Event& m_event;
+    const ics::EventDetails& m_details;
     ics::Person m_organiser;
-    ics::Invitation m_cancel;
-    std::optional<ics::Invitation> m_request;
-    // After the invitations they point to.
-    std::optional<mail::InvitationEmail> m_cancel_email;
-    std::optional<mail::InvitationEmail> m_request_email;
+    std::filesystem::path m_templates_dir;
+    domain::Instant m_now;
+    bool m_eml;
+    std::map<std::string, std::unique_ptr<Bundle>> m_bundles;
 };
 
 void write_one(const InvitationRequest& request, const domain::Event& event,
@@ -90,13 +117,12 @@ void write_one(const InvitationRequest& request, const domain::Event& event,
             fmt::format("{} is on the waiting list of {}: no invitation until a seat frees up",
                         registration->email, event.slug));
     }
-    const ics::Person person{registration->name, registration->email};
     if (request.output.empty() || request.output == "-") {
-        messages.write(context.out(), *method, person);
+        messages.write(context.out(), *method, *registration);
         return;
     }
     io::OutputFile file(request.output);
-    messages.write(file.stream(), *method, person);
+    messages.write(file.stream(), *method, *registration);
     file.commit();
 }
 
@@ -120,7 +146,7 @@ void write_folder(const InvitationRequest& request, const domain::Event& event,
         if (!method) return;
         // Each file whole or not at all: a mail script may pick them up while we write.
         io::OutputFile file(folder / ics::invitation_file_name(registration.email, extension));
-        messages.write(file.stream(), *method, {registration.name, registration.email});
+        messages.write(file.stream(), *method, registration);
         file.commit();
         ++(*method == ics::Method::request ? requests : cancellations);
         if (show_progress && (requests + cancellations) % k_progress_every == 0) {

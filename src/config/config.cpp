@@ -9,6 +9,7 @@
 
 #include "convene/domain/time.hpp"
 #include "convene/error.hpp"
+#include "convene/l10n/locale.hpp"
 
 namespace convene::config {
 
@@ -51,6 +52,22 @@ constexpr std::array k_keys{
                     fail(file, node.source(), key, e.what());
                 }
                 c.default_timezone = zone;
+            }},
+    KeyRule{"defaults.locale",
+            [](const fs::path& file, std::string_view key, const toml::node& node, Config& c) {
+                const auto tag = require_string(file, key, node);
+                c.default_locale = l10n::supported_locale(tag);
+                if (c.default_locale.empty()) {
+                    fail(file, node.source(), key,
+                         "convene does not write in '" + tag + "' (en, fr or es)");
+                }
+            }},
+    KeyRule{"invitations.templates",
+            [](const fs::path& file, std::string_view key, const toml::node& node, Config& c) {
+                fs::path path = require_string(file, key, node);
+                if (path.empty()) fail(file, node.source(), key, "must not be empty");
+                // Relative to the config file, like database.path.
+                c.templates_dir = path.is_absolute() ? path : file.parent_path() / path;
             }},
     KeyRule{"organiser.name",
             [](const fs::path& file, std::string_view key, const toml::node& node, Config& c) {
@@ -186,11 +203,18 @@ std::string starter_file() {
 [defaults]
 # Wall times given without an offset are read in this zone.
 # timezone = "Europe/Paris"
+# Language of new events' pages and invitations: en, fr or es.
+# locale = "fr"
 
 [organiser]
 # Needed for invitations (export-ics --invitations).
 # name = "Mayors Mechanism"
 # email = "events@example.org"
+
+[invitations]
+# A folder of templates (invitation.fr.txt, invitation.fr.html, invitation.txt…) that replace
+# the built-in invitation e-mails; see convene-templates(5).
+# templates = "templates"
 
 [output]
 # table, tsv, csv, json or jsonl; default: table on a terminal, tsv otherwise.

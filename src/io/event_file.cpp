@@ -10,16 +10,18 @@
 #include "convene/domain/time.hpp"
 #include "convene/error.hpp"
 #include "convene/io/input.hpp"
+#include "convene/l10n/locale.hpp"
 
 namespace convene::io {
 
 namespace {
 
 // The keys each table may hold (convene-event-file(5)); anything else is rejected.
-constexpr std::array<std::string_view, 18> k_event_keys{
+constexpr std::array<std::string_view, 19> k_event_keys{
     "title",    "slug",      "description", "timezone",   "start",   "end",
     "duration", "date",      "end-date",    "venue",      "online",  "registration-url",
-    "languages", "organisers", "parent",    "capacity",   "status",  "agenda"};
+    "languages", "organisers", "parent",    "capacity",   "status",  "agenda",
+    "locale"};
 constexpr std::array<std::string_view, 7> k_item_keys{"title", "description", "kind", "start",
                                                       "duration", "speakers", "points"};
 constexpr std::array<std::string_view, 3> k_speaker_keys{"name", "role", "organisation"};
@@ -256,6 +258,14 @@ EventFile Reader::read(const toml::table& root, const std::string& default_zone)
                 fail(*node, "languages", fmt::format("'{}' is not a language tag", tag));
             }
         }
+    }
+    if (const auto* node = root.get("locale")) {
+        const auto tag = string(*node, "locale");
+        event.locale = l10n::supported_locale(tag);
+        if (event.locale.empty()) {
+            fail(*node, "locale", fmt::format("convene does not write in '{}' (en, fr or es)", tag));
+        }
+        file.has_locale = true;
     }
     if (const auto* node = root.get("organisers")) event.organisers = strings(*node, "organisers");
     if (const auto* node = root.get("parent")) {

@@ -31,7 +31,9 @@ class ReadmeTour(ConveneTestCase):
         result = subprocess.run(["bash", "-euo", "pipefail", "-c", script], cwd=self.dir, env=env,
                                 capture_output=True, text=True, timeout=120)
         self.assertEqual(result.returncode, 0, result.stderr)
-        self.assertIn("2022-04-13 13:00–14:00 UTC", result.stdout)
+        self.assertIn("13 avril 2022, 13 h 00 – 14 h 00 (temps universel coordonné)",
+                      result.stdout)
+        self.assertTrue(os.path.exists(self.path("page.ics")))
         self.assertIn('"name": "Müller, Jörg"', result.stdout)  # through Miller
         self.assertTrue(os.path.exists(self.path("briefing.ics")))
         self.assertEqual(len(os.listdir(self.path("out"))), 2)

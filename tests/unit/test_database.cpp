@@ -9,6 +9,7 @@
 #include "convene/domain/time.hpp"
 #include "convene/error.hpp"
 #include "convene/store/database.hpp"
+#include "../../src/store/schema.hpp"
 #include "convene/store/event_store.hpp"
 
 using namespace convene;
@@ -86,6 +87,22 @@ TEST_CASE("a database from a newer convene is refused and left untouched", "[sto
     fs::remove(path);
 }
 
+TEST_CASE("a version 1 database gains the events' locale, English for existing events",
+          "[store]") {
+    const auto path = temp_db("v1");
+    {
+        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        raw.exec(std::string(store::k_migrations[0]));
+        raw.exec("INSERT INTO event (slug, uid, title, timezone, start_utc, end_utc, created_at, "
+                 "updated_at) VALUES ('old', 'old@convene', 'Old', 'UTC', 0, 60, 0, 0)");
+        raw.exec("PRAGMA user_version = 1");
+    }
+    store::Database db(path);
+    CHECK(db.schema_version() == store::k_schema_version);
+    CHECK(store::EventStore(db).get("old").locale == "en");
+    fs::remove(path);
+}
+
 TEST_CASE("a file that is not a database is a storage error", "[store]") {
     const auto path = temp_db("garbage");
     { std::FILE* f = std::fopen(path.c_str(), "w"); std::fputs(std::string(4096, 'x').c_str(), f); std::fclose(f); }
@@ -135,9 +152,16 @@ TEST_CASE("all-day events, updates and the start order", "[store]") {
     child.languages = {"fr"};
     child.capacity = 50;
     child.sequence = 1;
+    child.locale = "fr";
     events.update(child);
     auto loaded = events.get("imrf-briefing");
     CHECK(loaded.languages == std::vector<std::string>{"fr"});
+    CHECK(loaded.locale == "fr");
+    CHECK(events.get("peer-learning").locale == "en");
+    const auto sessions = events.children(parent.id);
+    REQUIRE(sessions.size() == 1);
+    CHECK(sessions[0].slug == "imrf-briefing");
+    CHECK(events.children(child.id).empty());
     CHECK(loaded.capacity == 50);
     CHECK(loaded.parent_id == parent.id);
     CHECK(events.get("peer-learning").start_date == parent.start_date);

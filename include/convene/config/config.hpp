@@ -12,10 +12,13 @@ struct Config {
     std::filesystem::path source;  // the file read, empty when none was found
     std::filesystem::path database_path{"convene.db"};
     std::string default_timezone;  // IANA name
+    std::string default_locale{"en"};  // a supported locale (l10n::supported_locales)
     std::string organiser_name;
     std::string organiser_email;
     std::string output_format;     // empty: table on a terminal, tsv otherwise
     std::vector<std::string> output_timezones;
+    // Where invitation.LANG.txt / .html templates override the built-in ones; empty: none.
+    std::filesystem::path templates_dir;
 };
 
 // What the command line said; empty means "not given".

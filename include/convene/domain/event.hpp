@@ -37,6 +37,7 @@ struct Event {
     std::string registration_url;
     std::vector<std::string> languages;   // BCP 47 tags, "interpretation available in"
     std::vector<std::string> organisers;  // organisation names, in order
+    std::string locale{"en"};  // the language pages and invitations are written in
     std::optional<std::int64_t> parent_id;
     std::optional<std::int64_t> capacity;
     EventStatus status{EventStatus::confirmed};
