@@ -27,7 +27,10 @@ ol.agenda > li { margin-bottom: 1rem; }
 ol.agenda h3 { font-size: 1.1rem; margin: 0; }
 .kind, .offset { color: #555; }
 a { color: #0b57d0; }
-@media (max-width: 30rem) { dl.facts { grid-template-columns: 1fr; } dl.facts dd { margin-bottom: 0.5rem; } }
+@media (max-width: 30rem) {
+  dl.facts { grid-template-columns: 1fr; }
+  dl.facts dd { margin-bottom: 0.5rem; }
+}
 )css";
 
 std::string escape(std::string_view text) {
@@ -73,7 +76,8 @@ std::string when_html(const l10n::Locale& locale, const domain::Event& event,
                       const std::string& zone) {
     if (event.all_day) {
         return fmt::format("<time datetime=\"{}\">{}</time>",
-                           domain::format_date(event.start_date), escape(when(locale, event, zone)));
+                           domain::format_date(event.start_date),
+                           escape(when(locale, event, zone)));
     }
     const auto& tz = domain::find_zone(zone);
     return fmt::format("<time datetime=\"{}\">{}</time> <span class=\"offset\">({})</span>",
@@ -179,7 +183,9 @@ void write_html(std::ostream& out, const EventPage& page) {
         if (!event.registration_url.empty()) {
             out << link(event.registration_url, locale.tr("Register")) << '\n';
         }
-        if (!event.online_url.empty()) out << link(event.online_url, locale.tr("Join online")) << '\n';
+        if (!event.online_url.empty()) {
+            out << link(event.online_url, locale.tr("Join online")) << '\n';
+        }
         if (!page.calendar_link.empty()) {
             out << fmt::format("<a href=\"{}\" type=\"text/calendar\">{}</a>\n",
                                escape(page.calendar_link), escape(locale.tr("Add to calendar")));

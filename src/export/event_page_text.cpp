@@ -89,8 +89,8 @@ void write_text(std::ostream& out, const EventPage& page) {
     std::size_t underline = 0;
     for (std::size_t begin = 0; begin <= title.size();) {
         const auto end = std::min(title.find('\n', begin), title.size());
-        underline = std::max(underline,
-                             text::display_width(std::string_view(title).substr(begin, end - begin)));
+        const auto line = std::string_view(title).substr(begin, end - begin);
+        underline = std::max(underline, text::display_width(line));
         begin = end + 1;
     }
     out << title << '\n' << std::string(underline, '=') << "\n\n";

@@ -107,10 +107,18 @@ std::string subject_for(const l10n::Locale& locale, Notice notice, const std::st
 std::string intro_for(const l10n::Locale& locale, Notice notice, const std::string& title) {
     const char* pattern = l10n::msg("You are registered for “{title}”.");
     switch (notice) {
-        case Notice::registered: pattern = l10n::msg("You are registered for “{title}”."); break;
-        case Notice::changed: pattern = l10n::msg("“{title}” has changed. Here are the updated details."); break;
-        case Notice::event_cancelled: pattern = l10n::msg("We are sorry: “{title}” is cancelled."); break;
-        case Notice::withdrawn: pattern = l10n::msg("Your registration for “{title}” is cancelled."); break;
+        case Notice::registered:
+            pattern = l10n::msg("You are registered for “{title}”.");
+            break;
+        case Notice::changed:
+            pattern = l10n::msg("“{title}” has changed. Here are the updated details.");
+            break;
+        case Notice::event_cancelled:
+            pattern = l10n::msg("We are sorry: “{title}” is cancelled.");
+            break;
+        case Notice::withdrawn:
+            pattern = l10n::msg("Your registration for “{title}” is cancelled.");
+            break;
     }
     return fmt::format(fmt::runtime(locale.tr(pattern)), fmt::arg("title", title));
 }

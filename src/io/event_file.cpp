@@ -263,7 +263,8 @@ EventFile Reader::read(const toml::table& root, const std::string& default_zone)
         const auto tag = string(*node, "locale");
         event.locale = l10n::supported_locale(tag);
         if (event.locale.empty()) {
-            fail(*node, "locale", fmt::format("convene does not write in '{}' (en, fr or es)", tag));
+            fail(*node, "locale",
+                 fmt::format("convene does not write in '{}' (en, fr or es)", tag));
         }
         file.has_locale = true;
     }

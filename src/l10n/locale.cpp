@@ -173,9 +173,8 @@ std::string Locale::utc_offset(domain::Instant instant, std::string_view zone) c
 
 std::string Locale::language_name(std::string_view tag) const {
     UErrorCode status = U_ZERO_ERROR;
-    const auto language = icu::Locale::forLanguageTag(icu::StringPiece(tag.data(),
-                                                                       static_cast<int32_t>(tag.size())),
-                                                      status);
+    const icu::StringPiece piece(tag.data(), static_cast<int32_t>(tag.size()));
+    const auto language = icu::Locale::forLanguageTag(piece, status);
     if (U_FAILURE(status) || language.isBogus()) return std::string(tag);
     icu::UnicodeString name;
     language.getDisplayName(icu::Locale(m_tag.c_str()), name);

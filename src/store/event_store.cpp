@@ -231,8 +231,8 @@ std::string EventStore::free_slug(std::string_view base) {
 std::vector<Event> EventStore::children(std::int64_t parent_id) {
     SQLite::Statement query(
         m_db.handle(),
-        std::string(k_select) +
-            " WHERE e.parent_id = ? ORDER BY coalesce(e.start_utc, unixepoch(e.start_date)), e.id");
+        std::string(k_select) + " WHERE e.parent_id = ?"
+                                " ORDER BY coalesce(e.start_utc, unixepoch(e.start_date)), e.id");
     query.bind(1, parent_id);
     std::vector<Event> events;
     while (query.executeStep()) events.push_back(read_event(query));

@@ -34,7 +34,9 @@ class EventFileTest(ConveneTestCase):
         self.write("event.toml", EVENT)
         self.assertEqual(self.ok("create-event", "--from", "event.toml"), "briefing\n")
         page = self.page()
-        self.assertEqual(page["times"][0]["text"], "April 13, 2022, 3:00\u202fPM – 4:00\u202fPM (Central European Summer Time)")
+        self.assertEqual(page["times"][0]["text"],
+                         "April 13, 2022, 3:00\u202fPM – 4:00\u202fPM "
+                         "(Central European Summer Time)")
         self.assertEqual([i["title"] for i in page["agenda"]], ["Welcome", "Talk"])
         self.assertEqual(page["agenda"][1]["speakers"][0]["role"], "Chair")
         self.assertEqual(page["sequence"], 0)
@@ -63,7 +65,9 @@ class EventFileTest(ConveneTestCase):
         self.ok("create-event", "--from", "event.toml", "--replace")
         page = self.page()
         self.assertEqual((page["uid"], page["sequence"]), (uid, 1))
-        self.assertEqual(page["times"][0]["text"], "April 13, 2022, 3:00\u202fPM – 4:30\u202fPM (Central European Summer Time)")
+        self.assertEqual(page["times"][0]["text"],
+                         "April 13, 2022, 3:00\u202fPM – 4:30\u202fPM "
+                         "(Central European Summer Time)")
         self.assertEqual(len(self.page()["agenda"]), 2)
 
     def test_replace_keeps_agenda_item_uids_and_bumps_for_timed_changes(self):

@@ -13,7 +13,8 @@ TEST_CASE("plain text keeps each link's URL after its text", "[rich]") {
 }
 
 TEST_CASE("plain text puts blocks apart and keeps list markers", "[rich]") {
-    CHECK(rich::to_plain("## Contexte\n\nEn 2018,\nles gouvernements.\n\n- un\n- deux\n\n1. a\n2. b") ==
+    CHECK(rich::to_plain(
+              "## Contexte\n\nEn 2018,\nles gouvernements.\n\n- un\n- deux\n\n1. a\n2. b") ==
           "Contexte\n\nEn 2018, les gouvernements.\n\n- un\n- deux\n\n1. a\n2. b");
     CHECK(rich::to_plain("") == "");
 }
