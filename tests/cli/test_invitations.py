@@ -191,7 +191,8 @@ class Emails(InvitationTestCase):
                 text, calendar = message.iter_parts()
                 self.assertEqual(text.get_content_type(), "text/plain")
                 self.assertEqual(text.get_content_charset(), "utf-8")
-                self.assertIn("Interpretation: en, fr, es", text.get_content())
+                self.assertRegex(text.get_content(),
+                                 r"Interpretation: +English, French, and Spanish")
                 self.assertEqual(calendar.get_content_type(), "text/calendar")
                 self.assertEqual(calendar.get_param("method"), "REQUEST")
                 self.assertEqual(calendar.get_content_charset(), "utf-8")

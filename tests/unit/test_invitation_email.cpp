@@ -3,7 +3,9 @@
 #include <string>
 
 #include "convene/export/invitation_email.hpp"
+#include "convene/export/invitation_letter.hpp"
 #include "convene/export/mime.hpp"
+#include "convene/l10n/locale.hpp"
 #include "testing.hpp"
 
 namespace {
@@ -13,6 +15,8 @@ using testing::k_now;
 
 const ics::Person k_organiser{"Mécanisme des maires", "events@Example.org"};
 const ics::Person k_jane{"Doe, Jane", "jane@example.org"};
+// Templates of a line each, so the expected messages stay short.
+const mail::Templates k_templates{"{{greeting}}\n{{intro}}\n", "<p>{{greeting}}</p>\n"};
 
 }  // namespace
 
@@ -109,4 +113,25 @@ TEST_CASE("a cancellation e-mail says so in the subject, the text and the MIME m
               std::string::npos);
         CHECK(message.find("method=CANCEL\r\n") != std::string::npos);
     }
+}
+
+TEST_CASE("a letter speaks the attendee's language, else the event's", "[mime][email]") {
+    auto event = testing::seed_briefing();
+    event.locale = "fr";
+    const mail::InvitationLetter spanish(event, {}, k_organiser, mail::Notice::registered, "es-MX",
+                                         k_templates);
+    CHECK(spanish.locale() == "es");
+    const mail::InvitationLetter german(event, {}, k_organiser, mail::Notice::registered, "de",
+                                        k_templates);
+    CHECK(german.locale() == "fr");
+    if (l10n::catalog_dir().empty()) {
+        WARN("the compiled catalogs are not beside the test runner: wording unchecked");
+        return;
+    }
+    CHECK(spanish.text(k_jane) ==
+          "Hola, Doe, Jane:\nSu inscripción en «Séance d'information (IMRF)» está confirmada.\n");
+    const mail::InvitationLetter changed(event, {}, k_organiser, mail::Notice::changed, "",
+                                         k_templates);
+    CHECK(changed.subject() == "Nouvel horaire\u00A0: Séance d'information (IMRF)");
+    CHECK(changed.html({"", "x@example.org"}) == "<p>Bonjour,</p>\n");
 }

@@ -11,7 +11,8 @@ namespace convene::config {
 struct Config {
     std::filesystem::path source;  // the file read, empty when none was found
     std::filesystem::path database_path{"convene.db"};
-    std::string default_timezone;  // IANA name
+    std::string default_timezone;      // IANA name
+    std::string default_locale{"en"};  // a supported locale (domain::supported_locales)
     std::string organiser_name;
     std::string organiser_email;
     std::string output_format;  // empty: table on a terminal, tsv otherwise
@@ -21,6 +22,8 @@ struct Config {
     std::string database_origin;
     // True when no flag, variable or file chose the zone: it is the system's (else UTC).
     bool timezone_from_system{false};
+    // Where invitation.LANG.txt / .html templates override the built-in ones; empty: none.
+    std::filesystem::path templates_dir;
 };
 
 // What the command line said; empty means "not given".
