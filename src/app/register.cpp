@@ -62,4 +62,14 @@ UnregisterResult unregister(store::Database& db, std::string_view event_name, st
     return result;
 }
 
+CapacityFollowUp follow_capacity(store::Database& db, const domain::Event& event,
+                                 domain::Instant now) {
+    store::RegistrationStore registrations(db);
+    Registrar registrar(registrations, event, now, OnDuplicate::error, false);
+    CapacityFollowUp result;
+    result.promoted = registrar.promote();
+    result.registered = registrar.seats().registered();
+    return result;
+}
+
 }  // namespace convene::app

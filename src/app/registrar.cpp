@@ -40,9 +40,11 @@ Outcome Registrar::add(const domain::RegistrationRequest& request) {
 
     auto registration = domain::make_registration(request, m_event.id, m_now);
     domain::Placement placement;
+    std::vector<domain::Registration> promoted;
     if (request.status == RegistrationStatus::cancelled) {
         placement.status = RegistrationStatus::cancelled;
     } else {
+        if (m_seats.promotable() > 0) promoted = promote();
         placement = m_seats.place();
         if (placement.status == RegistrationStatus::waitlisted && m_no_waitlist) {
             const auto taken = static_cast<std::size_t>(m_seats.registered());
@@ -59,14 +61,19 @@ Outcome Registrar::add(const domain::RegistrationRequest& request) {
         registration.id = m_store.insert(registration);
     }
     m_seats.add(registration.status);
-    return {Outcome::Kind::added, std::move(registration), placement.waitlist_position};
+    return {Outcome::Kind::added, std::move(registration), placement.waitlist_position,
+            std::move(promoted)};
 }
 
 std::vector<domain::Registration> Registrar::cancel(const domain::Registration& registration) {
-    std::vector<domain::Registration> promoted;
-    if (registration.status == RegistrationStatus::cancelled) return promoted;
+    if (registration.status == RegistrationStatus::cancelled) return {};
     m_store.set_status(registration.id, RegistrationStatus::cancelled);
     m_seats.change(registration.status, RegistrationStatus::cancelled);
+    return promote();
+}
+
+std::vector<domain::Registration> Registrar::promote() {
+    std::vector<domain::Registration> promoted;
     // Nobody moves up into a cancelled event: there is no seat to give.
     if (m_event.status == domain::EventStatus::cancelled) return promoted;
     for (auto n = m_seats.promotable(); n > 0; --n) {

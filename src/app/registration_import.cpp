@@ -1,8 +1,10 @@
 #include "convene/app/registration_import.hpp"
 
+#include <algorithm>
 #include <optional>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "convene/error.hpp"
 #include "convene/io/csv_reader.hpp"
@@ -14,29 +16,83 @@ namespace convene::app {
 
 namespace {
 
+// Spreadsheets leave rows of empty cells (",,") below the data.
+bool is_empty(const io::CsvRecord& record) {
+    return std::all_of(record.fields.begin(), record.fields.end(), [](const std::string& value) {
+        return value.find_first_not_of(" \t\r\n") == std::string::npos;
+    });
+}
+
+std::string delimiter_name(char delimiter) {
+    return delimiter == '\t' ? std::string("tab") : fmt::format("'{}'", delimiter);
+}
+
+// The header as read, so that a wrong delimiter or encoding shows at once.
+std::string header_as_read(const io::CsvReader& csv) {
+    std::vector<std::string> quoted;
+    for (const auto& name : csv.header()) quoted.push_back(fmt::format("\"{}\"", name));
+    return fmt::format("{} column{} split at {}: {}", quoted.size(), quoted.size() == 1 ? "" : "s",
+                       delimiter_name(csv.delimiter()), fmt::join(quoted, ", "));
+}
+
 // Reads one row after another from either format, turning each into a request.
 class RowSource {
 public:
-    RowSource(io::InputFile& input, const ImportOptions& options) : m_options(options) {
+    RowSource(io::InputFile& input, const ImportOptions& options, const ImportReport& report)
+        : m_options(options) {
         if (options.format == ImportFormat::jsonl) {
             m_jsonl.emplace(input.stream(), input.path());
             return;
         }
-        m_csv.emplace(input.stream(), input.path());
+        m_csv.emplace(input.stream(), input.path(), options.csv);
         try {
-            m_columns.emplace(m_csv->header(), options.ignore_unknown_columns);
+            m_columns.emplace(m_csv->header(), options.ignore_unknown_columns, options.maps);
+        } catch (const io::MissingColumn& error) {
+            const auto& header = m_csv->header();
+            const auto example =
+                header.empty() || header.front().empty() ? std::string("COLUMN") : header.front();
+            throw BadInputError(
+                fmt::format("{}: the header has no {} column; read {}", m_csv->location(1),
+                            error.field, header_as_read(*m_csv)),
+                fmt::format("name it with --map '{}={}'{}{}", example, error.field,
+                            error.field == "name" ? " (or join two: --map 'name=First name+Last "
+                                                    "name')"
+                                                  : "",
+                            header.size() == 1 ? "; or give the delimiter: --delimiter ';'" : ""));
         } catch (const io::RowError& error) {
             throw BadInputError(fmt::format("{}: {}", m_csv->location(1), error.what()),
-                                "the first line names the columns: name,email,…");
+                                fmt::format("the header as read: {}; --map COLUMN=FIELD "
+                                            "chooses",
+                                            header_as_read(*m_csv)));
         }
+        if (report.note) {
+            // Said when it is not RFC 4180's default, so that a surprise shows.
+            const bool usual = m_csv->encoding() == "utf-8" && m_csv->delimiter() == ',';
+            if (!usual || report.mapping) {
+                report.note(fmt::format("{}: {}, delimiter {}", io::display_name(input.path()),
+                                        m_csv->encoding(), delimiter_name(m_csv->delimiter())));
+            }
+            for (const auto column : m_columns->unnamed()) {
+                report.note(fmt::format("column {} has no name in the header: skipped", column));
+            }
+        }
+    }
+
+    // One line per field the columns give (--dry-run shows them).
+    std::vector<std::string> mapping() const {
+        return m_columns ? m_columns->describe() : std::vector<std::string>{};
     }
 
     // Fills `line` and `request` with the next row; false at the end. Throws BadInputError
     // (with location) for a record the reader rejects, RowError for content.
     bool next(std::size_t& line, domain::RegistrationRequest& request) {
         if (m_csv) {
-            if (!m_csv->next(m_csv_record)) return false;
-            line = m_csv_record.line;
+            while (true) {
+                if (!m_csv->next(m_csv_record)) return false;
+                line = m_csv_record.line;
+                if (!is_empty(m_csv_record)) break;
+                ++m_empty_rows;
+            }
             request = m_columns->request(m_csv_record.fields);
             return true;
         }
@@ -51,12 +107,14 @@ public:
     }
     // After a reader error: can the following rows still be read?
     bool can_go_on() const { return m_csv ? !m_csv->broken() : !m_jsonl->broken(); }
+    std::size_t empty_rows() const { return m_empty_rows; }
 
 private:
     const ImportOptions& m_options;
     std::optional<io::CsvReader> m_csv;
     std::optional<io::RegistrationColumns> m_columns;
     io::CsvRecord m_csv_record;
+    std::size_t m_empty_rows{0};
     std::optional<io::JsonlReader> m_jsonl;
     io::JsonlRecord m_jsonl_record;
 };
@@ -76,6 +134,7 @@ private:
 }
 
 void count(ImportSummary& summary, const Outcome& outcome) {
+    summary.promoted += outcome.promoted.size();
     switch (outcome.kind) {
         case Outcome::Kind::added:
             ++summary.added;
@@ -93,7 +152,10 @@ void count(ImportSummary& summary, const Outcome& outcome) {
 ImportSummary import_registrations(io::InputFile& input, const ImportOptions& options,
                                    const domain::Event& event, Registrar& registrar,
                                    const ImportReport& report) {
-    RowSource source(input, options);
+    RowSource source(input, options, report);
+    if (report.mapping) {
+        for (const auto& line : source.mapping()) report.mapping(line);
+    }
     ImportSummary summary;
     domain::RegistrationRequest request;
     std::size_t line = 0;
@@ -145,6 +207,7 @@ ImportSummary import_registrations(io::InputFile& input, const ImportOptions& op
         const std::size_t valid = summary.added + summary.updated + summary.duplicates;
         refuse(*first_bad, valid, bad, true);
     }
+    summary.empty_rows = source.empty_rows();
     return summary;
 }
 

@@ -1,14 +1,14 @@
 // convene add-agenda-item EVENT --title T …: append or insert an item; prints its position.
 #include <memory>
-#include <optional>
 #include <ostream>
+
+#include <fmt/format.h>
 
 #include "agenda_flags.hpp"
 #include "command_setup.hpp"
-#include "convene/app/event_write.hpp"
+#include "convene/app/agenda.hpp"
 #include "convene/error.hpp"
-#include "convene/store/agenda_store.hpp"
-#include "convene/store/event_store.hpp"
+#include "flag_problems.hpp"
 
 namespace convene::cli {
 
@@ -22,20 +22,11 @@ struct Options {
 
 void run(const Options& options, Context& context) {
     if (!options.item.title) throw UsageError("an agenda item needs a title", "give --title TEXT");
-    app::EventWrite write(context.database(), options.event);
-    const auto& event = write.event;
-    store::AgendaStore agenda(context.database());
-    domain::AgendaItem item;
-    item.event_id = event.id;
-    apply_agenda_flags(options.item, item, event);
-    if (options.position) {
-        check_position(*options.position, agenda.count(event.id) + 1, "--position");
-        item.position = *options.position;
-    }
-    const int position = agenda.insert(item);
-    write.transaction.commit();
-    warn_timing(context, event, agenda.list(event.id), position);
-    context.out() << position << '\n';
+    const auto change = flag_value(app::add_agenda_item(context.database(), options.event,
+                                                        edit_by(options.item), options.position),
+                                   "position");
+    warn(context, change.timing_warnings);
+    context.out() << change.item.position << '\n';
 }
 
 }  // namespace

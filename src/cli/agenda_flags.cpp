@@ -69,31 +69,14 @@ void apply_agenda_flags(const AgendaFlags& flags, domain::AgendaItem& item,
     check_flags(domain::validate(item));
 }
 
-domain::AgendaItem get_item(store::AgendaStore& agenda, const domain::Event& event, int position) {
-    if (position < 1) {
-        throw UsageError(fmt::format("agenda positions start at 1, not {}", position));
-    }
-    if (auto item = agenda.find(event.id, position)) return std::move(*item);
-    const int size = agenda.count(event.id);
-    throw NotFoundError(
-        fmt::format("'{}' has no agenda item {}", event.slug, position),
-        size == 0 ? "its agenda is empty"
-                  : fmt::format("its items are 1 to {}; 'convene list agenda {}' shows them", size,
-                                event.slug));
+app::ItemEdit edit_by(const AgendaFlags& flags) {
+    return [&flags](domain::AgendaItem& item, const domain::Event& event) {
+        apply_agenda_flags(flags, item, event);
+    };
 }
 
-void check_position(int position, int last, std::string_view flag) {
-    if (position < 1 || position > last) {
-        throw UsageError(fmt::format("{} {} is outside the agenda", flag, position),
-                         fmt::format("give a position from 1 to {}", last));
-    }
-}
-
-void warn_timing(Context& context, const domain::Event& event,
-                 const std::vector<domain::AgendaItem>& items, int position) {
-    for (const auto& problem : domain::timing_problems(event, items, position)) {
-        context.warn(problem);
-    }
+void warn(Context& context, const std::vector<std::string>& timing_warnings) {
+    for (const auto& warning : timing_warnings) context.warn(warning);
 }
 
 }  // namespace convene::cli

@@ -1,15 +1,15 @@
 #pragma once
 // What add-agenda-item and update-agenda-item share: the item flags, how they change an item,
-// how an item is named on the command line, and the timing warnings after a change.
+// and the timing warnings after a change.
 #include <optional>
 #include <string>
 #include <vector>
 
 #include <CLI/CLI.hpp>
 
+#include "convene/app/agenda.hpp"
 #include "convene/cli/context.hpp"
 #include "convene/domain/agenda.hpp"
-#include "convene/store/agenda_store.hpp"
 
 namespace convene::cli {
 
@@ -35,14 +35,10 @@ void add_agenda_flags(CLI::App& command, AgendaFlags& flags, bool for_update);
 void apply_agenda_flags(const AgendaFlags& flags, domain::AgendaItem& item,
                         const domain::Event& event);
 
-// The positional N of update/move/remove: the item must exist (NotFoundError otherwise).
-domain::AgendaItem get_item(store::AgendaStore& agenda, const domain::Event& event, int position);
+// The edit the agenda workflows run on the item, inside their transaction.
+app::ItemEdit edit_by(const AgendaFlags& flags);
 
-// A target position (--position, --to) in 1..last; UsageError naming `flag` otherwise.
-void check_position(int position, int last, std::string_view flag);
-
-// "convene: warning: …" for each timing problem of the item at `position`.
-void warn_timing(Context& context, const domain::Event& event,
-                 const std::vector<domain::AgendaItem>& items, int position);
+// "convene: warning: …" for each timing problem of the changed item.
+void warn(Context& context, const std::vector<std::string>& timing_warnings);
 
 }  // namespace convene::cli

@@ -4,8 +4,7 @@
 #include <fmt/format.h>
 
 #include "command_setup.hpp"
-#include "convene/app/event_write.hpp"
-#include "convene/store/event_store.hpp"
+#include "convene/app/event_changes.hpp"
 
 namespace convene::cli {
 
@@ -16,17 +15,12 @@ struct Options {
 };
 
 void run(const Options& options, Context& context) {
-    app::EventWrite write(context.database(), options.event);
-    auto& event = write.event;
-    if (event.status == domain::EventStatus::cancelled) {
+    const auto result = app::cancel_event(context.database(), options.event, context.now());
+    const auto& event = result.event;
+    if (result.already_cancelled) {
         context.note(fmt::format("{} is already cancelled", event.slug));
         return;
     }
-    event.status = domain::EventStatus::cancelled;
-    ++event.sequence;
-    event.updated_at = context.now();
-    write.events.update(event);
-    write.transaction.commit();
     context.note(fmt::format("cancelled {} (sequence {})", event.slug, event.sequence));
 }
 

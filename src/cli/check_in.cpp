@@ -4,11 +4,8 @@
 #include <fmt/format.h>
 
 #include "command_setup.hpp"
-#include "convene/app/event_write.hpp"
+#include "convene/app/event_changes.hpp"
 #include "convene/domain/time.hpp"
-#include "convene/error.hpp"
-#include "convene/store/event_store.hpp"
-#include "convene/store/registration_store.hpp"
 
 namespace convene::cli {
 
@@ -21,40 +18,30 @@ struct Options {
 };
 
 void run(const Options& options, Context& context) {
-    app::EventWrite write(context.database(), options.event);
-    const auto& event = write.event;
-    store::RegistrationStore registrations(context.database());
-    const auto person = registrations.get(event.id, options.who);
-    const auto& zone = domain::known_zone(event.timezone);
-
-    if (options.undo) {
-        if (!person.checked_in_at) {
+    const auto result =
+        app::check_in(context.database(), options.event, options.who, options.undo, context.now());
+    const auto& person = result.registration;
+    const auto& zone = domain::known_zone(result.event.timezone);
+    switch (result.outcome) {
+        case app::CheckIn::was_not_checked:
             context.note(fmt::format("{} was not checked in", person.email));
             return;
-        }
-        registrations.set_checked_in(person.id, std::nullopt);
-        write.transaction.commit();
-        context.note(fmt::format("cleared the check-in of {}", person.email));
-        return;
+        case app::CheckIn::cleared:
+            context.note(fmt::format("cleared the check-in of {}", person.email));
+            return;
+        case app::CheckIn::already:
+            context.note(fmt::format("{} checked in already at {}", person.email,
+                                     domain::format_iso_local(*person.checked_in_at, zone)));
+            return;
+        case app::CheckIn::recorded:
+            if (person.status == domain::RegistrationStatus::waitlisted) {
+                context.warn(
+                    fmt::format("{} is on the waiting list, not registered", person.email));
+            }
+            context.note(fmt::format("checked in {} at {}", person.email,
+                                     domain::format_iso_local(*person.checked_in_at, zone)));
+            return;
     }
-    if (person.status == domain::RegistrationStatus::cancelled) {
-        throw ConflictError(fmt::format("the registration of {} is cancelled", person.email),
-                            "register the person again first");
-    }
-    if (person.checked_in_at) {
-        // The first arrival is the one that counts; a second scan at the door changes nothing.
-        context.note(fmt::format("{} checked in already at {}", person.email,
-                                 domain::format_iso_local(*person.checked_in_at, zone)));
-        return;
-    }
-    if (person.status == domain::RegistrationStatus::waitlisted) {
-        context.warn(fmt::format("{} is on the waiting list, not registered", person.email));
-    }
-    const auto now = context.now();
-    registrations.set_checked_in(person.id, now);
-    write.transaction.commit();
-    context.note(
-        fmt::format("checked in {} at {}", person.email, domain::format_iso_local(now, zone)));
 }
 
 }  // namespace

@@ -4,6 +4,7 @@ namespace convene::cli {
 
 // Declared here, not in command_setup.hpp, so that adding it rebuilds no other command.
 Command add_forget(CLI::App& app);
+Command add_stats(CLI::App& app);
 
 namespace {
 
@@ -30,6 +31,7 @@ constexpr Setup k_commands[] = {
     add_help,
     add_completion,
     add_complete,
+    add_stats,
 };
 
 // `list WHAT …`: one entry per kind of list.

@@ -38,7 +38,7 @@ store::Database& Context::database(IfMissing if_missing) {
             "convene create-event creates it; or choose another with --db FILE, CONVENE_DB or "
             "database.path in convene.toml");
     }
-    m_database = std::make_unique<store::Database>(path);
+    m_database = std::make_unique<store::Database>(path, config().lock_wait);
     if (missing && origin.empty()) {
         note_default(
             "created the database convene.db in the current folder (choose another "

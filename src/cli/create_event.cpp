@@ -7,12 +7,11 @@
 #include <fmt/format.h>
 
 #include "command_setup.hpp"
+#include "convene/app/event_edits.hpp"
 #include "convene/app/event_file.hpp"
-#include "convene/domain/uid.hpp"
 #include "convene/error.hpp"
 #include "convene/io/event_file.hpp"
 #include "convene/io/input.hpp"
-#include "convene/store/event_store.hpp"
 #include "event_flags.hpp"
 #include "flag_problems.hpp"
 
@@ -60,18 +59,9 @@ void run(const Options& options, Context& context) {
     if (!options.event.title) {
         throw UsageError("an event needs a title", "give --title TEXT");
     }
-    auto& db = context.database(Context::IfMissing::create);
-    store::EventStore events(db);
-    auto transaction = db.write_transaction();
-
-    domain::Event event;
-    apply_event_flags(options.event, event, context, events);
-    if (!options.event.slug) event.slug = events.free_slug(domain::slugify(event.title));
-    event.uid = domain::generate_uid();
-    event.created_at = event.updated_at = context.now();
-    check_flags(domain::validate(event));
-    events.insert(event);
-    transaction.commit();
+    const auto event = flag_value(app::create_event(context.database(Context::IfMissing::create),
+                                                    edit_by(options.event, context), context.now()),
+                                  "");
     context.out() << event.slug << '\n';
 }
 

@@ -4,7 +4,7 @@
 #include <fmt/format.h>
 
 #include "command_setup.hpp"
-#include "convene/app/event_write.hpp"
+#include "convene/app/event_changes.hpp"
 #include "convene/error.hpp"
 #include "convene/store/event_store.hpp"
 
@@ -18,15 +18,13 @@ struct Options {
 };
 
 void run(const Options& options, Context& context) {
-    app::EventWrite write(context.database(), options.event);
-    const auto& event = write.event;
     if (!options.yes) {
+        const auto event = store::EventStore(context.database()).get(options.event);
         throw UsageError(
             fmt::format("deleting {} removes its agenda and registrations for good", event.slug),
             "add --yes to confirm, or use cancel-event to keep the records");
     }
-    write.events.remove(event.id);
-    write.transaction.commit();
+    const auto event = app::delete_event(context.database(), options.event);
     context.note(fmt::format("deleted {}", event.slug));
 }
 

@@ -130,4 +130,10 @@ void apply_event_flags(const EventFlags& flags, Event& event, Context& context,
     }
 }
 
+app::EventEdit edit_by(const EventFlags& flags, Context& context) {
+    return [&flags, &context](domain::Event& event, store::EventStore& events) {
+        apply_event_flags(flags, event, context, events);
+    };
+}
+
 }  // namespace convene::cli

@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "convene/app/event_edits.hpp"
 #include "convene/cli/context.hpp"
 #include "convene/domain/event.hpp"
 #include "convene/store/event_store.hpp"
@@ -42,5 +43,8 @@ void add_event_flags(CLI::App& command, EventFlags& flags, bool for_update);
 // the configured default). Throws UsageError for bad values, NotFoundError for a bad --parent.
 void apply_event_flags(const EventFlags& flags, domain::Event& event, Context& context,
                        store::EventStore& events);
+
+// The edit the create and update workflows run on the event, inside their transaction.
+app::EventEdit edit_by(const EventFlags& flags, Context& context);
 
 }  // namespace convene::cli

@@ -1,9 +1,11 @@
 // convene list attendees EVENT: one row per registration, in registration order, streamed.
-// Columns: name, email, organisation, language, status, registered_at, checked_in_at, then one
-// per custom field the event's registrations use. `register --csv` reads this back unchanged.
+// Columns: name, email, organisation, language, status, registered_at, checked_in_at,
+// waitlist_position, then one per custom field the event's registrations use. `register --csv`
+// reads this back unchanged.
 #include <algorithm>
 #include <memory>
 #include <optional>
+#include <unordered_map>
 #include <variant>
 
 #include <fmt/format.h>
@@ -13,9 +15,11 @@
 #include "convene/domain/registration_request.hpp"
 #include "convene/domain/time.hpp"
 #include "convene/error.hpp"
+#include "convene/export/spreadsheet.hpp"
 #include "convene/store/event_store.hpp"
 #include "convene/store/registration_store.hpp"
 #include "convene/text/strings.hpp"
+#include "delimiter_flag.hpp"
 #include "flag_problems.hpp"
 
 namespace convene::cli {
@@ -31,18 +35,52 @@ struct Options {
     std::optional<std::string> fields;
     bool no_header{false};
     bool wide{false};
+    bool excel{false};
+    std::optional<std::string> delimiter;
+    bool raw{false};
 };
 
+// --excel is CSV as Excel opens it in any locale: UTF-8 announced by a byte order mark, and
+// the separator of the locale (--delimiter ';' in much of Europe). Plain csv stays RFC 4180.
+output::Format writer_setup(const Options& options, Context& context,
+                            output::DelimitedOptions& writer) {
+    writer.raw = options.raw;
+    auto format = context.output_format();
+    if (options.excel) {
+        if (!context.options().format.empty() && format != output::Format::csv) {
+            throw UsageError("--excel writes CSV; it does not go with --format " +
+                             context.options().format);
+        }
+        format = output::Format::csv;
+        writer.byte_order_mark = true;
+    }
+    if (options.delimiter) {
+        if (format != output::Format::csv) throw UsageError("--delimiter needs csv or --excel");
+        writer.delimiter = delimiter_flag(*options.delimiter);
+    }
+    return format;
+}
+
 // What one output column shows: a registration's own field, or a custom field by name.
-enum class Own { id, name, email, organisation, language, status, registered_at, checked_in_at };
+enum class Own {
+    id,
+    name,
+    email,
+    organisation,
+    language,
+    status,
+    registered_at,
+    checked_in_at,
+    waitlist_position
+};
 struct Custom {
     std::string key;
 };
 using Source = std::variant<Own, Custom>;
 
 constexpr Own k_own_by_index[] = {
-    Own::id,       Own::name,   Own::email,         Own::organisation,
-    Own::language, Own::status, Own::registered_at, Own::checked_in_at};
+    Own::id,     Own::name,          Own::email,         Own::organisation,     Own::language,
+    Own::status, Own::registered_at, Own::checked_in_at, Own::waitlist_position};
 static_assert(std::size(k_own_by_index) == domain::k_registration_fields.size());
 
 std::optional<Own> own_field(std::string_view name) {
@@ -86,7 +124,8 @@ std::vector<std::pair<std::string, Source>> choose_columns(const Options& option
 
 output::ColumnType type_of(const Source& source) {
     const auto* own = std::get_if<Own>(&source);
-    return own && *own == Own::id ? output::ColumnType::integer : output::ColumnType::text;
+    const bool number = own && (*own == Own::id || *own == Own::waitlist_position);
+    return number ? output::ColumnType::integer : output::ColumnType::text;
 }
 
 // In a table too wide for the terminal: free text is cut, the times may go.
@@ -98,10 +137,49 @@ output::Fit fit_of(const Source& source) {
         case Own::organisation: return output::Fit::cut;
         case Own::language:
         case Own::registered_at:
-        case Own::checked_in_at: return output::Fit::hide;
+        case Own::checked_in_at:
+        case Own::waitlist_position: return output::Fit::hide;
         default: return output::Fit::keep;
     }
 }
+
+bool shows_position(const std::vector<std::pair<std::string, Source>>& columns) {
+    return std::any_of(columns.begin(), columns.end(), [](const auto& column) {
+        const auto* own = std::get_if<Own>(&column.second);
+        return own && *own == Own::waitlist_position;
+    });
+}
+
+// Places in the waiting list, which is the list order (registered_at, then id) of the
+// waitlisted. While every waitlisted row is listed they are counted on the way; a filter that
+// hides some (language, check-in) needs them counted first.
+class WaitlistPositions {
+public:
+    WaitlistPositions(store::RegistrationStore& registrations, std::int64_t event_id,
+                      const store::RegistrationFilter& filter, bool wanted) {
+        if (!wanted || (!filter.language && !filter.checked_in)) return;
+        std::int64_t position = 0;
+        registrations.for_each(
+            event_id, {.status = domain::RegistrationStatus::waitlisted},
+            [&](const domain::Registration& r) { m_counted.emplace(r.id, ++position); },
+            store::RegistrationStore::Fields::skip);
+        m_precounted = true;
+    }
+
+    // Call once per listed registration, in list order.
+    std::optional<std::int64_t> next(const domain::Registration& r) {
+        if (r.status != domain::RegistrationStatus::waitlisted) return std::nullopt;
+        if (!m_precounted) return ++m_seen;
+        const auto found = m_counted.find(r.id);
+        if (found == m_counted.end()) return std::nullopt;
+        return found->second;
+    }
+
+private:
+    bool m_precounted{false};
+    std::int64_t m_seen{0};
+    std::unordered_map<std::int64_t, std::int64_t> m_counted;
+};
 
 store::RegistrationFilter make_filter(const Options& options, const domain::Event& event) {
     store::RegistrationFilter filter;
@@ -135,8 +213,11 @@ void run(const Options& options, Context& context) {
     for (const auto& [name, source] : columns) {
         header.push_back({name, type_of(source), fit_of(source)});
     }
-    auto writer = output::make_row_writer(context.output_format(), context.out(), std::move(header),
-                                          context.writer_options(options.no_header, options.wide));
+    output::DelimitedOptions delimited;
+    const auto format = writer_setup(options, context, delimited);
+    auto writer =
+        output::make_row_writer(format, context.out(), std::move(header),
+                                context.writer_options(options.no_header, options.wide), delimited);
 
     // Without a custom column the store need not read the fields (a subquery per row).
     const bool any_custom = std::any_of(columns.begin(), columns.end(), [](const auto& column) {
@@ -148,9 +229,12 @@ void run(const Options& options, Context& context) {
     std::vector<output::Cell> cells(columns.size());
     std::string registered_at;  // the cells borrow these until the row is written
     std::string checked_in_at;
+    WaitlistPositions positions(registrations, event.id, filter, shows_position(columns));
+    std::optional<std::int64_t> position;
     registrations.for_each(
         event.id, filter,
         [&](const domain::Registration& r) {
+            position = positions.next(r);
             registered_at = domain::format_utc(r.registered_at);
             checked_in_at = r.checked_in_at ? domain::format_utc(*r.checked_in_at) : std::string();
             for (std::size_t i = 0; i < columns.size(); ++i) {
@@ -174,6 +258,7 @@ void run(const Options& options, Context& context) {
                                 case Own::checked_in_at:
                                     return r.checked_in_at ? output::Cell(checked_in_at)
                                                            : output::Cell();
+                                case Own::waitlist_position: return output::Cell(position);
                             }
                             return output::Cell();
                         }
@@ -202,6 +287,14 @@ Command add_list_attendees(CLI::App& list) {
                         "Columns to show, in order: id,name,email,… and custom fields by name");
     command->add_flag("--no-header", options->no_header, "Rows only (table, tsv, csv)");
     command->add_flag("--wide", options->wide, "table: every column whole, however wide");
+    command->add_flag("--excel", options->excel,
+                      "CSV for Excel in any locale: UTF-8 with a byte order mark, --delimiter");
+    command->add_option("--delimiter", options->delimiter,
+                        "CSV separator: ',' (default) ';' or "
+                        "tab");
+    command->add_flag("--raw", options->raw,
+                      "Leave cells starting with = + - @ as they are (csv, tsv); by default a ' "
+                      "goes before them so that spreadsheets run no formula");
     return {command, [options](Context& context) { run(*options, context); }};
 }
 

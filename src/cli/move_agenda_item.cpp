@@ -5,9 +5,8 @@
 
 #include "agenda_flags.hpp"
 #include "command_setup.hpp"
-#include "convene/app/event_write.hpp"
-#include "convene/store/agenda_store.hpp"
-#include "convene/store/event_store.hpp"
+#include "convene/app/agenda.hpp"
+#include "flag_problems.hpp"
 
 namespace convene::cli {
 
@@ -20,14 +19,10 @@ struct Options {
 };
 
 void run(const Options& options, Context& context) {
-    app::EventWrite write(context.database(), options.event);
-    const auto& event = write.event;
-    store::AgendaStore agenda(context.database());
-    const auto item = get_item(agenda, event, options.from);
-    check_position(options.to, agenda.count(event.id), "--to");
-    agenda.move(event.id, options.from, options.to);
-    write.transaction.commit();
-    context.note(fmt::format("moved '{}' from {} to {}", item.title, options.from, options.to));
+    const auto change = flag_value(
+        app::move_agenda_item(context.database(), options.event, options.from, options.to), "to");
+    context.note(
+        fmt::format("moved '{}' from {} to {}", change.item.title, options.from, options.to));
 }
 
 }  // namespace

@@ -8,7 +8,9 @@
 #include "command_setup.hpp"
 #include "convene/app/register.hpp"
 #include "convene/error.hpp"
+#include "convene/io/transcoder.hpp"
 #include "convene/text/plural.hpp"
+#include "delimiter_flag.hpp"
 #include "flag_problems.hpp"
 #include "progress_line.hpp"
 
@@ -30,7 +32,23 @@ struct Options {
     bool ignore_unknown_columns{false};
     bool skip_invalid{false};
     bool dry_run{false};
+    std::optional<std::string> delimiter;
+    std::optional<std::string> encoding;
+    std::vector<std::string> maps;
 };
+
+io::CsvOptions csv_options(const Options& options) {
+    io::CsvOptions csv;
+    if (options.delimiter) csv.delimiter = delimiter_flag(*options.delimiter);
+    if (options.encoding) {
+        csv.encoding = io::find_encoding(*options.encoding);
+        if (!csv.encoding) {
+            throw UsageError(fmt::format("unknown encoding '{}'", *options.encoding),
+                             fmt::format("accepted: {}", io::accepted_encodings()));
+        }
+    }
+    return csv;
+}
 
 app::OnDuplicate on_duplicate(const std::string& word) {
     if (word == "skip") return app::OnDuplicate::skip;
@@ -51,6 +69,9 @@ void check_combination(const Options& options) {
     }
     if (!bulk && (options.ignore_unknown_columns || options.skip_invalid)) {
         throw UsageError("--ignore-unknown-columns and --skip-invalid need --csv or --jsonl");
+    }
+    if (!options.csv && (options.delimiter || options.encoding || !options.maps.empty())) {
+        throw UsageError("--delimiter, --encoding and --map need --csv");
     }
     if (!bulk && (!options.name || !options.email)) {
         throw UsageError("register needs --name and --email (or --csv FILE / --jsonl FILE)");
@@ -82,6 +103,10 @@ void register_one(const Options& options, const app::RegisterOptions& register_o
                                    "");
     const auto& outcome = result.outcome;
     const auto& stored = outcome.registration;
+    for (const auto& person : outcome.promoted) {
+        context.note(fmt::format("promoted {} <{}> (id {}) from the waiting list first",
+                                 person.name, person.email, person.id));
+    }
     switch (outcome.kind) {
         case app::Outcome::Kind::added:
             if (outcome.waitlist_position > 0) {
@@ -113,12 +138,18 @@ void register_file(const Options& options, const app::RegisterOptions& register_
         .format = options.csv ? app::ImportFormat::csv : app::ImportFormat::jsonl,
         .ignore_unknown_columns = options.ignore_unknown_columns,
         .skip_invalid = options.skip_invalid,
+        .csv = csv_options(options),
+        .maps = options.maps,
     };
     io::InputFile input(options.csv ? *options.csv : *options.jsonl);
     ProgressLine progress(context, "rows");
     app::ImportReport report;
     report.bad_row = [&](const std::string& what) { context.warn(what + " (row skipped)"); };
     report.progress = &progress;
+    report.note = [&](const std::string& what) { context.note(what); };
+    if (options.dry_run) {
+        report.mapping = [&](const std::string& line) { context.note("column: " + line); };
+    }
     const auto result = app::register_from_file(context.database(), options.event, input, import,
                                                 register_options, context.now(), report);
     progress.clear();
@@ -128,6 +159,14 @@ void register_file(const Options& options, const app::RegisterOptions& register_
         options.dry_run ? "dry run, nothing written: " : "", io::display_name(input.path()),
         text::count_of(summary.rows, "row"), summary.added, summary.waitlisted, summary.updated,
         text::count_of(summary.duplicates, "duplicate"), summary.invalid));
+    if (summary.empty_rows > 0) {
+        context.note(fmt::format("{} skipped", text::count_of(summary.empty_rows, "empty row")));
+    }
+    if (summary.promoted > 0) {
+        context.note(
+            fmt::format("{} promoted from the waiting list to free seats first",
+                        text::count_of(summary.promoted, "waiting person", "waiting people")));
+    }
 }
 
 void run(const Options& options, Context& context) {
@@ -171,7 +210,18 @@ Command add_register(CLI::App& app) {
     command->add_flag("--skip-invalid", options->skip_invalid,
                       "Import the good rows and report each bad one, instead of rejecting the "
                       "file");
-    command->add_flag("--dry-run", options->dry_run, "Check everything, write nothing");
+    command->add_option("--delimiter", options->delimiter,
+                        "CSV delimiter: ',' ';' or tab (default: the one the header uses)");
+    command->add_option("--encoding", options->encoding,
+                        "Encoding of a CSV without byte order mark: utf-8 (default), "
+                        "windows-1252, latin1, utf-16");
+    command
+        ->add_option("--map", options->maps,
+                     "'COLUMN=FIELD' reads a column as a field; 'name=First name+Last name' "
+                     "joins columns (repeatable)")
+        ->allow_extra_args(false);
+    command->add_flag("--dry-run", options->dry_run,
+                      "Check everything, write nothing; show which column is which field");
     return {command, [options](Context& context) { run(*options, context); }};
 }
 

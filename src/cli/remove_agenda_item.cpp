@@ -5,9 +5,7 @@
 
 #include "agenda_flags.hpp"
 #include "command_setup.hpp"
-#include "convene/app/event_write.hpp"
-#include "convene/store/agenda_store.hpp"
-#include "convene/store/event_store.hpp"
+#include "convene/app/agenda.hpp"
 
 namespace convene::cli {
 
@@ -19,14 +17,10 @@ struct Options {
 };
 
 void run(const Options& options, Context& context) {
-    app::EventWrite write(context.database(), options.event);
-    const auto& event = write.event;
-    store::AgendaStore agenda(context.database());
-    const auto item = get_item(agenda, event, options.position);
-    agenda.remove(event.id, options.position);
-    write.transaction.commit();
-    context.note(
-        fmt::format("removed item {} '{}' of {}", options.position, item.title, event.slug));
+    const auto change =
+        app::remove_agenda_item(context.database(), options.event, options.position);
+    context.note(fmt::format("removed item {} '{}' of {}", options.position, change.item.title,
+                             change.event.slug));
 }
 
 }  // namespace

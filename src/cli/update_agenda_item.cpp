@@ -5,9 +5,7 @@
 
 #include "agenda_flags.hpp"
 #include "command_setup.hpp"
-#include "convene/app/event_write.hpp"
-#include "convene/store/agenda_store.hpp"
-#include "convene/store/event_store.hpp"
+#include "convene/app/agenda.hpp"
 
 namespace convene::cli {
 
@@ -20,27 +18,15 @@ struct Options {
 };
 
 void run(const Options& options, Context& context) {
-    app::EventWrite write(context.database(), options.event);
-    auto& event = write.event;
-    store::AgendaStore agenda(context.database());
-    const auto before = get_item(agenda, event, options.position);
-    auto item = before;
-    apply_agenda_flags(options.item, item, event);
-    if (item == before) {
+    const auto change = app::update_agenda_item(context.database(), options.event, options.position,
+                                                edit_by(options.item), context.now());
+    if (!change.changed) {
         context.note(fmt::format("nothing to change: item {} of {} is already as given",
-                                 item.position, event.slug));
+                                 change.item.position, change.event.slug));
         return;
     }
-    agenda.update(item);
-    if (domain::changes_calendar(before, item)) {
-        // The item's VEVENT carries the event's SEQUENCE: raise it so calendars update.
-        ++event.sequence;
-        event.updated_at = context.now();
-        write.events.update(event);
-    }
-    write.transaction.commit();
-    warn_timing(context, event, agenda.list(event.id), item.position);
-    context.note(fmt::format("updated item {} of {}", item.position, event.slug));
+    warn(context, change.timing_warnings);
+    context.note(fmt::format("updated item {} of {}", change.item.position, change.event.slug));
 }
 
 }  // namespace

@@ -4,10 +4,7 @@
 #include <fmt/format.h>
 
 #include "command_setup.hpp"
-#include "convene/app/event_write.hpp"
-#include "convene/error.hpp"
-#include "convene/store/agenda_store.hpp"
-#include "convene/store/event_store.hpp"
+#include "convene/app/event_edits.hpp"
 #include "convene/text/plural.hpp"
 #include "event_flags.hpp"
 #include "flag_problems.hpp"
@@ -22,36 +19,33 @@ struct Options {
 };
 
 void run(const Options& options, Context& context) {
-    app::EventWrite write(context.database(), options.event);
-    const auto& before = write.event;
-    auto after = before;
-    apply_event_flags(options.fields, after, context, write.events);
-    if (after.slug != before.slug && write.events.slug_taken(after.slug)) {
-        throw ConflictError(fmt::format("an event with slug '{}' exists already", after.slug));
-    }
-    check_flags(domain::validate(after));
-    if (after == before) {
+    const auto update =
+        flag_value(app::update_event(context.database(), options.event,
+                                     edit_by(options.fields, context), context.now()),
+                   "");
+    const auto& after = update.after;
+    if (!update.changed) {
         context.note(fmt::format("nothing to change: {} is already as given (sequence {})",
-                                 before.slug, before.sequence));
+                                 after.slug, after.sequence));
         return;
     }
-    if (domain::changes_calendar(before, after)) ++after.sequence;
-    after.updated_at = context.now();
-    write.events.update(after);
-    // A timed agenda follows its event: a session moved by a day keeps its items in it.
-    int moved_items = 0;
-    if (!before.all_day && !after.all_day && after.start != before.start) {
-        moved_items =
-            store::AgendaStore(context.database()).move_times(after.id, after.start - before.start);
+    for (const auto& person : update.seats.promoted) {
+        context.note(fmt::format("promoted {} <{}> (id {}) from the waiting list", person.name,
+                                 person.email, person.id));
     }
-    write.transaction.commit();
-    if (moved_items > 0) {
+    if (after.capacity && update.seats.registered > *after.capacity) {
+        context.warn(
+            fmt::format("{} people are registered, more than the capacity of {}: "
+                        "nobody loses a seat; the waiting list moves again once fewer "
+                        "than {} are registered",
+                        update.seats.registered, *after.capacity, *after.capacity));
+    }
+    if (update.moved_items > 0) {
         context.note(fmt::format("moved {} with the event",
-                                 text::count_of(moved_items, "timed agenda item")));
+                                 text::count_of(update.moved_items, "timed agenda item")));
     }
     context.note(fmt::format("updated {} (sequence {})", after.slug, after.sequence));
 }
-
 }  // namespace
 
 Command add_update_event(CLI::App& app) {

@@ -19,6 +19,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// Longer than an hour is a mistake: a command should not hang a script for a day.
+constexpr std::chrono::seconds k_max_lock_wait{3600};
+
 [[noreturn]] void fail(const fs::path& file, const toml::source_region& where, std::string_view key,
                        std::string_view what) {
     throw BadInputError(fmt::format("{}:{}: {}: {}", file.string(), where.begin.line, key, what));
@@ -37,6 +40,28 @@ std::string require_zone(const fs::path& file, std::string_view key, const toml:
     return name;
 }
 
+// A lock wait: a duration such as "30s" or "2m", or "0s" to give up at once.
+std::chrono::seconds read_wait(std::string_view text, std::string& problem) {
+    if (text == "0" || text == "0s") return std::chrono::seconds{0};
+    auto wait = domain::parse_duration(text);
+    if (!wait) {
+        problem = wait.problem().message;
+        return {};
+    }
+    if (*wait > k_max_lock_wait) {
+        problem = fmt::format("'{}' is longer than {} minutes", text, k_max_lock_wait.count() / 60);
+    }
+    return *wait;
+}
+
+std::chrono::seconds require_wait(const fs::path& file, std::string_view key,
+                                  const toml::node& node) {
+    std::string problem;
+    const auto wait = read_wait(require_string(file, key, node), problem);
+    if (!problem.empty()) fail(file, node.source(), key, problem);
+    return wait;
+}
+
 // One entry per key the file may hold; anything else is rejected (ccache's key table).
 struct KeyRule {
     std::string_view key;
@@ -44,6 +69,10 @@ struct KeyRule {
 };
 
 constexpr std::array k_keys{
+    KeyRule{"database.lock_wait",
+            [](const fs::path& file, std::string_view key, const toml::node& node, Config& c) {
+                c.lock_wait = require_wait(file, key, node);
+            }},
     KeyRule{"database.path",
             [](const fs::path& file, std::string_view key, const toml::node& node, Config& c) {
                 fs::path path = require_string(file, key, node);
@@ -210,6 +239,14 @@ Config load(const Overrides& flags, const EnvLookup& env) {
         config.database_path = *db;
         config.database_origin = "CONVENE_DB";
     }
+    if (auto wait = env("CONVENE_LOCK_WAIT"); wait && !wait->empty()) {
+        std::string problem;
+        config.lock_wait = read_wait(*wait, problem);
+        if (!problem.empty()) {
+            throw UsageError(fmt::format("CONVENE_LOCK_WAIT: {}", problem),
+                             "give a duration such as 30s or 2m, or 0s");
+        }
+    }
     if (auto tz = env("CONVENE_TZ"); tz && !tz->empty()) {
         if (auto zone = domain::find_zone(*tz); !zone) {
             throw UsageError(fmt::format("CONVENE_TZ: {}", zone.problem().message),
@@ -231,6 +268,8 @@ constexpr std::string_view k_starter = R"(# convene configuration (see convene(1
 
 [database]
 # path = "convene.db"
+# How long to wait for another convene that is writing ("0s": give up at once).
+# lock_wait = "10s"
 
 [defaults]
 # Wall times given without an offset are read in this zone.

@@ -16,7 +16,7 @@ std::optional<std::int64_t> SeatCounter::seats_free() const {
 
 Placement SeatCounter::place() const {
     const auto free = seats_free();
-    if (!free || *free > 0) return {RegistrationStatus::registered, 0};
+    if (m_waitlisted == 0 && (!free || *free > 0)) return {RegistrationStatus::registered, 0};
     return {RegistrationStatus::waitlisted, m_waitlisted + 1};
 }
 

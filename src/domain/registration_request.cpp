@@ -7,6 +7,7 @@
 
 #include "convene/domain/email.hpp"
 #include "convene/domain/limits.hpp"
+#include "convene/text/language_names.hpp"
 #include "convene/text/strings.hpp"
 #include "convene/text/utf8.hpp"
 
@@ -30,6 +31,8 @@ bool equal_ignoring_ascii_case(std::string_view a, std::string_view b) {
     });
 }
 
+std::string_view primary_subtag(std::string_view tag) { return tag.substr(0, tag.find('-')); }
+
 std::optional<std::string> language_problem(std::string& language, const Event& event) {
     if (language.empty() || event.languages.empty()) return std::nullopt;
     // BCP 47 tags are case-insensitive: "FR" is the event's "fr".
@@ -38,6 +41,26 @@ std::optional<std::string> language_problem(std::string& language, const Event& 
             language = tag;
             return std::nullopt;
         }
+    }
+    // Else a name people write in a form ("French", "Français", "francés"), or the tag of the
+    // same language with or without a region ("fr" for the event's "fr-CA"), if only one of
+    // the event's languages fits.
+    const auto folded = text::fold(language);
+    std::vector<std::string_view> matches;
+    for (const auto& tag : event.languages) {
+        const auto& names = text::folded_language_names(tag);
+        if (std::find(names.begin(), names.end(), folded) != names.end() ||
+            equal_ignoring_ascii_case(primary_subtag(tag), primary_subtag(language))) {
+            matches.push_back(tag);
+        }
+    }
+    if (matches.size() == 1) {
+        language = std::string(matches.front());
+        return std::nullopt;
+    }
+    if (matches.size() > 1) {
+        return fmt::format("language '{}' could be any of {}: give the tag", language,
+                           fmt::join(matches, ", "));
     }
     return fmt::format("language '{}' is not one of the event's languages ({})", language,
                        fmt::join(event.languages, ", "));

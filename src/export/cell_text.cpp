@@ -1,5 +1,7 @@
 #include "cell_text.hpp"
 
+#include "convene/export/spreadsheet.hpp"
+
 #include <iterator>
 
 #include <fmt/format.h>
@@ -39,3 +41,16 @@ void append_text(std::string& out, const Cell& cell, BoolWords words) {
 }
 
 }  // namespace convene::output::detail
+
+namespace convene::output {
+
+void neutralise_formula(std::string& value) {
+    const auto first = value.find_first_not_of('\'');
+    if (first == std::string::npos) return;
+    const char c = value[first];
+    if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') {
+        value.insert(0, 1, '\'');
+    }
+}
+
+}  // namespace convene::output

@@ -7,16 +7,17 @@
 namespace convene::output::detail {
 namespace {
 
-bool needs_quotes(std::string_view value) {
-    if (value.find_first_of(",\"\r\n") != std::string_view::npos) {
+bool needs_quotes(std::string_view value, char separator) {
+    if (value.find_first_of("\"\r\n") != std::string_view::npos ||
+        value.find(separator) != std::string_view::npos) {
         return true;
     }
     const auto is_blank = [](char c) { return c == ' ' || c == '\t'; };
     return !value.empty() && (is_blank(value.front()) || is_blank(value.back()));
 }
 
-void append_field(std::string& line, std::string_view value) {
-    if (!needs_quotes(value)) {
+void append_field(std::string& line, std::string_view value, char separator) {
+    if (!needs_quotes(value, separator)) {
         line += value;
         return;
     }
@@ -30,14 +31,13 @@ void append_field(std::string& line, std::string_view value) {
     line += '"';
 }
 
-// A record of one empty field is written "" so that readers do not skip it as a blank line.
-constexpr Dialect k_csv{',', "\r\n", append_field, "\"\""};
-
 }  // namespace
 
 std::unique_ptr<RowWriter> make_csv_writer(std::ostream& out, std::vector<Column> columns,
-                                           WriterOptions options) {
-    return make_delimited_writer(k_csv, out, std::move(columns), options);
+                                           WriterOptions options, DelimitedOptions delimited) {
+    // A record of one empty field is written "" so that readers do not skip it as a blank line.
+    const Dialect csv{delimited.delimiter, "\r\n", append_field, "\"\""};
+    return make_delimited_writer(csv, out, std::move(columns), options, delimited);
 }
 
 }  // namespace convene::output::detail

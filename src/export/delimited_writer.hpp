@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "convene/export/spreadsheet.hpp"
 #include "convene/export/table_writer.hpp"
 
 namespace convene::output::detail {
@@ -13,14 +14,14 @@ namespace convene::output::detail {
 struct Dialect {
     char separator;
     std::string_view line_end;
-    // Appends one field, escaped or quoted as the format needs.
-    void (*append_field)(std::string& line, std::string_view value);
+    // Appends one field, escaped or quoted as the format needs with this separator.
+    void (*append_field)(std::string& line, std::string_view value, char separator);
     // Text for a record made of one empty field, which readers would skip as a blank line.
     std::string_view lone_empty_field;
 };
 
 std::unique_ptr<RowWriter> make_delimited_writer(const Dialect& dialect, std::ostream& out,
-                                                 std::vector<Column> columns,
-                                                 WriterOptions options);
+                                                 std::vector<Column> columns, WriterOptions options,
+                                                 DelimitedOptions delimited);
 
 }  // namespace convene::output::detail

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "convene/export/spreadsheet.hpp"
 #include "convene/export/table_writer.hpp"
 #include "writers.hpp"
 
@@ -49,6 +50,12 @@ void RowWriter::finish() {
 
 std::unique_ptr<RowWriter> make_row_writer(Format format, std::ostream& out,
                                            std::vector<Column> columns, WriterOptions options) {
+    return make_row_writer(format, out, std::move(columns), options, DelimitedOptions{});
+}
+
+std::unique_ptr<RowWriter> make_row_writer(Format format, std::ostream& out,
+                                           std::vector<Column> columns, WriterOptions options,
+                                           DelimitedOptions delimited) {
     if (columns.empty()) {
         throw std::logic_error("a row writer needs at least one column");
     }
@@ -61,8 +68,10 @@ std::unique_ptr<RowWriter> make_row_writer(Format format, std::ostream& out,
     }
     switch (format) {
         case Format::table: return detail::make_table_writer(out, std::move(columns), options);
-        case Format::tsv: return detail::make_tsv_writer(out, std::move(columns), options);
-        case Format::csv: return detail::make_csv_writer(out, std::move(columns), options);
+        case Format::tsv:
+            return detail::make_tsv_writer(out, std::move(columns), options, delimited);
+        case Format::csv:
+            return detail::make_csv_writer(out, std::move(columns), options, delimited);
         case Format::json: return detail::make_json_writer(out, std::move(columns), false);
         case Format::jsonl: return detail::make_json_writer(out, std::move(columns), true);
     }

@@ -7,7 +7,7 @@
 namespace convene::output::detail {
 namespace {
 
-void append_escaped(std::string& line, std::string_view value) {
+void append_escaped(std::string& line, std::string_view value, char) {
     for (const char c : value) {
         switch (c) {
             case '\t': line += "\\t"; break;
@@ -24,8 +24,8 @@ constexpr Dialect k_tsv{'\t', "\n", append_escaped, ""};
 }  // namespace
 
 std::unique_ptr<RowWriter> make_tsv_writer(std::ostream& out, std::vector<Column> columns,
-                                           WriterOptions options) {
-    return make_delimited_writer(k_tsv, out, std::move(columns), options);
+                                           WriterOptions options, DelimitedOptions delimited) {
+    return make_delimited_writer(k_tsv, out, std::move(columns), options, delimited);
 }
 
 }  // namespace convene::output::detail

@@ -21,6 +21,43 @@ int no_spaces(unsigned char) { return 0; }
 
 bool is_line_end(char c) { return c == '\r' || c == '\n'; }
 
+// The delimiter the header line uses most, outside quotes: French Excel's "CSV" uses `;`,
+// "Unicode text" uses tab. A tie, or none at all, is RFC 4180's comma.
+char detect_delimiter(std::string_view text) {
+    std::size_t comma = 0;
+    std::size_t semicolon = 0;
+    std::size_t tab = 0;
+    bool quoted = false;
+    for (const char c : text) {
+        if (c == '"') {
+            quoted = !quoted;
+        } else if (!quoted) {
+            if (is_line_end(c)) break;
+            if (c == ',') ++comma;
+            if (c == ';') ++semicolon;
+            if (c == '\t') ++tab;
+        }
+    }
+    if (semicolon > comma && semicolon >= tab) return ';';
+    if (tab > comma && tab > semicolon) return '\t';
+    return ',';
+}
+
+// The bytes of an invalid UTF-8 sequence starting at `offset`, as hex: "E9", "9C".
+std::string bad_bytes(std::string_view text, std::size_t offset) {
+    std::string hex;
+    for (std::size_t i = offset; i < text.size() && i < offset + 4; ++i) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (i > offset && (byte < 0x80 || byte >= 0xC0)) break;
+        fmt::format_to(std::back_inserter(hex), "{}{:02X}", hex.empty() ? "" : " ", byte);
+    }
+    return hex;
+}
+
+constexpr std::string_view k_encoding_hint =
+    "a file saved by Excel or another Windows program is often Windows-1252: give "
+    "--encoding windows-1252 (or latin1, utf-16)";
+
 }  // namespace
 
 // libcsv's parser, freed however the reader ends; its callbacks reach the reader from here.
@@ -43,11 +80,12 @@ struct CsvReader::Parser {
     static void record(int, void* reader) { static_cast<CsvReader*>(reader)->on_record(); }
 };
 
-CsvReader::CsvReader(std::istream& in, std::string_view file_name)
+CsvReader::CsvReader(std::istream& in, std::string_view file_name, const CsvOptions& options)
     : m_in(in),
       m_name(display_name(file_name)),
       m_parser(std::make_unique<Parser>()),
-      m_buffer(k_chunk_size) {
+      m_given_delimiter(options.delimiter),
+      m_given_encoding(options.encoding) {
     if (!read_record()) {
         throw BadInputError(location(1) + ": no header row (the input is empty)",
                             "the first line must name the columns");
@@ -55,10 +93,12 @@ CsvReader::CsvReader(std::istream& in, std::string_view file_name)
     m_fields.resize(m_field_count);
     for (std::size_t i = 0; i < m_fields.size(); ++i) {
         if (!text::is_valid_utf8(m_fields[i])) {
-            throw BadInputError(fmt::format("{}: column {} of the header is not valid UTF-8",
-                                            location(m_record_line), i + 1),
-                                "convert the file to UTF-8, e.g. with iconv -f latin1 -t utf-8");
+            throw BadInputError(fmt::format("{}: header: {}", location(m_record_line),
+                                            utf8_problem(i, m_fields[i])),
+                                std::string(k_encoding_hint));
         }
+        // Spreadsheets leave empty unnamed columns; the importer skips them.
+        if (m_fields[i].empty()) continue;
         if (std::find(m_fields.begin(), m_fields.begin() + static_cast<std::ptrdiff_t>(i),
                       m_fields[i]) != m_fields.begin() + static_cast<std::ptrdiff_t>(i)) {
             throw BadInputError(fmt::format("{}: column \"{}\" appears twice in the header",
@@ -69,6 +109,21 @@ CsvReader::CsvReader(std::istream& in, std::string_view file_name)
 }
 
 CsvReader::~CsvReader() = default;
+
+std::string_view CsvReader::encoding() const noexcept {
+    return m_transcoder ? m_transcoder->encoding().name : std::string_view("utf-8");
+}
+
+std::string CsvReader::utf8_problem(std::size_t column, const std::string& text) const {
+    const auto offset = text::first_invalid_utf8(text).value_or(0);
+    std::string where = fmt::format("column {}", column + 1);
+    if (column < m_header.size()) where += fmt::format(" (\"{}\")", m_header[column]);
+    std::string before = text.substr(0, offset);
+    // Enough of what comes before to find the place in a spreadsheet.
+    if (before.size() > 30) before = "…" + before.substr(before.size() - 30);
+    return fmt::format("{} is not valid UTF-8: bytes {} after \"{}\"", where,
+                       bad_bytes(text, offset), before);
+}
 
 std::optional<std::size_t> CsvReader::column(std::string_view name) const {
     const auto found = std::find(m_header.begin(), m_header.end(), name);
@@ -85,6 +140,15 @@ std::string CsvReader::location(std::size_t line) const {
 bool CsvReader::next(CsvRecord& record) {
     if (!read_record()) {
         return false;
+    }
+    // A row of empty cells, however many (spreadsheets leave them below the data), is an empty
+    // record of the header's width; the importer skips it.
+    if (m_field_count != m_header.size() &&
+        std::all_of(m_fields.begin(), m_fields.begin() + static_cast<std::ptrdiff_t>(m_field_count),
+                    [](const std::string& field) { return field.empty(); })) {
+        m_fields.resize(std::max(m_fields.size(), m_header.size()));
+        for (auto& field : m_fields) field.clear();
+        m_field_count = m_header.size();
     }
     check_record();
     record.line = m_record_line;
@@ -166,20 +230,58 @@ bool CsvReader::feed_next_piece() {
 }
 
 void CsvReader::fill_buffer() {
-    m_in.read(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
+    if (m_at_start) {
+        start_input();
+    } else if (m_transcoder) {
+        read_chunk(m_raw);
+        decode_chunk();
+    } else {
+        read_chunk(m_buffer);
+    }
+    m_begin = 0;
+    m_end = m_buffer.size();
+}
+
+void CsvReader::read_chunk(std::string& into) {
+    into.resize(k_chunk_size);
+    m_in.read(into.data(), static_cast<std::streamsize>(into.size()));
     if (m_in.bad()) {
         throw BadInputError(fmt::format("{}: read error", m_name));
     }
-    m_begin = 0;
-    m_end = static_cast<std::size_t>(m_in.gcount());
+    into.resize(static_cast<std::size_t>(m_in.gcount()));
     m_input_done = !m_in;
-    if (m_at_start) {
-        m_at_start = false;
-        const std::string_view start(m_buffer.data(), m_end);
-        if (start.starts_with(text::k_utf8_bom)) {
-            m_begin = text::k_utf8_bom.size();
-        }
+}
+
+void CsvReader::decode_chunk() {
+    m_buffer.clear();
+    try {
+        m_transcoder->convert(m_raw, m_buffer);
+        if (m_input_done) m_transcoder->finish();
+    } catch (const BadInputError& error) {
+        m_broken = true;
+        throw BadInputError(fmt::format("{}: after line {}: {}", m_name, m_line, error.what()),
+                            "give the file's encoding with --encoding");
     }
+}
+
+// The first chunk says how to read the rest: its byte order mark (or the encoding given)
+// chooses the encoding, its first line the delimiter.
+void CsvReader::start_input() {
+    m_at_start = false;
+    read_chunk(m_raw);
+    std::optional<Encoding> encoding = m_given_encoding;
+    if (const auto mark = find_byte_order_mark(m_raw)) {
+        encoding = mark->encoding;
+        m_raw.erase(0, mark->size);
+    }
+    if (encoding && encoding->name != "utf-8") {
+        m_transcoder = std::make_unique<Transcoder>(*encoding);
+        decode_chunk();
+    } else {
+        std::swap(m_raw, m_buffer);
+    }
+    m_delimiter = m_given_delimiter.value_or(detect_delimiter(m_buffer));
+    csv_set_delim(&m_parser->state, static_cast<unsigned char>(m_delimiter));
 }
 
 void CsvReader::finish_input() {
@@ -201,9 +303,9 @@ void CsvReader::check_record() const {
     }
     for (std::size_t i = 0; i < m_field_count; ++i) {
         if (!text::is_valid_utf8(m_fields[i])) {
-            throw BadInputError(fmt::format("{}: field \"{}\" is not valid UTF-8",
-                                            location(m_record_line), m_header[i]),
-                                "convert the file to UTF-8, e.g. with iconv -f latin1 -t utf-8");
+            throw BadInputError(
+                fmt::format("{}: {}", location(m_record_line), utf8_problem(i, m_fields[i])),
+                std::string(k_encoding_hint));
         }
     }
 }

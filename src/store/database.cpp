@@ -24,8 +24,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr int k_busy_timeout_ms = 10'000;
-
 bool is_memory(const fs::path& path) { return path == ":memory:"; }
 
 // Registrations hold personal data: a new database file is readable by its owner only.
@@ -52,10 +50,10 @@ void create_private_file(const fs::path& path) {
     if (fd >= 0) ::close(fd);
 }
 
-SQLite::Database open_file(const fs::path& path) {
+SQLite::Database open_file(const fs::path& path, std::chrono::seconds lock_wait) {
     create_private_file(path);
     return SQLite::Database(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE,
-                            k_busy_timeout_ms);
+                            static_cast<int>(lock_wait / std::chrono::milliseconds{1}));
 }
 
 void refuse_newer(int version, const std::string& name) {
@@ -124,8 +122,9 @@ void verify_shape(SQLite::Database& db, const std::string& name) {
 
 }  // namespace
 
-Database::Database(const fs::path& path)
-    : m_connection(std::make_unique<Connection>(Connection{open_file(path)})) {
+Database::Database(const fs::path& path, std::chrono::seconds lock_wait)
+    : m_connection(std::make_unique<Connection>(Connection{open_file(path, lock_wait)})),
+      m_lock_wait(lock_wait) {
     auto& db = m_connection->sqlite;
     // Check before any pragma that writes, so a newer database stays untouched.
     refuse_newer(schema_version(), path.string());
@@ -169,7 +168,21 @@ void Database::migrate() {
     transaction.commit();
 }
 
-Transaction::Transaction(Database& db) : m_db(&db) { sqlite(db).exec("BEGIN IMMEDIATE"); }
+Transaction::Transaction(Database& db) : m_db(&db) {
+    try {
+        sqlite(db).exec("BEGIN IMMEDIATE");
+    } catch (const SQLite::Exception& error) {
+        m_db = nullptr;
+        const int code = error.getErrorCode() & 0xff;
+        if (code != SQLITE_BUSY && code != SQLITE_LOCKED) throw;
+        // The lock is taken here, up front: this is where a second writer waits, and gives up.
+        throw StorageError(
+            fmt::format("the database is busy: another convene is writing to it (waited {} s)",
+                        db.m_lock_wait.count()),
+            "try again when it has finished, or wait longer with database.lock_wait in "
+            "convene.toml or CONVENE_LOCK_WAIT, e.g. 2m");
+    }
+}
 
 Transaction::Transaction(Transaction&& other) noexcept : m_db(other.m_db) { other.m_db = nullptr; }
 

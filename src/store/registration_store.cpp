@@ -308,6 +308,43 @@ std::int64_t RegistrationStore::count(std::int64_t event_id, RegistrationStatus 
     return query->getColumn(0).getInt64();
 }
 
+RegistrationCounts RegistrationStore::counts(std::int64_t event_id) {
+    // Run once per command, so prepared here rather than with the per-row statements.
+    RegistrationCounts counts;
+    SQLite::Statement by_status(sqlite(m_db), R"sql(
+        SELECT status, count(*), count(checked_in_at) FROM registration
+        WHERE event_id = ? GROUP BY status)sql");
+    by_status.bind(1, event_id);
+    while (by_status.executeStep()) {
+        const auto count = by_status.getColumn(1).getInt64();
+        switch (stored_value(domain::parse_registration_status(text_of(by_status.getColumn(0))),
+                             "registration")) {
+            case RegistrationStatus::registered:
+                counts.registered = count;
+                counts.checked_in = by_status.getColumn(2).getInt64();
+                break;
+            case RegistrationStatus::waitlisted: counts.waitlisted = count; break;
+            case RegistrationStatus::cancelled: counts.cancelled = count; break;
+        }
+    }
+    const auto group = [&](const char* column) {
+        std::vector<std::pair<std::string, std::int64_t>> groups;
+        SQLite::Statement query(sqlite(m_db), fmt::format(R"sql(
+            SELECT {0}, count(*) AS n FROM registration
+            WHERE event_id = ? AND status = 'registered'
+            GROUP BY {0} ORDER BY n DESC, {0})sql",
+                                                          column));
+        query.bind(1, event_id);
+        while (query.executeStep()) {
+            groups.emplace_back(query.getColumn(0).getString(), query.getColumn(1).getInt64());
+        }
+        return groups;
+    };
+    counts.by_language = group("language");
+    counts.by_organisation = group("organisation");
+    return counts;
+}
+
 std::optional<Registration> RegistrationStore::first_waitlisted(std::int64_t event_id) {
     Use query(*m_statements->first_waitlisted);
     query->bind(1, event_id);

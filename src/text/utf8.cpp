@@ -1,5 +1,7 @@
 #include "convene/text/utf8.hpp"
 
+#include <cstdlib>
+
 #include <utf8proc.h>
 
 namespace convene::text {
@@ -14,21 +16,46 @@ utf8proc_ssize_t decode(std::string_view text, utf8proc_int32_t& code_point) {
 
 }  // namespace
 
-bool is_valid_utf8(std::string_view text) {
-    // ASCII runs (most names and every address typed in a form) need no decoding.
-    while (!text.empty()) {
-        if (static_cast<unsigned char>(text.front()) < 0x80) {
-            text.remove_prefix(1);
+bool is_valid_utf8(std::string_view text) { return !first_invalid_utf8(text); }
+
+std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
+    std::size_t offset = 0;
+    while (offset < text.size()) {
+        // ASCII needs no decoding, and it is most of what imports read.
+        if (static_cast<unsigned char>(text[offset]) < 0x80) {
+            ++offset;
             continue;
         }
         utf8proc_int32_t code_point = 0;
-        const utf8proc_ssize_t length = decode(text, code_point);
-        if (length <= 0) {
-            return false;
-        }
-        text.remove_prefix(static_cast<std::size_t>(length));
+        const utf8proc_ssize_t length = decode(text.substr(offset), code_point);
+        if (length <= 0) return offset;
+        offset += static_cast<std::size_t>(length);
     }
-    return true;
+    return std::nullopt;
+}
+
+std::string fold(std::string_view text) {
+    utf8proc_uint8_t* mapped = nullptr;
+    const auto length =
+        utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                     static_cast<utf8proc_ssize_t>(text.size()), &mapped,
+                     static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD |
+                                                    UTF8PROC_STRIPMARK | UTF8PROC_COMPAT));
+    if (length < 0) return std::string(text);
+    std::string folded;
+    std::string_view rest(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(length));
+    while (!rest.empty()) {
+        utf8proc_int32_t code_point = 0;
+        const auto size = static_cast<std::size_t>(decode(rest, code_point));
+        const auto category = utf8proc_category(code_point);
+        const bool letter_or_digit =
+            (category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO) ||
+            category == UTF8PROC_CATEGORY_ND;
+        if (letter_or_digit) folded.append(rest.substr(0, size));
+        rest.remove_prefix(size);
+    }
+    std::free(mapped);
+    return folded;
 }
 
 std::size_t display_width(std::string_view text) {

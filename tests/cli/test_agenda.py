@@ -167,11 +167,11 @@ class AgendaTest(ConveneTestCase):
         self.assertIn("agenda item 2", self.fails(3, "remove-agenda-item", self.event, "2"))
         self.fails(3, "update-agenda-item", self.event, "5", "--title", "T")
         self.fails(3, "move-agenda-item", self.event, "2", "--to", "1")
-        self.assertIn("--position 0", self.fails(2, "add-agenda-item", self.event, "--title", "T",
+        self.assertIn("--position: 0", self.fails(2, "add-agenda-item", self.event, "--title", "T",
                                                  "--position", "0"))
-        self.assertIn("--position 3", self.fails(2, "add-agenda-item", self.event, "--title", "T",
+        self.assertIn("--position: 3", self.fails(2, "add-agenda-item", self.event, "--title", "T",
                                                  "--position", "3"))
-        self.assertIn("--to 2", self.fails(2, "move-agenda-item", self.event, "1", "--to", "2"))
+        self.assertIn("--to: 2", self.fails(2, "move-agenda-item", self.event, "1", "--to", "2"))
         self.fails(2, "move-agenda-item", self.event, "1", "--to", "0")
         self.fails(2, "remove-agenda-item", self.event, "0")
         self.assertIn("has no name", self.fails(2, "add-agenda-item", self.event, "--title", "T",

@@ -65,7 +65,7 @@ class ListAttendeesTest(ConveneTestCase):
         rows = list(csv.DictReader(io.StringIO(self.listing("csv"), newline="")))
         self.assertEqual(list(rows[0].keys()),
                          ["name", "email", "organisation", "language", "status", "registered_at",
-                          "checked_in_at", "diet", "badge", "note"])
+                          "checked_in_at", "waitlist_position", "diet", "badge", "note"])
         self.assertEqual([(r["name"], r["organisation"]) for r in rows],
                          [(p[0], p[2]) for p in PEOPLE])
         self.assertEqual(rows[2]["note"], "line one\nline two\twith tab")

@@ -30,7 +30,7 @@ class RegisterTest(ConveneTestCase):
         self.assertEqual(people[0], {
             "name": "Ana Silva", "email": "Ana.Silva@Example.org", "organisation": "CGLU",
             "language": "fr", "status": "registered", "registered_at": "2023-11-14T22:13:20Z",
-            "checked_in_at": None, "diet": "vegan", "badge": "Ana S"})
+            "checked_in_at": None, "waitlist_position": None, "diet": "vegan", "badge": "Ana S"})
 
     def test_duplicate_email_in_any_case_is_a_conflict(self):
         first = self.register("Ana", "ana@example.org")

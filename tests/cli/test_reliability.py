@@ -141,6 +141,43 @@ class OneLineErrors(ConveneTestCase):
         self.assertLess(len(error), 200)
 
 
+class LockWait(ConveneTestCase):
+    """A second writer waits for the first as long as configured, then says who holds the lock."""
+
+    def setUp(self):
+        super().setUp()
+        _, self.event = self.create_briefing()
+        self.holder = sqlite3.connect(self.path("convene.db"), isolation_level=None)
+        self.holder.execute("BEGIN IMMEDIATE")  # what a long import holds
+
+    def tearDown(self):
+        self.holder.close()
+        super().tearDown()
+
+    def test_no_wait_names_the_other_writer(self):
+        line = self.fails(6, "register", self.event, "--name", "Ann", "--email", "ann@x.org",
+                          env={"CONVENE_LOCK_WAIT": "0s"})
+        self.assertIn("another convene is writing to it (waited 0 s)", line)
+
+    def test_the_wait_is_configurable_and_reading_does_not_wait(self):
+        self.write("convene.toml", '[database]\nlock_wait = "1s"\n')
+        started = time.monotonic()
+        line = self.fails(6, "cancel-event", self.event)
+        # A lower bound only: a slow machine takes longer, never shorter.
+        self.assertGreaterEqual(time.monotonic() - started, 1.0)
+        self.assertIn("(waited 1 s)", line)
+        self.ok("list", "events")  # WAL: readers are not blocked by the writer
+        self.holder.execute("ROLLBACK")
+        self.ok("cancel-event", self.event)
+
+    def test_a_bad_wait_is_refused(self):
+        self.write("convene.toml", '[database]\nlock_wait = "soon"\n')
+        self.assertIn("convene.toml:2: database.lock_wait", self.fails(5, "list", "events"))
+        os.remove(self.path("convene.toml"))
+        self.assertIn("CONVENE_LOCK_WAIT", self.fails(2, "list", "events",
+                                                      env={"CONVENE_LOCK_WAIT": "2h"}))
+
+
 class BrokenDatabases(ConveneTestCase):
     """Every command against damaged databases: exit 6, never 1."""
 

@@ -25,6 +25,16 @@ TEST_CASE("registrations past the capacity wait, at the next position", "[capaci
     CHECK(seats.place().waitlist_position == 2);
 }
 
+TEST_CASE("a newcomer waits while anyone waits, even with a seat free", "[capacity]") {
+    SeatCounter seats(5, 2, 1);
+    CHECK(seats.promotable() == 1);
+    const auto placement = seats.place();
+    CHECK(placement.status == RegistrationStatus::waitlisted);
+    CHECK(placement.waitlist_position == 2);
+    SeatCounter unlimited(std::nullopt, 2, 1);
+    CHECK(unlimited.place().status == RegistrationStatus::waitlisted);
+}
+
 TEST_CASE("a capacity of zero waitlists everyone", "[capacity]") {
     SeatCounter seats(0, 0, 0);
     CHECK(seats.place().status == RegistrationStatus::waitlisted);

@@ -124,8 +124,9 @@ TEST_CASE("csv reader names the start line of a bad record after a multi-line on
 
 TEST_CASE("csv reader rejects invalid UTF-8", "[csv_reader]") {
     CHECK(error_of("name,city\nAda,Paris\nZo\xEB,Z\xFCrich\n") ==
-          "data.csv:3: field \"name\" is not valid UTF-8");
-    CHECK(error_of("caf\xE9,b\n") == "data.csv:1: column 1 of the header is not valid UTF-8");
+          "data.csv:3: column 1 (\"name\") is not valid UTF-8: bytes EB after \"Zo\"");
+    CHECK(error_of("caf\xE9,b\n") ==
+          "data.csv:1: header: column 1 is not valid UTF-8: bytes E9 after \"caf\"");
 }
 
 TEST_CASE("csv reader rejects stray quotes", "[csv_reader]") {
@@ -186,4 +187,113 @@ TEST_CASE("csv reader goes on after a bad record, not after a broken quote", "[c
         CHECK_THROWS_AS(reader.next(record), BadInputError);
         CHECK(reader.broken());
     }
+}
+
+namespace {
+
+std::vector<CsvRecord> read_with(const std::string& bytes, convene::io::CsvOptions options,
+                                 Fields& header, char* delimiter = nullptr,
+                                 std::string* encoding = nullptr) {
+    std::istringstream in(bytes);
+    CsvReader reader(in, "data.csv", options);
+    header = reader.header();
+    if (delimiter) *delimiter = reader.delimiter();
+    if (encoding) *encoding = std::string(reader.encoding());
+    return convene::testing::read_all<CsvReader, CsvRecord>(reader);
+}
+
+std::string utf16le(std::string_view ascii_or_latin1) {
+    std::string out = "\xFF\xFE";
+    for (const char c : ascii_or_latin1) {
+        out += c;
+        out += '\0';
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("csv reader detects the delimiter from the header line", "[csv_reader]") {
+    Fields header;
+    char delimiter = 0;
+    auto records =
+        read_with("name;email;note\r\nAna;a@x.org;\"x, y; z\"\r\n", {}, header, &delimiter);
+    CHECK(delimiter == ';');
+    CHECK(header == Fields{"name", "email", "note"});
+    CHECK(records.at(0).fields == Fields{"Ana", "a@x.org", "x, y; z"});
+    records = read_with("name\temail\nAna\ta@x.org\n", {}, header, &delimiter);
+    CHECK(delimiter == '\t');
+    CHECK(records.at(0).fields == Fields{"Ana", "a@x.org"});
+    // Quoted delimiters in the header do not count; a tie is a comma.
+    read_with("\"a;b;c\",d\n", {}, header, &delimiter);
+    CHECK(delimiter == ',');
+    CHECK(header == Fields{"a;b;c", "d"});
+    read_with("a\n1\n", {}, header, &delimiter);
+    CHECK(delimiter == ',');
+    // Forced.
+    records = read_with("name;email\nAna;a@x.org\n", {.delimiter = ','}, header, &delimiter);
+    CHECK(delimiter == ',');
+    CHECK(header == Fields{"name;email"});
+}
+
+TEST_CASE("csv reader reads UTF-16 with a byte order mark", "[csv_reader]") {
+    Fields header;
+    std::string encoding;
+    auto records =
+        read_with(utf16le("name\tcity\r\nZo\xEB\tZ\xFCrich\r\n"), {}, header, nullptr, &encoding);
+    CHECK(encoding == "utf-16le");
+    CHECK(header == Fields{"name", "city"});
+    REQUIRE(records.size() == 1);
+    CHECK(records[0].fields == Fields{"Zoë", "Zürich"});
+    CHECK(records[0].line == 2);
+    // Big-endian too.
+    const std::string be = std::string("\xFE\xFF\0a\0,\0b\0\n\0\xE9\0,\0x\0\n", 18);
+    records = read_with(be, {}, header, nullptr, &encoding);
+    CHECK(encoding == "utf-16be");
+    CHECK(records.at(0).fields == Fields{"é", "x"});
+}
+
+TEST_CASE("csv reader decodes UTF-16 across chunk boundaries with right lines", "[csv_reader]") {
+    std::string text = "id,note\r\n";
+    constexpr int k_records = 30'000;
+    for (int i = 0; i < k_records; ++i) text += fmt::format("{},\xE9t\xE9{}\r\n", i, i % 3);
+    Fields header;
+    const auto records = read_with(utf16le(text), {}, header);
+    REQUIRE(records.size() == static_cast<std::size_t>(k_records));
+    for (int i = 0; i < k_records; i += 997) {
+        CHECK(records[static_cast<std::size_t>(i)].line == static_cast<std::size_t>(i + 2));
+        CHECK(records[static_cast<std::size_t>(i)].fields[1] == fmt::format("été{}", i % 3));
+    }
+}
+
+TEST_CASE("csv reader reads Windows-1252 and Latin-1 when told", "[csv_reader]") {
+    Fields header;
+    const std::string bytes =
+        "nom;organisation\r\nL\xE9"
+        "a;C\x9C"
+        "ur d\x92"
+        "Arles\r\n";
+    auto records =
+        read_with(bytes, {.encoding = convene::io::find_encoding("windows-1252")}, header);
+    CHECK(records.at(0).fields == Fields{"Léa", "Cœur d’Arles"});
+    // Latin-1 has C1 controls where Windows-1252 has œ and ’: read, and refused later.
+    records = read_with(bytes, {.encoding = convene::io::find_encoding("latin1")}, header);
+    CHECK(records.at(0).fields == Fields{"Léa", "C\u009Cur d\u0092Arles"});
+    // A byte order mark wins over the encoding given.
+    records = read_with("\xEF\xBB\xBFn\nZo\xC3\xAB\n",
+                        {.encoding = convene::io::find_encoding("cp1252")}, header);
+    CHECK(records.at(0).fields == Fields{"Zoë"});
+    CHECK_FALSE(convene::io::find_encoding("ebcdic"));
+    CHECK(convene::io::find_encoding("UTF-16")->name == "utf-16le");
+}
+
+TEST_CASE("csv reader: rows of empty cells of any width are empty records", "[csv_reader]") {
+    Fields header;
+    const auto records = read_with("name,email,\nA,a@x.org,\n,,,,\n,\n", {}, header);
+    CHECK(header == Fields{"name", "email", ""});
+    REQUIRE(records.size() == 3);
+    CHECK(records[1].fields == Fields{"", "", ""});
+    CHECK(records[2].fields == Fields{"", "", ""});
+    // Columns with no name may repeat.
+    CHECK(read_with("a,,\n", {}, header).empty());
 }

@@ -90,6 +90,46 @@ TEST_CASE("registrar: unregistering promotes the head of the waiting list", "[re
     CHECK(again.registration.status == RegistrationStatus::waitlisted);
 }
 
+TEST_CASE("registrar: a raised capacity promotes in order; a newcomer queues behind",
+          "[registrar]") {
+    store::Database db(":memory:");
+    auto event = make_event(db, 1);
+    store::RegistrationStore store(db);
+    {
+        Registrar registrar(store, event, k_now, OnDuplicate::error, false);
+        for (const auto* email : {"a@x.org", "b@x.org", "c@x.org", "d@x.org"}) {
+            registrar.add(request(email));
+        }
+    }
+    event.capacity = 3;
+    Registrar raised(store, event, k_now, OnDuplicate::error, false);
+    const auto promoted = raised.promote();
+    REQUIRE(promoted.size() == 2);
+    CHECK(promoted[0].email == "b@x.org");
+    CHECK(promoted[1].email == "c@x.org");
+    CHECK(raised.promote().empty());
+    CHECK(raised.add(request("e@x.org")).waitlist_position == 2);
+}
+
+TEST_CASE("registrar: free seats go to the waiting list before a newcomer", "[registrar]") {
+    store::Database db(":memory:");
+    auto event = make_event(db, 1);
+    store::RegistrationStore store(db);
+    {
+        Registrar registrar(store, event, k_now, OnDuplicate::error, false);
+        registrar.add(request("a@x.org"));
+        registrar.add(request("b@x.org"));
+    }
+    // Seats freed without anyone moving up (as an older convene left a raised capacity).
+    event.capacity = 2;
+    Registrar registrar(store, event, k_now, OnDuplicate::error, false);
+    const auto c = registrar.add(request("c@x.org"));
+    REQUIRE(c.promoted.size() == 1);
+    CHECK(c.promoted.front().email == "b@x.org");
+    CHECK(c.registration.status == RegistrationStatus::waitlisted);
+    CHECK(c.waitlist_position == 1);
+}
+
 TEST_CASE("registrar refuses a cancelled event", "[registrar]") {
     store::Database db(":memory:");
     auto event = make_event(db, std::nullopt);

@@ -47,6 +47,51 @@ TEST_CASE("the language is one of the event's, in its spelling", "[registration]
     CHECK_FALSE(normalise(request, no_languages));
 }
 
+TEST_CASE("a language may be named in English, French or Spanish", "[registration]") {
+    const auto event = event_with_languages();
+    for (const auto* name : {"French", "français", "FRANCAIS", "francés", "Portuguese",
+                             "portugais (Brésil)", "portugués", "pt", "fr-FR", "English"}) {
+        auto request = ana();
+        request.language = name;
+        INFO(name);
+        CHECK_FALSE(normalise(request, event));
+    }
+    auto request = ana();
+    request.language = "Français";
+    normalise(request, event);
+    CHECK(*request.language == "fr");
+    request.language = "inglés";
+    normalise(request, event);
+    CHECK(*request.language == "en");
+    request.language = "German";
+    CHECK(*normalise(request, event) ==
+          "language 'German' is not one of the event's languages (en, fr, pt-BR)");
+    Event two_french;
+    two_french.languages = {"fr-CA", "fr-FR"};
+    request.language = "French";
+    CHECK(*normalise(request, two_french) ==
+          "language 'French' could be any of fr-CA, fr-FR: "
+          "give the tag");
+    request.language = "french (canada)";
+    CHECK_FALSE(normalise(request, two_french));
+    CHECK(*request.language == "fr-CA");
+}
+
+TEST_CASE("normalise refuses control characters in every text", "[registration]") {
+    auto request = ana();
+    request.organisation = "C\u009Cur d\u0092Arles";  // Windows-1252 read as Latin-1
+    CHECK(*normalise(request, Event{}) ==
+          "the organisation contains a control character (byte 2 is 0x9c)");
+    request = ana();
+    request.name = "Ana\x07";
+    CHECK(normalise(request, Event{}));
+    request = ana();
+    request.fields = {{"note", "line one\nline two\tand a tab"}};
+    CHECK_FALSE(normalise(request, Event{}));
+    request.fields = {{"note", "escape \x1B[31m"}};
+    CHECK(normalise(request, Event{}));
+}
+
 TEST_CASE("normalise names what is wrong", "[registration]") {
     auto request = ana();
     request.name = "  ";

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "convene/error.hpp"
+#include "convene/export/spreadsheet.hpp"
 #include "convene/export/table_writer.hpp"
 
 using namespace convene::output;
@@ -206,4 +207,39 @@ TEST_CASE("a row that does not match the columns is a bug", "[table_writer]") {
     CHECK_THROWS_AS(writer->row({1, "too few"}), std::logic_error);
     CHECK_THROWS_AS(writer->row({"not a number", "a", "b"}), std::logic_error);
     CHECK_THROWS_AS(make_row_writer(Format::csv, out, {{"a"}, {"a"}}), std::logic_error);
+}
+
+TEST_CASE("csv and tsv neutralise cells a spreadsheet would run as formulas", "[table_writer]") {
+    const std::vector<std::string> cells{"=1+1", "+33", "-x",  "@SUM(A1)", "\tx",
+                                         "'=y",  "'a",  "a=b", ""};
+    for (const auto format : {Format::csv, Format::tsv}) {
+        std::ostringstream out;
+        auto writer = make_row_writer(format, out, {{"v", ColumnType::text}}, {.no_header = true});
+        for (const auto& cell : cells) writer->row({cell});
+        writer->finish();
+        const std::string separator = format == Format::csv ? "\r\n" : "\n";
+        std::string expected;
+        for (const auto* line :
+             {"'=1+1", "'+33", "'-x", "'@SUM(A1)", format == Format::csv ? "'\tx" : "'\\tx", "''=y",
+              "'a", "a=b", format == Format::csv ? "\"\"" : ""}) {
+            expected += std::string(line) + separator;
+        }
+        CHECK(out.str() == expected);
+    }
+    std::ostringstream raw;
+    auto writer = convene::output::make_row_writer(Format::csv, raw, {{"v", ColumnType::text}},
+                                                   {.no_header = true}, {.raw = true});
+    writer->row({"=1+1"});
+    writer->finish();
+    CHECK(raw.str() == "=1+1\r\n");
+}
+
+TEST_CASE("csv for Excel: byte order mark and the delimiter given", "[table_writer]") {
+    std::ostringstream out;
+    auto writer = convene::output::make_row_writer(
+        Format::csv, out, {{"name", ColumnType::text}, {"org", ColumnType::text}}, {},
+        {.delimiter = ';', .byte_order_mark = true});
+    writer->row({"Ana", "A; B, C"});
+    writer->finish();
+    CHECK(out.str() == "\xEF\xBB\xBFname;org\r\nAna;\"A; B, C\"\r\n");
 }

@@ -30,3 +30,22 @@ TEST_CASE("display_width counts terminal columns", "[utf8]") {
     CHECK(display_width("😀!") == 3);
     CHECK(display_width("\xFFok") == 3);  // an invalid byte shows as one column
 }
+
+TEST_CASE("first_invalid_utf8 says where the bad bytes start", "[utf8]") {
+    using convene::text::first_invalid_utf8;
+    CHECK_FALSE(first_invalid_utf8("Cœur d’Arles"));
+    CHECK(first_invalid_utf8("C\x9C"
+                             "ur") == 1);             // Windows-1252 "œ"
+    CHECK(first_invalid_utf8("\xC3\xA9t\xE9") == 3);  // "ét" then Latin-1 "é"
+}
+
+TEST_CASE("fold compares names as people spell them", "[utf8]") {
+    using convene::text::fold;
+    CHECK(fold("E-mail address") == "emailaddress");
+    CHECK(fold("Adresse e-mail") == "adresseemail");
+    CHECK(fold("Correo electrónico") == "correoelectronico");
+    CHECK(fold("  Prénom ") == "prenom");
+    CHECK(fold("ORGANIZACIÓN") == "organizacion");
+    CHECK(fold("Français") == "francais");
+    CHECK(fold("Attendee name: Given name") == "attendeenamegivenname");
+}

@@ -2,6 +2,7 @@
 // The registration workflows behind `register` and `unregister`: each opens the one write
 // transaction, loads the event and goes through the Registrar, so seats and the waiting list
 // follow the same rules whether people come one by one or by the thousand.
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,5 +56,14 @@ struct UnregisterResult {
 
 UnregisterResult unregister(store::Database& db, std::string_view event_name, std::string_view who,
                             domain::Instant now);
+
+// After an event's capacity changed, inside the caller's write transaction: raised (or
+// removed), its new seats go to the waiting list in order; lowered, nobody loses a seat.
+struct CapacityFollowUp {
+    std::vector<domain::Registration> promoted;  // in the order they waited
+    std::int64_t registered{0};                  // registered now, promoted included
+};
+CapacityFollowUp follow_capacity(store::Database& db, const domain::Event& event,
+                                 domain::Instant now);
 
 }  // namespace convene::app

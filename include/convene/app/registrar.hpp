@@ -19,6 +19,8 @@ struct Outcome {
     Kind kind{Kind::added};
     domain::Registration registration;  // as stored now
     std::int64_t waitlist_position{0};  // 1-based when just waitlisted
+    // Waiting people moved into free seats before this one was placed (see promote).
+    std::vector<domain::Registration> promoted{};
 };
 
 class Registrar {
@@ -27,15 +29,24 @@ public:
     Registrar(store::RegistrationStore& store, const domain::Event& event, domain::Instant now,
               OnDuplicate on_duplicate, bool no_waitlist);
 
-    // Adds (or, per OnDuplicate, skips or updates) a normalised request. A cancelled
+    // Adds (or, per OnDuplicate, skips or updates) a normalised request. Seats that are free
+    // go to the waiting list first (promote), so a newcomer never jumps the queue. A cancelled
     // registration with the same email is signed up again: same id, a new time, a new place.
     // ConflictError: the event is cancelled, the email is taken (OnDuplicate::error), or the
     // event is full and the waiting list is off.
     Outcome add(const domain::RegistrationRequest& request);
 
-    // Cancels (the record stays) and moves waiting people into the seats that are free now,
-    // first come first served. Returns them; empty when `registration` was cancelled already.
+    // Cancels (the record stays) and promotes into the seat it frees. Returns the promoted;
+    // empty when `registration` was cancelled already.
     std::vector<domain::Registration> cancel(const domain::Registration& registration);
+
+    // The one place where the waiting list moves: waiting people take the seats free now, in
+    // the order they joined (registered_at, then id), as many as SeatCounter::promotable says.
+    // Nobody moves in a cancelled event. Used after a cancellation, a raised capacity
+    // (update-event) and before placing a newcomer. Returns the promoted, in order.
+    std::vector<domain::Registration> promote();
+
+    const domain::SeatCounter& seats() const { return m_seats; }
 
 private:
     store::RegistrationStore& m_store;

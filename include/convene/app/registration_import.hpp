@@ -7,10 +7,12 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "convene/app/progress.hpp"
 #include "convene/app/registrar.hpp"
 #include "convene/domain/event.hpp"
+#include "convene/io/csv_reader.hpp"
 #include "convene/io/input.hpp"
 
 namespace convene::app {
@@ -22,6 +24,10 @@ struct ImportOptions {
     bool ignore_unknown_columns{false};
     // Report each bad row and go on, instead of stopping at the first one.
     bool skip_invalid{false};
+    // CSV only: delimiter and encoding (detected when not given), and explicit column maps
+    // ("COLUMN=FIELD", "FIELD=COLUMN+COLUMN"; see io::RegistrationColumns).
+    io::CsvOptions csv{};
+    std::vector<std::string> maps{};
 };
 
 struct ImportSummary {
@@ -31,6 +37,8 @@ struct ImportSummary {
     std::size_t updated{0};     // --on-duplicate update
     std::size_t duplicates{0};  // --on-duplicate skip
     std::size_t invalid{0};     // bad rows skipped with skip_invalid
+    std::size_t empty_rows{0};  // rows with no value at all, skipped
+    std::size_t promoted{0};    // waiting people given a free seat before the rows were placed
 };
 
 struct ImportReport {
@@ -38,6 +46,11 @@ struct ImportReport {
     std::function<void(const std::string&)> bad_row;
     // Told the number of rows read so far, after each row; may be null.
     Progress* progress{nullptr};
+    // How the file is read, before the first row: encoding, delimiter, which column is which
+    // field, columns skipped.
+    std::function<void(const std::string&)> note{};
+    // One line per field and the columns it comes from (register --dry-run).
+    std::function<void(const std::string&)> mapping{};
 };
 
 // Without skip_invalid, the first bad row throws: BadInputError (exit 5) for its content,

@@ -1,5 +1,6 @@
 #pragma once
 // Configuration (SPEC §3): where it is found, and flag > environment > file > default.
+#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -11,6 +12,8 @@ namespace convene::config {
 struct Config {
     std::filesystem::path source;  // the file read, empty when none was found
     std::filesystem::path database_path{"convene.db"};
+    // How long a command waits for another convene that is writing before it gives up.
+    std::chrono::seconds lock_wait{10};
     std::string default_timezone;      // IANA name
     std::string default_locale{"en"};  // a supported locale (domain::supported_locales)
     std::string organiser_name;

@@ -21,7 +21,8 @@ public:
     SeatCounter(std::optional<std::int64_t> capacity, std::int64_t registered,
                 std::int64_t waitlisted);
 
-    // A seat while the registered count is below the capacity, else the end of the waiting list.
+    // A seat while one is free and nobody waits, else the end of the waiting list: a newcomer
+    // never takes a seat ahead of people waiting (callers promote them first, see promotable).
     Placement place() const;
     // Seats free now; empty when unlimited.
     std::optional<std::int64_t> seats_free() const;

@@ -14,9 +14,11 @@
 namespace convene::domain {
 
 // A registration's own fields, by the names `list attendees` prints and imports read.
-// No custom field may take one of these names.
-inline constexpr std::array<std::string_view, 8> k_registration_fields{
-    "id", "name", "email", "organisation", "language", "status", "registered_at", "checked_in_at",
+// No custom field may take one of these names. `waitlist_position` is derived (the place in
+// the waiting list), so imports ignore it as they ignore `id`.
+inline constexpr std::array<std::string_view, 9> k_registration_fields{
+    "id",     "name",          "email",         "organisation",      "language",
+    "status", "registered_at", "checked_in_at", "waitlist_position",
 };
 bool is_reserved_field_name(std::string_view key);
 

@@ -1,8 +1,13 @@
 #pragma once
 // CSV input for bulk imports (`register --csv FILE`), parsed by libcsv in strict RFC 4180 mode:
-// fields in double quotes may hold commas, doubled quotes and line breaks; records end with CRLF
-// or LF; a UTF-8 byte order mark at the start is skipped; blank lines are skipped. Spaces are
-// part of a field. The first record is the header and names the columns.
+// fields in double quotes may hold the delimiter, doubled quotes and line breaks; records end
+// with CRLF or LF; blank lines are skipped. Spaces are part of a field. The first record is the
+// header and names the columns.
+//
+// Spreadsheets' dialects: the delimiter is `,` `;` or tab, the one the header line uses most
+// (outside quotes) unless one is given. The encoding is the byte order mark's (UTF-8, which is
+// skipped, or UTF-16LE/BE), else the one given (Windows-1252, Latin-1, UTF-16), else UTF-8,
+// which is checked: a wrong byte is reported with its line, column and value.
 //
 // The input is read in fixed-size chunks and handed out one record at a time, so memory does not
 // grow with the file. Every problem throws BadInputError "FILE:LINE: what is wrong".
@@ -21,7 +26,14 @@
 #include <string_view>
 #include <vector>
 
+#include "convene/io/transcoder.hpp"
+
 namespace convene::io {
+
+struct CsvOptions {
+    std::optional<char> delimiter{};     // detected from the header line when empty
+    std::optional<Encoding> encoding{};  // for input without a byte order mark; else UTF-8
+};
 
 struct CsvRecord {
     std::size_t line{0};              // 1-based line of the file where the record starts
@@ -32,12 +44,16 @@ class CsvReader {
 public:
     // Reads the header at once. `file_name` is how messages name the input ("-" is shown as
     // "<stdin>"). Throws BadInputError when there is no header row or it names a column twice.
-    CsvReader(std::istream& in, std::string_view file_name);
+    CsvReader(std::istream& in, std::string_view file_name, const CsvOptions& options = {});
     ~CsvReader();
     CsvReader(const CsvReader&) = delete;
     CsvReader& operator=(const CsvReader&) = delete;
 
     const std::vector<std::string>& header() const noexcept { return m_header; }
+    // The delimiter used, given or detected.
+    char delimiter() const noexcept { return m_delimiter; }
+    // The encoding read: "utf-8", "utf-16le", "windows-1252", …
+    std::string_view encoding() const noexcept;
     // Index of the header column with this exact name.
     std::optional<std::size_t> column(std::string_view name) const;
 
@@ -62,14 +78,23 @@ private:
     void finish_input();
     void check_record() const;
     void check_size(std::size_t piece);
+    void start_input();
+    void read_chunk(std::string& into);
+    void decode_chunk();
+    std::string utf8_problem(std::size_t column, const std::string& text) const;
     void on_field(const char* data, std::size_t size);
     void on_record();
 
     std::istream& m_in;
     std::string m_name;
-    std::unique_ptr<Parser> m_parser;  // libcsv state, kept out of this header
-    std::vector<char> m_buffer;        // the chunk being parsed
-    std::size_t m_begin{0};            // unparsed part of m_buffer: [m_begin, m_end)
+    std::unique_ptr<Parser> m_parser;          // libcsv state, kept out of this header
+    std::unique_ptr<Transcoder> m_transcoder;  // when the input is not UTF-8
+    std::optional<char> m_given_delimiter;
+    std::optional<Encoding> m_given_encoding;
+    char m_delimiter{','};
+    std::string m_raw;       // a chunk as read, before transcoding
+    std::string m_buffer;    // the chunk being parsed, UTF-8
+    std::size_t m_begin{0};  // unparsed part of m_buffer: [m_begin, m_end)
     std::size_t m_end{0};
     bool m_at_start{true};
     bool m_input_done{false};

@@ -3,9 +3,17 @@
 //
 // Columns (CSV header names, JSON keys) are the names `list attendees` prints, so its output
 // imports back unchanged: name and email (required), organisation (or organization), language,
-// status, registered_at, checked_in_at. Names match case-insensitively. `id` is ignored: ids
-// belong to the database they came from. Any other column is a custom field of that name, or
-// is dropped with --ignore-unknown-columns. An empty value is the same as no value.
+// status, registered_at, checked_in_at. `id` and `waitlist_position` are ignored: they belong
+// to the database they came from. Any other column is a custom field of that name, or is
+// dropped with --ignore-unknown-columns. An empty value is the same as no value.
+//
+// CSV headers from spreadsheets and other platforms match too, case- and accent-insensitively:
+// English, French and Spanish names ("E-mail address", "Adresse e-mail", "Correo
+// electrónico", "Organización", …) and the columns of pretix's, Eventbrite's, Indico's and
+// Google Forms' exports (k_aliases in the source; man/convene-register.1 lists them). A first
+// and a last name column make the name when there is no name column. Explicit maps come
+// first: "COLUMN=FIELD" reads a column as a field (own or custom), "FIELD=COL1+COL2" joins
+// columns with a space. A column with no name in the header must stay empty; it is skipped.
 #include <cstddef>
 #include <optional>
 #include <stdexcept>
@@ -23,10 +31,23 @@ struct RowError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+// The header has no column for a required field ("name" or "email"); the importer words it
+// with the header as read and the --map to write.
+struct MissingColumn : RowError {
+    explicit MissingColumn(std::string field_name);
+    std::string field;
+};
+
+// Removes the `'` a spreadsheet export puts before a cell that would read as a formula
+// (=, +, -, @, tab, CR), as output::neutralise_formula adds it, so a round trip is exact.
+void restore_formula(std::string& value);
+
 class RegistrationColumns {
 public:
-    // Throws RowError when the header has no name or no email column.
-    RegistrationColumns(const std::vector<std::string>& header, bool ignore_unknown);
+    // `maps`: "COLUMN=FIELD" or "FIELD=COLUMN+COLUMN…" (see above). Throws RowError for a bad
+    // map or two columns naming one field, MissingColumn when there is no name or email.
+    RegistrationColumns(const std::vector<std::string>& header, bool ignore_unknown,
+                        const std::vector<std::string>& maps = {});
 
     // The request of one CSV record (one field per header column). Throws RowError.
     domain::RegistrationRequest request(const std::vector<std::string>& fields) const;
@@ -34,23 +55,28 @@ public:
     // Columns read as custom fields, and columns dropped, in header order (for the summary).
     const std::vector<std::string>& custom() const { return m_custom; }
     const std::vector<std::string>& ignored() const { return m_ignored; }
+    // 1-based numbers of the columns with no name, skipped.
+    const std::vector<std::size_t>& unnamed() const { return m_unnamed; }
+    // One line per field read, e.g. "name ← \"First name\" + \"Last name\"" (--dry-run).
+    std::vector<std::string> describe() const;
+
+    // A registration's own fields, in the order of k_registration_fields.
+    enum class Field { name, email, organisation, language, status, registered_at, checked_in_at };
+    static constexpr std::size_t k_fields = 7;
 
 private:
-    enum class Target {
-        ignored,
-        name,
-        email,
-        organisation,
-        language,
-        status,
-        registered_at,
-        checked_in_at,
-        custom
+    struct Source {
+        std::vector<std::size_t> columns;  // by preference, or the parts joined
+        bool join{false};                  // join the non-empty parts with a space
     };
-    std::vector<Target> m_targets;  // one per header column
+    std::string value_of(const Source& source, const std::vector<std::string>& fields) const;
+
     std::vector<std::string> m_header;
+    std::vector<Source> m_sources;  // one per Field; no columns when the header has none
+    std::vector<std::pair<std::size_t, std::string>> m_custom_columns;  // column, key
     std::vector<std::string> m_custom;
     std::vector<std::string> m_ignored;
+    std::vector<std::size_t> m_unnamed;
 };
 
 // The request of one JSON Lines object: the same names as CSV columns; values are strings or

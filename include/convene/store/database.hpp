@@ -1,6 +1,7 @@
 #pragma once
 // The SQLite file: opening it safely, its versioned schema, and transactions. SQL, and every
 // SQLiteCpp type, stay under src/store: this header shows none of them.
+#include <chrono>
 #include <exception>
 #include <filesystem>
 #include <memory>
@@ -17,9 +18,14 @@ class Transaction;
 
 class Database {
 public:
+    // How long a write waits for another writer unless told otherwise.
+    static constexpr std::chrono::seconds k_default_lock_wait{10};
+
     // Opens (creating with mode 0600 when missing) and migrates forward in one transaction.
-    // A database from a newer convene is refused (StorageError) and left untouched.
-    explicit Database(const std::filesystem::path& path);
+    // A database from a newer convene is refused (StorageError) and left untouched. A write
+    // waits up to `lock_wait` for another convene that is writing, then fails (StorageError).
+    explicit Database(const std::filesystem::path& path,
+                      std::chrono::seconds lock_wait = k_default_lock_wait);
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
@@ -37,6 +43,8 @@ public:
 private:
     void migrate();
     std::unique_ptr<Connection> m_connection;
+    std::chrono::seconds m_lock_wait;
+    friend class Transaction;
 };
 
 // One write transaction: committed by commit(), rolled back when it goes out of scope without

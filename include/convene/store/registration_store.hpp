@@ -17,6 +17,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "convene/domain/registration.hpp"
@@ -29,6 +30,17 @@ struct RegistrationFilter {
     std::optional<domain::RegistrationStatus> status{};
     std::optional<std::string> language{};  // exact tag, as stored
     std::optional<bool> checked_in{};
+};
+
+// An event's registrations counted at a glance (`convene stats`).
+struct RegistrationCounts {
+    std::int64_t registered{0};
+    std::int64_t waitlisted{0};
+    std::int64_t cancelled{0};
+    std::int64_t checked_in{0};  // of the registered
+    // Of the registered (the people with a seat), most first, then by name; "" is none given.
+    std::vector<std::pair<std::string, std::int64_t>> by_language;
+    std::vector<std::pair<std::string, std::int64_t>> by_organisation;
 };
 
 class RegistrationStore {
@@ -57,6 +69,7 @@ public:
 
     // O(log n): read from counts the schema keeps per event and status, not counted.
     std::int64_t count(std::int64_t event_id, domain::RegistrationStatus status);
+    RegistrationCounts counts(std::int64_t event_id);
     // The head of the waiting list: the earliest waitlisted registration (time, then id).
     std::optional<domain::Registration> first_waitlisted(std::int64_t event_id);
 

@@ -1,0 +1,66 @@
+// convene stats EVENT: the counts an organiser books rooms and interpreters by, as one list
+// (figure, value, count) in any list format: seats (capacity, taken, free), waiting,
+// cancelled, checked in, then the registered per language and per organisation.
+#include <algorithm>
+#include <memory>
+#include <optional>
+
+#include "command_setup.hpp"
+#include "convene/store/event_store.hpp"
+#include "convene/store/registration_store.hpp"
+
+namespace convene::cli {
+
+namespace {
+
+struct Options {
+    std::string event;
+    bool no_header{false};
+};
+
+void run(const Options& options, Context& context) {
+    auto& db = context.database();
+    store::EventStore events(db);
+    store::RegistrationStore registrations(db);
+    const auto event = events.get(options.event);
+    const auto counts = registrations.counts(event.id);
+
+    auto writer = output::make_row_writer(context.output_format(), context.out(),
+                                          {{"figure", output::ColumnType::text},
+                                           {"value", output::ColumnType::text},
+                                           {"count", output::ColumnType::integer}},
+                                          {.no_header = options.no_header});
+    // Without a capacity there is no number of seats, nor of free ones: null, not a guess.
+    std::optional<std::int64_t> free;
+    if (event.capacity) free = std::max<std::int64_t>(0, *event.capacity - counts.registered);
+    writer->row({"capacity", nullptr, output::Cell(event.capacity)});
+    writer->row({"taken", nullptr, counts.registered});
+    writer->row({"free", nullptr, output::Cell(free)});
+    writer->row({"waiting", nullptr, counts.waitlisted});
+    writer->row({"cancelled", nullptr, counts.cancelled});
+    writer->row({"checked_in", nullptr, counts.checked_in});
+    // An empty language or organisation is "none given": null, as everywhere else.
+    const auto groups = [&](const char* figure, const auto& by) {
+        for (const auto& [value, count] : by) {
+            writer->row({figure, value.empty() ? output::Cell() : output::Cell(value), count});
+        }
+    };
+    groups("language", counts.by_language);
+    groups("organisation", counts.by_organisation);
+    writer->finish();
+}
+
+}  // namespace
+
+Command add_stats(CLI::App& app) {
+    auto* command = app.add_subcommand(
+        "stats",
+        "Counts of an event: seats, waiting, cancelled, checked in, per language and "
+        "organisation");
+    auto options = std::make_shared<Options>();
+    command->add_option("EVENT", options->event, "Event slug or id")->required();
+    command->add_flag("--no-header", options->no_header, "Rows only (table, tsv, csv)");
+    return {command, [options](Context& context) { run(*options, context); }};
+}
+
+}  // namespace convene::cli

@@ -1,0 +1,64 @@
+"""convene stats: seats, waiting, cancelled, checked in and the registered per language and
+organisation, on a known event, in table, csv and json."""
+import csv
+import io
+import json
+import unittest
+
+from harness import ConveneTestCase
+
+PEOPLE = [  # email, language, organisation
+    ("a@example.org", "fr", "CGLU"),
+    ("b@example.org", "fr", "Metropolis"),
+    ("c@example.org", "en", "CGLU"),
+    ("d@example.org", "", ""),
+    ("e@example.org", "es", "CGLU"),
+    ("f@example.org", "en", ""),  # waits, then takes d's seat
+]
+
+
+class StatsTest(ConveneTestCase):
+    def setUp(self):
+        super().setUp()
+        _, self.event = self.create_briefing("--capacity", "5")
+        for email, language, organisation in PEOPLE:
+            args = ["register", self.event, "--name", email[0], "--email", email]
+            if language:
+                args += ["--language", language]
+            if organisation:
+                args += ["--organisation", organisation]
+            self.ok(*args)
+        self.ok("register", self.event, "--name", "G", "--email", "g@example.org")  # waits
+        self.ok("unregister", self.event, "d@example.org")  # e moves up
+        self.ok("check-in", self.event, "a@example.org")
+        self.ok("check-in", self.event, "c@example.org")
+
+    def test_json_counts(self):
+        rows = json.loads(self.ok("stats", self.event, "--format", "json"))
+        figures = [(r["figure"], r["value"], r["count"]) for r in rows]
+        self.assertEqual(figures, [
+            ("capacity", None, 5), ("taken", None, 5), ("free", None, 0), ("waiting", None, 1),
+            ("cancelled", None, 1), ("checked_in", None, 2),
+            ("language", "en", 2), ("language", "fr", 2), ("language", "es", 1),
+            ("organisation", "CGLU", 3), ("organisation", None, 1),
+            ("organisation", "Metropolis", 1)])
+
+    def test_csv_and_unlimited_capacity(self):
+        self.ok("update-event", self.event, "--no-capacity")
+        rows = list(csv.reader(io.StringIO(self.ok("stats", self.event, "--format", "csv"),
+                                           newline="")))
+        self.assertEqual(rows[0], ["figure", "value", "count"])
+        self.assertEqual(rows[1:5], [["capacity", "", ""], ["taken", "", "6"], ["free", "", ""],
+                                     ["waiting", "", "0"]])
+
+    def test_table_for_people(self):
+        lines = self.ok("stats", self.event, "--format", "table").splitlines()
+        self.assertTrue(lines[0].startswith("figure"))
+        self.assertRegex(lines[2], r"^capacity\s+5$")
+
+    def test_unknown_event(self):
+        self.fails(3, "stats", "no-such-event")
+
+
+if __name__ == "__main__":
+    unittest.main()
