@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <fstream>
-#include <optional>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -17,8 +15,6 @@
 namespace convene::mail {
 
 namespace {
-
-namespace fs = std::filesystem;
 
 // The width of a plain-text e-mail.
 constexpr std::size_t k_width = 72;
@@ -41,8 +37,9 @@ std::string escape_html(std::string_view text) {
     return out;
 }
 
-// Checks that every {{…}} in `source` is a known placeholder.
-void check_placeholders(std::string_view source, const std::string& name) {
+}  // namespace
+
+void check_template(std::string_view source, const std::string& name) {
     int line = 1;
     for (std::size_t i = 0; i < source.size(); ++i) {
         if (source[i] == '\n') ++line;
@@ -61,21 +58,7 @@ void check_placeholders(std::string_view source, const std::string& name) {
     }
 }
 
-std::optional<std::string> read_template(const fs::path& folder, std::string_view locale,
-                                         std::string_view extension) {
-    for (const auto& name : {fmt::format("invitation.{}.{}", locale, extension),
-                             fmt::format("invitation.{}", extension)}) {
-        const auto path = folder / name;
-        std::ifstream in(path, std::ios::binary);
-        if (!in) continue;
-        std::ostringstream text;
-        text << in.rdbuf();
-        auto source = std::move(text).str();
-        check_placeholders(source, path.string());
-        return source;
-    }
-    return std::nullopt;
-}
+namespace {
 
 // Runs of blank lines left by empty blocks become one blank line; no blank line at the ends.
 std::string tidy_lines(std::string_view text) {
@@ -123,12 +106,8 @@ std::string intro_for(const l10n::Locale& locale, Notice notice, const std::stri
 
 }  // namespace
 
-Templates load_templates(const fs::path& folder, std::string_view locale) {
-    Templates templates{std::string(k_builtin_text_template), std::string(k_builtin_html_template)};
-    if (folder.empty()) return templates;
-    if (auto text = read_template(folder, locale, "txt")) templates.text = std::move(*text);
-    if (auto html = read_template(folder, locale, "html")) templates.html = std::move(*html);
-    return templates;
+Templates builtin_templates() {
+    return {std::string(k_builtin_text_template), std::string(k_builtin_html_template)};
 }
 
 InvitationLetter::InvitationLetter(const domain::Event& event, const ics::EventDetails& details,

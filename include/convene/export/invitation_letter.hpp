@@ -2,13 +2,12 @@
 // The words of an invitation e-mail, as a person would write them: a greeting by name, what
 // happened (registered, changed, cancelled), when, where and how to join, the agenda, in the
 // attendee's language. Filled from a template (convene-templates(5)): the built-in one, or
-// invitation.LANG.txt / invitation.LANG.html (else invitation.txt / .html) in a folder the
+// invitation.LANG.txt / invitation.LANG.html (else invitation.txt / .html) from a folder the
 // configuration names.
 //
 // Placeholders, written {{name}}: greeting, intro, details, agenda, closing, organiser (the
 // sentences and blocks convene writes), name, title, when, where, join (the facts alone) and
 // lang (the language tag). In .html templates each value is HTML (text escaped).
-#include <filesystem>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -33,10 +32,13 @@ struct Templates {
     std::string html;  // the text/html body
 };
 
-// The templates for `locale`: from `folder` when it is not empty and holds them
-// (invitation.LANG.EXT, else invitation.EXT), else the built-in ones. A template that names an
-// unknown placeholder is a BadInputError naming the file and the placeholder.
-Templates load_templates(const std::filesystem::path& folder, std::string_view locale);
+// The built-in templates (templates/ in the source tree, compiled into the binary).
+Templates builtin_templates();
+
+// Checks that every {{...}} in a template is a placeholder above; otherwise a BadInputError
+// naming `file`, the line and the placeholder. The files themselves are read by
+// io::read_invitation_template.
+void check_template(std::string_view source, const std::string& file);
 
 // Everything but the person, rendered once per event, notice and language.
 class InvitationLetter {
