@@ -14,6 +14,7 @@ enum class ExitCode : int {
     conflict = 4,   // duplicate, event full, cancelled event
     bad_input = 5,  // CSV/JSONL/TOML content, with file and line
     storage = 6,    // locked, corrupt, newer schema
+    delivery = 7,   // the mail system refused messages or could not be used
 };
 
 class Error : public std::runtime_error {
@@ -47,6 +48,10 @@ struct BadInputError : Error {
 struct StorageError : Error {
     explicit StorageError(const std::string& what, std::string hint = {})
         : Error(ExitCode::storage, what, std::move(hint)) {}
+};
+struct DeliveryError : Error {
+    explicit DeliveryError(const std::string& what, std::string hint = {})
+        : Error(ExitCode::delivery, what, std::move(hint)) {}
 };
 
 }  // namespace convene

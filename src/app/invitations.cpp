@@ -1,16 +1,16 @@
 #include "convene/app/invitations.hpp"
 
 #include <filesystem>
-#include <memory>
 #include <ostream>
-#include <sstream>
 
 #include <fmt/format.h>
 
+#include "convene/app/invitation_messages.hpp"
+#include "convene/domain/email.hpp"
+#include "convene/domain/invitation_ledger.hpp"
 #include "convene/error.hpp"
-#include "convene/export/event_page.hpp"
-#include "convene/export/invitation_email.hpp"
 #include "convene/io/output_file.hpp"
+#include "convene/store/ledger_store.hpp"
 #include "convene/store/registration_store.hpp"
 
 namespace convene::app {
@@ -19,61 +19,19 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The text part of an e-mail: the page `convene show` prints, in the same zones.
-std::string page_text(const domain::Event& event, const ics::EventDetails& details,
-                      const std::vector<std::string>& zones) {
-    page::EventPage page;
-    page.event = event;
-    if (details.parent) page.parent = *details.parent;
-    page.agenda.assign(details.agenda.begin(), details.agenda.end());
-    page.zones = zones;
-    std::ostringstream out;
-    page::write_text(out, page);
-    return std::move(out).str();
+// The SEQUENCE the ledger calls for, so that files and `send` agree: a person who got a
+// CANCEL must never be handed a lower-numbered REQUEST.
+std::int64_t sequence_for(store::LedgerStore& ledger, const domain::Event& event,
+                          ics::Method method, const std::string& email) {
+    return domain::sequence_for(event, method, ledger.last_sent(event.id, email));
 }
-
-// Renders each person's message from what the event's messages share: at most one REQUEST
-// and one CANCEL calendar (and e-mail) per run, whatever the number of people.
-class Messages {
-public:
-    Messages(const domain::Event& event, const ics::EventDetails& details,
-             const InvitationRequest& request)
-        : m_organiser(request.organiser),
-          m_cancel(event, details, m_organiser, ics::Method::cancel, request.stamp) {
-        if (event.status != domain::EventStatus::cancelled) {
-            m_request.emplace(event, details, m_organiser, ics::Method::request, request.stamp);
-        }
-        if (!request.eml) return;
-        const std::string page = page_text(event, details, request.page_zones);
-        m_cancel_email.emplace(m_cancel, event, m_organiser, page, request.stamp);
-        if (m_request) m_request_email.emplace(*m_request, event, m_organiser, page, request.stamp);
-    }
-    Messages(const Messages&) = delete;
-    Messages& operator=(const Messages&) = delete;
-
-    void write(std::ostream& out, ics::Method method, const ics::Person& person) {
-        const bool request = method == ics::Method::request;
-        if (m_cancel_email) {
-            (request ? *m_request_email : *m_cancel_email).write(out, person);
-        } else {
-            (request ? *m_request : m_cancel).write(out, person);
-        }
-    }
-
-private:
-    ics::Person m_organiser;
-    ics::Invitation m_cancel;
-    std::optional<ics::Invitation> m_request;
-    // After the invitations they point to.
-    std::optional<mail::InvitationEmail> m_cancel_email;
-    std::optional<mail::InvitationEmail> m_request_email;
-};
 
 InvitationSummary write_one(store::Database& db, const InvitationRequest& request,
                             const domain::Event& event, const ics::EventDetails& details,
                             std::ostream& out) {
-    Messages messages(event, details, request);
+    InvitationMessages messages(event, details, request.messages);
     store::RegistrationStore registrations(db);
+    store::LedgerStore ledger(db);
     const auto registration = registrations.find_by_email(event.id, request.attendee);
     if (!registration) {
         throw NotFoundError(
@@ -87,11 +45,12 @@ InvitationSummary write_one(store::Database& db, const InvitationRequest& reques
                         registration->email, event.slug));
     }
     const ics::Person person{registration->name, registration->email};
+    const auto sequence = sequence_for(ledger, event, *method, registration->email);
     if (request.output.empty() || request.output == "-") {
-        messages.write(out, *method, person);
+        messages.write(out, *method, sequence, person);
     } else {
         io::OutputFile file(request.output, io::OutputFile::Access::private_data);
-        messages.write(file.stream(), *method, person);
+        messages.write(file.stream(), *method, sequence, person);
         file.commit();
     }
     return *method == ics::Method::request ? InvitationSummary{1, 0} : InvitationSummary{0, 1};
@@ -100,7 +59,7 @@ InvitationSummary write_one(store::Database& db, const InvitationRequest& reques
 InvitationSummary write_folder(store::Database& db, const InvitationRequest& request,
                                const domain::Event& event, const ics::EventDetails& details,
                                Progress& progress) {
-    Messages messages(event, details, request);
+    InvitationMessages messages(event, details, request.messages);
     const fs::path folder(request.folder);
     std::error_code error;
     fs::create_directories(folder, error);
@@ -110,7 +69,9 @@ InvitationSummary write_folder(store::Database& db, const InvitationRequest& req
     }
     // Hidden files of an earlier run that was interrupted (Ctrl-C, SIGKILL) go now.
     io::remove_stale_temporaries(folder);
-    const std::string extension = request.eml ? "eml" : "ics";
+    const std::string extension = request.messages.eml ? "eml" : "ics";
+    // One row per person: read whole, not one query per registration.
+    const auto sent = store::LedgerStore(db).last_sent_all(event.id);
     InvitationSummary summary;
     store::RegistrationStore registrations(db);
     registrations.for_each(
@@ -118,10 +79,16 @@ InvitationSummary write_folder(store::Database& db, const InvitationRequest& req
         [&](const domain::Registration& registration) {
             const auto method = method_for(event, registration.status);
             if (!method) return;
+            std::optional<domain::LastSent> last;
+            if (const auto found = sent.find(domain::email_key(registration.email));
+                found != sent.end()) {
+                last = found->second;
+            }
             // Each file whole or not at all: a mail script may pick them up while we write.
             io::OutputFile file(folder / ics::invitation_file_name(registration.email, extension),
                                 io::OutputFile::Access::private_data);
-            messages.write(file.stream(), *method, {registration.name, registration.email});
+            messages.write(file.stream(), *method, domain::sequence_for(event, *method, last),
+                           {registration.name, registration.email});
             file.commit();
             ++(*method == ics::Method::request ? summary.requests : summary.cancellations);
             progress.update(summary.requests + summary.cancellations);

@@ -25,5 +25,7 @@ Command add_help(CLI::App& app);
 Command add_completion(CLI::App& app);
 Command add_complete(CLI::App& app);
 Command add_export_schedule(CLI::App& app);
+Command add_send(CLI::App& app);
+Command add_rsvp(CLI::App& app);
 
 }  // namespace convene::cli

@@ -28,6 +28,8 @@ constexpr Setup k_commands[] = {
     add_export_ics,
     add_forget,
     add_export_schedule,
+    add_send,
+    add_rsvp,
     add_help,
     add_completion,
     add_complete,

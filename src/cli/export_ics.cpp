@@ -14,6 +14,7 @@
 #include "convene/store/agenda_store.hpp"
 #include "convene/store/event_store.hpp"
 #include "convene/text/plural.hpp"
+#include "invitation_settings.hpp"
 #include "not_empty.hpp"
 #include "progress_line.hpp"
 
@@ -26,6 +27,8 @@ struct Options {
     bool all{false};
     std::string output;
     bool with_agenda{false};
+    bool eml{false};                     // --eml: invitations as whole e-mails
+    std::vector<std::string> reminders;  // --reminder 1d, repeatable
     app::InvitationRequest invitations;
 };
 
@@ -71,6 +74,7 @@ void write_feed(const Options& options, Context& context) {
         !options.all && entries.size() == 1 ? entries.front().event.title : "convene events";
     feed.stamp = context.now();
     feed.with_agenda = options.with_agenda;
+    feed.reminders = reminders(context, options.reminders);
 
     if (options.output.empty() || options.output == "-") {
         ics::write_feed(context.out(), entries, feed);
@@ -91,7 +95,7 @@ void check(const Options& options) {
             throw UsageError("name the events to export, or give --all",
                              "convene export-ics EVENT… or --all");
         }
-        if (invitations.eml) throw UsageError("--eml needs --invitations DIR or --attendee EMAIL");
+        if (options.eml) throw UsageError("--eml needs --invitations DIR or --attendee EMAIL");
         return;
     }
     if (!invitations.folder.empty() && !invitations.attendee.empty()) {
@@ -110,34 +114,16 @@ void check(const Options& options) {
     }
 }
 
-// The configured organiser; a UsageError with a hint when organiser.name or .email is missing.
-ics::Person configured_organiser(Context& context) {
-    const auto& config = context.config();
-    if (config.organiser_name.empty() || config.organiser_email.empty()) {
-        throw UsageError(
-            "invitations need organiser.name and organiser.email in the configuration",
-            config.source.empty()
-                ? std::string("convene init --organiser-name NAME --organiser-email EMAIL "
-                              "writes convene.toml with them")
-                : fmt::format("set name and email under [organiser] in {}",
-                              config.source.string()));
-    }
-    return {config.organiser_name, config.organiser_email};
-}
-
 void write_invitations(Options& options, Context& context) {
     const auto entries = feed_entries(options, context);
     const auto& entry = entries.front();
     auto& request = options.invitations;
     request.output = options.output;
-    request.organiser = configured_organiser(context);
-    request.stamp = context.now();
-    request.page_zones = {entry.event.timezone};
-    for (const auto& zone : context.config().output_timezones) {
-        if (zone != entry.event.timezone) request.page_zones.push_back(zone);
-    }
+    request.messages = message_settings(context, options.eml);
+    const auto alarms = reminders(context, options.reminders);
     const ics::EventDetails details{.parent = entry.parent ? &*entry.parent : nullptr,
-                                    .agenda = entry.agenda};
+                                    .agenda = entry.agenda,
+                                    .reminders = alarms};
     ProgressLine progress(context, "messages");
     const auto summary = app::write_invitations(context.database(), request, entry.event, details,
                                                 context.out(), progress);
@@ -171,14 +157,15 @@ Command add_export_ics(CLI::App& app) {
         ->add_option("-o,--output", options->output, "Write to FILE (atomically) instead of stdout")
         ->check(not_empty());
     command->add_flag("--with-agenda", options->with_agenda, "Add a VEVENT per timed agenda item");
+    command->add_option("--reminder", options->reminders,
+                        "Add an alarm this long before the start (1d, 2h, 30m); repeatable");
     command
         ->add_option("--invitations", options->invitations.folder,
                      "Write an invitation per registered person into DIR")
         ->check(not_empty());
     command->add_option("--attendee", options->invitations.attendee,
                         "Write the invitation of one registered person (by email)");
-    command->add_flag("--eml", options->invitations.eml,
-                      "Write invitations as e-mails for sendmail -t");
+    command->add_flag("--eml", options->eml, "Write invitations as e-mails for sendmail -t");
     return {command, [options](Context& context) { run(*options, context); }};
 }
 

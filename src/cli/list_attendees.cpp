@@ -1,7 +1,8 @@
 // convene list attendees EVENT: one row per registration, in registration order, streamed.
 // Columns: name, email, organisation, language, status, registered_at, checked_in_at,
 // waitlist_position, then one per custom field the event's registrations use. `register --csv`
-// reads this back unchanged.
+// reads this back unchanged. On request (--fields), what `send` last sent each person and their
+// reply: sent_method, sent_sequence, sent_at, reply.
 #include <algorithm>
 #include <memory>
 #include <optional>
@@ -12,11 +13,14 @@
 #include <fmt/ranges.h>
 
 #include "command_setup.hpp"
+#include "convene/domain/email.hpp"
+#include "convene/domain/invitation_ledger.hpp"
 #include "convene/domain/registration_request.hpp"
 #include "convene/domain/time.hpp"
 #include "convene/error.hpp"
 #include "convene/export/spreadsheet.hpp"
 #include "convene/store/event_store.hpp"
+#include "convene/store/ledger_store.hpp"
 #include "convene/store/registration_store.hpp"
 #include "convene/text/strings.hpp"
 #include "delimiter_flag.hpp"
@@ -76,7 +80,22 @@ enum class Own {
 struct Custom {
     std::string key;
 };
-using Source = std::variant<Own, Custom>;
+// From the ledger, only when --fields asks: they are not registration data to import back.
+enum class Sent { method, sequence, at, reply };
+constexpr std::pair<std::string_view, Sent> k_sent_fields[] = {
+    {"sent_method", Sent::method},
+    {"sent_sequence", Sent::sequence},
+    {"sent_at", Sent::at},
+    {"reply", Sent::reply},
+};
+using Source = std::variant<Own, Custom, Sent>;
+
+std::optional<Sent> sent_field(std::string_view name) {
+    for (const auto& [field, sent] : k_sent_fields) {
+        if (field == name) return sent;
+    }
+    return std::nullopt;
+}
 
 constexpr Own k_own_by_index[] = {
     Own::id,     Own::name,          Own::email,         Own::organisation,     Own::language,
@@ -105,11 +124,13 @@ std::vector<std::pair<std::string, Source>> choose_columns(const Options& option
     for (auto& name : text::split_list(*options.fields)) {
         if (auto own = own_field(name)) {
             columns.emplace_back(name, *own);
+        } else if (auto sent = sent_field(name)) {
+            columns.emplace_back(name, *sent);
         } else if (std::find(keys.begin(), keys.end(), name) != keys.end()) {
             columns.emplace_back(name, Custom{name});
         } else {
             throw UsageError(fmt::format("no field '{}' in this event's registrations", name),
-                             fmt::format("fields: {}{}{}",
+                             fmt::format("fields: {},sent_method,sent_sequence,sent_at,reply{}{}",
                                          fmt::join(domain::k_registration_fields, ","),
                                          keys.empty() ? "" : ",", fmt::join(keys, ",")));
         }
@@ -124,12 +145,38 @@ std::vector<std::pair<std::string, Source>> choose_columns(const Options& option
 
 output::ColumnType type_of(const Source& source) {
     const auto* own = std::get_if<Own>(&source);
-    const bool number = own && (*own == Own::id || *own == Own::waitlist_position);
-    return number ? output::ColumnType::integer : output::ColumnType::text;
+    const auto* sent = std::get_if<Sent>(&source);
+    return (own && (*own == Own::id || *own == Own::waitlist_position)) ||
+                   (sent && *sent == Sent::sequence)
+               ? output::ColumnType::integer
+               : output::ColumnType::text;
+}
+
+bool uses_ledger(const std::vector<std::pair<std::string, Source>>& columns) {
+    return std::any_of(columns.begin(), columns.end(), [](const auto& column) {
+        return std::holds_alternative<Sent>(column.second);
+    });
+}
+
+// A ledger column of one row; null when nothing was sent (or no reply came).
+output::Cell sent_cell(Sent source, const domain::LastSent* last, const std::string& sent_at,
+                       const std::string& reply) {
+    if (source == Sent::reply) return output::text_or_null(reply);
+    if (!last) return output::Cell();
+    switch (source) {
+        case Sent::method: return output::Cell(domain::to_string(last->method));
+        case Sent::sequence: return output::Cell(last->sequence);
+        case Sent::at: return output::Cell(sent_at);
+        case Sent::reply: break;
+    }
+    return output::Cell();
 }
 
 // In a table too wide for the terminal: free text is cut, the times may go.
 output::Fit fit_of(const Source& source) {
+    if (const auto* sent = std::get_if<Sent>(&source)) {
+        return *sent == Sent::at ? output::Fit::hide : output::Fit::keep;
+    }
     const auto* own = std::get_if<Own>(&source);
     if (!own) return output::Fit::cut;
     switch (*own) {
@@ -226,17 +273,39 @@ void run(const Options& options, Context& context) {
     const auto fields = any_custom ? store::RegistrationStore::Fields::read
                                    : store::RegistrationStore::Fields::skip;
 
+    // The ledger of one event is one row per person: read it whole when it is asked for.
+    std::unordered_map<std::string, domain::LastSent> sent;
+    std::unordered_map<std::string, store::Reply> replies;
+    if (uses_ledger(columns)) {
+        store::LedgerStore ledger(db);
+        sent = ledger.last_sent_all(event.id);
+        replies = ledger.replies(event.id);
+    }
+
     std::vector<output::Cell> cells(columns.size());
     std::string registered_at;  // the cells borrow these until the row is written
     std::string checked_in_at;
     WaitlistPositions positions(registrations, event.id, filter, shows_position(columns));
     std::optional<std::int64_t> position;
+    std::string sent_at;
+    std::string reply;
+    const domain::LastSent* last = nullptr;
     registrations.for_each(
         event.id, filter,
         [&](const domain::Registration& r) {
             position = positions.next(r);
             registered_at = domain::format_utc(r.registered_at);
             checked_in_at = r.checked_in_at ? domain::format_utc(*r.checked_in_at) : std::string();
+            last = nullptr;
+            reply.clear();
+            if (!sent.empty() || !replies.empty()) {
+                const auto key = domain::email_key(r.email);
+                if (const auto found = sent.find(key); found != sent.end()) last = &found->second;
+                if (const auto found = replies.find(key); found != replies.end()) {
+                    reply = text::lowercase_ascii(found->second.partstat);
+                }
+            }
+            sent_at = last ? domain::format_utc(last->sent_at) : std::string();
             for (std::size_t i = 0; i < columns.size(); ++i) {
                 cells[i] = std::visit(
                     [&](const auto& source) -> output::Cell {
@@ -246,6 +315,8 @@ void run(const Options& options, Context& context) {
                                 if (key == source.key) return output::text_or_null(value);
                             }
                             return output::Cell();
+                        } else if constexpr (std::is_same_v<T, Sent>) {
+                            return sent_cell(source, last, sent_at, reply);
                         } else {
                             switch (source) {
                                 case Own::id: return output::Cell(r.id);
@@ -284,7 +355,8 @@ Command add_list_attendees(CLI::App& list) {
     command->add_flag("--not-checked-in", options->not_checked_in,
                       "Only people who did not check in");
     command->add_option("--fields", options->fields,
-                        "Columns to show, in order: id,name,email,… and custom fields by name");
+                        "Columns to show, in order: id,name,email,…, custom fields by name, and "
+                        "sent_method,sent_sequence,sent_at,reply from the ledger");
     command->add_flag("--no-header", options->no_header, "Rows only (table, tsv, csv)");
     command->add_flag("--wide", options->wide, "table: every column whole, however wide");
     command->add_flag("--excel", options->excel,

@@ -87,6 +87,19 @@ constexpr std::array k_keys{
                 c.default_timezone = require_zone(file, key, node);
                 c.timezone_from_system = false;
             }},
+    KeyRule{"defaults.reminders",
+            [](const fs::path& file, std::string_view key, const toml::node& node, Config& c) {
+                const auto* durations = node.as_array();
+                if (!durations) fail(file, node.source(), key, "expected an array of durations");
+                c.default_reminders.clear();
+                for (const auto& duration_node : *durations) {
+                    auto text = require_string(file, key, duration_node);
+                    auto duration = domain::parse_duration(text);
+                    if (!duration)
+                        fail(file, duration_node.source(), key, duration.problem().message);
+                    c.default_reminders.push_back(*duration);
+                }
+            }},
     KeyRule{"defaults.locale",
             [](const fs::path& file, std::string_view key, const toml::node& node, Config& c) {
                 auto locale = domain::parse_locale(require_string(file, key, node));
@@ -132,6 +145,36 @@ constexpr std::array k_keys{
                 for (const auto& zone_node : *zones) {
                     c.output_timezones.push_back(require_zone(file, key, zone_node));
                 }
+            }},
+    KeyRule{"mail.sendmail",
+            [](const fs::path& file, std::string_view key, const toml::node& node, Config& c) {
+                auto command = require_string(file, key, node);
+                if (command.find_first_not_of(" \t") == std::string::npos) {
+                    fail(file, node.source(), key, "must not be empty");
+                }
+                c.mail_sendmail = command;
+            }},
+    KeyRule{"mail.smtp_url",
+            [](const fs::path& file, std::string_view key, const toml::node& node, Config& c) {
+                auto url = require_string(file, key, node);
+                if (url.rfind("smtp://", 0) != 0 && url.rfind("smtps://", 0) != 0) {
+                    fail(file, node.source(), key,
+                         "expected smtp://host:port or smtps://host:port");
+                }
+                if (url.find('@') != std::string::npos) {
+                    fail(file, node.source(), key,
+                         "put the user in mail.smtp_user and the password in mail.smtp_password "
+                         "or CONVENE_SMTP_PASSWORD, not in the URL");
+                }
+                c.mail_smtp_url = url;
+            }},
+    KeyRule{"mail.smtp_user",
+            [](const fs::path& file, std::string_view key, const toml::node& node, Config& c) {
+                c.mail_smtp_user = require_string(file, key, node);
+            }},
+    KeyRule{"mail.smtp_password",
+            [](const fs::path& file, std::string_view key, const toml::node& node, Config& c) {
+                c.mail_smtp_password = require_string(file, key, node);
             }},
 };
 
@@ -259,6 +302,12 @@ Config load(const Overrides& flags, const EnvLookup& env) {
         config.database_path = flags.database;
         config.database_origin = "--db";
     }
+    if (auto user = env("CONVENE_SMTP_USER"); user && !user->empty()) {
+        config.mail_smtp_user = *user;
+    }
+    if (auto password = env("CONVENE_SMTP_PASSWORD"); password && !password->empty()) {
+        config.mail_smtp_password = *password;
+    }
     return config;
 }
 
@@ -274,6 +323,8 @@ constexpr std::string_view k_starter = R"(# convene configuration (see convene(1
 [defaults]
 # Wall times given without an offset are read in this zone.
 # timezone = "Europe/Paris"
+# Alarms in invitations and feeds when no --reminder is given (1d, 2h, 30m, 1h30m).
+# reminders = ["1d"]
 # Language of new events' pages and invitations: en, fr or es.
 # locale = "fr"
 
@@ -286,6 +337,14 @@ constexpr std::string_view k_starter = R"(# convene configuration (see convene(1
 # A folder of templates (invitation.fr.txt, invitation.fr.html, invitation.txt…) that replace
 # the built-in invitation e-mails; see convene-templates(5).
 # templates = "templates"
+
+[mail]
+# How `convene send` delivers: a sendmail-compatible command (the default), or an SMTP server
+# when smtp_url is set (STARTTLS on smtp://). The password may instead come from the
+# environment variable CONVENE_SMTP_PASSWORD; keep this file private if it holds one.
+# sendmail = "/usr/sbin/sendmail -t -i"
+# smtp_url = "smtp://mail.example.org:587"
+# smtp_user = "events@example.org"
 
 [output]
 # table, tsv, csv, json or jsonl; default: table on a terminal, tsv otherwise.

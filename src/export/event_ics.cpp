@@ -142,11 +142,42 @@ void write_event_properties(Writer& writer, const domain::Event& event, const Ev
     write_history(writer, event);
 }
 
+std::string trigger_before(std::chrono::seconds reminder) {
+    const auto days = std::chrono::duration_cast<date::days>(reminder);
+    const date::hh_mm_ss<std::chrono::seconds> time{reminder - days};
+    std::string out = "-P";
+    if (days.count() > 0) out += std::to_string(days.count()) + "D";
+    if (time.to_duration().count() > 0 || days.count() == 0) {
+        out += 'T';
+        if (time.hours().count() > 0) out += std::to_string(time.hours().count()) + "H";
+        if (time.minutes().count() > 0) out += std::to_string(time.minutes().count()) + "M";
+        if (time.seconds().count() > 0 || time.to_duration().count() == 0) {
+            out += std::to_string(time.seconds().count()) + "S";
+        }
+    }
+    return out;
+}
+
+void write_alarms(Writer& writer, const domain::Event& event,
+                  std::span<const std::chrono::seconds> reminders) {
+    for (const auto reminder : reminders) {
+        writer.begin("VALARM");
+        writer.property("ACTION", "DISPLAY");
+        writer.text("DESCRIPTION", event.title);  // required with DISPLAY (RFC 5545 §3.6.6)
+        writer.property("TRIGGER", trigger_before(reminder));
+        writer.end("VALARM");
+    }
+}
+
 void write_event(Writer& writer, const domain::Event& event, const EventDetails& details,
                  domain::Instant stamp) {
     writer.begin("VEVENT");
     write_event_properties(writer, event, details, stamp, Audience::public_feed,
                            revision_of(event));
+    // A cancelled event needs no reminder.
+    if (event.status != domain::EventStatus::cancelled) {
+        write_alarms(writer, event, details.reminders);
+    }
     writer.end("VEVENT");
 }
 

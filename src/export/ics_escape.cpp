@@ -10,12 +10,23 @@ constexpr std::string_view k_replacement = "\xEF\xBF\xBD";  // U+FFFD
 void append_line_break(std::string& out, Escape escape) {
     switch (escape) {
         case Escape::text: out += "\\n"; break;
-        case Escape::param: out += "^n"; break;
+        // A name or label on one line reads best everywhere; "^n" shows raw in most readers.
+        case Escape::param: out += ' '; break;
         case Escape::verbatim: break;  // a URI cannot hold one; dropping beats breaking the line
     }
 }
 
-void append_ascii(std::string& out, char c, Escape escape) {
+// Typographic quotes instead of RFC 6868's ^': python3-icalendar, vobject, sabre/vobject and
+// caldav do not decode ^' and show it raw. A quote opens at the start or after a blank or an
+// opening bracket, and closes anywhere else.
+void append_param_quote(std::string& out, std::size_t start) {
+    const bool opening = out.size() == start || out.back() == ' ' || out.back() == '\t' ||
+                         out.back() == '(' || out.back() == '[';
+    out += opening ? "\xE2\x80\x9C" : "\xE2\x80\x9D";  // U+201C, U+201D
+}
+
+void append_ascii(std::string& out, char c, Escape escape, std::string_view rest,
+                  std::size_t start) {
     if (c == '\t') {
         if (escape != Escape::verbatim) out += c;
         return;
@@ -24,10 +35,14 @@ void append_ascii(std::string& out, char c, Escape escape) {
     if (escape == Escape::text && (c == '\\' || c == ';' || c == ',')) {
         out += '\\';
     } else if (escape == Escape::param && c == '^') {
-        out += "^^";
+        // RFC 6868 decodes only ^^, ^n and ^'; any other ^ stands for itself, and writing it
+        // bare keeps it readable where ^^ would show doubled.
+        const bool escape_needed =
+            !rest.empty() && (rest[0] == '^' || rest[0] == 'n' || rest[0] == '\'');
+        out += escape_needed ? "^^" : "^";
         return;
     } else if (escape == Escape::param && c == '"') {
-        out += "^'";
+        append_param_quote(out, start);
         return;
     }
     out += c;
@@ -36,6 +51,7 @@ void append_ascii(std::string& out, char c, Escape escape) {
 }  // namespace
 
 void append_escaped(std::string& out, std::string_view in, Escape escape) {
+    const std::size_t start = out.size();
     const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(in.data());
     const std::size_t size = in.size();
     std::size_t i = 0;
@@ -48,7 +64,7 @@ void append_escaped(std::string& out, std::string_view in, Escape escape) {
             continue;
         }
         if (static_cast<unsigned char>(c) < 0x80) {
-            append_ascii(out, c, escape);
+            append_ascii(out, c, escape, in.substr(i + 1), start);
             ++i;
             continue;
         }

@@ -6,8 +6,10 @@ namespace convene::ics {
 
 namespace {
 
-EventDetails details_of(const FeedEntry& entry) {
-    return EventDetails{.parent = entry.parent ? &*entry.parent : nullptr, .agenda = entry.agenda};
+EventDetails details_of(const FeedEntry& entry, const FeedOptions& options) {
+    return EventDetails{.parent = entry.parent ? &*entry.parent : nullptr,
+                        .agenda = entry.agenda,
+                        .reminders = options.reminders};
 }
 
 }  // namespace
@@ -25,7 +27,7 @@ void write_feed(std::ostream& out, std::span<const FeedEntry> entries, const Fee
     }
     zones.write(writer);
     for (const auto& entry : entries) {
-        write_event(writer, entry.event, details_of(entry), options.stamp);
+        write_event(writer, entry.event, details_of(entry, options), options.stamp);
         if (!options.with_agenda) continue;
         for (const auto& item : entry.agenda) {
             write_agenda_item(writer, entry.event, item, options.stamp);

@@ -79,12 +79,11 @@ void Writer::utc_date_time(std::string_view name, domain::Instant instant) {
 
 void Writer::local_date_time(std::string_view name, domain::Instant instant,
                              const date::time_zone& zone) {
-    // A wall time that occurs twice means its first occurrence (RFC 5545 §3.3.5), so an instant
-    // in the repeated hour after a DST change can only be said in UTC.
+    // A wall time that occurs twice means its first occurrence (RFC 5545 §3.3.5), but most
+    // readers take the second and calcurse refuses it: any instant in an hour repeated by a DST
+    // change, first pass or second, is said in UTC, which every reader agrees on.
     const auto wall_time = zone.to_local(instant);
-    const auto info = zone.get_info(wall_time);
-    const domain::Instant first_occurrence{wall_time.time_since_epoch() - info.first.offset};
-    if (info.result == date::local_info::ambiguous && instant != first_occurrence) {
+    if (zone.get_info(wall_time).result == date::local_info::ambiguous) {
         utc_date_time(name, instant);
         return;
     }

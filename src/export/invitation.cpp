@@ -34,14 +34,18 @@ std::string mailto(const Person& person) { return "mailto:" + person.email; }
 
 }  // namespace
 
-std::string_view method_name(Method method) {
-    return method == Method::request ? "REQUEST" : "CANCEL";
-}
+std::string_view method_name(Method method) { return domain::to_string(method); }
 
 Invitation::Invitation(const domain::Event& event, const EventDetails& details,
                        const Person& organiser, Method method, domain::Instant stamp)
-    : m_method(method) {
-    const Revision revision = revision_for(event, method);
+    : Invitation(event, details, organiser, method, stamp, revision_for(event, method).sequence) {}
+
+Invitation::Invitation(const domain::Event& event, const EventDetails& details,
+                       const Person& organiser, Method method, domain::Instant stamp,
+                       std::int64_t sequence)
+    : m_method(method), m_sequence(sequence) {
+    Revision revision = revision_for(event, method);
+    revision.sequence = sequence;
     std::ostringstream out;
     Writer writer(out);
     begin_calendar(writer, "", method_name(method));
@@ -52,6 +56,8 @@ Invitation::Invitation(const domain::Event& event, const EventDetails& details,
     write_event_properties(writer, event, details, stamp, Audience::invitee, revision);
     writer.uri("ORGANIZER", {{"CN", display_name(organiser)}}, mailto(organiser));
     const auto head_size = out.tellp();
+    // Reminders come with an invitation, never with a cancellation.
+    if (method == Method::request) write_alarms(writer, event, details.reminders);
     writer.end("VEVENT");
     writer.end("VCALENDAR");
     std::string all = std::move(out).str();

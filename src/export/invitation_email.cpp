@@ -7,18 +7,11 @@
 
 #include "convene/export/mime.hpp"
 #include "convene/text/hash.hpp"
+#include "convene/text/strings.hpp"
 
 namespace convene::mail {
 
 namespace {
-
-std::string lowercase_ascii(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
-}
 
 // The right-hand side of a Message-ID should be a domain the sender controls.
 std::string domain_of(std::string_view email) {
@@ -31,7 +24,7 @@ std::string domain_of(std::string_view email) {
             if (ok) domain += c;
         }
     }
-    return domain.empty() ? "convene.invalid" : lowercase_ascii(domain);
+    return domain.empty() ? "convene.invalid" : text::lowercase_ascii(domain);
 }
 
 std::string subject(const domain::Event& event, ics::Method method) {
@@ -51,11 +44,11 @@ std::string body(const domain::Event& event, ics::Method method, std::string_vie
 
 }  // namespace
 
-std::string message_id(const domain::Event& event, ics::Method method,
+std::string message_id(const domain::Event& event, ics::Method method, std::int64_t sequence,
                        std::string_view attendee_email, std::string_view organiser_email) {
-    return fmt::format("<{}.{}.{}.{}@{}>", text::short_hash(event.uid, 16), event.sequence,
-                       lowercase_ascii(ics::method_name(method)),
-                       text::short_hash(lowercase_ascii(attendee_email), 16),
+    return fmt::format("<{}.{}.{}.{}@{}>", text::short_hash(event.uid, 16), sequence,
+                       text::lowercase_ascii(ics::method_name(method)),
+                       text::short_hash(text::lowercase_ascii(attendee_email), 16),
                        domain_of(organiser_email));
 }
 
@@ -84,7 +77,9 @@ void InvitationEmail::write(std::ostream& out, const ics::Person& attendee) {
     out << m_common_headers;
     out << "To: " << mailbox(attendee.name, attendee.email) << "\r\n";
     out << "Message-ID: "
-        << message_id(m_event, m_invitation.method(), attendee.email, m_organiser_email) << "\r\n";
+        << message_id(m_event, m_invitation.method(), m_invitation.sequence(), attendee.email,
+                      m_organiser_email)
+        << "\r\n";
     out << "MIME-Version: 1.0\r\n";
     out << "Content-Type: multipart/alternative; boundary=\"" << m_boundary << "\"\r\n";
     out << "\r\n";

@@ -45,17 +45,24 @@ std::size_t sequence_length(unsigned char lead) {
     return 4;
 }
 
-// RFC 2047 B encoding of valid UTF-8, cut between characters, words joined by folding.
+// RFC 2047 B encoding of valid UTF-8, encoded words joined by folding. An encoded word ends
+// just after a space whenever it can: readers differ on the blank between two encoded words
+// (Python's parser keeps it in a display name, Thunderbird is said to add one), so a cut
+// inside a word shows as "Fr ank". Only a word longer than a whole encoded word is cut, and
+// then between characters.
 std::string encoded_words(std::string_view text) {
     std::string out;
     std::size_t start = 0;
     while (start < text.size()) {
         std::size_t end = start;
+        std::size_t after_space = start;
         while (end < text.size()) {
             const std::size_t next = end + sequence_length(static_cast<unsigned char>(text[end]));
             if (next - start > k_encoded_chunk) break;
             end = next;
+            if (text[end - 1] == ' ') after_space = end;
         }
+        if (end < text.size() && after_space > start) end = after_space;
         if (!out.empty()) out += "\r\n ";
         out += "=?UTF-8?B?";
         std::string chunk;

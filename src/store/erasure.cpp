@@ -3,6 +3,7 @@
 #include "connection.hpp"
 
 #include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
 
 #include "convene/domain/email.hpp"
 
@@ -25,6 +26,16 @@ void erase_registration(Database& db, std::int64_t id) {
                              "DELETE FROM registration_field WHERE registration_id = ?");
     fields.bind(1, id);
     fields.exec();
+    // What the ledger holds for the person in that event names them too (their address, their
+    // reply): it goes with the registration.
+    for (const auto* table : {"sent_message", "attendee_reply"}) {
+        SQLite::Statement ledger(sqlite(db), fmt::format(R"sql(
+            DELETE FROM {} WHERE (event_id, email_key) =
+                (SELECT event_id, email_key FROM registration WHERE id = ?))sql",
+                                                         table));
+        ledger.bind(1, id);
+        ledger.exec();
+    }
     SQLite::Statement row(sqlite(db), "DELETE FROM registration WHERE id = ?");
     row.bind(1, id);
     row.exec();

@@ -5,7 +5,7 @@
 
 namespace convene::store {
 
-inline constexpr std::array<std::string_view, 3> k_migrations{
+inline constexpr std::array<std::string_view, 4> k_migrations{
     // Version 1: everything in SPEC §1, so later commands add queries, not tables.
     R"sql(
 CREATE TABLE event (
@@ -130,12 +130,39 @@ WHEN OLD.event_id IS NOT NEW.event_id OR OLD.status IS NOT NEW.status BEGIN
         ON CONFLICT (event_id, status) DO UPDATE SET n = n + 1;
 END;
 )sql",
-    // Version 3: the language an event's pages and invitations are written in (issue 10).
+    // Version 3: what each person was sent (the ledger `send` works from) and their replies.
+    R"sql(
+CREATE TABLE sent_message (
+    id             INTEGER PRIMARY KEY,
+    event_id       INTEGER NOT NULL REFERENCES event (id) ON DELETE CASCADE,
+    event_uid      TEXT    NOT NULL,
+    recipient      TEXT    NOT NULL,  -- the address as sent
+    email_key      TEXT    NOT NULL,  -- as registration.email_key
+    method         TEXT    NOT NULL CHECK (method IN ('REQUEST', 'CANCEL')),
+    sequence       INTEGER NOT NULL,  -- the SEQUENCE in the message
+    event_sequence INTEGER NOT NULL,  -- the event's own sequence when it was sent
+    message_id     TEXT    NOT NULL,
+    sent_at        INTEGER NOT NULL
+);
+CREATE INDEX sent_message_by_person ON sent_message (event_id, email_key, id);
+
+CREATE TABLE attendee_reply (
+    event_id    INTEGER NOT NULL REFERENCES event (id) ON DELETE CASCADE,
+    email_key   TEXT    NOT NULL,
+    partstat    TEXT    NOT NULL
+                CHECK (partstat IN ('ACCEPTED', 'DECLINED', 'TENTATIVE', 'DELEGATED')),
+    sequence    INTEGER NOT NULL,
+    replied_at  INTEGER NOT NULL,  -- the reply's DTSTAMP
+    received_at INTEGER NOT NULL,
+    PRIMARY KEY (event_id, email_key)
+) WITHOUT ROWID;
+)sql",
+    // Version 4: the language an event's pages and invitations are written in (issue 10).
     R"sql(
 ALTER TABLE event ADD COLUMN locale TEXT NOT NULL DEFAULT 'en' CHECK (locale <> '');
 )sql",
 };
 
-static_assert(k_migrations.size() == 3, "k_schema_version must match the migrations");
+static_assert(k_migrations.size() == 4, "k_schema_version must match the migrations");
 
 }  // namespace convene::store

@@ -12,6 +12,14 @@ std::string_view trim(std::string_view text) {
     return text.substr(first, text.find_last_not_of(k_blanks) - first + 1);
 }
 
+std::string lowercase_ascii(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+}
+
 std::vector<std::string> split_list(std::string_view list, char separator) {
     std::vector<std::string> items;
     while (true) {

@@ -241,3 +241,58 @@ class Golden(ExportTestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class Reminders(ExportTestCase):
+    """--reminder adds a VALARM (ACTION:DISPLAY) to feeds and invitations, never to a
+    cancellation; both parsers read the result."""
+
+    def setUp(self):
+        super().setUp()
+        self.write("convene.toml", ORGANISER_TOML)
+        _, self.slug = self.create_briefing()
+        self.ok("register", self.slug, "--name", "Jane", "--email", "jane@example.org")
+
+    def alarms(self, data):
+        import icalendar
+        [event] = icalendar.Calendar.from_ical(data).walk("VEVENT")
+        return [(str(alarm["ACTION"]), alarm["TRIGGER"].dt) for alarm in event.walk("VALARM")]
+
+    def test_feed_and_invitation_get_alarms(self):
+        import datetime
+        expected = [("DISPLAY", -datetime.timedelta(days=1)),
+                    ("DISPLAY", -datetime.timedelta(minutes=30))]
+        feed = self.export(self.slug, "--reminder", "1d", "--reminder", "30m")
+        self.export_check(feed)
+        self.assertEqual(self.property(feed, "TRIGGER"), ["-P1D", "-PT30M"])
+        self.assertEqual(self.alarms(feed), expected)
+        invitation = self.export(self.slug, "--attendee", "jane@example.org", "--reminder", "1d",
+                                 "--reminder", "30m")
+        self.export_check(invitation)
+        self.assertEqual(self.alarms(invitation), expected)
+        self.assertEqual(self.property(self.export(self.slug), "TRIGGER"), [])
+
+    def test_a_cancellation_has_no_alarm(self):
+        self.ok("unregister", self.slug, "jane@example.org")
+        cancel = self.export(self.slug, "--attendee", "jane@example.org", "--reminder", "1d")
+        self.assertEqual(self.property(cancel, "METHOD"), ["CANCEL"])
+        self.assertEqual(self.property(cancel, "TRIGGER"), [])
+
+    def test_a_bad_reminder_is_a_usage_error(self):
+        error = self.fails(2, "export-ics", self.slug, "--reminder", "1x")
+        self.assertIn("--reminder:", error)
+        self.assertIn("1x", error)
+
+    def test_the_configured_reminders_apply_unless_the_flag_is_given(self):
+        self.write("convene.toml", ORGANISER_TOML + '\n[defaults]\nreminders = ["2h"]\n')
+        self.assertEqual(self.property(self.export(self.slug), "TRIGGER"), ["-PT2H"])
+        invitation = self.export(self.slug, "--attendee", "jane@example.org")
+        self.assertEqual(self.property(invitation, "TRIGGER"), ["-PT2H"])
+        self.assertEqual(self.property(self.export(self.slug, "--reminder", "1d"), "TRIGGER"),
+                         ["-P1D"])
+        self.write("convene.toml", ORGANISER_TOML + '\n[defaults]\nreminders = ["soon"]\n')
+        self.assertIn("defaults.reminders", self.fails(5, "export-ics", self.slug))
+
+    def export_check(self, data):
+        [(uid, start, end)] = ics_check.check_bytes(data)
+        self.check(data, [(uid, start, end)])

@@ -16,6 +16,17 @@ ELODIE = ("Élodie Zoé", "elodie@exemple.fr")
 WAIT = ("Wait Listed", "wait@example.org")
 
 
+def readable_cn(name):
+    """A CN as convene writes it: typographic quotes, which every reader shows as they are."""
+    out = ""
+    for c in name:
+        if c == '"':
+            out += "\u201c" if not out or out[-1] in " \t([" else "\u201d"
+        else:
+            out += c
+    return out
+
+
 class InvitationTestCase(ExportTestCase):
     def setUp(self):
         super().setUp()
@@ -50,7 +61,7 @@ class InvitationTestCase(ExportTestCase):
                          ['ORGANIZER;CN="Mayors Mechanism, GFMD":mailto:events@example.org'])
         [line] = self.lines(data, "ATTENDEE")
         self.assertTrue(line.endswith(f":mailto:{attendee[1]}"), line)
-        cn = attendee[0].replace("^", "^^").replace('"', "^'")
+        cn = readable_cn(attendee[0])
         self.assertTrue(line.startswith(f'ATTENDEE;CN="{cn}";ROLE=REQ-PARTICIPANT'), line)
         self.check(data, [(uid[0], SEED_START, SEED_END)])
         return line
@@ -127,6 +138,26 @@ class Invitations(InvitationTestCase):
         self.ok("export-ics", slug, "--attendee", JANE[1], "-o", target)
         with open(target, "rb") as f:
             self.assertEqual(f.read(), files[jane_file])
+
+    def test_files_are_readable_by_their_owner_only(self):
+        slug = self.briefing_with_people()
+        os.umask(0o022)
+        self.folder(slug)
+        self.folder(slug, "--eml", name="mail")
+        self.ok("export-ics", slug, "--attendee", JANE[1], "-o", self.path("one.ics"))
+        for folder in ("inv", "mail"):
+            for entry in os.listdir(self.path(folder)):
+                self.assertEqual(os.stat(self.path(folder, entry)).st_mode & 0o777, 0o600, entry)
+        self.assertEqual(os.stat(self.path("one.ics")).st_mode & 0o777, 0o600)
+
+    def test_names_read_the_same_in_python3_icalendar(self):
+        """A CN with quotes is shown as written by a reader that knows no RFC 6868."""
+        import icalendar
+        slug = self.briefing_with_people()
+        calendar = icalendar.Calendar.from_ical(self.export(slug, "--attendee", JANE[1]))
+        [event] = calendar.walk("VEVENT")
+        self.assertEqual(str(event["ATTENDEE"].params["CN"]), "Doe, Jane: \u201cJD\u201d")
+        self.assertNotIn("^", str(event["ATTENDEE"].params["CN"]))
 
     def test_errors(self):
         slug = self.briefing_with_people()
@@ -220,6 +251,20 @@ class Emails(InvitationTestCase):
         ics = calendar.get_payload(decode=True)
         self.assertEqual(self.property(ics, "METHOD"), ["CANCEL"])
         self.check_invitation(ics, "CANCEL", ELODIE)
+
+    def test_long_names_and_subjects_are_cut_between_words(self):
+        """Python's default policy keeps the blank between encoded words: no "Fr ank"."""
+        name = "Émile-Frank Zoë Ångström de la Fontaine-Frankenstein"
+        _, slug = self.create_briefing()
+        self.ok("update-event", slug, "--title",
+                "Réunion préparatoire des maires : Frankfurt, Göteborg, Zürich et Kraków")
+        self.register(slug, (name, "emile@example.org"))
+        message = self.message(self.export(slug, "--attendee", "emile@example.org", "--eml"))
+        display = message["To"].addresses[0].display_name
+        self.assertEqual(display.split(), name.split())
+        self.assertEqual(message["Subject"].split(),
+                         "Réunion préparatoire des maires : Frankfurt, Göteborg, Zürich et "
+                         "Kraków".split())
 
     def test_sendmail_reads_the_recipients_from_the_message(self):
         slug = self.briefing_with_people()

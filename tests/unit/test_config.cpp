@@ -125,3 +125,39 @@ TEST_CASE("the starter file is a valid config", "[config]") {
     config::Config c;
     CHECK_NOTHROW(config::read_file(file, c));
 }
+
+TEST_CASE("mail keys: sendmail by default, an SMTP URL without secrets, password from env",
+          "[config]") {
+    testing::TempFolder dir;
+    CHECK(config::load({}, env_of({})).mail_sendmail == "/usr/sbin/sendmail -t -i");
+    auto file = dir.write("m.toml",
+                          "[mail]\nsendmail = \"msmtp -t\"\nsmtp_url = \"smtp://127.0.0.1:2525\"\n"
+                          "smtp_user = \"events\"\nsmtp_password = \"from-file\"\n");
+    auto c = config::load({file.string(), ""}, env_of({}));
+    CHECK(c.mail_sendmail == "msmtp -t");
+    CHECK(c.mail_smtp_url == "smtp://127.0.0.1:2525");
+    CHECK(c.mail_smtp_user == "events");
+    CHECK(c.mail_smtp_password == "from-file");
+    c = config::load({file.string(), ""},
+                     env_of({{"CONVENE_SMTP_USER", "env-user"}, {"CONVENE_SMTP_PASSWORD", "pw"}}));
+    CHECK(c.mail_smtp_user == "env-user");
+    CHECK(c.mail_smtp_password == "pw");
+    CHECK(error_of(dir.write("u.toml", "[mail]\nsmtp_url = \"smtp://u:p@host:587\"\n"))
+              .find(":2: mail.smtp_url: put the user in mail.smtp_user") != std::string::npos);
+    CHECK(error_of(dir.write("h.toml", "[mail]\nsmtp_url = \"http://host\"\n"))
+              .find(":2: mail.smtp_url: expected smtp://") != std::string::npos);
+    CHECK(error_of(dir.write("s.toml", "[mail]\nsendmail = \" \"\n"))
+              .find(":2: mail.sendmail: must not be empty") != std::string::npos);
+}
+
+TEST_CASE("defaults.reminders: durations, each checked by the one duration rule", "[config]") {
+    testing::TempFolder dir;
+    CHECK(config::load({}, env_of({})).default_reminders.empty());
+    auto file = dir.write("r.toml", "[defaults]\nreminders = [\"1d\", \"1h30m\"]\n");
+    CHECK(config::load({file.string(), ""}, env_of({})).default_reminders ==
+          std::vector<std::chrono::seconds>{std::chrono::hours{24}, std::chrono::minutes{90}});
+    CHECK(error_of(dir.write("n.toml", "[defaults]\nreminders = \"1d\"\n"))
+              .find(":2: defaults.reminders: expected an array of durations") != std::string::npos);
+    CHECK(error_of(dir.write("b.toml", "[defaults]\nreminders = [\"soon\"]\n"))
+              .find(":2: defaults.reminders: ") != std::string::npos);
+}

@@ -21,7 +21,8 @@ TEST_CASE("a new database is migrated to the current schema", "[store]") {
     CHECK(db.schema_version() == store::k_schema_version);
     CHECK(store::sqlite(db).execAndGet("PRAGMA foreign_keys").getInt() == 1);
     for (auto table : {"event", "event_language", "event_organiser", "agenda_item",
-                       "agenda_speaker", "agenda_point", "registration", "registration_field"}) {
+                       "agenda_speaker", "agenda_point", "registration", "registration_field",
+                       "registration_count", "sent_message", "attendee_reply"}) {
         INFO(table);
         CHECK(store::sqlite(db).tableExists(table));
     }
@@ -52,6 +53,30 @@ TEST_CASE("migrating to version 2 counts the registrations already there", "[sto
     CHECK(store::sqlite(db)
               .execAndGet("SELECT n FROM registration_count WHERE event_id = 7 AND "
                           "status = 'waitlisted'")
+              .getInt() == 1);
+}
+
+TEST_CASE("migrating to version 3 adds an empty ledger and keeps the counts", "[store]") {
+    testing::TempFolder dir;
+    const auto path = dir.path / "v2.db";
+    {
+        // A version 2 database, as main's two migrations leave it, with one registration.
+        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        raw.exec(std::string(store::k_migrations[0]));
+        raw.exec(std::string(store::k_migrations[1]));
+        raw.exec("PRAGMA user_version = 2");
+        raw.exec(R"sql(
+            INSERT INTO event (id, slug, uid, title, timezone, start_utc, end_utc, created_at,
+                               updated_at) VALUES (7, 'e', 'e@x', 'E', 'UTC', 0, 60, 0, 0);
+            INSERT INTO registration (event_id, name, email, email_key, status, registered_at)
+            VALUES (7, 'A', 'a@x.org', 'a@x.org', 'registered', 1))sql");
+    }
+    store::Database db(path);
+    CHECK(db.schema_version() == store::k_schema_version);
+    CHECK(store::sqlite(db).execAndGet("SELECT count(*) FROM sent_message").getInt() == 0);
+    CHECK(store::sqlite(db).execAndGet("SELECT count(*) FROM attendee_reply").getInt() == 0);
+    CHECK(store::sqlite(db)
+              .execAndGet("SELECT n FROM registration_count WHERE event_id = 7")
               .getInt() == 1);
 }
 

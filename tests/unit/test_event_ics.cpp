@@ -229,3 +229,12 @@ TEST_CASE("a timed agenda item is its own VEVENT with a stable UID", "[ics][even
               }).empty());
     }
 }
+
+TEST_CASE("reminders are TRIGGER durations before the start", "[ics]") {
+    using namespace std::chrono_literals;
+    CHECK(ics::trigger_before(24h) == "-P1D");
+    CHECK(ics::trigger_before(30min) == "-PT30M");
+    CHECK(ics::trigger_before(26h) == "-P1DT2H");
+    CHECK(ics::trigger_before(90s) == "-PT1M30S");
+    CHECK(ics::trigger_before(2h) == "-PT2H");
+}

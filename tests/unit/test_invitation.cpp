@@ -40,29 +40,31 @@ TEST_CASE("a REQUEST invites one attendee, from the organiser, with one UID", "[
           "VERSION:2.0\r\n"
           "CALSCALE:GREGORIAN\r\n"
           "METHOD:REQUEST\r\n");
-    CHECK(text.substr(vevent) ==
-          "BEGIN:VEVENT\r\n"
-          "UID:briefing@convene.test\r\n"
-          "DTSTAMP:20231114T221320Z\r\n"
-          "DTSTART;TZID=Europe/Paris:20220413T150000\r\n"
-          "DTEND;TZID=Europe/Paris:20220413T160000\r\n"
-          "SEQUENCE:0\r\n"
-          "STATUS:CONFIRMED\r\n"
-          "SUMMARY:Séance d'information (IMRF)\r\n"
-          "DESCRIPTION:Ce briefing vise à informer. Deuxième ligne\\; avec\\, ponctuation.\\n\\n"
-          "Interpretation: English\\, French\\, and Spanish\\n"
-          "Join online: https://example.org/imrf\\n"
-          "Organisers: Mayors Mechanism and CGLU\r\n"
-          "LOCATION:https://example.org/imrf\r\n"
-          "URL:https://example.org/imrf\r\n"
-          "CONFERENCE;VALUE=URI;FEATURE=VIDEO;LABEL=\"Join online\":https://example.org/imrf\r\n"
-          "CREATED:20220301T000000Z\r\n"
-          "LAST-MODIFIED:20220302T000000Z\r\n"
-          "ORGANIZER;CN=\"Mayors Mechanism\":mailto:events@example.org\r\n"
-          "ATTENDEE;CN=\"Doe, Jane: ^'JD^'\";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:"
-          "mailto:jane@example.org\r\n"
-          "END:VEVENT\r\n"
-          "END:VCALENDAR\r\n");
+    CHECK(
+        text.substr(vevent) ==
+        "BEGIN:VEVENT\r\n"
+        "UID:briefing@convene.test\r\n"
+        "DTSTAMP:20231114T221320Z\r\n"
+        "DTSTART;TZID=Europe/Paris:20220413T150000\r\n"
+        "DTEND;TZID=Europe/Paris:20220413T160000\r\n"
+        "SEQUENCE:0\r\n"
+        "STATUS:CONFIRMED\r\n"
+        "SUMMARY:Séance d'information (IMRF)\r\n"
+        "DESCRIPTION:Ce briefing vise à informer. Deuxième ligne\\; avec\\, ponctuation.\\n\\n"
+        "Interpretation: English\\, French\\, and Spanish\\n"
+        "Join online: https://example.org/imrf\\n"
+        "Organisers: Mayors Mechanism and CGLU\r\n"
+        "LOCATION:https://example.org/imrf\r\n"
+        "URL:https://example.org/imrf\r\n"
+        "CONFERENCE;VALUE=URI;FEATURE=VIDEO;LABEL=\"Join online\":https://example.org/imrf\r\n"
+        "CREATED:20220301T000000Z\r\n"
+        "LAST-MODIFIED:20220302T000000Z\r\n"
+        "ORGANIZER;CN=\"Mayors Mechanism\":mailto:events@example.org\r\n"
+        "ATTENDEE;CN=\"Doe, Jane: "
+        "\u201CJD\u201D\";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:"
+        "mailto:jane@example.org\r\n"
+        "END:VEVENT\r\n"
+        "END:VCALENDAR\r\n");
     CHECK(count(text, "BEGIN:VTIMEZONE\r\nTZID:Europe/Paris\r\n") == 1);
     CHECK(count(text, "\r\nUID:") == 1);
     CHECK(count(text, "\r\nORGANIZER") == 1);
@@ -111,7 +113,7 @@ TEST_CASE("CANCEL of a cancelled event: STATUS:CANCELLED at the event's SEQUENCE
     CHECK(text.find("\r\nUID:briefing@convene.test\r\n") != std::string::npos);
     CHECK(text.find("\r\nORGANIZER;CN=\"Mayors Mechanism\":mailto:events@example.org\r\n") !=
           std::string::npos);
-    CHECK(text.find("\r\nATTENDEE;CN=\"Doe, Jane: ^'JD^'\";ROLE=REQ-PARTICIPANT:"
+    CHECK(text.find("\r\nATTENDEE;CN=\"Doe, Jane: \u201CJD\u201D\";ROLE=REQ-PARTICIPANT:"
                     "mailto:jane@example.org\r\n") != std::string::npos);
     CHECK(text.find("RSVP") == std::string::npos);
 }

@@ -31,7 +31,7 @@ TEST_CASE("an invitation e-mail: headers, a text part and the calendar with its 
     mail::append_base64(calendar, invitation.to_string(k_jane));
     const std::string boundary = "=_convene_" + message.substr(message.find("=_convene_") + 10, 16);
     const std::string message_id =
-        mail::message_id(event, ics::Method::request, k_jane.email, k_organiser.email);
+        mail::message_id(event, ics::Method::request, 0, k_jane.email, k_organiser.email);
     CHECK(message ==
           "From: =?UTF-8?B?TcOpY2FuaXNtZSBkZXMgbWFpcmVz?= <events@Example.org>\r\n"
           "Subject: =?UTF-8?B?U8OpYW5jZSBkJ2luZm9ybWF0aW9uIChJTVJGKQ==?=\r\n"
@@ -69,24 +69,24 @@ TEST_CASE("an invitation e-mail: headers, a text part and the calendar with its 
     CHECK(email.to_string(k_jane) == message);  // deterministic
 }
 
-TEST_CASE("Message-IDs are stable per event state and person, different otherwise",
-          "[mime][email]") {
+TEST_CASE("Message-IDs are stable per message and person, different otherwise", "[mime][email]") {
     auto event = testing::seed_briefing();
     const auto id =
-        mail::message_id(event, ics::Method::request, "jane@example.org", "events@Example.org");
+        mail::message_id(event, ics::Method::request, 0, "jane@example.org", "events@Example.org");
     CHECK(id.front() == '<');
     CHECK(id.substr(id.size() - 13) == "@example.org>");
     CHECK(id.find(".0.request.") != std::string::npos);
-    CHECK(mail::message_id(event, ics::Method::request, "Jane@Example.org", "events@example.org") ==
-          id);
-    CHECK(mail::message_id(event, ics::Method::request, "joe@example.org", "events@example.org") !=
-          id);
-    CHECK(mail::message_id(event, ics::Method::cancel, "jane@example.org", "events@example.org") !=
-          id);
-    event.sequence = 1;
-    CHECK(mail::message_id(event, ics::Method::request, "jane@example.org", "events@example.org") !=
-          id);
-    CHECK(mail::message_id(event, ics::Method::request, "jane@example.org", "nobody")
+    CHECK(mail::message_id(event, ics::Method::request, 0, "Jane@Example.org",
+                           "events@example.org") == id);
+    CHECK(mail::message_id(event, ics::Method::request, 0, "joe@example.org",
+                           "events@example.org") != id);
+    CHECK(mail::message_id(event, ics::Method::cancel, 0, "jane@example.org",
+                           "events@example.org") != id);
+    // A person's later REQUEST (a higher SEQUENCE) is another message, even for the same
+    // event state.
+    CHECK(mail::message_id(event, ics::Method::request, 2, "jane@example.org",
+                           "events@example.org") != id);
+    CHECK(mail::message_id(event, ics::Method::request, 0, "jane@example.org", "nobody")
               .find("@convene.invalid>") != std::string::npos);
 }
 

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <vector>
 
 #include "convene/export/mime.hpp"
 #include "testing.hpp"
@@ -19,6 +20,37 @@ std::string qp(std::string_view text) {
     std::string out;
     mail::append_quoted_printable(out, text);
     return out;
+}
+
+std::string from_base64(std::string_view text) {
+    constexpr std::string_view k_alphabet =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string out;
+    unsigned bits = 0;
+    int count = 0;
+    for (const char c : text) {
+        const auto value = k_alphabet.find(c);
+        if (value == std::string_view::npos) continue;  // '=' padding
+        bits = (bits << 6) | static_cast<unsigned>(value);
+        count += 6;
+        if (count >= 8) {
+            count -= 8;
+            out += static_cast<char>((bits >> count) & 0xFF);
+        }
+    }
+    return out;
+}
+
+// The text of each "=?UTF-8?B?…?=" in a header value, in order.
+std::vector<std::string> decoded_words(const std::string& value) {
+    std::vector<std::string> words;
+    for (auto at = value.find("=?UTF-8?B?"); at != std::string::npos;
+         at = value.find("=?UTF-8?B?", at + 1)) {
+        const auto end = value.find("?=", at + 10);
+        REQUIRE(end != std::string::npos);
+        words.push_back(from_base64(std::string_view(value).substr(at + 10, end - at - 10)));
+    }
+    return words;
 }
 
 // Every line ends in CRLF and holds at most `limit` characters.
@@ -96,6 +128,25 @@ TEST_CASE("header text: ASCII as it is, anything else as RFC 2047 encoded words"
     }
     CHECK(words_count == 3);
     CHECK(encoded.find("\r\n =?UTF-8?B?") != std::string::npos);
+    // Encoded words end between words: decoded, each but the last ends in a space, and
+    // together they are the text.
+    const auto pieces = decoded_words(encoded);
+    std::string joined;
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+        if (i + 1 < pieces.size()) CHECK(pieces[i].back() == ' ');
+        joined += pieces[i];
+    }
+    CHECK(joined == french);
+    CHECK(decoded_words(mail::header_text("Réunion avec Frank Émile-Dupont et Zoë Frankenstein", 7))
+              .front()
+              .back() == ' ');
+}
+
+TEST_CASE("a word longer than one encoded word is cut between characters", "[mime]") {
+    const std::string word = "Zoë" + std::string(60, 'x');
+    const auto pieces = decoded_words(mail::header_text(word, 7));
+    CHECK(pieces.size() == 2);
+    CHECK(pieces[0] + pieces[1] == word);
 }
 
 TEST_CASE("mailboxes quote names, encode non-ASCII ones and clean addresses", "[mime]") {

@@ -4,6 +4,9 @@
 #include <fstream>
 #include <string>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "convene/error.hpp"
 #include "convene/io/output_file.hpp"
 #include "testing.hpp"
@@ -91,4 +94,25 @@ TEST_CASE("stale temporary files of dead writers are removed", "[io]") {
     { std::ofstream(folder.path / "keep.tmp") << "not ours"; }
     CHECK(convene::io::remove_stale_temporaries(folder.path) == 1);
     CHECK(entries(folder.path) == 2);
+}
+
+TEST_CASE("an owner-only output file is created 0600 whatever the umask", "[io]") {
+    TempFolder folder;
+    const auto old_mask = ::umask(0022);
+    {
+        convene::io::OutputFile shared(folder.path / "feed.ics");
+        shared.stream() << "feed";
+        shared.commit();
+        convene::io::OutputFile personal(folder.path / "invitation.ics",
+                                         convene::io::OutputFile::Access::private_data);
+        personal.stream() << "personal";
+        personal.commit();
+    }
+    ::umask(old_mask);
+    const auto mode = [](const fs::path& file) {
+        return fs::status(file).permissions() & fs::perms::all;
+    };
+    CHECK(mode(folder.path / "feed.ics") == (fs::perms::owner_read | fs::perms::owner_write |
+                                             fs::perms::group_read | fs::perms::others_read));
+    CHECK(mode(folder.path / "invitation.ics") == (fs::perms::owner_read | fs::perms::owner_write));
 }

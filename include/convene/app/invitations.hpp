@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "convene/app/invitation_messages.hpp"
 #include "convene/app/progress.hpp"
 #include "convene/domain/registration.hpp"
 #include "convene/export/event_ics.hpp"
@@ -16,13 +17,10 @@
 namespace convene::app {
 
 struct InvitationRequest {
-    std::string folder;    // --invitations DIR, or empty
-    std::string attendee;  // --attendee EMAIL, or empty
-    std::string output;    // -o FILE for --attendee, empty or "-" for `out`
-    bool eml{false};
-    ics::Person organiser;
-    std::vector<std::string> page_zones;  // the zones of the e-mail's page, the event's first
-    domain::Instant stamp{};              // DTSTAMP and the e-mails' Date
+    std::string folder;        // --invitations DIR, or empty
+    std::string attendee;      // --attendee EMAIL, or empty
+    std::string output;        // -o FILE for --attendee, empty or "-" for `out`
+    MessageSettings messages;  // organiser, stamp, --eml, the e-mail page's zones
 };
 
 struct InvitationSummary {
@@ -36,7 +34,8 @@ std::optional<ics::Method> method_for(const domain::Event& event,
                                       domain::RegistrationStatus status);
 
 // Writes every message into request.folder, each file whole or not at all, or the one of
-// request.attendee to request.output (else `out`). NotFoundError for an attendee who is not
+// request.attendee to request.output (else `out`), each with the SEQUENCE the ledger calls
+// for, so that files and `send` agree. NotFoundError for an attendee who is not
 // registered, ConflictError for one on the waiting list.
 InvitationSummary write_invitations(store::Database& db, const InvitationRequest& request,
                                     const domain::Event& event, const ics::EventDetails& details,

@@ -20,11 +20,20 @@ struct Config {
     std::string organiser_email;
     std::string output_format;  // empty: table on a terminal, tsv otherwise
     std::vector<std::string> output_timezones;
+    // defaults.reminders: the alarms of invitations and feeds when no --reminder is given.
+    std::vector<std::chrono::seconds> default_reminders;
     // Where database_path came from ("--db", "CONVENE_DB", "database.path in FILE"); empty for
     // the default, ./convene.db, which a person may not guess.
     std::string database_origin;
     // True when no flag, variable or file chose the zone: it is the system's (else UTC).
     bool timezone_from_system{false};
+    // How `send` hands messages to the mail system: an SMTP server when smtp_url is set,
+    // else a sendmail-compatible command. The password may also come from the environment
+    // (CONVENE_SMTP_PASSWORD), never from the command line.
+    std::string mail_sendmail{"/usr/sbin/sendmail -t -i"};
+    std::string mail_smtp_url;
+    std::string mail_smtp_user;
+    std::string mail_smtp_password;
     // Where invitation.LANG.txt / .html templates override the built-in ones; empty: none.
     std::filesystem::path templates_dir;
 };

@@ -27,6 +27,7 @@ inline constexpr std::size_t k_max_record_bytes = 1024 * 1024;      // a CSV rec
 inline constexpr std::size_t k_max_columns = 256;                   // CSV header columns
 inline constexpr std::size_t k_max_event_file_bytes = 1024 * 1024;  // a TOML event file
 inline constexpr std::size_t k_max_nesting = 8;  // tables, arrays, dotted keys in an event file
+inline constexpr std::size_t k_max_reply_bytes = 16 * 1024 * 1024;  // an iTIP reply, a whole e-mail
 
 // Numbers.
 inline constexpr std::int64_t k_max_capacity = 1'000'000;

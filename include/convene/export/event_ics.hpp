@@ -2,6 +2,7 @@
 // Events as iCalendar: the VCALENDAR head, the VTIMEZONEs an export needs, the VEVENT of an
 // event and of each timed agenda item. The published feed and the invitations both use these,
 // so a calendar client hears the same thing about an event from either (ICS.md).
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <span>
@@ -16,8 +17,9 @@ namespace convene::ics {
 
 // What a VEVENT says about an event beyond its own fields.
 struct EventDetails {
-    const domain::Event* parent{nullptr};          // RELATED-TO and "Part of" in DESCRIPTION
-    std::span<const domain::AgendaItem> agenda{};  // listed in DESCRIPTION, in order
+    const domain::Event* parent{nullptr};               // RELATED-TO and "Part of" in DESCRIPTION
+    std::span<const domain::AgendaItem> agenda{};       // listed in DESCRIPTION, in order
+    std::span<const std::chrono::seconds> reminders{};  // a VALARM this long before the start
     std::string locale{};  // DESCRIPTION's language (an attendee's); "" for the event's own
 };
 
@@ -66,6 +68,14 @@ bool is_utc_zone(const date::time_zone& zone);
 // SUMMARY, DESCRIPTION, LOCATION, URL, CONFERENCE, RELATED-TO, CREATED, LAST-MODIFIED.
 void write_event_properties(Writer& writer, const domain::Event& event, const EventDetails& details,
                             domain::Instant stamp, Audience audience, const Revision& revision);
+
+// One VALARM (ACTION:DISPLAY, the title as DESCRIPTION) per reminder, each `TRIGGER:-P1D`
+// style, relative to the start; inside a VEVENT the caller began.
+void write_alarms(Writer& writer, const domain::Event& event,
+                  std::span<const std::chrono::seconds> reminders);
+
+// "-P1D", "-PT30M", "-P1DT2H": a reminder as a TRIGGER duration before the start.
+std::string trigger_before(std::chrono::seconds reminder);
 
 // A whole VEVENT for the published feed.
 void write_event(Writer& writer, const domain::Event& event, const EventDetails& details,

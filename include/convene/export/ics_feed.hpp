@@ -19,9 +19,10 @@ struct FeedEntry {
 };
 
 struct FeedOptions {
-    std::string name;         // the calendar's NAME
-    domain::Instant stamp{};  // DTSTAMP: the export time
-    bool with_agenda{false};  // a VEVENT per timed agenda item too
+    std::string name;                             // the calendar's NAME
+    domain::Instant stamp{};                      // DTSTAMP: the export time
+    bool with_agenda{false};                      // a VEVENT per timed agenda item too
+    std::vector<std::chrono::seconds> reminders;  // a VALARM per reminder in each event
 };
 
 // VCALENDAR, one VTIMEZONE per zone used (covering every event and item in it), then the

@@ -16,9 +16,10 @@
 
 namespace convene::ics {
 
-// A property parameter. The writer encodes the value (RFC 6868) and decides the quoting:
-// free-text and address parameters (CN, LABEL, DIR, SENT-BY, …) are always quoted, others
-// only when they contain ':', ';' or ','. One value per parameter.
+// A property parameter. The writer encodes the value so that every reader shows it as it is
+// (see export/ics_escape.hpp) and decides the quoting: free-text and address parameters (CN,
+// LABEL, DIR, SENT-BY, …) are always quoted, others only when they contain ':', ';' or ','.
+// One value per parameter.
 struct Param {
     std::string_view name;
     std::string_view value;
@@ -52,8 +53,8 @@ public:
     // NAME:20220413T130000Z
     void utc_date_time(std::string_view name, domain::Instant instant);
     // NAME;TZID=Europe/Paris:20220413T150000 (the file needs a VTIMEZONE for the zone), or
-    // NAME:20251026T010000Z for an instant in the second pass of an hour repeated by a DST
-    // change, which no TZID wall time can name.
+    // NAME:20251026T010000Z for an instant in either pass of an hour repeated by a DST change,
+    // which readers disagree on when it is a TZID wall time.
     void local_date_time(std::string_view name, domain::Instant instant,
                          const date::time_zone& zone);
     // NAME;VALUE=DATE:20220411

@@ -6,11 +6,13 @@
 #include <string_view>
 
 #include "convene/domain/event.hpp"
+#include "convene/domain/invitation_ledger.hpp"
 #include "convene/export/event_ics.hpp"
 
 namespace convene::ics {
 
-enum class Method { request, cancel };
+// The iTIP methods convene writes, as the domain names them.
+using Method = domain::Itip;
 
 // "REQUEST", "CANCEL": the METHOD inside the file and the method= of its MIME type.
 std::string_view method_name(Method method);
@@ -34,14 +36,19 @@ class Invitation {
 public:
     Invitation(const domain::Event& event, const EventDetails& details, const Person& organiser,
                Method method, domain::Instant stamp);
+    // The same with the SEQUENCE a person's ledger calls for (domain::sequence_for).
+    Invitation(const domain::Event& event, const EventDetails& details, const Person& organiser,
+               Method method, domain::Instant stamp, std::int64_t sequence);
 
     Method method() const noexcept { return m_method; }
+    std::int64_t sequence() const noexcept { return m_sequence; }
     // The whole calendar for one attendee.
     void write(std::ostream& out, const Person& attendee) const;
     std::string to_string(const Person& attendee) const;
 
 private:
     Method m_method;
+    std::int64_t m_sequence{0};
     std::string m_head;  // VCALENDAR … ORGANIZER
     std::string m_tail;  // END:VEVENT, END:VCALENDAR
 };

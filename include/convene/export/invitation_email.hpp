@@ -34,9 +34,10 @@ private:
     std::string m_encoded;    // the base64 calendar, reused per attendee
 };
 
-// "<UID-hash.SEQUENCE.request.EMAIL-hash@organiser-domain>": the same message for the same
-// event state and person always gets the same Message-ID, and different ones never share it.
-std::string message_id(const domain::Event& event, ics::Method method,
+// "<UID-hash.SEQUENCE.request.EMAIL-hash@organiser-domain>": the same message (the SEQUENCE
+// it carries) for the same person always gets the same Message-ID, and different ones never
+// share it.
+std::string message_id(const domain::Event& event, ics::Method method, std::int64_t sequence,
                        std::string_view attendee_email, std::string_view organiser_email);
 
 }  // namespace convene::mail

@@ -18,7 +18,8 @@ void append_base64(std::string& out, std::string_view data);
 void append_quoted_printable(std::string& out, std::string_view text);
 
 // A header value for unstructured text (Subject): printable ASCII as it is, anything else as
-// RFC 2047 "=?UTF-8?B?…?=" encoded words of whole characters. Line breaks and control
+// RFC 2047 "=?UTF-8?B?…?=" encoded words of whole characters, each ending after a space (only a
+// word too long for one encoded word is cut inside). Line breaks and control
 // characters are dropped (no header injection), invalid UTF-8 becomes U+FFFD, and the value is
 // folded (CRLF SP) so that lines stay within 78 characters after a header name of
 // `name_length` characters plus ": ".

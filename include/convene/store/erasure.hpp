@@ -12,7 +12,8 @@ namespace convene::store {
 // The events where `email` has a registration (compared case-insensitively), by id.
 std::vector<std::int64_t> events_with_registration(Database& db, std::string_view email);
 
-// Deletes the registration and its custom fields; the freed space is zeroed (secure_delete).
+// Deletes the registration, its custom fields and what the ledger holds for that person in
+// that event (messages sent, their reply); the freed space is zeroed (secure_delete).
 void erase_registration(Database& db, std::int64_t id);
 
 // Leaves no trace of deleted rows in the files: rebuilds the database (VACUUM, which also

@@ -1,0 +1,84 @@
+#pragma once
+// convene send: deliver what the ledger says each person is still owed (a REQUEST for the
+// event's current state, a CANCEL after they unregistered or the event was cancelled), and
+// record every message the mail system accepts at once, in its own transaction.
+//
+// A run killed in the middle loses at most the record of the one message in flight: the mail
+// system may have taken it without the ledger knowing, so the next run sends it again. Every
+// other message is sent once.
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "convene/app/invitation_messages.hpp"
+#include "convene/app/progress.hpp"
+#include "convene/domain/invitation_ledger.hpp"
+#include "convene/io/mail_transport.hpp"
+#include "convene/store/database.hpp"
+
+namespace convene::app {
+
+// One message `send` would deliver, and why.
+struct PlannedMessage {
+    std::string name;
+    std::string email;
+    domain::OwedMessage owed;
+};
+
+// What the ledger says is missing, in the stable order of the attendee list.
+std::vector<PlannedMessage> plan_send(store::Database& db, const domain::Event& event);
+
+struct Failure {
+    PlannedMessage message;
+    std::string reason;
+};
+
+struct SendResult {
+    std::size_t requests{0};
+    std::size_t cancellations{0};
+    std::vector<Failure> failures;
+};
+
+// How messages reach the mail system: an SMTP server when smtp.url is set, else the
+// sendmail-compatible command (mail.* in the configuration).
+struct MailSettings {
+    std::string sendmail{"/usr/sbin/sendmail -t -i"};
+    io::SmtpSettings smtp;
+};
+
+std::unique_ptr<io::MailTransport> make_transport(const MailSettings& settings);
+
+// The time each accepted message is recorded with.
+using Clock = std::function<domain::Instant()>;
+
+// Sends `plan` for `event` (the event as it was planned) as e-mails (whatever
+// `settings.eml` says), recording each accepted message. `progress` counts messages handed
+// over, accepted or not.
+SendResult send_planned(store::Database& db, const domain::Event& event,
+                        const std::vector<PlannedMessage>& plan,
+                        std::vector<std::chrono::seconds> reminders,
+                        const MessageSettings& settings, io::MailTransport& transport,
+                        const Clock& clock, Progress& progress);
+
+struct SendRequest {
+    std::string event;  // slug or id
+    bool dry_run{false};
+    std::vector<std::chrono::seconds> reminders;  // a VALARM in each invitation
+    MessageSettings messages;                     // the organiser sends; always e-mails
+    MailSettings mail;
+};
+
+struct SendOutcome {
+    domain::Event event;
+    std::vector<PlannedMessage> plan;
+    SendResult result;  // empty for a dry run
+};
+
+// The whole command: plan, then (unless a dry run) deliver through the configured transport.
+SendOutcome send(store::Database& db, const SendRequest& request, const Clock& clock,
+                 Progress& progress);
+
+}  // namespace convene::app

@@ -1,0 +1,61 @@
+#pragma once
+// What each person is owed by `send`, and the SEQUENCE of every invitation convene writes, from
+// what the ledger says they were last sent. Calendar clients apply an iTIP message only when
+// its SEQUENCE is above the one they hold for the UID (RFC 5546 §2.1.5): a person who got a
+// CANCEL with SEQUENCE 1 ignores a later REQUEST with SEQUENCE 0 (libical's icalclassify rates
+// it OBSOLETE), so numbers are kept per person and never go back.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "convene/domain/event.hpp"
+#include "convene/domain/registration.hpp"
+
+namespace convene::domain {
+
+// The iTIP methods convene sends (RFC 5546 §1.4).
+enum class Itip { request, cancel };
+std::string_view to_string(Itip method);  // "REQUEST", "CANCEL"
+std::optional<Itip> parse_itip(std::string_view text);
+
+// The last message the ledger holds for one person and one event.
+struct LastSent {
+    Itip method{Itip::request};
+    std::int64_t sequence{0};          // the SEQUENCE that message carried
+    std::int64_t event_sequence{0};    // the event's sequence when it was sent
+    std::int64_t highest_sequence{0};  // the highest SEQUENCE ever sent to them for the event
+    Instant sent_at{};
+};
+
+// Why a message is owed.
+enum class SendReason {
+    new_registration,        // registered, never sent anything
+    event_changed,           // got a REQUEST for an earlier sequence of the event
+    registered_again,        // got a CANCEL, registered again
+    registration_cancelled,  // got a REQUEST, then unregistered
+    event_cancelled,         // got a REQUEST, then the event was cancelled
+};
+
+struct OwedMessage {
+    Itip method{Itip::request};
+    std::int64_t sequence{0};
+    SendReason reason{SendReason::new_registration};
+    std::optional<std::int64_t> previous_sequence;  // the last SEQUENCE they got, if any
+};
+
+// "new registration", "event changed from sequence 2 to 3", …
+std::string describe(const OwedMessage& message);
+
+// The SEQUENCE of a `method` message to a person: the one already sent when it was the same
+// message for the same state of the event; otherwise the event's (one above it for a CANCEL
+// that withdraws a single attendee from a live event), raised above everything they got.
+std::int64_t sequence_for(const Event& event, Itip method, const std::optional<LastSent>& last);
+
+// What `send` owes a person with `status`: a REQUEST to the registered who have none for the
+// event's current sequence, a CANCEL to those sent a REQUEST who then unregistered or whose
+// event was cancelled; nothing to the waiting list or to people never invited.
+std::optional<OwedMessage> owed_message(const Event& event, RegistrationStatus status,
+                                        const std::optional<LastSent>& last);
+
+}  // namespace convene::domain

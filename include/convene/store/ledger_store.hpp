@@ -1,0 +1,65 @@
+#pragma once
+// The ledger: every iTIP message the mail system accepted (recipient, event UID, METHOD,
+// SEQUENCE, Message-ID, time), and the replies people sent back. `send` reads it to know what
+// each person is still owed; the file exports read it so that their SEQUENCE numbers agree.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "convene/domain/invitation_ledger.hpp"
+#include "convene/store/database.hpp"
+
+namespace convene::store {
+
+struct SentMessage {
+    std::int64_t event_id{0};
+    std::string event_uid;
+    std::string recipient;  // the address as sent
+    domain::Itip method{domain::Itip::request};
+    std::int64_t sequence{0};
+    std::int64_t event_sequence{0};
+    std::string message_id;
+    domain::Instant sent_at{};
+};
+
+// An attendee's answer to an invitation (RFC 5546 REPLY).
+struct Reply {
+    std::string partstat;  // ACCEPTED, DECLINED, TENTATIVE, DELEGATED
+    std::int64_t sequence{0};
+    domain::Instant replied_at{};
+    domain::Instant received_at{};
+};
+
+class LedgerStore {
+public:
+    explicit LedgerStore(Database& db);
+    ~LedgerStore();
+    LedgerStore(const LedgerStore&) = delete;
+    LedgerStore& operator=(const LedgerStore&) = delete;
+
+    // Records one accepted message in its own transaction, committed before this returns: a
+    // run killed right after has it on disk.
+    void record(const SentMessage& message);
+
+    // What the ledger holds for one person (email compared case-insensitively).
+    std::optional<domain::LastSent> last_sent(std::int64_t event_id, std::string_view email);
+    // The same for everyone the event's ledger knows, by domain::email_key.
+    std::unordered_map<std::string, domain::LastSent> last_sent_all(std::int64_t event_id);
+    // How many messages the ledger holds for the event.
+    std::int64_t count(std::int64_t event_id);
+
+    // Replaces the person's reply (one transaction).
+    void record_reply(std::int64_t event_id, std::string_view email, const Reply& reply);
+    std::optional<Reply> reply(std::int64_t event_id, std::string_view email);
+    std::unordered_map<std::string, Reply> replies(std::int64_t event_id);
+
+private:
+    struct Statements;
+    Database& m_db;
+    std::unique_ptr<Statements> m_statements;
+};
+
+}  // namespace convene::store

@@ -1,0 +1,82 @@
+#include "convene/domain/invitation_ledger.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace convene::domain {
+
+namespace {
+
+bool is_cancelled(const Event& event) { return event.status == EventStatus::cancelled; }
+
+OwedMessage owe(const Event& event, Itip method, SendReason reason,
+                const std::optional<LastSent>& last) {
+    OwedMessage message{.method = method,
+                        .sequence = sequence_for(event, method, last),
+                        .reason = reason,
+                        .previous_sequence = std::nullopt};
+    if (last) message.previous_sequence = last->sequence;
+    return message;
+}
+
+}  // namespace
+
+std::string_view to_string(Itip method) { return method == Itip::request ? "REQUEST" : "CANCEL"; }
+
+std::optional<Itip> parse_itip(std::string_view text) {
+    if (text == "REQUEST") return Itip::request;
+    if (text == "CANCEL") return Itip::cancel;
+    return std::nullopt;
+}
+
+std::string describe(const OwedMessage& message) {
+    switch (message.reason) {
+        case SendReason::new_registration: return "new registration";
+        case SendReason::event_changed:
+            return fmt::format("event changed from sequence {} to {}",
+                               message.previous_sequence.value_or(0), message.sequence);
+        case SendReason::registered_again: return "registered again";
+        case SendReason::registration_cancelled: return "registration cancelled";
+        case SendReason::event_cancelled: return "event cancelled";
+    }
+    return "";
+}
+
+std::int64_t sequence_for(const Event& event, Itip method, const std::optional<LastSent>& last) {
+    if (last && last->method == method && last->event_sequence == event.sequence) {
+        return last->sequence;  // the same message again: same number
+    }
+    // A CANCEL that withdraws one attendee from a live event must be newer than the invitation
+    // they hold; cancel-event already raised the sequence of a cancelled event.
+    const std::int64_t base =
+        method == Itip::cancel && !is_cancelled(event) ? event.sequence + 1 : event.sequence;
+    return last ? std::max(base, last->highest_sequence + 1) : base;
+}
+
+std::optional<OwedMessage> owed_message(const Event& event, RegistrationStatus status,
+                                        const std::optional<LastSent>& last) {
+    const bool invited = last && last->method == Itip::request;
+    if (is_cancelled(event)) {
+        if (!invited) return std::nullopt;
+        return owe(event, Itip::cancel, SendReason::event_cancelled, last);
+    }
+    switch (status) {
+        case RegistrationStatus::waitlisted: return std::nullopt;
+        case RegistrationStatus::cancelled:
+            if (!invited) return std::nullopt;
+            return owe(event, Itip::cancel, SendReason::registration_cancelled, last);
+        case RegistrationStatus::registered:
+            if (!last) return owe(event, Itip::request, SendReason::new_registration, last);
+            if (last->method == Itip::cancel) {
+                return owe(event, Itip::request, SendReason::registered_again, last);
+            }
+            if (last->event_sequence != event.sequence) {
+                return owe(event, Itip::request, SendReason::event_changed, last);
+            }
+            return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+}  // namespace convene::domain

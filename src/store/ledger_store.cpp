@@ -1,0 +1,187 @@
+#include "convene/store/ledger_store.hpp"
+
+#include <SQLiteCpp/Statement.h>
+
+#include "connection.hpp"
+#include "convene/domain/email.hpp"
+#include "damaged_row.hpp"
+
+namespace convene::store {
+
+namespace {
+
+// The last message per person, with the highest SEQUENCE they ever got: ids grow with time,
+// so the greatest id is the latest message.
+constexpr std::string_view k_last = R"sql(
+SELECT m.email_key, m.method, m.sequence, m.event_sequence, m.sent_at,
+       (SELECT max(sequence) FROM sent_message AS h
+        WHERE h.event_id = m.event_id AND h.email_key = m.email_key)
+FROM sent_message AS m
+WHERE m.event_id = ?1
+  AND m.id = (SELECT max(id) FROM sent_message AS l
+              WHERE l.event_id = m.event_id AND l.email_key = m.email_key)
+)sql";
+
+std::int64_t seconds(domain::Instant instant) {
+    return static_cast<std::int64_t>(instant.time_since_epoch().count());
+}
+
+domain::Instant instant(std::string_view table, const SQLite::Column& column) {
+    return domain::Instant{std::chrono::seconds{integer_column(table, column)}};
+}
+
+domain::LastSent read_last(SQLite::Statement& row) {
+    constexpr std::string_view table = "sent_message";
+    return read_checked(table, [&] {
+        domain::LastSent last;
+        const auto method = domain::parse_itip(row.getColumn(1).getString());
+        if (!method) throw_damaged(table, "its method is neither REQUEST nor CANCEL");
+        last.method = *method;
+        last.sequence = integer_column(table, row.getColumn(2));
+        last.event_sequence = integer_column(table, row.getColumn(3));
+        last.sent_at = instant(table, row.getColumn(4));
+        last.highest_sequence = integer_column(table, row.getColumn(5));
+        return last;
+    });
+}
+
+Reply read_reply(SQLite::Statement& row) {
+    constexpr std::string_view table = "attendee_reply";
+    return read_checked(table, [&] {
+        return Reply{.partstat = row.getColumn(1).getString(),
+                     .sequence = integer_column(table, row.getColumn(2)),
+                     .replied_at = instant(table, row.getColumn(3)),
+                     .received_at = instant(table, row.getColumn(4))};
+    });
+}
+
+// Resets a reused statement before and after each use.
+class Use {
+public:
+    explicit Use(SQLite::Statement& statement) : m_statement(statement) {
+        m_statement.reset();
+        m_statement.clearBindings();
+    }
+    ~Use() { m_statement.tryReset(); }
+    Use(const Use&) = delete;
+    Use& operator=(const Use&) = delete;
+    SQLite::Statement* operator->() { return &m_statement; }
+    SQLite::Statement& operator*() { return m_statement; }
+
+private:
+    SQLite::Statement& m_statement;
+};
+
+}  // namespace
+
+struct LedgerStore::Statements {
+    explicit Statements(SQLite::Database& db)
+        : insert(db, R"sql(
+            INSERT INTO sent_message (event_id, event_uid, recipient, email_key, method, sequence,
+                                      event_sequence, message_id, sent_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?))sql"),
+          last_one(db, std::string(k_last) + " AND m.email_key = ?2"),
+          last_all(db, std::string(k_last)),
+          count(db, "SELECT count(*) FROM sent_message WHERE event_id = ?"),
+          upsert_reply(db, R"sql(
+            INSERT INTO attendee_reply (event_id, email_key, partstat, sequence, replied_at,
+                                        received_at)
+            VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (event_id, email_key) DO UPDATE SET
+                partstat = excluded.partstat, sequence = excluded.sequence,
+                replied_at = excluded.replied_at, received_at = excluded.received_at)sql"),
+          reply_one(db, R"sql(
+            SELECT email_key, partstat, sequence, replied_at, received_at FROM attendee_reply
+            WHERE event_id = ? AND email_key = ?)sql"),
+          reply_all(db, R"sql(
+            SELECT email_key, partstat, sequence, replied_at, received_at FROM attendee_reply
+            WHERE event_id = ?)sql") {}
+
+    SQLite::Statement insert, last_one, last_all, count, upsert_reply, reply_one, reply_all;
+};
+
+LedgerStore::LedgerStore(Database& db)
+    : m_db(db), m_statements(std::make_unique<Statements>(sqlite(db))) {}
+
+LedgerStore::~LedgerStore() = default;
+
+void LedgerStore::record(const SentMessage& message) {
+    auto transaction = m_db.write_transaction();
+    {
+        Use insert(m_statements->insert);
+        int i = 1;
+        insert->bind(i++, message.event_id);
+        insert->bind(i++, message.event_uid);
+        insert->bind(i++, message.recipient);
+        insert->bind(i++, domain::email_key(message.recipient));
+        insert->bind(i++, std::string(domain::to_string(message.method)));
+        insert->bind(i++, message.sequence);
+        insert->bind(i++, message.event_sequence);
+        insert->bind(i++, message.message_id);
+        insert->bind(i++, seconds(message.sent_at));
+        insert->exec();
+    }
+    transaction.commit();
+}
+
+std::optional<domain::LastSent> LedgerStore::last_sent(std::int64_t event_id,
+                                                       std::string_view email) {
+    Use query(m_statements->last_one);
+    query->bind(1, event_id);
+    query->bind(2, domain::email_key(email));
+    if (!query->executeStep()) return std::nullopt;
+    return read_last(*query);
+}
+
+std::unordered_map<std::string, domain::LastSent> LedgerStore::last_sent_all(
+    std::int64_t event_id) {
+    std::unordered_map<std::string, domain::LastSent> all;
+    Use query(m_statements->last_all);
+    query->bind(1, event_id);
+    while (query->executeStep()) {
+        all.emplace(query->getColumn(0).getString(), read_last(*query));
+    }
+    return all;
+}
+
+std::int64_t LedgerStore::count(std::int64_t event_id) {
+    Use query(m_statements->count);
+    query->bind(1, event_id);
+    query->executeStep();
+    return query->getColumn(0).getInt64();
+}
+
+void LedgerStore::record_reply(std::int64_t event_id, std::string_view email, const Reply& reply) {
+    auto transaction = m_db.write_transaction();
+    {
+        Use upsert(m_statements->upsert_reply);
+        upsert->bind(1, event_id);
+        upsert->bind(2, domain::email_key(email));
+        upsert->bind(3, reply.partstat);
+        upsert->bind(4, reply.sequence);
+        upsert->bind(5, seconds(reply.replied_at));
+        upsert->bind(6, seconds(reply.received_at));
+        upsert->exec();
+    }
+    transaction.commit();
+}
+
+std::optional<Reply> LedgerStore::reply(std::int64_t event_id, std::string_view email) {
+    Use query(m_statements->reply_one);
+    query->bind(1, event_id);
+    query->bind(2, domain::email_key(email));
+    if (!query->executeStep()) return std::nullopt;
+    return read_reply(*query);
+}
+
+std::unordered_map<std::string, Reply> LedgerStore::replies(std::int64_t event_id) {
+    std::unordered_map<std::string, Reply> all;
+    Use query(m_statements->reply_all);
+    query->bind(1, event_id);
+    while (query->executeStep()) {
+        all.emplace(query->getColumn(0).getString(), read_reply(*query));
+    }
+    return all;
+}
+
+}  // namespace convene::store

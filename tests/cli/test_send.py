@@ -1,0 +1,332 @@
+"""convene send: invitations delivered to a real SMTP sink (python3-aiosmtpd) that the test
+starts on 127.0.0.1 and stops, both through msmtp as the sendmail command and through libcurl
+with mail.smtp_url. Every received message is parsed as an e-mail, and its calendar part passes
+ical_check (libical) and ics_check.py (python3-icalendar) like every other invitation.
+"""
+import asyncio
+import email
+import email.policy
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import threading
+import time
+import unittest
+
+from harness import BIN
+from ics_testing import ORGANISER_TOML, ExportTestCase, ics_check
+
+try:
+    from aiosmtpd.controller import Controller
+except ImportError:  # reported as skipped below
+    Controller = None
+
+JANE = ("Doe, Jane", "Jane.Doe@Example.org")
+ELODIE = ("Élodie Zoé", "elodie@exemple.fr")
+WAIT = ("Wait Listed", "wait@example.org")
+
+
+class Sink:
+    """An SMTP server keeping what it receives; refuses RCPT TO for `refused` addresses and,
+    with a `delay`, takes its time over each message (so that a send can be killed midway)."""
+
+    def __init__(self):
+        self.messages = []  # (envelope recipients, bytes)
+        self.refused = set()
+        self.delay = 0.0
+        self.lock = threading.Lock()
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address.lower() in self.refused:
+            return "550 5.1.1 no such mailbox here"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        if self.delay:
+            await asyncio.sleep(self.delay)
+        with self.lock:
+            self.messages.append((list(envelope.rcpt_tos), envelope.original_content))
+        return "250 Message accepted for delivery"
+
+    def received(self):
+        with self.lock:
+            return list(self.messages)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class SendTestCase(ExportTestCase):
+    """Subclasses say how convene reaches the sink (mail_config)."""
+
+    def setUp(self):
+        super().setUp()
+        if Controller is None:
+            self.skipTest("python3-aiosmtpd is not installed")
+        self.sink = Sink()
+        self.port = free_port()
+        self.controller = Controller(self.sink, hostname="127.0.0.1", port=self.port,
+                                     ready_timeout=30)
+        self.controller.start()
+        self.addCleanup(self.controller.stop)
+        self.write("convene.toml", ORGANISER_TOML + self.mail_config())
+
+    def mail_config(self):
+        raise NotImplementedError
+
+    def register(self, slug, person):
+        self.ok("register", slug, "--name", person[0], "--email", person[1])
+
+    def briefing(self):
+        _, slug = self.create_briefing("--capacity", "2")
+        for person in (JANE, ELODIE, WAIT):
+            self.register(slug, person)
+        return slug
+
+    def send(self, slug, *extra):
+        result = self.run_convene("send", slug, *extra)
+        self.assertEqual(result.code, 0, result.stderr)
+        return result
+
+    def new_messages(self, before):
+        """The calendars received since `before` messages: [(address, METHOD, SEQUENCE, ics)],
+        each checked as an e-mail and as an invitation."""
+        out = []
+        for rcpt, data in self.sink.received()[before:]:
+            message = email.message_from_bytes(data, policy=email.policy.default)
+            [to] = message["To"].addresses
+            self.assertEqual([r.lower() for r in rcpt], [to.addr_spec.lower()])
+            text, calendar = message.iter_parts()
+            ics = calendar.get_payload(decode=True)
+            method = self.property(ics, "METHOD")[0]
+            self.assertEqual(calendar.get_param("method"), method)
+            # libical and python3-icalendar read it alike (times change in some scenarios).
+            [(uid, start, end)] = ics_check.check_bytes(ics)
+            self.check(ics, [(uid, start, end)])
+            [sequence] = self.property(ics, "SEQUENCE")
+            out.append((to.addr_spec, method, int(sequence), ics))
+        return out
+
+    def classify(self, incoming, held):
+        """libical's icalclassify of `incoming` for a calendar holding `held`."""
+        tool = os.environ.get("ICAL_CLASSIFY", "")
+        if not tool:
+            self.skipTest("ICAL_CLASSIFY is not set (run through ctest)")
+        new = self.write("incoming.ics", incoming, "wb")
+        old = self.write("held.ics", held, "wb")
+        result = subprocess.run([tool, new, old, "mailto:" + ELODIE[1]], capture_output=True,
+                                text=True, timeout=60)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        return result.stdout.strip()
+
+    def ledger(self, slug):
+        rows = self.ok("list", "attendees", slug, "--format", "tsv", "--no-header", "--fields",
+                       "email,status,sent_method,sent_sequence")
+        return [tuple(line.split("\t")) for line in rows.splitlines()]
+
+    # --- the scenarios -----------------------------------------------------------------------
+
+    def test_first_send_then_nothing_then_one_change_once(self):
+        slug = self.briefing()
+        plan = self.ok("send", slug, "--dry-run", "--format", "tsv")
+        self.assertEqual(plan.splitlines(), [
+            "email\tname\tmethod\tsequence\treason",
+            f"{JANE[1]}\t{JANE[0]}\tREQUEST\t0\tnew registration",
+            f"{ELODIE[1]}\t{ELODIE[0]}\tREQUEST\t0\tnew registration",
+        ])
+        self.assertEqual(self.sink.received(), [], "a dry run sends nothing")
+
+        result = self.send(slug)
+        self.assertIn("sent 2 invitations and 0 cancellations", result.stderr)
+        got = self.new_messages(0)
+        self.assertEqual(sorted((a, m, s) for a, m, s, _ in got),
+                         sorted([(JANE[1], "REQUEST", 0), (ELODIE[1], "REQUEST", 0)]))
+        self.assertEqual(self.ledger(slug), [
+            (JANE[1], "registered", "REQUEST", "0"),
+            (ELODIE[1], "registered", "REQUEST", "0"),
+            (WAIT[1], "waitlisted", "", ""),
+        ])
+
+        result = self.send(slug)
+        self.assertIn("nothing to send", result.stderr)
+        self.assertEqual(len(self.sink.received()), 2, "a re-send right after sends nothing")
+
+        self.ok("update-event", slug, "--start", "2022-04-13T16:00", "--end", "17:00")
+        self.assertIn("event changed from sequence 0 to 1",
+                      self.ok("send", slug, "--plan", "--format", "tsv"))
+        self.send(slug)
+        self.send(slug)
+        got = self.new_messages(2)
+        self.assertEqual(sorted((a, m, s) for a, m, s, _ in got),
+                         sorted([(JANE[1], "REQUEST", 1), (ELODIE[1], "REQUEST", 1)]))
+
+    def test_unregister_cancel_reregister_and_cancelled_event(self):
+        slug = self.briefing()
+        self.send(slug)
+        self.ok("unregister", slug, ELODIE[1])  # promotes WAIT from the waiting list
+        self.assertEqual(self.ok("send", slug, "--plan", "--format", "tsv").splitlines()[1:], [
+            f"{ELODIE[1]}\t{ELODIE[0]}\tCANCEL\t1\tregistration cancelled",
+            f"{WAIT[1]}\t{WAIT[0]}\tREQUEST\t0\tnew registration",
+        ])
+        self.send(slug)
+        got = self.new_messages(2)
+        self.assertEqual(sorted((a, m, s) for a, m, s, _ in got),
+                         sorted([(ELODIE[1], "CANCEL", 1), (WAIT[1], "REQUEST", 0)]))
+        [cancel] = [ics for a, _, _, ics in got if a == ELODIE[1]]
+        self.send(slug)
+        self.assertEqual(len(self.sink.received()), 4, "one CANCEL, once")
+
+        # Back again: a REQUEST above the CANCEL they hold, or their calendar ignores it.
+        self.ok("unregister", slug, WAIT[1])
+        self.send(slug)
+        self.register(slug, ELODIE)
+        plan = self.ok("send", slug, "--plan", "--format", "tsv").splitlines()[1:]
+        self.assertEqual(plan, [f"{ELODIE[1]}\t{ELODIE[0]}\tREQUEST\t2\tregistered again"])
+        before = len(self.sink.received())
+        self.send(slug)
+        [(address, method, sequence, ics)] = self.new_messages(before)
+        self.assertEqual((address, method, sequence), (ELODIE[1], "REQUEST", 2))
+        self.assertNotEqual(self.classify(ics, cancel), "OBSOLETE")
+        # The file export says the same number.
+        exported = self.export(slug, "--attendee", ELODIE[1])
+        self.assertEqual(self.property(exported, "SEQUENCE"), ["2"])
+
+        # Cancelling the event cancels it for everyone invited, and only them.
+        self.ok("cancel-event", slug)
+        before = len(self.sink.received())
+        self.send(slug)
+        got = self.new_messages(before)
+        self.assertEqual(sorted((a, m) for a, m, _, _ in got),
+                         sorted([(JANE[1], "CANCEL"), (ELODIE[1], "CANCEL")]))
+        for _, _, sequence, ics in got:
+            self.assertEqual(self.property(ics, "STATUS"), ["CANCELLED"])
+        self.assertEqual(sorted(s for _, _, s, _ in got), [1, 3])
+        self.send(slug)
+        self.assertEqual(len(self.sink.received()), before + 2)
+
+    def test_reminders_ride_along_with_invitations(self):
+        slug = self.briefing()
+        self.send(slug, "--reminder", "1d")
+        got = self.new_messages(0)
+        self.assertEqual(len(got), 2)
+        for _, _, _, ics in got:
+            self.assertEqual(self.property(ics, "TRIGGER"), ["-P1D"])
+
+    def test_forget_erases_what_the_ledger_holds_for_the_person(self):
+        slug = self.briefing()
+        self.send(slug)
+        self.ok("forget", slug, JANE[1])
+        data = b""
+        for suffix in ("", "-wal", "-journal"):
+            if os.path.exists(self.path("convene.db" + suffix)):
+                with open(self.path("convene.db" + suffix), "rb") as f:
+                    data += f.read()
+        self.assertNotIn(JANE[1].lower().encode(), data.lower())
+        self.assertIn(ELODIE[1].encode(), data, "the others' ledger rows stay")
+        # Her seat went to the waiting list: the one new message is for that person, not her.
+        self.send(slug)
+        self.assertEqual([a for a, _, _, _ in self.new_messages(2)], [WAIT[1]])
+
+    def test_a_bad_reminder_is_a_usage_error_naming_the_flag(self):
+        slug = self.briefing()
+        error = self.fails(2, "send", slug, "--reminder", "soon")
+        self.assertIn("--reminder:", error)
+        self.assertEqual(self.sink.received(), [])
+
+    def test_a_refused_recipient_fails_alone_and_is_retried(self):
+        slug = self.briefing()
+        self.sink.refused.add(JANE[1].lower())
+        result = self.run_convene("send", slug)
+        self.assertEqual(result.code, 7, result.stderr)
+        self.assertIn(f"convene: warning: not sent to {JANE[1]}", result.stderr)
+        self.assertIn("convene: error: the mail system did not accept 1 of 2 messages", result.stderr)
+        self.assertIn("sent 1 invitation and", result.stderr)
+        self.assertEqual([a for a, _, _, _ in self.new_messages(0)], [ELODIE[1]])
+        self.assertEqual(self.ledger(slug)[:2], [
+            (JANE[1], "registered", "", ""),
+            (ELODIE[1], "registered", "REQUEST", "0"),
+        ])
+        self.sink.refused.clear()
+        self.send(slug)
+        self.assertEqual([a for a, _, _, _ in self.new_messages(1)], [JANE[1]])
+
+    def test_killed_midway_then_resumed_sends_each_message_once(self):
+        _, slug = self.create_briefing()
+        people = [(f"Person {i}", f"person{i:02}@example.org") for i in range(24)]
+        rows = "name,email\n" + "".join(f"{n},{e}\n" for n, e in people)
+        self.ok("register", slug, "--csv", self.write("people.csv", rows))
+        self.sink.delay = 0.2
+        env = dict(self.env)
+        proc = subprocess.Popen([BIN, "send", slug], env=env, cwd=self.dir,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            deadline = time.monotonic() + 120
+            while len(self.sink.received()) < 5 and proc.poll() is None:
+                self.assertLess(time.monotonic(), deadline, "the sink received nothing")
+                time.sleep(0.02)
+            self.assertIsNone(proc.poll(), "send finished before it could be killed")
+            proc.send_signal(signal.SIGKILL)
+        finally:
+            proc.wait(timeout=60)
+        partial = len(self.sink.received())
+        self.assertLess(partial, len(people))
+        self.sink.delay = 0
+        self.send(slug)
+        counts = {}
+        for address, _, _, _ in self.new_messages(0):
+            counts[address] = counts.get(address, 0) + 1
+        self.assertEqual(sorted(counts), sorted(e for _, e in people), "everyone got one")
+        twice = [a for a, n in counts.items() if n > 1]
+        self.assertLessEqual(len(twice), 1, f"only the message in flight may repeat: {twice}")
+        self.assertTrue(all(n <= 2 for n in counts.values()))
+
+
+class ThroughMsmtp(SendTestCase):
+    def setUp(self):
+        self.msmtp = shutil.which("msmtp")
+        if not self.msmtp:
+            self.skipTest("msmtp is not installed")
+        super().setUp()
+
+    def mail_config(self):
+        return ('[mail]\nsendmail = "' + self.msmtp + f' --host=127.0.0.1 --port={self.port} '
+                '--auth=off --tls=off --from=events@example.org -t -i"\n')
+
+    def test_a_command_that_cannot_run_is_one_error(self):
+        slug = self.briefing()
+        self.write("convene.toml", ORGANISER_TOML + '[mail]\nsendmail = "/nonexistent/sendmail -t"\n')
+        error = self.fails(7, "send", slug)
+        self.assertIn("cannot run /nonexistent/sendmail", error)
+        self.assertEqual(self.ledger(slug)[0], (JANE[1], "registered", "", ""))
+
+
+class ThroughSmtpUrl(SendTestCase):
+    def mail_config(self):
+        return f'[mail]\nsmtp_url = "smtp://127.0.0.1:{self.port}"\n'
+
+    def test_an_unreachable_server_is_one_error(self):
+        slug = self.briefing()
+        self.write("convene.toml",
+                   ORGANISER_TOML + f'[mail]\nsmtp_url = "smtp://127.0.0.1:{free_port()}"\n')
+        error = self.fails(7, "send", slug)
+        self.assertIn("SMTP server smtp://127.0.0.1:", error)
+
+    def test_a_password_requires_an_encrypted_session(self):
+        """The sink offers no STARTTLS: with a password convene refuses to log in in clear."""
+        slug = self.briefing()
+        self.write("convene.toml", ORGANISER_TOML + self.mail_config() + 'smtp_user = "events"\n')
+        error = self.fails(7, "send", slug, env={"CONVENE_SMTP_PASSWORD": "secret"})
+        self.assertNotIn("secret", error)
+        self.assertEqual(self.sink.received(), [])
+
+
+del SendTestCase  # only the two ways of sending run
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,105 @@
+#include <catch2/catch.hpp>
+
+#include "convene/domain/invitation_ledger.hpp"
+
+using namespace convene;
+using domain::Itip;
+using domain::RegistrationStatus;
+using domain::SendReason;
+
+namespace {
+
+domain::Event event_at(std::int64_t sequence,
+                       domain::EventStatus status = domain::EventStatus::confirmed) {
+    domain::Event event;
+    event.sequence = sequence;
+    event.status = status;
+    return event;
+}
+
+domain::LastSent sent(Itip method, std::int64_t sequence, std::int64_t event_sequence,
+                      std::int64_t highest = -1) {
+    return {.method = method,
+            .sequence = sequence,
+            .event_sequence = event_sequence,
+            .highest_sequence = highest < 0 ? sequence : highest,
+            .sent_at = {}};
+}
+
+}  // namespace
+
+TEST_CASE("a new registration is owed a REQUEST at the event's sequence, once", "[ledger]") {
+    const auto event = event_at(2);
+    const auto owed = domain::owed_message(event, RegistrationStatus::registered, std::nullopt);
+    REQUIRE(owed);
+    CHECK(owed->method == Itip::request);
+    CHECK(owed->sequence == 2);
+    CHECK(owed->reason == SendReason::new_registration);
+    CHECK(domain::describe(*owed) == "new registration");
+    CHECK_FALSE(
+        domain::owed_message(event, RegistrationStatus::registered, sent(Itip::request, 2, 2)));
+}
+
+TEST_CASE("a change of the event is owed once, one above what they hold", "[ledger]") {
+    const auto owed = domain::owed_message(event_at(3), RegistrationStatus::registered,
+                                           sent(Itip::request, 2, 2));
+    REQUIRE(owed);
+    CHECK(owed->sequence == 3);
+    CHECK(domain::describe(*owed) == "event changed from sequence 2 to 3");
+}
+
+TEST_CASE("nothing for the waiting list or for people never invited", "[ledger]") {
+    CHECK_FALSE(domain::owed_message(event_at(0), RegistrationStatus::waitlisted, std::nullopt));
+    CHECK_FALSE(domain::owed_message(event_at(0), RegistrationStatus::cancelled, std::nullopt));
+    CHECK_FALSE(domain::owed_message(event_at(1, domain::EventStatus::cancelled),
+                                     RegistrationStatus::registered, std::nullopt));
+    // Cancelled once is enough.
+    CHECK_FALSE(
+        domain::owed_message(event_at(0), RegistrationStatus::cancelled, sent(Itip::cancel, 1, 0)));
+}
+
+TEST_CASE("unregister, register again: CANCEL above the REQUEST, REQUEST above the CANCEL",
+          "[ledger]") {
+    const auto event = event_at(0);
+    const auto cancel =
+        domain::owed_message(event, RegistrationStatus::cancelled, sent(Itip::request, 0, 0));
+    REQUIRE(cancel);
+    CHECK(cancel->method == Itip::cancel);
+    CHECK(cancel->sequence == 1);
+    CHECK(cancel->reason == SendReason::registration_cancelled);
+    const auto again =
+        domain::owed_message(event, RegistrationStatus::registered, sent(Itip::cancel, 1, 0));
+    REQUIRE(again);
+    CHECK(again->method == Itip::request);
+    CHECK(again->sequence == 2);
+    CHECK(again->reason == SendReason::registered_again);
+    // Their next change keeps climbing from there, not from the event's number.
+    const auto changed = domain::owed_message(event_at(1), RegistrationStatus::registered,
+                                              sent(Itip::request, 2, 0));
+    REQUIRE(changed);
+    CHECK(changed->sequence == 3);
+}
+
+TEST_CASE("a cancelled event: a CANCEL to everyone invited", "[ledger]") {
+    const auto event = event_at(1, domain::EventStatus::cancelled);
+    for (const auto status : {RegistrationStatus::registered, RegistrationStatus::cancelled}) {
+        const auto owed = domain::owed_message(event, status, sent(Itip::request, 0, 0));
+        REQUIRE(owed);
+        CHECK(owed->method == Itip::cancel);
+        CHECK(owed->sequence == 1);
+        CHECK(owed->reason == SendReason::event_cancelled);
+    }
+    CHECK_FALSE(
+        domain::owed_message(event, RegistrationStatus::registered, sent(Itip::cancel, 1, 1)));
+}
+
+TEST_CASE("the file exports use the ledger's numbers", "[ledger]") {
+    const auto event = event_at(0);
+    CHECK(domain::sequence_for(event, Itip::request, std::nullopt) == 0);
+    CHECK(domain::sequence_for(event, Itip::cancel, std::nullopt) == 1);
+    CHECK(domain::sequence_for(event, Itip::request, sent(Itip::request, 0, 0)) == 0);
+    CHECK(domain::sequence_for(event, Itip::request, sent(Itip::cancel, 1, 0)) == 2);
+    CHECK(domain::sequence_for(event, Itip::cancel, sent(Itip::cancel, 1, 0)) == 1);
+    // Never at or below anything sent before, whatever the last message was.
+    CHECK(domain::sequence_for(event, Itip::request, sent(Itip::request, 4, 3, 5)) == 6);
+}
