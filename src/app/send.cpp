@@ -21,7 +21,8 @@ std::vector<PlannedMessage> plan_send(store::Database& db, const domain::Event& 
                 last = found->second;
             }
             if (auto owed = domain::owed_message(event, registration.status, last)) {
-                plan.push_back({registration.name, registration.email, *owed});
+                plan.push_back(
+                    {registration.name, registration.email, *owed, registration.language});
             }
         },
         store::RegistrationStore::Fields::skip);
@@ -55,7 +56,9 @@ SendResult send_planned(store::Database& db, const domain::Event& event,
     for (const auto& planned : plan) {
         const ics::Person person{planned.name, planned.email};
         const auto& owed = planned.owed;
-        const std::string text = messages.to_string(owed.method, owed.sequence, person);
+        const std::string text = messages.to_string(
+            owed.method, owed.sequence,
+            {person, planned.language, owed.reason == domain::SendReason::event_changed});
         const auto delivery = transport.deliver(messages.organiser().email, planned.email, text);
         if (delivery.accepted) {
             ledger.record({.event_id = event.id,

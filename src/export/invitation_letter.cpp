@@ -112,7 +112,8 @@ Templates builtin_templates() {
 
 InvitationLetter::InvitationLetter(const domain::Event& event, const ics::EventDetails& details,
                                    const ics::Person& organiser, Notice notice,
-                                   std::string_view locale_tag, Templates templates)
+                                   std::string_view locale_tag, Templates templates,
+                                   const std::vector<std::string>& other_zones)
     : m_locale(l10n::choose_locale(locale_tag, event.locale)), m_templates(std::move(templates)) {
     const l10n::Locale locale(m_locale);
     m_subject = subject_for(locale, notice, event.title);
@@ -131,6 +132,10 @@ InvitationLetter::InvitationLetter(const domain::Event& event, const ics::EventD
     // registration link, capacity, status).
     std::vector<std::pair<std::string, std::string>> facts;
     facts.emplace_back(locale.tr("When:"), when);
+    // The same time elsewhere, unlabelled under it, as the page shows it.
+    for (const auto& zone : event.all_day ? std::vector<std::string>{} : other_zones) {
+        if (zone != event.timezone) facts.emplace_back("", page::when(locale, event, zone));
+    }
     if (!where.empty()) facts.emplace_back(locale.tr("Where:"), where);
     if (!join.empty()) facts.emplace_back(locale.tr("Join online:"), join);
     if (live && !event.languages.empty()) {
@@ -140,11 +145,15 @@ InvitationLetter::InvitationLetter(const domain::Event& event, const ics::EventD
     std::string details_text;
     std::string details_html = "<ul>\n";
     for (const auto& [label, value] : facts) {
-        details_text += text::wrap(label + ' ' + value, k_width, "", "  ") + '\n';
+        details_text += (label.empty() ? text::wrap(value, k_width, "  ", "  ")
+                                       : text::wrap(label + ' ' + value, k_width, "", "  ")) +
+                        '\n';
         const bool link = value.starts_with("https://") || value.starts_with("http://");
-        details_html += fmt::format(
-            "<li><strong>{}</strong> {}</li>\n", escape_html(label),
-            link ? fmt::format("<a href=\"{0}\">{0}</a>", escape_html(value)) : escape_html(value));
+        const auto shown =
+            link ? fmt::format("<a href=\"{0}\">{0}</a>", escape_html(value)) : escape_html(value);
+        details_html += label.empty() ? fmt::format("<li>{}</li>\n", shown)
+                                      : fmt::format("<li><strong>{}</strong> {}</li>\n",
+                                                    escape_html(label), shown);
     }
     details_html += "</ul>";
 

@@ -43,9 +43,11 @@ void check_template(std::string_view source, const std::string& file);
 // Everything but the person, rendered once per event, notice and language.
 class InvitationLetter {
 public:
+    // `locale` is the attendee's language when convene writes it, else the event's is used.
+    // The time is also given in each of `other_zones` (output.timezones) after the event's.
     InvitationLetter(const domain::Event& event, const ics::EventDetails& details,
                      const ics::Person& organiser, Notice notice, std::string_view locale,
-                     Templates templates);
+                     Templates templates, const std::vector<std::string>& other_zones = {});
 
     const std::string& locale() const noexcept { return m_locale; }
     const std::string& subject() const noexcept { return m_subject; }
