@@ -5,6 +5,7 @@
 #include "convene/store/event_store.hpp"
 #include "convene/store/ledger_store.hpp"
 #include "convene/store/registration_store.hpp"
+#include "convene/text/idna.hpp"
 
 namespace convene::app {
 
@@ -59,7 +60,10 @@ SendResult send_planned(store::Database& db, const domain::Event& event,
         const std::string text = messages.to_string(
             owed.method, owed.sequence,
             {person, planned.language, owed.reason == domain::SendReason::event_changed});
-        const auto delivery = transport.deliver(messages.organiser().email, planned.email, text);
+        // The envelope takes the 7-bit form of an internationalised domain, like the headers.
+        const auto delivery =
+            transport.deliver(text::ascii_domain_address(messages.organiser().email),
+                              text::ascii_domain_address(planned.email), text);
         if (delivery.accepted) {
             ledger.record({.event_id = event.id,
                            .event_uid = event.uid,

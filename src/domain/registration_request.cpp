@@ -112,8 +112,9 @@ std::optional<std::string> normalise(RegistrationRequest& request, const Event& 
     if (auto problem = text_problem("the name", request.name, k_max_short_text)) return problem;
     if (auto problem = text_problem("the email", request.email, k_max_email)) return problem;
     if (request.organisation) {
-        if (auto problem =
-                text_problem("the organisation", *request.organisation, k_max_short_text)) {
+        // Forms and spreadsheets export an organisation and its department on two lines.
+        if (auto problem = text_problem("the organisation", *request.organisation, k_max_short_text,
+                                        TextKind::multiline)) {
             return problem;
         }
     }

@@ -7,6 +7,7 @@
 
 #include "convene/export/mime.hpp"
 #include "convene/text/hash.hpp"
+#include "convene/text/idna.hpp"
 #include "convene/text/strings.hpp"
 
 namespace convene::mail {
@@ -18,7 +19,8 @@ std::string domain_of(std::string_view email) {
     const auto at = email.rfind('@');
     std::string domain;
     if (at != std::string_view::npos) {
-        for (const char c : email.substr(at + 1)) {
+        const auto ascii = text::ascii_domain(email.substr(at + 1));
+        for (const char c : ascii.value_or("")) {
             const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
                             (c >= '0' && c <= '9') || c == '.' || c == '-';
             if (ok) domain += c;

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "convene/text/idna.hpp"
 #include "export/ics_escape.hpp"
 
 namespace convene::mail {
@@ -181,10 +182,12 @@ std::string header_text(std::string_view text, std::size_t name_length) {
 }
 
 std::string mailbox(std::string_view name, std::string_view address) {
-    std::string clean_address;
+    std::string kept;
     for (const char c : clean(address)) {
-        if (c != ' ' && c != '<' && c != '>' && c != '"') clean_address += c;
+        if (c != ' ' && c != '<' && c != '>' && c != '"') kept += c;
     }
+    // Headers are 7-bit: an internationalised domain goes in its A-label form.
+    const std::string clean_address = text::ascii_domain_address(kept);
     const std::string display = clean(name);
     if (display.empty()) return clean_address;
     if (!is_printable_ascii(display) || display.find("=?") != std::string::npos) {

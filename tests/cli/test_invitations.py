@@ -230,6 +230,16 @@ class Emails(InvitationTestCase):
                 self.assertEqual(calendar.get_content_charset(), "utf-8")
                 self.assertEqual(calendar.get_payload(decode=True), calendars[name[:-4] + ".ics"])
 
+    def test_an_internationalised_domain_goes_in_ascii_form(self):
+        _, slug = self.create_briefing()
+        self.register(slug, ("Zoé Dupré", "zoe@café.example"))
+        [data] = self.folder(slug, "--eml", name="mail").values()
+        headers = data.split(b"\r\n\r\n")[0]
+        headers.decode("ascii")  # still 7-bit
+        self.assertIn(b"<zoe@xn--caf-dma.example>", headers)
+        self.assertEqual(self.message(data)["To"].addresses[0].addr_spec,
+                         "zoe@xn--caf-dma.example")
+
     def test_message_ids_differ_per_person_and_state(self):
         slug = self.briefing_with_people()
         def message_ids(folder):

@@ -153,6 +153,7 @@ TEST_CASE("mailboxes quote names, encode non-ASCII ones and clean addresses", "[
     CHECK(mail::mailbox("Doe, Jane: \"JD\"", "jane@example.org") ==
           "\"Doe, Jane: \\\"JD\\\"\" <jane@example.org>");
     CHECK(mail::mailbox("", "jane@example.org") == "jane@example.org");
+    CHECK(mail::mailbox("Zoé", "zoe@café.fr") == "=?UTF-8?B?Wm/DqQ==?= <zoe@xn--caf-dma.fr>");
     CHECK(mail::mailbox("Élodie", "e@example.org") == "=?UTF-8?B?w4lsb2RpZQ==?= <e@example.org>");
     CHECK(mail::mailbox("Eve\r\nBcc: x@evil.example", "eve@example.org\r\nBcc: y@evil.example") ==
           "\"Eve  Bcc: x@evil.example\" <eve@example.orgBcc:y@evil.example>");

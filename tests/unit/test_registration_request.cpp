@@ -79,6 +79,8 @@ TEST_CASE("a language may be named in English, French or Spanish", "[registratio
 
 TEST_CASE("normalise refuses control characters in every text", "[registration]") {
     auto request = ana();
+    request.organisation = "Ville de Genève,\nservice 3";  // a department on its own line
+    CHECK_FALSE(normalise(request, Event{}).has_value());
     request.organisation = "C\u009Cur d\u0092Arles";  // Windows-1252 read as Latin-1
     CHECK(*normalise(request, Event{}) ==
           "the organisation contains a control character (byte 2 is 0x9c)");

@@ -27,7 +27,9 @@ std::string header_text(std::string_view text, std::size_t name_length);
 
 // A mailbox (RFC 5322 §3.4): "Doe, Jane" <jane@example.org>, an encoded-word display name when
 // it is not ASCII, or the bare address when the name is empty. Characters that cannot be in an
-// address (blanks, controls, <, >, quotes) are dropped from it.
+// address (blanks, controls, <, >, quotes) are dropped from it; an internationalised domain
+// takes its ASCII form (xn--…). A local part that is not ASCII has none and stays UTF-8
+// (RFC 6532): the one case where a header is not 7-bit.
 std::string mailbox(std::string_view name, std::string_view address);
 
 // "Tue, 14 Nov 2023 22:13:20 +0000" (RFC 5322 §3.3), always in UTC: the message's Date.
