@@ -77,6 +77,7 @@ void write_calendar(const fs::path& path, const page::EventPage& page, Context& 
     ics::FeedOptions feed;
     feed.name = page.event.title;
     feed.stamp = context.now();
+    feed.reminders = context.config().default_reminders;  // as export-ics without --reminder
     io::OutputFile file(path);
     ics::write_feed(file.stream(), std::span<const ics::FeedEntry>(&entry, 1), feed);
     file.commit();

@@ -254,6 +254,16 @@ class HtmlPage(PageTestCase):
         self.assertNotRegex(page, r'(src|href)="(https?:)?//[^"]*\.(css|js|png|woff2?)')
         self.assertNotIn("<link", page)
 
+    def test_the_calendar_beside_it_is_export_ics_with_the_default_reminders(self):
+        self.write("convene.toml", '[defaults]\nreminders = ["1d"]\n')
+        self.write_page()
+        with open(self.path("page.ics"), "rb") as f:
+            calendar = f.read()
+        self.assertIn(b"BEGIN:VALARM", calendar)
+        self.assertIn(b"TRIGGER:-P1D", calendar)
+        self.assertIn("-o: the HTML page would overwrite its own calendar",
+                      self.fails(2, "show", SLUG, "--format", "html", "-o", "page.ics"))
+
     def test_html5lib_finds_no_error(self):
         try:
             import html5lib  # Debian: python3-html5lib
