@@ -1,82 +1,95 @@
 #include "convene/app/invitation_messages.hpp"
 
-#include <algorithm>
 #include <ostream>
 #include <sstream>
 
-#include "convene/export/event_page.hpp"
+#include "convene/io/template_file.hpp"
+#include "convene/l10n/locale.hpp"
 
 namespace convene::app {
 
 namespace {
 
-// The text part of an e-mail: the page `convene show` prints, in the same zones.
-std::string page_text(const domain::Event& event, const ics::EventDetails& details,
-                      const std::vector<std::string>& other_zones) {
-    page::EventPage page;
-    page.event = event;
-    if (details.parent) page.parent = *details.parent;
-    page.agenda.assign(details.agenda.begin(), details.agenda.end());
-    page.zones = page_zones(event, other_zones);
-    std::ostringstream out;
-    page::write_text(out, page);
-    return std::move(out).str();
+// Why the person gets this message, in the words the letter chooses from.
+mail::Notice notice_for(const domain::Event& event, ics::Method method, bool changed) {
+    if (method == ics::Method::cancel) {
+        return event.status == domain::EventStatus::cancelled ? mail::Notice::event_cancelled
+                                                              : mail::Notice::withdrawn;
+    }
+    return changed ? mail::Notice::changed : mail::Notice::registered;
 }
 
 }  // namespace
 
-// The e-mail points into the invitation: both live here, the invitation first.
+// The e-mail points into the invitation and the letter: all three live here, in that order,
+// and never move.
 struct InvitationMessages::Rendered {
+    ics::EventDetails details;  // the DESCRIPTION's language is the person's
     ics::Invitation invitation;
+    std::optional<mail::InvitationLetter> letter;
     std::optional<mail::InvitationEmail> email;
 };
 
-std::vector<std::string> page_zones(const domain::Event& event,
-                                    const std::vector<std::string>& other_zones) {
-    std::vector<std::string> zones{event.timezone};
-    for (const auto& zone : other_zones) {
-        if (std::find(zones.begin(), zones.end(), zone) == zones.end()) zones.push_back(zone);
-    }
-    return zones;
-}
-
 InvitationMessages::InvitationMessages(const domain::Event& event, const ics::EventDetails& details,
                                        const MessageSettings& settings)
-    : m_event(event), m_details(details), m_settings(settings) {
-    if (settings.eml) m_page = page_text(event, details, settings.other_zones);
-}
+    : m_event(event), m_details(details), m_settings(settings) {}
 
 InvitationMessages::~InvitationMessages() = default;
 
+const mail::Templates& InvitationMessages::templates(const std::string& locale) {
+    const auto found = m_templates.find(locale);
+    if (found != m_templates.end()) return found->second;
+    auto templates = mail::builtin_templates();
+    const auto& folder = m_settings.templates_dir;
+    if (auto file = io::read_invitation_template(folder, locale, "txt")) {
+        mail::check_template(file->source, file->name);
+        templates.text = std::move(file->source);
+    }
+    if (auto file = io::read_invitation_template(folder, locale, "html")) {
+        mail::check_template(file->source, file->name);
+        templates.html = std::move(file->source);
+    }
+    return m_templates.emplace(locale, std::move(templates)).first->second;
+}
+
 InvitationMessages::Rendered& InvitationMessages::rendered(ics::Method method,
-                                                           std::int64_t sequence) {
-    auto& slot = m_rendered[{method, sequence}];
-    if (!slot) {
-        slot.reset(new Rendered{ics::Invitation(m_event, m_details, m_settings.organiser, method,
-                                                m_settings.stamp, sequence),
-                                {}});
-        if (m_page) {
-            slot->email.emplace(slot->invitation, m_event, m_settings.organiser, *m_page,
-                                m_settings.stamp);
-        }
+                                                           std::int64_t sequence,
+                                                           const Recipient& recipient) {
+    const auto locale = l10n::choose_locale(recipient.language, m_event.locale);
+    // A calendar alone says nothing of the change: one rendering for both.
+    const auto notice = notice_for(m_event, method, m_settings.eml && recipient.changed);
+    auto& slot = m_rendered[{method, sequence, locale, notice}];
+    if (slot) return *slot;
+    auto details = m_details;
+    details.locale = locale;
+    slot.reset(new Rendered{
+        details,
+        ics::Invitation(m_event, details, m_settings.organiser, method, m_settings.stamp, sequence),
+        {},
+        {}});
+    if (m_settings.eml) {
+        slot->letter.emplace(m_event, slot->details, m_settings.organiser, notice, locale,
+                             templates(locale), m_settings.other_zones);
+        slot->email.emplace(slot->invitation, m_event, m_settings.organiser, *slot->letter,
+                            m_settings.stamp);
     }
     return *slot;
 }
 
 void InvitationMessages::write(std::ostream& out, ics::Method method, std::int64_t sequence,
-                               const ics::Person& person) {
-    auto& message = rendered(method, sequence);
+                               const Recipient& recipient) {
+    auto& message = rendered(method, sequence, recipient);
     if (message.email) {
-        message.email->write(out, person);
+        message.email->write(out, recipient.person);
     } else {
-        message.invitation.write(out, person);
+        message.invitation.write(out, recipient.person);
     }
 }
 
 std::string InvitationMessages::to_string(ics::Method method, std::int64_t sequence,
-                                          const ics::Person& person) {
+                                          const Recipient& recipient) {
     std::ostringstream out;
-    write(out, method, sequence, person);
+    write(out, method, sequence, recipient);
     return std::move(out).str();
 }
 

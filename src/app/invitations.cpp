@@ -19,13 +19,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The SEQUENCE the ledger calls for, so that files and `send` agree: a person who got a
-// CANCEL must never be handed a lower-numbered REQUEST.
-std::int64_t sequence_for(store::LedgerStore& ledger, const domain::Event& event,
-                          ics::Method method, const std::string& email) {
-    return domain::sequence_for(event, method, ledger.last_sent(event.id, email));
-}
-
 InvitationSummary write_one(store::Database& db, const InvitationRequest& request,
                             const domain::Event& event, const ics::EventDetails& details,
                             std::ostream& out) {
@@ -44,13 +37,16 @@ InvitationSummary write_one(store::Database& db, const InvitationRequest& reques
             fmt::format("{} is on the waiting list of {}: no invitation until a seat frees up",
                         registration->email, event.slug));
     }
-    const ics::Person person{registration->name, registration->email};
-    const auto sequence = sequence_for(ledger, event, *method, registration->email);
+    const auto last = ledger.last_sent(event.id, registration->email);
+    const auto sequence = domain::sequence_for(event, *method, last);
+    const Recipient recipient{{registration->name, registration->email},
+                              registration->language,
+                              domain::changed_since_invited(event, last)};
     if (request.output.empty() || request.output == "-") {
-        messages.write(out, *method, sequence, person);
+        messages.write(out, *method, sequence, recipient);
     } else {
         io::OutputFile file(request.output, io::OutputFile::Access::private_data);
-        messages.write(file.stream(), *method, sequence, person);
+        messages.write(file.stream(), *method, sequence, recipient);
         file.commit();
     }
     return *method == ics::Method::request ? InvitationSummary{1, 0} : InvitationSummary{0, 1};
@@ -88,7 +84,9 @@ InvitationSummary write_folder(store::Database& db, const InvitationRequest& req
             io::OutputFile file(folder / ics::invitation_file_name(registration.email, extension),
                                 io::OutputFile::Access::private_data);
             messages.write(file.stream(), *method, domain::sequence_for(event, *method, last),
-                           {registration.name, registration.email});
+                           {{registration.name, registration.email},
+                            registration.language,
+                            domain::changed_since_invited(event, last)});
             file.commit();
             ++(*method == ics::Method::request ? summary.requests : summary.cancellations);
             progress.update(summary.requests + summary.cancellations);

@@ -22,7 +22,8 @@ std::vector<PlannedMessage> plan_send(store::Database& db, const domain::Event& 
                 last = found->second;
             }
             if (auto owed = domain::owed_message(event, registration.status, last)) {
-                plan.push_back({registration.name, registration.email, *owed});
+                plan.push_back(
+                    {registration.name, registration.email, *owed, registration.language});
             }
         },
         store::RegistrationStore::Fields::skip);
@@ -56,7 +57,9 @@ SendResult send_planned(store::Database& db, const domain::Event& event,
     for (const auto& planned : plan) {
         const ics::Person person{planned.name, planned.email};
         const auto& owed = planned.owed;
-        const std::string text = messages.to_string(owed.method, owed.sequence, person);
+        const std::string text = messages.to_string(
+            owed.method, owed.sequence,
+            {person, planned.language, owed.reason == domain::SendReason::event_changed});
         // The envelope takes the 7-bit form of an internationalised domain, like the headers.
         const auto delivery =
             transport.deliver(text::ascii_domain_address(messages.organiser().email),

@@ -64,7 +64,7 @@ int run_app(int argc, char** argv, std::ostream& out, std::ostream& err) {
     app.add_option("--db", options.database, "SQLite database file")->check(not_empty());
     app.add_option("--format", options.format,
                    "Output format: table, tsv, csv, json, jsonl "
-                   "(show: text, markdown, json; export-schedule: "
+                   "(show: text, markdown, html, json; export-schedule: "
                    "frab-xml, frab-json)");
     app.add_flag("-q,--quiet", options.quiet, "Print no notes on stderr");
     const auto commands = add_commands(app);

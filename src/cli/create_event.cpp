@@ -41,7 +41,9 @@ void run(const Options& options, Context& context) {
     if (options.from) {
         check_file_alone(options);
         // Read before the database is opened: a bad file leaves no new database behind.
-        const auto file = io::read_event_file(*options.from, context.config().default_timezone);
+        auto file = io::read_event_file(*options.from, context.config().default_timezone);
+        // Like the zone, the language comes from the configuration when the file has none.
+        if (!file.has_locale) file.event.locale = context.config().default_locale;
         const auto result = app::create_event_from_file(
             context.database(Context::IfMissing::create), file, io::display_name(*options.from),
             options.replace, context.now());

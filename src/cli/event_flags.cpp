@@ -38,6 +38,10 @@ void add_event_flags(CLI::App& command, EventFlags& flags, bool for_update) {
     command.add_option("--registration-url", flags.registration_url, "Registration link (URL)");
     command.add_option("--languages", flags.languages,
                        "Interpretation languages, BCP 47 tags in order: en,fr,es");
+    command.add_option("--locale", flags.locale,
+                       for_update ? "Language of the event's pages and invitations: en, fr or es"
+                                  : "Language of the event's pages and invitations: en, fr or es "
+                                    "(default: defaults.locale, else en)");
     command
         .add_option("--organiser,--organizer", flags.organisers,
                     "An organising organisation (repeatable, in order; replaces the list)")
@@ -104,6 +108,11 @@ void apply_event_flags(const EventFlags& flags, Event& event, Context& context,
     }
     if (flags.languages)
         event.languages = flag_value(domain::parse_languages(*flags.languages), "languages");
+    if (flags.locale) {
+        event.locale = flag_value(domain::parse_locale(*flags.locale), "locale");
+    } else if (event.id == 0) {
+        event.locale = context.config().default_locale;  // a new event
+    }
     if (!flags.organisers.empty()) {
         event.organisers.clear();
         for (const auto& name : flags.organisers) {

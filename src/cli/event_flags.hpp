@@ -28,6 +28,7 @@ struct EventFlags {
     std::optional<std::string> online_url;
     std::optional<std::string> registration_url;
     std::optional<std::string> languages;
+    std::optional<std::string> locale;
     std::vector<std::string> organisers;
     std::optional<std::string> parent;
     std::optional<std::int64_t> capacity;

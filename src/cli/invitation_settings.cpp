@@ -30,7 +30,8 @@ app::MessageSettings message_settings(Context& context, bool eml) {
     return {.organiser = configured_organiser(context),
             .stamp = context.now(),
             .eml = eml,
-            .other_zones = context.config().output_timezones};
+            .other_zones = context.config().output_timezones,
+            .templates_dir = context.config().templates_dir};
 }
 
 std::vector<std::chrono::seconds> reminders(Context& context,

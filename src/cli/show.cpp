@@ -1,5 +1,7 @@
-// convene show EVENT: the event page (text, markdown or json), with times in extra zones.
+// convene show EVENT: the event page (text, markdown, html or json) in the event's locale,
+// with times in extra zones.
 #include <algorithm>
+#include <filesystem>
 #include <memory>
 #include <ostream>
 
@@ -10,6 +12,8 @@
 #include "convene/error.hpp"
 #include "convene/export/event_page.hpp"
 #include "convene/export/format.hpp"
+#include "convene/export/ics_feed.hpp"
+#include "convene/io/output_file.hpp"
 #include "convene/store/agenda_store.hpp"
 #include "convene/store/event_store.hpp"
 #include "convene/text/suggest.hpp"
@@ -19,9 +23,16 @@ namespace convene::cli {
 
 namespace {
 
+namespace fs = std::filesystem;
+
+// Paragraphs are wrapped to the terminal, but never wider than this: longer lines are hard
+// to read, and a page piped to a file or an e-mail keeps this width.
+constexpr std::size_t k_max_width = 100;
+
 struct Options {
     std::string event;
     std::vector<std::string> zones;
+    std::string output;
 };
 
 std::vector<std::string> page_zones(const domain::Event& event, const Options& options,
@@ -36,6 +47,42 @@ std::vector<std::string> page_zones(const domain::Event& event, const Options& o
     return zones;
 }
 
+// The terminal's width (or $COLUMNS, as tables use), at most k_max_width; a file gets that.
+std::size_t text_width(const Options& options, Context& context) {
+    const bool to_file = !options.output.empty() && options.output != "-";
+    const auto width = to_file ? 0 : context.table_width();
+    return width == 0 ? k_max_width : std::min(width, k_max_width);
+}
+
+void write_page(std::ostream& out, output::PageFormat format, const page::EventPage& page) {
+    if (format == output::PageFormat::json) {
+        out << page::to_json(page).dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+            << '\n';
+    } else if (format == output::PageFormat::markdown) {
+        page::write_markdown(out, page);
+    } else if (format == output::PageFormat::html) {
+        page::write_html(out, page);
+    } else {
+        page::write_text(out, page);
+    }
+}
+
+// The .ics beside an HTML page ("page.html" → "page.ics"), that its "add to calendar" link
+// opens: the same calendar `export-ics EVENT` writes.
+void write_calendar(const fs::path& path, const page::EventPage& page, Context& context) {
+    ics::FeedEntry entry;
+    entry.event = page.event;
+    entry.parent = page.parent;
+    entry.agenda = page.agenda;
+    ics::FeedOptions feed;
+    feed.name = page.event.title;
+    feed.stamp = context.now();
+    feed.reminders = context.config().default_reminders;  // as export-ics without --reminder
+    io::OutputFile file(path);
+    ics::write_feed(file.stream(), std::span<const ics::FeedEntry>(&entry, 1), feed);
+    file.commit();
+}
+
 void run(const Options& options, Context& context) {
     const auto format =
         context.options().format.empty()
@@ -47,31 +94,44 @@ void run(const Options& options, Context& context) {
     page.event = events.get(options.event);
     if (page.event.parent_id) page.parent = events.find_by_id(*page.event.parent_id);
     page.agenda = store::AgendaStore(db).list(page.event.id);
+    page.sessions = events.children(page.event.id);
     page.zones = page_zones(page.event, options, context);
+    page.width = text_width(options, context);
 
-    if (format == output::PageFormat::json) {
-        context.out() << page::to_json(page).dump(2, ' ', false,
-                                                  nlohmann::json::error_handler_t::replace)
-                      << '\n';
-    } else if (format == output::PageFormat::markdown) {
-        page::write_markdown(context.out(), page);
-    } else {
-        page::write_text(context.out(), page);
+    if (options.output.empty() || options.output == "-") {
+        write_page(context.out(), format, page);
+        return;
     }
+    const fs::path target(options.output);
+    if (format == output::PageFormat::html) {
+        const auto calendar = fs::path(target).replace_extension(".ics");
+        if (calendar == target) {
+            throw UsageError("-o: the HTML page would overwrite its own calendar",
+                             "name the page FILE.html; its calendar is FILE.ics");
+        }
+        write_calendar(calendar, page, context);
+        page.calendar_link = calendar.filename().string();
+    }
+    io::OutputFile file(target);
+    write_page(file.stream(), format, page);
+    file.commit();
 }
 
 }  // namespace
 
 Command add_show(CLI::App& app) {
-    auto* command =
-        app.add_subcommand("show",
-                           "Print the event page: when, where, links, organisers, agenda (--format "
-                           "text|markdown|json)");
+    auto* command = app.add_subcommand(
+        "show",
+        "Print the event page in the event's language: when, where, links, organisers, "
+        "agenda, sessions (--format text|markdown|html|json)");
     auto options = std::make_shared<Options>();
     command->add_option("EVENT", options->event, "Event slug or id")->required();
     command
         ->add_option("--tz,--timezone", options->zones, "Also show times in this zone (repeatable)")
         ->allow_extra_args(false);
+    command->add_option("-o,--output", options->output,
+                        "Write the page to FILE; with --format html also FILE's .ics beside it, "
+                        "linked as \"add to calendar\"");
     return {command, [options](Context& context) { run(*options, context); }};
 }
 

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include "convene/domain/event.hpp"
 #include "convene/domain/time.hpp"
 #include "convene/error.hpp"
 #include "convene/export/format.hpp"
@@ -98,6 +99,23 @@ constexpr std::array k_keys{
                         fail(file, duration_node.source(), key, duration.problem().message);
                     c.default_reminders.push_back(*duration);
                 }
+            }},
+    KeyRule{"defaults.locale",
+            [](const fs::path& file, std::string_view key, const toml::node& node, Config& c) {
+                auto locale = domain::parse_locale(require_string(file, key, node));
+                if (!locale) {
+                    const auto& problem = locale.problem();
+                    fail(file, node.source(), key,
+                         fmt::format("{} ({})", problem.message, problem.hint));
+                }
+                c.default_locale = *std::move(locale);
+            }},
+    KeyRule{"invitations.templates",
+            [](const fs::path& file, std::string_view key, const toml::node& node, Config& c) {
+                fs::path path = require_string(file, key, node);
+                if (path.empty()) fail(file, node.source(), key, "must not be empty");
+                // Relative to the config file, like database.path.
+                c.templates_dir = path.is_absolute() ? path : file.parent_path() / path;
             }},
     KeyRule{"organiser.name",
             [](const fs::path& file, std::string_view key, const toml::node& node, Config& c) {
@@ -307,11 +325,18 @@ constexpr std::string_view k_starter = R"(# convene configuration (see convene(1
 # timezone = "Europe/Paris"
 # Alarms in invitations and feeds when no --reminder is given (1d, 2h, 30m, 1h30m).
 # reminders = ["1d"]
+# Language of new events' pages and invitations: en, fr or es.
+# locale = "fr"
 
 [organiser]
 # Needed for invitations (export-ics --invitations).
 # name = "Mayors Mechanism"
 # email = "events@example.org"
+
+[invitations]
+# A folder of templates (invitation.fr.txt, invitation.fr.html, invitation.txt…) that replace
+# the built-in invitation e-mails; see convene-templates(5).
+# templates = "templates"
 
 [mail]
 # How `convene send` delivers: a sendmail-compatible command (the default), or an SMTP server

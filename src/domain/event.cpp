@@ -3,6 +3,7 @@
 #include <array>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "convene/domain/limits.hpp"
 #include "convene/text/strings.hpp"
@@ -174,6 +175,30 @@ std::optional<Problem> check_languages(const std::vector<std::string>& tags) {
     return std::nullopt;
 }
 
+namespace {
+constexpr std::array<std::string_view, 3> k_locales{"en", "fr", "es"};
+}  // namespace
+
+std::span<const std::string_view> supported_locales() { return k_locales; }
+
+std::string supported_locale(std::string_view tag) {
+    std::string primary;
+    for (const char c : tag.substr(0, tag.find_first_of("-_"))) {
+        primary += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    for (const auto locale : k_locales) {
+        if (locale == primary) return primary;
+    }
+    return {};
+}
+
+Checked<std::string> parse_locale(std::string_view tag) {
+    auto locale = supported_locale(tag);
+    if (!locale.empty()) return locale;
+    return Problem{"locale", fmt::format("convene does not write in '{}'", tag),
+                   fmt::format("use one of {}", fmt::join(k_locales, ", "))};
+}
+
 std::optional<Problem> check_slug(std::string_view slug) {
     if (is_valid_slug(slug)) return std::nullopt;
     return Problem{"slug", fmt::format("invalid slug '{}'", slug),
@@ -230,6 +255,9 @@ std::optional<Problem> validate(const Event& event) {
         if (auto problem = text_problem(field.what, field.text, field.max, field.kind)) {
             return Problem{field.field, std::move(*problem), {}};
         }
+    }
+    if (supported_locale(event.locale) != event.locale) {
+        return Problem{"locale", fmt::format("convene does not write in '{}'", event.locale), {}};
     }
     for (const auto& organiser : event.organisers) {
         if (auto problem = text_problem("an organiser", organiser, k_max_short_text)) {

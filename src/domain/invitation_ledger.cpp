@@ -54,6 +54,10 @@ std::int64_t sequence_for(const Event& event, Itip method, const std::optional<L
     return last ? std::max(base, last->highest_sequence + 1) : base;
 }
 
+bool changed_since_invited(const Event& event, const std::optional<LastSent>& last) {
+    return last && last->method == Itip::request && last->event_sequence != event.sequence;
+}
+
 std::optional<OwedMessage> owed_message(const Event& event, RegistrationStatus status,
                                         const std::optional<LastSent>& last) {
     const bool invited = last && last->method == Itip::request;
@@ -71,7 +75,7 @@ std::optional<OwedMessage> owed_message(const Event& event, RegistrationStatus s
             if (last->method == Itip::cancel) {
                 return owe(event, Itip::request, SendReason::registered_again, last);
             }
-            if (last->event_sequence != event.sequence) {
+            if (changed_since_invited(event, last)) {
                 return owe(event, Itip::request, SendReason::event_changed, last);
             }
             return std::nullopt;

@@ -133,7 +133,8 @@ void write_event_properties(Writer& writer, const domain::Event& event, const Ev
     write_times(writer, event);
     write_revision(writer, event, revision);
     writer.text("SUMMARY", event.title);
-    if (const auto description = event_description(event, details); !description.empty()) {
+    if (const auto description = event_description(event, details, audience);
+        !description.empty()) {
         writer.text("DESCRIPTION", description);
     }
     write_place(writer, event, audience);

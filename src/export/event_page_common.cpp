@@ -4,26 +4,23 @@
 
 namespace convene::page {
 
-std::string when(const domain::Event& event, const std::string& zone) {
-    if (event.all_day) return domain::format_date_range(event.start_date, event.end_date);
-    return domain::format_range(event.start, event.end, domain::known_zone(zone));
+std::string when(const l10n::Locale& locale, const domain::Event& event, const std::string& zone) {
+    return locale.when(event, zone);
 }
 
-std::string item_time(const domain::AgendaItem& item, const domain::Event& event) {
+std::string item_time(const l10n::Locale& locale, const domain::AgendaItem& item,
+                      const domain::Event& event) {
     if (!item.start) return {};
     const auto& zone = domain::known_zone(event.timezone);
     const auto [begin, end] = domain::event_bounds(event);
-    const auto from = domain::to_local(*item.start, zone);
     // The last instant of the event decides whether it spans several local days.
     const bool several_days = domain::to_local(begin, zone).day !=
                               domain::to_local(end - std::chrono::seconds{1}, zone).day;
-    std::string text = several_days ? domain::format_date(from.day) + " " : std::string();
-    text += date::format("%R", from.time_of_day);
     if (item.duration) {
-        text += "–" + date::format(
-                          "%R", domain::to_local(*item.start + *item.duration, zone).time_of_day);
+        const domain::Instant until = *item.start + *item.duration;
+        return locale.span(*item.start, &until, event.timezone, several_days);
     }
-    return text;
+    return locale.span(*item.start, nullptr, event.timezone, several_days);
 }
 
 std::string speaker_line(const domain::Speaker& speaker) {
@@ -32,6 +29,30 @@ std::string speaker_line(const domain::Speaker& speaker) {
         if (!part->empty()) line += ", " + *part;
     }
     return line;
+}
+
+std::string language_names(const l10n::Locale& locale, const std::vector<std::string>& tags) {
+    std::vector<std::string> names;
+    names.reserve(tags.size());
+    for (const auto& tag : tags) names.push_back(locale.language_name(tag));
+    return names.empty() ? std::string() : locale.list(names);
+}
+
+std::string status_text(const l10n::Locale& locale, domain::EventStatus status) {
+    switch (status) {
+        case domain::EventStatus::tentative: return locale.tr("tentative");
+        case domain::EventStatus::confirmed: return locale.tr("confirmed");
+        case domain::EventStatus::cancelled: return locale.tr("cancelled");
+    }
+    return {};
+}
+
+std::string kind_text(const l10n::Locale& locale, const std::string& kind) {
+    if (kind == "talk") return locale.tr("talk");
+    if (kind == "discussion") return locale.tr("discussion");
+    if (kind == "break") return locale.tr("break");
+    if (kind == "other") return locale.tr("other");
+    return kind;
 }
 
 }  // namespace convene::page

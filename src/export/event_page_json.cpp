@@ -1,4 +1,5 @@
-// The event page as JSON: every stored field, times in UTC and in each requested zone.
+// The event page as JSON: every stored field, times in UTC and in each requested zone. Keys are
+// English (they are for programs); an unset value is null, an empty list [] (convene(1)).
 #include "convene/domain/time.hpp"
 #include "convene/export/event_page.hpp"
 
@@ -8,7 +9,10 @@ namespace {
 
 using nlohmann::json;
 
-json times(const domain::Event& event, const std::vector<std::string>& zones) {
+json optional_text(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }
+
+json times(const l10n::Locale& locale, const domain::Event& event,
+           const std::vector<std::string>& zones) {
     json result = json::array();
     for (const auto& name : zones) {
         const auto& zone = domain::known_zone(name);
@@ -16,7 +20,7 @@ json times(const domain::Event& event, const std::vector<std::string>& zones) {
                           {"start", domain::format_iso_local(event.start, zone)},
                           {"end", domain::format_iso_local(event.end, zone)},
                           {"abbreviation", domain::to_local(event.start, zone).abbrev},
-                          {"text", when(event, name)}});
+                          {"text", when(locale, event, name)}});
     }
     return result;
 }
@@ -40,33 +44,41 @@ json summary(const domain::Event& event) {
 json agenda_item(const domain::AgendaItem& item) {
     json speakers = json::array();
     for (const auto& s : item.speakers) {
-        speakers.push_back({{"name", s.name}, {"role", s.role}, {"organisation", s.organisation}});
+        speakers.push_back({{"name", s.name},
+                            {"role", optional_text(s.role)},
+                            {"organisation", optional_text(s.organisation)}});
     }
     json result = {
         {"position", item.position},
         {"title", item.title},
-        {"kind", item.kind.empty() ? json(nullptr) : json(item.kind)},
-        {"description", item.description},
+        {"kind", optional_text(item.kind)},
+        {"description", optional_text(item.description)},
         {"start", item.start ? json(domain::format_utc(*item.start)) : json(nullptr)},
         {"duration_minutes", item.duration ? json(item.duration->count() / 60) : json(nullptr)},
         {"speakers", std::move(speakers)},
-        {"points", item.points}};
+        {"points", item.points.empty() ? json::array() : json(item.points)}};
     return result;
+}
+
+json list(const std::vector<std::string>& items) {
+    return items.empty() ? json::array() : json(items);
 }
 
 }  // namespace
 
 json to_json(const EventPage& page) {
     const auto& event = page.event;
+    const l10n::Locale locale(event.locale);
     json result = summary(event);
     result["uid"] = event.uid;
-    result["description"] = event.description;
-    if (!event.all_day) result["times"] = times(event, page.zones);
-    result["venue"] = event.venue;
-    result["online_url"] = event.online_url;
-    result["registration_url"] = event.registration_url;
-    result["languages"] = event.languages;
-    result["organisers"] = event.organisers;
+    result["locale"] = event.locale;
+    result["description"] = optional_text(event.description);
+    result["times"] = event.all_day ? json::array() : times(locale, event, page.zones);
+    result["venue"] = optional_text(event.venue);
+    result["online_url"] = optional_text(event.online_url);
+    result["registration_url"] = optional_text(event.registration_url);
+    result["languages"] = list(event.languages);
+    result["organisers"] = list(event.organisers);
     result["parent"] = page.parent ? summary(*page.parent) : json(nullptr);
     result["capacity"] = event.capacity ? json(*event.capacity) : json(nullptr);
     result["status"] = domain::to_string(event.status);
@@ -76,6 +88,9 @@ json to_json(const EventPage& page) {
     json agenda = json::array();
     for (const auto& item : page.agenda) agenda.push_back(agenda_item(item));
     result["agenda"] = std::move(agenda);
+    json sessions = json::array();
+    for (const auto& session : page.sessions) sessions.push_back(summary(session));
+    result["sessions"] = std::move(sessions);
     return result;
 }
 

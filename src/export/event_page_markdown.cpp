@@ -1,9 +1,9 @@
-// The event page as CommonMark, ready to post as it is.
+// The event page as CommonMark, ready to post as it is. Descriptions are CommonMark already
+// and are copied as written; titles and names are plain text and escaped.
 #include <ostream>
 
 #include <fmt/format.h>
 
-#include "convene/domain/time.hpp"
 #include "convene/export/event_page.hpp"
 #include "convene/text/strings.hpp"
 
@@ -47,31 +47,18 @@ std::string escape(std::string_view text) {
 
 using text::trim;
 
-// Multi-line text as paragraphs: a blank line separates paragraphs, a single line break stays a
-// line break (backslash at line end). Lines are trimmed because leading spaces could make an
-// indented code block and two trailing spaces a hard break. `indent` keeps every line after the
-// first inside the list item the text belongs to.
-std::string paragraphs(std::string_view text, std::string_view indent = "") {
+// CommonMark as written, every line after the first indented to stay inside the list item
+// it belongs to (blank lines stay empty); surrounding blank lines dropped.
+std::string verbatim(std::string_view text, std::string_view indent = "") {
+    while (!text.empty() && (text.front() == '\n' || text.front() == '\r')) text.remove_prefix(1);
+    while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' ')) {
+        text.remove_suffix(1);
+    }
     std::string out;
-    bool blank_before = false;
-    while (true) {
-        const auto cut = text.find('\n');
-        const auto line = trim(text.substr(0, cut));
-        if (line.empty()) {
-            blank_before = !out.empty();
-        } else {
-            if (blank_before) {
-                out += "\n\n";
-                out += indent;
-            } else if (!out.empty()) {
-                out += "\\\n";
-                out += indent;
-            }
-            out += escape(line);
-            blank_before = false;
-        }
-        if (cut == std::string_view::npos) break;
-        text.remove_prefix(cut + 1);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        out += text[i];
+        const bool next_blank = i + 1 < text.size() && text[i + 1] == '\n';
+        if (text[i] == '\n' && !next_blank) out += indent;
     }
     return out;
 }
@@ -82,59 +69,73 @@ std::string link(std::string_view url) { return fmt::format("<{}>", url); }
 
 void write_markdown(std::ostream& out, const EventPage& page) {
     const auto& event = page.event;
+    const l10n::Locale locale(event.locale);
+    const auto field = [&](const char* label, std::string_view value) {
+        if (!value.empty()) out << "- **" << escape(locale.tr(label)) << "** " << value << '\n';
+    };
     out << "# " << escape(event.title) << "\n\n";
     for (const auto& zone : page.zones) {
-        out << "- **When:** " << escape(when(event, zone)) << '\n';
+        field("When:", escape(when(locale, event, zone)));
         if (event.all_day) break;
     }
-    if (!event.venue.empty()) out << "- **Where:** " << escape(event.venue) << '\n';
-    if (!event.online_url.empty()) out << "- **Online:** " << link(event.online_url) << '\n';
-    if (!event.registration_url.empty()) {
-        out << "- **Registration:** " << link(event.registration_url) << '\n';
-    }
-    if (!event.languages.empty()) {
-        out << "- **Interpretation:** "
-            << escape(fmt::format("{}", fmt::join(event.languages, ", "))) << '\n';
-    }
-    if (!event.organisers.empty()) {
-        out << "- **Organisers:** " << escape(fmt::format("{}", fmt::join(event.organisers, "; ")))
-            << '\n';
-    }
+    field("Where:", escape(event.venue));
+    if (!event.online_url.empty()) field("Online:", link(event.online_url));
+    if (!event.registration_url.empty()) field("Registration:", link(event.registration_url));
+    field("Interpretation:", escape(language_names(locale, event.languages)));
+    if (!event.organisers.empty()) field("Organisers:", escape(locale.list(event.organisers)));
     if (page.parent) {
-        out << "- **Part of:** " << escape(page.parent->title) << " ("
-            << escape(when(*page.parent, page.parent->timezone)) << ")\n";
+        field("Part of:", escape(fmt::format("{} ({})", page.parent->title,
+                                             when(locale, *page.parent, page.parent->timezone))));
     }
-    if (event.status != domain::EventStatus::confirmed) {
-        out << "- **Status:** " << domain::to_string(event.status) << '\n';
-    }
-    if (!trim(event.description).empty()) out << '\n' << paragraphs(event.description) << '\n';
-    if (page.agenda.empty()) return;
+    if (event.capacity) field("Capacity:", std::to_string(*event.capacity));
+    field("Status:", escape(status_text(locale, event.status)));
+    if (!trim(event.description).empty()) out << '\n' << verbatim(event.description) << '\n';
 
-    out << "\n## Agenda\n";
-    for (const auto& item : page.agenda) {
-        out << '\n';
-        // Items are written as "N. " list items; their content is indented to stay inside.
-        const std::string number = fmt::format("{}. ", item.position);
-        const std::string indent(number.size(), ' ');
-        out << number;
-        if (item.start) out << item_time(item, event) << ' ';
-        out << "**" << escape(trim(item.title)) << "**";
-        if (!item.kind.empty()) out << " (" << item.kind << ")";
-        out << '\n';
-        if (!item.speakers.empty()) {
+    if (!page.agenda.empty()) {
+        out << "\n## " << escape(locale.tr("Agenda")) << '\n';
+        for (const auto& item : page.agenda) {
             out << '\n';
-            for (const auto& speaker : item.speakers) {
-                out << indent << "- " << escape(speaker_line(speaker)) << '\n';
+            // Items are written as "N. " list items; their content is indented to stay inside.
+            const std::string number = fmt::format("{}. ", item.position);
+            const std::string indent(number.size(), ' ');
+            out << number;
+            const auto time = item_time(locale, item, event);
+            if (!time.empty()) out << escape(time) << ' ';
+            out << "**" << escape(trim(item.title)) << "**\n";
+            if (!item.kind.empty()) {
+                out << '\n'
+                    << indent << '*' << escape(locale.tr("Format:")) << ' '
+                    << escape(kind_text(locale, item.kind)) << "*\n";
+            }
+            if (!item.speakers.empty()) {
+                out << '\n';
+                for (const auto& speaker : item.speakers) {
+                    out << indent << "- " << escape(speaker_line(speaker)) << '\n';
+                }
+            }
+            if (!trim(item.description).empty()) {
+                out << '\n' << indent << verbatim(item.description, indent) << '\n';
+            }
+            if (!item.points.empty()) {
+                out << '\n';
+                for (const auto& point : item.points) {
+                    out << indent << "- " << verbatim(point, indent + "  ") << '\n';
+                }
             }
         }
-        if (!trim(item.description).empty()) {
-            out << '\n' << indent << paragraphs(item.description, indent) << '\n';
-        }
-        if (!item.points.empty()) {
+    }
+    if (!page.sessions.empty()) {
+        out << "\n## "
+            << escape(locale.plural("{count, plural, one {# session} other {# sessions}}",
+                                    static_cast<std::int64_t>(page.sessions.size())))
+            << "\n\n";
+        for (const auto& session : page.sessions) {
+            out << "- **" << escape(session.title) << "** — "
+                << escape(when(locale, session, session.timezone));
+            const auto& url =
+                session.online_url.empty() ? session.registration_url : session.online_url;
+            if (!url.empty()) out << ' ' << link(url);
             out << '\n';
-            for (const auto& point : item.points) {
-                out << indent << "- " << paragraphs(point, indent + "  ") << '\n';
-            }
         }
     }
 }

@@ -1,59 +1,80 @@
-// The event page as plain text for a terminal.
+// The event page as plain text for a terminal or a plain-text e-mail.
+#include <algorithm>
 #include <ostream>
+#include <utility>
 
 #include <fmt/format.h>
-#include <fmt/ostream.h>
 
-#include "convene/domain/time.hpp"
 #include "convene/export/event_page.hpp"
+#include "convene/export/rich_text.hpp"
+#include "convene/text/utf8.hpp"
+#include "convene/text/wrap.hpp"
 
 namespace convene::page {
 
 namespace {
 
-constexpr int k_label_width = 16;
+using Fields = std::vector<std::pair<std::string, std::string>>;
 
-void field(std::ostream& out, std::string_view label, std::string_view value) {
-    if (value.empty()) return;
-    fmt::print(out, "{:<{}}{}\n", label.empty() ? "" : fmt::format("{}:", label), k_label_width,
-               value);
-}
-
-std::string join(const std::vector<std::string>& items, std::string_view separator) {
-    return fmt::format("{}", fmt::join(items, separator));
-}
-
-// Continuation lines of a multi-line value line up under its first line.
-void indented(std::ostream& out, std::string_view text, std::string_view indent) {
-    std::string_view rest = text;
-    bool first = true;
-    while (true) {
-        const auto cut = rest.find('\n');
-        out << (first ? "" : indent) << rest.substr(0, cut) << '\n';
-        first = false;
-        if (cut == std::string_view::npos) break;
-        rest.remove_prefix(cut + 1);
+// "Label:  value" lines, values lined up after the widest label, long values wrapped under
+// themselves.
+void write_fields(std::ostream& out, const Fields& fields, std::size_t width) {
+    std::size_t label_width = 0;
+    for (const auto& [label, value] : fields) {
+        label_width = std::max(label_width, text::display_width(label) + 1);
+    }
+    const std::string hang(label_width, ' ');
+    for (const auto& [label, value] : fields) {
+        std::string head = label;
+        head.append(label_width - text::display_width(label), ' ');
+        out << text::wrap_lines(value, width, head, hang) << '\n';
     }
 }
 
-void write_agenda(std::ostream& out, const EventPage& page) {
+}  // namespace
+
+void write_agenda_text(std::ostream& out, const EventPage& page, const l10n::Locale& locale) {
     if (page.agenda.empty()) return;
-    out << "\nAgenda\n\n";
+    out << locale.tr("Agenda") << "\n\n";
     for (const auto& item : page.agenda) {
-        std::string heading = item.start ? fmt::format("{}. {}  {}", item.position,
-                                                       item_time(item, page.event), item.title)
-                                         : fmt::format("{}. {}", item.position, item.title);
-        if (!item.kind.empty()) heading += fmt::format(" ({})", item.kind);
-        out << heading << '\n';
-        for (const auto& speaker : item.speakers) out << "   - " << speaker_line(speaker) << '\n';
+        const auto time = item_time(locale, item, page.event);
+        const std::string number = fmt::format("{}. ", item.position);
+        const std::string indent(number.size(), ' ');
+        const std::string heading = time.empty() ? item.title : time + "  " + item.title;
+        out << text::wrap(heading, page.width, number, indent) << '\n';
+        // The kind on a line of its own: after the title it read as part of it.
+        if (!item.kind.empty()) {
+            out << indent << locale.tr("Format:") << ' ' << kind_text(locale, item.kind) << '\n';
+        }
+        for (const auto& speaker : item.speakers) {
+            out << text::wrap(speaker_line(speaker), page.width, indent + "- ", indent + "  ")
+                << '\n';
+        }
         if (!item.description.empty()) {
-            out << "   ";
-            indented(out, item.description, "   ");
+            out << text::wrap_lines(rich::to_plain(item.description), page.width, indent, indent)
+                << '\n';
         }
         for (const auto& point : item.points) {
-            out << "   * ";
-            indented(out, point, "     ");
+            out << text::wrap_lines(rich::to_plain(point), page.width, indent + "* ", indent + "  ")
+                << '\n';
         }
+    }
+}
+
+namespace {
+
+void write_sessions(std::ostream& out, const EventPage& page, const l10n::Locale& locale) {
+    if (page.sessions.empty()) return;
+    out << '\n'
+        << locale.plural("{count, plural, one {# session} other {# sessions}}",
+                         static_cast<std::int64_t>(page.sessions.size()))
+        << "\n\n";
+    for (const auto& session : page.sessions) {
+        out << text::wrap(session.title, page.width, "- ", "  ") << '\n';
+        out << text::wrap(when(locale, session, session.timezone), page.width, "  ", "  ") << '\n';
+        const auto& link =
+            session.online_url.empty() ? session.registration_url : session.online_url;
+        if (!link.empty()) out << "  " << link << '\n';
     }
 }
 
@@ -61,31 +82,48 @@ void write_agenda(std::ostream& out, const EventPage& page) {
 
 void write_text(std::ostream& out, const EventPage& page) {
     const auto& event = page.event;
-    out << event.title << '\n'
-        << std::string(std::min<std::size_t>(event.title.size(), 72), '=') << "\n\n";
-    bool first = true;
-    for (const auto& zone : page.zones) {
-        field(out, first ? "When" : "", when(event, zone));
-        first = false;
+    const l10n::Locale locale(event.locale);
+    const auto title = text::wrap(event.title, page.width);
+    std::size_t underline = 0;
+    for (std::size_t begin = 0; begin <= title.size();) {
+        const auto end = std::min(title.find('\n', begin), title.size());
+        const auto line = std::string_view(title).substr(begin, end - begin);
+        underline = std::max(underline, text::display_width(line));
+        begin = end + 1;
+    }
+    out << title << '\n' << std::string(underline, '=') << "\n\n";
+
+    Fields fields;
+    const auto add = [&](const char* label, std::string value) {
+        if (!value.empty()) fields.emplace_back(locale.tr(label), std::move(value));
+    };
+    for (std::size_t i = 0; i < page.zones.size(); ++i) {
+        fields.emplace_back(i == 0 ? locale.tr("When:") : std::string(),
+                            when(locale, event, page.zones[i]));
         if (event.all_day) break;
     }
-    if (!event.venue.empty()) field(out, "Where", event.venue);
-    if (!event.online_url.empty()) field(out, "Online", event.online_url);
-    field(out, "Registration", event.registration_url);
-    field(out, "Interpretation", join(event.languages, ", "));
-    field(out, "Organisers", join(event.organisers, "; "));
+    add("Where:", event.venue);
+    add("Online:", event.online_url);
+    add("Registration:", event.registration_url);
+    add("Interpretation:", language_names(locale, event.languages));
+    add("Organisers:", event.organisers.empty() ? std::string() : locale.list(event.organisers));
     if (page.parent) {
-        field(
-            out, "Part of",
-            fmt::format("{} ({})", page.parent->title, when(*page.parent, page.parent->timezone)));
+        add("Part of:", fmt::format("{} ({})", page.parent->title,
+                                    when(locale, *page.parent, page.parent->timezone)));
     }
-    if (event.capacity) field(out, "Capacity", std::to_string(*event.capacity));
-    field(out, "Status", domain::to_string(event.status));
+    if (event.capacity) add("Capacity:", std::to_string(*event.capacity));
+    add("Status:", status_text(locale, event.status));
+    write_fields(out, fields, page.width);
+
     if (!event.description.empty()) {
-        out << '\n';
-        indented(out, event.description, "");
+        const auto description = rich::to_plain(event.description);
+        if (!description.empty()) out << '\n' << text::wrap_lines(description, page.width) << '\n';
     }
-    write_agenda(out, page);
+    if (!page.agenda.empty()) {
+        out << '\n';
+        write_agenda_text(out, page, locale);
+    }
+    write_sessions(out, page, locale);
 }
 
 }  // namespace convene::page

@@ -21,9 +21,10 @@ constexpr std::array<std::pair<std::string_view, Format>, 5> k_formats{{
     {"jsonl", Format::jsonl},
 }};
 
-constexpr std::array<std::pair<std::string_view, PageFormat>, 3> k_page_formats{{
+constexpr std::array<std::pair<std::string_view, PageFormat>, 4> k_page_formats{{
     {"text", PageFormat::text},
     {"markdown", PageFormat::markdown},
+    {"html", PageFormat::html},
     {"json", PageFormat::json},
 }};
 

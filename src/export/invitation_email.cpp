@@ -29,21 +29,6 @@ std::string domain_of(std::string_view email) {
     return domain.empty() ? "convene.invalid" : text::lowercase_ascii(domain);
 }
 
-std::string subject(const domain::Event& event, ics::Method method) {
-    return method == ics::Method::request ? event.title : "Cancelled: " + event.title;
-}
-
-std::string body(const domain::Event& event, ics::Method method, std::string_view page) {
-    std::string text;
-    if (method == ics::Method::cancel) {
-        text = event.status == domain::EventStatus::cancelled
-                   ? "This event is cancelled.\n\n"
-                   : "Your registration for this event is cancelled.\n\n";
-    }
-    text += page;
-    return text;
-}
-
 }  // namespace
 
 std::string message_id(const domain::Event& event, ics::Method method, std::int64_t sequence,
@@ -55,19 +40,17 @@ std::string message_id(const domain::Event& event, ics::Method method, std::int6
 }
 
 InvitationEmail::InvitationEmail(const ics::Invitation& invitation, const domain::Event& event,
-                                 const ics::Person& organiser, std::string_view page,
+                                 const ics::Person& organiser, const InvitationLetter& letter,
                                  domain::Instant date)
-    : m_invitation(invitation), m_event(event), m_organiser_email(organiser.email) {
+    : m_invitation(invitation),
+      m_event(event),
+      m_organiser_email(organiser.email),
+      m_letter(letter) {
     m_common_headers = "From: " + mailbox(organiser.name, organiser.email) + "\r\n";
-    m_common_headers += "Subject: " + header_text(subject(event, invitation.method()), 7) + "\r\n";
+    m_common_headers += "Subject: " + header_text(letter.subject(), 7) + "\r\n";
     m_common_headers += "Date: " + date_time(date) + "\r\n";
     // "=_" cannot occur in base64 or quoted-printable text, so the boundary never clashes.
     m_boundary = "=_convene_" + text::short_hash(event.uid, 16);
-
-    m_text_part = "--" + m_boundary + "\r\n";
-    m_text_part += "Content-Type: text/plain; charset=UTF-8\r\n";
-    m_text_part += "Content-Transfer-Encoding: quoted-printable\r\n\r\n";
-    append_quoted_printable(m_text_part, body(event, invitation.method(), page));
 }
 
 void InvitationEmail::write(std::ostream& out, const ics::Person& attendee) {
@@ -85,7 +68,16 @@ void InvitationEmail::write(std::ostream& out, const ics::Person& attendee) {
     out << "MIME-Version: 1.0\r\n";
     out << "Content-Type: multipart/alternative; boundary=\"" << m_boundary << "\"\r\n";
     out << "\r\n";
-    out << m_text_part;
+    // The letter greets the person by name, so its parts are written for each one.
+    std::string parts = "--" + m_boundary + "\r\n";
+    parts += "Content-Type: text/plain; charset=UTF-8\r\n";
+    parts += "Content-Transfer-Encoding: quoted-printable\r\n\r\n";
+    append_quoted_printable(parts, m_letter.text(attendee));
+    parts += "--" + m_boundary + "\r\n";
+    parts += "Content-Type: text/html; charset=UTF-8\r\n";
+    parts += "Content-Transfer-Encoding: quoted-printable\r\n\r\n";
+    append_quoted_printable(parts, m_letter.html(attendee));
+    out << parts;
     out << "--" << m_boundary << "\r\n";
     out << "Content-Type: text/calendar; charset=UTF-8; method="
         << ics::method_name(m_invitation.method()) << "\r\n";

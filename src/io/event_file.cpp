@@ -19,10 +19,11 @@ namespace convene::io {
 namespace {
 
 // The keys each table may hold (convene-event-file(5)); anything else is rejected.
-constexpr std::array<std::string_view, 18> k_event_keys{
+constexpr std::array<std::string_view, 19> k_event_keys{
     "title",     "slug",       "description", "timezone", "start",  "end",
     "duration",  "date",       "end-date",    "venue",    "online", "registration-url",
-    "languages", "organisers", "parent",      "capacity", "status", "agenda"};
+    "languages", "organisers", "parent",      "capacity", "status", "agenda",
+    "locale"};
 constexpr std::array<std::string_view, 7> k_item_keys{"title",    "description", "kind",  "start",
                                                       "duration", "speakers",    "points"};
 constexpr std::array<std::string_view, 3> k_speaker_keys{"name", "role", "organisation"};
@@ -238,6 +239,10 @@ EventFile Reader::read(const toml::table& root, const std::string& default_zone)
     if (const auto* node = root.get("languages")) {
         event.languages = strings(*node, "languages");
         if (auto problem = domain::check_languages(event.languages)) fail(root, *problem);
+    }
+    if (const auto* node = root.get("locale")) {
+        event.locale = checked(*node, "locale", domain::parse_locale(string(*node, "locale")));
+        file.has_locale = true;
     }
     if (const auto* node = root.get("organisers")) event.organisers = strings(*node, "organisers");
     if (const auto* node = root.get("parent")) {

@@ -28,7 +28,8 @@ SELECT e.id, e.slug, e.uid, e.title, e.description, e.timezone, e.all_day,
        (SELECT group_concat(tag, char(31)) FROM
             (SELECT tag FROM event_language WHERE event_id = e.id ORDER BY position)),
        (SELECT group_concat(name, char(31)) FROM
-            (SELECT name FROM event_organiser WHERE event_id = e.id ORDER BY position))
+            (SELECT name FROM event_organiser WHERE event_id = e.id ORDER BY position)),
+       e.locale
 FROM event AS e
 )sql";
 
@@ -76,6 +77,7 @@ Event decode_event(SQLite::Statement& row) {
     e.updated_at = instant(row.getColumn(19));
     e.languages = split_list(row.getColumn(20));
     e.organisers = split_list(row.getColumn(21));
+    e.locale = stored_value(domain::parse_locale(row.getColumn(22).getString()), "event");
     return e;
 }
 
@@ -112,6 +114,7 @@ void bind_fields(SQLite::Statement& stmt, const Event& e) {
     stmt.bind(i++, std::string(domain::to_string(e.status)));
     stmt.bind(i++, e.sequence);
     stmt.bind(i++, static_cast<std::int64_t>(e.updated_at.time_since_epoch().count()));
+    stmt.bind(i++, e.locale);
     if (e.id != 0) {
         stmt.bind(i++, e.id);
     } else {
@@ -137,8 +140,8 @@ std::int64_t EventStore::insert(const Event& event) {
     SQLite::Statement insert(sqlite(m_db), R"sql(
         INSERT INTO event (slug, title, description, timezone, all_day, start_utc, end_utc,
                            start_date, end_date, venue, online_url, registration_url,
-                           parent_id, capacity, status, sequence, updated_at, uid, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
+                           parent_id, capacity, status, sequence, updated_at, locale, uid, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
     Event stored = event;
     stored.id = 0;
     bind_fields(insert, stored);
@@ -153,7 +156,7 @@ void EventStore::update(const Event& event) {
         UPDATE event SET slug = ?, title = ?, description = ?, timezone = ?, all_day = ?,
                          start_utc = ?, end_utc = ?, start_date = ?, end_date = ?, venue = ?,
                          online_url = ?, registration_url = ?, parent_id = ?, capacity = ?,
-                         status = ?, sequence = ?, updated_at = ?
+                         status = ?, sequence = ?, updated_at = ?, locale = ?
         WHERE id = ?)sql");
     bind_fields(update, event);
     update.exec();
@@ -242,6 +245,17 @@ std::string EventStore::free_slug(std::string_view base) {
     std::string slug(base);
     for (int n = 2; slug_taken(slug); ++n) slug = fmt::format("{}-{}", base, n);
     return slug;
+}
+
+std::vector<Event> EventStore::children(std::int64_t parent_id) {
+    SQLite::Statement query(sqlite(m_db),
+                            std::string(k_select) +
+                                " WHERE e.parent_id = ?"
+                                " ORDER BY coalesce(e.start_utc, unixepoch(e.start_date)), e.id");
+    query.bind(1, parent_id);
+    std::vector<Event> events;
+    while (query.executeStep()) events.push_back(read_event(query));
+    return events;
 }
 
 void EventStore::for_each(const std::function<void(const Event&)>& visit) {

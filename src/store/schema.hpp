@@ -5,7 +5,7 @@
 
 namespace convene::store {
 
-inline constexpr std::array<std::string_view, 3> k_migrations{
+inline constexpr std::array<std::string_view, 4> k_migrations{
     // Version 1: everything in SPEC §1, so later commands add queries, not tables.
     R"sql(
 CREATE TABLE event (
@@ -157,8 +157,12 @@ CREATE TABLE attendee_reply (
     PRIMARY KEY (event_id, email_key)
 ) WITHOUT ROWID;
 )sql",
+    // Version 4: the language an event's pages and invitations are written in (issue 10).
+    R"sql(
+ALTER TABLE event ADD COLUMN locale TEXT NOT NULL DEFAULT 'en' CHECK (locale <> '');
+)sql",
 };
 
-static_assert(k_migrations.size() == 3, "k_schema_version must match the migrations");
+static_assert(k_migrations.size() == 4, "k_schema_version must match the migrations");
 
 }  // namespace convene::store

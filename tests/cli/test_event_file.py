@@ -34,7 +34,9 @@ class EventFileTest(ConveneTestCase):
         self.write("event.toml", EVENT)
         self.assertEqual(self.ok("create-event", "--from", "event.toml"), "briefing\n")
         page = self.page()
-        self.assertEqual(page["times"][0]["text"], "2022-04-13 15:00–16:00 CEST")
+        self.assertEqual(page["times"][0]["text"],
+                         "April 13, 2022, 3:00\u202fPM – 4:00\u202fPM "
+                         "(Central European Summer Time)")
         self.assertEqual([i["title"] for i in page["agenda"]], ["Welcome", "Talk"])
         self.assertEqual(page["agenda"][1]["speakers"][0]["role"], "Chair")
         self.assertEqual(page["sequence"], 0)
@@ -63,7 +65,9 @@ class EventFileTest(ConveneTestCase):
         self.ok("create-event", "--from", "event.toml", "--replace")
         page = self.page()
         self.assertEqual((page["uid"], page["sequence"]), (uid, 1))
-        self.assertEqual(page["times"][0]["text"], "2022-04-13 15:00–16:30 CEST")
+        self.assertEqual(page["times"][0]["text"],
+                         "April 13, 2022, 3:00\u202fPM – 4:30\u202fPM "
+                         "(Central European Summer Time)")
         self.assertEqual(len(self.page()["agenda"]), 2)
 
     def test_replace_keeps_agenda_item_uids_and_bumps_for_timed_changes(self):
@@ -115,6 +119,20 @@ class EventFileTest(ConveneTestCase):
         self.fails(2, "create-event", "--from", "missing.toml")
         # Nothing half-written: not even a database.
         self.assertIn("no database at", self.fails(3, "list", "events"))
+
+    def test_locale_from_the_file_else_the_configuration(self):
+        self.write("event.toml", 'locale = "fr"\n' + EVENT)
+        self.ok("create-event", "--from", "event.toml")
+        self.assertEqual(self.page()["locale"], "fr")
+        self.write("convene.toml", '[defaults]\nlocale = "es"\n')
+        self.write("event.toml", EVENT)
+        self.ok("create-event", "--from", "event.toml", "--replace")
+        self.assertEqual(self.page()["locale"], "es")
+        self.write("event.toml", 'locale = "de"\n' + EVENT)
+        self.assertEqual(self.fails(5, "create-event", "--from", "event.toml", "--replace"),
+                         "convene: error: event.toml:1: locale: convene does not write in 'de'")
+        self.assertIn("convene: hint: use one of en, fr, es",
+                      self.run_convene("create-event", "--from", "event.toml").stderr)
 
     def test_flags_beside_the_file_are_refused(self):
         self.write("event.toml", EVENT)

@@ -9,20 +9,24 @@ import unittest
 
 from harness import BIN, ConveneTestCase
 
+# The seed's briefing as an English page says it (ICU's en: 12-hour clock, zone names).
+PARIS_WHEN = "April 13, 2022, 3:00\u202fPM – 4:00\u202fPM (Central European Summer Time)"
+UTC_WHEN = "April 13, 2022, 1:00\u202fPM – 2:00\u202fPM (Coordinated Universal Time)"
+
 
 class EventCommands(ConveneTestCase):
     def test_create_prints_slug_and_show_prints_the_seed_times(self):
         parent, slug = self.create_briefing()
         self.assertEqual(slug, "imrf-briefing")
         page = self.ok("show", slug)
-        self.assertIn("2022-04-13 15:00–16:00 CEST", page)
-        self.assertNotIn("UTC", page)
+        self.assertIn(PARIS_WHEN, page)
+        self.assertNotIn("Coordinated Universal Time", page)
         page = self.ok("show", slug, "--tz", "UTC")
-        self.assertIn("2022-04-13 15:00–16:00 CEST", page)
-        self.assertIn("2022-04-13 13:00–14:00 UTC", page)
+        self.assertIn(PARIS_WHEN, page)
+        self.assertIn(UTC_WHEN, page)
         self.assertIn("Part of:", page)
-        self.assertIn("2022-04-11 – 2022-04-13", page)
-        self.assertIn("Interpretation: en, fr, es", page)
+        self.assertIn("April 11, 2022 – April 13, 2022", page)
+        self.assertRegex(page, r"Interpretation: +English, French, and Spanish\n")
         self.assertIn("Cités et Gouvernements Unis (CGLU)", page)
 
     def test_show_json_has_every_field(self):
@@ -34,7 +38,7 @@ class EventCommands(ConveneTestCase):
         self.assertEqual(page["end"], "2022-04-13T14:00:00Z")
         self.assertEqual(page["timezone"], "Europe/Paris")
         self.assertEqual([t["text"] for t in page["times"]],
-                         ["2022-04-13 15:00–16:00 CEST", "2022-04-13 13:00–14:00 UTC"])
+                         [PARIS_WHEN, UTC_WHEN])
         self.assertEqual(page["languages"], ["en", "fr", "es"])
         self.assertEqual(page["organisers"], ["Mayors Mechanism", "Cités et Gouvernements Unis (CGLU)"])
         self.assertEqual(page["parent"]["slug"], "peer-learning-2022")
@@ -68,8 +72,10 @@ class EventCommands(ConveneTestCase):
         slug = self.ok("create-event", "--title", "Late session", "--start", "2025-01-31T22:00",
                        "--end", "2025-02-01T01:30", "--tz", "Pacific/Auckland").strip()
         page = self.ok("show", slug, "--tz", "UTC")
-        self.assertIn("2025-01-31 22:00 NZDT – 2025-02-01 01:30 NZDT", page)
-        self.assertIn("2025-01-31 09:00–12:30 UTC", page)
+        self.assertIn("January 31, 2025, 10:00\u202fPM – February 1, 2025, 1:30\u202fAM (New Zealand "
+                      "Daylight Time)", page)
+        self.assertIn("January 31, 2025, 9:00\u202fAM – 12:30\u202fPM (Coordinated Universal Time)",
+                      page)
 
     def test_explicit_offset_needs_no_zone(self):
         slug = self.ok("create-event", "--title", "Fold", "--start", "2025-10-26T02:30+01:00",
@@ -83,7 +89,7 @@ class EventCommands(ConveneTestCase):
         page = json.loads(self.ok("show", slug, "--format", "json"))
         self.assertTrue(page["all_day"])
         self.assertEqual((page["start_date"], page["end_date"]), ("2022-04-11", "2022-04-13"))
-        self.assertIn("2022-04-11 – 2022-04-13", self.ok("show", slug))
+        self.assertIn("April 11, 2022 – April 13, 2022", self.ok("show", slug))
 
     def test_default_zone_from_config_and_environment(self):
         self.write("convene.toml", '[defaults]\ntimezone = "Asia/Tokyo"\n')
@@ -96,10 +102,27 @@ class EventCommands(ConveneTestCase):
         self.assertEqual(json.loads(self.ok("show", slug, "--format", "json"))["start"],
                          "2024-05-01T14:00:00Z")
 
+    def test_locale_from_the_flag_else_the_configuration(self):
+        _, slug = self.create_briefing("--locale", "fr-CA")
+        self.assertEqual(json.loads(self.ok("show", slug, "--format", "json"))["locale"], "fr")
+        self.assertIn("Quand\u00a0:", self.ok("show", slug))
+        self.ok("update-event", slug, "--locale", "es")
+        self.assertIn("Cuándo:", self.ok("show", slug))
+        self.assertIn("--locale: convene does not write in 'de'",
+                      self.fails(2, "update-event", slug, "--locale", "de"))
+        self.write("convene.toml", '[defaults]\nlocale = "es"\n')
+        slug = self.ok("create-event", "--title", "Madrid", "--date", "2024-05-01",
+                       "--tz", "Europe/Madrid").strip()
+        self.assertEqual(json.loads(self.ok("show", slug, "--format", "json"))["locale"], "es")
+        self.write("convene.toml", '[defaults]\nlocale = "de"\n')
+        self.assertIn("convene.toml:2: defaults.locale: convene does not write in 'de' "
+                      "(use one of en, fr, es)", self.fails(5, "list", "events"))
+
     def test_output_timezones_from_config(self):
         self.write("convene.toml", '[output]\ntimezones = ["America/New_York"]\n')
         _, slug = self.create_briefing()
-        self.assertIn("2022-04-13 09:00–10:00 EDT", self.ok("show", slug))
+        self.assertIn("April 13, 2022, 9:00\u202fAM – 10:00\u202fAM (Eastern Daylight Time)",
+                      self.ok("show", slug))
 
     def test_database_path_relative_to_config_file(self):
         os.makedirs(self.path("project"))

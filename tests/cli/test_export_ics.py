@@ -80,7 +80,7 @@ class Feed(ExportTestCase):
         self.assertEqual(self.property(data, "RELATED-TO"), [self.uid(parent)])
         description = self.property(data, "DESCRIPTION")[0]
         self.assertIn("Join online: https://example.org/imrf-briefing\\n", description)
-        self.assertIn("Interpretation: en\\, fr\\, es", description)
+        self.assertIn("Interpretation: English\\, French\\, and Spanish", description)
 
     def test_one_event_names_the_calendar_after_it(self):
         _, slug = self.create_briefing()

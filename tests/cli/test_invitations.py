@@ -213,16 +213,18 @@ class Emails(InvitationTestCase):
                                  '"Mayors Mechanism, GFMD" <events@example.org>')
                 self.assertEqual(message["To"].addresses[0].display_name, person[0])
                 self.assertEqual(message["To"].addresses[0].addr_spec, person[1])
-                self.assertEqual(message["Subject"], SEED_TITLE)
+                self.assertEqual(message["Subject"], "Invitation: " + SEED_TITLE)
                 self.assertEqual(message["Date"], "Tue, 14 Nov 2023 22:13:20 +0000")
                 self.assertRegex(message["Message-ID"],
                                  r"^<[0-9a-f]{16}\.0\.request\.[0-9a-f]{16}@example\.org>$")
                 data.decode("ascii")  # 7-bit: any relay passes it on unchanged
                 self.assertEqual(message.get_content_type(), "multipart/alternative")
-                text, calendar = message.iter_parts()
+                text, html, calendar = message.iter_parts()
                 self.assertEqual(text.get_content_type(), "text/plain")
                 self.assertEqual(text.get_content_charset(), "utf-8")
-                self.assertIn("Interpretation: en, fr, es", text.get_content())
+                self.assertTrue(text.get_content().startswith(f"Hello {person[0]},\r\n"))
+                self.assertEqual(html.get_content_type(), "text/html")
+                self.assertIn("Interpretation: English, French, and Spanish", text.get_content())
                 self.assertEqual(calendar.get_content_type(), "text/calendar")
                 self.assertEqual(calendar.get_param("method"), "REQUEST")
                 self.assertEqual(calendar.get_content_charset(), "utf-8")
@@ -254,8 +256,9 @@ class Emails(InvitationTestCase):
         data = self.export(slug, "--attendee", ELODIE[1], "--eml")
         message = self.message(data)
         self.assertTrue(message["Subject"].startswith("Cancelled: Séance"))
-        text, calendar = message.iter_parts()
-        self.assertTrue(text.get_content().startswith("This event is cancelled.\r\n\r\nSéance"))
+        text, html, calendar = message.iter_parts()
+        self.assertTrue(text.get_content().startswith(
+            f"Hello {ELODIE[0]},\r\n\r\nWe are sorry: “Séance"), text.get_content())
         self.assertEqual(calendar.get_param("method"), "CANCEL")
         ics = calendar.get_payload(decode=True)
         self.assertEqual(self.property(ics, "METHOD"), ["CANCEL"])
@@ -272,8 +275,8 @@ class Emails(InvitationTestCase):
         display = message["To"].addresses[0].display_name
         self.assertEqual(display.split(), name.split())
         self.assertEqual(message["Subject"].split(),
-                         "Réunion préparatoire des maires : Frankfurt, Göteborg, Zürich et "
-                         "Kraków".split())
+                         "Invitation: Réunion préparatoire des maires : Frankfurt, Göteborg, "
+                         "Zürich et Kraków".split())
 
     def test_sendmail_reads_the_recipients_from_the_message(self):
         slug = self.briefing_with_people()

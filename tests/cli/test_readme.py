@@ -59,7 +59,8 @@ class ReadmeTest(ConveneTestCase):
                                 capture_output=True, text=True, timeout=300)
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertNotRegex(result.stderr, r"convene: (error|warning|hint):")
-        self.assertIn("2022-04-13 13:00–14:00 UTC", result.stdout)
+        self.assertIn("13 avril 2022, 13 h 00 – 14 h 00 (temps universel coordonné)",
+                      result.stdout)
         self.assertIn('"name": "Müller, Jörg"', result.stdout)  # through Miller
         # Everything happened in the one new folder: nothing in the checkout.
         self.assertEqual(sorted(os.listdir(repo)), ["build", "examples"])
@@ -68,6 +69,8 @@ class ReadmeTest(ConveneTestCase):
         self.assertTrue(os.path.exists(os.path.join(made, "convene.toml")))
         self.assertTrue(os.path.exists(os.path.join(made, "convene.db")))
         self.assertTrue(os.path.exists(os.path.join(made, "briefing.ics")))
+        self.assertTrue(os.path.exists(os.path.join(made, "page.html")))
+        self.assertTrue(os.path.exists(os.path.join(made, "page.ics")))
         with open(os.path.join(SOURCE_DIR, "examples", "people.csv"), encoding="utf-8") as f:
             people = len(f.read().splitlines()) - 1
         self.assertEqual(len(os.listdir(os.path.join(made, "out"))), people)

@@ -30,6 +30,8 @@ GUIDING_QUESTIONS = [
     "Réfugiés ?",
 ]
 
+FRENCH_WHEN = "13 avril 2022, 15 h 00 – 16 h 00 (heure d’été d’Europe centrale)"
+
 # Fields that differ between two databases built the same way.
 VOLATILE = {"id", "uid", "created_at", "updated_at"}
 
@@ -74,19 +76,20 @@ class SeedExampleTest(ConveneTestCase):
     def test_the_page_says_what_the_seed_says(self):
         folder = self.build_with_toml()
         page = json.loads(self.ok("show", SLUG, "--format", "json", cwd=folder))
-        self.assertEqual(page["times"][0]["text"], "2022-04-13 15:00–16:00 CEST")
+        self.assertEqual(page["times"][0]["text"], FRENCH_WHEN)
+        self.assertEqual(page["locale"], "fr")
         self.assertEqual(page["languages"], ["en", "fr", "es"])
         self.assertEqual(page["organisers"][0], "Mayors Mechanism")
         self.assertIn("Mayors Migration Council (MMC)", page["organisers"])
         self.assertTrue(page["registration_url"].startswith("https://example.org/"))
         self.assertEqual(page["parent"]["start_date"], "2022-04-11")
         self.assertEqual(page["parent"]["end_date"], "2022-04-13")
-        self.assertTrue(page["description"].startswith("Contexte\n\nEn 2018, "))
+        self.assertTrue(page["description"].startswith("## Contexte\n\nEn 2018, "))
         self.assertEqual([i["title"] for i in page["agenda"]], AGENDA_TITLES)
         self.assertEqual([(s["name"], s["role"], s["organisation"])
                           for s in page["agenda"][1]["speakers"]], SPEAKERS)
         self.assertEqual(page["agenda"][2]["description"], "Questions directrices :")
-        self.assertEqual(page["agenda"][2]["points"], GUIDING_QUESTIONS)
+        self.assertEqual(page["agenda"][2]["points"], [f"*{q}*" for q in GUIDING_QUESTIONS])
 
         markdown = self.ok("show", SLUG, "--format", "markdown", cwd=folder)
         for text in AGENDA_TITLES + GUIDING_QUESTIONS + ["Questions directrices :"]:
@@ -94,8 +97,8 @@ class SeedExampleTest(ConveneTestCase):
         for name, role, organisation in SPEAKERS:
             self.assertIn(f"- {name}, {role}, {organisation}\n", markdown)
         text = self.ok("show", SLUG, cwd=folder)
-        self.assertIn("2022-04-13 15:00–16:00 CEST", text)
-        self.assertIn("Part of:", text)
+        self.assertIn(FRENCH_WHEN, text)
+        self.assertIn("Dans le cadre de\u00a0:", text)
 
     def test_markdown_is_commonmark_with_the_agenda_as_a_numbered_list(self):
         try:
@@ -108,7 +111,7 @@ class SeedExampleTest(ConveneTestCase):
         headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
         self.assertEqual(headings[0], "Séance d'information sur la route vers le Forum d'examen "
                                       "des migrations internationales (IMRF)")
-        self.assertEqual(headings[1:], ["Agenda"])
+        self.assertEqual(headings[1:], ["Contexte", "Objectifs", "Programme"])
 
         # The agenda: one ordered list of four items; speakers and questions as bullet lists
         # nested inside items 2 and 3, the questions after the "Questions directrices :" line.
@@ -126,13 +129,16 @@ class SeedExampleTest(ConveneTestCase):
         nested = {n: texts[1:] for n, texts in enumerate(contents, 1)}
         self.assertEqual(items, [f"**{title}**" for title in AGENDA_TITLES])
         self.assertEqual(nested[2], [", ".join(s) for s in SPEAKERS])
-        self.assertEqual(nested[3], ["Questions directrices :"] + GUIDING_QUESTIONS)
+        self.assertEqual(nested[3],
+                         ["Questions directrices :"] + [f"*{q}*" for q in GUIDING_QUESTIONS])
         self.assertEqual(nested[1], [])
         self.assertEqual(nested[4], [])
 
         # Rendered, nothing is lost to markup: the whole description reads as text.
         html = MarkdownIt("commonmark").render(markdown)
-        self.assertIn("<p>Il y aura une interprétation en anglais, français et espagnol.</p>", html)
+        self.assertIn("<p>Il y aura une <strong>interprétation</strong> en anglais, français et "
+                      "espagnol.</p>", html)
+        self.assertIn('<a href="https://example.org/gcr">Pacte mondial sur les réfugiés</a>', html)
         self.assertIn('<a href="https://example.org/imrf-briefing-2022/register">', html)
 
 

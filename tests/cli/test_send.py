@@ -102,7 +102,8 @@ class SendTestCase(ExportTestCase):
             message = email.message_from_bytes(data, policy=email.policy.default)
             [to] = message["To"].addresses
             self.assertEqual([r.lower() for r in rcpt], [to.addr_spec.lower()])
-            text, calendar = message.iter_parts()
+            text, html, calendar = message.iter_parts()
+            self.assertEqual(html.get_content_type(), "text/html")
             ics = calendar.get_payload(decode=True)
             method = self.property(ics, "METHOD")[0]
             self.assertEqual(calendar.get_param("method"), method)
@@ -165,6 +166,30 @@ class SendTestCase(ExportTestCase):
         got = self.new_messages(2)
         self.assertEqual(sorted((a, m, s) for a, m, s, _ in got),
                          sorted([(JANE[1], "REQUEST", 1), (ELODIE[1], "REQUEST", 1)]))
+
+    def test_a_change_is_news_in_each_persons_language(self):
+        _, slug = self.create_briefing("--locale", "fr")
+        self.register(slug, ELODIE)
+        self.ok("register", slug, "--name", "Juan Pérez", "--email", "juan@ejemplo.es",
+                "--language", "es")
+        self.send(slug)
+        subjects = sorted(self.subjects(0))
+        self.assertTrue(subjects[0].startswith("Invitación: Séance"), subjects)
+        self.assertTrue(subjects[1].startswith("Invitation\u00a0: Séance"), subjects)
+        self.ok("update-event", slug, "--start", "2022-04-13T16:00", "--end", "17:00")
+        # The ledger knows what each was sent: before `send`, the file says it too.
+        data = self.ok("export-ics", slug, "--attendee", ELODIE[1], "--eml").encode()
+        message = email.message_from_bytes(data, policy=email.policy.default)
+        self.assertTrue(message["Subject"].startswith("Nouvel horaire\u00a0: Séance"))
+        self.assertIn("a été modifié", message.get_body(("plain",)).get_content())
+        self.send(slug)
+        subjects = sorted(self.subjects(2))
+        self.assertTrue(subjects[0].startswith("Nouvel horaire\u00a0: Séance"), subjects)
+        self.assertTrue(subjects[1].startswith("Nuevo horario: Séance"), subjects)
+
+    def subjects(self, before):
+        return [email.message_from_bytes(data, policy=email.policy.default)["Subject"]
+                for _, data in self.sink.received()[before:]]
 
     def test_unregister_cancel_reregister_and_cancelled_event(self):
         slug = self.briefing()

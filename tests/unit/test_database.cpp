@@ -8,6 +8,7 @@
 
 #include "convene/error.hpp"
 #include "convene/store/database.hpp"
+#include "convene/store/event_store.hpp"
 #include "store/connection.hpp"
 #include "store/schema.hpp"
 #include "testing.hpp"
@@ -71,7 +72,7 @@ TEST_CASE("migrating to version 3 adds an empty ledger and keeps the counts", "[
             VALUES (7, 'A', 'a@x.org', 'a@x.org', 'registered', 1))sql");
     }
     store::Database db(path);
-    CHECK(db.schema_version() == 3);
+    CHECK(db.schema_version() == store::k_schema_version);
     CHECK(store::sqlite(db).execAndGet("SELECT count(*) FROM sent_message").getInt() == 0);
     CHECK(store::sqlite(db).execAndGet("SELECT count(*) FROM attendee_reply").getInt() == 0);
     CHECK(store::sqlite(db)
@@ -112,6 +113,22 @@ TEST_CASE("a database from a newer convene is refused and left untouched", "[sto
     CHECK(raw.execAndGet("PRAGMA user_version").getInt() == 99);
     CHECK(raw.execAndGet("PRAGMA journal_mode").getString() != "wal");
     CHECK(fs::file_size(path) == size_before);
+}
+
+TEST_CASE("an older database gains the events' locale, English for existing events", "[store]") {
+    testing::TempFolder dir;
+    const auto path = dir.path / "v1.db";
+    {
+        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        raw.exec(std::string(store::k_migrations[0]));
+        raw.exec(
+            "INSERT INTO event (slug, uid, title, timezone, start_utc, end_utc, created_at, "
+            "updated_at) VALUES ('old', 'old@convene', 'Old', 'UTC', 0, 60, 0, 0)");
+        raw.exec("PRAGMA user_version = 1");
+    }
+    store::Database db(path);
+    CHECK(db.schema_version() == store::k_schema_version);
+    CHECK(store::EventStore(db).get("old").locale == "en");
 }
 
 TEST_CASE("a file that is not a database is a storage error", "[store]") {

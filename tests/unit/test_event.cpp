@@ -85,3 +85,25 @@ TEST_CASE("uids are unique and well formed", "[event]") {
     CHECK(a.ends_with("@convene"));
     CHECK(a[14] == '4');
 }
+
+TEST_CASE("the locales convene writes in", "[event]") {
+    CHECK(supported_locales().front() == "en");
+    CHECK(*parse_locale("fr") == "fr");
+    CHECK(*parse_locale("es-MX") == "es");
+    CHECK(*parse_locale("EN") == "en");
+    const auto german = parse_locale("de");
+    REQUIRE_FALSE(german.ok());
+    CHECK(german.problem().field == "locale");
+    CHECK(german.problem().message == "convene does not write in 'de'");
+    CHECK(german.problem().hint == "use one of en, fr, es");
+    CHECK_FALSE(parse_locale("").ok());
+    Event event;
+    event.title = "Briefing";
+    event.slug = "briefing";
+    event.start = *parse_instant("2022-04-13T13:00Z", known_zone("UTC"));
+    event.end = event.start + std::chrono::hours{1};
+    CHECK_FALSE(validate(event));
+    event.locale = "de";
+    REQUIRE(validate(event));
+    CHECK(validate(event)->field == "locale");
+}

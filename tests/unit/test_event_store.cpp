@@ -66,9 +66,16 @@ TEST_CASE("all-day events, updates and the start order", "[store]") {
     child.languages = {"fr"};
     child.capacity = 50;
     child.sequence = 1;
+    child.locale = "fr";
     events.update(child);
     auto loaded = events.get("imrf-briefing");
     CHECK(loaded.languages == std::vector<std::string>{"fr"});
+    CHECK(loaded.locale == "fr");
+    CHECK(events.get("peer-learning").locale == "en");
+    const auto sessions = events.children(parent.id);
+    REQUIRE(sessions.size() == 1);
+    CHECK(sessions[0].slug == "imrf-briefing");
+    CHECK(events.children(child.id).empty());
     CHECK(loaded.capacity == 50);
     CHECK(loaded.parent_id == parent.id);
     CHECK(events.get("peer-learning").start_date == parent.start_date);

@@ -103,3 +103,11 @@ TEST_CASE("the file exports use the ledger's numbers", "[ledger]") {
     // Never at or below anything sent before, whatever the last message was.
     CHECK(domain::sequence_for(event, Itip::request, sent(Itip::request, 4, 3, 5)) == 6);
 }
+
+TEST_CASE("a person invited before a change hears of the change", "[ledger]") {
+    CHECK(domain::changed_since_invited(event_at(3), sent(Itip::request, 2, 2)));
+    CHECK_FALSE(domain::changed_since_invited(event_at(3), sent(Itip::request, 3, 3)));
+    // Not invited before, or invited again after a cancellation: a plain invitation.
+    CHECK_FALSE(domain::changed_since_invited(event_at(3), std::nullopt));
+    CHECK_FALSE(domain::changed_since_invited(event_at(3), sent(Itip::cancel, 3, 2)));
+}

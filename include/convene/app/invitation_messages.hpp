@@ -1,36 +1,49 @@
 #pragma once
-// The iTIP messages of one event, rendered once per (METHOD, SEQUENCE) and written per person:
-// what export-ics --invitations writes to files and `send` hands to the mail system, so both
-// say the same thing with the same numbers.
+// The iTIP messages of one event, rendered once per (METHOD, SEQUENCE, language, notice) and
+// written per person: what export-ics --invitations writes to files and `send` hands to the
+// mail system, so both say the same thing with the same numbers.
 #include <cstdint>
+#include <filesystem>
 #include <iosfwd>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
-#include <utility>
+#include <tuple>
 #include <vector>
 
 #include "convene/domain/event.hpp"
+#include "convene/domain/invitation_ledger.hpp"
 #include "convene/export/event_ics.hpp"
 #include "convene/export/invitation.hpp"
 #include "convene/export/invitation_email.hpp"
+#include "convene/export/invitation_letter.hpp"
 
 namespace convene::app {
 
 // What every message of one run shares besides the event: who sends it, when, and in which
-// form. The command line fills it from the configuration (organiser.*, output.timezones).
+// form. The command line fills it from the configuration (organiser.*, output.timezones,
+// invitations.templates).
 struct MessageSettings {
     ics::Person organiser;
     domain::Instant stamp{};  // DTSTAMP and the e-mails' Date
-    bool eml{false};          // whole e-mails (RFC 5322, the event page as text), not calendars
-    // The zones the e-mail's page shows after the event's own (output.timezones).
+    bool eml{false};          // whole e-mails (RFC 5322, a letter in the person's language)
+    // The zones the e-mail gives the time in after the event's own (output.timezones).
     std::vector<std::string> other_zones;
+    // Where the person's own invitation templates are (convene-templates(5)); empty: built-in.
+    std::filesystem::path templates_dir;
 };
 
-// The zones of the e-mail's page: the event's, then each of `other_zones` not already there.
-std::vector<std::string> page_zones(const domain::Event& event,
-                                    const std::vector<std::string>& other_zones);
+// Who one message is for.
+struct Recipient {
+    ics::Person person;
+    // The language of their registration: their letter and calendar DESCRIPTION are in it when
+    // convene writes it, else in the event's locale.
+    std::string language;
+    // They hold an invitation to an earlier state of the event (domain::changed_since_invited):
+    // the letter says what changed ("Nouvel horaire").
+    bool changed{false};
+};
 
 class InvitationMessages {
 public:
@@ -41,10 +54,10 @@ public:
     InvitationMessages& operator=(const InvitationMessages&) = delete;
     ~InvitationMessages();
 
-    // The message for `person` with this METHOD and SEQUENCE (domain::sequence_for).
+    // The message for `recipient` with this METHOD and SEQUENCE (domain::sequence_for).
     void write(std::ostream& out, ics::Method method, std::int64_t sequence,
-               const ics::Person& person);
-    std::string to_string(ics::Method method, std::int64_t sequence, const ics::Person& person);
+               const Recipient& recipient);
+    std::string to_string(ics::Method method, std::int64_t sequence, const Recipient& recipient);
     // The Message-ID write() puts in that e-mail.
     std::string message_id(ics::Method method, std::int64_t sequence,
                            const ics::Person& person) const;
@@ -52,13 +65,16 @@ public:
 
 private:
     struct Rendered;
-    Rendered& rendered(ics::Method method, std::int64_t sequence);
+    Rendered& rendered(ics::Method method, std::int64_t sequence, const Recipient& recipient);
+    const mail::Templates& templates(const std::string& locale);
 
     const domain::Event& m_event;
     const ics::EventDetails& m_details;
     const MessageSettings& m_settings;
-    std::optional<std::string> m_page;  // the text part, for e-mails
-    std::map<std::pair<ics::Method, std::int64_t>, std::unique_ptr<Rendered>> m_rendered;
+    std::map<std::string, mail::Templates> m_templates;  // by locale, read once
+    std::map<std::tuple<ics::Method, std::int64_t, std::string, mail::Notice>,
+             std::unique_ptr<Rendered>>
+        m_rendered;
 };
 
 }  // namespace convene::app

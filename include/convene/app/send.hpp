@@ -26,6 +26,7 @@ struct PlannedMessage {
     std::string name;
     std::string email;
     domain::OwedMessage owed;
+    std::string language;  // their registration's: the letter's, when convene writes it
 };
 
 // What the ledger says is missing, in the stable order of the attendee list.

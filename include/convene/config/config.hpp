@@ -14,7 +14,8 @@ struct Config {
     std::filesystem::path database_path{"convene.db"};
     // How long a command waits for another convene that is writing before it gives up.
     std::chrono::seconds lock_wait{10};
-    std::string default_timezone;  // IANA name
+    std::string default_timezone;      // IANA name
+    std::string default_locale{"en"};  // a supported locale (domain::supported_locales)
     std::string organiser_name;
     std::string organiser_email;
     std::string output_format;  // empty: table on a terminal, tsv otherwise
@@ -33,6 +34,8 @@ struct Config {
     std::string mail_smtp_url;
     std::string mail_smtp_user;
     std::string mail_smtp_password;
+    // Where invitation.LANG.txt / .html templates override the built-in ones; empty: none.
+    std::filesystem::path templates_dir;
 };
 
 // What the command line said; empty means "not given".

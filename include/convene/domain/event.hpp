@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,6 +40,7 @@ struct Event {
     std::string registration_url;
     std::vector<std::string> languages;   // BCP 47 tags, "interpretation available in"
     std::vector<std::string> organisers;  // organisation names, in order
+    std::string locale{"en"};             // the language pages and invitations are written in
     std::optional<std::int64_t> parent_id;
     std::optional<std::int64_t> capacity;
     EventStatus status{EventStatus::confirmed};
@@ -61,6 +63,14 @@ bool is_language_tag(std::string_view tag);
 // rule of flags, event files and config.
 Checked<std::vector<std::string>> parse_languages(std::string_view list);
 std::optional<Problem> check_languages(const std::vector<std::string>& tags);
+// The languages convene writes pages and invitations in, "en" first (po/ holds a catalog for
+// each of the others).
+std::span<const std::string_view> supported_locales();
+// The supported locale `tag` names ("fr", "fr-CA" and "FR" all give "fr"), or "" when none.
+std::string supported_locale(std::string_view tag);
+// The one locale rule of flags, event files and config: the supported locale `tag` names, or a
+// problem (field "locale") naming the ones convene writes.
+Checked<std::string> parse_locale(std::string_view tag);
 // A web link people can click: http or https, a host, no white space or control characters
 // ("https://example.org/register"; not "javascript:…", "file:///…" or "https:///path").
 bool is_url(std::string_view text);

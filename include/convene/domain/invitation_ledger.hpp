@@ -52,6 +52,11 @@ std::string describe(const OwedMessage& message);
 // that withdraws a single attendee from a live event), raised above everything they got.
 std::int64_t sequence_for(const Event& event, Itip method, const std::optional<LastSent>& last);
 
+// Whether a REQUEST to a person brings news of a change: the last message they got is a
+// REQUEST for an earlier state of the event (its sequence grew since: the time, the place, the
+// title or the status changed). Without a ledger entry nothing is known to have changed.
+bool changed_since_invited(const Event& event, const std::optional<LastSent>& last);
+
 // What `send` owes a person with `status`: a REQUEST to the registered who have none for the
 // event's current sequence, a CANCEL to those sent a REQUEST who then unregistered or whose
 // event was cancelled; nothing to the waiting list or to people never invited.

@@ -20,6 +20,7 @@ struct EventDetails {
     const domain::Event* parent{nullptr};               // RELATED-TO and "Part of" in DESCRIPTION
     std::span<const domain::AgendaItem> agenda{};       // listed in DESCRIPTION, in order
     std::span<const std::chrono::seconds> reminders{};  // a VALARM this long before the start
+    std::string locale{};  // DESCRIPTION's language (an attendee's); "" for the event's own
 };
 
 // Who reads the VEVENT decides which link URL carries (a property that holds one value):
@@ -89,11 +90,14 @@ void write_agenda_item(Writer& writer, const domain::Event& event, const domain:
 // "item-42.<event uid>": stable as long as the item exists, whatever its position or title.
 std::string agenda_item_uid(const domain::Event& event, const domain::AgendaItem& item);
 
-// The readable DESCRIPTION of an event: its description, the agenda with speakers, then the
-// interpretation languages, meeting and registration links, organisers and parent event.
-std::string event_description(const domain::Event& event, const EventDetails& details);
+// The readable DESCRIPTION of an event, in details.locale (else the event's): its description
+// as plain text (links followed by their URL), the agenda with speakers, then the
+// interpretation languages, meeting and registration links, organisers and parent event. An
+// invitee, registered already, is not sent to the registration page.
+std::string event_description(const domain::Event& event, const EventDetails& details,
+                              Audience audience = Audience::public_feed);
 
-// The DESCRIPTION of an agenda item's VEVENT.
+// The DESCRIPTION of an agenda item's VEVENT, in the event's locale.
 std::string agenda_item_description(const domain::Event& event, const domain::AgendaItem& item);
 
 }  // namespace convene::ics

@@ -1,6 +1,8 @@
 #pragma once
 // The event page that `convene show` prints: everything an announcement says, in text,
-// Markdown or JSON. Writers only: the data comes from the store.
+// Markdown, HTML or JSON, written in the event's locale (JSON keys stay English: they are for
+// programs). Writers only: the data comes from the store.
+#include <cstddef>
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -10,6 +12,7 @@
 
 #include "convene/domain/agenda.hpp"
 #include "convene/domain/event.hpp"
+#include "convene/l10n/locale.hpp"
 
 namespace convene::page {
 
@@ -17,20 +20,36 @@ struct EventPage {
     domain::Event event;
     std::optional<domain::Event> parent;
     std::vector<domain::AgendaItem> agenda;
+    std::vector<domain::Event> sessions;  // the events that are part of this one, in order
     // Zones to show times in: the event's own first, then --tz and output.timezones.
     std::vector<std::string> zones;
+    std::size_t width{0};       // text: wrap paragraphs to this many columns; 0 wraps nothing
+    std::string calendar_link;  // html: the "add to calendar" .ics, relative; "" for none
 };
 
 void write_text(std::ostream& out, const EventPage& page);
 void write_markdown(std::ostream& out, const EventPage& page);
+void write_html(std::ostream& out, const EventPage& page);
 nlohmann::json to_json(const EventPage& page);
 
-// "2022-04-13 15:00–16:00 CEST" for a timed event in `zone`, the date range for an all-day one.
-std::string when(const domain::Event& event, const std::string& zone);
-// An item's time in the event's zone: "15:00–15:20", "15:00" without a duration, the date first
-// ("2022-04-12 09:00–10:30") when the event spans several days; "" for an untimed item.
-std::string item_time(const domain::AgendaItem& item, const domain::Event& event);
+// The agenda section alone (heading and items), as in write_text and write_html; nothing for
+// an empty agenda. Invitation e-mails quote it.
+void write_agenda_text(std::ostream& out, const EventPage& page, const l10n::Locale& locale);
+void write_agenda_html(std::ostream& out, const EventPage& page, const l10n::Locale& locale);
+
+// When the event happens in `zone`, in `locale`: "13 avril 2022, 15 h 00 – 16 h 00 (heure
+// d’été d’Europe centrale)", the dates of an all-day event.
+std::string when(const l10n::Locale& locale, const domain::Event& event, const std::string& zone);
+// An item's time in the event's zone: "15 h 00 – 15 h 20", the start alone without a
+// duration, the date first when the event spans several days; "" for an untimed item.
+std::string item_time(const l10n::Locale& locale, const domain::AgendaItem& item,
+                      const domain::Event& event);
 // "Name, Role, Organisation", skipping empty parts.
 std::string speaker_line(const domain::Speaker& speaker);
+// "anglais, français et espagnol" for en, fr, es.
+std::string language_names(const l10n::Locale& locale, const std::vector<std::string>& tags);
+// The status and an agenda item's kind as words of the locale ("confirmé", "discussion").
+std::string status_text(const l10n::Locale& locale, domain::EventStatus status);
+std::string kind_text(const l10n::Locale& locale, const std::string& kind);
 
 }  // namespace convene::page

@@ -11,7 +11,7 @@ namespace convene::output {
 // Rows: what `list` writes.
 enum class Format { table, tsv, csv, json, jsonl };
 // The event page: what `show` writes.
-enum class PageFormat { text, markdown, json };
+enum class PageFormat { text, markdown, html, json };
 // A conference schedule: what `export-schedule` writes.
 enum class ScheduleFormat { frab_xml, frab_json };
 

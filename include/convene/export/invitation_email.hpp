@@ -1,24 +1,26 @@
 #pragma once
 // Invitations as e-mail messages (RFC 5322 + MIME) that `sendmail -t < FILE` sends as they are:
-// From the organiser, To the attendee, the event page as text/plain and the invitation as
-// `text/calendar; charset=UTF-8; method=REQUEST` (or CANCEL, always the METHOD inside the
-// file: Outlook shows no Accept/Decline otherwise, ICS.md rule 12).
+// From the organiser, To the attendee, a multipart/alternative of the letter as text/plain and
+// as text/html, and the invitation as `text/calendar; charset=UTF-8; method=REQUEST` (or
+// CANCEL, always the METHOD inside the file: Outlook shows no Accept/Decline otherwise, ICS.md
+// rule 12).
 #include <iosfwd>
 #include <string>
 #include <string_view>
 
 #include "convene/domain/event.hpp"
 #include "convene/export/invitation.hpp"
+#include "convene/export/invitation_letter.hpp"
 
 namespace convene::mail {
 
 class InvitationEmail {
 public:
-    // `page` is the text body, normally the event page that `convene show` prints; a
-    // cancellation puts one line saying so before it. `date` is the message's Date. The
-    // invitation and the event must outlive this object.
+    // `letter` gives the subject and the bodies, in one language. `date` is the message's
+    // Date. The invitation, the event and the letter must outlive this object.
     InvitationEmail(const ics::Invitation& invitation, const domain::Event& event,
-                    const ics::Person& organiser, std::string_view page, domain::Instant date);
+                    const ics::Person& organiser, const InvitationLetter& letter,
+                    domain::Instant date);
 
     // One message for `attendee`, CRLF line ends throughout.
     void write(std::ostream& out, const ics::Person& attendee);
@@ -29,9 +31,9 @@ private:
     const domain::Event& m_event;
     std::string m_organiser_email;
     std::string m_common_headers;  // From, Subject, Date
+    const InvitationLetter& m_letter;
     std::string m_boundary;
-    std::string m_text_part;  // headers and encoded body, the same for everyone
-    std::string m_encoded;    // the base64 calendar, reused per attendee
+    std::string m_encoded;  // the base64 calendar, reused per attendee
 };
 
 // "<UID-hash.SEQUENCE.request.EMAIL-hash@organiser-domain>": the same message (the SEQUENCE

@@ -19,6 +19,7 @@ struct EventFile {
     std::optional<std::string> parent;  // slug or id of the parent event, looked up by the caller
     std::string parent_where;           // "FILE:LINE", for a message about a missing parent
     std::vector<domain::AgendaItem> agenda;  // positions 1..n, event_id unset
+    bool has_locale{false};                  // else the caller applies defaults.locale
 };
 
 // Reads `path` ("-" for stdin). Wall times are in the file's `timezone`, else `default_zone`.

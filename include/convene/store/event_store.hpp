@@ -38,6 +38,9 @@ public:
     // The title's slug, or with -2, -3… appended when taken.
     std::string free_slug(std::string_view base);
 
+    // The events that are part of `parent_id`, ordered by start then id.
+    std::vector<domain::Event> children(std::int64_t parent_id);
+
     // Every event, ordered by start then id; streamed one at a time.
     void for_each(const std::function<void(const domain::Event&)>& visit);
 

@@ -1,0 +1,23 @@
+#pragma once
+// The invitation templates a person keeps in a folder (convene-templates(5)): read here, their
+// placeholders checked and filled by mail::InvitationLetter.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace convene::io {
+
+struct TemplateFile {
+    std::string name;    // the path, as messages name it
+    std::string source;  // the whole text
+};
+
+// invitation.LOCALE.EXTENSION in `folder`, else invitation.EXTENSION ("invitation.fr.txt",
+// "invitation.txt"); nothing when `folder` is empty or holds neither. A file that cannot be
+// read or is larger than an event file may be is a BadInputError.
+std::optional<TemplateFile> read_invitation_template(const std::filesystem::path& folder,
+                                                     std::string_view locale,
+                                                     std::string_view extension);
+
+}  // namespace convene::io

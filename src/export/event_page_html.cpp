@@ -1,0 +1,217 @@
+// The event page as one self-contained web page: no script, no external resource, readable
+// on a phone, structured for screen readers (headings, lists, <time>, lang).
+#include <ostream>
+
+#include <fmt/format.h>
+
+#include "convene/domain/time.hpp"
+#include "convene/export/event_page.hpp"
+#include "convene/export/rich_text.hpp"
+
+namespace convene::page {
+
+namespace {
+
+constexpr std::string_view k_style = R"css(
+body { font-family: system-ui, sans-serif; line-height: 1.5; margin: 0; color: #1a1a1a;
+       background: #fff; }
+main { max-width: 42rem; margin: 0 auto; padding: 1rem; }
+h1 { font-size: 1.6rem; line-height: 1.25; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; }
+dl.facts dt { font-weight: bold; }
+dl.facts dd { margin: 0; }
+.actions a { display: inline-block; margin: 0.25rem 0.5rem 0.25rem 0; padding: 0.5rem 1rem;
+             border: 2px solid #0b57d0; border-radius: 0.4rem; color: #0b57d0;
+             text-decoration: none; font-weight: bold; }
+ol.agenda > li { margin-bottom: 1rem; }
+ol.agenda h3 { font-size: 1.1rem; margin: 0; }
+.kind, .offset { color: #555; }
+a { color: #0b57d0; }
+@media (max-width: 30rem) {
+  dl.facts { grid-template-columns: 1fr; }
+  dl.facts dd { margin-bottom: 0.5rem; }
+}
+)css";
+
+std::string escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+// A link only for the schemes a page should offer; anything else is shown as text.
+std::string link(std::string_view url, std::string_view text = {}) {
+    const bool safe = url.starts_with("https://") || url.starts_with("http://") ||
+                      url.starts_with("mailto:") || url.starts_with("tel:");
+    const auto shown = escape(text.empty() ? url : text);
+    if (!safe) return shown;
+    return fmt::format("<a href=\"{}\">{}</a>", escape(url), shown);
+}
+
+// Labels end with a colon (with the locale's spacing), which a <dt> does not need.
+std::string bare(std::string label) {
+    while (!label.empty() && (label.back() == ':' || label.back() == ' ')) label.pop_back();
+    // A no-break space (U+00A0, UTF-8 C2 A0) before the colon in French.
+    while (label.size() >= 2 && label.ends_with("\xC2\xA0")) label.resize(label.size() - 2);
+    return label;
+}
+
+void fact(std::ostream& out, const l10n::Locale& locale, const char* label, std::string_view html) {
+    if (html.empty()) return;
+    out << "<dt>" << escape(bare(locale.tr(label))) << "</dt>\n<dd>" << html << "</dd>\n";
+}
+
+std::string when_html(const l10n::Locale& locale, const domain::Event& event,
+                      const std::string& zone) {
+    if (event.all_day) {
+        return fmt::format("<time datetime=\"{}\">{}</time>", domain::format_date(event.start_date),
+                           escape(when(locale, event, zone)));
+    }
+    const auto& tz = domain::known_zone(zone);
+    return fmt::format("<time datetime=\"{}\">{}</time> <span class=\"offset\">({})</span>",
+                       domain::format_iso_local(event.start, tz), escape(when(locale, event, zone)),
+                       locale.utc_offset(event.start, zone));
+}
+
+void write_item(std::ostream& out, const l10n::Locale& locale, const EventPage& page,
+                const domain::AgendaItem& item) {
+    out << "<li>\n<h3>";
+    const auto time = item_time(locale, item, page.event);
+    if (!time.empty()) {
+        out << fmt::format(
+            "<time datetime=\"{}\">{}</time> ",
+            domain::format_iso_local(*item.start, domain::known_zone(page.event.timezone)),
+            escape(time));
+    }
+    out << escape(item.title) << "</h3>\n";
+    if (!item.kind.empty()) {
+        out << "<p class=\"kind\">" << escape(locale.tr("Format:")) << ' '
+            << escape(kind_text(locale, item.kind)) << "</p>\n";
+    }
+    if (!item.speakers.empty()) {
+        out << "<ul class=\"speakers\" aria-label=\"" << escape(bare(locale.tr("Speakers:")))
+            << "\">\n";
+        for (const auto& speaker : item.speakers) {
+            out << "<li><strong>" << escape(speaker.name) << "</strong>";
+            for (const auto* part : {&speaker.role, &speaker.organisation}) {
+                if (!part->empty()) out << ", " << escape(*part);
+            }
+            out << "</li>\n";
+        }
+        out << "</ul>\n";
+    }
+    if (!item.description.empty()) out << rich::to_html(item.description, 4);
+    if (!item.points.empty()) {
+        out << "<ul class=\"points\">\n";
+        for (const auto& point : item.points) {
+            auto html = rich::to_html(point, 4);
+            // One paragraph in a list item needs no <p>.
+            if (html.starts_with("<p>") && html.ends_with("</p>\n") &&
+                html.find("<p>", 3) == std::string::npos) {
+                html = html.substr(3, html.size() - 8);
+            }
+            out << "<li>" << html << "</li>\n";
+        }
+        out << "</ul>\n";
+    }
+    out << "</li>\n";
+}
+
+}  // namespace
+
+void write_agenda_html(std::ostream& out, const EventPage& page, const l10n::Locale& locale) {
+    if (page.agenda.empty()) return;
+    out << "<section aria-labelledby=\"agenda\">\n<h2 id=\"agenda\">" << escape(locale.tr("Agenda"))
+        << "</h2>\n<ol class=\"agenda\">\n";
+    for (const auto& item : page.agenda) write_item(out, locale, page, item);
+    out << "</ol>\n</section>\n";
+}
+
+void write_html(std::ostream& out, const EventPage& page) {
+    const auto& event = page.event;
+    const l10n::Locale locale(event.locale);
+    out << "<!DOCTYPE html>\n<html lang=\"" << escape(locale.tag()) << "\">\n<head>\n"
+        << "<meta charset=\"utf-8\">\n"
+        << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        << "<title>" << escape(event.title) << "</title>\n"
+        << "<style>" << k_style << "</style>\n</head>\n<body>\n<main>\n";
+    out << "<h1>" << escape(event.title) << "</h1>\n";
+
+    out << "<dl class=\"facts\">\n";
+    for (std::size_t i = 0; i < page.zones.size(); ++i) {
+        if (i == 0) {
+            fact(out, locale, "When:", when_html(locale, event, page.zones[i]));
+        } else {
+            out << "<dd>" << when_html(locale, event, page.zones[i]) << "</dd>\n";
+        }
+        if (event.all_day) break;
+    }
+    fact(out, locale, "Where:", escape(event.venue));
+    if (!event.online_url.empty()) fact(out, locale, "Online:", link(event.online_url));
+    if (!event.registration_url.empty()) {
+        fact(out, locale, "Registration:", link(event.registration_url));
+    }
+    fact(out, locale, "Interpretation:", escape(language_names(locale, event.languages)));
+    if (!event.organisers.empty()) {
+        fact(out, locale, "Organisers:", escape(locale.list(event.organisers)));
+    }
+    if (page.parent) {
+        fact(out, locale, "Part of:",
+             fmt::format("{} ({})", escape(page.parent->title),
+                         escape(when(locale, *page.parent, page.parent->timezone))));
+    }
+    if (event.capacity) fact(out, locale, "Capacity:", std::to_string(*event.capacity));
+    fact(out, locale, "Status:", escape(status_text(locale, event.status)));
+    out << "</dl>\n";
+
+    const bool any_action =
+        !event.registration_url.empty() || !event.online_url.empty() || !page.calendar_link.empty();
+    if (any_action) {
+        out << "<p class=\"actions\">\n";
+        if (!event.registration_url.empty()) {
+            out << link(event.registration_url, locale.tr("Register")) << '\n';
+        }
+        if (!event.online_url.empty()) {
+            out << link(event.online_url, locale.tr("Join online")) << '\n';
+        }
+        if (!page.calendar_link.empty()) {
+            out << fmt::format("<a href=\"{}\" type=\"text/calendar\">{}</a>\n",
+                               escape(page.calendar_link), escape(locale.tr("Add to calendar")));
+        }
+        out << "</p>\n";
+    }
+
+    if (!event.description.empty()) {
+        out << "<section class=\"description\">\n"
+            << rich::to_html(event.description) << "</section>\n";
+    }
+    write_agenda_html(out, page, locale);
+    if (!page.sessions.empty()) {
+        out << "<section aria-labelledby=\"sessions\">\n<h2 id=\"sessions\">"
+            << escape(locale.plural("{count, plural, one {# session} other {# sessions}}",
+                                    static_cast<std::int64_t>(page.sessions.size())))
+            << "</h2>\n<ul class=\"sessions\">\n";
+        for (const auto& session : page.sessions) {
+            out << "<li><strong>" << escape(session.title) << "</strong><br>\n"
+                << when_html(locale, session, session.timezone);
+            const auto& url =
+                session.online_url.empty() ? session.registration_url : session.online_url;
+            if (!url.empty()) out << "<br>\n" << link(url);
+            out << "</li>\n";
+        }
+        out << "</ul>\n</section>\n";
+    }
+    out << "</main>\n</body>\n</html>\n";
+}
+
+}  // namespace convene::page

@@ -1,0 +1,237 @@
+#include "convene/export/invitation_letter.hpp"
+
+#include <algorithm>
+#include <array>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "builtin_templates.hpp"
+#include "convene/error.hpp"
+#include "convene/export/event_page.hpp"
+#include "convene/l10n/locale.hpp"
+#include "convene/text/wrap.hpp"
+
+namespace convene::mail {
+
+namespace {
+
+// The width of a plain-text e-mail.
+constexpr std::size_t k_width = 72;
+
+constexpr std::array<std::string_view, 12> k_placeholders{
+    "greeting", "intro", "details", "agenda", "closing", "organiser",
+    "name",     "title", "when",    "where",  "join",    "lang"};
+
+std::string escape_html(std::string_view text) {
+    std::string out;
+    for (const char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+void check_template(std::string_view source, const std::string& name) {
+    int line = 1;
+    for (std::size_t i = 0; i < source.size(); ++i) {
+        if (source[i] == '\n') ++line;
+        if (source.compare(i, 2, "{{") != 0) continue;
+        const auto end = source.find("}}", i + 2);
+        const auto key = source.substr(i + 2, end == std::string_view::npos ? 0 : end - i - 2);
+        bool known = false;
+        for (const auto placeholder : k_placeholders) known = known || placeholder == key;
+        if (!known) {
+            throw BadInputError(
+                fmt::format("{}:{}: unknown placeholder {{{{{}}}}}", name, line,
+                            end == std::string_view::npos ? source.substr(i + 2, 20) : key),
+                fmt::format("placeholders: {}", fmt::join(k_placeholders, ", ")));
+        }
+        i = end + 1;
+    }
+}
+
+namespace {
+
+// Runs of blank lines left by empty blocks become one blank line; no blank line at the ends.
+std::string tidy_lines(std::string_view text) {
+    std::string out;
+    std::size_t newlines = 0;
+    for (const char c : text) {
+        if (c == '\n') {
+            ++newlines;
+            continue;
+        }
+        if (!out.empty()) out.append(std::min<std::size_t>(newlines, 2), '\n');
+        newlines = 0;
+        out += c;
+    }
+    return out + '\n';
+}
+
+std::string subject_for(const l10n::Locale& locale, Notice notice, const std::string& title) {
+    const char* pattern = l10n::msg("Invitation: {title}");
+    switch (notice) {
+        case Notice::registered: pattern = l10n::msg("Invitation: {title}"); break;
+        case Notice::changed: pattern = l10n::msg("Updated: new time: {title}"); break;
+        case Notice::event_cancelled: pattern = l10n::msg("Cancelled: {title}"); break;
+        case Notice::withdrawn: pattern = l10n::msg("Registration cancelled: {title}"); break;
+    }
+    return fmt::format(fmt::runtime(locale.tr(pattern)), fmt::arg("title", title));
+}
+
+std::string intro_for(const l10n::Locale& locale, Notice notice, const std::string& title) {
+    const char* pattern = l10n::msg("You are registered for “{title}”.");
+    switch (notice) {
+        case Notice::registered: pattern = l10n::msg("You are registered for “{title}”."); break;
+        case Notice::changed:
+            pattern = l10n::msg("“{title}” has changed. Here are the updated details.");
+            break;
+        case Notice::event_cancelled:
+            pattern = l10n::msg("We are sorry: “{title}” is cancelled.");
+            break;
+        case Notice::withdrawn:
+            pattern = l10n::msg("Your registration for “{title}” is cancelled.");
+            break;
+    }
+    return fmt::format(fmt::runtime(locale.tr(pattern)), fmt::arg("title", title));
+}
+
+}  // namespace
+
+Templates builtin_templates() {
+    return {std::string(k_builtin_text_template), std::string(k_builtin_html_template)};
+}
+
+InvitationLetter::InvitationLetter(const domain::Event& event, const ics::EventDetails& details,
+                                   const ics::Person& organiser, Notice notice,
+                                   std::string_view locale_tag, Templates templates,
+                                   const std::vector<std::string>& other_zones)
+    : m_locale(l10n::choose_locale(locale_tag, event.locale)), m_templates(std::move(templates)) {
+    const l10n::Locale locale(m_locale);
+    m_subject = subject_for(locale, notice, event.title);
+    m_greeting = locale.tr("Hello {name},");
+    m_anonymous_greeting = locale.tr("Hello,");
+    const bool live = notice == Notice::registered || notice == Notice::changed;
+
+    const auto when = page::when(locale, event, event.timezone);
+    const auto& where = event.venue;
+    const auto& join = live ? event.online_url : std::string();
+    const auto intro = intro_for(locale, notice, event.title);
+    const auto closing = locale.tr("Best regards,");
+    const auto organiser_name = organiser.name.empty() ? organiser.email : organiser.name;
+
+    // The facts a person needs to attend, labelled; nothing that is not for them (the
+    // registration link, capacity, status).
+    std::vector<std::pair<std::string, std::string>> facts;
+    facts.emplace_back(locale.tr("When:"), when);
+    // The same time elsewhere, unlabelled under it, as the page shows it.
+    for (const auto& zone : event.all_day ? std::vector<std::string>{} : other_zones) {
+        if (zone != event.timezone) facts.emplace_back("", page::when(locale, event, zone));
+    }
+    if (!where.empty()) facts.emplace_back(locale.tr("Where:"), where);
+    if (!join.empty()) facts.emplace_back(locale.tr("Join online:"), join);
+    if (live && !event.languages.empty()) {
+        facts.emplace_back(locale.tr("Interpretation:"),
+                           page::language_names(locale, event.languages));
+    }
+    std::string details_text;
+    std::string details_html = "<ul>\n";
+    for (const auto& [label, value] : facts) {
+        details_text += (label.empty() ? text::wrap(value, k_width, "  ", "  ")
+                                       : text::wrap(label + ' ' + value, k_width, "", "  ")) +
+                        '\n';
+        const bool link = value.starts_with("https://") || value.starts_with("http://");
+        const auto shown =
+            link ? fmt::format("<a href=\"{0}\">{0}</a>", escape_html(value)) : escape_html(value);
+        details_html += label.empty() ? fmt::format("<li>{}</li>\n", shown)
+                                      : fmt::format("<li><strong>{}</strong> {}</li>\n",
+                                                    escape_html(label), shown);
+    }
+    details_html += "</ul>";
+
+    std::string agenda_text;
+    std::string agenda_html;
+    if (live && !details.agenda.empty()) {
+        page::EventPage page;
+        page.event = event;
+        page.agenda.assign(details.agenda.begin(), details.agenda.end());
+        page.width = k_width;
+        std::ostringstream text_out;
+        page::write_agenda_text(text_out, page, locale);
+        agenda_text = std::move(text_out).str();
+        std::ostringstream html_out;
+        page::write_agenda_html(html_out, page, locale);
+        agenda_html = std::move(html_out).str();
+    }
+
+    m_text_values = {{"intro", text::wrap(intro, k_width)},
+                     {"details", details_text},
+                     {"agenda", agenda_text},
+                     {"closing", closing},
+                     {"organiser", organiser_name},
+                     {"title", event.title},
+                     {"when", when},
+                     {"where", where},
+                     {"join", join},
+                     {"lang", m_locale}};
+    m_html_values = {{"intro", escape_html(intro)},
+                     {"details", details_html},
+                     {"agenda", agenda_html},
+                     {"closing", escape_html(closing)},
+                     {"organiser", escape_html(organiser_name)},
+                     {"title", escape_html(event.title)},
+                     {"when", escape_html(when)},
+                     {"where", escape_html(where)},
+                     {"join", escape_html(join)},
+                     {"lang", m_locale}};
+}
+
+std::string InvitationLetter::fill(const std::string& source, const ics::Person& attendee,
+                                   bool html) const {
+    const std::string& name = attendee.name;
+    const std::string greeting =
+        name.empty() ? m_anonymous_greeting
+                     : fmt::format(fmt::runtime(m_greeting), fmt::arg("name", name));
+    const auto& values = html ? m_html_values : m_text_values;
+    std::string out;
+    out.reserve(source.size() * 2);
+    for (std::size_t i = 0; i < source.size(); ++i) {
+        if (source.compare(i, 2, "{{") == 0) {
+            const auto end = source.find("}}", i + 2);
+            if (end != std::string::npos) {
+                const auto key = std::string_view(source).substr(i + 2, end - i - 2);
+                if (key == "greeting") {
+                    out += html ? escape_html(greeting) : greeting;
+                } else if (key == "name") {
+                    out += html ? escape_html(name) : name;
+                } else {
+                    for (const auto& [placeholder, value] : values) {
+                        if (placeholder == key) out += value;
+                    }
+                }
+                i = end + 1;
+                continue;
+            }
+        }
+        out += source[i];
+    }
+    return html ? out : tidy_lines(out);
+}
+
+std::string InvitationLetter::text(const ics::Person& attendee) const {
+    return fill(m_templates.text, attendee, false);
+}
+
+std::string InvitationLetter::html(const ics::Person& attendee) const {
+    return fill(m_templates.html, attendee, true);
+}
+
+}  // namespace convene::mail
