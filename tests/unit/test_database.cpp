@@ -148,3 +148,51 @@ TEST_CASE("a file that is not a database is a storage error", "[store]") {
         CHECK(error->code() == ExitCode::storage);
     }
 }
+
+TEST_CASE("migrating to version 5 rebuilds registration and keeps rows, fields and counts",
+          "[store]") {
+    testing::TempFolder dir;
+    const auto path = dir.path / "v4.db";
+    {
+        // A version 4 database, as the first four migrations leave it.
+        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        for (std::size_t i = 0; i < 4; ++i) raw.exec(std::string(store::k_migrations[i]));
+        raw.exec("PRAGMA user_version = 4");
+        raw.exec(R"sql(
+            INSERT INTO event (id, slug, uid, title, timezone, start_utc, end_utc, created_at,
+                               updated_at) VALUES (7, 'e', 'e@x', 'E', 'UTC', 0, 60, 0, 0);
+            INSERT INTO registration (id, event_id, name, email, email_key, organisation,
+                                      language, status, registered_at, checked_in_at)
+            VALUES (3, 7, 'A', 'A@x.org', 'a@x.org', 'O', 'fr', 'registered', 1, 5),
+                   (4, 7, 'B', 'b@x.org', 'b@x.org', '', '', 'waitlisted', 2, NULL);
+            INSERT INTO registration_field (registration_id, position, key, value)
+            VALUES (3, 1, 'diet', 'vegan'))sql");
+    }
+    store::Database db(path);
+    auto& sql = store::sqlite(db);
+    CHECK(db.schema_version() == 5);
+    CHECK(sql.execAndGet("SELECT group_concat(id || name || email || email_key || organisation || "
+                         "language || status || registered_at || ifnull(checked_in_at, '-'), "
+                         "' ') FROM registration")
+              .getString() == "3AA@x.orga@x.orgOfrregistered15 4Bb@x.orgb@x.orgwaitlisted2-");
+    CHECK(sql.execAndGet("SELECT value FROM registration_field WHERE registration_id = 3")
+              .getString() == "vegan");
+    // The triggers came back with the table, and the status rule with it.
+    sql.exec(
+        "INSERT INTO registration (event_id, name, email, email_key, registered_at) "
+        "VALUES (7, 'C', 'c@x.org', 'c@x.org', 3)");
+    CHECK(sql.execAndGet("SELECT n FROM registration_count WHERE event_id = 7 AND "
+                         "status = 'registered'")
+              .getInt() == 2);
+    CHECK_THROWS(sql.exec("UPDATE registration SET status = 'maybe' WHERE id = 3"));
+    // Deleting a registration still takes its fields with it.
+    sql.exec("DELETE FROM registration WHERE id = 3");
+    CHECK(sql.execAndGet("SELECT count(*) FROM registration_field").getInt() == 0);
+    // The point of the rebuild: no temporary table for the status check on each INSERT.
+    SQLite::Statement program(sql,
+                              "EXPLAIN INSERT INTO registration (event_id, name, email, "
+                              "email_key, registered_at) VALUES (7, 'D', 'd', 'd', 4)");
+    bool ephemeral = false;
+    while (program.executeStep()) ephemeral |= program.getColumn(1).getString() == "OpenEphemeral";
+    CHECK_FALSE(ephemeral);
+}

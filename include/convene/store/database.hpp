@@ -12,7 +12,7 @@
 namespace convene::store {
 
 // The schema this convene writes; PRAGMA user_version of an up-to-date database.
-inline constexpr int k_schema_version = 4;
+inline constexpr int k_schema_version = 5;
 
 class Transaction;
 
