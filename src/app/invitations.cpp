@@ -41,7 +41,7 @@ InvitationSummary write_one(store::Database& db, const InvitationRequest& reques
     const auto sequence = domain::sequence_for(event, *method, last);
     const Recipient recipient{{registration->name, registration->email},
                               registration->language,
-                              domain::changed_since_invited(event, last)};
+                              domain::new_time_or_place(event, last)};
     if (request.output.empty() || request.output == "-") {
         messages.write(out, *method, sequence, recipient);
     } else {
@@ -86,7 +86,7 @@ InvitationSummary write_folder(store::Database& db, const InvitationRequest& req
             messages.write(file.stream(), *method, domain::sequence_for(event, *method, last),
                            {{registration.name, registration.email},
                             registration.language,
-                            domain::changed_since_invited(event, last)});
+                            domain::new_time_or_place(event, last)});
             file.commit();
             ++(*method == ics::Method::request ? summary.requests : summary.cancellations);
             progress.update(summary.requests + summary.cancellations);

@@ -58,8 +58,7 @@ SendResult send_planned(store::Database& db, const domain::Event& event,
         const ics::Person person{planned.name, planned.email};
         const auto& owed = planned.owed;
         const std::string text = messages.to_string(
-            owed.method, owed.sequence,
-            {person, planned.language, owed.reason == domain::SendReason::event_changed});
+            owed.method, owed.sequence, {person, planned.language, owed.new_time_or_place});
         // The envelope takes the 7-bit form of an internationalised domain, like the headers.
         const auto delivery =
             transport.deliver(text::ascii_domain_address(messages.organiser().email),
@@ -72,7 +71,8 @@ SendResult send_planned(store::Database& db, const domain::Event& event,
                            .sequence = owed.sequence,
                            .event_sequence = event.sequence,
                            .message_id = messages.message_id(owed.method, owed.sequence, person),
-                           .sent_at = clock()});
+                           .sent_at = clock(),
+                           .schedule = domain::schedule_of(event)});
             ++(owed.method == domain::Itip::request ? result.requests : result.cancellations);
         } else {
             result.failures.push_back({planned, delivery.detail});

@@ -17,6 +17,7 @@ OwedMessage owe(const Event& event, Itip method, SendReason reason,
                         .reason = reason,
                         .previous_sequence = std::nullopt};
     if (last) message.previous_sequence = last->sequence;
+    message.new_time_or_place = new_time_or_place(event, last);
     return message;
 }
 
@@ -56,6 +57,19 @@ std::int64_t sequence_for(const Event& event, Itip method, const std::optional<L
 
 bool changed_since_invited(const Event& event, const std::optional<LastSent>& last) {
     return last && last->method == Itip::request && last->event_sequence != event.sequence;
+}
+
+std::string schedule_of(const Event& event) {
+    const auto count = [](auto point) { return point.time_since_epoch().count(); };
+    const auto when = event.all_day
+                          ? fmt::format("{}..{}", count(event.start_date), count(event.end_date))
+                          : fmt::format("{}..{}", count(event.start), count(event.end));
+    // Unit separators: no field may hold a control character, so none can fake another.
+    return fmt::format("{}\x1f{}\x1f{}\x1f{}", when, event.timezone, event.venue, event.online_url);
+}
+
+bool new_time_or_place(const Event& event, const std::optional<LastSent>& last) {
+    return changed_since_invited(event, last) && last->schedule != schedule_of(event);
 }
 
 std::optional<OwedMessage> owed_message(const Event& event, RegistrationStatus status,

@@ -15,7 +15,8 @@ namespace {
 constexpr std::string_view k_last = R"sql(
 SELECT m.email_key, m.method, m.sequence, m.event_sequence, m.sent_at,
        (SELECT max(sequence) FROM sent_message AS h
-        WHERE h.event_id = m.event_id AND h.email_key = m.email_key)
+        WHERE h.event_id = m.event_id AND h.email_key = m.email_key),
+       m.schedule
 FROM sent_message AS m
 WHERE m.event_id = ?1
   AND m.id = (SELECT max(id) FROM sent_message AS l
@@ -41,6 +42,7 @@ domain::LastSent read_last(SQLite::Statement& row) {
         last.event_sequence = integer_column(table, row.getColumn(3));
         last.sent_at = instant(table, row.getColumn(4));
         last.highest_sequence = integer_column(table, row.getColumn(5));
+        last.schedule = row.getColumn(6).getString();
         return last;
     });
 }
@@ -78,8 +80,8 @@ struct LedgerStore::Statements {
     explicit Statements(SQLite::Database& db)
         : insert(db, R"sql(
             INSERT INTO sent_message (event_id, event_uid, recipient, email_key, method, sequence,
-                                      event_sequence, message_id, sent_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?))sql"),
+                                      event_sequence, message_id, sent_at, schedule)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql"),
           last_one(db, std::string(k_last) + " AND m.email_key = ?2"),
           last_all(db, std::string(k_last)),
           count(db, "SELECT count(*) FROM sent_message WHERE event_id = ?"),
@@ -119,6 +121,7 @@ void LedgerStore::record(const SentMessage& message) {
         insert->bind(i++, message.event_sequence);
         insert->bind(i++, message.message_id);
         insert->bind(i++, seconds(message.sent_at));
+        insert->bind(i++, message.schedule);
         insert->exec();
     }
     transaction.commit();

@@ -142,7 +142,8 @@ CREATE TABLE sent_message (
     sequence       INTEGER NOT NULL,  -- the SEQUENCE in the message
     event_sequence INTEGER NOT NULL,  -- the event's own sequence when it was sent
     message_id     TEXT    NOT NULL,
-    sent_at        INTEGER NOT NULL
+    sent_at        INTEGER NOT NULL,
+    schedule       TEXT    NOT NULL DEFAULT ''  -- domain::schedule_of the event as sent
 );
 CREATE INDEX sent_message_by_person ON sent_message (event_id, email_key, id);
 

@@ -186,6 +186,13 @@ class SendTestCase(ExportTestCase):
         subjects = sorted(self.subjects(2))
         self.assertTrue(subjects[0].startswith("Nouvel horaire\u00a0: Séance"), subjects)
         self.assertTrue(subjects[1].startswith("Nuevo horario: Séance"), subjects)
+        # A new title alone is news calendars must hear, but not a new time.
+        self.ok("update-event", slug, "--title", "Séance d'information (2)")
+        self.send(slug)
+        subjects = sorted(self.subjects(4))
+        self.assertEqual(len(subjects), 2, subjects)
+        self.assertTrue(subjects[0].startswith("Invitación: Séance"), subjects)
+        self.assertTrue(subjects[1].startswith("Invitation\u00a0: Séance"), subjects)
 
     def subjects(self, before):
         return [email.message_from_bytes(data, policy=email.policy.default)["Subject"]

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <vector>
+
 #include "convene/domain/invitation_ledger.hpp"
 
 using namespace convene;
@@ -23,7 +25,8 @@ domain::LastSent sent(Itip method, std::int64_t sequence, std::int64_t event_seq
             .sequence = sequence,
             .event_sequence = event_sequence,
             .highest_sequence = highest < 0 ? sequence : highest,
-            .sent_at = {}};
+            .sent_at = {},
+            .schedule = {}};
 }
 
 }  // namespace
@@ -110,4 +113,38 @@ TEST_CASE("a person invited before a change hears of the change", "[ledger]") {
     // Not invited before, or invited again after a cancellation: a plain invitation.
     CHECK_FALSE(domain::changed_since_invited(event_at(3), std::nullopt));
     CHECK_FALSE(domain::changed_since_invited(event_at(3), sent(Itip::cancel, 3, 2)));
+}
+
+TEST_CASE("only a new time or place makes a letter say the time changed", "[ledger]") {
+    auto event = event_at(3);
+    event.timezone = "Europe/Paris";
+    event.start = domain::Instant{std::chrono::hours{10}};
+    event.end = event.start + std::chrono::hours{1};
+    auto last = sent(Itip::request, 2, 2);
+    last.schedule = domain::schedule_of(event);
+    // The title or the status changed (sequence 2 → 3) but not the time or place.
+    CHECK(domain::changed_since_invited(event, last));
+    CHECK_FALSE(domain::new_time_or_place(event, last));
+    const auto owed = domain::owed_message(event, RegistrationStatus::registered, last);
+    REQUIRE(owed);
+    CHECK(owed->reason == SendReason::event_changed);
+    CHECK_FALSE(owed->new_time_or_place);
+
+    const std::vector<void (*)(domain::Event&)> moves{
+        [](domain::Event& e) { e.start += std::chrono::minutes{30}; },
+        [](domain::Event& e) { e.end += std::chrono::minutes{30}; },
+        [](domain::Event& e) { e.venue = "Salle 2"; },
+        [](domain::Event& e) { e.online_url = "https://example.org/new"; }};
+    for (const auto moved : moves) {
+        auto changed = event;
+        moved(changed);
+        CHECK(domain::new_time_or_place(changed, last));
+        CHECK(
+            domain::owed_message(changed, RegistrationStatus::registered, last)->new_time_or_place);
+    }
+    // Nothing sent since the change: nothing to announce.
+    CHECK_FALSE(domain::new_time_or_place(event, std::nullopt));
+    last.event_sequence = 3;
+    last.schedule = "another place";
+    CHECK_FALSE(domain::new_time_or_place(event, last));
 }

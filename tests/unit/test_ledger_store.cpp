@@ -27,7 +27,8 @@ store::SentMessage message(std::int64_t event_id, std::string recipient, Itip me
             .sequence = sequence,
             .event_sequence = 0,
             .message_id = fmt::format("<{}@test>", time),
-            .sent_at = at(time)};
+            .sent_at = at(time),
+            .schedule = fmt::format("schedule {}", time)};
 }
 
 }  // namespace
@@ -48,6 +49,7 @@ TEST_CASE("the ledger gives each person's last message and highest sequence", "[
     CHECK(jane->sequence == 1);
     CHECK(jane->highest_sequence == 1);
     CHECK(jane->sent_at == at(20));
+    CHECK(jane->schedule == "schedule 20");
     const auto all = ledger.last_sent_all(event_id);
     CHECK(all.size() == 2);
     CHECK(all.at("joe@example.org").method == Itip::request);

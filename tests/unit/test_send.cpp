@@ -44,7 +44,8 @@ app::MessageSettings settings() {
     return {.organiser = {"Mayors Mechanism", "events@example.org"},
             .stamp = k_now,
             .eml = false,  // send writes e-mails whatever this says
-            .other_zones = {}};
+            .other_zones = {},
+            .templates_dir = {}};
 }
 
 app::SendResult send_all(store::Database& db, const domain::Event& event,

@@ -40,8 +40,8 @@ struct Recipient {
     // The language of their registration: their letter and calendar DESCRIPTION are in it when
     // convene writes it, else in the event's locale.
     std::string language;
-    // They hold an invitation to an earlier state of the event (domain::changed_since_invited):
-    // the letter says what changed ("Nouvel horaire").
+    // They hold an invitation that gave another time or place (domain::new_time_or_place):
+    // the letter says so ("Nouvel horaire").
     bool changed{false};
 };
 

@@ -26,6 +26,7 @@ struct LastSent {
     std::int64_t event_sequence{0};    // the event's sequence when it was sent
     std::int64_t highest_sequence{0};  // the highest SEQUENCE ever sent to them for the event
     Instant sent_at{};
+    std::string schedule;  // schedule_of the event as that message gave it
 };
 
 // Why a message is owed.
@@ -42,6 +43,7 @@ struct OwedMessage {
     std::int64_t sequence{0};
     SendReason reason{SendReason::new_registration};
     std::optional<std::int64_t> previous_sequence;  // the last SEQUENCE they got, if any
+    bool new_time_or_place{false};                  // see new_time_or_place()
 };
 
 // "new registration", "event changed from sequence 2 to 3", …
@@ -56,6 +58,15 @@ std::int64_t sequence_for(const Event& event, Itip method, const std::optional<L
 // REQUEST for an earlier state of the event (its sequence grew since: the time, the place, the
 // title or the status changed). Without a ledger entry nothing is known to have changed.
 bool changed_since_invited(const Event& event, const std::optional<LastSent>& last);
+
+// When and where the event is (its times or dates, zone, venue and online link), as one text
+// the ledger keeps with each message: equal texts, same time and place.
+std::string schedule_of(const Event& event);
+
+// Whether the person holds an invitation that gave another time or place: the letter then
+// says so ("Nouvel horaire" / "Updated: new time"). A new title or status alone is a change
+// (changed_since_invited) but not this one.
+bool new_time_or_place(const Event& event, const std::optional<LastSent>& last);
 
 // What `send` owes a person with `status`: a REQUEST to the registered who have none for the
 // event's current sequence, a CANCEL to those sent a REQUEST who then unregistered or whose

@@ -23,6 +23,7 @@ struct SentMessage {
     std::int64_t event_sequence{0};
     std::string message_id;
     domain::Instant sent_at{};
+    std::string schedule;  // domain::schedule_of the event as sent
 };
 
 // An attendee's answer to an invitation (RFC 5546 REPLY).
