@@ -5,6 +5,7 @@
 #include "connection.hpp"
 #include "convene/domain/email.hpp"
 #include "damaged_row.hpp"
+#include "statement_use.hpp"
 
 namespace convene::store {
 
@@ -56,23 +57,6 @@ Reply read_reply(SQLite::Statement& row) {
                      .received_at = instant(table, row.getColumn(4))};
     });
 }
-
-// Resets a reused statement before and after each use.
-class Use {
-public:
-    explicit Use(SQLite::Statement& statement) : m_statement(statement) {
-        m_statement.reset();
-        m_statement.clearBindings();
-    }
-    ~Use() { m_statement.tryReset(); }
-    Use(const Use&) = delete;
-    Use& operator=(const Use&) = delete;
-    SQLite::Statement* operator->() { return &m_statement; }
-    SQLite::Statement& operator*() { return m_statement; }
-
-private:
-    SQLite::Statement& m_statement;
-};
 
 }  // namespace
 

@@ -10,6 +10,7 @@
 #include "connection.hpp"
 #include "convene/domain/email.hpp"
 #include "damaged_row.hpp"
+#include "statement_use.hpp"
 #include "stored_value.hpp"
 
 namespace convene::store {
@@ -100,24 +101,6 @@ void decode_row(SQLite::Statement& row, Registration& r) {
 void read_row(SQLite::Statement& row, Registration& r) {
     read_checked("registration", [&] { decode_row(row, r); });
 }
-
-// Readies a prepared statement for another use, and resets it when the use ends so that no
-// half-read SELECT keeps a read snapshot open.
-class Use {
-public:
-    explicit Use(SQLite::Statement& statement) : m_statement(statement) {
-        m_statement.reset();
-        m_statement.clearBindings();
-    }
-    ~Use() { m_statement.tryReset(); }
-    Use(const Use&) = delete;
-    Use& operator=(const Use&) = delete;
-    SQLite::Statement* operator->() { return &m_statement; }
-    SQLite::Statement& operator*() { return m_statement; }
-
-private:
-    SQLite::Statement& m_statement;
-};
 
 std::optional<std::int64_t> as_id(std::string_view text) {
     std::int64_t id = 0;
