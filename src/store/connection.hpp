@@ -1,16 +1,16 @@
 #pragma once
-// The SQLite connection behind a store::Database, for the store's classes only.
+// The SQLite handle behind a store::Database, for the store's tests that look at the file
+// itself (pragmas, query plans). Everything else goes through sql::Connection.
 #include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
 
 #include "convene/store/database.hpp"
+#include "sqlite_connection.hpp"
 
 namespace convene::store {
 
-struct Database::Connection {
-    SQLite::Database sqlite;
-};
-
-inline SQLite::Database& sqlite(Database& db) { return db.connection().sqlite; }
+// Only for a database opened on a SQLite file.
+inline SQLite::Database& sqlite(Database& db) {
+    return static_cast<SqliteConnection&>(db.connection()).database();
+}
 
 }  // namespace convene::store

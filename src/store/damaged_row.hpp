@@ -5,10 +5,10 @@
 #include <exception>
 #include <string_view>
 
-#include <SQLiteCpp/Column.h>
 #include <fmt/format.h>
 
 #include "convene/error.hpp"
+#include "sql.hpp"
 
 namespace convene::store {
 
@@ -31,11 +31,11 @@ auto read_checked(std::string_view table, Read&& read) -> decltype(read()) {
 }
 
 // A column that must hold an integer (Unix seconds, a count): SQLite would read text as 0.
-inline std::int64_t integer_column(std::string_view table, const SQLite::Column& column) {
-    if (column.getType() != SQLite::INTEGER) {
-        throw_damaged(table, fmt::format("'{}' is not an integer", column.getName()));
+inline std::int64_t integer_column(std::string_view table, sql::Statement& row, int column) {
+    if (!row.is_integer(column)) {
+        throw_damaged(table, fmt::format("'{}' is not an integer", row.column_name(column)));
     }
-    return column.getInt64();
+    return row.integer(column);
 }
 
 }  // namespace convene::store

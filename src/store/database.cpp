@@ -11,12 +11,13 @@
 #include <string>
 #include <vector>
 
-#include <SQLiteCpp/Statement.h>
-
+#include <SQLiteCpp/Exception.h>
 #include <fmt/format.h>
 
-#include "connection.hpp"
+#include "postgres_connection.hpp"
+#include "postgres_schema.hpp"
 #include "schema.hpp"
+#include "sqlite_connection.hpp"
 
 namespace convene::store {
 
@@ -50,12 +51,6 @@ void create_private_file(const fs::path& path) {
     if (fd >= 0) ::close(fd);
 }
 
-SQLite::Database open_file(const fs::path& path, std::chrono::seconds lock_wait) {
-    create_private_file(path);
-    return SQLite::Database(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE,
-                            static_cast<int>(lock_wait / std::chrono::milliseconds{1}));
-}
-
 void refuse_newer(int version, const std::string& name) {
     if (version > k_schema_version) {
         throw StorageError(
@@ -75,17 +70,15 @@ void refuse_damaged(int version, const std::string& name) {
 // Table name → column names, as SQLite reports them.
 using Shape = std::map<std::string, std::vector<std::string>>;
 
-Shape shape_of(SQLite::Database& db) {
+Shape shape_of(sql::Connection& db) {
     Shape shape;
-    SQLite::Statement tables(db,
-                             "SELECT name FROM sqlite_master WHERE type = 'table' "
-                             "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'");
-    while (tables.executeStep()) shape[tables.getColumn(0).getString()];
-    for (auto& [table, columns] : shape) {
-        SQLite::Statement info(db, "SELECT name FROM pragma_table_info(?)");
-        info.bind(1, table);
-        while (info.executeStep()) columns.push_back(info.getColumn(0).getString());
-    }
+    const bool postgres = db.engine() == sql::Engine::postgresql;
+    auto columns = db.prepare(
+        postgres ? "SELECT table_name, column_name FROM information_schema.columns "
+                   "WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position"
+                 : "SELECT t.name, c.name FROM sqlite_master AS t, pragma_table_info(t.name) AS c "
+                   "WHERE t.type = 'table' AND t.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'");
+    while (columns->step()) shape[columns->string(0)].push_back(columns->string(1));
     return shape;
 }
 
@@ -94,14 +87,14 @@ Shape shape_of(SQLite::Database& db) {
 // otherwise fail later in the middle of a command, with an SQL error.
 const Shape& expected_shape() {
     static const Shape shape = [] {
-        SQLite::Database memory(":memory:", SQLite::OPEN_READWRITE);
-        for (const auto migration : k_migrations) memory.exec(std::string(migration));
+        SqliteConnection memory(":memory:", std::chrono::seconds{0});
+        for (const auto migration : k_migrations) memory.execute(migration);
         return shape_of(memory);
     }();
     return shape;
 }
 
-void verify_shape(SQLite::Database& db, const std::string& name) {
+void verify_shape(sql::Connection& db, const std::string& name) {
     const auto actual = shape_of(db);
     for (const auto& [table, columns] : expected_shape()) {
         const auto found = actual.find(table);
@@ -120,98 +113,188 @@ void verify_shape(SQLite::Database& db, const std::string& name) {
     }
 }
 
+std::int64_t single_integer(sql::Connection& db, std::string_view query) {
+    auto statement = db.prepare(query);
+    return statement->step() && !statement->is_null(0) ? statement->integer(0) : 0;
+}
+
 }  // namespace
 
-Database::Database(const fs::path& path, std::chrono::seconds lock_wait)
-    : m_connection(std::make_unique<Connection>(Connection{open_file(path, lock_wait)})),
-      m_lock_wait(lock_wait) {
-    auto& db = m_connection->sqlite;
-    // Check before any pragma that writes, so a newer database stays untouched.
-    refuse_newer(schema_version(), path.string());
-    refuse_damaged(schema_version(), path.string());
-    if (!is_memory(path)) {
-        db.exec("PRAGMA journal_mode = WAL");
-        db.exec("PRAGMA synchronous = NORMAL");
+Database::Database(const fs::path& location, std::chrono::seconds lock_wait,
+                   IfNoSchema if_no_schema)
+    : m_lock_wait(lock_wait) {
+    if (is_postgres_url(location.string())) {
+        m_connection = std::make_unique<PostgresConnection>(location.string());
+        open_postgres(if_no_schema);
+    } else {
+        create_private_file(location);
+        m_connection = std::make_unique<SqliteConnection>(location, lock_wait);
+        open_sqlite(location);
     }
-    // Migrations run with foreign keys off, as SQLite asks for a table rebuild (create, copy,
-    // drop, rename): dropping the old table must not cascade into the rows that refer to it.
-    // migrate() checks every reference before it commits.
-    db.exec("PRAGMA foreign_keys = OFF");
-    migrate();
-    db.exec("PRAGMA foreign_keys = ON");
-    verify_shape(db, path.string());
 }
 
 Database::~Database() = default;
 
+bool Database::is_postgres() const { return m_connection->engine() == sql::Engine::postgresql; }
+
+const std::string& Database::name() const { return m_connection->name(); }
+
+void Database::open_sqlite(const fs::path& path) {
+    auto& db = *m_connection;
+    // Check before any pragma that writes, so a newer database stays untouched.
+    refuse_newer(schema_version(), name());
+    refuse_damaged(schema_version(), name());
+    if (!is_memory(path)) {
+        db.execute("PRAGMA journal_mode = WAL");
+        db.execute("PRAGMA synchronous = NORMAL");
+    }
+    // Migrations run with foreign keys off, as SQLite asks for a table rebuild (create, copy,
+    // drop, rename): dropping the old table must not cascade into the rows that refer to it.
+    // migrate_sqlite() checks every reference before it commits.
+    db.execute("PRAGMA foreign_keys = OFF");
+    migrate_sqlite();
+    db.execute("PRAGMA foreign_keys = ON");
+    verify_shape(db, name());
+}
+
+void Database::open_postgres(IfNoSchema if_no_schema) {
+    if (schema_version() == 0 && if_no_schema == IfNoSchema::refuse) {
+        throw StorageError(fmt::format("{} has no convene schema", name()),
+                           "create it once with 'convene db init'");
+    }
+    refuse_newer(schema_version(), name());
+    migrate_postgres(if_no_schema);
+    verify_shape(*m_connection, name());
+}
+
 int Database::schema_version() {
-    return m_connection->sqlite.execAndGet("PRAGMA user_version").getInt();
+    auto& db = *m_connection;
+    if (!is_postgres()) return static_cast<int>(single_integer(db, "PRAGMA user_version"));
+    if (single_integer(db,
+                       "SELECT count(*) FROM information_schema.tables WHERE "
+                       "table_schema = current_schema() AND table_name = 'convene_schema'") == 0) {
+        return 0;
+    }
+    return static_cast<int>(single_integer(db, "SELECT max(version) FROM convene_schema"));
 }
 
 Transaction Database::write_transaction() { return Transaction(*this); }
 
-void Database::migrate() {
+void Database::migrate_sqlite() {
     if (schema_version() == k_schema_version) return;
     auto transaction = write_transaction();
-    auto& db = m_connection->sqlite;
+    auto& db = *m_connection;
     // Another process may have migrated while we waited for the lock.
     const int from = schema_version();
-    refuse_newer(from, db.getFilename());
-    refuse_damaged(from, db.getFilename());
+    refuse_newer(from, name());
+    refuse_damaged(from, name());
     try {
         for (int version = from; version < k_schema_version; ++version) {
-            db.exec(std::string(k_migrations[static_cast<std::size_t>(version)]));
+            db.execute(k_migrations[static_cast<std::size_t>(version)]);
         }
     } catch (const SQLite::Exception& e) {
         // A file that SQLite reads but convene did not write (another program's database).
-        throw StorageError(
-            fmt::format("cannot set up {} for convene: {}", db.getFilename(), e.what()),
-            "give --db a new file or a convene database");
+        throw StorageError(fmt::format("cannot set up {} for convene: {}", name(), e.what()),
+                           "give --db a new file or a convene database");
     }
-    SQLite::Statement broken_references(db, "PRAGMA foreign_key_check");
-    if (broken_references.executeStep()) {
+    auto broken_references = db.prepare("PRAGMA foreign_key_check");
+    if (broken_references->step()) {
         throw StorageError(
-            fmt::format("cannot migrate {}: table {} refers to rows that do not exist",
-                        db.getFilename(), broken_references.getColumn(0).getString()),
+            fmt::format("cannot migrate {}: table {} refers to rows that do not exist", name(),
+                        broken_references->string(0)),
             "restore the database from a backup; it was not changed");
     }
-    db.exec(fmt::format("PRAGMA user_version = {}", k_schema_version));
+    db.execute(fmt::format("PRAGMA user_version = {}", k_schema_version));
+    transaction.commit();
+}
+
+void Database::migrate_postgres(IfNoSchema if_no_schema) {
+    if (schema_version() == k_schema_version) return;
+    // The writer lock also keeps two `db init` runs from creating the tables twice.
+    auto transaction = write_transaction();
+    auto& db = *m_connection;
+    int from = schema_version();
+    refuse_newer(from, name());
+    if (from == 0) {
+        if (if_no_schema == IfNoSchema::refuse) {
+            throw StorageError(fmt::format("{} has no convene schema", name()),
+                               "create it once with 'convene db init'");
+        }
+        db.execute(k_postgres_schema);
+        from = k_postgres_first_version;
+        db.execute(fmt::format("INSERT INTO convene_schema (version) VALUES ({})", from));
+    }
+    if (from < k_postgres_first_version) {
+        throw StorageError(fmt::format("{} holds an unknown convene schema {}", name(), from),
+                           "restore it from a backup");
+    }
+    for (int version = from; version < k_schema_version; ++version) {
+        db.execute(
+            k_postgres_migrations[static_cast<std::size_t>(version - k_postgres_first_version)]);
+    }
+    db.execute(fmt::format("UPDATE convene_schema SET version = {}", k_schema_version));
     transaction.commit();
 }
 
 Transaction::Transaction(Database& db) : m_db(&db) {
-    try {
-        sqlite(db).exec("BEGIN IMMEDIATE");
-    } catch (const SQLite::Exception& error) {
-        m_db = nullptr;
-        const int code = error.getErrorCode() & 0xff;
-        if (code != SQLITE_BUSY && code != SQLITE_LOCKED) throw;
-        // The lock is taken here, up front: this is where a second writer waits, and gives up.
-        throw StorageError(
-            fmt::format("the database is busy: another convene is writing to it (waited {} s)",
-                        db.m_lock_wait.count()),
-            "try again when it has finished, or wait longer with database.lock_wait in "
-            "convene.toml or CONVENE_LOCK_WAIT, e.g. 2m");
-    }
+    if (db.connection().begin_write(db.m_lock_wait)) return;
+    m_db = nullptr;
+    // The lock is taken here, up front: this is where a second writer waits, and gives up.
+    throw StorageError(
+        fmt::format("the database is busy: another convene is writing to it (waited {} s)",
+                    db.m_lock_wait.count()),
+        "try again when it has finished, or wait longer with database.lock_wait in "
+        "convene.toml or CONVENE_LOCK_WAIT, e.g. 2m");
 }
 
 Transaction::Transaction(Transaction&& other) noexcept : m_db(other.m_db) { other.m_db = nullptr; }
 
 Transaction::~Transaction() {
-    if (!m_db) return;
-    try {
-        sqlite(*m_db).exec("ROLLBACK");
-    } catch (const SQLite::Exception&) {
-        // SQLite rolls back by itself after some errors; nothing is left to undo then.
-    }
+    if (m_db) m_db->connection().rollback();
 }
 
 void Transaction::commit() {
-    sqlite(*m_db).exec("COMMIT");
+    m_db->connection().commit();
     m_db = nullptr;
 }
 
+namespace {
+
+// What a PostgreSQL error stands for, by its SQLSTATE class (PostgreSQL's appendix A).
+std::optional<Error> postgres_storage_error(const PostgresError& error) {
+    const std::string& state = error.sqlstate();
+    const std::string what = error.what();
+    const std::string kind = state.substr(0, 2);
+    if (error.connection_lost() || kind == "08" || kind == "57") {
+        return StorageError(fmt::format("lost the connection to the database server: {}", what),
+                            "nothing was written; run the command again when the server is back");
+    }
+    if (state == "40001" || state == "40P01" || state == "55P03") {
+        return StorageError("the database is busy: another convene is writing to it",
+                            "try again when it has finished");
+    }
+    if (kind == "53" || kind == "58" || kind == "XX") {
+        return StorageError(fmt::format("database: {}", what));
+    }
+    if (kind == "42" && state != "42601") {
+        return StorageError(fmt::format("the database is damaged: {}", what),
+                            "restore it from a backup");
+    }
+    // convene checks its data before writing; a constraint or type that still fails comes
+    // from rows changed behind its back.
+    if (kind == "22" || kind == "23") {
+        return StorageError(fmt::format("the database is damaged: {}", what),
+                            "restore it from a backup");
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
 std::optional<Error> storage_error(const std::exception& error) {
+    if (const auto* postgres_error = dynamic_cast<const PostgresError*>(&error)) {
+        return postgres_storage_error(*postgres_error);
+    }
     const auto* sqlite_error = dynamic_cast<const SQLite::Exception*>(&error);
     if (!sqlite_error) return std::nullopt;
     const std::string what = sqlite_error->what();

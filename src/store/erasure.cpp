@@ -1,50 +1,55 @@
 #include "convene/store/erasure.hpp"
 
-#include "connection.hpp"
-
-#include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
 #include "convene/domain/email.hpp"
+#include "sql.hpp"
 
 namespace convene::store {
 
 std::vector<std::int64_t> events_with_registration(Database& db, std::string_view email) {
-    SQLite::Statement query(sqlite(db),
-                            "SELECT DISTINCT event_id FROM registration WHERE email_key = ? "
-                            "ORDER BY event_id");
-    query.bind(1, domain::email_key(email));
+    auto query = db.connection().prepare(
+        "SELECT DISTINCT event_id FROM registration WHERE email_key = ? "
+        "ORDER BY event_id");
+    query->bind(1, domain::email_key(email));
     std::vector<std::int64_t> events;
-    while (query.executeStep()) events.push_back(query.getColumn(0).getInt64());
+    while (query->step()) events.push_back(query->integer(0));
     return events;
 }
 
 void erase_registration(Database& db, std::int64_t id) {
     // Per connection: deleted cells are overwritten with zeros, not only unlinked.
-    sqlite(db).exec("PRAGMA secure_delete = ON");
-    SQLite::Statement fields(sqlite(db),
-                             "DELETE FROM registration_field WHERE registration_id = ?");
-    fields.bind(1, id);
-    fields.exec();
+    if (!db.is_postgres()) db.connection().execute("PRAGMA secure_delete = ON");
+    auto fields =
+        db.connection().prepare("DELETE FROM registration_field WHERE registration_id = ?");
+    fields->bind(1, id);
+    fields->run();
     // What the ledger holds for the person in that event names them too (their address, their
     // reply): it goes with the registration.
     for (const auto* table : {"sent_message", "attendee_reply"}) {
-        SQLite::Statement ledger(sqlite(db), fmt::format(R"sql(
+        auto ledger = db.connection().prepare(fmt::format(R"sql(
             DELETE FROM {} WHERE (event_id, email_key) =
                 (SELECT event_id, email_key FROM registration WHERE id = ?))sql",
-                                                         table));
-        ledger.bind(1, id);
-        ledger.exec();
+                                                          table));
+        ledger->bind(1, id);
+        ledger->run();
     }
-    SQLite::Statement row(sqlite(db), "DELETE FROM registration WHERE id = ?");
-    row.bind(1, id);
-    row.exec();
+    auto row = db.connection().prepare("DELETE FROM registration WHERE id = ?");
+    row->bind(1, id);
+    row->run();
 }
 
 void scrub(Database& db) {
-    sqlite(db).exec("PRAGMA secure_delete = ON");
-    sqlite(db).exec("VACUUM");
-    sqlite(db).exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    if (db.is_postgres()) {
+        // Deleted rows stay in their pages until a vacuum; VACUUM FULL rewrites the tables
+        // that held the person, so their bytes leave the files (outside any transaction).
+        db.connection().execute(
+            "VACUUM FULL registration, registration_field, sent_message, attendee_reply");
+        return;
+    }
+    db.connection().execute("PRAGMA secure_delete = ON");
+    db.connection().execute("VACUUM");
+    db.connection().execute("PRAGMA wal_checkpoint(TRUNCATE)");
 }
 
 }  // namespace convene::store

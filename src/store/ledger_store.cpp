@@ -1,11 +1,8 @@
 #include "convene/store/ledger_store.hpp"
 
-#include <SQLiteCpp/Statement.h>
-
-#include "connection.hpp"
 #include "convene/domain/email.hpp"
 #include "damaged_row.hpp"
-#include "statement_use.hpp"
+#include "sql.hpp"
 
 namespace convene::store {
 
@@ -28,40 +25,40 @@ std::int64_t seconds(domain::Instant instant) {
     return static_cast<std::int64_t>(instant.time_since_epoch().count());
 }
 
-domain::Instant instant(std::string_view table, const SQLite::Column& column) {
-    return domain::Instant{std::chrono::seconds{integer_column(table, column)}};
+domain::Instant instant(std::string_view table, sql::Statement& row, int column) {
+    return domain::Instant{std::chrono::seconds{integer_column(table, row, column)}};
 }
 
-domain::LastSent read_last(SQLite::Statement& row) {
+domain::LastSent read_last(sql::Statement& row) {
     constexpr std::string_view table = "sent_message";
     return read_checked(table, [&] {
         domain::LastSent last;
-        const auto method = domain::parse_itip(row.getColumn(1).getString());
+        const auto method = domain::parse_itip(row.string(1));
         if (!method) throw_damaged(table, "its method is neither REQUEST nor CANCEL");
         last.method = *method;
-        last.sequence = integer_column(table, row.getColumn(2));
-        last.event_sequence = integer_column(table, row.getColumn(3));
-        last.sent_at = instant(table, row.getColumn(4));
-        last.highest_sequence = integer_column(table, row.getColumn(5));
-        last.schedule = row.getColumn(6).getString();
+        last.sequence = integer_column(table, row, 2);
+        last.event_sequence = integer_column(table, row, 3);
+        last.sent_at = instant(table, row, 4);
+        last.highest_sequence = integer_column(table, row, 5);
+        last.schedule = row.string(6);
         return last;
     });
 }
 
-Reply read_reply(SQLite::Statement& row) {
+Reply read_reply(sql::Statement& row) {
     constexpr std::string_view table = "attendee_reply";
     return read_checked(table, [&] {
-        return Reply{.partstat = row.getColumn(1).getString(),
-                     .sequence = integer_column(table, row.getColumn(2)),
-                     .replied_at = instant(table, row.getColumn(3)),
-                     .received_at = instant(table, row.getColumn(4))};
+        return Reply{.partstat = row.string(1),
+                     .sequence = integer_column(table, row, 2),
+                     .replied_at = instant(table, row, 3),
+                     .received_at = instant(table, row, 4)};
     });
 }
 
 }  // namespace
 
 struct LedgerStore::Statements {
-    explicit Statements(SQLite::Database& db)
+    explicit Statements(sql::Connection& db)
         : insert(db, R"sql(
             INSERT INTO sent_message (event_id, event_uid, recipient, email_key, method, sequence,
                                       event_sequence, message_id, sent_at, schedule)
@@ -83,90 +80,90 @@ struct LedgerStore::Statements {
             SELECT email_key, partstat, sequence, replied_at, received_at FROM attendee_reply
             WHERE event_id = ?)sql") {}
 
-    SQLite::Statement insert, last_one, last_all, count, upsert_reply, reply_one, reply_all;
+    sql::Lazy insert, last_one, last_all, count, upsert_reply, reply_one, reply_all;
 };
 
 LedgerStore::LedgerStore(Database& db)
-    : m_db(db), m_statements(std::make_unique<Statements>(sqlite(db))) {}
+    : m_db(db), m_statements(std::make_unique<Statements>(db.connection())) {}
 
 LedgerStore::~LedgerStore() = default;
 
 void LedgerStore::record(const SentMessage& message) {
     auto transaction = m_db.write_transaction();
     {
-        Use insert(m_statements->insert);
+        sql::Use insert(*m_statements->insert);
         int i = 1;
         insert->bind(i++, message.event_id);
         insert->bind(i++, message.event_uid);
         insert->bind(i++, message.recipient);
         insert->bind(i++, domain::email_key(message.recipient));
-        insert->bind(i++, std::string(domain::to_string(message.method)));
+        insert->bind(i++, domain::to_string(message.method));
         insert->bind(i++, message.sequence);
         insert->bind(i++, message.event_sequence);
         insert->bind(i++, message.message_id);
         insert->bind(i++, seconds(message.sent_at));
         insert->bind(i++, message.schedule);
-        insert->exec();
+        insert->run();
     }
     transaction.commit();
 }
 
 std::optional<domain::LastSent> LedgerStore::last_sent(std::int64_t event_id,
                                                        std::string_view email) {
-    Use query(m_statements->last_one);
+    sql::Use query(*m_statements->last_one);
     query->bind(1, event_id);
     query->bind(2, domain::email_key(email));
-    if (!query->executeStep()) return std::nullopt;
+    if (!query->step()) return std::nullopt;
     return read_last(*query);
 }
 
 std::unordered_map<std::string, domain::LastSent> LedgerStore::last_sent_all(
     std::int64_t event_id) {
     std::unordered_map<std::string, domain::LastSent> all;
-    Use query(m_statements->last_all);
+    sql::Use query(*m_statements->last_all);
     query->bind(1, event_id);
-    while (query->executeStep()) {
-        all.emplace(query->getColumn(0).getString(), read_last(*query));
+    while (query->step()) {
+        all.emplace(query->string(0), read_last(*query));
     }
     return all;
 }
 
 std::int64_t LedgerStore::count(std::int64_t event_id) {
-    Use query(m_statements->count);
+    sql::Use query(*m_statements->count);
     query->bind(1, event_id);
-    query->executeStep();
-    return query->getColumn(0).getInt64();
+    query->step();
+    return query->integer(0);
 }
 
 void LedgerStore::record_reply(std::int64_t event_id, std::string_view email, const Reply& reply) {
     auto transaction = m_db.write_transaction();
     {
-        Use upsert(m_statements->upsert_reply);
+        sql::Use upsert(*m_statements->upsert_reply);
         upsert->bind(1, event_id);
         upsert->bind(2, domain::email_key(email));
         upsert->bind(3, reply.partstat);
         upsert->bind(4, reply.sequence);
         upsert->bind(5, seconds(reply.replied_at));
         upsert->bind(6, seconds(reply.received_at));
-        upsert->exec();
+        upsert->run();
     }
     transaction.commit();
 }
 
 std::optional<Reply> LedgerStore::reply(std::int64_t event_id, std::string_view email) {
-    Use query(m_statements->reply_one);
+    sql::Use query(*m_statements->reply_one);
     query->bind(1, event_id);
     query->bind(2, domain::email_key(email));
-    if (!query->executeStep()) return std::nullopt;
+    if (!query->step()) return std::nullopt;
     return read_reply(*query);
 }
 
 std::unordered_map<std::string, Reply> LedgerStore::replies(std::int64_t event_id) {
     std::unordered_map<std::string, Reply> all;
-    Use query(m_statements->reply_all);
+    sql::Use query(*m_statements->reply_all);
     query->bind(1, event_id);
-    while (query->executeStep()) {
-        all.emplace(query->getColumn(0).getString(), read_reply(*query));
+    while (query->step()) {
+        all.emplace(query->string(0), read_reply(*query));
     }
     return all;
 }

@@ -2,15 +2,16 @@
 
 #include <charconv>
 
-#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Exception.h>
 #include <fmt/format.h>
 #include <sqlite3.h>
 #include <nlohmann/json.hpp>
 
-#include "connection.hpp"
 #include "convene/domain/email.hpp"
 #include "damaged_row.hpp"
-#include "statement_use.hpp"
+#include "dialect.hpp"
+#include "postgres_connection.hpp"
+#include "sql.hpp"
 #include "stored_value.hpp"
 
 namespace convene::store {
@@ -20,24 +21,17 @@ using domain::RegistrationStatus;
 
 namespace {
 
-// Custom fields ride along with each row as one JSON array of [key, value] pairs, built by a
-// subquery over registration_field's primary key: one statement for the whole list, no query
-// per registration, and no join whose rows would have to be regrouped.
+// Custom fields ride along with each row of a single look-up as one JSON array of
+// [key, value] pairs, built by a subquery over registration_field's primary key (dialect.hpp).
 constexpr std::string_view k_columns = R"sql(
 SELECT r.id, r.event_id, r.name, r.email, r.organisation, r.language, r.status,
        r.registered_at, r.checked_in_at,
 )sql";
-constexpr std::string_view k_fields = R"sql(
-       (SELECT json_group_array(json_array(key, value)) FROM
-            (SELECT key, value FROM registration_field
-             WHERE registration_id = r.id ORDER BY position))
-FROM registration AS r
-)sql";
-// For lists that show no custom field: no subquery per row, no JSON to build and parse.
-constexpr std::string_view k_no_fields = "NULL FROM registration AS r\n";
+// Lists read the fields beside them instead (k_list_fields_select): no subquery per row.
+constexpr std::string_view k_no_fields = "NULL";
 
-std::string select(std::string_view rest, std::string_view fields = k_fields) {
-    return std::string(k_columns) + std::string(fields) + std::string(rest);
+std::string select(std::string_view rest, std::string_view fields) {
+    return fmt::format("{}{}\nFROM registration AS r\n{}", k_columns, fields, rest);
 }
 
 constexpr std::string_view k_by_email = "WHERE r.event_id = ? AND r.email_key = ?";
@@ -65,40 +59,30 @@ std::int64_t seconds(domain::Instant instant) {
     return static_cast<std::int64_t>(instant.time_since_epoch().count());
 }
 
-domain::Instant instant(const SQLite::Column& column) {
-    return domain::Instant{std::chrono::seconds{integer_column("registration", column)}};
+domain::Instant instant(sql::Statement& row, int column) {
+    return domain::Instant{std::chrono::seconds{integer_column("registration", row, column)}};
 }
 
-// The text first, then its size: the order SQLite documents.
-std::string_view text_of(const SQLite::Column& column) {
-    const char* text = column.getText();
-    return {text, static_cast<std::size_t>(column.getBytes())};
-}
-
-// The column's text, without a temporary string: `to` keeps its buffer from row to row.
-void assign_text(std::string& to, const SQLite::Column& column) { to.assign(text_of(column)); }
-
-void decode_row(SQLite::Statement& row, Registration& r) {
-    r.id = row.getColumn(0).getInt64();
-    r.event_id = row.getColumn(1).getInt64();
-    assign_text(r.name, row.getColumn(2));
-    assign_text(r.email, row.getColumn(3));
-    assign_text(r.organisation, row.getColumn(4));
-    assign_text(r.language, row.getColumn(5));
-    r.status =
-        stored_value(domain::parse_registration_status(text_of(row.getColumn(6))), "registration");
-    r.registered_at = instant(row.getColumn(7));
+void decode_row(sql::Statement& row, Registration& r) {
+    r.id = row.integer(0);
+    r.event_id = row.integer(1);
+    r.name.assign(row.text(2));
+    r.email.assign(row.text(3));
+    r.organisation.assign(row.text(4));
+    r.language.assign(row.text(5));
+    r.status = stored_value(domain::parse_registration_status(row.text(6)), "registration");
+    r.registered_at = instant(row, 7);
     r.checked_in_at.reset();
-    if (!row.getColumn(8).isNull()) r.checked_in_at = instant(row.getColumn(8));
+    if (!row.is_null(8)) r.checked_in_at = instant(row, 8);
     r.fields.clear();
-    if (row.getColumn(9).isNull()) return;  // read without fields
-    const auto pairs = nlohmann::json::parse(row.getColumn(9).getText());
+    if (row.is_null(9)) return;  // read without fields
+    const auto pairs = nlohmann::json::parse(row.text(9));
     for (const auto& pair : pairs) {
         r.fields.emplace_back(pair.at(0).get<std::string>(), pair.at(1).get<std::string>());
     }
 }
 
-void read_row(SQLite::Statement& row, Registration& r) {
+void read_row(sql::Statement& row, Registration& r) {
     read_checked("registration", [&] { decode_row(row, r); });
 }
 
@@ -109,30 +93,15 @@ std::optional<std::int64_t> as_id(std::string_view text) {
     return id;
 }
 
-// A statement prepared on its first use and kept for the store's life: a command that
-// registers one person prepares the few it needs, not all thirteen (a fifth of its work).
-class Lazy {
-public:
-    Lazy(SQLite::Database& db, std::string sql) : m_db(db), m_sql(std::move(sql)) {}
-    SQLite::Statement& operator*() {
-        if (!m_statement) m_statement.emplace(m_db, m_sql);
-        return *m_statement;
-    }
-
-private:
-    SQLite::Database& m_db;
-    std::string m_sql;
-    std::optional<SQLite::Statement> m_statement;
-};
-
 }  // namespace
 
 struct RegistrationStore::Statements {
-    explicit Statements(SQLite::Database& db)
+    explicit Statements(sql::Connection& db)
         : insert(db, R"sql(
             INSERT INTO registration (event_id, name, email, email_key, organisation, language,
                                       status, registered_at, checked_in_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?))sql"),
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            RETURNING id)sql"),
           update(db, R"sql(
             UPDATE registration SET name = ?, email = ?, email_key = ?, organisation = ?,
                                     language = ?, status = ?, registered_at = ?,
@@ -144,9 +113,9 @@ struct RegistrationStore::Statements {
             VALUES (?, ?, ?, ?))sql"),
           set_status(db, "UPDATE registration SET status = ? WHERE id = ?"),
           set_checked_in(db, "UPDATE registration SET checked_in_at = ? WHERE id = ?"),
-          by_email(db, select(k_by_email)),
-          by_id(db, select(k_by_id)),
-          first_waitlisted(db, select(k_first_waitlisted)),
+          by_email(db, select(k_by_email, dialect::field_pairs(db.engine()))),
+          by_id(db, select(k_by_id, dialect::field_pairs(db.engine()))),
+          first_waitlisted(db, select(k_first_waitlisted, dialect::field_pairs(db.engine()))),
           // Kept by triggers (schema version 2): one primary-key lookup, not a count of rows.
           count(db, R"sql(
             SELECT coalesce((SELECT n FROM registration_count
@@ -160,34 +129,46 @@ struct RegistrationStore::Statements {
                                           ORDER BY r.registered_at, r.id, f.position) AS nth
                 FROM registration_field AS f JOIN registration AS r ON r.id = f.registration_id
                 WHERE r.event_id = ?)
+            AS firsts
             WHERE nth = 1
             ORDER BY registered_at, id, position)sql") {}
 
-    Lazy insert, update, clear_fields, insert_field, set_status, set_checked_in;
-    Lazy by_email, by_id, first_waitlisted, count, list_without_fields, list_fields, field_keys;
+    sql::Lazy insert, update, clear_fields, insert_field, set_status, set_checked_in;
+    sql::Lazy by_email, by_id, first_waitlisted, count, list_without_fields, list_fields,
+        field_keys;
 };
 
 RegistrationStore::RegistrationStore(Database& db)
-    : m_db(db), m_statements(std::make_unique<Statements>(sqlite(db))) {}
+    : m_db(db), m_statements(std::make_unique<Statements>(db.connection())) {}
 
 RegistrationStore::~RegistrationStore() = default;
 
 namespace {
 
+bool is_unique_violation(const std::exception& error) {
+    if (const auto* sqlite = dynamic_cast<const SQLite::Exception*>(&error)) {
+        return sqlite->getExtendedErrorCode() == SQLITE_CONSTRAINT_UNIQUE;
+    }
+    if (const auto* postgres = dynamic_cast<const PostgresError*>(&error)) {
+        return postgres->sqlstate() == "23505";
+    }
+    return false;
+}
+
 // Binds the columns insert and update share, from parameter `first` on; returns the next.
 // The texts are bound without a copy: `r` and `key` (its email's key) outlive the exec().
-int bind_columns(SQLite::Statement& statement, int first, const Registration& r,
+int bind_columns(sql::Statement& statement, int first, const Registration& r,
                  const std::string& key) {
     int i = first;
-    statement.bindNoCopy(i++, r.name);
-    statement.bindNoCopy(i++, r.email);
-    statement.bindNoCopy(i++, key);
-    statement.bindNoCopy(i++, r.organisation);
-    statement.bindNoCopy(i++, r.language);
-    statement.bind(i++, std::string(domain::to_string(r.status)));
+    statement.bind_reference(i++, r.name);
+    statement.bind_reference(i++, r.email);
+    statement.bind_reference(i++, key);
+    statement.bind_reference(i++, r.organisation);
+    statement.bind_reference(i++, r.language);
+    statement.bind(i++, domain::to_string(r.status));
     statement.bind(i++, seconds(r.registered_at));
     if (r.checked_in_at) statement.bind(i++, seconds(*r.checked_in_at));
-    else statement.bind(i++);
+    else statement.bind_null(i++);
     return i;
 }
 
@@ -195,19 +176,19 @@ int bind_columns(SQLite::Statement& statement, int first, const Registration& r,
 
 std::int64_t RegistrationStore::insert(const Registration& registration) {
     const auto key = domain::email_key(registration.email);
-    Use insert(*m_statements->insert);
+    sql::Use insert(*m_statements->insert);
     insert->bind(1, registration.event_id);
     bind_columns(*insert, 2, registration, key);
     try {
-        insert->exec();
-    } catch (const SQLite::Exception& error) {
-        if (error.getExtendedErrorCode() == SQLITE_CONSTRAINT_UNIQUE) {
+        insert->step();
+    } catch (const std::exception& error) {
+        if (is_unique_violation(error)) {
             throw ConflictError(
                 fmt::format("{} is already registered for this event", registration.email));
         }
         throw;
     }
-    const auto id = sqlite(m_db).getLastInsertRowid();
+    const auto id = insert->integer(0);
     write_fields(id, registration.fields);
     return id;
 }
@@ -215,14 +196,14 @@ std::int64_t RegistrationStore::insert(const Registration& registration) {
 void RegistrationStore::update(const Registration& registration) {
     {
         const auto key = domain::email_key(registration.email);
-        Use update(*m_statements->update);
+        sql::Use update(*m_statements->update);
         const int next = bind_columns(*update, 1, registration, key);
         update->bind(next, registration.id);
-        update->exec();
+        update->run();
     }
-    Use clear(*m_statements->clear_fields);
+    sql::Use clear(*m_statements->clear_fields);
     clear->bind(1, registration.id);
-    clear->exec();
+    clear->run();
     write_fields(registration.id, registration.fields);
 }
 
@@ -230,34 +211,34 @@ void RegistrationStore::write_fields(
     std::int64_t id, const std::vector<std::pair<std::string, std::string>>& fields) {
     int position = 1;
     for (const auto& [key, value] : fields) {
-        Use insert(*m_statements->insert_field);
+        sql::Use insert(*m_statements->insert_field);
         insert->bind(1, id);
         insert->bind(2, position++);
-        insert->bindNoCopy(3, key);
-        insert->bindNoCopy(4, value);
-        insert->exec();
+        insert->bind_reference(3, key);
+        insert->bind_reference(4, value);
+        insert->run();
     }
 }
 
 void RegistrationStore::set_status(std::int64_t id, RegistrationStatus status) {
-    Use update(*m_statements->set_status);
-    update->bind(1, std::string(domain::to_string(status)));
+    sql::Use update(*m_statements->set_status);
+    update->bind(1, domain::to_string(status));
     update->bind(2, id);
-    update->exec();
+    update->run();
 }
 
 void RegistrationStore::set_checked_in(std::int64_t id, std::optional<domain::Instant> when) {
-    Use update(*m_statements->set_checked_in);
+    sql::Use update(*m_statements->set_checked_in);
     if (when) update->bind(1, seconds(*when));
-    else update->bind(1);
+    else update->bind_null(1);
     update->bind(2, id);
-    update->exec();
+    update->run();
 }
 
 namespace {
 
-std::optional<Registration> find_one(SQLite::Statement& query) {
-    if (!query.executeStep()) return std::nullopt;
+std::optional<Registration> find_one(sql::Statement& query) {
+    if (!query.step()) return std::nullopt;
     Registration registration;
     read_row(query, registration);
     return registration;
@@ -268,14 +249,14 @@ std::optional<Registration> find_one(SQLite::Statement& query) {
 std::optional<Registration> RegistrationStore::find_by_email(std::int64_t event_id,
                                                              std::string_view email) {
     const auto key = domain::email_key(email);
-    Use query(*m_statements->by_email);
+    sql::Use query(*m_statements->by_email);
     query->bind(1, event_id);
-    query->bindNoCopy(2, key);
+    query->bind_reference(2, key);
     return find_one(*query);
 }
 
 std::optional<Registration> RegistrationStore::find_by_id(std::int64_t event_id, std::int64_t id) {
-    Use query(*m_statements->by_id);
+    sql::Use query(*m_statements->by_id);
     query->bind(1, event_id);
     query->bind(2, id);
     return find_one(*query);
@@ -292,27 +273,28 @@ Registration RegistrationStore::get(std::int64_t event_id, std::string_view emai
 }
 
 std::int64_t RegistrationStore::count(std::int64_t event_id, RegistrationStatus status) {
-    Use query(*m_statements->count);
+    sql::Use query(*m_statements->count);
     query->bind(1, event_id);
-    query->bind(2, std::string(domain::to_string(status)));
-    query->executeStep();
-    return query->getColumn(0).getInt64();
+    query->bind(2, domain::to_string(status));
+    query->step();
+    return query->integer(0);
 }
 
 RegistrationCounts RegistrationStore::counts(std::int64_t event_id) {
     // Run once per command, so prepared here rather than with the per-row statements.
     RegistrationCounts counts;
-    SQLite::Statement by_status(sqlite(m_db), R"sql(
+    sql::ReadSnapshot snapshot(m_db.connection());
+    auto by_status = m_db.connection().prepare(R"sql(
         SELECT status, count(*), count(checked_in_at) FROM registration
         WHERE event_id = ? GROUP BY status)sql");
-    by_status.bind(1, event_id);
-    while (by_status.executeStep()) {
-        const auto count = by_status.getColumn(1).getInt64();
-        switch (stored_value(domain::parse_registration_status(text_of(by_status.getColumn(0))),
-                             "registration")) {
+    by_status->bind(1, event_id);
+    while (by_status->step()) {
+        const auto count = by_status->integer(1);
+        switch (
+            stored_value(domain::parse_registration_status(by_status->text(0)), "registration")) {
             case RegistrationStatus::registered:
                 counts.registered = count;
-                counts.checked_in = by_status.getColumn(2).getInt64();
+                counts.checked_in = by_status->integer(2);
                 break;
             case RegistrationStatus::waitlisted: counts.waitlisted = count; break;
             case RegistrationStatus::cancelled: counts.cancelled = count; break;
@@ -320,14 +302,14 @@ RegistrationCounts RegistrationStore::counts(std::int64_t event_id) {
     }
     const auto group = [&](const char* column) {
         std::vector<std::pair<std::string, std::int64_t>> groups;
-        SQLite::Statement query(sqlite(m_db), fmt::format(R"sql(
+        auto query = m_db.connection().prepare(fmt::format(R"sql(
             SELECT {0}, count(*) AS n FROM registration
             WHERE event_id = ? AND status = 'registered'
             GROUP BY {0} ORDER BY n DESC, {0})sql",
-                                                          column));
-        query.bind(1, event_id);
-        while (query.executeStep()) {
-            groups.emplace_back(query.getColumn(0).getString(), query.getColumn(1).getInt64());
+                                                           column));
+        query->bind(1, event_id);
+        while (query->step()) {
+            groups.emplace_back(query->string(0), query->integer(1));
         }
         return groups;
     };
@@ -337,7 +319,7 @@ RegistrationCounts RegistrationStore::counts(std::int64_t event_id) {
 }
 
 std::optional<Registration> RegistrationStore::first_waitlisted(std::int64_t event_id) {
-    Use query(*m_statements->first_waitlisted);
+    sql::Use query(*m_statements->first_waitlisted);
     query->bind(1, event_id);
     return find_one(*query);
 }
@@ -345,40 +327,40 @@ std::optional<Registration> RegistrationStore::first_waitlisted(std::int64_t eve
 void RegistrationStore::for_each(std::int64_t event_id, const RegistrationFilter& filter,
                                  const std::function<void(const Registration&)>& visit,
                                  Fields fields) {
-    const auto bind = [&](SQLite::Statement& query) {
+    const auto bind = [&](sql::Statement& query) {
         query.bind(1, event_id);
-        if (filter.status) query.bind(2, std::string(domain::to_string(*filter.status)));
+        if (filter.status) query.bind(2, domain::to_string(*filter.status));
         if (filter.language) query.bind(3, *filter.language);
         if (filter.checked_in) query.bind(4, *filter.checked_in ? 1 : 0);
     };
-    Use query(*m_statements->list_without_fields);
+    sql::ReadSnapshot snapshot(m_db.connection());
+    sql::Use query(*m_statements->list_without_fields);
     bind(*query);
-    std::optional<Use> field_query;
+    std::optional<sql::Use> field_query;
     bool on_field = false;  // the field statement holds a row not yet given to a registration
     if (fields == Fields::read) {
         field_query.emplace(*m_statements->list_fields);
         bind(**field_query);
-        on_field = (*field_query)->executeStep();
+        on_field = (*field_query)->step();
     }
     Registration registration;  // reused: its strings keep their buffers from row to row
-    while (query->executeStep()) {
+    while (query->step()) {
         read_row(*query, registration);
         // Both statements walk the same registrations in the same order.
-        while (on_field && (*field_query)->getColumn(0).getInt64() == registration.id) {
+        while (on_field && (*field_query)->integer(0) == registration.id) {
             auto& field = **field_query;
-            registration.fields.emplace_back(text_of(field.getColumn(1)),
-                                             text_of(field.getColumn(2)));
-            on_field = field.executeStep();
+            registration.fields.emplace_back(field.text(1), field.text(2));
+            on_field = field.step();
         }
         visit(registration);
     }
 }
 
 std::vector<std::string> RegistrationStore::field_keys(std::int64_t event_id) {
-    Use query(*m_statements->field_keys);
+    sql::Use query(*m_statements->field_keys);
     query->bind(1, event_id);
     std::vector<std::string> keys;
-    while (query->executeStep()) keys.push_back(query->getColumn(0).getString());
+    while (query->step()) keys.push_back(query->string(0));
     return keys;
 }
 

@@ -1,48 +1,71 @@
 #pragma once
-// The SQLite file: opening it safely, its versioned schema, and transactions. SQL, and every
-// SQLiteCpp type, stay under src/store: this header shows none of them.
+// The database: a SQLite file (the default) or a team's PostgreSQL server; opening it safely,
+// its versioned schema, and transactions. SQL, and every SQLiteCpp and libpq type, stay under
+// src/store: this header shows none of them.
 #include <chrono>
 #include <exception>
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <string>
+#include <string_view>
 
 #include "convene/error.hpp"
 
 namespace convene::store {
 
-// The schema this convene writes; PRAGMA user_version of an up-to-date database.
+// The schema this convene writes: PRAGMA user_version of an up-to-date SQLite file, the
+// version in convene_schema on PostgreSQL.
 inline constexpr int k_schema_version = 5;
 
 class Transaction;
+namespace sql {
+class Connection;
+}
+
+// Whether a --db, CONVENE_DB or database.url value names a PostgreSQL database
+// (postgresql:// or postgres://) rather than a SQLite file.
+bool is_postgres_url(std::string_view location);
 
 class Database {
 public:
     // How long a write waits for another writer unless told otherwise.
     static constexpr std::chrono::seconds k_default_lock_wait{10};
 
-    // Opens (creating with mode 0600 when missing) and migrates forward in one transaction.
-    // A database from a newer convene is refused (StorageError) and left untouched. A write
-    // waits up to `lock_wait` for another convene that is writing, then fails (StorageError).
-    explicit Database(const std::filesystem::path& path,
-                      std::chrono::seconds lock_wait = k_default_lock_wait);
+    // What to do with a PostgreSQL database that has no convene schema yet. A SQLite file
+    // always gets its schema: it is convene's own.
+    enum class IfNoSchema { refuse, create };
+
+    // Opens a SQLite file (creating it with mode 0600 when missing) or connects to the
+    // PostgreSQL URL, and migrates forward in one transaction. A database from a newer
+    // convene is refused (StorageError) and left untouched. A write waits up to `lock_wait`
+    // for another convene that is writing, then fails (StorageError).
+    explicit Database(const std::filesystem::path& location,
+                      std::chrono::seconds lock_wait = k_default_lock_wait,
+                      IfNoSchema if_no_schema = IfNoSchema::refuse);
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
 
     int schema_version();
 
-    // BEGIN IMMEDIATE: takes the write lock up front, so two writers wait for each other
-    // (busy timeout) instead of failing on a read-to-write upgrade.
+    // Takes the write lock up front (BEGIN IMMEDIATE; on PostgreSQL an advisory lock), so
+    // two writers wait for each other instead of failing halfway.
     Transaction write_transaction();
 
-    // The connection, for the store's own classes (src/store/connection.hpp).
-    struct Connection;
-    Connection& connection() { return *m_connection; }
+    bool is_postgres() const;
+    // The file's path or the URL without its password, for messages.
+    const std::string& name() const;
+
+    // The connection, for the store's own classes (src/store/sql.hpp).
+    sql::Connection& connection() { return *m_connection; }
 
 private:
-    void migrate();
-    std::unique_ptr<Connection> m_connection;
+    void open_sqlite(const std::filesystem::path& path);
+    void open_postgres(IfNoSchema if_no_schema);
+    void migrate_sqlite();
+    void migrate_postgres(IfNoSchema if_no_schema);
+    std::unique_ptr<sql::Connection> m_connection;
     std::chrono::seconds m_lock_wait;
     friend class Transaction;
 };

@@ -1,0 +1,123 @@
+#pragma once
+// The seam between the stores and the two database engines: a connection that prepares
+// statements, and statements that bind parameters and read rows. The stores write their SQL
+// once, with SQLite's `?` and `?N` parameters; the PostgreSQL connection numbers them `$N`.
+// SQL that differs between the engines is chosen in the store that needs it (dialect.hpp).
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace convene::store::sql {
+
+enum class Engine { sqlite, postgresql };
+
+class Statement {
+public:
+    virtual ~Statement() = default;
+
+    // Parameters count from 1. A text is copied unless bound by reference, which the caller
+    // keeps alive until the statement has run (the bulk import's hot path).
+    virtual void bind(int index, std::int64_t value) = 0;
+    virtual void bind(int index, std::string_view text) = 0;
+    virtual void bind_reference(int index, std::string_view text) = 0;
+    virtual void bind_null(int index) = 0;
+    void bind(int index, const std::string& text) { bind(index, std::string_view(text)); }
+    void bind(int index, const char* text) { bind(index, std::string_view(text)); }
+    void bind(int index, int value) { bind(index, static_cast<std::int64_t>(value)); }
+    void bind(int index, std::optional<std::int64_t> value) {
+        if (value) bind(index, *value);
+        else bind_null(index);
+    }
+
+    // Runs the statement on the first call; true while a row is there to read.
+    virtual bool step() = 0;
+    // Runs a statement that returns no row; how many rows it changed.
+    virtual std::int64_t run() = 0;
+    // Ready to run again, with no parameter bound.
+    virtual void reset() noexcept = 0;
+
+    // Columns of the current row count from 0.
+    virtual bool is_null(int column) = 0;
+    virtual bool is_integer(int column) = 0;
+    virtual std::int64_t integer(int column) = 0;
+    // Valid until the next step() or reset().
+    virtual std::string_view text(int column) = 0;
+    virtual std::string column_name(int column) = 0;
+    std::string string(int column) { return std::string(text(column)); }
+};
+
+class Connection {
+public:
+    virtual ~Connection() = default;
+    virtual Engine engine() const = 0;
+    // For messages: the file's path, or the URL without its password.
+    virtual const std::string& name() const = 0;
+    virtual std::unique_ptr<Statement> prepare(std::string_view sql) = 0;
+    // Statements without parameters or rows (DDL, BEGIN, a pragma); several, `;`-separated.
+    virtual void execute(std::string_view sql) = 0;
+
+    // One writer at a time, as SQLite has it: the write lock is taken up front and held to
+    // the end of the transaction. Waits up to `lock_wait` for another writer, then returns
+    // false (nothing begun).
+    virtual bool begin_write(std::chrono::seconds lock_wait) = 0;
+    // A snapshot for reads that take several statements (a list and its custom fields);
+    // false when a transaction is already open, which gives the snapshot already.
+    virtual bool begin_read() = 0;
+    virtual void commit() = 0;
+    virtual void rollback() noexcept = 0;
+    virtual bool in_transaction() const = 0;
+};
+
+// A statement prepared on its first use and kept for the store's life: a command that
+// registers one person prepares the few it needs, not all of them.
+class Lazy {
+public:
+    Lazy(Connection& connection, std::string sql)
+        : m_connection(connection), m_sql(std::move(sql)) {}
+    Statement& operator*() {
+        if (!m_statement) m_statement = m_connection.prepare(m_sql);
+        return *m_statement;
+    }
+
+private:
+    Connection& m_connection;
+    std::string m_sql;
+    std::unique_ptr<Statement> m_statement;
+};
+
+// One use of a statement the store keeps: reset before, reset after, so that no half-read
+// SELECT keeps a read snapshot open.
+class Use {
+public:
+    explicit Use(Statement& statement) : m_statement(statement) { m_statement.reset(); }
+    ~Use() { m_statement.reset(); }
+    Use(const Use&) = delete;
+    Use& operator=(const Use&) = delete;
+    Statement* operator->() { return &m_statement; }
+    Statement& operator*() { return m_statement; }
+
+private:
+    Statement& m_statement;
+};
+
+// The reads of one list see one state of the database, also when another process writes
+// between them; a no-op inside a transaction.
+class ReadSnapshot {
+public:
+    explicit ReadSnapshot(Connection& connection)
+        : m_connection(connection), m_open(connection.begin_read()) {}
+    ~ReadSnapshot() {
+        if (m_open) m_connection.rollback();
+    }
+    ReadSnapshot(const ReadSnapshot&) = delete;
+    ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+private:
+    Connection& m_connection;
+    bool m_open;
+};
+
+}  // namespace convene::store::sql

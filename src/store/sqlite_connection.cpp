@@ -1,0 +1,124 @@
+#include "sqlite_connection.hpp"
+
+#include <sqlite3.h>
+
+#include <string>
+
+#include <SQLiteCpp/Exception.h>
+
+namespace convene::store {
+
+namespace {
+
+class SqliteStatement final : public sql::Statement {
+public:
+    SqliteStatement(SQLite::Database& database, std::string_view sql) : m_db(database.getHandle()) {
+        check(sqlite3_prepare_v2(m_db, sql.data(), static_cast<int>(sql.size()), &m_statement,
+                                 nullptr));
+    }
+    ~SqliteStatement() override { sqlite3_finalize(m_statement); }
+    SqliteStatement(const SqliteStatement&) = delete;
+    SqliteStatement& operator=(const SqliteStatement&) = delete;
+
+    void bind(int index, std::int64_t value) override {
+        check(sqlite3_bind_int64(m_statement, index, value));
+    }
+    void bind(int index, std::string_view text) override {
+        check(sqlite3_bind_text(m_statement, index, text.data(), static_cast<int>(text.size()),
+                                SQLITE_TRANSIENT));
+    }
+    void bind_reference(int index, std::string_view text) override {
+        check(sqlite3_bind_text(m_statement, index, text.data(), static_cast<int>(text.size()),
+                                SQLITE_STATIC));
+    }
+    void bind_null(int index) override { check(sqlite3_bind_null(m_statement, index)); }
+
+    bool step() override {
+        const int result = sqlite3_step(m_statement);
+        if (result == SQLITE_ROW) return true;
+        if (result == SQLITE_DONE) return false;
+        throw SQLite::Exception(m_db, result);
+    }
+    std::int64_t run() override {
+        while (step()) {
+        }
+        return sqlite3_changes64(m_db);
+    }
+    void reset() noexcept override {
+        sqlite3_reset(m_statement);
+        sqlite3_clear_bindings(m_statement);
+    }
+
+    bool is_null(int column) override {
+        return sqlite3_column_type(m_statement, column) == SQLITE_NULL;
+    }
+    bool is_integer(int column) override {
+        return sqlite3_column_type(m_statement, column) == SQLITE_INTEGER;
+    }
+    std::int64_t integer(int column) override { return sqlite3_column_int64(m_statement, column); }
+    std::string_view text(int column) override {
+        // The text first, then its size: the order SQLite documents.
+        const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(m_statement, column));
+        if (!text) return {};
+        return {text, static_cast<std::size_t>(sqlite3_column_bytes(m_statement, column))};
+    }
+    std::string column_name(int column) override {
+        const char* name = sqlite3_column_name(m_statement, column);
+        return name ? name : "";
+    }
+
+private:
+    void check(int result) const {
+        if (result != SQLITE_OK) throw SQLite::Exception(m_db, result);
+    }
+
+    sqlite3* m_db;
+    sqlite3_stmt* m_statement{nullptr};
+};
+
+}  // namespace
+
+SqliteConnection::SqliteConnection(const std::filesystem::path& path,
+                                   std::chrono::seconds lock_wait)
+    : m_database(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE,
+                 static_cast<int>(lock_wait / std::chrono::milliseconds{1})),
+      m_name(path.string()) {}
+
+std::unique_ptr<sql::Statement> SqliteConnection::prepare(std::string_view sql) {
+    return std::make_unique<SqliteStatement>(m_database, sql);
+}
+
+void SqliteConnection::execute(std::string_view sql) { m_database.exec(std::string(sql)); }
+
+bool SqliteConnection::begin_write(std::chrono::seconds /*lock_wait: the busy timeout*/) {
+    try {
+        // BEGIN IMMEDIATE takes the write lock up front, so two writers wait for each other
+        // (busy timeout) instead of failing on a read-to-write upgrade.
+        m_database.exec("BEGIN IMMEDIATE");
+        return true;
+    } catch (const SQLite::Exception& error) {
+        const int code = error.getErrorCode() & 0xff;
+        if (code != SQLITE_BUSY && code != SQLITE_LOCKED) throw;
+        return false;
+    }
+}
+
+// Two statements of one connection that are open together share one read transaction: the
+// snapshot needs nothing more.
+bool SqliteConnection::begin_read() { return false; }
+
+void SqliteConnection::commit() { m_database.exec("COMMIT"); }
+
+void SqliteConnection::rollback() noexcept {
+    try {
+        m_database.exec("ROLLBACK");
+    } catch (const SQLite::Exception&) {
+        // SQLite rolls back by itself after some errors; nothing is left to undo then.
+    }
+}
+
+bool SqliteConnection::in_transaction() const {
+    return sqlite3_get_autocommit(m_database.getHandle()) == 0;
+}
+
+}  // namespace convene::store

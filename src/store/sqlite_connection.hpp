@@ -1,0 +1,35 @@
+#pragma once
+// The SQLite engine behind sql::Connection: SQLiteCpp opens the file and reports errors as
+// SQLite::Exception; statements use the C API directly, so reading a column costs no object.
+#include <chrono>
+#include <filesystem>
+#include <memory>
+
+#include <SQLiteCpp/Database.h>
+
+#include "sql.hpp"
+
+namespace convene::store {
+
+class SqliteConnection final : public sql::Connection {
+public:
+    SqliteConnection(const std::filesystem::path& path, std::chrono::seconds lock_wait);
+
+    sql::Engine engine() const override { return sql::Engine::sqlite; }
+    const std::string& name() const override { return m_name; }
+    std::unique_ptr<sql::Statement> prepare(std::string_view sql) override;
+    void execute(std::string_view sql) override;
+    bool begin_write(std::chrono::seconds lock_wait) override;
+    bool begin_read() override;
+    void commit() override;
+    void rollback() noexcept override;
+    bool in_transaction() const override;
+
+    SQLite::Database& database() { return m_database; }
+
+private:
+    SQLite::Database m_database;
+    std::string m_name;
+};
+
+}  // namespace convene::store
