@@ -62,7 +62,8 @@ struct LedgerStore::Statements {
         : insert(db, R"sql(
             INSERT INTO sent_message (event_id, event_uid, recipient, email_key, method, sequence,
                                       event_sequence, message_id, sent_at, schedule)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql"),
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            RETURNING id)sql"),
           last_one(db, std::string(k_last) + " AND m.email_key = ?2"),
           last_all(db, std::string(k_last)),
           count(db, "SELECT count(*) FROM sent_message WHERE event_id = ?"),
@@ -88,24 +89,56 @@ LedgerStore::LedgerStore(Database& db)
 
 LedgerStore::~LedgerStore() = default;
 
-void LedgerStore::record(const SentMessage& message) {
+std::int64_t LedgerStore::insert(const SentMessage& message) {
+    sql::Use insert(*m_statements->insert);
+    int i = 1;
+    insert->bind(i++, message.event_id);
+    insert->bind(i++, message.event_uid);
+    insert->bind(i++, message.recipient);
+    insert->bind(i++, domain::email_key(message.recipient));
+    insert->bind(i++, domain::to_string(message.method));
+    insert->bind(i++, message.sequence);
+    insert->bind(i++, message.event_sequence);
+    insert->bind(i++, message.message_id);
+    insert->bind(i++, seconds(message.sent_at));
+    insert->bind(i++, message.schedule);
+    insert->step();
+    return insert->integer(0);
+}
+
+void LedgerStore::remove(std::int64_t id) {
     auto transaction = m_db.write_transaction();
-    {
-        sql::Use insert(*m_statements->insert);
-        int i = 1;
-        insert->bind(i++, message.event_id);
-        insert->bind(i++, message.event_uid);
-        insert->bind(i++, message.recipient);
-        insert->bind(i++, domain::email_key(message.recipient));
-        insert->bind(i++, domain::to_string(message.method));
-        insert->bind(i++, message.sequence);
-        insert->bind(i++, message.event_sequence);
-        insert->bind(i++, message.message_id);
-        insert->bind(i++, seconds(message.sent_at));
-        insert->bind(i++, message.schedule);
-        insert->run();
-    }
+    auto remove = m_db.connection().prepare("DELETE FROM sent_message WHERE id = ?");
+    remove->bind(1, id);
+    remove->run();
     transaction.commit();
+}
+
+std::vector<SentMessage> LedgerStore::messages(std::int64_t event_id) {
+    constexpr std::string_view table = "sent_message";
+    auto query = m_db.connection().prepare(R"sql(
+        SELECT event_id, event_uid, recipient, method, sequence, event_sequence, message_id,
+               sent_at, schedule
+        FROM sent_message WHERE event_id = ? ORDER BY id)sql");
+    query->bind(1, event_id);
+    std::vector<SentMessage> messages;
+    while (query->step()) {
+        read_checked(table, [&] {
+            auto& row = *query;
+            const auto method = domain::parse_itip(row.string(3));
+            if (!method) throw_damaged(table, "its method is neither REQUEST nor CANCEL");
+            messages.push_back({.event_id = row.integer(0),
+                                .event_uid = row.string(1),
+                                .recipient = row.string(2),
+                                .method = *method,
+                                .sequence = integer_column(table, row, 4),
+                                .event_sequence = integer_column(table, row, 5),
+                                .message_id = row.string(6),
+                                .sent_at = instant(table, row, 7),
+                                .schedule = row.string(8)});
+        });
+    }
+    return messages;
 }
 
 std::optional<domain::LastSent> LedgerStore::last_sent(std::int64_t event_id,
@@ -137,17 +170,19 @@ std::int64_t LedgerStore::count(std::int64_t event_id) {
 
 void LedgerStore::record_reply(std::int64_t event_id, std::string_view email, const Reply& reply) {
     auto transaction = m_db.write_transaction();
-    {
-        sql::Use upsert(*m_statements->upsert_reply);
-        upsert->bind(1, event_id);
-        upsert->bind(2, domain::email_key(email));
-        upsert->bind(3, reply.partstat);
-        upsert->bind(4, reply.sequence);
-        upsert->bind(5, seconds(reply.replied_at));
-        upsert->bind(6, seconds(reply.received_at));
-        upsert->run();
-    }
+    save_reply(event_id, email, reply);
     transaction.commit();
+}
+
+void LedgerStore::save_reply(std::int64_t event_id, std::string_view email, const Reply& reply) {
+    sql::Use upsert(*m_statements->upsert_reply);
+    upsert->bind(1, event_id);
+    upsert->bind(2, domain::email_key(email));
+    upsert->bind(3, reply.partstat);
+    upsert->bind(4, reply.sequence);
+    upsert->bind(5, seconds(reply.replied_at));
+    upsert->bind(6, seconds(reply.received_at));
+    upsert->run();
 }
 
 std::optional<Reply> LedgerStore::reply(std::int64_t event_id, std::string_view email) {

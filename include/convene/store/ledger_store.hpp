@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "convene/domain/invitation_ledger.hpp"
 #include "convene/store/database.hpp"
@@ -41,9 +42,13 @@ public:
     LedgerStore(const LedgerStore&) = delete;
     LedgerStore& operator=(const LedgerStore&) = delete;
 
-    // Records one accepted message in its own transaction, committed before this returns: a
-    // run killed right after has it on disk.
-    void record(const SentMessage& message);
+    // Records one message inside the caller's write transaction (send claims a message this
+    // way before handing it to the mail system); returns its id.
+    std::int64_t insert(const SentMessage& message);
+    // Takes back a claimed message the mail system refused, in its own transaction.
+    void remove(std::int64_t id);
+    // Every message of the event, oldest first (`db copy`).
+    std::vector<SentMessage> messages(std::int64_t event_id);
 
     // What the ledger holds for one person (email compared case-insensitively).
     std::optional<domain::LastSent> last_sent(std::int64_t event_id, std::string_view email);
@@ -54,6 +59,8 @@ public:
 
     // Replaces the person's reply (one transaction).
     void record_reply(std::int64_t event_id, std::string_view email, const Reply& reply);
+    // The same inside the caller's transaction.
+    void save_reply(std::int64_t event_id, std::string_view email, const Reply& reply);
     std::optional<Reply> reply(std::int64_t event_id, std::string_view email);
     std::unordered_map<std::string, Reply> replies(std::int64_t event_id);
 
