@@ -29,7 +29,8 @@ store::Database& Context::database(IfMissing if_missing) {
     namespace fs = std::filesystem;
     const auto& path = config().database_path;
     const auto& origin = config().database_origin;
-    const bool missing = path != ":memory:" && !fs::exists(path);
+    const bool missing =
+        path != ":memory:" && !store::is_postgres_url(path.string()) && !fs::exists(path);
     if (missing && if_missing == IfMissing::refuse) {
         std::error_code ignored;
         throw NotFoundError(
@@ -38,7 +39,10 @@ store::Database& Context::database(IfMissing if_missing) {
             "convene create-event creates it; or choose another with --db FILE, CONVENE_DB or "
             "database.path in convene.toml");
     }
-    m_database = std::make_unique<store::Database>(path, config().lock_wait);
+    m_database = std::make_unique<store::Database>(path, config().lock_wait,
+                                                   if_missing == IfMissing::initialise
+                                                       ? store::Database::IfNoSchema::create
+                                                       : store::Database::IfNoSchema::refuse);
     if (missing && origin.empty()) {
         note_default(
             "created the database convene.db in the current folder (choose another "

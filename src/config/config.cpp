@@ -82,6 +82,17 @@ constexpr std::array k_keys{
                     path.is_absolute() || path == ":memory:" ? path : file.parent_path() / path;
                 c.database_origin = fmt::format("database.path in {}", file.string());
             }},
+    KeyRule{"database.url",
+            [](const fs::path& file, std::string_view key, const toml::node& node, Config& c) {
+                const auto url = require_string(file, key, node);
+                // A team's PostgreSQL; used instead of database.path.
+                if (url.rfind("postgresql://", 0) != 0 && url.rfind("postgres://", 0) != 0) {
+                    fail(file, node.source(), key,
+                         "must be a postgresql:// URL, e.g. postgresql://user@host/convene");
+                }
+                c.database_url = url;
+                c.database_origin = fmt::format("database.url in {}", file.string());
+            }},
     KeyRule{"defaults.timezone",
             [](const fs::path& file, std::string_view key, const toml::node& node, Config& c) {
                 c.default_timezone = require_zone(file, key, node);
@@ -277,6 +288,7 @@ Config load(const Overrides& flags, const EnvLookup& env) {
                                             k_max_config_bytes / 1024));
         }
         read_file(*file, config);
+        if (!config.database_url.empty()) config.database_path = config.database_url;
     }
     if (auto db = env("CONVENE_DB"); db && !db->empty()) {
         config.database_path = *db;
@@ -317,6 +329,8 @@ constexpr std::string_view k_starter = R"(# convene configuration (see convene(1
 
 [database]
 # path = "convene.db"
+# A team's shared PostgreSQL instead (a password from PGPASSWORD or ~/.pgpass):
+# url = "postgresql://convene@db.example.org/convene"
 # How long to wait for another convene that is writing ("0s": give up at once).
 # lock_wait = "10s"
 

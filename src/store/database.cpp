@@ -276,7 +276,8 @@ std::optional<Error> postgres_storage_error(const PostgresError& error) {
     if (kind == "53" || kind == "58" || kind == "XX") {
         return StorageError(fmt::format("database: {}", what));
     }
-    if (kind == "42" && state != "42601") {
+    // undefined_table, undefined_column: a table or column dropped behind convene's back.
+    if (state == "42P01" || state == "42703") {
         return StorageError(fmt::format("the database is damaged: {}", what),
                             "restore it from a backup");
     }

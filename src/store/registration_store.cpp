@@ -38,13 +38,15 @@ constexpr std::string_view k_by_email = "WHERE r.event_id = ? AND r.email_key = 
 constexpr std::string_view k_by_id = "WHERE r.event_id = ? AND r.id = ?";
 constexpr std::string_view k_first_waitlisted =
     "WHERE r.event_id = ? AND r.status = 'waitlisted' ORDER BY r.registered_at, r.id LIMIT 1";
-// One statement for every filter: a NULL parameter lets all through. The order matches the
+// One statement for every filter: a NULL parameter lets all through (typed by a CAST, which
+// PostgreSQL needs to know what a parameter that may be NULL holds). The order matches the
 // registration_by_time index, so SQLite walks it and never sorts (a unit test checks the plan).
 constexpr std::string_view k_list = R"sql(
 WHERE r.event_id = ?1
-  AND (?2 IS NULL OR r.status = ?2)
-  AND (?3 IS NULL OR r.language = ?3)
-  AND (?4 IS NULL OR (r.checked_in_at IS NOT NULL) = ?4)
+  AND (CAST(?2 AS text) IS NULL OR r.status = ?2)
+  AND (CAST(?3 AS text) IS NULL OR r.language = ?3)
+  AND (CAST(?4 AS integer) IS NULL
+       OR (CASE WHEN r.checked_in_at IS NULL THEN 0 ELSE 1 END) = ?4)
 ORDER BY r.registered_at, r.id)sql";
 // The custom fields of the same registrations, in the same order, read beside the list and
 // merged by id: no subquery per row, no JSON built by SQLite and parsed again. Within one

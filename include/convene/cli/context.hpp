@@ -34,7 +34,8 @@ public:
     // Opened (and migrated) on first use. Only commands that make something from nothing
     // (create-event) create a missing database; the others fail with NotFoundError naming
     // the path looked up, so a typo in --db or the wrong folder leaves no empty file behind.
-    enum class IfMissing { refuse, create };
+    // On PostgreSQL only `db init` (initialise) creates the schema in an empty database.
+    enum class IfMissing { refuse, create, initialise };
     store::Database& database(IfMissing if_missing = IfMissing::refuse);
     // The zone for wall times given without --tz; notes it when it is the system's.
     const std::string& default_timezone();

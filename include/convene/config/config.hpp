@@ -11,7 +11,9 @@ namespace convene::config {
 
 struct Config {
     std::filesystem::path source;  // the file read, empty when none was found
+    // A SQLite file, or a postgresql:// URL (database.url, or one given to --db, CONVENE_DB).
     std::filesystem::path database_path{"convene.db"};
+    std::string database_url;  // database.url as the file gave it
     // How long a command waits for another convene that is writing before it gives up.
     std::chrono::seconds lock_wait{10};
     std::string default_timezone;      // IANA name
@@ -22,7 +24,8 @@ struct Config {
     std::vector<std::string> output_timezones;
     // defaults.reminders: the alarms of invitations and feeds when no --reminder is given.
     std::vector<std::chrono::seconds> default_reminders;
-    // Where database_path came from ("--db", "CONVENE_DB", "database.path in FILE"); empty for
+    // Where database_path came from ("--db", "CONVENE_DB", "database.path in FILE",
+    // "database.url in FILE"); empty for
     // the default, ./convene.db, which a person may not guess.
     std::string database_origin;
     // True when no flag, variable or file chose the zone: it is the system's (else UTC).
