@@ -27,5 +27,7 @@ Command add_complete(CLI::App& app);
 Command add_export_schedule(CLI::App& app);
 Command add_send(CLI::App& app);
 Command add_rsvp(CLI::App& app);
+Command add_db_init(CLI::App& db);
+Command add_db_copy(CLI::App& db);
 
 }  // namespace convene::cli

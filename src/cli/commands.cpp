@@ -43,6 +43,12 @@ constexpr Setup k_lists[] = {
     add_list_attendees,
 };
 
+// `db WHAT …`: the database itself.
+constexpr Setup k_database_commands[] = {
+    add_db_init,
+    add_db_copy,
+};
+
 }  // namespace
 
 std::vector<Command> add_commands(CLI::App& app) {
@@ -51,6 +57,9 @@ std::vector<Command> add_commands(CLI::App& app) {
     auto* list = app.add_subcommand("list", "List events, an agenda or attendees");
     list->require_subcommand(1);
     for (auto setup : k_lists) commands.push_back(setup(*list));
+    auto* db = app.add_subcommand("db", "Set up a database, copy events between databases");
+    db->require_subcommand(1);
+    for (auto setup : k_database_commands) commands.push_back(setup(*db));
     return commands;
 }
 

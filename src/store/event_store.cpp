@@ -233,6 +233,12 @@ bool EventStore::slug_taken(std::string_view slug) {
     return query->step();
 }
 
+bool EventStore::uid_taken(std::string_view uid) {
+    auto query = m_db.connection().prepare("SELECT 1 FROM event WHERE uid = ?");
+    query->bind(1, uid);
+    return query->step();
+}
+
 bool EventStore::would_cycle(std::int64_t event_id, std::int64_t candidate_parent_id) {
     auto query = m_db.connection().prepare(R"sql(
         WITH RECURSIVE chain(id) AS (

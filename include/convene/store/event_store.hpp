@@ -30,6 +30,8 @@ public:
     std::optional<domain::Event> find_by_id(std::int64_t id);
 
     bool slug_taken(std::string_view slug);
+    // Whether an event already has this UID (`db copy` keeps UIDs, which must stay unique).
+    bool uid_taken(std::string_view uid);
     // Every slug, sorted (for suggestions and shell completion).
     std::vector<std::string> slugs();
     // True when `event_id` is `candidate_parent_id` or one of its ancestors, i.e. when making
