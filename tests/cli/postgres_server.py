@@ -11,7 +11,8 @@ that a kill of the test's process group spares it, holds the read end of a pipe 
 only this Python process holds. It stops the server (pg_ctl stop -m immediate) and removes the
 folder as soon as that pipe closes, which happens however the Python process ends (normal exit,
 exception, SIGKILL from a ctest timeout), or when the lifetime runs out
-($CONVENE_TEST_PG_LIFETIME seconds, by default 600, ctest's timeout for a CLI test file).
+($CONVENE_TEST_PG_LIFETIME seconds after the server started, by default 600, ctest's timeout
+for a CLI test file).
 
 available() says whether the binaries are here; tests skip (never pass) when they are not.
 $CONVENE_PG_BINDIR, when set, is the only folder where they are looked for.
@@ -39,14 +40,16 @@ _WATCHDOG = r"""
 import os, select, shutil, signal, subprocess, sys, time
 fd, lifetime, folder, data, pg_ctl = int(sys.argv[1]), float(sys.argv[2]), *sys.argv[3:6]
 as_owner = sys.argv[6:]
-deadline = time.monotonic() + lifetime
+deadline = time.monotonic() + lifetime + 300  # initdb and the start have their own timeouts
 while True:
     left = deadline - time.monotonic()
     if left <= 0:
         break
     ready, _, _ = select.select([fd], [], [], left)
-    if ready and not os.read(fd, 4096):
-        break  # end of file: the test process is gone or done
+    if ready:
+        if not os.read(fd, 4096):
+            break  # end of file: the test process is gone or done
+        deadline = time.monotonic() + lifetime  # the server is up: its lifetime starts now
 pid_file = os.path.join(data, "postmaster.pid")
 if os.path.exists(pid_file):
     try:
@@ -144,6 +147,7 @@ class Server:
             self._start_watchdog()
             self._initdb()
             self._start()
+            os.write(self._pipe, b"up")
         except BaseException:
             self.stop()
             raise
@@ -200,6 +204,12 @@ class Server:
     def _start(self):
         self._run_as_owner(self._program("pg_ctl"), "start", "-D", self.data, "-l", self.log,
                            "-w", "-t", "60", "-s")
+
+    def restart(self):
+        """Restarts the server as an administrator would (pg_ctl restart -m fast): every session
+        is ended, then the server is back on the same socket."""
+        self._run_as_owner(self._program("pg_ctl"), "restart", "-D", self.data, "-l", self.log,
+                           "-m", "fast", "-w", "-t", "60", "-s")
 
     def _log_tail(self):
         try:

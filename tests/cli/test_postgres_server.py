@@ -107,13 +107,14 @@ class ServerTest(unittest.TestCase):
 class Lifetime(unittest.TestCase):
     """Each test runs a child Python process that starts a server of its own."""
 
-    def child(self, action, **env):
+    def child(self, action, check_alive=True, **env):
         proc = subprocess.Popen([sys.executable, "-c", CHILD, action, HERE],
                                 stdout=subprocess.PIPE, text=True, env=dict(os.environ, **env))
         self.addCleanup(lambda: (proc.kill(), proc.wait(), proc.stdout.close()))
         info = json.loads(proc.stdout.readline())
-        self.assertTrue(alive(info["pid"]))
-        self.assertTrue(os.path.isdir(info["folder"]))
+        if check_alive:
+            self.assertTrue(alive(info["pid"]))
+            self.assertTrue(os.path.isdir(info["folder"]))
         return proc, info
 
     def wait_gone(self, info, within=90):
@@ -137,10 +138,53 @@ class Lifetime(unittest.TestCase):
         self.wait_gone(info)
 
     def test_stopped_when_its_lifetime_is_over(self):
-        proc, info = self.child("sleep", CONVENE_TEST_PG_LIFETIME="2")
+        proc, info = self.child("sleep", check_alive=False, CONVENE_TEST_PG_LIFETIME="2")
         self.wait_gone(info)
         self.assertIsNone(proc.poll(), "the test process is still running")
 
+
+class Harness(unittest.TestCase):
+    """harness.py in PostgreSQL mode, with a stand-in for convene that logs how it is run."""
+
+    @unittest.skipIf(REASON, REASON)
+    def test_each_test_gets_a_fresh_initialised_database(self):
+        with tempfile.TemporaryDirectory() as folder:
+            fake = os.path.join(folder, "convene")
+            with open(fake, "w") as f:
+                # It also asks, through libpq as convene will, which database CONVENE_DB is.
+                f.write('#!/bin/sh\n'
+                        'db=$([ -z "$CONVENE_DB" ] || "$PSQL" -X -At -d "$CONVENE_DB" '
+                        '-c "SELECT current_database()")\n'
+                        'echo "$CONVENE_DB|$*|$db" >> "$FAKE_LOG"\n')
+            os.chmod(fake, 0o755)
+            with open(os.path.join(folder, "test_probe.py"), "w") as f:
+                f.write("from harness import ConveneTestCase\n"
+                        "class Probe(ConveneTestCase):\n"
+                        "    def test_one(self):\n"
+                        "        self.ok('list', 'events')\n"
+                        "    def test_two(self):\n"
+                        "        self.ok('--db', self.other_store(), 'list', 'events')\n")
+            log = os.path.join(folder, "log")
+            env = dict(os.environ, CONVENE_TEST_STORE="postgresql", CONVENE_BIN=fake,
+                       FAKE_LOG=log, PYTHONPATH=HERE,
+                       PSQL=os.path.join(postgres_server.bindir(), "psql"))
+            result = subprocess.run([sys.executable, "-m", "unittest", "-v", "test_probe"],
+                                    cwd=folder, env=env, capture_output=True, text=True,
+                                    timeout=120)
+            self.assertIn("OK", result.stderr)
+            self.assertNotIn("skipped", result.stderr)
+            with open(log) as f:
+                calls = [line.rstrip("\n").split("|") for line in f]
+        self.assertEqual(calls[0], ["", "help db", ""])  # the probe for a PostgreSQL store
+        one, two, other = (call[1].split()[1] for call in (calls[1], calls[3], calls[4]))
+        self.assertEqual(len({one, two, other}), 3, calls)
+        name = postgres_server.database_name
+        self.assertEqual(calls[1:], [
+            ["", f"--db {one} db init", ""], [one, "list events", name(one)],  # test_one
+            ["", f"--db {two} db init", ""],  # test_two, then its other_store()
+            [two, f"--db {other} db init", name(two)],
+            [two, f"--db {other} list events", name(two)]])
+        self.assertTrue(all(url.startswith("postgresql://") for url in (one, two, other)))
 
 class Unavailable(unittest.TestCase):
     def test_missing_binaries_make_postgresql_tests_skip(self):
