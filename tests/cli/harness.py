@@ -41,6 +41,11 @@ def convene_lacks_postgresql():
     return None if _convene_has_db_command else "this convene has no PostgreSQL store yet"
 
 
+if POSTGRESQL:
+    postgres_server.announce_skip(postgres_server.why_unavailable()
+                                  or (BIN and convene_lacks_postgresql()))
+
+
 def sqlite_only(reason):
     """Marks a test (or a class of tests) that is about the SQLite file itself: skipped, with
     `reason`, when the suite runs against PostgreSQL."""

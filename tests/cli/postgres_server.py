@@ -106,6 +106,17 @@ def available():
     return why_unavailable() is None
 
 
+SKIP_MARK = "SKIPPED (PostgreSQL): "
+
+
+def announce_skip(reason):
+    """Says on stderr that a test file's PostgreSQL tests cannot run here, in the words ctest
+    looks for (SKIP_REGULAR_EXPRESSION in tests/CMakeLists.txt) to report the file as skipped
+    rather than passed."""
+    if reason:
+        print(SKIP_MARK + reason, file=sys.stderr, flush=True)
+
+
 def _free_port():
     """A port number nothing on 127.0.0.1 uses. The server listens on no TCP port at all; the
     number only names its socket file (.s.PGSQL.PORT), and a free one keeps it out of the way of

@@ -26,6 +26,7 @@ except ImportError:  # reported as skipped below
     Controller = None
 
 REASON = postgres_server.why_unavailable()
+postgres_server.announce_skip(REASON or (BIN and convene_lacks_postgresql()))
 CAPACITY, PROCESSES, EACH = 100, 4, 250
 ATTENDEE_FIELDS = ("name,email,organisation,language,status,registered_at,checked_in_at,"
                    "waitlist_position,diet,badge,sent_method,sent_sequence,sent_at,reply")

@@ -14,6 +14,7 @@ import postgres_server
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REASON = postgres_server.why_unavailable()
+postgres_server.announce_skip(REASON)
 
 # A child test process: starts the server, says where it is, then does what argv[1] says.
 CHILD = r"""
