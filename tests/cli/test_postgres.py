@@ -325,10 +325,10 @@ class Schema(PostgresTestCase):
 class Failures(PostgresTestCase):
     def test_no_server_is_exit_6_and_the_password_is_never_shown(self):
         with tempfile.TemporaryDirectory() as nothing_here:
-            cases = [({"CONVENE_DB": f"postgresql://u:s3cret@/convene?host={nothing_here}"}),
-                     ({"CONVENE_DB": f"postgres://u:s3cret@127.0.0.1:{free_port()}/convene"}),
-                     ({"CONVENE_DB": f"postgresql://u@/convene?host={nothing_here}",
-                       "PGPASSWORD": "s3cret"})]
+            cases = [{"CONVENE_DB": f"postgresql://u:s3cret@/convene?host={nothing_here}"},
+                     {"CONVENE_DB": f"postgres://u:s3cret@127.0.0.1:{free_port()}/convene"},
+                     {"CONVENE_DB": f"postgresql://u@/convene?host={nothing_here}",
+                      "PGPASSWORD": "s3cret"}]
             for env in cases:
                 env["PGCONNECT_TIMEOUT"] = "10"
                 for args in (["list", "events"], ["db", "init"],
