@@ -3,6 +3,11 @@
 Every test gets its own folder (the working directory, so ./convene.db lands there), a clean
 environment (no CONVENE_* variables, HOME and XDG_CONFIG_HOME inside the folder) and a fixed
 SOURCE_DATE_EPOCH so outputs are reproducible.
+
+With CONVENE_TEST_STORE=postgresql (ctest's `cli-pg: NAME` entries), every test gets instead a
+fresh database of its own on a real PostgreSQL server that postgres_server.py starts, with the
+schema made by `convene db init`, and CONVENE_DB pointing at it. Tests about the SQLite file
+itself are marked @sqlite_only(reason) and reported as skipped there.
 """
 import json
 import os
@@ -12,9 +17,39 @@ import time
 import unittest
 from dataclasses import dataclass
 
+import postgres_server
+
 BIN = os.environ.get("CONVENE_BIN", "")
 SOURCE_DIR = os.environ.get("CONVENE_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", ".."))
 FIXED_EPOCH = "1700000000"  # 2023-11-14T22:13:20Z
+STORE = os.environ.get("CONVENE_TEST_STORE", "sqlite")
+if STORE not in ("sqlite", "postgresql"):
+    raise RuntimeError(f"CONVENE_TEST_STORE={STORE}: expected sqlite or postgresql")
+POSTGRESQL = STORE == "postgresql"
+
+
+_convene_has_db_command = None
+
+
+def convene_lacks_postgresql():
+    """TEMPORARY, to delete when the PostgreSQL store is merged: the reason to skip PostgreSQL
+    tests while the binary has no `convene db` command yet, else None."""
+    global _convene_has_db_command
+    if _convene_has_db_command is None:
+        probe = subprocess.run([BIN, "help", "db"], capture_output=True, timeout=60)
+        _convene_has_db_command = probe.returncode == 0
+    return None if _convene_has_db_command else "this convene has no PostgreSQL store yet"
+
+
+if POSTGRESQL:
+    postgres_server.announce_skip(postgres_server.why_unavailable()
+                                  or (BIN and convene_lacks_postgresql()))
+
+
+def sqlite_only(reason):
+    """Marks a test (or a class of tests) that is about the SQLite file itself: skipped, with
+    `reason`, when the suite runs against PostgreSQL."""
+    return unittest.skipIf(POSTGRESQL, f"SQLite only: {reason}")
 
 
 @dataclass
@@ -33,6 +68,10 @@ class ConveneTestCase(unittest.TestCase):
     def setUp(self):
         if not BIN:
             self.skipTest("CONVENE_BIN is not set (run through ctest)")
+        if POSTGRESQL and postgres_server.why_unavailable():
+            self.skipTest(postgres_server.why_unavailable())
+        if POSTGRESQL and convene_lacks_postgresql():
+            self.skipTest(convene_lacks_postgresql())
         self._tmp = tempfile.TemporaryDirectory(prefix="convene-test-")
         self.dir = self._tmp.name
         self.env = {k: v for k, v in os.environ.items() if not k.startswith("CONVENE_")}
@@ -45,6 +84,45 @@ class ConveneTestCase(unittest.TestCase):
         })
         self.env.pop("NO_COLOR", None)
         self.env.pop("COLUMNS", None)  # tables fit $COLUMNS outside a terminal
+        if POSTGRESQL:
+            self.env["CONVENE_DB"] = self.postgres_database()
+
+    def postgres_database(self):
+        """A fresh PostgreSQL database with convene's schema, dropped after the test; its URI."""
+        server = postgres_server.server()
+        url = server.fresh_database()
+        self.addCleanup(server.drop_database, url)
+        self.ok("--db", url, "db", "init")
+        return url
+
+    def other_store(self, name="other.db"):
+        """Where a second, empty store is, for `--db` or CONVENE_DB: the SQLite file `name` in
+        the test's folder, or with PostgreSQL another fresh database."""
+        return self.postgres_database() if POSTGRESQL else self.path(name)
+
+    def local_store_files(self):
+        """The files the store leaves in the test's folder once convene has exited."""
+        return [] if POSTGRESQL else ["convene.db"]
+
+    def stored_bytes(self):
+        """Every byte the store holds on disk (for tests that nothing erased is kept): the
+        SQLite file with its journals, or the PostgreSQL database's table and index files."""
+        if POSTGRESQL:
+            return postgres_server.server().database_files(self.env["CONVENE_DB"])
+        data = b""
+        for suffix in ("", "-wal", "-journal"):
+            if os.path.exists(self.path("convene.db" + suffix)):
+                with open(self.path("convene.db" + suffix), "rb") as f:
+                    data += f.read()
+        return data
+
+    def assert_nothing_stored(self):
+        """No event was stored: with SQLite not even a database file was made; with PostgreSQL
+        (where the database exists beforehand) it holds no event."""
+        if POSTGRESQL:
+            self.assertEqual(json.loads(self.ok("list", "events", "--format", "json")), [])
+        else:
+            self.assertIn("no database at", self.fails(3, "list", "events"))
 
     def tearDown(self):
         self._tmp.cleanup()

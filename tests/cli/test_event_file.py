@@ -118,7 +118,7 @@ class EventFileTest(ConveneTestCase):
         self.assertIn("event.toml:1: ", self.fails(5, "create-event", "--from", "event.toml"))
         self.fails(2, "create-event", "--from", "missing.toml")
         # Nothing half-written: not even a database.
-        self.assertIn("no database at", self.fails(3, "list", "events"))
+        self.assert_nothing_stored()
 
     def test_locale_from_the_file_else_the_configuration(self):
         self.write("event.toml", 'locale = "fr"\n' + EVENT)

@@ -124,7 +124,8 @@ class Feed(ExportTestCase):
         self.assertEqual(result.stdout, "")
         with open(target, "rb") as f:
             self.assertEqual(f.read(), self.export(slug))
-        self.assertEqual(sorted(os.listdir(self.dir)), ["convene.db", "feed.ics"])
+        self.assertEqual(sorted(os.listdir(self.dir)),
+                         sorted(["feed.ics", *self.local_store_files()]))
 
     def test_output_file_in_a_missing_folder_is_a_usage_error(self):
         _, slug = self.create_briefing()

@@ -131,7 +131,7 @@ class ListAttendeesTest(ConveneTestCase):
         self.ok("register", "copy", "--csv", path)
         self.assertEqual(self.listing("csv", event="copy"), original)
 
-        other_db = ["--db", self.path("other.db")]
+        other_db = ["--db", self.other_store()]
         self.ok(*other_db, "create-event", "--title", "Copy", "--slug", "copy", "--start",
                 "2024-01-01T10:00", "--end", "11:00", "--tz", "UTC", "--languages", "en,fr,es",
                 "--capacity", "3")

@@ -5,7 +5,7 @@ import os
 import subprocess
 import unittest
 
-from harness import BIN, SOURCE_DIR, ConveneTestCase
+from harness import BIN, POSTGRESQL, SOURCE_DIR, ConveneTestCase
 
 EXAMPLES = os.path.join(SOURCE_DIR, "examples")
 SLUG = "imrf-briefing-2022"
@@ -44,11 +44,17 @@ def stable(page):
     return page
 
 
+def store_env(store):
+    return {"CONVENE_DB": store} if store else None
+
+
 class SeedExampleTest(ConveneTestCase):
-    def build_with_script(self):
+    def build_with_script(self, store=None):
+        """Runs the script in a folder of its own, where it makes convene.db; with `store`,
+        against that store instead."""
         folder = self.path("script")
         os.mkdir(folder)
-        env = dict(self.env, CONVENE=BIN)
+        env = dict(self.env, CONVENE=BIN, **(store_env(store) or {}))
         proc = subprocess.run(["bash", os.path.join(EXAMPLES, "seed-briefing.sh"), folder],
                               capture_output=True, env=env, cwd=self.dir, timeout=300)
         stderr = proc.stderr.decode()
@@ -56,22 +62,30 @@ class SeedExampleTest(ConveneTestCase):
         self.assertEqual(stderr, "")
         return folder, proc.stdout.decode()
 
-    def build_with_toml(self):
+    def build_with_toml(self, store=None):
         folder = self.path("toml")
         os.mkdir(folder)
+        env = store_env(store)
         for name in ("seed-peer-learning.toml", "seed-briefing.toml"):
-            out = self.ok("create-event", "--from", os.path.join(EXAMPLES, name), cwd=folder)
+            out = self.ok("create-event", "--from", os.path.join(EXAMPLES, name), cwd=folder,
+                          env=env)
             self.assertRegex(out, r"^[a-z0-9-]+\n$")
         return folder
 
     def test_script_and_event_file_give_the_same_page(self):
-        script_dir, printed = self.build_with_script()
-        toml_dir = self.build_with_toml()
-        from_script = self.ok("show", SLUG, "--format", "json", cwd=script_dir)
-        from_toml = self.ok("show", SLUG, "--format", "json", cwd=toml_dir)
+        # Two stores: each folder's convene.db, or with PostgreSQL two databases.
+        script_store = self.other_store() if POSTGRESQL else None
+        toml_store = self.other_store() if POSTGRESQL else None
+        script_dir, printed = self.build_with_script(script_store)
+        toml_dir = self.build_with_toml(toml_store)
+        from_script = self.ok("show", SLUG, "--format", "json", cwd=script_dir,
+                              env=store_env(script_store))
+        from_toml = self.ok("show", SLUG, "--format", "json", cwd=toml_dir,
+                            env=store_env(toml_store))
         self.assertEqual(stable(json.loads(from_script)), stable(json.loads(from_toml)))
         # The script ends by printing the page.
-        self.assertEqual(printed, self.ok("show", SLUG, cwd=script_dir))
+        self.assertEqual(printed, self.ok("show", SLUG, cwd=script_dir,
+                                          env=store_env(script_store)))
 
     def test_the_page_says_what_the_seed_says(self):
         folder = self.build_with_toml()

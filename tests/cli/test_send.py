@@ -254,11 +254,7 @@ class SendTestCase(ExportTestCase):
         slug = self.briefing()
         self.send(slug)
         self.ok("forget", slug, JANE[1])
-        data = b""
-        for suffix in ("", "-wal", "-journal"):
-            if os.path.exists(self.path("convene.db" + suffix)):
-                with open(self.path("convene.db" + suffix), "rb") as f:
-                    data += f.read()
+        data = self.stored_bytes()
         self.assertNotIn(JANE[1].lower().encode(), data.lower())
         self.assertIn(ELODIE[1].encode(), data, "the others' ledger rows stay")
         # Her seat went to the waiting list: the one new message is for that person, not her.

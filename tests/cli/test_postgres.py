@@ -1,0 +1,435 @@
+"""What only the PostgreSQL store has (issue 16), against a real PostgreSQL 15 that
+postgres_server.py starts: registrations from several processes at once against a capacity,
+two `send` runs at once, `db copy` between SQLite and PostgreSQL and back, `db init` and schema
+versions, connection failures and a connection cut in the middle of an import.
+
+The shared behaviour of every command is tested on both stores by the other test files (ctest's
+`cli-pg: NAME` entries); these run in the `cli: test_postgres` entry and skip when PostgreSQL is
+not installed."""
+import json
+import os
+import re
+import subprocess
+import tempfile
+import time
+import unittest
+
+import postgres_server
+from harness import BIN, POSTGRESQL, ConveneTestCase, convene_lacks_postgresql
+from ics_testing import ORGANISER_TOML
+from test_rsvp import reply_ics
+from test_send import Sink, free_port
+
+try:
+    from aiosmtpd.controller import Controller
+except ImportError:  # reported as skipped below
+    Controller = None
+
+REASON = postgres_server.why_unavailable()
+postgres_server.announce_skip(REASON or (BIN and convene_lacks_postgresql()))
+CAPACITY, PROCESSES, EACH = 100, 4, 250
+ATTENDEE_FIELDS = ("name,email,organisation,language,status,registered_at,checked_in_at,"
+                   "waitlist_position,diet,badge,sent_method,sent_sequence,sent_at,reply")
+
+
+def without_ids(value):
+    """JSON with every "id" left out: a copy keeps UIDs, sequences and times, not row ids."""
+    if isinstance(value, dict):
+        return {k: without_ids(v) for k, v in value.items() if k != "id"}
+    if isinstance(value, list):
+        return [without_ids(v) for v in value]
+    return value
+
+
+@unittest.skipIf(REASON, REASON)
+class PostgresTestCase(ConveneTestCase):
+    """Every command goes to a fresh PostgreSQL database with the schema (CONVENE_DB)."""
+
+    def setUp(self):
+        super().setUp()
+        if convene_lacks_postgresql():
+            self.skipTest(convene_lacks_postgresql())
+        self.server = postgres_server.server()
+        if not POSTGRESQL:
+            self.env["CONVENE_DB"] = self.postgres_database()
+        self.db = self.env["CONVENE_DB"]
+
+    def psql(self, sql, url=None):
+        return self.server.psql(url or self.db, sql)
+
+    def refused(self, code, *args, env=None):
+        """Runs convene, asserts exit `code`, nothing on stdout, one error line on stderr and
+        otherwise hints only; returns the whole stderr."""
+        result = self.run_convene(*args, env=env)
+        self.assertEqual(result.code, code, result.stderr)
+        self.assertEqual(result.stdout, "")
+        lines = result.stderr.splitlines()
+        self.assertEqual(len([line for line in lines if line.startswith("convene: error: ")]), 1,
+                         result.stderr)
+        self.assertEqual([line for line in lines
+                          if not line.startswith(("convene: error: ", "convene: hint: "))], [],
+                         result.stderr)
+        return result.stderr
+
+
+class Concurrency(PostgresTestCase):
+    def test_four_processes_registering_at_once_keep_capacity_and_waiting_order(self):
+        self.ok("create-event", "--title", "Crowded", "--slug", "crowded", "--start",
+                "2024-01-01T10:00", "--end", "11:00", "--tz", "UTC", "--capacity", str(CAPACITY))
+        # Each process registers its people one `convene register` after the other, all four
+        # processes at the same time: 1000 connections, each its own transaction.
+        script = ('for i in $(seq -w 1 "$2"); do "$BIN" register crowded --name "P $1 $i" '
+                  '--email "p$1-$i@example.org" >/dev/null 2>>"$3" || exit 1; done')
+        env = dict(self.env, BIN=BIN)
+        procs = []
+        for n in range(PROCESSES):
+            log = self.path(f"stderr-{n}")
+            procs.append(subprocess.Popen(["bash", "-c", script, "w", str(n), str(EACH), log],
+                                          cwd=self.dir, env=env))
+        codes = [p.wait(timeout=500) for p in procs]
+        errors = ""
+        for n in range(PROCESSES):
+            with open(self.path(f"stderr-{n}"), encoding="utf-8") as f:
+                errors += f.read()
+        self.assertEqual(codes, [0] * PROCESSES, errors[-2000:])
+        self.assertNotIn("error", errors)
+
+        rows = json.loads(self.ok("list", "attendees", "crowded", "--format", "json",
+                                  "--fields", "id,email,status,waitlist_position"))
+        self.assertEqual(len(rows), PROCESSES * EACH)
+        registered = [r for r in rows if r["status"] == "registered"]
+        waiting = sorted((r for r in rows if r["status"] == "waitlisted"), key=lambda r: r["id"])
+        self.assertEqual(len(registered), CAPACITY)
+        self.assertEqual(len(waiting), PROCESSES * EACH - CAPACITY)
+        # The first hundred to register got the seats; the waiting list is in registration
+        # order, numbered 1..900 without gaps or repeats.
+        self.assertLess(max(r["id"] for r in registered), min(r["id"] for r in waiting))
+        self.assertEqual([r["waitlist_position"] for r in waiting],
+                         list(range(1, len(waiting) + 1)))
+        self.assertTrue(all(r["waitlist_position"] is None for r in registered))
+        # Each process's people in the order that process registered them.
+        for n in range(PROCESSES):
+            mine = [r["email"] for r in sorted(rows, key=lambda r: r["id"])
+                    if r["email"].startswith(f"p{n}-")]
+            self.assertEqual(mine, [f"p{n}-{i:03}@example.org" for i in range(1, EACH + 1)])
+        figures = {f["figure"]: f["count"] for f in
+                   json.loads(self.ok("stats", "crowded", "--format", "json"))}
+        self.assertEqual((figures["taken"], figures["free"], figures["waiting"]),
+                         (CAPACITY, 0, PROCESSES * EACH - CAPACITY))
+
+
+@unittest.skipIf(Controller is None, "python3-aiosmtpd is not installed")
+class ConcurrentSend(PostgresTestCase):
+    def setUp(self):
+        super().setUp()
+        self.sink = Sink()
+        self.port = free_port()
+        self.controller = Controller(self.sink, hostname="127.0.0.1", port=self.port,
+                                     ready_timeout=30)
+        self.controller.start()
+        self.addCleanup(self.controller.stop)
+        self.write("convene.toml",
+                   ORGANISER_TOML + f'[mail]\nsmtp_url = "smtp://127.0.0.1:{self.port}"\n')
+
+    def recipients(self):
+        return [rcpt.lower() for rcpts, _ in self.sink.received() for rcpt in rcpts]
+
+    def test_two_sends_at_once_deliver_each_message_once(self):
+        _, slug = self.create_briefing()
+        people = [f"person{i:02}@example.org" for i in range(40)]
+        self.ok("register", slug, "--csv", "-",
+                input="name,email\n" + "".join(f"Person {i},{e}\n" for i, e in
+                                               enumerate(people)))
+        self.sink.delay = 0.05  # two seconds of sending: the two runs overlap
+        procs = [subprocess.Popen([BIN, "send", slug], env=self.env, cwd=self.dir,
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                 for _ in range(2)]
+        outputs = [p.communicate(timeout=300) for p in procs]
+        for proc, (_, err) in zip(procs, outputs):
+            self.assertEqual(proc.returncode, 0, err.decode())
+        self.assertEqual(sorted(self.recipients()), people, "each person got one message")
+        sent = 0
+        for _, err in outputs:
+            match = re.search(r"sent (\d+) invitations? and", err.decode())
+            sent += int(match.group(1)) if match else 0
+        self.assertEqual(sent, len(people), "the two runs together report every message once")
+        ledger = json.loads(self.ok("list", "attendees", slug, "--format", "json", "--fields",
+                                    "email,sent_method,sent_sequence"))
+        self.assertEqual({(r["sent_method"], r["sent_sequence"]) for r in ledger},
+                         {("REQUEST", 0)})
+        # Nothing left to send.
+        self.ok("send", slug)
+        self.assertEqual(len(self.sink.received()), len(people))
+
+
+class Copy(PostgresTestCase):
+    def at(self, store, *args, **kwargs):
+        """Runs convene against `store` (a SQLite path or a URL); stdout."""
+        return self.ok(*args, env={"CONVENE_DB": store}, **kwargs)
+
+    def build(self, store):
+        """The seed's briefing in `store` with an agenda, registrations with custom fields, a
+        waiting list, a cancellation, a check-in, a reply, a sent ledger and a later change."""
+        own = self.env["CONVENE_DB"]
+        self.env["CONVENE_DB"] = store
+        try:
+            self.ok("db", "init")
+            parent, slug = self.create_briefing("--capacity", "3", "--description",
+                                                "Contexte\nEn 2018, …")
+            self.ok("add-agenda-item", slug, "--title", "Détails techniques", "--duration", "5m")
+            self.ok("add-agenda-item", slug, "--title", "La route vers l'IMRF", "--kind", "talk",
+                    "--duration", "20m", "--speaker",
+                    "Monami Maulik; Stakeholder Liaison Officer; Réseau des Nations Unies",
+                    "--speaker", "Sophie van Haasen; Coordinatrice; GFMD Mayors Mechanism")
+            self.ok("add-agenda-item", slug, "--title", "Discussion", "--kind", "discussion",
+                    "--point", "Comment votre gouvernement agit-il ?", "--point", "Et ensuite ?")
+            people = [("Doe, Jane", "Jane.Doe@Example.org", "en", "vegan"),
+                      ("Élodie Zoé", "elodie@exemple.fr", "fr", ""),
+                      ("Ana Pérez", "ana@ejemplo.es", "es", "halal"),
+                      ("Wait Listed", "wait@example.org", "en", ""),
+                      ("Gone Away", "gone@example.org", "fr", "")]
+            for i, (name, email, language, diet) in enumerate(people):
+                fields = ["--field", f"diet={diet}"] if diet else []
+                self.ok("register", slug, "--name", name, "--email", email, "--language",
+                        language, "--organisation", "Ville de Paris", "--field",
+                        f"badge=B{i:03}", *fields,
+                        env={"SOURCE_DATE_EPOCH": str(1700000000 + 61 * i)})
+            self.ok("unregister", slug, "gone@example.org")
+            self.ok("check-in", slug, "elodie@exemple.fr",
+                    env={"SOURCE_DATE_EPOCH": "1700100000"})
+            # A sent ledger: the invitations went out (to a sink), then the time changed.
+            sink, port = Sink(), free_port()
+            controller = Controller(sink, hostname="127.0.0.1", port=port, ready_timeout=30)
+            controller.start()
+            try:
+                self.write("convene.toml",
+                           ORGANISER_TOML + f'[mail]\nsmtp_url = "smtp://127.0.0.1:{port}"\n')
+                self.ok("send", slug, env={"SOURCE_DATE_EPOCH": "1700200000"})
+            finally:
+                controller.stop()
+            self.assertEqual(len(sink.received()), 3)
+            uid = json.loads(self.ok("show", slug, "--format", "json"))["uid"]
+            self.ok("rsvp", slug, input=reply_ics(uid, "jane.doe@example.org", "ACCEPTED"))
+            self.ok("update-event", slug, "--start", "2022-04-13T15:30", "--end", "16:30")
+            self.ok("create-event", "--title", "Autre", "--slug", "autre", "--date",
+                    "2022-05-02", "--tz", "Europe/Paris")
+            return parent, slug
+        finally:
+            self.env["CONVENE_DB"] = own
+
+    def outputs(self, store, slugs):
+        """Everything convene says about `slugs` in `store`, command by command."""
+        out = {"list events": without_ids(json.loads(
+            self.at(store, "list", "events", "--format", "json")))}
+        for slug in slugs:
+            out[f"show {slug}"] = self.at(store, "show", slug)
+            out[f"show json {slug}"] = without_ids(json.loads(
+                self.at(store, "show", slug, "--format", "json")))
+            out[f"list agenda {slug}"] = self.at(store, "list", "agenda", slug, "--format",
+                                                 "json")
+            out[f"list attendees {slug}"] = self.at(store, "list", "attendees", slug, "--format",
+                                                    "json")
+            out[f"stats {slug}"] = self.at(store, "stats", slug, "--format", "json")
+            out[f"export-ics {slug}"] = self.at(store, "export-ics", slug, "--with-agenda")
+            out[f"send plan {slug}"] = self.at(store, "send", slug, "--dry-run", "--format",
+                                               "tsv")
+        # The briefing's people with their custom fields, ledger and replies; an invitation as
+        # the ledger and the registration make it.
+        out["attendees"] = self.at(store, "list", "attendees", slugs[1], "--format", "json",
+                                   "--fields", ATTENDEE_FIELDS)
+        out["invitation"] = self.at(store, "export-ics", slugs[1], "--attendee",
+                                    "elodie@exemple.fr")
+        return out
+
+    def test_sqlite_to_postgresql_to_sqlite_says_the_same(self):
+        first, last = self.path("first.db"), self.path("last.db")
+        parent, slug = self.build(first)
+        slugs = [parent, slug, "autre"]
+        before = self.outputs(first, slugs)
+        self.assertIn("vegan", before["attendees"])
+        self.assertIn("accepted", before["attendees"])
+        self.assertIn("REQUEST", before[f"send plan {slug}"], "the change is news to send")
+
+        self.assertEqual(self.at(first, "db", "copy", "--to", self.db), "")
+        self.assertEqual(self.outputs(self.db, slugs), before)
+        self.at(last, "db", "init")
+        self.assertEqual(self.at(last, "db", "copy", "--from", self.db), "")
+        self.assertEqual(self.outputs(last, slugs), before)
+
+        # Copying again: the events exist in the target; exit 4 and nothing written.
+        error = self.fails(4, "db", "copy", "--to", self.db, env={"CONVENE_DB": first})
+        self.assertRegex(error, "|".join(slugs))
+        self.assertEqual(self.outputs(self.db, slugs), before)
+
+    def test_named_events_only_and_a_sqlite_target_is_created(self):
+        parent, slug = self.build(self.path("first.db"))
+        self.at(self.path("first.db"), "db", "copy", "--to", self.db, "autre")
+        events = json.loads(self.ok("list", "events", "--format", "json"))
+        self.assertEqual([e["slug"] for e in events], ["autre"])
+        # From PostgreSQL into a SQLite file that does not exist yet.
+        self.ok("db", "copy", "--to", self.path("new.db"))
+        self.assertEqual(
+            without_ids(json.loads(self.at(self.path("new.db"), "list", "events", "--format",
+                                           "json"))),
+            without_ids(json.loads(self.ok("list", "events", "--format", "json"))))
+        # A conflict on one of several events writes none of them.
+        before = self.ok("list", "events", "--format", "json")
+        self.fails(4, "db", "copy", "--from", self.path("first.db"), parent, slug, "autre")
+        self.assertEqual(self.ok("list", "events", "--format", "json"), before)
+        self.fails(3, "db", "copy", "--from", self.path("first.db"), "no-such-event")
+        self.assertEqual(self.ok("list", "events", "--format", "json"), before)
+
+
+class Schema(PostgresTestCase):
+    def test_db_init_twice_is_fine(self):
+        self.ok("create-event", "--title", "Kept", "--slug", "kept", "--date", "2024-01-01")
+        result = self.run_convene("db", "init")
+        self.assertEqual((result.code, result.stdout), (0, ""), result.stderr)
+        events = json.loads(self.ok("list", "events", "--format", "json"))
+        self.assertEqual([e["slug"] for e in events], ["kept"])
+
+    def test_a_newer_schema_is_refused_and_left_alone(self):
+        self.psql("UPDATE convene_schema SET version = 999")
+        for args in (["list", "events"], ["db", "init"],
+                     ["create-event", "--title", "X", "--date", "2024-01-01"]):
+            with self.subTest(args=args):
+                self.assertIn("newer convene", self.fails(6, *args))
+        self.assertEqual(self.psql("SELECT version FROM convene_schema"), "999\n")
+
+    def test_a_database_without_the_schema_names_db_init(self):
+        empty = self.server.fresh_database()
+        self.addCleanup(self.server.drop_database, empty)
+        for args in (["list", "events"], ["create-event", "--title", "X", "--date", "2024-01-01"]):
+            with self.subTest(args=args):
+                stderr = self.refused(6, *args, env={"CONVENE_DB": empty})
+                self.assertIn("convene db init", stderr)
+        # Nothing was created on the way.
+        self.assertEqual(self.psql("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'",
+                                   url=empty), "0\n")
+        self.ok("db", "init", env={"CONVENE_DB": empty})
+        self.assertEqual(json.loads(self.ok("list", "events", "--format", "json",
+                                            env={"CONVENE_DB": empty})), [])
+
+    def test_the_url_from_the_flag_and_the_config_file(self):
+        self.ok("create-event", "--title", "Here", "--slug", "here", "--date", "2024-01-01")
+        del self.env["CONVENE_DB"]
+        self.assertIn("here", self.ok("--db", self.db, "list", "events"))
+        # postgres:// is the same as postgresql://.
+        short = "postgres://" + self.db[len("postgresql://"):]
+        self.assertIn("here", self.ok("list", "events", "--db", short))
+        self.write("convene.toml", f'[database]\nurl = "{self.db}"\n')
+        self.assertIn("here", self.ok("list", "events"))
+        self.assertFalse(os.path.exists(self.path("convene.db")))
+
+
+class Failures(PostgresTestCase):
+    def test_no_server_is_exit_6_and_the_password_is_never_shown(self):
+        with tempfile.TemporaryDirectory() as nothing_here:
+            cases = [{"CONVENE_DB": f"postgresql://u:s3cret@/convene?host={nothing_here}"},
+                     {"CONVENE_DB": f"postgres://u:s3cret@127.0.0.1:{free_port()}/convene"},
+                     {"CONVENE_DB": f"postgresql://u@/convene?host={nothing_here}",
+                      "PGPASSWORD": "s3cret"}]
+            for env in cases:
+                env["PGCONNECT_TIMEOUT"] = "10"
+                for args in (["list", "events"], ["db", "init"],
+                             ["--db", env["CONVENE_DB"], "show", "x"]):
+                    with self.subTest(env=env, args=args):
+                        self.assertNotIn("s3cret", self.refused(6, *args, env=env))
+
+    def prepare_cut(self):
+        """Makes convene's import wait, in its transaction, once it has inserted 1000 rows
+        (whichever tables they go to): an AFTER INSERT trigger on every table counts rows with
+        a sequence (sequences ignore rollbacks) and at the 1000th waits for an advisory lock
+        that a psql session of the test holds. Returns that session."""
+        self.psql("""
+            CREATE SEQUENCE test_cut_rows;
+            CREATE FUNCTION test_cut_wait() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF nextval('test_cut_rows') = 1000 THEN
+                    PERFORM pg_advisory_lock(4242);
+                    PERFORM pg_advisory_unlock(4242);
+                END IF;
+                RETURN NULL;
+            END $$;
+            DO $$
+            DECLARE t record;
+            BEGIN
+                FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = 'public' LOOP
+                    EXECUTE format('CREATE TRIGGER test_cut_wait AFTER INSERT ON %I '
+                                   'FOR EACH ROW EXECUTE FUNCTION test_cut_wait()', t.tablename);
+                END LOOP;
+            END $$;""")
+        holder = subprocess.Popen(
+            [os.path.join(self.server.bin, "psql"), "-X", "-q", "-d", self.db],
+            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            text=True)
+        self.addCleanup(self.end_session, holder)
+        holder.stdin.write("SELECT pg_advisory_lock(4242);\n")
+        holder.stdin.flush()
+        self.wait_for("SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND "
+                      "database = (SELECT oid FROM pg_database "
+                      "WHERE datname = current_database())",
+                      "the test's session never got its lock")
+        return holder
+
+    @staticmethod
+    def end_session(holder):
+        if not holder.stdin.closed:
+            holder.stdin.close()
+        if holder.poll() is None:
+            holder.kill()
+        holder.wait()
+
+    def wait_for(self, query, failure, proc=None):
+        """Polls `query` until it returns rows (their first column), for two minutes at most."""
+        deadline = time.monotonic() + 120
+        while True:
+            rows = self.psql(query).split()
+            if rows:
+                return rows
+            self.assertTrue(proc is None or proc.poll() is None, failure)
+            self.assertLess(time.monotonic(), deadline, failure)
+            time.sleep(0.05)
+
+    def test_a_connection_cut_or_a_restart_during_an_import_writes_nothing(self):
+        """The server ends convene's session in the middle of a large import, in the middle of
+        its transaction: exit 6, one error line, not one of the rows kept."""
+        self.ok("create-event", "--title", "Big", "--slug", "big", "--date", "2024-01-01")
+        self.ok("register", "big", "--name", "First", "--email", "first@example.org")
+        path = self.write("people.csv", "name,email,badge\n" + "".join(
+            f"Person {i},p{i}@example.org,B{i}\n" for i in range(5000)))
+        for how in ("pg_terminate_backend", "restart"):
+            with self.subTest(how=how):
+                holder = self.prepare_cut()
+                proc = subprocess.Popen([BIN, "register", "big", "--csv", path], env=self.env,
+                                        cwd=self.dir, stdout=subprocess.PIPE,
+                                        stderr=subprocess.PIPE)
+                try:
+                    [pid] = self.wait_for(
+                        "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+                        "AND wait_event_type = 'Lock' AND wait_event = 'advisory' "
+                        "AND backend_xid IS NOT NULL",
+                        "convene's import never reached its 1000th row", proc)
+                    if how == "restart":
+                        self.server.restart()
+                    else:
+                        self.psql(f"SELECT pg_terminate_backend({pid})")
+                    out, err = proc.communicate(timeout=120)
+                finally:
+                    if proc.poll() is None:
+                        proc.kill()
+                        proc.communicate()
+                    self.end_session(holder)
+                err = err.decode()
+                self.assertEqual(proc.returncode, 6, err)
+                self.assertEqual(out, b"")
+                errors = [line for line in err.splitlines() if line.startswith("convene: error: ")]
+                self.assertEqual(len(errors), 1, err)
+                self.assertNotIn("terminate called", err)
+                self.psql("DROP SEQUENCE test_cut_rows; DROP FUNCTION test_cut_wait() CASCADE")
+                listed = json.loads(self.ok("list", "attendees", "big", "--format", "json",
+                                            "--fields", "email"))
+                self.assertEqual(listed, [{"email": "first@example.org"}])
+
+if __name__ == "__main__":
+    unittest.main()
