@@ -9,6 +9,7 @@
 #include <cstring>
 #include <map>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <SQLiteCpp/Exception.h>
@@ -179,6 +180,25 @@ int Database::schema_version() {
 }
 
 Transaction Database::write_transaction() { return Transaction(*this); }
+
+EventLock Database::lock_event(std::int64_t event_id, std::string_view task) {
+    using Clock = std::chrono::steady_clock;
+    const auto give_up = Clock::now() + m_lock_wait;
+    while (!m_connection->try_lock_event(event_id)) {
+        if (Clock::now() >= give_up) {
+            throw StorageError(
+                fmt::format("another convene is {} for this event (waited {} s)", task,
+                            m_lock_wait.count()),
+                "let it finish; run the command again then, it does only what is left");
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds{50});
+    }
+    return EventLock(*this, event_id);
+}
+
+EventLock::~EventLock() {
+    if (m_db) m_db->connection().unlock_event(m_event_id);
+}
 
 void Database::migrate_sqlite() {
     if (schema_version() == k_schema_version) return;

@@ -106,11 +106,9 @@ std::int64_t LedgerStore::insert(const SentMessage& message) {
     return insert->integer(0);
 }
 
-void LedgerStore::remove(std::int64_t id) {
+void LedgerStore::record(const SentMessage& message) {
     auto transaction = m_db.write_transaction();
-    auto remove = m_db.connection().prepare("DELETE FROM sent_message WHERE id = ?");
-    remove->bind(1, id);
-    remove->run();
+    insert(message);
     transaction.commit();
 }
 

@@ -18,6 +18,8 @@ namespace {
 // of "convene". Advisory locks belong to one database, so two convene databases on one
 // server do not wait for each other.
 constexpr std::int64_t k_writer_lock = 0x636f6e76656e65;
+// Event locks take the two-key form (a different key space): "conv", then the event's id.
+constexpr std::int32_t k_event_lock_class = 0x636f6e76;
 
 std::string first_line(std::string_view text) {
     const auto end = text.find('\n');
@@ -300,6 +302,21 @@ void PostgresConnection::commit() { execute("COMMIT"); }
 void PostgresConnection::rollback() noexcept {
     // After a lost connection there is nothing to roll back: the server already did.
     PQclear(PQexec(m_connection, "ROLLBACK"));
+}
+
+bool PostgresConnection::try_lock_event(std::int64_t event_id) {
+    // Session locks: held across transactions, released by the server when the connection
+    // ends, also when convene is killed.
+    auto lock = prepare(
+        fmt::format("SELECT pg_try_advisory_lock({}, CAST(? AS integer))", k_event_lock_class));
+    lock->bind(1, event_id);
+    return lock->step() && lock->text(0) == "t";
+}
+
+void PostgresConnection::unlock_event(std::int64_t event_id) noexcept {
+    const auto sql = fmt::format("SELECT pg_advisory_unlock({}, {})", k_event_lock_class,
+                                 static_cast<std::int32_t>(event_id));
+    PQclear(PQexec(m_connection, sql.c_str()));
 }
 
 bool PostgresConnection::in_transaction() const {

@@ -48,6 +48,8 @@ public:
     void commit() override;
     void rollback() noexcept override;
     bool in_transaction() const override;
+    bool try_lock_event(std::int64_t event_id) override;
+    void unlock_event(std::int64_t event_id) noexcept override;
 
 private:
     friend class PostgresStatement;

@@ -69,6 +69,12 @@ public:
     virtual void commit() = 0;
     virtual void rollback() noexcept = 0;
     virtual bool in_transaction() const = 0;
+
+    // A lock held across transactions, for the whole of a long task on one event (`send`),
+    // released by unlock() or when the process ends, however it ends. False when another
+    // process holds it.
+    virtual bool try_lock_event(std::int64_t event_id) = 0;
+    virtual void unlock_event(std::int64_t event_id) noexcept = 0;
 };
 
 // A statement prepared on its first use and kept for the store's life: a command that

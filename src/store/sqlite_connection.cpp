@@ -1,7 +1,10 @@
 #include "sqlite_connection.hpp"
 
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
+#include <cerrno>
 #include <string>
 
 #include <SQLiteCpp/Exception.h>
@@ -76,7 +79,25 @@ private:
     sqlite3_stmt* m_statement{nullptr};
 };
 
+// Event locks are bytes of the database file far past SQLite's own lock bytes (at 1 GiB):
+// open-file-description locks, which belong to this descriptor and which no other close()
+// in the process releases. A file never grows there; locking past the end is allowed.
+constexpr off_t k_event_lock_base = off_t{1} << 40;
+
+bool set_event_lock(int fd, std::int64_t event_id, short type) {
+    struct flock lock {};
+    lock.l_type = type;
+    lock.l_whence = SEEK_SET;
+    lock.l_start = k_event_lock_base + static_cast<off_t>(event_id);
+    lock.l_len = 1;
+    return ::fcntl(fd, F_OFD_SETLK, &lock) == 0;
+}
+
 }  // namespace
+
+SqliteConnection::LockFile::~LockFile() {
+    if (fd >= 0) ::close(fd);
+}
 
 SqliteConnection::SqliteConnection(const std::filesystem::path& path,
                                    std::chrono::seconds lock_wait)
@@ -115,6 +136,23 @@ void SqliteConnection::rollback() noexcept {
     } catch (const SQLite::Exception&) {
         // SQLite rolls back by itself after some errors; nothing is left to undo then.
     }
+}
+
+bool SqliteConnection::try_lock_event(std::int64_t event_id) {
+    if (m_name == ":memory:") return true;  // no other process can see it
+    if (m_lock_file.fd < 0) {
+        m_lock_file.fd = ::open(m_name.c_str(), O_RDWR | O_CLOEXEC);
+        if (m_lock_file.fd < 0) {
+            throw SQLite::Exception("cannot open the database to lock an event", SQLITE_CANTOPEN);
+        }
+    }
+    if (set_event_lock(m_lock_file.fd, event_id, F_WRLCK)) return true;
+    if (errno == EAGAIN || errno == EACCES) return false;
+    throw SQLite::Exception("cannot lock an event of the database", SQLITE_IOERR);
+}
+
+void SqliteConnection::unlock_event(std::int64_t event_id) noexcept {
+    if (m_lock_file.fd >= 0) set_event_lock(m_lock_file.fd, event_id, F_UNLCK);
 }
 
 bool SqliteConnection::in_transaction() const {

@@ -24,10 +24,18 @@ public:
     void commit() override;
     void rollback() noexcept override;
     bool in_transaction() const override;
+    bool try_lock_event(std::int64_t event_id) override;
+    void unlock_event(std::int64_t event_id) noexcept override;
 
     SQLite::Database& database() { return m_database; }
 
 private:
+    // Declared first, closed last: closing any descriptor of the file drops the POSIX locks
+    // SQLite holds on it, so this one stays open until SQLite's connection is gone.
+    struct LockFile {
+        int fd{-1};
+        ~LockFile();
+    } m_lock_file;
     SQLite::Database m_database;
     std::string m_name;
 };

@@ -28,22 +28,8 @@ if STORE not in ("sqlite", "postgresql"):
 POSTGRESQL = STORE == "postgresql"
 
 
-_convene_has_db_command = None
-
-
-def convene_lacks_postgresql():
-    """TEMPORARY, to delete when the PostgreSQL store is merged: the reason to skip PostgreSQL
-    tests while the binary has no `convene db` command yet, else None."""
-    global _convene_has_db_command
-    if _convene_has_db_command is None:
-        probe = subprocess.run([BIN, "help", "db"], capture_output=True, timeout=60)
-        _convene_has_db_command = probe.returncode == 0
-    return None if _convene_has_db_command else "this convene has no PostgreSQL store yet"
-
-
 if POSTGRESQL:
-    postgres_server.announce_skip(postgres_server.why_unavailable()
-                                  or (BIN and convene_lacks_postgresql()))
+    postgres_server.announce_skip(postgres_server.why_unavailable())
 
 
 def sqlite_only(reason):
@@ -70,8 +56,6 @@ class ConveneTestCase(unittest.TestCase):
             self.skipTest("CONVENE_BIN is not set (run through ctest)")
         if POSTGRESQL and postgres_server.why_unavailable():
             self.skipTest(postgres_server.why_unavailable())
-        if POSTGRESQL and convene_lacks_postgresql():
-            self.skipTest(convene_lacks_postgresql())
         self._tmp = tempfile.TemporaryDirectory(prefix="convene-test-")
         self.dir = self._tmp.name
         self.env = {k: v for k, v in os.environ.items() if not k.startswith("CONVENE_")}

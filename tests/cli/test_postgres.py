@@ -15,7 +15,7 @@ import time
 import unittest
 
 import postgres_server
-from harness import BIN, POSTGRESQL, ConveneTestCase, convene_lacks_postgresql
+from harness import BIN, POSTGRESQL, ConveneTestCase
 from ics_testing import ORGANISER_TOML
 from test_rsvp import reply_ics
 from test_send import Sink, free_port
@@ -26,7 +26,7 @@ except ImportError:  # reported as skipped below
     Controller = None
 
 REASON = postgres_server.why_unavailable()
-postgres_server.announce_skip(REASON or (BIN and convene_lacks_postgresql()))
+postgres_server.announce_skip(REASON)
 CAPACITY, PROCESSES, EACH = 100, 4, 250
 ATTENDEE_FIELDS = ("name,email,organisation,language,status,registered_at,checked_in_at,"
                    "waitlist_position,diet,badge,sent_method,sent_sequence,sent_at,reply")
@@ -47,8 +47,6 @@ class PostgresTestCase(ConveneTestCase):
 
     def setUp(self):
         super().setUp()
-        if convene_lacks_postgresql():
-            self.skipTest(convene_lacks_postgresql())
         self.server = postgres_server.server()
         if not POSTGRESQL:
             self.env["CONVENE_DB"] = self.postgres_database()

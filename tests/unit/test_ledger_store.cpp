@@ -39,9 +39,9 @@ TEST_CASE("the ledger gives each person's last message and highest sequence", "[
     const auto event_id = fixture.event_id;
     store::LedgerStore ledger(db);
     CHECK_FALSE(ledger.last_sent(event_id, "jane@example.org"));
-    ledger.insert(message(event_id, "Jane@Example.org", Itip::request, 0, 10));
-    ledger.insert(message(event_id, "jane@example.org", Itip::cancel, 1, 20));
-    ledger.insert(message(event_id, "joe@example.org", Itip::request, 0, 30));
+    ledger.record(message(event_id, "Jane@Example.org", Itip::request, 0, 10));
+    ledger.record(message(event_id, "jane@example.org", Itip::cancel, 1, 20));
+    ledger.record(message(event_id, "joe@example.org", Itip::request, 0, 30));
 
     const auto jane = ledger.last_sent(event_id, "JANE@example.org");
     REQUIRE(jane);
@@ -77,7 +77,7 @@ TEST_CASE("a reply replaces the person's previous one", "[ledger]") {
 TEST_CASE("a ledger row edited by hand is damaged storage, not a bug", "[ledger]") {
     Ledger fixture;
     store::LedgerStore ledger(fixture.db);
-    ledger.insert(message(fixture.event_id, "jane@example.org", Itip::request, 0, 10));
+    ledger.record(message(fixture.event_id, "jane@example.org", Itip::request, 0, 10));
     store::sqlite(fixture.db).exec("UPDATE sent_message SET sent_at = 'yesterday'");
     CHECK(testing::code_of([&] { ledger.last_sent(fixture.event_id, "jane@example.org"); }) ==
           ExitCode::storage);
@@ -93,8 +93,8 @@ TEST_CASE("erasing a registration erases what the ledger holds for that person",
     jane.registered_at = at(5);
     const auto id = registrations.insert(jane);
     store::LedgerStore ledger(fixture.db);
-    ledger.insert(message(fixture.event_id, "jane@example.org", Itip::request, 0, 10));
-    ledger.insert(message(fixture.event_id, "joe@example.org", Itip::request, 0, 11));
+    ledger.record(message(fixture.event_id, "jane@example.org", Itip::request, 0, 10));
+    ledger.record(message(fixture.event_id, "joe@example.org", Itip::request, 0, 11));
     ledger.record_reply(
         fixture.event_id, "jane@example.org",
         {.partstat = "ACCEPTED", .sequence = 0, .replied_at = at(12), .received_at = at(13)});

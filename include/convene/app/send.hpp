@@ -27,7 +27,6 @@ struct PlannedMessage {
     std::string email;
     domain::OwedMessage owed;
     std::string language;  // their registration's: the letter's, when convene writes it
-    domain::RegistrationStatus status{domain::RegistrationStatus::registered};
 };
 
 // What the ledger says is missing, in the stable order of the attendee list.

@@ -3,6 +3,7 @@
 // its versioned schema, and transactions. SQL, and every SQLiteCpp and libpq type, stay under
 // src/store: this header shows none of them.
 #include <chrono>
+#include <cstdint>
 #include <exception>
 #include <filesystem>
 #include <memory>
@@ -19,6 +20,7 @@ namespace convene::store {
 inline constexpr int k_schema_version = 5;
 
 class Transaction;
+class EventLock;
 namespace sql {
 class Connection;
 }
@@ -53,6 +55,12 @@ public:
     // two writers wait for each other instead of failing halfway.
     Transaction write_transaction();
 
+    // For a task that spans many transactions on one event and must not run twice at once
+    // (`send`: two runs would hand the same message to the mail system). Waits up to the lock
+    // wait for another convene doing it, then fails (StorageError naming `task`). Released
+    // when the EventLock goes, or when the process ends, however it ends.
+    EventLock lock_event(std::int64_t event_id, std::string_view task);
+
     bool is_postgres() const;
     // The file's path or the URL without its password, for messages.
     const std::string& name() const;
@@ -68,6 +76,20 @@ private:
     std::unique_ptr<sql::Connection> m_connection;
     std::chrono::seconds m_lock_wait;
     friend class Transaction;
+};
+
+class EventLock {
+public:
+    EventLock(Database& db, std::int64_t event_id) : m_db(&db), m_event_id(event_id) {}
+    EventLock(EventLock&& other) noexcept : m_db(other.m_db), m_event_id(other.m_event_id) {
+        other.m_db = nullptr;
+    }
+    EventLock& operator=(EventLock&&) = delete;
+    ~EventLock();
+
+private:
+    Database* m_db;
+    std::int64_t m_event_id;
 };
 
 // One write transaction: committed by commit(), rolled back when it goes out of scope without

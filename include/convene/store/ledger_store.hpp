@@ -42,11 +42,11 @@ public:
     LedgerStore(const LedgerStore&) = delete;
     LedgerStore& operator=(const LedgerStore&) = delete;
 
-    // Records one message inside the caller's write transaction (send claims a message this
-    // way before handing it to the mail system); returns its id.
+    // Records one accepted message in its own transaction, committed before this returns: a
+    // run killed right after has it on disk.
+    void record(const SentMessage& message);
+    // The same inside the caller's write transaction (`db copy`); returns its id.
     std::int64_t insert(const SentMessage& message);
-    // Takes back a claimed message the mail system refused, in its own transaction.
-    void remove(std::int64_t id);
     // Every message of the event, oldest first (`db copy`).
     std::vector<SentMessage> messages(std::int64_t event_id);
 
