@@ -20,6 +20,8 @@ namespace {
 constexpr std::int64_t k_writer_lock = 0x636f6e76656e65;
 // Event locks take the two-key form (a different key space): "conv", then the event's id.
 constexpr std::int32_t k_event_lock_class = 0x636f6e76;
+// Rows a streamed statement holds at a time.
+constexpr int k_batch_rows = 1000;
 
 std::string first_line(std::string_view text) {
     const auto end = text.find('\n');
@@ -105,8 +107,9 @@ NumberedSql numbered_parameters(std::string_view sql) {
 
 class PostgresStatement final : public sql::Statement {
 public:
-    PostgresStatement(PostgresConnection& connection, std::string_view sql)
+    PostgresStatement(PostgresConnection& connection, std::string_view sql, bool streamed)
         : m_connection(connection),
+          m_streamed(streamed),
           m_sql(numbered_parameters(sql)),
           m_name(fmt::format("convene_{}", connection.m_next_statement++)),
           m_values(static_cast<std::size_t>(m_sql.parameters)),
@@ -128,10 +131,18 @@ public:
 
     bool step() override {
         if (!m_result) {
-            execute();
+            if (m_streamed && m_connection.in_transaction()) {
+                open_cursor();
+            } else {
+                execute();
+            }
             m_row = 0;
         } else {
             ++m_row;
+        }
+        if (m_cursor_open && m_row >= PQntuples(m_result) && PQntuples(m_result) == k_batch_rows) {
+            fetch();
+            m_row = 0;
         }
         return m_row < PQntuples(m_result);
     }
@@ -143,6 +154,10 @@ public:
         return changed;
     }
     void reset() noexcept override {
+        if (m_cursor_open && PQtransactionStatus(m_connection.m_connection) == PQTRANS_INTRANS) {
+            PQclear(PQexec(m_connection.m_connection, fmt::format("CLOSE {}", m_name).c_str()));
+        }
+        m_cursor_open = false;
         PQclear(m_result);
         m_result = nullptr;
         m_row = -1;
@@ -194,15 +209,49 @@ private:
             PQclear(prepared);
             m_prepared = true;
         }
-        std::vector<const char*> values(m_values.size(), nullptr);
-        for (std::size_t i = 0; i < m_values.size(); ++i) {
-            if (m_bound[i]) values[i] = m_values[i].c_str();
-        }
+        const auto values = parameter_values();
         PQclear(m_result);
         m_result = PQexecPrepared(connection, m_name.c_str(), static_cast<int>(values.size()),
                                   values.data(), nullptr, nullptr, 0);
         const auto status = PQresultStatus(m_result);
         if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+            PGresult* failed = m_result;
+            m_result = nullptr;
+            fail(failed);
+        }
+    }
+
+    std::vector<const char*> parameter_values() const {
+        std::vector<const char*> values(m_values.size(), nullptr);
+        for (std::size_t i = 0; i < m_values.size(); ++i) {
+            if (m_bound[i]) values[i] = m_values[i].c_str();
+        }
+        return values;
+    }
+
+    void check(PGresult* result) {
+        const auto status = PQresultStatus(result);
+        if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) fail(result);
+    }
+
+    // A cursor lives until the transaction ends; the statement's name names it too.
+    void open_cursor() {
+        const auto values = parameter_values();
+        PGresult* declared = PQexecParams(
+            m_connection.m_connection,
+            fmt::format("DECLARE {} NO SCROLL CURSOR FOR {}", m_name, m_sql.sql).c_str(),
+            static_cast<int>(values.size()), nullptr, values.data(), nullptr, nullptr, 0);
+        check(declared);
+        PQclear(declared);
+        m_cursor_open = true;
+        fetch();
+    }
+
+    void fetch() {
+        PQclear(m_result);
+        m_result = PQexec(m_connection.m_connection,
+                          fmt::format("FETCH {} FROM {}", k_batch_rows, m_name).c_str());
+        if (PQresultStatus(m_result) != PGRES_TUPLES_OK) {
             PGresult* failed = m_result;
             m_result = nullptr;
             fail(failed);
@@ -222,6 +271,8 @@ private:
     }
 
     PostgresConnection& m_connection;
+    bool m_streamed;
+    bool m_cursor_open{false};
     NumberedSql m_sql;
     std::string m_name;
     std::vector<std::string> m_values;
@@ -252,7 +303,11 @@ PostgresConnection::PostgresConnection(const std::string& url) : m_name(without_
 PostgresConnection::~PostgresConnection() { PQfinish(m_connection); }
 
 std::unique_ptr<sql::Statement> PostgresConnection::prepare(std::string_view sql) {
-    return std::make_unique<PostgresStatement>(*this, sql);
+    return std::make_unique<PostgresStatement>(*this, sql, false);
+}
+
+std::unique_ptr<sql::Statement> PostgresConnection::prepare_streamed(std::string_view sql) {
+    return std::make_unique<PostgresStatement>(*this, sql, true);
 }
 
 void PostgresConnection::execute(std::string_view sql) {

@@ -42,6 +42,7 @@ public:
     sql::Engine engine() const override { return sql::Engine::postgresql; }
     const std::string& name() const override { return m_name; }
     std::unique_ptr<sql::Statement> prepare(std::string_view sql) override;
+    std::unique_ptr<sql::Statement> prepare_streamed(std::string_view sql) override;
     void execute(std::string_view sql) override;
     bool begin_write(std::chrono::seconds lock_wait) override;
     bool begin_read() override;

@@ -122,8 +122,9 @@ struct RegistrationStore::Statements {
           count(db, R"sql(
             SELECT coalesce((SELECT n FROM registration_count
                              WHERE event_id = ? AND status = ?), 0))sql"),
-          list_without_fields(db, select(k_list, k_no_fields)),
-          list_fields(db, std::string(k_list_fields_select) + std::string(k_list) + ", f.position"),
+          list_without_fields(db, select(k_list, k_no_fields), sql::Lazy::Rows::many),
+          list_fields(db, std::string(k_list_fields_select) + std::string(k_list) + ", f.position",
+                      sql::Lazy::Rows::many),
           field_keys(db, R"sql(
             SELECT key FROM (
                 SELECT f.key, r.registered_at, r.id, f.position,

@@ -56,6 +56,12 @@ public:
     // For messages: the file's path, or the URL without its password.
     virtual const std::string& name() const = 0;
     virtual std::unique_ptr<Statement> prepare(std::string_view sql) = 0;
+    // For a SELECT that may return very many rows, read in a snapshot (ReadSnapshot) or a
+    // transaction: rows come in batches, so memory stays flat (SQLite steps row by row
+    // anyway; PostgreSQL would otherwise hold the whole result).
+    virtual std::unique_ptr<Statement> prepare_streamed(std::string_view sql) {
+        return prepare(sql);
+    }
     // Statements without parameters or rows (DDL, BEGIN, a pragma); several, `;`-separated.
     virtual void execute(std::string_view sql) = 0;
 
@@ -81,16 +87,21 @@ public:
 // registers one person prepares the few it needs, not all of them.
 class Lazy {
 public:
-    Lazy(Connection& connection, std::string sql)
-        : m_connection(connection), m_sql(std::move(sql)) {}
+    enum class Rows { few, many };
+    Lazy(Connection& connection, std::string sql, Rows rows = Rows::few)
+        : m_connection(connection), m_sql(std::move(sql)), m_rows(rows) {}
     Statement& operator*() {
-        if (!m_statement) m_statement = m_connection.prepare(m_sql);
+        if (!m_statement) {
+            m_statement = m_rows == Rows::many ? m_connection.prepare_streamed(m_sql)
+                                               : m_connection.prepare(m_sql);
+        }
         return *m_statement;
     }
 
 private:
     Connection& m_connection;
     std::string m_sql;
+    Rows m_rows;
     std::unique_ptr<Statement> m_statement;
 };
 

@@ -284,6 +284,21 @@ class SendTestCase(ExportTestCase):
         self.send(slug)
         self.assertEqual([a for a, _, _, _ in self.new_messages(1)], [JANE[1]])
 
+    def test_two_runs_at_once_send_each_message_once(self):
+        """The second run waits for the first (a lock per event held for the run), then finds
+        in the ledger that nothing is owed."""
+        _, slug = self.create_briefing()
+        people = [f"person{i:02}@example.org" for i in range(12)]
+        self.ok("register", slug, "--csv", self.write(
+            "people.csv", "name,email\n" + "".join(f"P {i},{e}\n" for i, e in enumerate(people))))
+        self.sink.delay = 0.1  # a second of sending: the two runs overlap
+        procs = [subprocess.Popen([BIN, "send", slug], env=self.env, cwd=self.dir,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                 for _ in range(2)]
+        errors = [proc.communicate(timeout=120)[1].decode() for proc in procs]
+        self.assertEqual([proc.returncode for proc in procs], [0, 0], errors)
+        self.assertEqual(sorted(address for address, _, _, _ in self.new_messages(0)), people)
+
     def test_killed_midway_then_resumed_sends_each_message_once(self):
         _, slug = self.create_briefing()
         people = [(f"Person {i}", f"person{i:02}@example.org") for i in range(24)]
