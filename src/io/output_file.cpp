@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <stdio.h>  // renameat2
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -146,9 +147,25 @@ Temporary create_temporary(const std::filesystem::path& target, mode_t mode) {
 }  // namespace
 
 OutputFile::OutputFile(std::filesystem::path target, Access access)
-    : m_target(std::move(target)), m_stream(nullptr) {
+    : m_target(std::move(target)), m_access(access), m_stream(nullptr) {
+    open(access, true);
+}
+
+OutputFile::OutputFile(std::string_view folder, std::string_view name, Access access,
+                       bool seen_absent)
+    : m_access(access), m_stream(nullptr) {
+    std::string target;
+    target.reserve(folder.size() + name.size());
+    target.append(folder).append(name);
+    m_target = std::move(target);
+    open(access, !seen_absent);
+}
+
+void OutputFile::open(Access access, bool check) {
     const bool is_private = access == Access::private_data;
-    const auto existing = check_target(m_target);
+    std::optional<mode_t> existing;
+    if (check) existing = check_target(m_target);
+    m_checked = check;
     auto temporary = create_temporary(m_target, is_private ? 0600 : 0666);
     if (existing && ::fchmod(temporary.fd, is_private ? (*existing & 07700) : *existing) != 0) {
         const int error = errno;
@@ -164,8 +181,7 @@ OutputFile::OutputFile(std::filesystem::path target, Access access)
 OutputFile::~OutputFile() {
     if (m_committed) return;
     m_buffer->close();
-    std::error_code ignored;
-    std::filesystem::remove(m_temporary, ignored);
+    ::unlink(m_temporary.c_str());
 }
 
 void OutputFile::commit() {
@@ -174,11 +190,41 @@ void OutputFile::commit() {
         throw StorageError(fmt::format("writing {} failed: {}", m_target.string(),
                                        std::strerror(m_buffer->error())));
     }
+    if (!m_checked) {
+        // Unchecked, the name was free when the folder was listed: take it only if it still is
+        // (one system call where a look-up and a rename were two). If it is not, or the file
+        // system cannot tell (EINVAL), check it as the constructor does, then replace it.
+        if (::renameat2(AT_FDCWD, m_temporary.c_str(), AT_FDCWD, m_target.c_str(),
+                        RENAME_NOREPLACE) == 0) {
+            m_committed = true;
+            return;
+        }
+        if (errno != EEXIST && errno != EINVAL) {
+            throw UsageError(
+                fmt::format("cannot write {}: {}", m_target.string(), std::strerror(errno)));
+        }
+        if (const auto existing = check_target(m_target)) {
+            const bool is_private = m_access == Access::private_data;
+            if (::chmod(m_temporary.c_str(), is_private ? (*existing & 07700) : *existing) != 0) {
+                refuse(m_target, std::strerror(errno));
+            }
+        }
+    }
     if (::rename(m_temporary.c_str(), m_target.c_str()) != 0) {
         throw UsageError(
             fmt::format("cannot write {}: {}", m_target.string(), std::strerror(errno)));
     }
     m_committed = true;
+}
+
+std::unordered_set<std::string> names_in(const std::filesystem::path& folder) {
+    std::unordered_set<std::string> names;
+    std::error_code error;
+    for (std::filesystem::directory_iterator entries(folder, error), end; !error && entries != end;
+         entries.increment(error)) {
+        names.insert(entries->path().filename().string());
+    }
+    return names;
 }
 
 std::size_t remove_stale_temporaries(const std::filesystem::path& folder) {
