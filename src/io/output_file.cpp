@@ -90,15 +90,15 @@ struct Temporary {
     int fd;
 };
 
-[[noreturn]] void refuse(const std::filesystem::path& target, std::string_view why) {
-    throw UsageError(fmt::format("cannot write {}: {}", target.string(), why));
+[[noreturn]] void refuse(std::string_view target, std::string_view why) {
+    throw UsageError(fmt::format("cannot write {}: {}", target, why));
 }
 
 // What the file will replace. rename(2) would put a regular file in place of a device, a
 // folder's name or a symlink, so only a missing name or a regular file may be the target;
 // a symlink to a regular file is resolved so that the link stays and its target is replaced.
 // Returns the existing file's mode, if any.
-std::optional<mode_t> check_target(std::filesystem::path& target) {
+std::optional<mode_t> check_target(std::string& target) {
     if (target.empty()) refuse(target, "the file name is empty");
     struct stat link {};
     if (::lstat(target.c_str(), &link) != 0) {
@@ -113,7 +113,7 @@ std::optional<mode_t> check_target(std::filesystem::path& target) {
         std::error_code error;
         auto resolved = std::filesystem::canonical(target, error);
         if (error) refuse(target, error.message());
-        target = std::move(resolved);
+        target = resolved.native();
     }
     if (S_ISDIR(file.st_mode)) refuse(target, "it is a directory");
     if (!S_ISREG(file.st_mode)) refuse(target, "it exists and is not a regular file");
@@ -125,9 +125,9 @@ std::optional<mode_t> check_target(std::filesystem::path& target) {
 // any new file; private data starts at 0600. The name is put together as a string:
 // std::filesystem's parent_path(), filename() and `/` each split the path into components, a
 // cost paid per invitation.
-Temporary create_temporary(const std::filesystem::path& target, mode_t mode) {
+Temporary create_temporary(const std::string& target, mode_t mode) {
     static const auto pid = ::getpid();
-    const std::string_view whole = target.native();
+    const std::string_view whole = target;
     const auto slash = whole.rfind('/');
     const auto folder = slash == std::string_view::npos ? "./" : whole.substr(0, slash + 1);
     const auto name = slash == std::string_view::npos ? whole : whole.substr(slash + 1);
@@ -137,27 +137,24 @@ Temporary create_temporary(const std::filesystem::path& target, mode_t mode) {
             ::open(candidate.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode);
         if (fd >= 0) return {std::move(candidate), fd};
         if (errno != EEXIST) {
-            throw UsageError(
-                fmt::format("cannot write {}: {}", target.string(), std::strerror(errno)));
+            throw UsageError(fmt::format("cannot write {}: {}", target, std::strerror(errno)));
         }
     }
-    throw UsageError(fmt::format("cannot write {}: no free temporary name", target.string()));
+    throw UsageError(fmt::format("cannot write {}: no free temporary name", target));
 }
 
 }  // namespace
 
 OutputFile::OutputFile(std::filesystem::path target, Access access)
-    : m_target(std::move(target)), m_access(access), m_stream(nullptr) {
+    : m_target(target.native()), m_access(access), m_stream(nullptr) {
     open(access, true);
 }
 
 OutputFile::OutputFile(std::string_view folder, std::string_view name, Access access,
                        bool seen_absent)
     : m_access(access), m_stream(nullptr) {
-    std::string target;
-    target.reserve(folder.size() + name.size());
-    target.append(folder).append(name);
-    m_target = std::move(target);
+    m_target.reserve(folder.size() + name.size());
+    m_target.append(folder).append(name);
     open(access, !seen_absent);
 }
 
@@ -187,8 +184,8 @@ OutputFile::~OutputFile() {
 void OutputFile::commit() {
     m_stream.flush();
     if (!m_stream || !m_buffer->close()) {
-        throw StorageError(fmt::format("writing {} failed: {}", m_target.string(),
-                                       std::strerror(m_buffer->error())));
+        throw StorageError(
+            fmt::format("writing {} failed: {}", m_target, std::strerror(m_buffer->error())));
     }
     if (!m_checked) {
         // Unchecked, the name was free when the folder was listed: take it only if it still is
@@ -200,8 +197,7 @@ void OutputFile::commit() {
             return;
         }
         if (errno != EEXIST && errno != EINVAL) {
-            throw UsageError(
-                fmt::format("cannot write {}: {}", m_target.string(), std::strerror(errno)));
+            throw UsageError(fmt::format("cannot write {}: {}", m_target, std::strerror(errno)));
         }
         if (const auto existing = check_target(m_target)) {
             const bool is_private = m_access == Access::private_data;
@@ -211,8 +207,7 @@ void OutputFile::commit() {
         }
     }
     if (::rename(m_temporary.c_str(), m_target.c_str()) != 0) {
-        throw UsageError(
-            fmt::format("cannot write {}: {}", m_target.string(), std::strerror(errno)));
+        throw UsageError(fmt::format("cannot write {}: {}", m_target, std::strerror(errno)));
     }
     m_committed = true;
 }

@@ -44,7 +44,7 @@ public:
 private:
     void open(Access access, bool check);
 
-    std::filesystem::path m_target;
+    std::string m_target;  // a string: a path would split itself into components per file
     std::string m_temporary;
     Access m_access;
     bool m_checked{false};  // check_target() ran on m_target
