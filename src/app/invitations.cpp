@@ -65,6 +65,10 @@ InvitationSummary write_folder(store::Database& db, const InvitationRequest& req
     }
     // Hidden files of an earlier run that was interrupted (Ctrl-C, SIGKILL) go now.
     io::remove_stale_temporaries(folder);
+    // What is there already: a name not in it is written without a look-up first.
+    const auto existing = io::names_in(folder);
+    std::string prefix = folder.native();
+    if (prefix.back() != '/') prefix += '/';
     const std::string extension = request.messages.eml ? "eml" : "ics";
     // One row per person: read whole, not one query per registration.
     const auto sent = store::LedgerStore(db).last_sent_all(event.id);
@@ -81,8 +85,9 @@ InvitationSummary write_folder(store::Database& db, const InvitationRequest& req
                 last = found->second;
             }
             // Each file whole or not at all: a mail script may pick them up while we write.
-            io::OutputFile file(folder / ics::invitation_file_name(registration.email, extension),
-                                io::OutputFile::Access::private_data);
+            const auto name = ics::invitation_file_name(registration.email, extension);
+            io::OutputFile file(prefix, name, io::OutputFile::Access::private_data,
+                                !existing.contains(name));
             messages.write(file.stream(), *method, domain::sequence_for(event, *method, last),
                            {{registration.name, registration.email},
                             registration.language,

@@ -294,8 +294,10 @@ void run(const Options& options, Context& context) {
         event.id, filter,
         [&](const domain::Registration& r) {
             position = positions.next(r);
-            registered_at = domain::format_utc(r.registered_at);
-            checked_in_at = r.checked_in_at ? domain::format_utc(*r.checked_in_at) : std::string();
+            registered_at.clear();
+            domain::append_utc(registered_at, r.registered_at);
+            checked_in_at.clear();
+            if (r.checked_in_at) domain::append_utc(checked_in_at, *r.checked_in_at);
             last = nullptr;
             reply.clear();
             if (!sent.empty() || !replies.empty()) {
@@ -305,7 +307,8 @@ void run(const Options& options, Context& context) {
                     reply = text::lowercase_ascii(found->second.partstat);
                 }
             }
-            sent_at = last ? domain::format_utc(last->sent_at) : std::string();
+            sent_at.clear();
+            if (last) domain::append_utc(sent_at, last->sent_at);
             for (std::size_t i = 0; i < columns.size(); ++i) {
                 cells[i] = std::visit(
                     [&](const auto& source) -> output::Cell {

@@ -272,11 +272,14 @@ std::string format_date(Date day) { return date::format("%F", day); }
 
 // Called once or twice per row of `list attendees`: digits written by hand, where
 // date::format would set up an ostringstream (and take the locale's lock) for each one.
-std::string format_utc(Instant instant) {
+void append_utc(std::string& out, Instant instant) {
     const auto day = floor<days>(instant);
     const date::year_month_day ymd{day};
     const int year = static_cast<int>(ymd.year());
-    if (year < 0 || year > 9999) return date::format("%FT%TZ", instant);
+    if (year < 0 || year > 9999) {
+        out += date::format("%FT%TZ", instant);
+        return;
+    }
     auto second_of_day = static_cast<unsigned>((instant - day).count());
     char text[] = "0000-00-00T00:00:00Z";
     const auto put = [&](std::size_t at, unsigned value, std::size_t width) {
@@ -289,7 +292,13 @@ std::string format_utc(Instant instant) {
     second_of_day %= 3600;
     put(14, second_of_day / 60, 2);
     put(17, second_of_day % 60, 2);
-    return std::string(text, sizeof text - 1);
+    out.append(text, sizeof text - 1);
+}
+
+std::string format_utc(Instant instant) {
+    std::string out;
+    append_utc(out, instant);
+    return out;
 }
 
 std::string format_duration(seconds duration) {

@@ -40,17 +40,19 @@ void append_text(std::string& out, const Cell& cell, BoolWords words) {
     }
 }
 
+bool reads_as_formula(std::string_view value) {
+    const auto first = value.find_first_not_of('\'');
+    if (first == std::string_view::npos) return false;
+    const char c = value[first];
+    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
 }  // namespace convene::output::detail
 
 namespace convene::output {
 
 void neutralise_formula(std::string& value) {
-    const auto first = value.find_first_not_of('\'');
-    if (first == std::string::npos) return;
-    const char c = value[first];
-    if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') {
-        value.insert(0, 1, '\'');
-    }
+    if (detail::reads_as_formula(value)) value.insert(0, 1, '\'');
 }
 
 }  // namespace convene::output

@@ -7,10 +7,10 @@
 namespace convene::output::detail {
 namespace {
 
+// One pass over the value (find_first_of would call memchr once per byte).
 bool needs_quotes(std::string_view value, char separator) {
-    if (value.find_first_of("\"\r\n") != std::string_view::npos ||
-        value.find(separator) != std::string_view::npos) {
-        return true;
+    for (const char c : value) {
+        if (c == '"' || c == '\r' || c == '\n' || c == separator) return true;
     }
     const auto is_blank = [](char c) { return c == ' ' || c == '\t'; };
     return !value.empty() && (is_blank(value.front()) || is_blank(value.back()));
@@ -22,12 +22,13 @@ void append_field(std::string& line, std::string_view value, char separator) {
         return;
     }
     line += '"';
-    for (const char c : value) {
-        line += c;
-        if (c == '"') {
-            line += '"';
-        }
+    // Runs between quotes go in whole; each quote is doubled.
+    for (auto quote = value.find('"'); quote != std::string_view::npos; quote = value.find('"')) {
+        line.append(value.data(), quote + 1);
+        line += '"';
+        value.remove_prefix(quote + 1);
     }
+    line += value;
     line += '"';
 }
 

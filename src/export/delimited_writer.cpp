@@ -27,6 +27,12 @@ private:
     void write_row(std::span<const Cell> cells) override {
         for (std::size_t i = 0; i < cells.size(); ++i) {
             if (i > 0) m_line += m_dialect.separator;
+            // Most cells are text that needs no leading ': escaped straight from the row.
+            if (cells[i].kind() == Cell::Kind::text &&
+                (m_raw || !reads_as_formula(cells[i].text()))) {
+                m_dialect.append_field(m_line, cells[i].text(), m_dialect.separator);
+                continue;
+            }
             m_value.clear();
             append_text(m_value, cells[i], BoolWords::true_false);
             // Numbers and booleans are convene's own, never text someone typed.
@@ -46,7 +52,7 @@ private:
 
     void write_line() {
         m_line += m_dialect.line_end;
-        m_out << m_line;
+        m_out.write(m_line.data(), static_cast<std::streamsize>(m_line.size()));
         m_line.clear();
     }
 

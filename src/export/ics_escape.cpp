@@ -48,38 +48,65 @@ void append_ascii(std::string& out, char c, Escape escape, std::string_view rest
     out += c;
 }
 
+// True for an ASCII byte that every kind of value keeps as it is.
+bool plain_ascii(char c, Escape escape) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte >= 0x7F) return false;
+    switch (escape) {
+        case Escape::text: return c != '\\' && c != ';' && c != ',';
+        case Escape::param: return c != '^' && c != '"';
+        case Escape::verbatim: return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 void append_escaped(std::string& out, std::string_view in, Escape escape) {
     const std::size_t start = out.size();
     const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(in.data());
     const std::size_t size = in.size();
+    // Bytes kept as they are go in as one run, not one by one.
+    std::size_t run = 0;
+    const auto flush = [&](std::size_t end) { out.append(in.data() + run, end - run); };
     std::size_t i = 0;
     while (i < size) {
         const char c = in[i];
+        if (plain_ascii(c, escape)) {
+            ++i;
+            continue;
+        }
+        if (static_cast<unsigned char>(c) >= 0x80) {
+            utf8proc_int32_t codepoint = 0;
+            const auto length =
+                utf8proc_iterate(bytes + i, static_cast<utf8proc_ssize_t>(size - i), &codepoint);
+            const bool c1_control = codepoint >= 0x80 && codepoint <= 0x9F;
+            if (length > 0 && !c1_control) {
+                i += static_cast<std::size_t>(length);
+                continue;
+            }
+            flush(i);
+            if (length <= 0) {
+                out += k_replacement;
+                ++i;  // resynchronise on the next byte
+            } else {
+                i += static_cast<std::size_t>(length);  // a C1 control is dropped
+            }
+            run = i;
+            continue;
+        }
+        flush(i);
         if (c == '\r' || c == '\n') {
             // CRLF is one break, not two.
             i += (c == '\r' && i + 1 < size && in[i + 1] == '\n') ? 2 : 1;
             append_line_break(out, escape);
-            continue;
-        }
-        if (static_cast<unsigned char>(c) < 0x80) {
+        } else {
             append_ascii(out, c, escape, in.substr(i + 1), start);
             ++i;
-            continue;
         }
-        utf8proc_int32_t codepoint = 0;
-        const auto length =
-            utf8proc_iterate(bytes + i, static_cast<utf8proc_ssize_t>(size - i), &codepoint);
-        if (length <= 0) {
-            out += k_replacement;
-            ++i;  // resynchronise on the next byte
-            continue;
-        }
-        const bool c1_control = codepoint >= 0x80 && codepoint <= 0x9F;
-        if (!c1_control) out.append(in.data() + i, static_cast<std::size_t>(length));
-        i += static_cast<std::size_t>(length);
+        run = i;
     }
+    flush(size);
 }
 
 }  // namespace convene::ics::detail

@@ -1,5 +1,7 @@
 #include "export/ics_fold.hpp"
 
+#include <cstring>
+
 #include <utf8proc.h>
 
 namespace convene::ics::detail {
@@ -17,33 +19,45 @@ enum Boundary : unsigned char {
 };
 
 void mark_boundaries(std::string_view line, std::vector<unsigned char>& boundaries) {
-    boundaries.assign(line.size() + 1, inside_code_point);
+    // Locals, not the vector and the view: a store through unsigned char* may alias anything,
+    // so the compiler would reload their data and size after every byte marked.
+    const std::size_t size = line.size();
+    boundaries.assign(size + 1, inside_code_point);
+    unsigned char* const marks = boundaries.data();
     const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(line.data());
     utf8proc_int32_t previous = -1;
     utf8proc_int32_t state = 0;
     std::size_t i = 0;
-    while (i < line.size()) {
+    while (i < size) {
         // Between two ASCII characters a cluster always breaks but in CR LF (UAX #29 GB3-5,
         // GB999), and utf8proc's state would become the second one's class, which a fresh
         // state reads from `previous` anyway: the common case needs no table look-up.
-        if (bytes[i] < 0x80 && previous >= 0 && previous < 0x80) {
-            boundaries[i] = previous == '\r' && bytes[i] == '\n' ? code_point : grapheme;
-            previous = bytes[i];
+        // A run of ASCII without LF after an ASCII character is all cluster breaks.
+        const utf8proc_uint8_t byte = bytes[i];
+        if (byte < 0x80 && previous >= 0 && previous < 0x80) {
+            std::size_t end = i + 1;
+            if (byte == '\n') {
+                marks[i] = previous == '\r' ? code_point : grapheme;
+            } else {
+                while (end < size && bytes[end] < 0x80 && bytes[end] != '\n') ++end;
+                std::memset(marks + i, grapheme, end - i);
+            }
+            previous = bytes[end - 1];
             state = 0;
-            ++i;
+            i = end;
             continue;
         }
         utf8proc_int32_t codepoint = 0;
         auto length =
-            utf8proc_iterate(bytes + i, static_cast<utf8proc_ssize_t>(line.size() - i), &codepoint);
+            utf8proc_iterate(bytes + i, static_cast<utf8proc_ssize_t>(size - i), &codepoint);
         if (length <= 0) length = 1;  // input is cleaned upstream; stay safe regardless
         const bool cluster_break = previous < 0 || codepoint < 0 ||
                                    utf8proc_grapheme_break_stateful(previous, codepoint, &state);
-        boundaries[i] = cluster_break ? grapheme : code_point;
+        marks[i] = cluster_break ? grapheme : code_point;
         previous = codepoint;
         i += static_cast<std::size_t>(length);
     }
-    boundaries[line.size()] = grapheme;
+    marks[size] = grapheme;
 }
 
 bool is_space(char c) { return c == ' ' || c == '\t'; }

@@ -33,7 +33,9 @@ bool needs_quotes(const Param& param) {
 
 }  // namespace
 
-Writer::Writer(std::ostream& out) : m_out(out) {}
+Writer::Writer(std::ostream& out) : m_out(out) {
+    m_line.reserve(256);  // most lines fit: one allocation instead of a doubling per line
+}
 
 void Writer::begin(std::string_view component) {
     property("BEGIN", component);

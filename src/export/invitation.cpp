@@ -90,26 +90,33 @@ std::string Invitation::to_string(const Person& attendee) const {
 }
 
 std::string invitation_file_name(std::string_view email, std::string_view extension) {
-    std::string lowered;
-    lowered.reserve(email.size());
-    for (const char c : email) {
-        lowered += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    }
-
-    std::string stem;
-    for (const char c : lowered) {
-        const bool safe =
-            (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
-        if (stem.empty() && (c == '.' || c == '-')) {
-            continue;  // no hidden files, no option look-alikes
-        }
-        stem += safe ? c : '_';
-        if (stem.size() == k_max_name_stem) break;
-    }
-    if (stem.empty()) stem = "invitation";
+    const auto lower = [](char c) {
+        return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    };
     // The hash is of the lowercased address: registrations compare emails case-insensitively,
     // and case-insensitive file systems would merge names differing only in case anyway.
-    return stem + '-' + text::short_hash(lowered, 8) + '.' + std::string(extension);
+    std::uint64_t hash = text::fnv1a_64({});
+    for (const char c : email) hash = text::fnv1a_64_step(hash, lower(c));
+
+    // One string, sized once: this runs once per invitation written.
+    std::string name;
+    name.reserve(k_max_name_stem + 10 + extension.size());
+    for (const char c : email) {
+        const char l = lower(c);
+        const bool safe =
+            (l >= 'a' && l <= 'z') || (l >= '0' && l <= '9') || l == '.' || l == '_' || l == '-';
+        if (name.empty() && (l == '.' || l == '-')) {
+            continue;  // no hidden files, no option look-alikes
+        }
+        name += safe ? l : '_';
+        if (name.size() == k_max_name_stem) break;
+    }
+    if (name.empty()) name = "invitation";
+    name += '-';
+    text::append_short_hash(name, hash, 8);
+    name += '.';
+    name += extension;
+    return name;
 }
 
 }  // namespace convene::ics

@@ -7,16 +7,27 @@
 namespace convene::output::detail {
 namespace {
 
+const char* escape_of(char c) {
+    switch (c) {
+        case '\t': return "\\t";
+        case '\n': return "\\n";
+        case '\r': return "\\r";
+        case '\\': return "\\\\";
+        default: return nullptr;
+    }
+}
+
+// Runs of ordinary bytes go in whole.
 void append_escaped(std::string& line, std::string_view value, char) {
-    for (const char c : value) {
-        switch (c) {
-            case '\t': line += "\\t"; break;
-            case '\n': line += "\\n"; break;
-            case '\r': line += "\\r"; break;
-            case '\\': line += "\\\\"; break;
-            default: line += c;
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        if (const char* escape = escape_of(value[i])) {
+            line.append(value.data() + run, i - run);
+            line.append(escape, 2);
+            run = i + 1;
         }
     }
+    line.append(value.data() + run, value.size() - run);
 }
 
 constexpr Dialect k_tsv{'\t', "\n", append_escaped, ""};

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <stdio.h>  // renameat2
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -89,15 +90,15 @@ struct Temporary {
     int fd;
 };
 
-[[noreturn]] void refuse(const std::filesystem::path& target, std::string_view why) {
-    throw UsageError(fmt::format("cannot write {}: {}", target.string(), why));
+[[noreturn]] void refuse(std::string_view target, std::string_view why) {
+    throw UsageError(fmt::format("cannot write {}: {}", target, why));
 }
 
 // What the file will replace. rename(2) would put a regular file in place of a device, a
 // folder's name or a symlink, so only a missing name or a regular file may be the target;
 // a symlink to a regular file is resolved so that the link stays and its target is replaced.
 // Returns the existing file's mode, if any.
-std::optional<mode_t> check_target(std::filesystem::path& target) {
+std::optional<mode_t> check_target(std::string& target) {
     if (target.empty()) refuse(target, "the file name is empty");
     struct stat link {};
     if (::lstat(target.c_str(), &link) != 0) {
@@ -112,7 +113,7 @@ std::optional<mode_t> check_target(std::filesystem::path& target) {
         std::error_code error;
         auto resolved = std::filesystem::canonical(target, error);
         if (error) refuse(target, error.message());
-        target = std::move(resolved);
+        target = resolved.native();
     }
     if (S_ISDIR(file.st_mode)) refuse(target, "it is a directory");
     if (!S_ISREG(file.st_mode)) refuse(target, "it exists and is not a regular file");
@@ -124,9 +125,9 @@ std::optional<mode_t> check_target(std::filesystem::path& target) {
 // any new file; private data starts at 0600. The name is put together as a string:
 // std::filesystem's parent_path(), filename() and `/` each split the path into components, a
 // cost paid per invitation.
-Temporary create_temporary(const std::filesystem::path& target, mode_t mode) {
+Temporary create_temporary(const std::string& target, mode_t mode) {
     static const auto pid = ::getpid();
-    const std::string_view whole = target.native();
+    const std::string_view whole = target;
     const auto slash = whole.rfind('/');
     const auto folder = slash == std::string_view::npos ? "./" : whole.substr(0, slash + 1);
     const auto name = slash == std::string_view::npos ? whole : whole.substr(slash + 1);
@@ -136,19 +137,32 @@ Temporary create_temporary(const std::filesystem::path& target, mode_t mode) {
             ::open(candidate.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode);
         if (fd >= 0) return {std::move(candidate), fd};
         if (errno != EEXIST) {
-            throw UsageError(
-                fmt::format("cannot write {}: {}", target.string(), std::strerror(errno)));
+            throw UsageError(fmt::format("cannot write {}: {}", target, std::strerror(errno)));
         }
     }
-    throw UsageError(fmt::format("cannot write {}: no free temporary name", target.string()));
+    throw UsageError(fmt::format("cannot write {}: no free temporary name", target));
 }
 
 }  // namespace
 
 OutputFile::OutputFile(std::filesystem::path target, Access access)
-    : m_target(std::move(target)), m_stream(nullptr) {
+    : m_target(target.native()), m_access(access), m_stream(nullptr) {
+    open(access, true);
+}
+
+OutputFile::OutputFile(std::string_view folder, std::string_view name, Access access,
+                       bool seen_absent)
+    : m_access(access), m_stream(nullptr) {
+    m_target.reserve(folder.size() + name.size());
+    m_target.append(folder).append(name);
+    open(access, !seen_absent);
+}
+
+void OutputFile::open(Access access, bool check) {
     const bool is_private = access == Access::private_data;
-    const auto existing = check_target(m_target);
+    std::optional<mode_t> existing;
+    if (check) existing = check_target(m_target);
+    m_checked = check;
     auto temporary = create_temporary(m_target, is_private ? 0600 : 0666);
     if (existing && ::fchmod(temporary.fd, is_private ? (*existing & 07700) : *existing) != 0) {
         const int error = errno;
@@ -164,21 +178,48 @@ OutputFile::OutputFile(std::filesystem::path target, Access access)
 OutputFile::~OutputFile() {
     if (m_committed) return;
     m_buffer->close();
-    std::error_code ignored;
-    std::filesystem::remove(m_temporary, ignored);
+    ::unlink(m_temporary.c_str());
 }
 
 void OutputFile::commit() {
     m_stream.flush();
     if (!m_stream || !m_buffer->close()) {
-        throw StorageError(fmt::format("writing {} failed: {}", m_target.string(),
-                                       std::strerror(m_buffer->error())));
+        throw StorageError(
+            fmt::format("writing {} failed: {}", m_target, std::strerror(m_buffer->error())));
+    }
+    if (!m_checked) {
+        // Unchecked, the name was free when the folder was listed: take it only if it still is
+        // (one system call where a look-up and a rename were two). If it is not, or the file
+        // system cannot tell (EINVAL), check it as the constructor does, then replace it.
+        if (::renameat2(AT_FDCWD, m_temporary.c_str(), AT_FDCWD, m_target.c_str(),
+                        RENAME_NOREPLACE) == 0) {
+            m_committed = true;
+            return;
+        }
+        if (errno != EEXIST && errno != EINVAL) {
+            throw UsageError(fmt::format("cannot write {}: {}", m_target, std::strerror(errno)));
+        }
+        if (const auto existing = check_target(m_target)) {
+            const bool is_private = m_access == Access::private_data;
+            if (::chmod(m_temporary.c_str(), is_private ? (*existing & 07700) : *existing) != 0) {
+                refuse(m_target, std::strerror(errno));
+            }
+        }
     }
     if (::rename(m_temporary.c_str(), m_target.c_str()) != 0) {
-        throw UsageError(
-            fmt::format("cannot write {}: {}", m_target.string(), std::strerror(errno)));
+        throw UsageError(fmt::format("cannot write {}: {}", m_target, std::strerror(errno)));
     }
     m_committed = true;
+}
+
+std::unordered_set<std::string> names_in(const std::filesystem::path& folder) {
+    std::unordered_set<std::string> names;
+    std::error_code error;
+    for (std::filesystem::directory_iterator entries(folder, error), end; !error && entries != end;
+         entries.increment(error)) {
+        names.insert(entries->path().filename().string());
+    }
+    return names;
 }
 
 std::size_t remove_stale_temporaries(const std::filesystem::path& folder) {

@@ -1,5 +1,3 @@
-#include <curl/curl.h>
-
 #include <algorithm>
 #include <cstring>
 
@@ -7,6 +5,7 @@
 
 #include "convene/error.hpp"
 #include "convene/io/mail_transport.hpp"
+#include "curl_library.hpp"
 
 namespace convene::io {
 
@@ -52,14 +51,14 @@ std::string redacted(const std::string& url) {
 
 class Smtp : public MailTransport {
 public:
-    explicit Smtp(const SmtpSettings& settings) : m_settings(settings) {
-        if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK || !(m_curl = curl_easy_init())) {
+    explicit Smtp(const SmtpSettings& settings) : m_settings(settings), m_lib(curl_library()) {
+        if (m_lib.global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK || !(m_curl = m_lib.easy_init())) {
             throw DeliveryError("cannot start libcurl");
         }
     }
     ~Smtp() override {
-        if (m_curl) curl_easy_cleanup(m_curl);
-        curl_global_cleanup();
+        if (m_curl) m_lib.easy_cleanup(m_curl);
+        m_lib.global_cleanup();
     }
     Smtp(const Smtp&) = delete;
     Smtp& operator=(const Smtp&) = delete;
@@ -68,39 +67,40 @@ public:
                      std::string_view message) override {
         const std::string mail_from = fmt::format("<{}>", from);
         const std::string rcpt = fmt::format("<{}>", to);
-        curl_slist* recipients = curl_slist_append(nullptr, rcpt.c_str());
+        curl_slist* recipients = m_lib.slist_append(nullptr, rcpt.c_str());
         Upload upload{message};
         char error[CURL_ERROR_SIZE] = {};
         const bool credentials = !m_settings.user.empty();
-        curl_easy_reset(m_curl);
-        curl_easy_setopt(m_curl, CURLOPT_URL, m_settings.url.c_str());
-        curl_easy_setopt(m_curl, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
-        curl_easy_setopt(m_curl, CURLOPT_MAIL_FROM, mail_from.c_str());
-        curl_easy_setopt(m_curl, CURLOPT_MAIL_RCPT, recipients);
-        curl_easy_setopt(m_curl, CURLOPT_READFUNCTION, read_message);
-        curl_easy_setopt(m_curl, CURLOPT_READDATA, &upload);
-        curl_easy_setopt(m_curl, CURLOPT_UPLOAD, 1L);
-        curl_easy_setopt(m_curl, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(message.size()));
+        m_lib.easy_reset(m_curl);
+        m_lib.easy_setopt(m_curl, CURLOPT_URL, m_settings.url.c_str());
+        m_lib.easy_setopt(m_curl, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
+        m_lib.easy_setopt(m_curl, CURLOPT_MAIL_FROM, mail_from.c_str());
+        m_lib.easy_setopt(m_curl, CURLOPT_MAIL_RCPT, recipients);
+        m_lib.easy_setopt(m_curl, CURLOPT_READFUNCTION, read_message);
+        m_lib.easy_setopt(m_curl, CURLOPT_READDATA, &upload);
+        m_lib.easy_setopt(m_curl, CURLOPT_UPLOAD, 1L);
+        m_lib.easy_setopt(m_curl, CURLOPT_INFILESIZE_LARGE,
+                          static_cast<curl_off_t>(message.size()));
         // A password never crosses the network in clear; without one, encrypt when offered.
-        curl_easy_setopt(m_curl, CURLOPT_USE_SSL,
-                         credentials ? static_cast<long>(CURLUSESSL_ALL)
-                                     : static_cast<long>(CURLUSESSL_TRY));
+        m_lib.easy_setopt(m_curl, CURLOPT_USE_SSL,
+                          credentials ? static_cast<long>(CURLUSESSL_ALL)
+                                      : static_cast<long>(CURLUSESSL_TRY));
         if (credentials) {
-            curl_easy_setopt(m_curl, CURLOPT_USERNAME, m_settings.user.c_str());
-            curl_easy_setopt(m_curl, CURLOPT_PASSWORD, m_settings.password.c_str());
+            m_lib.easy_setopt(m_curl, CURLOPT_USERNAME, m_settings.user.c_str());
+            m_lib.easy_setopt(m_curl, CURLOPT_PASSWORD, m_settings.password.c_str());
         }
-        curl_easy_setopt(m_curl, CURLOPT_CONNECTTIMEOUT, 30L);
-        curl_easy_setopt(m_curl, CURLOPT_LOW_SPEED_LIMIT, 1L);
-        curl_easy_setopt(m_curl, CURLOPT_LOW_SPEED_TIME, 120L);
-        curl_easy_setopt(m_curl, CURLOPT_NOSIGNAL, 1L);
-        curl_easy_setopt(m_curl, CURLOPT_ERRORBUFFER, error);
-        const CURLcode code = curl_easy_perform(m_curl);
-        curl_slist_free_all(recipients);
+        m_lib.easy_setopt(m_curl, CURLOPT_CONNECTTIMEOUT, 30L);
+        m_lib.easy_setopt(m_curl, CURLOPT_LOW_SPEED_LIMIT, 1L);
+        m_lib.easy_setopt(m_curl, CURLOPT_LOW_SPEED_TIME, 120L);
+        m_lib.easy_setopt(m_curl, CURLOPT_NOSIGNAL, 1L);
+        m_lib.easy_setopt(m_curl, CURLOPT_ERRORBUFFER, error);
+        const CURLcode code = m_lib.easy_perform(m_curl);
+        m_lib.slist_free_all(recipients);
         long response = 0;
-        curl_easy_getinfo(m_curl, CURLINFO_RESPONSE_CODE, &response);
-        curl_easy_setopt(m_curl, CURLOPT_ERRORBUFFER, nullptr);
+        m_lib.easy_getinfo(m_curl, CURLINFO_RESPONSE_CODE, &response);
+        m_lib.easy_setopt(m_curl, CURLOPT_ERRORBUFFER, nullptr);
         if (code == CURLE_OK) return {true, {}};
-        const std::string why = error[0] != '\0' ? error : curl_easy_strerror(code);
+        const std::string why = error[0] != '\0' ? error : m_lib.easy_strerror(code);
         if (is_fatal(code)) {
             throw DeliveryError(
                 fmt::format("SMTP server {}: {}", redacted(m_settings.url), why),
@@ -113,6 +113,7 @@ public:
 
 private:
     SmtpSettings m_settings;
+    const CurlLibrary& m_lib;
     CURL* m_curl{nullptr};
 };
 

@@ -1,9 +1,11 @@
-"""Start-up does not load the time zone database unless the command uses a zone.
+"""Start-up does not load the time zone database unless the command uses a zone, nor libcurl
+unless it sends mail over SMTP.
 
-Loading it means a stat of every file under /usr/share/zoneinfo (some 600 on Debian), on every
-start of a process that an organiser's script may run once per form submission. The file
-system calls are counted with strace; a command that does use a zone shows that the count
-would see the load.
+Loading the zone database means a stat of every file under /usr/share/zoneinfo (some 600 on
+Debian), on every start of a process that an organiser's script may run once per form
+submission. Linking libcurl meant some thirty more shared libraries (TLS, Kerberos, LDAP, SSH)
+mapped and relocated by every run, for one command. The file system calls are counted with
+strace (not timed); a command that does use a zone shows that the count would see the load.
 """
 import os
 import shutil
@@ -16,6 +18,10 @@ from harness import BIN, ConveneTestCase
 @unittest.skipIf(shutil.which("strace") is None, "strace is not installed")
 class StartupTest(ConveneTestCase):
     def zoneinfo_lookups(self, *args):
+        return sum("zoneinfo" in line for line in self.file_calls(*args))
+
+    def file_calls(self, *args):
+        """The file system calls of one run of convene, one line each."""
         trace = self.path("trace.txt")
         # LeakSanitizer cannot work under ptrace: a sanitize build would fail on it, not on us.
         env = dict(self.env, ASAN_OPTIONS="detect_leaks=0")
@@ -25,7 +31,7 @@ class StartupTest(ConveneTestCase):
             self.skipTest(f"strace cannot trace here: {proc.stderr.decode(errors='replace')}")
         self.assertEqual(proc.returncode, 0, proc.stderr.decode(errors="replace"))
         with open(trace, encoding="utf-8", errors="replace") as f:
-            return sum("zoneinfo" in line for line in f)
+            return f.read().splitlines()
 
     def test_commands_without_a_zone_do_not_load_the_zone_database(self):
         self.ok("create-event", "--title", "Day", "--slug", "day", "--date", "2024-01-01")
@@ -34,6 +40,20 @@ class StartupTest(ConveneTestCase):
         self.assertLessEqual(self.zoneinfo_lookups("register", "day", "--name", "Ana",
                                                    "--email", "ana@example.org"), 2)
         self.assertLessEqual(self.zoneinfo_lookups("list", "attendees", "day"), 2)
+
+    def test_commands_that_send_no_mail_load_no_network_library(self):
+        self.ok("create-event", "--title", "Day", "--slug", "day", "--date", "2024-01-01")
+        for args in (["--help"], ["list", "events"],
+                     ["register", "day", "--name", "Ana", "--email", "ana@example.org"]):
+            libraries = {os.path.basename(line.split('"')[1]) for line in self.file_calls(*args)
+                         if line.split("(")[0].endswith("openat") and ".so" in line
+                         and "ENOENT" not in line}
+            for network in ("libcurl", "libssl", "libgnutls", "libkrb5", "libldap", "libssh"):
+                self.assertFalse([name for name in libraries if name.startswith(network)],
+                                 f"{args}: {sorted(libraries)}")
+            # 16 on Debian 12 (ICU, libical, SQLite, the C++ runtime…): a new dependency that
+            # pulls in a tree of libraries shows up here.
+            self.assertLessEqual(len(libraries), 24, f"{args}: {sorted(libraries)}")
 
     def test_a_command_with_a_zone_loads_it(self):
         lookups = self.zoneinfo_lookups("create-event", "--title", "Talk", "--slug", "talk",

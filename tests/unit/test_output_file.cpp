@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <unordered_set>
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -115,4 +116,42 @@ TEST_CASE("an owner-only output file is created 0600 whatever the umask", "[io]"
     CHECK(mode(folder.path / "feed.ics") == (fs::perms::owner_read | fs::perms::owner_write |
                                              fs::perms::group_read | fs::perms::others_read));
     CHECK(mode(folder.path / "invitation.ics") == (fs::perms::owner_read | fs::perms::owner_write));
+}
+
+TEST_CASE("a file seen absent is written without a look-up, and never replaces unchecked", "[io]") {
+    using convene::io::OutputFile;
+    TempFolder folder;
+    { std::ofstream(folder.path / "old.ics") << "old"; }
+    const auto names = convene::io::names_in(folder.path);
+    CHECK(names == std::unordered_set<std::string>{"old.ics"});
+    const std::string prefix = folder.path.string() + "/";
+    {
+        OutputFile file(prefix, "new.ics", OutputFile::Access::private_data, true);
+        file.stream() << "new";
+        file.commit();
+    }
+    CHECK(read_text(folder.path / "new.ics") == "new");
+    CHECK((fs::status(folder.path / "new.ics").permissions() &
+           (fs::perms::group_all | fs::perms::others_all)) == fs::perms::none);
+    {
+        // A file that appears while it is written is checked and replaced as usual: its mode
+        // stays (never more than owner-only for private data).
+        OutputFile file(prefix, "late.ics", OutputFile::Access::private_data, true);
+        file.stream() << "mine";
+        { std::ofstream(folder.path / "late.ics") << "theirs"; }
+        fs::permissions(folder.path / "late.ics",
+                        fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+        file.commit();
+    }
+    CHECK(read_text(folder.path / "late.ics") == "mine");
+    CHECK(fs::status(folder.path / "late.ics").permissions() ==
+          (fs::perms::owner_read | fs::perms::owner_write));
+    {
+        // A folder that appears under the name is refused, as the constructor would.
+        OutputFile file(prefix, "gone.ics", OutputFile::Access::private_data, true);
+        fs::create_directory(folder.path / "gone.ics");
+        CHECK_THROWS_AS(file.commit(), convene::UsageError);
+    }
+    CHECK(fs::is_directory(folder.path / "gone.ics"));
+    CHECK(entries(folder.path) == 4);  // no temporary file left behind
 }

@@ -243,3 +243,112 @@ TEST_CASE("csv for Excel: byte order mark and the delimiter given", "[table_writ
     writer->finish();
     CHECK(out.str() == "\xEF\xBB\xBFname;org\r\nAna;\"A; B, C\"\r\n");
 }
+
+namespace {
+
+// Strings with every byte that matters to a writer: quotes, separators, line breaks, control
+// characters, backslashes, formula starts, well-formed UTF-8 of each length and broken UTF-8
+// (overlong forms, surrogates, truncated and stray continuation bytes).
+std::vector<std::string> awkward_strings() {
+    const std::vector<std::string> pieces = {"a",
+                                             "Zoé",
+                                             " ",
+                                             "\t",
+                                             "\n",
+                                             "\r",
+                                             "\"",
+                                             "\\",
+                                             ",",
+                                             ";",
+                                             "=",
+                                             "'",
+                                             "-",
+                                             "\x01",
+                                             "\x1F",
+                                             "\x7F",
+                                             "\b",
+                                             "\f",
+                                             "€",
+                                             "𝄞",
+                                             "李",
+                                             "\xC3",
+                                             "\xC0\xAF",
+                                             "\xED\xA0\x80",
+                                             "\xF4\x90\x80\x80",
+                                             "\x80",
+                                             "\xE2\x82",
+                                             "\xF0\x9D\x84",
+                                             "\xFF",
+                                             "e\u0301"};
+    std::vector<std::string> strings = {""};
+    std::uint32_t seed = 12345;
+    const auto next = [&] { return seed = seed * 1103515245u + 12345u; };
+    for (int i = 0; i < 3000; ++i) {
+        std::string text;
+        const auto length = next() % 6;
+        for (std::uint32_t j = 0; j < length; ++j) text += pieces[(next() >> 8) % pieces.size()];
+        strings.push_back(std::move(text));
+    }
+    return strings;
+}
+
+}  // namespace
+
+TEST_CASE("json writes each value as nlohmann::json dumps it, broken UTF-8 included",
+          "[table_writer]") {
+    for (const auto& text : awkward_strings()) {
+        std::ostringstream out;
+        auto writer = make_row_writer(Format::jsonl, out,
+                                      {{"name", ColumnType::text}, {text, ColumnType::text}});
+        writer->row({text, 7 > text.size() ? Cell() : Cell(text)});
+        writer->finish();
+        nlohmann::ordered_json object;
+        object["name"] = text;
+        object[text] = 7 > text.size() ? nlohmann::ordered_json() : nlohmann::ordered_json(text);
+        INFO(nlohmann::json(text).dump(-1, ' ', true, nlohmann::json::error_handler_t::replace));
+        CHECK(out.str() ==
+              object.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+    }
+}
+
+TEST_CASE("csv and tsv escape awkward text as the rules say", "[table_writer]") {
+    const auto csv_field = [](const std::string& text) {
+        const bool blank_end = !text.empty() && (text.front() == ' ' || text.front() == '\t' ||
+                                                 text.back() == ' ' || text.back() == '\t');
+        if (text.find_first_of("\",\r\n") == std::string::npos && !blank_end) return text;
+        std::string quoted = "\"";
+        for (const char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+        return quoted + "\"";
+    };
+    const auto tsv_field = [](const std::string& text) {
+        std::string escaped;
+        for (const char c : text) {
+            escaped += c == '\t'   ? "\\t"
+                       : c == '\n' ? "\\n"
+                       : c == '\r' ? "\\r"
+                       : c == '\\' ? "\\\\"
+                                   : std::string(1, c);
+        }
+        return escaped;
+    };
+    for (const auto& text : awkward_strings()) {
+        for (const bool raw : {false, true}) {
+            std::string value = text;
+            if (!raw) neutralise_formula(value);
+            std::ostringstream csv;
+            std::ostringstream tsv;
+            for (auto [format, out] :
+                 {std::pair{Format::csv, &csv}, std::pair{Format::tsv, &tsv}}) {
+                auto writer = convene::output::make_row_writer(
+                    format, *out, {{"a", ColumnType::text}, {"b", ColumnType::integer}},
+                    {.no_header = true}, {.raw = raw});
+                writer->row({text, -3});
+                writer->finish();
+            }
+            INFO(
+                nlohmann::json(text).dump(-1, ' ', true, nlohmann::json::error_handler_t::replace));
+            CHECK(csv.str() == csv_field(value) + ",-3\r\n");
+            CHECK(tsv.str() == tsv_field(value) + "\t-3\n");
+        }
+    }
+}

@@ -43,6 +43,8 @@ Checked<Date> parse_date(std::string_view text);
 std::string format_date(Date day);
 // "2022-04-13T13:00:00Z"
 std::string format_utc(Instant instant);
+// format_utc onto the end of `out`: a list reuses one string for every row.
+void append_utc(std::string& out, Instant instant);
 // "1h30m" (inverse of parse_duration)
 std::string format_duration(std::chrono::seconds duration);
 

@@ -6,6 +6,9 @@
 #include <filesystem>
 #include <memory>
 #include <ostream>
+#include <string>
+#include <string_view>
+#include <unordered_set>
 
 namespace convene::io {
 
@@ -20,6 +23,12 @@ public:
     // followed, so the link stays. A replaced file keeps its mode (a private one never gains
     // group or other bits).
     explicit OutputFile(std::filesystem::path target, Access access = Access::shared);
+    // A file `name` in `folder` (a path ending in '/'), for writers of many files in one
+    // folder. `seen_absent`: the caller listed the folder (names_in) and the name was not
+    // there, so it is not looked up before writing; commit() then never replaces a file that
+    // appeared meanwhile unchecked: it renames only if the name is still free, else checks the
+    // target as the constructor would have and replaces it as above.
+    OutputFile(std::string_view folder, std::string_view name, Access access, bool seen_absent);
     OutputFile(const OutputFile&) = delete;
     OutputFile& operator=(const OutputFile&) = delete;
     // Removes the temporary file unless commit() succeeded.
@@ -33,12 +42,20 @@ public:
     class Buffer;  // a streambuf on the file descriptor, defined in the .cpp
 
 private:
-    std::filesystem::path m_target;
-    std::filesystem::path m_temporary;
+    void open(Access access, bool check);
+
+    std::string m_target;  // a string: a path would split itself into components per file
+    std::string m_temporary;
+    Access m_access;
+    bool m_checked{false};  // check_target() ran on m_target
     std::unique_ptr<Buffer> m_buffer;
     std::ostream m_stream;
     bool m_committed{false};
 };
+
+// The names of the entries of `folder` (none if it cannot be read): what a writer of many
+// files in it may replace.
+std::unordered_set<std::string> names_in(const std::filesystem::path& folder);
 
 // Removes the temporary files that writers killed before commit (Ctrl-C, SIGKILL) left in
 // folder; files of a writer that still runs stay. Returns how many were removed.
