@@ -1,7 +1,5 @@
 #include "postgres_connection.hpp"
 
-#include <libpq-fe.h>
-
 #include <charconv>
 #include <vector>
 
@@ -9,10 +7,13 @@
 
 #include "convene/error.hpp"
 #include "convene/store/database.hpp"
+#include "postgres_library.hpp"
 
 namespace convene::store {
 
 namespace {
+
+const PostgresLibrary& pq() { return postgres_library(); }
 
 // pg_advisory_xact_lock's key for "one convene writer at a time in this database": the bytes
 // of "convene". Advisory locks belong to one database, so two convene databases on one
@@ -114,7 +115,7 @@ public:
           m_name(fmt::format("convene_{}", connection.m_next_statement++)),
           m_values(static_cast<std::size_t>(m_sql.parameters)),
           m_bound(static_cast<std::size_t>(m_sql.parameters), false) {}
-    ~PostgresStatement() override { PQclear(m_result); }
+    ~PostgresStatement() override { pq().PQclear(m_result); }
     PostgresStatement(const PostgresStatement&) = delete;
     PostgresStatement& operator=(const PostgresStatement&) = delete;
 
@@ -140,34 +141,37 @@ public:
         } else {
             ++m_row;
         }
-        if (m_cursor_open && m_row >= PQntuples(m_result) && PQntuples(m_result) == k_batch_rows) {
+        if (m_cursor_open && m_row >= pq().PQntuples(m_result) &&
+            pq().PQntuples(m_result) == k_batch_rows) {
             fetch();
             m_row = 0;
         }
-        return m_row < PQntuples(m_result);
+        return m_row < pq().PQntuples(m_result);
     }
     std::int64_t run() override {
         execute();
         std::int64_t changed = 0;
-        const std::string_view count = PQcmdTuples(m_result);
+        const std::string_view count = pq().PQcmdTuples(m_result);
         std::from_chars(count.data(), count.data() + count.size(), changed);
         return changed;
     }
     void reset() noexcept override {
-        if (m_cursor_open && PQtransactionStatus(m_connection.m_connection) == PQTRANS_INTRANS) {
-            PQclear(PQexec(m_connection.m_connection, fmt::format("CLOSE {}", m_name).c_str()));
+        if (m_cursor_open &&
+            pq().PQtransactionStatus(m_connection.m_connection) == PQTRANS_INTRANS) {
+            pq().PQclear(
+                pq().PQexec(m_connection.m_connection, fmt::format("CLOSE {}", m_name).c_str()));
         }
         m_cursor_open = false;
-        PQclear(m_result);
+        pq().PQclear(m_result);
         m_result = nullptr;
         m_row = -1;
         std::fill(m_bound.begin(), m_bound.end(), false);
     }
 
-    bool is_null(int column) override { return PQgetisnull(m_result, m_row, column) == 1; }
+    bool is_null(int column) override { return pq().PQgetisnull(m_result, m_row, column) == 1; }
     bool is_integer(int column) override {
         // int8, int4, int2: what the schema's integer columns and count() come back as.
-        const Oid type = PQftype(m_result, column);
+        const Oid type = pq().PQftype(m_result, column);
         return !is_null(column) && (type == 20 || type == 23 || type == 21);
     }
     std::int64_t integer(int column) override {
@@ -181,11 +185,11 @@ public:
         return value;
     }
     std::string_view text(int column) override {
-        return {PQgetvalue(m_result, m_row, column),
-                static_cast<std::size_t>(PQgetlength(m_result, m_row, column))};
+        return {pq().PQgetvalue(m_result, m_row, column),
+                static_cast<std::size_t>(pq().PQgetlength(m_result, m_row, column))};
     }
     std::string column_name(int column) override {
-        const char* name = PQfname(m_result, column);
+        const char* name = pq().PQfname(m_result, column);
         return name ? name : "";
     }
 
@@ -203,17 +207,17 @@ private:
         PGconn* connection = m_connection.m_connection;
         if (!m_prepared) {
             PGresult* prepared =
-                PQprepare(connection, m_name.c_str(), m_sql.sql.c_str(), 0, nullptr);
-            const bool ok = PQresultStatus(prepared) == PGRES_COMMAND_OK;
+                pq().PQprepare(connection, m_name.c_str(), m_sql.sql.c_str(), 0, nullptr);
+            const bool ok = pq().PQresultStatus(prepared) == PGRES_COMMAND_OK;
             if (!ok) fail(prepared);
-            PQclear(prepared);
+            pq().PQclear(prepared);
             m_prepared = true;
         }
         const auto values = parameter_values();
-        PQclear(m_result);
-        m_result = PQexecPrepared(connection, m_name.c_str(), static_cast<int>(values.size()),
-                                  values.data(), nullptr, nullptr, 0);
-        const auto status = PQresultStatus(m_result);
+        pq().PQclear(m_result);
+        m_result = pq().PQexecPrepared(connection, m_name.c_str(), static_cast<int>(values.size()),
+                                       values.data(), nullptr, nullptr, 0);
+        const auto status = pq().PQresultStatus(m_result);
         if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
             PGresult* failed = m_result;
             m_result = nullptr;
@@ -230,28 +234,28 @@ private:
     }
 
     void check(PGresult* result) {
-        const auto status = PQresultStatus(result);
+        const auto status = pq().PQresultStatus(result);
         if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) fail(result);
     }
 
     // A cursor lives until the transaction ends; the statement's name names it too.
     void open_cursor() {
         const auto values = parameter_values();
-        PGresult* declared = PQexecParams(
+        PGresult* declared = pq().PQexecParams(
             m_connection.m_connection,
             fmt::format("DECLARE {} NO SCROLL CURSOR FOR {}", m_name, m_sql.sql).c_str(),
             static_cast<int>(values.size()), nullptr, values.data(), nullptr, nullptr, 0);
         check(declared);
-        PQclear(declared);
+        pq().PQclear(declared);
         m_cursor_open = true;
         fetch();
     }
 
     void fetch() {
-        PQclear(m_result);
-        m_result = PQexec(m_connection.m_connection,
-                          fmt::format("FETCH {} FROM {}", k_batch_rows, m_name).c_str());
-        if (PQresultStatus(m_result) != PGRES_TUPLES_OK) {
+        pq().PQclear(m_result);
+        m_result = pq().PQexec(m_connection.m_connection,
+                               fmt::format("FETCH {} FROM {}", k_batch_rows, m_name).c_str());
+        if (pq().PQresultStatus(m_result) != PGRES_TUPLES_OK) {
             PGresult* failed = m_result;
             m_result = nullptr;
             fail(failed);
@@ -259,15 +263,15 @@ private:
     }
 
     [[noreturn]] void fail(PGresult* result) {
-        const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+        const char* state = result ? pq().PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
         const char* primary =
-            result ? PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+            result ? pq().PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
         std::string message =
-            primary ? primary : first_line(PQerrorMessage(m_connection.m_connection));
+            primary ? primary : first_line(pq().PQerrorMessage(m_connection.m_connection));
         std::string sqlstate = state ? state : "";
-        PQclear(result);
+        pq().PQclear(result);
         throw PostgresError(std::move(sqlstate), message,
-                            PQstatus(m_connection.m_connection) == CONNECTION_BAD);
+                            pq().PQstatus(m_connection.m_connection) == CONNECTION_BAD);
     }
 
     PostgresConnection& m_connection;
@@ -288,19 +292,19 @@ PostgresConnection::PostgresConnection(const std::string& url) : m_name(without_
     const char* keywords[] = {"dbname", "application_name", "client_encoding", "connect_timeout",
                               nullptr};
     const char* values[] = {url.c_str(), "convene", "UTF8", "10", nullptr};
-    m_connection = PQconnectdbParams(keywords, values, 1);
-    if (PQstatus(m_connection) != CONNECTION_OK) {
-        const std::string why = first_line(PQerrorMessage(m_connection));
-        PQfinish(m_connection);
+    m_connection = pq().PQconnectdbParams(keywords, values, 1);
+    if (pq().PQstatus(m_connection) != CONNECTION_OK) {
+        const std::string why = first_line(pq().PQerrorMessage(m_connection));
+        pq().PQfinish(m_connection);
         m_connection = nullptr;
         throw StorageError(fmt::format("cannot connect to {}: {}", m_name, why),
                            "check that the server runs and accepts convene's user; a password "
                            "comes from PGPASSWORD, ~/.pgpass or the URL");
     }
-    PQsetNoticeProcessor(m_connection, ignore_notice, nullptr);
+    pq().PQsetNoticeProcessor(m_connection, ignore_notice, nullptr);
 }
 
-PostgresConnection::~PostgresConnection() { PQfinish(m_connection); }
+PostgresConnection::~PostgresConnection() { pq().PQfinish(m_connection); }
 
 std::unique_ptr<sql::Statement> PostgresConnection::prepare(std::string_view sql) {
     return std::make_unique<PostgresStatement>(*this, sql, false);
@@ -311,18 +315,19 @@ std::unique_ptr<sql::Statement> PostgresConnection::prepare_streamed(std::string
 }
 
 void PostgresConnection::execute(std::string_view sql) {
-    PGresult* result = PQexec(m_connection, std::string(sql).c_str());
-    const auto status = PQresultStatus(result);
+    PGresult* result = pq().PQexec(m_connection, std::string(sql).c_str());
+    const auto status = pq().PQresultStatus(result);
     if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
-        PQclear(result);
+        pq().PQclear(result);
         return;
     }
-    const char* state = PQresultErrorField(result, PG_DIAG_SQLSTATE);
-    const char* primary = PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY);
-    std::string message = primary ? primary : first_line(PQerrorMessage(m_connection));
+    const char* state = pq().PQresultErrorField(result, PG_DIAG_SQLSTATE);
+    const char* primary = pq().PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY);
+    std::string message = primary ? primary : first_line(pq().PQerrorMessage(m_connection));
     std::string sqlstate = state ? state : "";
-    PQclear(result);
-    throw PostgresError(std::move(sqlstate), message, PQstatus(m_connection) == CONNECTION_BAD);
+    pq().PQclear(result);
+    throw PostgresError(std::move(sqlstate), message,
+                        pq().PQstatus(m_connection) == CONNECTION_BAD);
 }
 
 bool PostgresConnection::begin_write(std::chrono::seconds lock_wait) {
@@ -346,6 +351,57 @@ bool PostgresConnection::begin_write(std::chrono::seconds lock_wait) {
     }
 }
 
+void PostgresConnection::copy_in(std::string_view table_and_columns, std::string_view data) {
+    execute_copy_start(fmt::format("COPY {} FROM STDIN", table_and_columns));
+    const bool sent =
+        pq().PQputCopyData(m_connection, data.data(), static_cast<int>(data.size())) == 1 &&
+        pq().PQputCopyEnd(m_connection, nullptr) == 1;
+    // The server's answer comes as the COPY's result, also after a failed send.
+    PGresult* result = pq().PQgetResult(m_connection);
+    const bool ok = sent && pq().PQresultStatus(result) == PGRES_COMMAND_OK;
+    std::string sqlstate;
+    std::string message;
+    if (!ok) {
+        const char* state = pq().PQresultErrorField(result, PG_DIAG_SQLSTATE);
+        const char* primary = pq().PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY);
+        sqlstate = state ? state : "";
+        message = primary ? primary : first_line(pq().PQerrorMessage(m_connection));
+    }
+    pq().PQclear(result);
+    while (PGresult* rest = pq().PQgetResult(m_connection)) pq().PQclear(rest);
+    if (!ok) {
+        throw PostgresError(std::move(sqlstate), message,
+                            pq().PQstatus(m_connection) == CONNECTION_BAD);
+    }
+}
+
+void PostgresConnection::execute_copy_start(const std::string& sql) {
+    PGresult* result = pq().PQexec(m_connection, sql.c_str());
+    if (pq().PQresultStatus(result) == PGRES_COPY_IN) {
+        pq().PQclear(result);
+        return;
+    }
+    const char* state = pq().PQresultErrorField(result, PG_DIAG_SQLSTATE);
+    const char* primary = pq().PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY);
+    std::string message = primary ? primary : first_line(pq().PQerrorMessage(m_connection));
+    std::string sqlstate = state ? state : "";
+    pq().PQclear(result);
+    throw PostgresError(std::move(sqlstate), message,
+                        pq().PQstatus(m_connection) == CONNECTION_BAD);
+}
+
+void append_copy_text(std::string& row, std::string_view text) {
+    for (const char c : text) {
+        switch (c) {
+            case '\\': row += "\\\\"; break;
+            case '\t': row += "\\t"; break;
+            case '\n': row += "\\n"; break;
+            case '\r': row += "\\r"; break;
+            default: row += c;
+        }
+    }
+}
+
 bool PostgresConnection::begin_read() {
     if (in_transaction()) return false;
     execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
@@ -356,7 +412,7 @@ void PostgresConnection::commit() { execute("COMMIT"); }
 
 void PostgresConnection::rollback() noexcept {
     // After a lost connection there is nothing to roll back: the server already did.
-    PQclear(PQexec(m_connection, "ROLLBACK"));
+    pq().PQclear(pq().PQexec(m_connection, "ROLLBACK"));
 }
 
 bool PostgresConnection::try_lock_event(std::int64_t event_id) {
@@ -371,11 +427,11 @@ bool PostgresConnection::try_lock_event(std::int64_t event_id) {
 void PostgresConnection::unlock_event(std::int64_t event_id) noexcept {
     const auto sql = fmt::format("SELECT pg_advisory_unlock({}, {})", k_event_lock_class,
                                  static_cast<std::int32_t>(event_id));
-    PQclear(PQexec(m_connection, sql.c_str()));
+    pq().PQclear(pq().PQexec(m_connection, sql.c_str()));
 }
 
 bool PostgresConnection::in_transaction() const {
-    return PQtransactionStatus(m_connection) != PQTRANS_IDLE;
+    return pq().PQtransactionStatus(m_connection) != PQTRANS_IDLE;
 }
 
 }  // namespace convene::store

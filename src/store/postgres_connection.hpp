@@ -52,13 +52,21 @@ public:
     bool try_lock_event(std::int64_t event_id) override;
     void unlock_event(std::int64_t event_id) noexcept override;
 
+    // COPY table (columns) FROM STDIN with `data` in COPY's text format (copy_text).
+    void copy_in(std::string_view table_and_columns, std::string_view data);
+
 private:
     friend class PostgresStatement;
+    void execute_copy_start(const std::string& sql);
 
     pg_conn* m_connection{nullptr};
     std::string m_name;
     int m_next_statement{0};
 };
+
+// Appends `text` to a row of COPY's text format: backslash, tab, newline and carriage
+// return escaped.
+void append_copy_text(std::string& row, std::string_view text);
 
 // SQLite's `?` and `?N` parameters as PostgreSQL's `$N`; quoted text and comments unchanged.
 struct NumberedSql {
