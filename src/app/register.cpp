@@ -42,7 +42,9 @@ ImportResult register_from_file(store::Database& db, std::string_view event_name
     refuse_cancelled(write.event);
     store::RegistrationStore registrations(db);
     Registrar registrar(registrations, write.event, now, options.on_duplicate, options.no_waitlist);
+    store::RegistrationStore::Bulk bulk(registrations, write.event.id);
     auto summary = import_registrations(input, import, write.event, registrar, report);
+    bulk.finish();
     if (!options.dry_run) write.transaction.commit();
     return {std::move(write.event), summary};
 }

@@ -1,6 +1,9 @@
 #include "convene/store/registration_store.hpp"
 
+#include <algorithm>
 #include <charconv>
+#include <unordered_map>
+#include <unordered_set>
 
 #include <SQLiteCpp/Exception.h>
 #include <fmt/format.h>
@@ -15,6 +18,15 @@
 #include "stored_value.hpp"
 
 namespace convene::store {
+
+namespace {
+
+// Held rows written by one COPY: enough to make round trips rare, little memory.
+constexpr std::size_t k_held_rows = 5000;
+// Ids taken from the identity at a time.
+constexpr int k_reserved_ids = 1000;
+
+}  // namespace
 
 using domain::Registration;
 using domain::RegistrationStatus;
@@ -141,6 +153,21 @@ struct RegistrationStore::Statements {
         field_keys;
 };
 
+// Held registrations of a Bulk on PostgreSQL, and the email keys the event had before.
+struct RegistrationStore::Held {
+    std::int64_t event_id{0};
+    std::unordered_set<std::string> stored_keys;  // written: in the database
+    std::vector<Registration> rows;               // held, with their ids
+    std::unordered_map<std::string, std::size_t> by_key;
+    std::vector<std::int64_t> free_ids;  // taken from the identity, highest first
+
+    std::optional<Registration> find(const std::string& key) const {
+        const auto found = by_key.find(key);
+        if (found == by_key.end()) return std::nullopt;
+        return rows[found->second];
+    }
+};
+
 RegistrationStore::RegistrationStore(Database& db)
     : m_db(db), m_statements(std::make_unique<Statements>(db.connection())) {}
 
@@ -178,6 +205,7 @@ int bind_columns(sql::Statement& statement, int first, const Registration& r,
 }  // namespace
 
 std::int64_t RegistrationStore::insert(const Registration& registration) {
+    if (m_held && registration.event_id == m_held->event_id) return hold(registration);
     const auto key = domain::email_key(registration.email);
     sql::Use insert(*m_statements->insert);
     insert->bind(1, registration.event_id);
@@ -197,6 +225,7 @@ std::int64_t RegistrationStore::insert(const Registration& registration) {
 }
 
 void RegistrationStore::update(const Registration& registration) {
+    write_held();
     {
         const auto key = domain::email_key(registration.email);
         sql::Use update(*m_statements->update);
@@ -224,6 +253,7 @@ void RegistrationStore::write_fields(
 }
 
 void RegistrationStore::set_status(std::int64_t id, RegistrationStatus status) {
+    write_held();
     sql::Use update(*m_statements->set_status);
     update->bind(1, domain::to_string(status));
     update->bind(2, id);
@@ -231,6 +261,7 @@ void RegistrationStore::set_status(std::int64_t id, RegistrationStatus status) {
 }
 
 void RegistrationStore::set_checked_in(std::int64_t id, std::optional<domain::Instant> when) {
+    write_held();
     sql::Use update(*m_statements->set_checked_in);
     if (when) update->bind(1, seconds(*when));
     else update->bind_null(1);
@@ -252,6 +283,10 @@ std::optional<Registration> find_one(sql::Statement& query) {
 std::optional<Registration> RegistrationStore::find_by_email(std::int64_t event_id,
                                                              std::string_view email) {
     const auto key = domain::email_key(email);
+    if (m_held && event_id == m_held->event_id) {
+        if (auto held = m_held->find(key)) return *held;
+        if (!m_held->stored_keys.count(key)) return std::nullopt;  // no round trip
+    }
     sql::Use query(*m_statements->by_email);
     query->bind(1, event_id);
     query->bind_reference(2, key);
@@ -259,6 +294,7 @@ std::optional<Registration> RegistrationStore::find_by_email(std::int64_t event_
 }
 
 std::optional<Registration> RegistrationStore::find_by_id(std::int64_t event_id, std::int64_t id) {
+    write_held();
     sql::Use query(*m_statements->by_id);
     query->bind(1, event_id);
     query->bind(2, id);
@@ -276,6 +312,7 @@ Registration RegistrationStore::get(std::int64_t event_id, std::string_view emai
 }
 
 std::int64_t RegistrationStore::count(std::int64_t event_id, RegistrationStatus status) {
+    write_held();
     sql::Use query(*m_statements->count);
     query->bind(1, event_id);
     query->bind(2, domain::to_string(status));
@@ -284,6 +321,7 @@ std::int64_t RegistrationStore::count(std::int64_t event_id, RegistrationStatus 
 }
 
 RegistrationCounts RegistrationStore::counts(std::int64_t event_id) {
+    write_held();
     // Run once per command, so prepared here rather than with the per-row statements.
     RegistrationCounts counts;
     sql::ReadSnapshot snapshot(m_db.connection());
@@ -322,6 +360,7 @@ RegistrationCounts RegistrationStore::counts(std::int64_t event_id) {
 }
 
 std::optional<Registration> RegistrationStore::first_waitlisted(std::int64_t event_id) {
+    write_held();
     sql::Use query(*m_statements->first_waitlisted);
     query->bind(1, event_id);
     return find_one(*query);
@@ -330,6 +369,7 @@ std::optional<Registration> RegistrationStore::first_waitlisted(std::int64_t eve
 void RegistrationStore::for_each(std::int64_t event_id, const RegistrationFilter& filter,
                                  const std::function<void(const Registration&)>& visit,
                                  Fields fields) {
+    write_held();
     const auto bind = [&](sql::Statement& query) {
         query.bind(1, event_id);
         if (filter.status) query.bind(2, domain::to_string(*filter.status));
@@ -360,11 +400,100 @@ void RegistrationStore::for_each(std::int64_t event_id, const RegistrationFilter
 }
 
 std::vector<std::string> RegistrationStore::field_keys(std::int64_t event_id) {
+    write_held();
     sql::Use query(*m_statements->field_keys);
     query->bind(1, event_id);
     std::vector<std::string> keys;
     while (query->step()) keys.push_back(query->string(0));
     return keys;
+}
+
+}  // namespace convene::store
+
+namespace convene::store {
+
+RegistrationStore::Bulk::Bulk(RegistrationStore& store, std::int64_t event_id) : m_store(store) {
+    if (!store.m_db.is_postgres()) return;
+    auto held = std::make_unique<Held>();
+    held->event_id = event_id;
+    auto keys = store.m_db.connection().prepare_streamed(
+        "SELECT email_key FROM registration WHERE event_id = ?");
+    keys->bind(1, event_id);
+    while (keys->step()) held->stored_keys.emplace(keys->text(0));
+    store.m_held = std::move(held);
+}
+
+RegistrationStore::Bulk::~Bulk() { m_store.m_held.reset(); }
+
+void RegistrationStore::Bulk::finish() {
+    m_store.write_held();
+    m_store.m_held.reset();
+}
+
+std::int64_t RegistrationStore::hold(const Registration& registration) {
+    auto& held = *m_held;
+    auto key = domain::email_key(registration.email);
+    if (held.by_key.count(key) || held.stored_keys.count(key)) {
+        throw ConflictError(
+            fmt::format("{} is already registered for this event", registration.email));
+    }
+    if (held.free_ids.empty()) {
+        auto ids = m_db.connection().prepare(
+            fmt::format("SELECT nextval(pg_get_serial_sequence('registration', 'id')) "
+                        "FROM generate_series(1, {})",
+                        k_reserved_ids));
+        while (ids->step()) held.free_ids.push_back(ids->integer(0));
+        std::reverse(held.free_ids.begin(), held.free_ids.end());
+    }
+    held.rows.push_back(registration);
+    held.rows.back().id = held.free_ids.back();
+    held.free_ids.pop_back();
+    held.by_key.emplace(std::move(key), held.rows.size() - 1);
+    const auto id = held.rows.back().id;
+    if (held.rows.size() >= k_held_rows) write_held();
+    return id;
+}
+
+void RegistrationStore::write_held() {
+    if (!m_held || m_held->rows.empty()) return;
+    auto& held = *m_held;
+    std::string registrations;
+    std::string fields;
+    for (const auto& r : held.rows) {
+        registrations += fmt::format("{}\t{}\t", r.id, r.event_id);
+        for (const auto* text : {&r.name, &r.email}) {
+            append_copy_text(registrations, *text);
+            registrations += '\t';
+        }
+        append_copy_text(registrations, domain::email_key(r.email));
+        registrations += '\t';
+        append_copy_text(registrations, r.organisation);
+        registrations += '\t';
+        append_copy_text(registrations, r.language);
+        registrations +=
+            fmt::format("\t{}\t{}\t", domain::to_string(r.status), seconds(r.registered_at));
+        registrations += r.checked_in_at ? fmt::format("{}", seconds(*r.checked_in_at)) : "\\N";
+        registrations += '\n';
+        int position = 1;
+        for (const auto& [key, value] : r.fields) {
+            fields += fmt::format("{}\t{}\t", r.id, position++);
+            append_copy_text(fields, key);
+            fields += '\t';
+            append_copy_text(fields, value);
+            fields += '\n';
+        }
+    }
+    auto& connection = static_cast<PostgresConnection&>(m_db.connection());
+    connection.copy_in(
+        "registration (id, event_id, name, email, email_key, organisation, language, status, "
+        "registered_at, checked_in_at)",
+        registrations);
+    if (!fields.empty()) {
+        connection.copy_in("registration_field (registration_id, position, key, value)", fields);
+    }
+    for (auto& [key, index] : held.by_key) held.stored_keys.insert(key);
+    held.rows.clear();
+    held.by_key.clear();
 }
 
 }  // namespace convene::store

@@ -83,17 +83,39 @@ public:
                   const std::function<void(const domain::Registration&)>& visit,
                   Fields fields = Fields::read);
 
+    // A bulk import inside one write transaction. On PostgreSQL, where every statement is a
+    // round trip to the server, the new registrations of the event (and their custom fields)
+    // are held, a few thousand at a time, and written with COPY; the import's look-ups by
+    // email are answered from memory. Any other call writes what is held first. finish()
+    // writes the rest: call it before committing. On SQLite nothing changes (an insert there
+    // costs no round trip).
+    class Bulk {
+    public:
+        Bulk(RegistrationStore& store, std::int64_t event_id);
+        ~Bulk();  // without finish(), what is held is dropped: the transaction rolls back
+        Bulk(const Bulk&) = delete;
+        Bulk& operator=(const Bulk&) = delete;
+        void finish();
+
+    private:
+        RegistrationStore& m_store;
+    };
+
     // The custom field names the event's registrations use, in the order they first appear
     // in the stable order (so columns come out as the organiser's file had them).
     std::vector<std::string> field_keys(std::int64_t event_id);
 
 private:
     struct Statements;
+    struct Held;
+    std::int64_t hold(const domain::Registration& registration);
+    void write_held();
     void write_fields(std::int64_t id,
                       const std::vector<std::pair<std::string, std::string>>& fields);
 
     Database& m_db;
     std::unique_ptr<Statements> m_statements;
+    std::unique_ptr<Held> m_held;  // during a Bulk on PostgreSQL
 };
 
 }  // namespace convene::store
