@@ -17,6 +17,10 @@ def subcommands(help_text):
     return [m.group(1) for m in re.finditer(r"^\s{2}(\S+)\s", section, re.M)]
 
 
+# Commands that only group others: `list events`, `db init`; each of those has its page.
+GROUPS = ("list", "db")
+
+
 class Docs(ConveneTestCase):
     def test_every_command_has_a_man_page_and_a_help_line(self):
         commands = subcommands(self.ok("--help"))
@@ -24,11 +28,12 @@ class Docs(ConveneTestCase):
         for command in commands:
             if command == "help":
                 continue  # `convene help [COMMAND]` is --help; convene(1) describes it
-            if command == "list":
-                for kind in subcommands(self.ok("list", "--help")):
-                    with self.subTest(command=f"list {kind}"):
-                        self.assertTrue(os.path.exists(os.path.join(MAN_DIR, f"convene-list-{kind}.1")))
-                        self.ok("list", kind, "--help")
+            if command in GROUPS:
+                for kind in subcommands(self.ok(command, "--help")):
+                    with self.subTest(command=f"{command} {kind}"):
+                        self.assertTrue(os.path.exists(
+                            os.path.join(MAN_DIR, f"convene-{command}-{kind}.1")))
+                        self.ok(command, kind, "--help")
                 continue
             with self.subTest(command=command):
                 self.assertTrue(os.path.exists(os.path.join(MAN_DIR, f"convene-{command}.1")),
@@ -37,7 +42,8 @@ class Docs(ConveneTestCase):
 
     def test_every_man_page_names_a_real_command(self):
         commands = set(subcommands(self.ok("--help")))
-        commands |= {f"list-{kind}" for kind in subcommands(self.ok("list", "--help"))}
+        for group in GROUPS:
+            commands |= {f"{group}-{kind}" for kind in subcommands(self.ok(group, "--help"))}
         commands.add("completion")
         for page in glob.glob(os.path.join(MAN_DIR, "convene-*.1")):
             name = os.path.basename(page)[len("convene-"):-2]
@@ -77,9 +83,9 @@ class Docs(ConveneTestCase):
         for command in subcommands(self.ok("--help")):
             if command == "help":
                 continue
-            if command == "list":
-                for kind in subcommands(self.ok("list", "--help")):
-                    pages[("list", kind)] = f"convene-list-{kind}.1"
+            if command in GROUPS:
+                for kind in subcommands(self.ok(command, "--help")):
+                    pages[(command, kind)] = f"convene-{command}-{kind}.1"
                 continue
             pages[(command,)] = f"convene-{command}.1"
         for words, page in pages.items():
