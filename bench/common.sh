@@ -33,3 +33,38 @@ make_people() {
     }
   }'
 }
+
+# run_timed VAR COMMAND: runs the command (a string for eval, output thrown away) and appends
+# "WALL CPU" in seconds to the array VAR.
+run_timed() {
+  local -n into=$1
+  local TIMEFORMAT='%3R %3U %3S' times wall user sys
+  times=$({ time eval "$2" > /dev/null 2> /dev/null; } 2>&1)
+  read -r wall user sys <<< "$times"
+  into+=("$wall $(awk "BEGIN { print $user + $sys }")")
+}
+
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# pair LABEL TARGET PREPARE_A A PREPARE_B B: $runs alternating runs of A and B, each after its
+# PREPARE (not timed); prints one table row.
+pair() {
+  local label=$1 target=$2 prepare_a=$3 a=$4 prepare_b=$5 b=$6 i
+  local -a times_a=() times_b=()
+  for ((i = 0; i < runs; i++)); do
+    eval "$prepare_a"
+    run_timed times_a "$a"
+    eval "$prepare_b"
+    run_timed times_b "$b"
+  done
+  local wall_a wall_b ratio_wall ratio_cpu
+  wall_a=$(printf '%s\n' "${times_a[@]}" | awk '{ print $1 }' | median)
+  wall_b=$(printf '%s\n' "${times_b[@]}" | awk '{ print $1 }' | median)
+  ratio_wall=$(paste -d' ' <(printf '%s\n' "${times_a[@]}") <(printf '%s\n' "${times_b[@]}") |
+    awk '{ print $1 / ($3 > 0 ? $3 : 0.001) }' | median)
+  ratio_cpu=$(paste -d' ' <(printf '%s\n' "${times_a[@]}") <(printf '%s\n' "${times_b[@]}") |
+    awk '{ print $2 / ($4 > 0 ? $4 : 0.001) }' | median)
+  printf '| %s | %.3f s | %.3f s | %.2f | %.2f | %s |\n' "$label" "$wall_a" "$wall_b" \
+    "$ratio_wall" "$ratio_cpu" "$target"
+}
+
