@@ -61,7 +61,8 @@ int run_app(int argc, char** argv, std::ostream& out, std::ostream& err) {
     GlobalOptions options;
     app.add_option("--config", options.config_file, "Configuration file (TOML)")
         ->check(not_empty());
-    app.add_option("--db", options.database, "SQLite database file")->check(not_empty());
+    app.add_option("--db", options.database, "SQLite database file, or a postgresql:// URL")
+        ->check(not_empty());
     app.add_option("--format", options.format,
                    "Output format: table, tsv, csv, json, jsonl "
                    "(show: text, markdown, html, json; export-schedule: "
