@@ -29,6 +29,18 @@ std::string first_line(std::string_view text) {
     return std::string(text.substr(0, end));
 }
 
+// The error a failed result stands for (the result is cleared): its SQLSTATE and first
+// message, or the connection's message when the server sent none (the connection is gone).
+[[noreturn]] void throw_error(PGconn* connection, PGresult* result) {
+    const char* state = result ? pq().PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+    const char* primary =
+        result ? pq().PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+    std::string message = primary ? primary : first_line(pq().PQerrorMessage(connection));
+    std::string sqlstate = state ? state : "";
+    pq().PQclear(result);
+    throw PostgresError(std::move(sqlstate), message, pq().PQstatus(connection) == CONNECTION_BAD);
+}
+
 void ignore_notice(void* /*argument*/, const char* /*message*/) {
     // NOTICEs ("relation … exists, skipping") are for a server log, not convene's stderr.
 }
@@ -262,17 +274,7 @@ private:
         }
     }
 
-    [[noreturn]] void fail(PGresult* result) {
-        const char* state = result ? pq().PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
-        const char* primary =
-            result ? pq().PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
-        std::string message =
-            primary ? primary : first_line(pq().PQerrorMessage(m_connection.m_connection));
-        std::string sqlstate = state ? state : "";
-        pq().PQclear(result);
-        throw PostgresError(std::move(sqlstate), message,
-                            pq().PQstatus(m_connection.m_connection) == CONNECTION_BAD);
-    }
+    [[noreturn]] void fail(PGresult* result) { throw_error(m_connection.m_connection, result); }
 
     PostgresConnection& m_connection;
     bool m_streamed;
@@ -321,13 +323,7 @@ void PostgresConnection::execute(std::string_view sql) {
         pq().PQclear(result);
         return;
     }
-    const char* state = pq().PQresultErrorField(result, PG_DIAG_SQLSTATE);
-    const char* primary = pq().PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY);
-    std::string message = primary ? primary : first_line(pq().PQerrorMessage(m_connection));
-    std::string sqlstate = state ? state : "";
-    pq().PQclear(result);
-    throw PostgresError(std::move(sqlstate), message,
-                        pq().PQstatus(m_connection) == CONNECTION_BAD);
+    throw_error(m_connection, result);
 }
 
 bool PostgresConnection::begin_write(std::chrono::seconds lock_wait) {
@@ -359,20 +355,10 @@ void PostgresConnection::copy_in(std::string_view table_and_columns, std::string
     // The server's answer comes as the COPY's result, also after a failed send.
     PGresult* result = pq().PQgetResult(m_connection);
     const bool ok = sent && pq().PQresultStatus(result) == PGRES_COMMAND_OK;
-    std::string sqlstate;
-    std::string message;
-    if (!ok) {
-        const char* state = pq().PQresultErrorField(result, PG_DIAG_SQLSTATE);
-        const char* primary = pq().PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY);
-        sqlstate = state ? state : "";
-        message = primary ? primary : first_line(pq().PQerrorMessage(m_connection));
-    }
-    pq().PQclear(result);
+    // Read to the end, so the connection is ready for the next statement.
     while (PGresult* rest = pq().PQgetResult(m_connection)) pq().PQclear(rest);
-    if (!ok) {
-        throw PostgresError(std::move(sqlstate), message,
-                            pq().PQstatus(m_connection) == CONNECTION_BAD);
-    }
+    if (!ok) throw_error(m_connection, result);
+    pq().PQclear(result);
 }
 
 void PostgresConnection::execute_copy_start(const std::string& sql) {
@@ -381,13 +367,7 @@ void PostgresConnection::execute_copy_start(const std::string& sql) {
         pq().PQclear(result);
         return;
     }
-    const char* state = pq().PQresultErrorField(result, PG_DIAG_SQLSTATE);
-    const char* primary = pq().PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY);
-    std::string message = primary ? primary : first_line(pq().PQerrorMessage(m_connection));
-    std::string sqlstate = state ? state : "";
-    pq().PQclear(result);
-    throw PostgresError(std::move(sqlstate), message,
-                        pq().PQstatus(m_connection) == CONNECTION_BAD);
+    throw_error(m_connection, result);
 }
 
 void append_copy_text(std::string& row, std::string_view text) {
