@@ -208,4 +208,32 @@ END;
 
 static_assert(k_migrations.size() == 5, "k_schema_version must match the migrations");
 
+// The tables and columns the migrations leave, which every start checks a database against
+// (written out: running the migrations in memory to learn them cost half of a `register`).
+// test_database.cpp checks that the migrations, and PostgreSQL's schema, give exactly these.
+struct TableShape {
+    std::string_view table;
+    std::string_view columns;  // comma-separated, in order
+};
+inline constexpr std::array<TableShape, 11> k_schema_shape{{
+    {"agenda_item", "id,event_id,position,title,description,kind,start_utc,duration_s"},
+    {"agenda_point", "item_id,position,text"},
+    {"agenda_speaker", "item_id,position,name,role,organisation"},
+    {"attendee_reply", "event_id,email_key,partstat,sequence,replied_at,received_at"},
+    {"event",
+     "id,slug,uid,title,description,timezone,all_day,start_utc,end_utc,start_date,end_date,"
+     "venue,online_url,registration_url,parent_id,capacity,status,sequence,created_at,"
+     "updated_at,locale"},
+    {"event_language", "event_id,position,tag"},
+    {"event_organiser", "event_id,position,name"},
+    {"registration",
+     "id,event_id,name,email,email_key,organisation,language,status,registered_at,"
+     "checked_in_at"},
+    {"registration_count", "event_id,status,n"},
+    {"registration_field", "registration_id,position,key,value"},
+    {"sent_message",
+     "id,event_id,event_uid,recipient,email_key,method,sequence,event_sequence,message_id,"
+     "sent_at,schedule"},
+}};
+
 }  // namespace convene::store

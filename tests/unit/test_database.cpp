@@ -3,6 +3,8 @@
 #include <sys/stat.h>
 
 #include <filesystem>
+#include <map>
+#include <string>
 
 #include <SQLiteCpp/Database.h>
 
@@ -195,4 +197,34 @@ TEST_CASE("migrating to version 5 rebuilds registration and keeps rows, fields a
     bool ephemeral = false;
     while (program.executeStep()) ephemeral |= program.getColumn(1).getString() == "OpenEphemeral";
     CHECK_FALSE(ephemeral);
+}
+
+TEST_CASE("the shape every start checks is exactly what the migrations create", "[store]") {
+    SQLite::Database memory(":memory:", SQLite::OPEN_READWRITE);
+    for (const auto migration : store::k_migrations) memory.exec(std::string(migration));
+    std::map<std::string, std::string> created;
+    SQLite::Statement columns(memory, R"sql(
+        SELECT t.name, group_concat(c.name, ',')
+        FROM sqlite_master AS t, pragma_table_info(t.name) AS c
+        WHERE t.type = 'table' GROUP BY t.name)sql");
+    while (columns.executeStep()) {
+        created[columns.getColumn(0).getString()] = columns.getColumn(1).getString();
+    }
+    std::map<std::string, std::string> expected;
+    for (const auto& [table, names] : store::k_schema_shape) {
+        expected[std::string(table)] = std::string(names);
+    }
+    CHECK(created == expected);
+}
+
+TEST_CASE("a database without a column it should have is refused as damaged", "[store]") {
+    testing::TempFolder dir;
+    const auto path = dir.path / "damaged.db";
+    { store::Database db(path); }
+    {
+        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
+        raw.exec("ALTER TABLE sent_message DROP COLUMN schedule");
+    }
+    CHECK_THROWS_WITH(store::Database(path),
+                      Catch::Contains("column 'sent_message.schedule' is missing"));
 }
