@@ -258,9 +258,12 @@ TEST_CASE("registration store lists field names in order of first appearance",
     late.fields = {{"zeta", "1"}, {"alpha", "2"}};
     auto early = person(event, "E", "e@x.org", 10);
     early.fields = {{"diet", "x"}, {"zeta", "3"}};
+    auto same_time = person(event, "T", "t@x.org", 20);  // as late, a higher id
+    same_time.fields = {{"omega", "4"}, {"alpha", "5"}};
     store.insert(late);
     store.insert(early);
-    CHECK(store.field_keys(event) == std::vector<std::string>{"diet", "zeta", "alpha"});
+    store.insert(same_time);
+    CHECK(store.field_keys(event) == std::vector<std::string>{"diet", "zeta", "alpha", "omega"});
 }
 
 TEST_CASE("registration store reuses its prepared statements", "[registration_store]") {
