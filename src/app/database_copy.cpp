@@ -1,8 +1,9 @@
 #include "convene/app/database_copy.hpp"
 
-#include <fmt/format.h>
-
+#include <algorithm>
 #include <unordered_map>
+
+#include <fmt/format.h>
 
 #include "convene/error.hpp"
 #include "convene/store/agenda_store.hpp"
