@@ -54,13 +54,7 @@ sqlite3 full-bare.db "ALTER TABLE registration ADD COLUMN language TEXT NOT NULL
                                                           DEFAULT '2026-01-01T00:00:00Z';
                       ALTER TABLE registration ADD COLUMN checked_in_at TEXT"
 # 10,000 invited to a timed event in a zone, with an agenda.
-"$convene" --db invited.db create-event --title "Séance d'information (IMRF)" --slug imrf \
-  --start 2022-04-13T15:00 --end 16:00 --tz Europe/Paris --online https://example.org/imrf \
-  --registration-url https://example.org/imrf/register --languages en,fr,es \
-  --organiser "Mayors Mechanism" --description "Un briefing d'une heure." > /dev/null
-"$convene" --db invited.db add-agenda-item imrf --title "La route vers l'IMRF" \
-  --speaker "Monami Maulik; Stakeholder Liaison Officer; UN Network on Migration" > /dev/null
-"$convene" --quiet --db invited.db register imrf --csv invited.csv
+make_invited_event invited.db invited.csv
 "$convene" --quiet --db invited.db export-ics imrf --invitations sample
 size=$(cat sample/* | wc -c)
 size=$((size / invited))

@@ -34,6 +34,18 @@ make_people() {
   }'
 }
 
+# make_invited_event DB CSV: the seed's briefing ("imrf": a timed event in Europe/Paris, three
+# languages, one agenda item) in DB, with the people of CSV registered.
+make_invited_event() {
+  "$convene" --db "$1" create-event --title "Séance d'information (IMRF)" --slug imrf \
+    --start 2022-04-13T15:00 --end 16:00 --tz Europe/Paris --online https://example.org/imrf \
+    --registration-url https://example.org/imrf/register --languages en,fr,es \
+    --organiser "Mayors Mechanism" --description "Un briefing d'une heure." > /dev/null
+  "$convene" --db "$1" add-agenda-item imrf --title "La route vers l'IMRF" \
+    --speaker "Monami Maulik; Stakeholder Liaison Officer; UN Network on Migration" > /dev/null
+  "$convene" --quiet --db "$1" register imrf --csv "$2"
+}
+
 # run_timed VAR COMMAND: runs the command (a string for eval, output thrown away) and appends
 # "WALL CPU" in seconds to the array VAR.
 run_timed() {

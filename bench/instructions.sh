@@ -25,13 +25,7 @@ make_people "$invited" > invited.csv
 printf '[organiser]\nname = "Mayors Mechanism"\nemail = "events@example.org"\n' > convene.toml
 "$convene" --db event.db create-event --title Bench --slug bench --date 2024-01-01 > /dev/null
 "$convene" --quiet --db event.db register bench --csv people.csv
-"$convene" --db invited.db create-event --title "Séance d'information (IMRF)" --slug imrf \
-  --start 2022-04-13T15:00 --end 16:00 --tz Europe/Paris --online https://example.org/imrf \
-  --registration-url https://example.org/imrf/register --languages en,fr,es \
-  --organiser "Mayors Mechanism" --description "Un briefing d'une heure." > /dev/null
-"$convene" --db invited.db add-agenda-item imrf --title "La route vers l'IMRF" \
-  --speaker "Monami Maulik; Stakeholder Liaison Officer; UN Network on Migration" > /dev/null
-"$convene" --quiet --db invited.db register imrf --csv invited.csv
+make_invited_event invited.db invited.csv
 
 echo "help $(count "$convene" --help)"
 echo "list-events $(count "$convene" --db event.db list events)"

@@ -1,5 +1,7 @@
 #include "convene/app/send.hpp"
 
+#include <optional>
+
 #include "convene/domain/email.hpp"
 #include "convene/store/agenda_store.hpp"
 #include "convene/store/event_store.hpp"
@@ -86,15 +88,12 @@ SendOutcome send(store::Database& db, const SendRequest& request, const Clock& c
                  Progress& progress) {
     SendOutcome outcome{
         .event = store::EventStore(db).get(request.event), .plan = {}, .result = {}};
-    if (request.dry_run) {
-        outcome.plan = plan_send(db, outcome.event);
-        return outcome;
-    }
     // One run at a time per event, planned under the lock: a second `send` (another laptop
     // on the team's database) waits, then finds what the first sent in the ledger.
-    const auto sending = db.lock_event(outcome.event.id, "sending invitations");
+    std::optional<store::EventLock> sending;
+    if (!request.dry_run) sending.emplace(db.lock_event(outcome.event.id, "sending invitations"));
     outcome.plan = plan_send(db, outcome.event);
-    if (outcome.plan.empty()) return outcome;
+    if (request.dry_run || outcome.plan.empty()) return outcome;
     auto transport = make_transport(request.mail);
     outcome.result = send_planned(db, outcome.event, outcome.plan, request.reminders,
                                   request.messages, *transport, clock, progress);

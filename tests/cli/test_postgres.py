@@ -18,7 +18,7 @@ import postgres_server
 from harness import BIN, POSTGRESQL, ConveneTestCase
 from ics_testing import ORGANISER_TOML
 from test_rsvp import reply_ics
-from test_send import Sink, free_port
+from test_send import free_port, start_sink
 
 try:
     from aiosmtpd.controller import Controller
@@ -120,12 +120,7 @@ class Concurrency(PostgresTestCase):
 class ConcurrentSend(PostgresTestCase):
     def setUp(self):
         super().setUp()
-        self.sink = Sink()
-        self.port = free_port()
-        self.controller = Controller(self.sink, hostname="127.0.0.1", port=self.port,
-                                     ready_timeout=30)
-        self.controller.start()
-        self.addCleanup(self.controller.stop)
+        self.sink, self.port = start_sink(self)
         self.write("convene.toml",
                    ORGANISER_TOML + f'[mail]\nsmtp_url = "smtp://127.0.0.1:{self.port}"\n')
 
@@ -196,15 +191,10 @@ class Copy(PostgresTestCase):
             self.ok("check-in", slug, "elodie@exemple.fr",
                     env={"SOURCE_DATE_EPOCH": "1700100000"})
             # A sent ledger: the invitations went out (to a sink), then the time changed.
-            sink, port = Sink(), free_port()
-            controller = Controller(sink, hostname="127.0.0.1", port=port, ready_timeout=30)
-            controller.start()
-            try:
-                self.write("convene.toml",
-                           ORGANISER_TOML + f'[mail]\nsmtp_url = "smtp://127.0.0.1:{port}"\n')
-                self.ok("send", slug, env={"SOURCE_DATE_EPOCH": "1700200000"})
-            finally:
-                controller.stop()
+            sink, port = start_sink(self)
+            self.write("convene.toml",
+                       ORGANISER_TOML + f'[mail]\nsmtp_url = "smtp://127.0.0.1:{port}"\n')
+            self.ok("send", slug, env={"SOURCE_DATE_EPOCH": "1700200000"})
             self.assertEqual(len(sink.received()), 3)
             uid = json.loads(self.ok("show", slug, "--format", "json"))["uid"]
             self.ok("rsvp", slug, input=reply_ics(uid, "jane.doe@example.org", "ACCEPTED"))

@@ -366,14 +366,6 @@ class Forget(ConveneTestCase):
         self.ok("register", other, "--name", "Zelda Oldname", "--email", "zelda@secret.example",
                 "--on-duplicate", "update")
 
-    def database_bytes(self):
-        data = b""
-        for suffix in ("", "-wal", "-journal"):
-            if os.path.exists(self.path("convene.db" + suffix)):
-                with open(self.path("convene.db" + suffix), "rb") as f:
-                    data += f.read()
-        return data
-
     def test_forget_one_event_promotes_and_says_what_it_removed(self):
         result = self.run_convene("forget", self.event, "zelda@secret.example")
         self.assertEqual(result.code, 0, result.stderr)
@@ -386,10 +378,10 @@ class Forget(ConveneTestCase):
         self.assertIn("zelda", self.ok("list", "attendees", self.other, "--format", "jsonl"))
 
     def test_forget_all_events_leaves_no_bytes_in_the_file(self):
-        self.assertIn(b"XK-998877", self.database_bytes())
+        self.assertIn(b"XK-998877", self.stored_bytes())
         out = self.ok("forget", "--all-events", "Zelda@Secret.Example")
         self.assertEqual(len(out.splitlines()), 2, out)
-        data = self.database_bytes()
+        data = self.stored_bytes()
         for secret in (b"zelda@secret.example", b"Secretname", b"Oldname", b"XK-998877",
                        b"passport"):
             self.assertNotIn(secret, data)

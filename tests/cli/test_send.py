@@ -62,6 +62,16 @@ def free_port():
         return s.getsockname()[1]
 
 
+def start_sink(test):
+    """An SMTP sink on 127.0.0.1 at a free port, stopped when `test` ends: (sink, port)."""
+    sink = Sink()
+    port = free_port()
+    controller = Controller(sink, hostname="127.0.0.1", port=port, ready_timeout=30)
+    controller.start()
+    test.addCleanup(controller.stop)
+    return sink, port
+
+
 class SendTestCase(ExportTestCase):
     """Subclasses say how convene reaches the sink (mail_config)."""
 
@@ -69,12 +79,7 @@ class SendTestCase(ExportTestCase):
         super().setUp()
         if Controller is None:
             self.skipTest("python3-aiosmtpd is not installed")
-        self.sink = Sink()
-        self.port = free_port()
-        self.controller = Controller(self.sink, hostname="127.0.0.1", port=self.port,
-                                     ready_timeout=30)
-        self.controller.start()
-        self.addCleanup(self.controller.stop)
+        self.sink, self.port = start_sink(self)
         self.write("convene.toml", ORGANISER_TOML + self.mail_config())
 
     def mail_config(self):
