@@ -6,6 +6,7 @@
 #include <cstring>
 #include <iostream>
 #include <ostream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -68,7 +69,8 @@ int run_app(int argc, char** argv, std::ostream& out, std::ostream& err) {
                    "(show: text, markdown, html, json; export-schedule: "
                    "frab-xml, frab-json)");
     app.add_flag("-q,--quiet", options.quiet, "Print no notes on stderr");
-    const auto commands = add_commands(app);
+    const std::vector<std::string> arguments(argv + 1, argv + argc);
+    const auto commands = add_commands(app, arguments);
     const auto finished = [&](int code) {
         try {
             finish_output(out);
@@ -79,7 +81,7 @@ int run_app(int argc, char** argv, std::ostream& out, std::ostream& err) {
     };
 
     try {
-        auto words = expand_help(app, std::vector<std::string>(argv + 1, argv + argc));
+        auto words = expand_help(app, arguments);
         std::reverse(words.begin(), words.end());  // CLI11 takes them last first
         app.parse(words);
     } catch (const Error& e) {
@@ -103,6 +105,7 @@ int run_app(int argc, char** argv, std::ostream& out, std::ostream& err) {
         Context context(options, out, err);
         for (const auto& command : commands) {
             if (command.app->parsed()) {
+                if (!command.run) throw std::logic_error("a command was given but not built");
                 command.run(context);
                 finish_output(out);
                 return 0;

@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "command_setup.hpp"
 
 namespace convene::cli {
@@ -49,17 +51,37 @@ constexpr Setup k_database_commands[] = {
     add_db_copy,
 };
 
+// Whether the command line needs every command's options: the completion script is written
+// from them, and completing a word looks at any command.
+bool needs_all(const std::vector<std::string>& words) {
+    return std::any_of(words.begin(), words.end(), [](const std::string& word) {
+        return word == "completion" || word == "__complete";
+    });
+}
+
+// A subcommand is only ever given by its exact name (no aliases, no prefixes), so a command
+// whose name is not one of the words cannot be the one to run. Building more than that (a
+// word that is an option's value) changes nothing.
+void add(CLI::App& parent, Setup setup, const std::vector<std::string>& words, bool all,
+         std::vector<Runnable>& commands) {
+    const auto command = setup(parent);
+    const bool named =
+        all || std::find(words.begin(), words.end(), command.app->get_name()) != words.end();
+    commands.push_back({command.app, named ? command.add_options(*command.app) : Runner()});
+}
+
 }  // namespace
 
-std::vector<Command> add_commands(CLI::App& app) {
-    std::vector<Command> commands;
-    for (auto setup : k_commands) commands.push_back(setup(app));
+std::vector<Runnable> add_commands(CLI::App& app, const std::vector<std::string>& words) {
+    const bool all = needs_all(words);
+    std::vector<Runnable> commands;
+    for (auto setup : k_commands) add(app, setup, words, all, commands);
     auto* list = app.add_subcommand("list", "List events, an agenda or attendees");
     list->require_subcommand(1);
-    for (auto setup : k_lists) commands.push_back(setup(*list));
+    for (auto setup : k_lists) add(*list, setup, words, all, commands);
     auto* db = app.add_subcommand("db", "Set up a database, copy events between databases");
     db->require_subcommand(1);
-    for (auto setup : k_database_commands) commands.push_back(setup(*db));
+    for (auto setup : k_database_commands) add(*db, setup, words, all, commands);
     return commands;
 }
 

@@ -133,25 +133,30 @@ Names candidates(const CLI::App& root, const Names& words, const std::string& cu
     return matching;
 }
 
+// Its arguments and options, added when the command line names it (add_commands).
+Runner add_options(CLI::App& command) {
+    // Every word after __complete is the user's command line, options included: none may be
+    // parsed here, by the global options (fallthrough) or as --help.
+    command.prefix_command();
+    command.fallthrough(false);
+    command.set_help_flag();
+    const CLI::App* root = command.get_parent();
+    return [root, &command](Context& context) {
+        auto words = command.remaining();
+        const auto current = words.empty() ? std::string() : words.back();
+        if (!words.empty()) words.pop_back();
+        for (const auto& name : candidates(*root, words, current, context.err())) {
+            context.out() << name << '\n';
+        }
+    };
+}
+
 }  // namespace
 
 Command add_complete(CLI::App& app) {
     auto* command = app.add_subcommand("__complete", "Candidates for shell completion");
     command->group("");  // hidden: only the completion scripts call it
-    // Every word after __complete is the user's command line, options included: none may be
-    // parsed here, by the global options (fallthrough) or as --help.
-    command->prefix_command();
-    command->fallthrough(false);
-    command->set_help_flag();
-    const CLI::App* root = &app;
-    return {command, [root, command](Context& context) {
-                auto words = command->remaining();
-                const auto current = words.empty() ? std::string() : words.back();
-                if (!words.empty()) words.pop_back();
-                for (const auto& name : candidates(*root, words, current, context.err())) {
-                    context.out() << name << '\n';
-                }
-            }};
+    return {command, add_options};
 }
 
 }  // namespace convene::cli

@@ -65,19 +65,24 @@ void run(const Options& options, Context& context) {
     context.out() << event.slug << '\n';
 }
 
+// Its arguments and options, added when the command line names it (add_commands).
+Runner add_options(CLI::App& command) {
+    auto options = std::make_shared<Options>();
+    add_event_flags(command, options->event, false);
+    command.add_option("--from", options->from,
+                       "Create the event and its agenda from a TOML event file "
+                       "(convene-event-file(5); - for stdin)");
+    command.add_flag("--replace", options->replace,
+                     "With --from: update the event of the same slug and rebuild its agenda");
+    options->command = &command;
+    return [options](Context& context) { run(*options, context); };
+}
+
 }  // namespace
 
 Command add_create_event(CLI::App& app) {
     auto* command = app.add_subcommand("create-event", "Create an event; prints its slug");
-    auto options = std::make_shared<Options>();
-    add_event_flags(*command, options->event, false);
-    command->add_option("--from", options->from,
-                        "Create the event and its agenda from a TOML event file "
-                        "(convene-event-file(5); - for stdin)");
-    command->add_flag("--replace", options->replace,
-                      "With --from: update the event of the same slug and rebuild its agenda");
-    options->command = command;
-    return {command, [options](Context& context) { run(*options, context); }};
+    return {command, add_options};
 }
 
 }  // namespace convene::cli

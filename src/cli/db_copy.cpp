@@ -46,6 +46,17 @@ void run(const Options& options, Context& context) {
     if (copied.empty()) context.note(fmt::format("{} holds no event", from.name()));
 }
 
+// Its arguments and options, added when the command line names it (add_commands).
+Runner add_options(CLI::App& command) {
+    auto options = std::make_shared<Options>();
+    command.add_option("--to", options->to, "The database to copy into (a file or a URL)")
+        ->check(not_empty());
+    command.add_option("--from", options->from, "The database to copy from (a file or a URL)")
+        ->check(not_empty());
+    command.add_option("EVENT", options->events, "Slugs or ids of the events (default: all)");
+    return [options](Context& context) { run(*options, context); };
+}
+
 }  // namespace
 
 Command add_db_copy(CLI::App& db) {
@@ -53,13 +64,7 @@ Command add_db_copy(CLI::App& db) {
         "copy",
         "Copy events with their agendas, registrations and ledger to or from another "
         "database");
-    auto options = std::make_shared<Options>();
-    command->add_option("--to", options->to, "The database to copy into (a file or a URL)")
-        ->check(not_empty());
-    command->add_option("--from", options->from, "The database to copy from (a file or a URL)")
-        ->check(not_empty());
-    command->add_option("EVENT", options->events, "Slugs or ids of the events (default: all)");
-    return {command, [options](Context& context) { run(*options, context); }};
+    return {command, add_options};
 }
 
 }  // namespace convene::cli

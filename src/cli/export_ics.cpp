@@ -144,29 +144,34 @@ void run(Options options, Context& context) {
     write_invitations(options, context);
 }
 
+// Its arguments and options, added when the command line names it (add_commands).
+Runner add_options(CLI::App& command) {
+    auto options = std::make_shared<Options>();
+    command.add_option("EVENT", options->events, "Event slugs or ids");
+    command.add_flag("--all", options->all, "Export every event");
+    command
+        .add_option("-o,--output", options->output, "Write to FILE (atomically) instead of stdout")
+        ->check(not_empty());
+    command.add_flag("--with-agenda", options->with_agenda, "Add a VEVENT per timed agenda item");
+    command.add_option("--reminder", options->reminders,
+                       "Add an alarm this long before the start (1d, 2h, 30m); repeatable");
+    command
+        .add_option("--invitations", options->invitations.folder,
+                    "Write an invitation per registered person into DIR")
+        ->check(not_empty());
+    command.add_option("--attendee", options->invitations.attendee,
+                       "Write the invitation of one registered person (by email)");
+    command.add_flag("--eml", options->eml, "Write invitations as e-mails for sendmail -t");
+    return [options](Context& context) { run(*options, context); };
+}
+
 }  // namespace
 
 Command add_export_ics(CLI::App& app) {
     auto* command = app.add_subcommand(
         "export-ics",
         "Write events as an iCalendar file to import or subscribe to, or invitations");
-    auto options = std::make_shared<Options>();
-    command->add_option("EVENT", options->events, "Event slugs or ids");
-    command->add_flag("--all", options->all, "Export every event");
-    command
-        ->add_option("-o,--output", options->output, "Write to FILE (atomically) instead of stdout")
-        ->check(not_empty());
-    command->add_flag("--with-agenda", options->with_agenda, "Add a VEVENT per timed agenda item");
-    command->add_option("--reminder", options->reminders,
-                        "Add an alarm this long before the start (1d, 2h, 30m); repeatable");
-    command
-        ->add_option("--invitations", options->invitations.folder,
-                     "Write an invitation per registered person into DIR")
-        ->check(not_empty());
-    command->add_option("--attendee", options->invitations.attendee,
-                        "Write the invitation of one registered person (by email)");
-    command->add_flag("--eml", options->eml, "Write invitations as e-mails for sendmail -t");
-    return {command, [options](Context& context) { run(*options, context); }};
+    return {command, add_options};
 }
 
 }  // namespace convene::cli

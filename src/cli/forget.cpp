@@ -45,20 +45,25 @@ void run(const Options& options, Context& context) {
     }
 }
 
+// Its arguments and options, added when the command line names it (add_commands).
+Runner add_options(CLI::App& command) {
+    auto options = std::make_shared<Options>();
+    command
+        .add_option("EVENT EMAIL", options->words,
+                    "Event slug or id and the person's email or registration id; with "
+                    "--all-events only the email")
+        ->expected(1, 2)
+        ->required();
+    command.add_flag("--all-events", options->all_events, "Erase the person from every event");
+    return [options](Context& context) { run(*options, context); };
+}
+
 }  // namespace
 
 Command add_forget(CLI::App& app) {
     auto* command = app.add_subcommand(
         "forget", "Erase a person's registrations and custom fields (data-protection requests)");
-    auto options = std::make_shared<Options>();
-    command
-        ->add_option("EVENT EMAIL", options->words,
-                     "Event slug or id and the person's email or registration id; with "
-                     "--all-events only the email")
-        ->expected(1, 2)
-        ->required();
-    command->add_flag("--all-events", options->all_events, "Erase the person from every event");
-    return {command, [options](Context& context) { run(*options, context); }};
+    return {command, add_options};
 }
 
 }  // namespace convene::cli

@@ -11,24 +11,32 @@
 
 namespace convene::cli {
 
+namespace {
+
+// Its arguments and options, added when the command line names it (add_commands).
+Runner add_options(CLI::App& command) {
+    auto words = std::make_shared<std::vector<std::string>>();
+    command.add_option("COMMAND", *words, "A command, e.g. register or list events");
+    const CLI::App* root = command.get_parent();
+    return [root, words](Context& context) {
+        // expand_help throws the usage error, with a suggestion, for an unknown word.
+        auto expanded = expand_help(*root, [&] {
+            std::vector<std::string> all{"help"};
+            all.insert(all.end(), words->begin(), words->end());
+            return all;
+        }());
+        expanded.pop_back();  // "--help"
+        const auto* target = find_command(*root, expanded);
+        context.out() << (target == root ? root->help()
+                                         : target->help(command_path(*target->get_parent())));
+    };
+}
+
+}  // namespace
+
 Command add_help(CLI::App& app) {
     auto* command = app.add_subcommand("help", "Print the help of convene or of a COMMAND");
-    auto words = std::make_shared<std::vector<std::string>>();
-    command->add_option("COMMAND", *words, "A command, e.g. register or list events");
-    const CLI::App* root = &app;
-    return {command, [root, words](Context& context) {
-                // expand_help throws the usage error, with a suggestion, for an unknown word.
-                auto expanded = expand_help(*root, [&] {
-                    std::vector<std::string> all{"help"};
-                    all.insert(all.end(), words->begin(), words->end());
-                    return all;
-                }());
-                expanded.pop_back();  // "--help"
-                const auto* target = find_command(*root, expanded);
-                context.out() << (target == root
-                                      ? root->help()
-                                      : target->help(command_path(*target->get_parent())));
-            }};
+    return {command, add_options};
 }
 
 }  // namespace convene::cli

@@ -31,19 +31,24 @@ void run(const Options& options, Context& context) {
     context.note(fmt::format("wrote {}", options.path));
 }
 
+// Its arguments and options, added when the command line names it (add_commands).
+Runner add_options(CLI::App& command) {
+    auto options = std::make_shared<Options>();
+    command.add_option("FILE", options->path, "Where to write it (default: convene.toml)")
+        ->check(not_empty());
+    command.add_flag("--force", options->force, "Overwrite an existing file");
+    command.add_option("--organiser-name", options->values.organiser_name,
+                       "Set organiser.name (invitations come from this organiser)");
+    command.add_option("--organiser-email", options->values.organiser_email,
+                       "Set organiser.email (where replies to invitations go)");
+    return [options](Context& context) { run(*options, context); };
+}
+
 }  // namespace
 
 Command add_init(CLI::App& app) {
     auto* command = app.add_subcommand("init", "Write a commented starter configuration file");
-    auto options = std::make_shared<Options>();
-    command->add_option("FILE", options->path, "Where to write it (default: convene.toml)")
-        ->check(not_empty());
-    command->add_flag("--force", options->force, "Overwrite an existing file");
-    command->add_option("--organiser-name", options->values.organiser_name,
-                        "Set organiser.name (invitations come from this organiser)");
-    command->add_option("--organiser-email", options->values.organiser_email,
-                        "Set organiser.email (where replies to invitations go)");
-    return {command, [options](Context& context) { run(*options, context); }};
+    return {command, add_options};
 }
 
 }  // namespace convene::cli

@@ -345,32 +345,37 @@ void run(const Options& options, Context& context) {
     writer->finish();
 }
 
+// Its arguments and options, added when the command line names it (add_commands).
+Runner add_options(CLI::App& command) {
+    auto options = std::make_shared<Options>();
+    command.add_option("EVENT", options->event, "Event slug or id")->required();
+    command.add_option("--status", options->status,
+                       "Only registered, waitlisted or cancelled registrations");
+    command.add_option("--language", options->language, "Only this preferred language");
+    command.add_flag("--checked-in", options->checked_in, "Only people who checked in");
+    command.add_flag("--not-checked-in", options->not_checked_in,
+                     "Only people who did not check in");
+    command.add_option("--fields", options->fields,
+                       "Columns to show, in order: id,name,email,…, custom fields by name, and "
+                       "sent_method,sent_sequence,sent_at,reply from the ledger");
+    command.add_flag("--no-header", options->no_header, "Rows only (table, tsv, csv)");
+    command.add_flag("--wide", options->wide, "table: every column whole, however wide");
+    command.add_flag("--excel", options->excel,
+                     "CSV for Excel in any locale: UTF-8 with a byte order mark, --delimiter");
+    command.add_option("--delimiter", options->delimiter,
+                       "CSV separator: ',' (default) ';' or "
+                       "tab");
+    command.add_flag("--raw", options->raw,
+                     "Leave cells starting with = + - @ as they are (csv, tsv); by default a ' "
+                     "goes before them so that spreadsheets run no formula");
+    return [options](Context& context) { run(*options, context); };
+}
+
 }  // namespace
 
 Command add_list_attendees(CLI::App& list) {
     auto* command = list.add_subcommand("attendees", "List an event's registrations");
-    auto options = std::make_shared<Options>();
-    command->add_option("EVENT", options->event, "Event slug or id")->required();
-    command->add_option("--status", options->status,
-                        "Only registered, waitlisted or cancelled registrations");
-    command->add_option("--language", options->language, "Only this preferred language");
-    command->add_flag("--checked-in", options->checked_in, "Only people who checked in");
-    command->add_flag("--not-checked-in", options->not_checked_in,
-                      "Only people who did not check in");
-    command->add_option("--fields", options->fields,
-                        "Columns to show, in order: id,name,email,…, custom fields by name, and "
-                        "sent_method,sent_sequence,sent_at,reply from the ledger");
-    command->add_flag("--no-header", options->no_header, "Rows only (table, tsv, csv)");
-    command->add_flag("--wide", options->wide, "table: every column whole, however wide");
-    command->add_flag("--excel", options->excel,
-                      "CSV for Excel in any locale: UTF-8 with a byte order mark, --delimiter");
-    command->add_option("--delimiter", options->delimiter,
-                        "CSV separator: ',' (default) ';' or "
-                        "tab");
-    command->add_flag("--raw", options->raw,
-                      "Leave cells starting with = + - @ as they are (csv, tsv); by default a ' "
-                      "goes before them so that spreadsheets run no formula");
-    return {command, [options](Context& context) { run(*options, context); }};
+    return {command, add_options};
 }
 
 }  // namespace convene::cli

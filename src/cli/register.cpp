@@ -181,48 +181,53 @@ void run(const Options& options, Context& context) {
     }
 }
 
+// Its arguments and options, added when the command line names it (add_commands).
+Runner add_options(CLI::App& command) {
+    auto options = std::make_shared<Options>();
+    command.add_option("EVENT", options->event, "Event slug or id")->required();
+    command.add_option("--name", options->name, "Full name");
+    command.add_option("--email", options->email, "Email (unique per event, any case)");
+    command.add_option("--organisation,--organization", options->organisation, "Organisation");
+    command.add_option("--language", options->language,
+                       "Preferred language: one of the event's languages");
+    command.add_option("--field", options->fields, "Custom field KEY=VALUE (repeatable)")
+        ->allow_extra_args(false);
+    command
+        .add_option("--on-duplicate", options->on_duplicate,
+                    "When the email is registered already: error (exit 4), skip or update")
+        ->check(CLI::IsMember({"error", "skip", "update"}));
+    command.add_flag("--no-waitlist", options->no_waitlist,
+                     "Fail (exit 4) instead of waitlisting when the event is full");
+    command.add_option("--csv", options->csv, "Register everyone in a CSV file ('-': stdin)");
+    command.add_option("--jsonl", options->jsonl,
+                       "Register everyone in a JSON Lines file ('-': stdin)");
+    command.add_flag("--ignore-unknown-columns", options->ignore_unknown_columns,
+                     "Drop columns that are not registration fields instead of keeping them "
+                     "as custom fields");
+    command.add_flag("--skip-invalid", options->skip_invalid,
+                     "Import the good rows and report each bad one, instead of rejecting the "
+                     "file");
+    command.add_option("--delimiter", options->delimiter,
+                       "CSV delimiter: ',' ';' or tab (default: the one the header uses)");
+    command.add_option("--encoding", options->encoding,
+                       "Encoding of a CSV without byte order mark: utf-8 (default), "
+                       "windows-1252, latin1, utf-16");
+    command
+        .add_option("--map", options->maps,
+                    "'COLUMN=FIELD' reads a column as a field; 'name=First name+Last name' "
+                    "joins columns (repeatable)")
+        ->allow_extra_args(false);
+    command.add_flag("--dry-run", options->dry_run,
+                     "Check everything, write nothing; show which column is which field");
+    return [options](Context& context) { run(*options, context); };
+}
+
 }  // namespace
 
 Command add_register(CLI::App& app) {
     auto* command = app.add_subcommand(
         "register", "Register one person (prints the id), or many from --csv/--jsonl");
-    auto options = std::make_shared<Options>();
-    command->add_option("EVENT", options->event, "Event slug or id")->required();
-    command->add_option("--name", options->name, "Full name");
-    command->add_option("--email", options->email, "Email (unique per event, any case)");
-    command->add_option("--organisation,--organization", options->organisation, "Organisation");
-    command->add_option("--language", options->language,
-                        "Preferred language: one of the event's languages");
-    command->add_option("--field", options->fields, "Custom field KEY=VALUE (repeatable)")
-        ->allow_extra_args(false);
-    command
-        ->add_option("--on-duplicate", options->on_duplicate,
-                     "When the email is registered already: error (exit 4), skip or update")
-        ->check(CLI::IsMember({"error", "skip", "update"}));
-    command->add_flag("--no-waitlist", options->no_waitlist,
-                      "Fail (exit 4) instead of waitlisting when the event is full");
-    command->add_option("--csv", options->csv, "Register everyone in a CSV file ('-': stdin)");
-    command->add_option("--jsonl", options->jsonl,
-                        "Register everyone in a JSON Lines file ('-': stdin)");
-    command->add_flag("--ignore-unknown-columns", options->ignore_unknown_columns,
-                      "Drop columns that are not registration fields instead of keeping them "
-                      "as custom fields");
-    command->add_flag("--skip-invalid", options->skip_invalid,
-                      "Import the good rows and report each bad one, instead of rejecting the "
-                      "file");
-    command->add_option("--delimiter", options->delimiter,
-                        "CSV delimiter: ',' ';' or tab (default: the one the header uses)");
-    command->add_option("--encoding", options->encoding,
-                        "Encoding of a CSV without byte order mark: utf-8 (default), "
-                        "windows-1252, latin1, utf-16");
-    command
-        ->add_option("--map", options->maps,
-                     "'COLUMN=FIELD' reads a column as a field; 'name=First name+Last name' "
-                     "joins columns (repeatable)")
-        ->allow_extra_args(false);
-    command->add_flag("--dry-run", options->dry_run,
-                      "Check everything, write nothing; show which column is which field");
-    return {command, [options](Context& context) { run(*options, context); }};
+    return {command, add_options};
 }
 
 }  // namespace convene::cli

@@ -117,6 +117,19 @@ void run(const Options& options, Context& context) {
     file.commit();
 }
 
+// Its arguments and options, added when the command line names it (add_commands).
+Runner add_options(CLI::App& command) {
+    auto options = std::make_shared<Options>();
+    command.add_option("EVENT", options->event, "Event slug or id")->required();
+    command
+        .add_option("--tz,--timezone", options->zones, "Also show times in this zone (repeatable)")
+        ->allow_extra_args(false);
+    command.add_option("-o,--output", options->output,
+                       "Write the page to FILE; with --format html also FILE's .ics beside it, "
+                       "linked as \"add to calendar\"");
+    return [options](Context& context) { run(*options, context); };
+}
+
 }  // namespace
 
 Command add_show(CLI::App& app) {
@@ -124,15 +137,7 @@ Command add_show(CLI::App& app) {
         "show",
         "Print the event page in the event's language: when, where, links, organisers, "
         "agenda, sessions (--format text|markdown|html|json)");
-    auto options = std::make_shared<Options>();
-    command->add_option("EVENT", options->event, "Event slug or id")->required();
-    command
-        ->add_option("--tz,--timezone", options->zones, "Also show times in this zone (repeatable)")
-        ->allow_extra_args(false);
-    command->add_option("-o,--output", options->output,
-                        "Write the page to FILE; with --format html also FILE's .ics beside it, "
-                        "linked as \"add to calendar\"");
-    return {command, [options](Context& context) { run(*options, context); }};
+    return {command, add_options};
 }
 
 }  // namespace convene::cli

@@ -50,6 +50,14 @@ void run(const Options& options, Context& context) {
     writer->finish();
 }
 
+// Its arguments and options, added when the command line names it (add_commands).
+Runner add_options(CLI::App& command) {
+    auto options = std::make_shared<Options>();
+    command.add_option("EVENT", options->event, "Event slug or id")->required();
+    command.add_flag("--no-header", options->no_header, "Rows only (table, tsv, csv)");
+    return [options](Context& context) { run(*options, context); };
+}
+
 }  // namespace
 
 Command add_stats(CLI::App& app) {
@@ -57,10 +65,7 @@ Command add_stats(CLI::App& app) {
         "stats",
         "Counts of an event: seats, waiting, cancelled, checked in, per language and "
         "organisation");
-    auto options = std::make_shared<Options>();
-    command->add_option("EVENT", options->event, "Event slug or id")->required();
-    command->add_flag("--no-header", options->no_header, "Rows only (table, tsv, csv)");
-    return {command, [options](Context& context) { run(*options, context); }};
+    return {command, add_options};
 }
 
 }  // namespace convene::cli
