@@ -155,6 +155,14 @@ void SqliteConnection::unlock_event(std::int64_t event_id) noexcept {
     if (m_lock_file.fd >= 0) set_event_lock(m_lock_file.fd, event_id, F_UNLCK);
 }
 
+bool SqliteConnection::has_column(std::string_view table, std::string_view column) {
+    const std::string table_name(table);
+    const std::string column_name(column);
+    return sqlite3_table_column_metadata(m_database.getHandle(), "main", table_name.c_str(),
+                                         column.empty() ? nullptr : column_name.c_str(), nullptr,
+                                         nullptr, nullptr, nullptr, nullptr) == SQLITE_OK;
+}
+
 bool SqliteConnection::in_transaction() const {
     return sqlite3_get_autocommit(m_database.getHandle()) == 0;
 }

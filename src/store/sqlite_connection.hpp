@@ -27,6 +27,9 @@ public:
     bool try_lock_event(std::int64_t event_id) override;
     void unlock_event(std::int64_t event_id) noexcept override;
 
+    // Whether the main schema has `table` with `column` (or, with an empty column, `table`).
+    bool has_column(std::string_view table, std::string_view column);
+
     SQLite::Database& database() { return m_database; }
 
 private:
