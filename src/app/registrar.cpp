@@ -23,6 +23,7 @@ Outcome Registrar::add(const domain::RegistrationRequest& request) {
     if (m_event.status == domain::EventStatus::cancelled) {
         throw ConflictError(fmt::format("{} is cancelled: nobody can register", m_event.slug));
     }
+    if (auto added = add_new(request)) return std::move(*added);
     auto existing = m_store.find_by_email(m_event.id, request.email);
     if (existing && existing->status != RegistrationStatus::cancelled) {
         switch (m_on_duplicate) {
@@ -63,6 +64,23 @@ Outcome Registrar::add(const domain::RegistrationRequest& request) {
     m_seats.add(registration.status);
     return {Outcome::Kind::added, std::move(registration), placement.waitlist_position,
             std::move(promoted)};
+}
+
+std::optional<Outcome> Registrar::add_new(const domain::RegistrationRequest& request) {
+    // Only where the outcome cannot depend on whether the address is taken: nobody to promote
+    // first, and a place this person may have.
+    if (request.status == RegistrationStatus::cancelled || m_seats.promotable() > 0) {
+        return std::nullopt;
+    }
+    const auto placement = m_seats.place();
+    if (placement.status == RegistrationStatus::waitlisted && m_no_waitlist) return std::nullopt;
+    auto registration = domain::make_registration(request, m_event.id, m_now);
+    registration.status = placement.status;
+    const auto id = m_store.insert_new(registration);
+    if (!id) return std::nullopt;
+    registration.id = *id;
+    m_seats.add(registration.status);
+    return Outcome{Outcome::Kind::added, std::move(registration), placement.waitlist_position, {}};
 }
 
 std::vector<domain::Registration> Registrar::cancel(const domain::Registration& registration) {

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "damaged_row.hpp"
+#include "dialect.hpp"
 #include "sql.hpp"
 
 namespace convene::store {
@@ -138,17 +139,17 @@ int AgendaStore::insert(const AgendaItem& item) {
             fmt::format("agenda position {} outside 1..{}", position, size + 1));
     }
     shift(item.event_id, position, size, +1);
-    auto insert = m_db.connection().prepare(R"sql(
+    auto& db = m_db.connection();
+    auto insert = db.prepare(std::string(R"sql(
         INSERT INTO agenda_item (event_id, position, title, description, kind, start_utc,
                                  duration_s)
-        VALUES (?, ?, ?, ?, ?, ?, ?)
-        RETURNING id)sql");
+        VALUES (?, ?, ?, ?, ?, ?, ?))sql") +
+                             std::string(dialect::returning_id(db.engine())));
     insert->bind(1, item.event_id);
     insert->bind(2, position);
     bind_item(*insert, 3, item);
-    insert->step();
     AgendaItem stored = item;
-    stored.id = insert->integer(0);
+    stored.id = insert->insert().value();
     write_children(stored);
     return position;
 }

@@ -25,6 +25,13 @@ inline std::string joined_list(sql::Engine engine, std::string_view table,
         table, column);
 }
 
+// Ends an INSERT whose new id the store needs (Statement::insert). SQLite gives it without a
+// RETURNING clause, which SQLite 3.40 runs through a temporary table built for every INSERT:
+// two fifths of the instructions of a bulk import.
+inline std::string_view returning_id(sql::Engine engine) {
+    return engine == sql::Engine::postgresql ? " RETURNING id" : "";
+}
+
 // Unix seconds of a YYYY-MM-DD text at midnight UTC: all-day events sort among timed ones.
 inline std::string date_seconds(sql::Engine engine, std::string_view date) {
     if (engine == sql::Engine::postgresql) {

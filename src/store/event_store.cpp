@@ -141,17 +141,17 @@ std::int64_t EventStore::insert(const Event& event) {
         throw ConflictError(fmt::format("an event with slug '{}' exists already", event.slug),
                             "choose another --slug");
     }
-    auto insert = m_db.connection().prepare(R"sql(
+    auto& db = m_db.connection();
+    auto insert = db.prepare(std::string(R"sql(
         INSERT INTO event (slug, title, description, timezone, all_day, start_utc, end_utc,
                            start_date, end_date, venue, online_url, registration_url,
                            parent_id, capacity, status, sequence, updated_at, locale, uid, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        RETURNING id)sql");
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql") +
+                             std::string(dialect::returning_id(db.engine())));
     Event stored = event;
     stored.id = 0;
     bind_fields(*insert, stored);
-    insert->step();
-    stored.id = insert->integer(0);
+    stored.id = insert->insert().value();
     write_lists(stored);
     return stored.id;
 }

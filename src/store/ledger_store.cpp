@@ -2,6 +2,7 @@
 
 #include "convene/domain/email.hpp"
 #include "damaged_row.hpp"
+#include "dialect.hpp"
 #include "sql.hpp"
 
 namespace convene::store {
@@ -59,11 +60,11 @@ Reply read_reply(sql::Statement& row) {
 
 struct LedgerStore::Statements {
     explicit Statements(sql::Connection& db)
-        : insert(db, R"sql(
+        : insert(db, std::string(R"sql(
             INSERT INTO sent_message (event_id, event_uid, recipient, email_key, method, sequence,
                                       event_sequence, message_id, sent_at, schedule)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            RETURNING id)sql"),
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql") +
+                         std::string(dialect::returning_id(db.engine()))),
           last_one(db, std::string(k_last) + " AND m.email_key = ?2"),
           last_all(db, std::string(k_last)),
           count(db, "SELECT count(*) FROM sent_message WHERE event_id = ?"),
@@ -102,8 +103,7 @@ std::int64_t LedgerStore::insert(const SentMessage& message) {
     insert->bind(i++, message.message_id);
     insert->bind(i++, seconds(message.sent_at));
     insert->bind(i++, message.schedule);
-    insert->step();
-    return insert->integer(0);
+    return insert->insert().value();
 }
 
 void LedgerStore::record(const SentMessage& message) {

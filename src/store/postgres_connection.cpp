@@ -167,6 +167,10 @@ public:
         std::from_chars(count.data(), count.data() + count.size(), changed);
         return changed;
     }
+    std::optional<std::int64_t> insert() override {
+        if (!step()) return std::nullopt;
+        return integer(0);
+    }
     void reset() noexcept override {
         if (m_cursor_open &&
             pq().PQtransactionStatus(m_connection.m_connection) == PQTRANS_INTRANS) {

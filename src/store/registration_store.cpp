@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <map>
+#include <string>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
@@ -112,11 +114,12 @@ std::optional<std::int64_t> as_id(std::string_view text) {
 
 struct RegistrationStore::Statements {
     explicit Statements(sql::Connection& db)
-        : insert(db, R"sql(
+        : insert(db, std::string(R"sql(
             INSERT INTO registration (event_id, name, email, email_key, organisation, language,
                                       status, registered_at, checked_in_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            RETURNING id)sql"),
+            ON CONFLICT (event_id, email_key) DO NOTHING)sql") +
+                         std::string(dialect::returning_id(db.engine()))),
           update(db, R"sql(
             UPDATE registration SET name = ?, email = ?, email_key = ?, organisation = ?,
                                     language = ?, status = ?, registered_at = ?,
@@ -132,6 +135,10 @@ struct RegistrationStore::Statements {
           by_id(db, select(k_by_id, dialect::field_pairs(db.engine()))),
           first_waitlisted(db, select(k_first_waitlisted, dialect::field_pairs(db.engine()))),
           // Kept by triggers (schema version 2): one primary-key lookup, not a count of rows.
+          status_of(db, "SELECT event_id, status FROM registration WHERE id = ?"),
+          add_count(db, R"sql(
+            INSERT INTO registration_count (event_id, status, n) VALUES (?, ?, ?)
+            ON CONFLICT (event_id, status) DO UPDATE SET n = n + excluded.n)sql"),
           count(db, R"sql(
             SELECT coalesce((SELECT n FROM registration_count
                              WHERE event_id = ? AND status = ?), 0))sql"),
@@ -153,8 +160,8 @@ struct RegistrationStore::Statements {
             ORDER BY r.registered_at, r.id LIMIT 1)sql") {}
 
     sql::Lazy insert, update, clear_fields, insert_field, set_status, set_checked_in;
-    sql::Lazy by_email, by_id, first_waitlisted, count, list_without_fields, list_fields,
-        field_names, first_with_field;
+    sql::Lazy by_email, by_id, first_waitlisted, status_of, add_count, count;
+    sql::Lazy list_without_fields, list_fields, field_names, first_with_field;
 };
 
 // Held registrations of a Bulk on PostgreSQL, and the email keys the event had before.
@@ -172,22 +179,18 @@ struct RegistrationStore::Held {
     }
 };
 
+// The changes to registration_count (event, status → rows added or removed) that the triggers
+// would have made, while a Bulk on SQLite has them off.
+struct RegistrationStore::CountChanges {
+    std::map<std::pair<std::int64_t, std::string>, std::int64_t> rows;
+};
+
 RegistrationStore::RegistrationStore(Database& db)
     : m_db(db), m_statements(std::make_unique<Statements>(db.connection())) {}
 
 RegistrationStore::~RegistrationStore() = default;
 
 namespace {
-
-bool is_unique_violation(const std::exception& error) {
-    if (const auto* sqlite = dynamic_cast<const SQLite::Exception*>(&error)) {
-        return sqlite->getExtendedErrorCode() == SQLITE_CONSTRAINT_UNIQUE;
-    }
-    if (const auto* postgres = dynamic_cast<const PostgresError*>(&error)) {
-        return postgres->sqlstate() == "23505";
-    }
-    return false;
-}
 
 // Binds the columns insert and update share, from parameter `first` on; returns the next.
 // The texts are bound without a copy: `r` and `key` (its email's key) outlive the exec().
@@ -208,28 +211,41 @@ int bind_columns(sql::Statement& statement, int first, const Registration& r,
 
 }  // namespace
 
-std::int64_t RegistrationStore::insert(const Registration& registration) {
+std::optional<std::int64_t> RegistrationStore::insert_new(const Registration& registration) {
     if (m_held && registration.event_id == m_held->event_id) return hold(registration);
     const auto key = domain::email_key(registration.email);
     sql::Use insert(*m_statements->insert);
     insert->bind(1, registration.event_id);
     bind_columns(*insert, 2, registration, key);
-    try {
-        insert->step();
-    } catch (const std::exception& error) {
-        if (is_unique_violation(error)) {
-            throw ConflictError(
-                fmt::format("{} is already registered for this event", registration.email));
-        }
-        throw;
+    const auto id = insert->insert();
+    if (!id) return std::nullopt;
+    if (m_count_changes) {
+        const std::string status(domain::to_string(registration.status));
+        m_count_changes->rows[{registration.event_id, status}] += 1;
     }
-    const auto id = insert->integer(0);
-    write_fields(id, registration.fields);
+    write_fields(*id, registration.fields);
     return id;
+}
+
+std::int64_t RegistrationStore::insert(const Registration& registration) {
+    if (auto id = insert_new(registration)) return *id;
+    throw ConflictError(fmt::format("{} is already registered for this event", registration.email));
+}
+
+void RegistrationStore::count_change(std::int64_t id, RegistrationStatus to) {
+    if (!m_count_changes) return;
+    sql::Use query(*m_statements->status_of);
+    query->bind(1, id);
+    if (!query->step()) return;
+    const auto event_id = query->integer(0);
+    auto& rows = m_count_changes->rows;
+    rows[{event_id, std::string(query->text(1))}] -= 1;
+    rows[{event_id, std::string(domain::to_string(to))}] += 1;
 }
 
 void RegistrationStore::update(const Registration& registration) {
     write_held();
+    count_change(registration.id, registration.status);
     {
         const auto key = domain::email_key(registration.email);
         sql::Use update(*m_statements->update);
@@ -258,6 +274,7 @@ void RegistrationStore::write_fields(
 
 void RegistrationStore::set_status(std::int64_t id, RegistrationStatus status) {
     write_held();
+    count_change(id, status);
     sql::Use update(*m_statements->set_status);
     update->bind(1, domain::to_string(status));
     update->bind(2, id);
@@ -438,6 +455,9 @@ std::vector<std::string> RegistrationStore::field_keys(std::int64_t event_id) {
 namespace convene::store {
 
 RegistrationStore::Bulk::Bulk(RegistrationStore& store, std::int64_t event_id) : m_store(store) {
+    if (store.m_db.connection().set_row_triggers(false)) {
+        store.m_count_changes = std::make_unique<CountChanges>();
+    }
     if (!store.m_db.is_postgres()) return;
     auto held = std::make_unique<Held>();
     held->event_id = event_id;
@@ -448,20 +468,34 @@ RegistrationStore::Bulk::Bulk(RegistrationStore& store, std::int64_t event_id) :
     store.m_held = std::move(held);
 }
 
-RegistrationStore::Bulk::~Bulk() { m_store.m_held.reset(); }
+RegistrationStore::Bulk::~Bulk() {
+    m_store.m_held.reset();
+    if (m_store.m_count_changes) {
+        m_store.m_count_changes.reset();
+        m_store.m_db.connection().set_row_triggers(true);
+    }
+}
 
 void RegistrationStore::Bulk::finish() {
     m_store.write_held();
     m_store.m_held.reset();
+    if (!m_store.m_count_changes) return;
+    for (const auto& [key, rows] : m_store.m_count_changes->rows) {
+        if (rows == 0) continue;
+        sql::Use add(*m_store.m_statements->add_count);
+        add->bind(1, key.first);
+        add->bind(2, key.second);
+        add->bind(3, rows);
+        add->run();
+    }
+    m_store.m_count_changes.reset();
+    m_store.m_db.connection().set_row_triggers(true);
 }
 
-std::int64_t RegistrationStore::hold(const Registration& registration) {
+std::optional<std::int64_t> RegistrationStore::hold(const Registration& registration) {
     auto& held = *m_held;
     auto key = domain::email_key(registration.email);
-    if (held.by_key.count(key) || held.stored_keys.count(key)) {
-        throw ConflictError(
-            fmt::format("{} is already registered for this event", registration.email));
-    }
+    if (held.by_key.count(key) || held.stored_keys.count(key)) return std::nullopt;
     if (held.free_ids.empty()) {
         auto ids = m_db.connection().prepare(
             fmt::format("SELECT nextval(pg_get_serial_sequence('registration', 'id')) "

@@ -36,6 +36,9 @@ public:
     virtual bool step() = 0;
     // Runs a statement that returns no row; how many rows it changed.
     virtual std::int64_t run() = 0;
+    // Runs an INSERT of one row whose SQL ends with dialect::returning_id(): the row's id, or
+    // nothing when no row went in (ON CONFLICT … DO NOTHING).
+    virtual std::optional<std::int64_t> insert() = 0;
     // Ready to run again, with no parameter bound.
     virtual void reset() noexcept = 0;
 
@@ -81,6 +84,11 @@ public:
     // process holds it.
     virtual bool try_lock_event(std::int64_t event_id) = 0;
     virtual void unlock_event(std::int64_t event_id) noexcept = 0;
+
+    // SQLite runs a trigger's program for every row written, and keeps a statement journal
+    // for it: a bulk write turns them off for this connection and makes their changes itself
+    // (RegistrationStore::Bulk). PostgreSQL's run once per statement and stay on: false.
+    virtual bool set_row_triggers(bool /*on*/) noexcept { return false; }
 };
 
 // A statement prepared on its first use and kept for the store's life: a command that

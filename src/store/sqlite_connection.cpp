@@ -47,6 +47,10 @@ public:
         }
         return sqlite3_changes64(m_db);
     }
+    std::optional<std::int64_t> insert() override {
+        if (run() == 0) return std::nullopt;
+        return sqlite3_last_insert_rowid(m_db);
+    }
     void reset() noexcept override {
         sqlite3_reset(m_statement);
         sqlite3_clear_bindings(m_statement);
@@ -153,6 +157,12 @@ bool SqliteConnection::try_lock_event(std::int64_t event_id) {
 
 void SqliteConnection::unlock_event(std::int64_t event_id) noexcept {
     if (m_lock_file.fd >= 0) set_event_lock(m_lock_file.fd, event_id, F_UNLCK);
+}
+
+bool SqliteConnection::set_row_triggers(bool on) noexcept {
+    // Statements prepared with the other setting are prepared again on their next step.
+    return sqlite3_db_config(m_database.getHandle(), SQLITE_DBCONFIG_ENABLE_TRIGGER, on ? 1 : 0,
+                             nullptr) == SQLITE_OK;
 }
 
 bool SqliteConnection::has_column(std::string_view table, std::string_view column) {

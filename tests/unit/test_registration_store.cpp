@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include <fmt/format.h>
 #include <catch2/catch.hpp>
 
 #include "convene/error.hpp"
@@ -174,6 +175,54 @@ TEST_CASE("registration store counts follow every write, per event", "[registrat
               .execAndGet("SELECT count(*) FROM registration_count WHERE event_id = " +
                           std::to_string(event))
               .getInt() == 0);
+}
+
+TEST_CASE("a bulk write on SQLite counts without the triggers, then turns them back on",
+          "[registration_store]") {
+    store::Database db(":memory:");
+    const auto event = add_event(db, "a");
+    store::RegistrationStore store(db);
+    using Counts = std::array<std::int64_t, 3>;
+    const auto counts = [&] {
+        return Counts{store.count(event, RegistrationStatus::registered),
+                      store.count(event, RegistrationStatus::waitlisted),
+                      store.count(event, RegistrationStatus::cancelled)};
+    };
+    // What the rows say, whatever registration_count says.
+    const auto rows = [&](std::string_view status) {
+        return store::sqlite(db)
+            .execAndGet(
+                fmt::format("SELECT count(*) FROM registration WHERE status = '{}'", status))
+            .getInt64();
+    };
+    auto old = person(event, "Old", "old@x.org", 1);
+    old.id = store.insert(old);
+    {
+        store::RegistrationStore::Bulk bulk(store, event);
+        auto ana = person(event, "Ana", "ana@x.org", 2);
+        ana.id = store.insert(ana);
+        auto ben = person(event, "Ben", "ben@x.org", 3);
+        ben.status = RegistrationStatus::waitlisted;
+        ben.id = store.insert(ben);
+        CHECK_THROWS_AS(store.insert(person(event, "Ana", "ANA@x.org", 4)), ConflictError);
+        store.set_status(old.id, RegistrationStatus::cancelled);
+        ben.status = RegistrationStatus::registered;
+        store.update(ben);
+        // The triggers are off: the table of counts has not moved yet.
+        CHECK(counts() == Counts{1, 0, 0});
+        bulk.finish();
+    }
+    CHECK(counts() == Counts{rows("registered"), rows("waitlisted"), rows("cancelled")});
+    CHECK(counts() == Counts{2, 0, 1});
+    // Back on: a write after the bulk is counted by its trigger.
+    store.insert(person(event, "Cy", "cy@x.org", 5));
+    CHECK(counts() == Counts{3, 0, 1});
+    {
+        // A bulk that ends without finish() (its transaction rolls back) turns them on too.
+        store::RegistrationStore::Bulk bulk(store, event);
+    }
+    store.insert(person(event, "Di", "di@x.org", 6));
+    CHECK(counts() == Counts{4, 0, 1});
 }
 
 TEST_CASE("registration store can leave the custom fields out of a list", "[registration_store]") {

@@ -2,6 +2,7 @@
 // Signing people up and off an event: duplicates, seats and the waiting list, shared by
 // `register` (one person or a whole file) and `unregister`. The caller owns the transaction.
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "convene/domain/capacity.hpp"
@@ -49,6 +50,10 @@ public:
     const domain::SeatCounter& seats() const { return m_seats; }
 
 private:
+    // Adds a person whose address the event does not have yet, with one INSERT and no look-up
+    // before it; nothing when the address is taken or the look-up could change the outcome.
+    std::optional<Outcome> add_new(const domain::RegistrationRequest& request);
+
     store::RegistrationStore& m_store;
     const domain::Event& m_event;
     domain::Instant m_now;

@@ -53,6 +53,9 @@ public:
     // Inserts with its custom fields (in order); returns the new id. The email's comparison
     // key is computed here; a taken email in the same event is a ConflictError.
     std::int64_t insert(const domain::Registration& registration);
+    // The same, but when the email is taken in the event (in any status), writes nothing and
+    // returns nothing: most people are new, and this costs no look-up first.
+    std::optional<std::int64_t> insert_new(const domain::Registration& registration);
     // Rewrites every column but id and event_id, and replaces the custom fields.
     void update(const domain::Registration& registration);
     void set_status(std::int64_t id, domain::RegistrationStatus status);
@@ -86,9 +89,10 @@ public:
     // A bulk import inside one write transaction. On PostgreSQL, where every statement is a
     // round trip to the server, the new registrations of the event (and their custom fields)
     // are held, a few thousand at a time, and written with COPY; the import's look-ups by
-    // email are answered from memory. Any other call writes what is held first. finish()
-    // writes the rest: call it before committing. On SQLite nothing changes (an insert there
-    // costs no round trip).
+    // email are answered from memory. Any other call writes what is held first. On SQLite the
+    // connection's triggers are off while it lasts, and the store counts what they would have
+    // counted (registration_count) itself. finish() writes the rest: call it before
+    // committing.
     class Bulk {
     public:
         Bulk(RegistrationStore& store, std::int64_t event_id);
@@ -108,14 +112,17 @@ public:
 private:
     struct Statements;
     struct Held;
-    std::int64_t hold(const domain::Registration& registration);
+    struct CountChanges;
+    std::optional<std::int64_t> hold(const domain::Registration& registration);
     void write_held();
     void write_fields(std::int64_t id,
                       const std::vector<std::pair<std::string, std::string>>& fields);
 
     Database& m_db;
     std::unique_ptr<Statements> m_statements;
-    std::unique_ptr<Held> m_held;  // during a Bulk on PostgreSQL
+    std::unique_ptr<Held> m_held;                   // during a Bulk on PostgreSQL
+    std::unique_ptr<CountChanges> m_count_changes;  // during a Bulk on SQLite
+    void count_change(std::int64_t id, domain::RegistrationStatus to);
 };
 
 }  // namespace convene::store
