@@ -103,9 +103,26 @@ SqliteConnection::LockFile::~LockFile() {
     if (fd >= 0) ::close(fd);
 }
 
+namespace {
+
+// Debian's SQLite is built serialized: every call on a connection locks its mutex, and every
+// allocation the allocator's, for the memory statistics. convene uses each connection from
+// one thread and reads no statistics; the mutexes were an eighth of a bulk import. The
+// setting applies before SQLite first initialises (a later call is refused, harmlessly).
+int open_flags() {
+    static const bool configured = [] {
+        sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+        return true;
+    }();
+    (void)configured;
+    return SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+}
+
+}  // namespace
+
 SqliteConnection::SqliteConnection(const std::filesystem::path& path,
                                    std::chrono::seconds lock_wait)
-    : m_database(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE,
+    : m_database(path.string(), open_flags(),
                  static_cast<int>(lock_wait / std::chrono::milliseconds{1})),
       m_name(path.string()) {}
 
