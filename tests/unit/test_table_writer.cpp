@@ -136,6 +136,30 @@ TEST_CASE("csv quotes commas, quotes, line breaks and outer spaces, with CRLF", 
           "plain,\"cr\rhere\"\r\n");
 }
 
+TEST_CASE("csv finds a character to quote at any place in a long field", "[table_writer]") {
+    // The check reads eight bytes at a time, then the rest one by one: every place in both.
+    for (const char special : {',', '"', '\n', '\r'}) {
+        for (std::size_t at = 0; at < 19; ++at) {
+            std::string value = "Zoé Dupré, Genève";  // the comma is replaced below
+            value[value.find(',')] = 'x';
+            value.insert(at, 1, special);
+            std::ostringstream out;
+            auto writer =
+                make_row_writer(Format::csv, out, {{"v", ColumnType::text}}, {.no_header = true});
+            writer->row({value});
+            writer->finish();
+            INFO("character " << int(special) << " at " << at);
+            CHECK(out.str().front() == '"');
+        }
+    }
+    // Bytes of accented letters are not separators or quotes.
+    std::ostringstream out;
+    auto writer = make_row_writer(Format::csv, out, {{"v", ColumnType::text}}, {.no_header = true});
+    writer->row({"Zoé Dupré Øverås Ñúñez Łukasz"});
+    writer->finish();
+    CHECK(out.str() == "Zoé Dupré Øverås Ñúñez Łukasz\r\n");
+}
+
 TEST_CASE("csv keeps a lone empty field as a record and honours no_header", "[table_writer]") {
     std::ostringstream out;
     auto writer =
