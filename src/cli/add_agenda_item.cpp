@@ -29,8 +29,9 @@ void run(const Options& options, Context& context) {
     context.out() << change.item.position << '\n';
 }
 
-// Its arguments and options, added when the command line names it (add_commands).
-Runner add_options(CLI::App& command) {
+}  // namespace
+
+Runner add_add_agenda_item(CLI::App& command) {
     auto options = std::make_shared<Options>();
     command.add_option("EVENT", options->event, "Event slug or id")->required();
     command.add_option("--position", options->position,
@@ -38,14 +39,6 @@ Runner add_options(CLI::App& command) {
                        "(default: append)");
     add_agenda_flags(command, options->item, false);
     return [options](Context& context) { run(*options, context); };
-}
-
-}  // namespace
-
-Command add_add_agenda_item(CLI::App& app) {
-    auto* command = app.add_subcommand("add-agenda-item",
-                                       "Add an item to an event's agenda; prints its position");
-    return {command, add_options};
 }
 
 }  // namespace convene::cli

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstring>
 #include <iostream>
+#include <memory>
 #include <ostream>
 #include <stdexcept>
 #include <string>
@@ -48,29 +49,45 @@ void finish_output(std::ostream& out) {
     }
 }
 
-}  // namespace
-
-int run_app(int argc, char** argv, std::ostream& out, std::ostream& err) {
+// The parser of one command line: convene's global options and the commands `which` says.
+struct Parser {
     CLI::App app{
         "convene: set up events, agendas, registrations and calendar invitations "
         "from a terminal",
         "convene"};
-    app.set_version_flag("--version", "convene " CONVENE_VERSION);
-    app.require_subcommand(1);
-    // Global options may also follow the command name.
-    app.fallthrough();
     GlobalOptions options;
-    app.add_option("--config", options.config_file, "Configuration file (TOML)")
-        ->check(not_empty());
-    app.add_option("--db", options.database, "SQLite database file, or a postgresql:// URL")
-        ->check(not_empty());
-    app.add_option("--format", options.format,
-                   "Output format: table, tsv, csv, json, jsonl "
-                   "(show: text, markdown, html, json; export-schedule: "
-                   "frab-xml, frab-json)");
-    app.add_flag("-q,--quiet", options.quiet, "Print no notes on stderr");
+    Commands which;
+    std::vector<Runnable> commands;
+
+    Parser(const std::vector<std::string>& words, Commands which_commands) : which(which_commands) {
+        app.set_version_flag("--version", "convene " CONVENE_VERSION);
+        app.require_subcommand(1);
+        // Global options may also follow the command name.
+        app.fallthrough();
+        app.add_option("--config", options.config_file, "Configuration file (TOML)")
+            ->check(not_empty());
+        app.add_option("--db", options.database, "SQLite database file, or a postgresql:// URL")
+            ->check(not_empty());
+        app.add_option("--format", options.format,
+                       "Output format: table, tsv, csv, json, jsonl "
+                       "(show: text, markdown, html, json; export-schedule: "
+                       "frab-xml, frab-json)");
+        app.add_flag("-q,--quiet", options.quiet, "Print no notes on stderr");
+        commands = add_commands(app, words, which);
+    }
+
+    void parse(const std::vector<std::string>& arguments) {
+        auto words = expand_help(app, arguments);
+        std::reverse(words.begin(), words.end());  // CLI11 takes them last first
+        app.parse(words);
+    }
+};
+
+}  // namespace
+
+int run_app(int argc, char** argv, std::ostream& out, std::ostream& err) {
     const std::vector<std::string> arguments(argv + 1, argv + argc);
-    const auto commands = add_commands(app, arguments);
+    auto parser = std::make_unique<Parser>(arguments, commands_needed(arguments));
     const auto finished = [&](int code) {
         try {
             finish_output(out);
@@ -81,29 +98,36 @@ int run_app(int argc, char** argv, std::ostream& out, std::ostream& err) {
     };
 
     try {
-        auto words = expand_help(app, arguments);
-        std::reverse(words.begin(), words.end());  // CLI11 takes them last first
-        app.parse(words);
+        try {
+            parser->parse(arguments);
+        } catch (const CLI::Success&) {
+            throw;
+        } catch (const CLI::ParseError&) {
+            // A mistake: its message may list or suggest the commands the line did not name.
+            if (parser->which != Commands::named) throw;
+            parser = std::make_unique<Parser>(arguments, Commands::listed);
+            parser->parse(arguments);
+        }
     } catch (const Error& e) {
         return report(err, e.code(), e.what(), e.hint());
     } catch (const CLI::CallForHelp&) {
-        out << app.help();
+        out << parser->app.help();
         return finished(0);
     } catch (const CLI::CallForAllHelp&) {
-        out << app.help("", CLI::AppFormatMode::All);
+        out << parser->app.help("", CLI::AppFormatMode::All);
         return finished(0);
     } catch (const CLI::CallForVersion&) {
-        out << app.version() << '\n';
+        out << parser->app.version() << '\n';
         return finished(0);
     } catch (const CLI::ParseError& e) {
         // CLI11 reports a mistyped command as "a subcommand is required"; name the word instead.
-        const auto problem = explain(app, e);
+        const auto problem = explain(parser->app, e);
         return report(err, ExitCode::usage, problem.what, problem.hint);
     }
 
     try {
-        Context context(options, out, err);
-        for (const auto& command : commands) {
+        Context context(parser->options, out, err);
+        for (const auto& command : parser->commands) {
             if (command.app->parsed()) {
                 if (!command.run) throw std::logic_error("a command was given but not built");
                 command.run(context);

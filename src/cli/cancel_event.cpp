@@ -24,19 +24,12 @@ void run(const Options& options, Context& context) {
     context.note(fmt::format("cancelled {} (sequence {})", event.slug, event.sequence));
 }
 
-// Its arguments and options, added when the command line names it (add_commands).
-Runner add_options(CLI::App& command) {
+}  // namespace
+
+Runner add_cancel_event(CLI::App& command) {
     auto options = std::make_shared<Options>();
     command.add_option("EVENT", options->event, "Event slug or id")->required();
     return [options](Context& context) { run(*options, context); };
-}
-
-}  // namespace
-
-Command add_cancel_event(CLI::App& app) {
-    auto* command = app.add_subcommand(
-        "cancel-event", "Cancel an event (kept, with status cancelled and a higher sequence)");
-    return {command, add_options};
 }
 
 }  // namespace convene::cli

@@ -44,20 +44,14 @@ void run(const Options& options, Context& context) {
     }
 }
 
-// Its arguments and options, added when the command line names it (add_commands).
-Runner add_options(CLI::App& command) {
+}  // namespace
+
+Runner add_check_in(CLI::App& command) {
     auto options = std::make_shared<Options>();
     command.add_option("EVENT", options->event, "Event slug or id")->required();
     command.add_option("WHO", options->who, "Email or registration id")->required();
     command.add_flag("--undo", options->undo, "Clear the check-in instead");
     return [options](Context& context) { run(*options, context); };
-}
-
-}  // namespace
-
-Command add_check_in(CLI::App& app) {
-    auto* command = app.add_subcommand("check-in", "Record that a registered person arrived");
-    return {command, add_options};
 }
 
 }  // namespace convene::cli

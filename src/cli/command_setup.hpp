@@ -1,33 +1,34 @@
 #pragma once
-// One declaration per command file: each adds its subcommand and returns how to run it.
+// One declaration per command file: each adds its command's arguments and options to the
+// subcommand that the table of commands (commands.cpp) made, and returns how to run it.
 #include "convene/cli/commands.hpp"
 
 namespace convene::cli {
 
-Command add_init(CLI::App& app);
-Command add_create_event(CLI::App& app);
-Command add_update_event(CLI::App& app);
-Command add_cancel_event(CLI::App& app);
-Command add_delete_event(CLI::App& app);
-Command add_show(CLI::App& app);
-Command add_register(CLI::App& app);
-Command add_unregister(CLI::App& app);
-Command add_check_in(CLI::App& app);
-Command add_export_ics(CLI::App& app);
-Command add_list_events(CLI::App& list);
-Command add_add_agenda_item(CLI::App& app);
-Command add_update_agenda_item(CLI::App& app);
-Command add_move_agenda_item(CLI::App& app);
-Command add_remove_agenda_item(CLI::App& app);
-Command add_list_agenda(CLI::App& list);
-Command add_list_attendees(CLI::App& list);
-Command add_help(CLI::App& app);
-Command add_completion(CLI::App& app);
-Command add_complete(CLI::App& app);
-Command add_export_schedule(CLI::App& app);
-Command add_send(CLI::App& app);
-Command add_rsvp(CLI::App& app);
-Command add_db_init(CLI::App& db);
-Command add_db_copy(CLI::App& db);
+Runner add_init(CLI::App& command);
+Runner add_create_event(CLI::App& command);
+Runner add_update_event(CLI::App& command);
+Runner add_cancel_event(CLI::App& command);
+Runner add_delete_event(CLI::App& command);
+Runner add_show(CLI::App& command);
+Runner add_register(CLI::App& command);
+Runner add_unregister(CLI::App& command);
+Runner add_check_in(CLI::App& command);
+Runner add_export_ics(CLI::App& command);
+Runner add_list_events(CLI::App& command);
+Runner add_add_agenda_item(CLI::App& command);
+Runner add_update_agenda_item(CLI::App& command);
+Runner add_move_agenda_item(CLI::App& command);
+Runner add_remove_agenda_item(CLI::App& command);
+Runner add_list_agenda(CLI::App& command);
+Runner add_list_attendees(CLI::App& command);
+Runner add_help(CLI::App& command);
+Runner add_completion(CLI::App& command);
+Runner add_complete(CLI::App& command);
+Runner add_export_schedule(CLI::App& command);
+Runner add_send(CLI::App& command);
+Runner add_rsvp(CLI::App& command);
+Runner add_db_init(CLI::App& command);
+Runner add_db_copy(CLI::App& command);
 
 }  // namespace convene::cli

@@ -133,8 +133,9 @@ Names candidates(const CLI::App& root, const Names& words, const std::string& cu
     return matching;
 }
 
-// Its arguments and options, added when the command line names it (add_commands).
-Runner add_options(CLI::App& command) {
+}  // namespace
+
+Runner add_complete(CLI::App& command) {
     // Every word after __complete is the user's command line, options included: none may be
     // parsed here, by the global options (fallthrough) or as --help.
     command.prefix_command();
@@ -149,14 +150,6 @@ Runner add_options(CLI::App& command) {
             context.out() << name << '\n';
         }
     };
-}
-
-}  // namespace
-
-Command add_complete(CLI::App& app) {
-    auto* command = app.add_subcommand("__complete", "Candidates for shell completion");
-    command->group("");  // hidden: only the completion scripts call it
-    return {command, add_options};
 }
 
 }  // namespace convene::cli

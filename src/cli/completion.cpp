@@ -77,19 +77,12 @@ void run(const Options& options, Context& context) {
     }
 }
 
-// Its arguments and options, added when the command line names it (add_commands).
-Runner add_options(CLI::App& command) {
+}  // namespace
+
+Runner add_completion(CLI::App& command) {
     auto options = std::make_shared<Options>();
     command.add_option("SHELL", options->shell, "bash, zsh or fish")->required();
     return [options](Context& context) { run(*options, context); };
-}
-
-}  // namespace
-
-Command add_completion(CLI::App& app) {
-    auto* command =
-        app.add_subcommand("completion", "Print the shell completion script for bash, zsh or fish");
-    return {command, add_options};
 }
 
 }  // namespace convene::cli

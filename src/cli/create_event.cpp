@@ -65,8 +65,9 @@ void run(const Options& options, Context& context) {
     context.out() << event.slug << '\n';
 }
 
-// Its arguments and options, added when the command line names it (add_commands).
-Runner add_options(CLI::App& command) {
+}  // namespace
+
+Runner add_create_event(CLI::App& command) {
     auto options = std::make_shared<Options>();
     add_event_flags(command, options->event, false);
     command.add_option("--from", options->from,
@@ -76,13 +77,6 @@ Runner add_options(CLI::App& command) {
                      "With --from: update the event of the same slug and rebuild its agenda");
     options->command = &command;
     return [options](Context& context) { run(*options, context); };
-}
-
-}  // namespace
-
-Command add_create_event(CLI::App& app) {
-    auto* command = app.add_subcommand("create-event", "Create an event; prints its slug");
-    return {command, add_options};
 }
 
 }  // namespace convene::cli

@@ -46,8 +46,9 @@ void run(const Options& options, Context& context) {
     if (copied.empty()) context.note(fmt::format("{} holds no event", from.name()));
 }
 
-// Its arguments and options, added when the command line names it (add_commands).
-Runner add_options(CLI::App& command) {
+}  // namespace
+
+Runner add_db_copy(CLI::App& command) {
     auto options = std::make_shared<Options>();
     command.add_option("--to", options->to, "The database to copy into (a file or a URL)")
         ->check(not_empty());
@@ -55,16 +56,6 @@ Runner add_options(CLI::App& command) {
         ->check(not_empty());
     command.add_option("EVENT", options->events, "Slugs or ids of the events (default: all)");
     return [options](Context& context) { run(*options, context); };
-}
-
-}  // namespace
-
-Command add_db_copy(CLI::App& db) {
-    auto* command = db.add_subcommand(
-        "copy",
-        "Copy events with their agendas, registrations and ledger to or from another "
-        "database");
-    return {command, add_options};
 }
 
 }  // namespace convene::cli

@@ -8,23 +8,12 @@
 
 namespace convene::cli {
 
-namespace {
-
-// Its arguments and options, added when the command line names it (add_commands).
-Runner add_options(CLI::App& /*command*/) {
+Runner add_db_init(CLI::App& /*command*/) {
     return [](Context& context) {
         auto& database = context.database(Context::IfMissing::initialise);
         context.note(fmt::format("{} holds convene's schema {}", database.name(),
                                  database.schema_version()));
     };
-}
-
-}  // namespace
-
-Command add_db_init(CLI::App& db) {
-    auto* command = db.add_subcommand(
-        "init", "Create convene's tables in the database (a team's PostgreSQL: once)");
-    return {command, add_options};
 }
 
 }  // namespace convene::cli

@@ -28,20 +28,13 @@ void run(const Options& options, Context& context) {
     context.note(fmt::format("deleted {}", event.slug));
 }
 
-// Its arguments and options, added when the command line names it (add_commands).
-Runner add_options(CLI::App& command) {
+}  // namespace
+
+Runner add_delete_event(CLI::App& command) {
     auto options = std::make_shared<Options>();
     command.add_option("EVENT", options->event, "Event slug or id")->required();
     command.add_flag("--yes", options->yes, "Confirm the deletion");
     return [options](Context& context) { run(*options, context); };
-}
-
-}  // namespace
-
-Command add_delete_event(CLI::App& app) {
-    auto* command = app.add_subcommand(
-        "delete-event", "Delete an event with its agenda and registrations (needs --yes)");
-    return {command, add_options};
 }
 
 }  // namespace convene::cli

@@ -144,8 +144,9 @@ void run(Options options, Context& context) {
     write_invitations(options, context);
 }
 
-// Its arguments and options, added when the command line names it (add_commands).
-Runner add_options(CLI::App& command) {
+}  // namespace
+
+Runner add_export_ics(CLI::App& command) {
     auto options = std::make_shared<Options>();
     command.add_option("EVENT", options->events, "Event slugs or ids");
     command.add_flag("--all", options->all, "Export every event");
@@ -163,15 +164,6 @@ Runner add_options(CLI::App& command) {
                        "Write the invitation of one registered person (by email)");
     command.add_flag("--eml", options->eml, "Write invitations as e-mails for sendmail -t");
     return [options](Context& context) { run(*options, context); };
-}
-
-}  // namespace
-
-Command add_export_ics(CLI::App& app) {
-    auto* command = app.add_subcommand(
-        "export-ics",
-        "Write events as an iCalendar file to import or subscribe to, or invitations");
-    return {command, add_options};
 }
 
 }  // namespace convene::cli

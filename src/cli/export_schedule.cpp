@@ -70,22 +70,14 @@ void run(const Options& options, Context& context) {
                              options.output));
 }
 
-// Its arguments and options, added when the command line names it (add_commands).
-Runner add_options(CLI::App& command) {
+}  // namespace
+
+Runner add_export_schedule(CLI::App& command) {
     auto options = std::make_shared<Options>();
     command.add_option("EVENT", options->event, "Event slug or id")->required();
     command.add_option("-o,--output", options->output,
                        "Write to FILE (atomically) instead of stdout");
     return [options](Context& context) { run(*options, context); };
-}
-
-}  // namespace
-
-Command add_export_schedule(CLI::App& app) {
-    auto* command = app.add_subcommand(
-        "export-schedule",
-        "Write a frab/pretalx schedule for conference apps (--format frab-xml|frab-json)");
-    return {command, add_options};
 }
 
 }  // namespace convene::cli

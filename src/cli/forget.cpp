@@ -45,8 +45,9 @@ void run(const Options& options, Context& context) {
     }
 }
 
-// Its arguments and options, added when the command line names it (add_commands).
-Runner add_options(CLI::App& command) {
+}  // namespace
+
+Runner add_forget(CLI::App& command) {
     auto options = std::make_shared<Options>();
     command
         .add_option("EVENT EMAIL", options->words,
@@ -56,14 +57,6 @@ Runner add_options(CLI::App& command) {
         ->required();
     command.add_flag("--all-events", options->all_events, "Erase the person from every event");
     return [options](Context& context) { run(*options, context); };
-}
-
-}  // namespace
-
-Command add_forget(CLI::App& app) {
-    auto* command = app.add_subcommand(
-        "forget", "Erase a person's registrations and custom fields (data-protection requests)");
-    return {command, add_options};
 }
 
 }  // namespace convene::cli

@@ -11,10 +11,7 @@
 
 namespace convene::cli {
 
-namespace {
-
-// Its arguments and options, added when the command line names it (add_commands).
-Runner add_options(CLI::App& command) {
+Runner add_help(CLI::App& command) {
     auto words = std::make_shared<std::vector<std::string>>();
     command.add_option("COMMAND", *words, "A command, e.g. register or list events");
     const CLI::App* root = command.get_parent();
@@ -30,13 +27,6 @@ Runner add_options(CLI::App& command) {
         context.out() << (target == root ? root->help()
                                          : target->help(command_path(*target->get_parent())));
     };
-}
-
-}  // namespace
-
-Command add_help(CLI::App& app) {
-    auto* command = app.add_subcommand("help", "Print the help of convene or of a COMMAND");
-    return {command, add_options};
 }
 
 }  // namespace convene::cli

@@ -31,8 +31,9 @@ void run(const Options& options, Context& context) {
     context.note(fmt::format("wrote {}", options.path));
 }
 
-// Its arguments and options, added when the command line names it (add_commands).
-Runner add_options(CLI::App& command) {
+}  // namespace
+
+Runner add_init(CLI::App& command) {
     auto options = std::make_shared<Options>();
     command.add_option("FILE", options->path, "Where to write it (default: convene.toml)")
         ->check(not_empty());
@@ -42,13 +43,6 @@ Runner add_options(CLI::App& command) {
     command.add_option("--organiser-email", options->values.organiser_email,
                        "Set organiser.email (where replies to invitations go)");
     return [options](Context& context) { run(*options, context); };
-}
-
-}  // namespace
-
-Command add_init(CLI::App& app) {
-    auto* command = app.add_subcommand("init", "Write a commented starter configuration file");
-    return {command, add_options};
 }
 
 }  // namespace convene::cli

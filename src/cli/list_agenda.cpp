@@ -78,20 +78,14 @@ void run(const Options& options, Context& context) {
     writer->finish();
 }
 
-// Its arguments and options, added when the command line names it (add_commands).
-Runner add_options(CLI::App& command) {
+}  // namespace
+
+Runner add_list_agenda(CLI::App& command) {
     auto options = std::make_shared<Options>();
     command.add_option("EVENT", options->event, "Event slug or id")->required();
     command.add_flag("--no-header", options->no_header, "Rows only (table, tsv, csv)");
     command.add_flag("--wide", options->wide, "table: every column whole, however wide");
     return [options](Context& context) { run(*options, context); };
-}
-
-}  // namespace
-
-Command add_list_agenda(CLI::App& list) {
-    auto* command = list.add_subcommand("agenda", "List the agenda of an event");
-    return {command, add_options};
 }
 
 }  // namespace convene::cli

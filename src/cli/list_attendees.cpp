@@ -345,8 +345,9 @@ void run(const Options& options, Context& context) {
     writer->finish();
 }
 
-// Its arguments and options, added when the command line names it (add_commands).
-Runner add_options(CLI::App& command) {
+}  // namespace
+
+Runner add_list_attendees(CLI::App& command) {
     auto options = std::make_shared<Options>();
     command.add_option("EVENT", options->event, "Event slug or id")->required();
     command.add_option("--status", options->status,
@@ -369,13 +370,6 @@ Runner add_options(CLI::App& command) {
                      "Leave cells starting with = + - @ as they are (csv, tsv); by default a ' "
                      "goes before them so that spreadsheets run no formula");
     return [options](Context& context) { run(*options, context); };
-}
-
-}  // namespace
-
-Command add_list_attendees(CLI::App& list) {
-    auto* command = list.add_subcommand("attendees", "List an event's registrations");
-    return {command, add_options};
 }
 
 }  // namespace convene::cli

@@ -56,19 +56,13 @@ void run(const Options& options, Context& context) {
     writer->finish();
 }
 
-// Its arguments and options, added when the command line names it (add_commands).
-Runner add_options(CLI::App& command) {
+}  // namespace
+
+Runner add_list_events(CLI::App& command) {
     auto options = std::make_shared<Options>();
     command.add_flag("--no-header", options->no_header, "Rows only (table, tsv, csv)");
     command.add_flag("--wide", options->wide, "table: every column whole, however wide");
     return [options](Context& context) { run(*options, context); };
-}
-
-}  // namespace
-
-Command add_list_events(CLI::App& list) {
-    auto* command = list.add_subcommand("events", "List events by start time");
-    return {command, add_options};
 }
 
 }  // namespace convene::cli

@@ -25,21 +25,14 @@ void run(const Options& options, Context& context) {
         fmt::format("moved '{}' from {} to {}", change.item.title, options.from, options.to));
 }
 
-// Its arguments and options, added when the command line names it (add_commands).
-Runner add_options(CLI::App& command) {
+}  // namespace
+
+Runner add_move_agenda_item(CLI::App& command) {
     auto options = std::make_shared<Options>();
     command.add_option("EVENT", options->event, "Event slug or id")->required();
     command.add_option("N", options->from, "Position of the item")->required();
     command.add_option("--to", options->to, "Its new position")->required();
     return [options](Context& context) { run(*options, context); };
-}
-
-}  // namespace
-
-Command add_move_agenda_item(CLI::App& app) {
-    auto* command =
-        app.add_subcommand("move-agenda-item", "Move an agenda item to another position");
-    return {command, add_options};
 }
 
 }  // namespace convene::cli

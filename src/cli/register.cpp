@@ -181,8 +181,9 @@ void run(const Options& options, Context& context) {
     }
 }
 
-// Its arguments and options, added when the command line names it (add_commands).
-Runner add_options(CLI::App& command) {
+}  // namespace
+
+Runner add_register(CLI::App& command) {
     auto options = std::make_shared<Options>();
     command.add_option("EVENT", options->event, "Event slug or id")->required();
     command.add_option("--name", options->name, "Full name");
@@ -220,14 +221,6 @@ Runner add_options(CLI::App& command) {
     command.add_flag("--dry-run", options->dry_run,
                      "Check everything, write nothing; show which column is which field");
     return [options](Context& context) { run(*options, context); };
-}
-
-}  // namespace
-
-Command add_register(CLI::App& app) {
-    auto* command = app.add_subcommand(
-        "register", "Register one person (prints the id), or many from --csv/--jsonl");
-    return {command, add_options};
 }
 
 }  // namespace convene::cli

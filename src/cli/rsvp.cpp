@@ -47,20 +47,13 @@ void run(const Options& options, Context& context) {
                              text::lowercase_ascii(outcome.partstat), outcome.event.slug));
 }
 
-// Its arguments and options, added when the command line names it (add_commands).
-Runner add_options(CLI::App& command) {
+}  // namespace
+
+Runner add_rsvp(CLI::App& command) {
     auto options = std::make_shared<Options>();
     command.add_option("EVENT", options->event, "Event slug or id")->required();
     command.add_option("FILE", options->file, "The reply; - (the default) reads stdin");
     return [options](Context& context) { run(*options, context); };
-}
-
-}  // namespace
-
-Command add_rsvp(CLI::App& app) {
-    auto* command = app.add_subcommand(
-        "rsvp", "Record an attendee's reply to an invitation (an iTIP REPLY, .ics or e-mail)");
-    return {command, add_options};
 }
 
 }  // namespace convene::cli

@@ -81,8 +81,9 @@ void run(const Options& options, Context& context) {
     }
 }
 
-// Its arguments and options, added when the command line names it (add_commands).
-Runner add_options(CLI::App& command) {
+}  // namespace
+
+Runner add_send(CLI::App& command) {
     auto options = std::make_shared<Options>();
     command.add_option("EVENT", options->event, "Event slug or id")->required();
     command.add_flag("--dry-run,--plan", options->dry_run,
@@ -90,14 +91,6 @@ Runner add_options(CLI::App& command) {
     command.add_option("--reminder", options->reminders,
                        "Add an alarm this long before the start (1d, 2h, 30m); repeatable");
     return [options](Context& context) { run(*options, context); };
-}
-
-}  // namespace
-
-Command add_send(CLI::App& app) {
-    auto* command = app.add_subcommand(
-        "send", "E-mail invitations and cancellations that people have not received yet");
-    return {command, add_options};
 }
 
 }  // namespace convene::cli

@@ -117,8 +117,9 @@ void run(const Options& options, Context& context) {
     file.commit();
 }
 
-// Its arguments and options, added when the command line names it (add_commands).
-Runner add_options(CLI::App& command) {
+}  // namespace
+
+Runner add_show(CLI::App& command) {
     auto options = std::make_shared<Options>();
     command.add_option("EVENT", options->event, "Event slug or id")->required();
     command
@@ -128,16 +129,6 @@ Runner add_options(CLI::App& command) {
                        "Write the page to FILE; with --format html also FILE's .ics beside it, "
                        "linked as \"add to calendar\"");
     return [options](Context& context) { run(*options, context); };
-}
-
-}  // namespace
-
-Command add_show(CLI::App& app) {
-    auto* command = app.add_subcommand(
-        "show",
-        "Print the event page in the event's language: when, where, links, organisers, "
-        "agenda, sessions (--format text|markdown|html|json)");
-    return {command, add_options};
 }
 
 }  // namespace convene::cli

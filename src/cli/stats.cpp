@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <memory>
 #include <optional>
+#include <utility>
 
 #include "command_setup.hpp"
 #include "convene/store/event_store.hpp"
@@ -25,11 +26,13 @@ void run(const Options& options, Context& context) {
     const auto event = events.get(options.event);
     const auto counts = registrations.counts(event.id);
 
+    output::WriterOptions writing;
+    writing.no_header = options.no_header;
     auto writer = output::make_row_writer(context.output_format(), context.out(),
                                           {{"figure", output::ColumnType::text},
                                            {"value", output::ColumnType::text},
                                            {"count", output::ColumnType::integer}},
-                                          {.no_header = options.no_header});
+                                          std::move(writing));
     // Without a capacity there is no number of seats, nor of free ones: null, not a guess.
     std::optional<std::int64_t> free;
     if (event.capacity) free = std::max<std::int64_t>(0, *event.capacity - counts.registered);
@@ -50,22 +53,13 @@ void run(const Options& options, Context& context) {
     writer->finish();
 }
 
-// Its arguments and options, added when the command line names it (add_commands).
-Runner add_options(CLI::App& command) {
+}  // namespace
+
+Runner add_stats(CLI::App& command) {
     auto options = std::make_shared<Options>();
     command.add_option("EVENT", options->event, "Event slug or id")->required();
     command.add_flag("--no-header", options->no_header, "Rows only (table, tsv, csv)");
     return [options](Context& context) { run(*options, context); };
-}
-
-}  // namespace
-
-Command add_stats(CLI::App& app) {
-    auto* command = app.add_subcommand(
-        "stats",
-        "Counts of an event: seats, waiting, cancelled, checked in, per language and "
-        "organisation");
-    return {command, add_options};
 }
 
 }  // namespace convene::cli

@@ -33,20 +33,13 @@ void run(const Options& options, Context& context) {
     }
 }
 
-// Its arguments and options, added when the command line names it (add_commands).
-Runner add_options(CLI::App& command) {
+}  // namespace
+
+Runner add_unregister(CLI::App& command) {
     auto options = std::make_shared<Options>();
     command.add_option("EVENT", options->event, "Event slug or id")->required();
     command.add_option("WHO", options->who, "Email or registration id")->required();
     return [options](Context& context) { run(*options, context); };
-}
-
-}  // namespace
-
-Command add_unregister(CLI::App& app) {
-    auto* command = app.add_subcommand(
-        "unregister", "Cancel a registration; the first waitlisted person gets the seat");
-    return {command, add_options};
 }
 
 }  // namespace convene::cli

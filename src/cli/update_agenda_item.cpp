@@ -29,20 +29,14 @@ void run(const Options& options, Context& context) {
     context.note(fmt::format("updated item {} of {}", change.item.position, change.event.slug));
 }
 
-// Its arguments and options, added when the command line names it (add_commands).
-Runner add_options(CLI::App& command) {
+}  // namespace
+
+Runner add_update_agenda_item(CLI::App& command) {
     auto options = std::make_shared<Options>();
     command.add_option("EVENT", options->event, "Event slug or id")->required();
     command.add_option("N", options->position, "Position of the item")->required();
     add_agenda_flags(command, options->item, true);
     return [options](Context& context) { run(*options, context); };
-}
-
-}  // namespace
-
-Command add_update_agenda_item(CLI::App& app) {
-    auto* command = app.add_subcommand("update-agenda-item", "Change an agenda item");
-    return {command, add_options};
 }
 
 }  // namespace convene::cli

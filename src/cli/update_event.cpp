@@ -46,19 +46,14 @@ void run(const Options& options, Context& context) {
     }
     context.note(fmt::format("updated {} (sequence {})", after.slug, after.sequence));
 }
-// Its arguments and options, added when the command line names it (add_commands).
-Runner add_options(CLI::App& command) {
+
+}  // namespace
+
+Runner add_update_event(CLI::App& command) {
     auto options = std::make_shared<Options>();
     command.add_option("EVENT", options->event, "Event slug or id")->required();
     add_event_flags(command, options->fields, true);
     return [options](Context& context) { run(*options, context); };
-}
-
-}  // namespace
-
-Command add_update_event(CLI::App& app) {
-    auto* command = app.add_subcommand("update-event", "Change an event's fields");
-    return {command, add_options};
 }
 
 }  // namespace convene::cli

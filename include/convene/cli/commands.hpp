@@ -1,5 +1,6 @@
 #pragma once
-// The table of commands: each command file adds its subcommand and returns how to run it.
+// The table of commands (src/cli/commands.cpp); each command file adds its arguments and
+// options to its subcommand and returns how to run it.
 #include <functional>
 #include <string>
 #include <vector>
@@ -12,24 +13,25 @@ namespace convene::cli {
 
 using Runner = std::function<void(Context&)>;
 
-// What a command file adds: its subcommand (the name and description that --help lists), and
-// the function that adds its arguments and options and returns how to run it. Only the
-// commands that the command line names are built: building all of them cost a quarter of a
-// `register`'s instructions.
-struct Command {
-    CLI::App* app;
-    Runner (*add_options)(CLI::App& command);
-};
-
 // A command ready to run: its (sub)subcommand, to know which one was given, and its runner
-// (empty for a command the command line did not name, which cannot have been given).
+// (empty for a command that is only listed).
 struct Runnable {
     CLI::App* app;
     Runner run;
 };
 
-// Adds every command to `app`, building those that `words` (the command line) names, or all
-// of them for completion. Unknown words are CLI11 errors (exit 2), never a default.
-std::vector<Runnable> add_commands(CLI::App& app, const std::vector<std::string>& words);
+// Which commands to build. A command line that runs a command needs only the ones it names (a
+// subcommand is given by its exact name, never an alias or a prefix); --help and the messages
+// about a mistake list or suggest the others, by name; completion looks at every option.
+// Building every command was a quarter of the instructions of one `register`.
+enum class Commands { named, listed, every };
+
+// What a command line needs first: `named`, unless it asks for help or completion.
+Commands commands_needed(const std::vector<std::string>& words);
+
+// Adds `which` commands to `app`; those that `words` (the command line) names get their
+// arguments and options. Unknown words are CLI11 errors (exit 2), never a default.
+std::vector<Runnable> add_commands(CLI::App& app, const std::vector<std::string>& words,
+                                   Commands which);
 
 }  // namespace convene::cli
