@@ -24,9 +24,11 @@ make_people "$people" > people.csv
 make_people "$invited" > invited.csv
 printf '[organiser]\nname = "Mayors Mechanism"\nemail = "events@example.org"\n' > convene.toml
 "$convene" --db event.db create-event --title Bench --slug bench --date 2024-01-01 > /dev/null
+cp event.db empty.db
 "$convene" --quiet --db event.db register bench --csv people.csv
 make_invited_event invited.db invited.csv
 
+echo "import $(count "$convene" --quiet --db empty.db register bench --csv people.csv)"
 echo "help $(count "$convene" --help)"
 echo "list-events $(count "$convene" --db event.db list events)"
 cp event.db one.db
