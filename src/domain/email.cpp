@@ -1,5 +1,6 @@
 #include "convene/domain/email.hpp"
 
+#include <array>
 #include <cstdlib>
 #include <memory>
 
@@ -18,7 +19,16 @@ constexpr std::size_t k_max_domain = 253;
 // pasted from a mail client ("Ana <ana@example.org>", "a@x.org; b@y.org").
 constexpr std::string_view k_forbidden = "<>()[],;:\\\"";
 
-bool is_blank_or_control(unsigned char c) { return c <= 0x20 || c == 0x7f; }
+// What every byte of an address is, looked up once per byte: this runs for every imported row.
+enum class ByteKind : unsigned char { allowed, blank_or_control, forbidden };
+
+constexpr std::array<ByteKind, 256> k_byte_kinds = [] {
+    std::array<ByteKind, 256> kinds{};
+    for (unsigned c = 0; c <= 0x20; ++c) kinds[c] = ByteKind::blank_or_control;
+    kinds[0x7f] = ByteKind::blank_or_control;
+    for (const char c : k_forbidden) kinds[static_cast<unsigned char>(c)] = ByteKind::forbidden;
+    return kinds;
+}();
 
 std::optional<std::string> domain_problem(std::string_view domain) {
     if (domain.empty()) return "nothing after the '@'";
@@ -71,10 +81,10 @@ std::string email_key(std::string_view email) {
 std::optional<std::string> email_problem(std::string_view email) {
     if (email.empty()) return "the email is empty";
     for (const char c : email) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (is_blank_or_control(byte)) return "it contains a blank or control character";
-        if (k_forbidden.find(c) != std::string_view::npos) {
-            return fmt::format("it contains '{}'", c);
+        switch (k_byte_kinds[static_cast<unsigned char>(c)]) {
+            case ByteKind::allowed: break;
+            case ByteKind::blank_or_control: return "it contains a blank or control character";
+            case ByteKind::forbidden: return fmt::format("it contains '{}'", c);
         }
     }
     const auto at = email.find('@');

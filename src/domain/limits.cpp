@@ -1,5 +1,8 @@
 #include "convene/domain/limits.hpp"
 
+#include <cstdint>
+#include <cstring>
+
 #include <fmt/format.h>
 
 #include "convene/text/utf8.hpp"
@@ -38,7 +41,24 @@ std::optional<std::string> text_problem(std::string_view what, std::string_view 
     if (text.size() > max_bytes) {
         return fmt::format("{} is longer than {}", what, size_text(max_bytes));
     }
-    for (std::size_t i = 0; i < text.size(); ++i) {
+    bool valid = true;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        // Every field of every imported row comes through here: eight bytes at a time while
+        // they are printable ASCII (no high bit, none below 0x20, no 0x7F). The test may
+        // send a printable word to the byte loop, never the reverse.
+        constexpr std::uint64_t k_ones = 0x0101010101010101U;
+        constexpr std::uint64_t k_highs = 0x8080808080808080U;
+        std::uint64_t word = 0;
+        if (text.size() - i >= sizeof word) {
+            std::memcpy(&word, text.data() + i, sizeof word);
+            const auto below_space = word - 0x20 * k_ones;
+            const auto del = word ^ (0x7F * k_ones);
+            if (((word | below_space | ((del - k_ones) & ~del)) & k_highs) == 0) {
+                i += sizeof word;
+                continue;
+            }
+        }
         const auto c = static_cast<unsigned char>(text[i]);
         const bool c0 = c < 0x20 || c == 0x7F;
         // U+0080–U+009F, encoded C2 80–C2 9F: the C1 controls (CSI among them).
@@ -49,8 +69,16 @@ std::optional<std::string> text_problem(std::string_view what, std::string_view 
             return fmt::format("{} contains a control character (byte {} is 0x{:02x})", what, i + 1,
                                c1 ? static_cast<unsigned char>(text[i + 1]) : c);
         }
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        // A control character after an invalid sequence is still the problem reported.
+        const auto length = text::valid_sequence_length(text.substr(i));
+        valid = valid && length > 0;
+        i += length > 0 ? length : 1;
     }
-    if (!text::is_valid_utf8(text)) return fmt::format("{} is not valid UTF-8", what);
+    if (!valid) return fmt::format("{} is not valid UTF-8", what);
     return std::nullopt;
 }
 

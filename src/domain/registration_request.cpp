@@ -79,9 +79,10 @@ std::optional<std::string> fields_problem(
         if (auto problem = text_problem("a custom field's name", key, k_max_short_text)) {
             return problem;
         }
-        if (auto problem = text_problem(fmt::format("field '{}'", key), value, k_max_field_value,
-                                        TextKind::multiline)) {
-            return problem;
+        // The field's label is formatted only for the message: this runs for every row.
+        if (text_problem("", value, k_max_field_value, TextKind::multiline)) {
+            return text_problem(fmt::format("field '{}'", key), value, k_max_field_value,
+                                TextKind::multiline);
         }
         if (is_reserved_field_name(key)) {
             return fmt::format("'{}' is a registration field, not a custom one", key);

@@ -18,6 +18,13 @@ utf8proc_ssize_t decode(std::string_view text, utf8proc_int32_t& code_point) {
 
 }  // namespace
 
+std::size_t valid_sequence_length(std::string_view text) {
+    if (text.empty()) return 0;
+    utf8proc_int32_t code_point = 0;
+    const utf8proc_ssize_t length = decode(text, code_point);
+    return length > 0 ? static_cast<std::size_t>(length) : 0;
+}
+
 bool is_valid_utf8(std::string_view text) { return !first_invalid_utf8(text); }
 
 std::optional<std::size_t> first_invalid_utf8(std::string_view text) {

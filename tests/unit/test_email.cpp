@@ -1,3 +1,6 @@
+#include <string>
+#include <string_view>
+
 #include <catch2/catch.hpp>
 
 #include "convene/domain/email.hpp"
@@ -38,6 +41,12 @@ TEST_CASE("implausible email addresses say what is wrong", "[email]") {
     CHECK(*email_problem("ana silva@example.org") == "it contains a blank or control character");
     CHECK(*email_problem("Ana <ana@example.org>") == "it contains a blank or control character");
     CHECK(*email_problem("a@x.org;b@y.org") == "it contains ';'");
+    for (const char c : std::string_view("<>()[],;:\\\"")) {
+        CHECK(*email_problem(std::string("ana") + c + "@example.org") ==
+              std::string("it contains '") + c + "'");
+    }
+    CHECK(*email_problem("ana\x7f@example.org") == "it contains a blank or control character");
+    CHECK_FALSE(email_problem("ana+t\xc3\xa9st@example.org"));
     CHECK(*email_problem(".ana@example.org") == "the part before the '@' has a misplaced dot");
     CHECK(*email_problem(std::string(65, 'a') + "@example.org") ==
           "the part before the '@' is too long");

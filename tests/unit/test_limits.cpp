@@ -27,6 +27,38 @@ TEST_CASE("text fields: length, control characters, UTF-8", "[limits]") {
     CHECK(*text_problem("the name", "\xff", k_max_short_text) == "the name is not valid UTF-8");
 }
 
+// text_problem reads printable ASCII eight bytes at a time: every byte that is not printable
+// ASCII must be seen wherever it falls in a word, and whatever its neighbours.
+TEST_CASE("text fields: each special byte is found at every position", "[limits]") {
+    const std::string plain =
+        "Ville de Gen"
+        "\xc3\xa8"
+        "ve, service des relations 1234567890";
+    for (std::size_t at = 0; at <= plain.size(); ++at) {
+        if (at == 13) continue;  // between the two bytes of the è
+        INFO("at byte " << at);
+        for (const char special : {'\0', '\x01', '\x1f', '\x7f', '\x1b'}) {
+            const auto text = plain.substr(0, at) + special + plain.substr(at);
+            const auto problem = text_problem("it", text, k_max_short_text);
+            REQUIRE(problem);
+            CHECK(problem->find("control character (byte " + std::to_string(at + 1)) !=
+                  std::string::npos);
+        }
+        const auto space = plain.substr(0, at) + " ~" + plain.substr(at);
+        CHECK_FALSE(text_problem("it", space, k_max_short_text));
+        const auto line_break = plain.substr(0, at) + "\n" + plain.substr(at);
+        CHECK(text_problem("it", line_break, k_max_short_text));
+        CHECK_FALSE(text_problem("it", line_break, k_max_short_text, TextKind::multiline));
+        const auto c1 = plain.substr(0, at) + "\xc2\x9b" + plain.substr(at);  // CSI
+        CHECK(text_problem("it", c1, k_max_short_text));
+        const auto broken = plain.substr(0, at) + "\xe2\x82" + plain.substr(at);
+        CHECK(*text_problem("it", broken, k_max_short_text) == "it is not valid UTF-8");
+    }
+    // A control character is reported even after an invalid sequence.
+    CHECK(text_problem("it", "\xff abcdefghij\x01", k_max_short_text)->find("control") !=
+          std::string::npos);
+}
+
 TEST_CASE("durations and years stay in their ranges", "[limits]") {
     using namespace std::chrono;
     CHECK(*parse_duration("366d") == days{366});

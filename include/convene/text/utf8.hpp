@@ -13,6 +13,10 @@ inline constexpr std::string_view k_utf8_bom{"\xEF\xBB\xBF"};
 // True when `text` is well-formed UTF-8: no stray continuation bytes, overlong forms,
 // surrogates or code points above U+10FFFF.
 bool is_valid_utf8(std::string_view text);
+// The length in bytes of the well-formed UTF-8 sequence `text` starts with, or 0 when it does
+// not start with one (or is empty).
+std::size_t valid_sequence_length(std::string_view text);
+
 // Where the first invalid sequence of `text` starts; empty when `text` is valid UTF-8.
 std::optional<std::size_t> first_invalid_utf8(std::string_view text);
 
