@@ -93,7 +93,7 @@ public:
                 if (!is_empty(m_csv_record)) break;
                 ++m_empty_rows;
             }
-            request = m_columns->request(m_csv_record.fields);
+            m_columns->fill(m_csv_record.fields, request);
             return true;
         }
         if (!m_jsonl->next(m_jsonl_record)) return false;

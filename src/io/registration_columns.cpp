@@ -144,11 +144,13 @@ const Alias* find_alias(std::string_view folded) {
     return nullptr;
 }
 
-std::string trimmed(std::string_view text) {
+std::string_view trimmed_view(std::string_view text) {
     const auto first = text.find_first_not_of(" \t\r\n");
     if (first == std::string_view::npos) return {};
-    return std::string(text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1));
+    return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
 }
+
+std::string trimmed(std::string_view text) { return std::string(trimmed_view(text)); }
 
 // A registration field named in a map: its own name or "organization".
 std::optional<Field> own_field(std::string_view name) {
@@ -171,12 +173,14 @@ MissingColumn::MissingColumn(std::string field_name)
     : RowError(fmt::format("the header has no '{}' column", field_name)),
       field(std::move(field_name)) {}
 
-void restore_formula(std::string& value) {
-    if (value.empty() || value.front() != '\'') return;
-    const auto after = value.find_first_not_of('\'');
+void restore_formula(std::string& value, std::size_t from) {
+    if (value.size() <= from || value[from] != '\'') return;
+    const auto after = value.find_first_not_of('\'', from);
     if (after == std::string::npos) return;
     const char c = value[after];
-    if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') value.erase(0, 1);
+    if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') {
+        value.erase(from, 1);
+    }
 }
 
 RegistrationColumns::RegistrationColumns(const std::vector<std::string>& header,
@@ -347,57 +351,77 @@ RegistrationColumns::RegistrationColumns(const std::vector<std::string>& header,
     }
 }
 
-std::string RegistrationColumns::value_of(const Source& source,
-                                          const std::vector<std::string>& fields) const {
-    std::string value;
+void RegistrationColumns::value_of(const Source& source, const std::vector<std::string>& fields,
+                                   std::string& value) const {
+    value.clear();
     for (const auto column : source.columns) {
         if (column >= fields.size()) continue;
-        auto part = trimmed(fields[column]);
+        const auto part = trimmed_view(fields[column]);
         if (part.empty()) continue;
-        restore_formula(part);
-        if (!source.join) return part;
         if (!value.empty()) value += ' ';
+        const auto start = value.size();
         value += part;
+        restore_formula(value, start);
+        if (!source.join) return;
     }
-    return value;
 }
 
 RegistrationRequest RegistrationColumns::request(const std::vector<std::string>& fields) const {
     RegistrationRequest request;
+    fill(fields, request);
+    return request;
+}
+
+void RegistrationColumns::fill(const std::vector<std::string>& fields,
+                               RegistrationRequest& request) const {
     const auto has = [&](Field field) {
         return !m_sources[static_cast<std::size_t>(field)].columns.empty();
     };
-    const auto value = [&](Field field) {
-        return value_of(m_sources[static_cast<std::size_t>(field)], fields);
+    const auto value = [&](Field field, std::string& into) {
+        value_of(m_sources[static_cast<std::size_t>(field)], fields, into);
     };
-    request.name = value(Field::name);
-    request.email = value(Field::email);
-    if (has(Field::organisation)) request.organisation = value(Field::organisation);
-    if (has(Field::language)) request.language = value(Field::language);
+    // Assigned, not replaced: each string keeps the storage it had for the previous row.
+    const auto optional_value = [&](Field field, std::optional<std::string>& into) {
+        if (!has(field)) return into.reset();
+        if (!into) into.emplace();
+        value(field, *into);
+    };
+    value(Field::name, request.name);
+    value(Field::email, request.email);
+    optional_value(Field::organisation, request.organisation);
+    optional_value(Field::language, request.language);
+    std::string text;  // the rarer columns below: status and times
+    request.status.reset();
     if (has(Field::status)) {
-        if (auto text = value(Field::status); !text.empty()) request.status = parse_status(text);
+        value(Field::status, text);
+        if (!text.empty()) request.status = parse_status(text);
     }
     const auto time = [&](Field field, std::optional<domain::Instant>& into) {
+        into.reset();
         if (!has(field)) return;
-        if (auto text = value(field); !text.empty()) {
+        value(field, text);
+        if (!text.empty()) {
             into =
                 parse_time(m_header[m_sources[static_cast<std::size_t>(field)].columns[0]], text);
         }
     };
     time(Field::registered_at, request.registered_at);
     time(Field::checked_in_at, request.checked_in_at);
-    for (const auto& [column, key] : m_custom_columns) {
-        std::string text = column < fields.size() ? fields[column] : std::string();
-        restore_formula(text);
-        request.fields.emplace_back(key, std::move(text));
+    request.fields.resize(m_custom_columns.size());
+    for (std::size_t i = 0; i < m_custom_columns.size(); ++i) {
+        const auto& [column, key] = m_custom_columns[i];
+        auto& [field_key, field_value] = request.fields[i];
+        field_key = key;
+        if (column < fields.size()) field_value = fields[column];
+        else field_value.clear();
+        restore_formula(field_value);
     }
     for (const auto column : m_unnamed) {
-        if (column - 1 < fields.size() && !trimmed(fields[column - 1]).empty()) {
+        if (column - 1 < fields.size() && !trimmed_view(fields[column - 1]).empty()) {
             throw RowError(fmt::format("column {} has no name in the header, but holds \"{}\"",
                                        column, fields[column - 1]));
         }
     }
-    return request;
 }
 
 std::vector<std::string> RegistrationColumns::describe() const {

@@ -33,6 +33,33 @@ TEST_CASE("csv columns read what list attendees writes", "[registration_columns]
     CHECK(request.fields == Pairs{{"badge", ""}});
 }
 
+TEST_CASE("csv columns: a reused request holds nothing of the row before",
+          "[registration_columns]") {
+    RegistrationColumns columns({"email", "organisation", "status", "registered_at",
+                                 "checked_in_at", "badge", "First", "Last"},
+                                false, {"name=First+Last"});
+    domain::RegistrationRequest request;
+    columns.fill({"ana@x.org", " CGLU ", "cancelled", "2023-11-14T22:13:20Z",
+                  "2023-11-15T08:00:00Z", "'=1+1", "Ana", "'-Silva"},
+                 request);
+    CHECK(request.name == "Ana -Silva");  // each part restored where it starts
+    CHECK(*request.organisation == "CGLU");
+    CHECK(*request.status == domain::RegistrationStatus::cancelled);
+    CHECK(request.registered_at);
+    CHECK(request.checked_in_at);
+    CHECK(request.fields == Pairs{{"badge", "=1+1"}});
+
+    columns.fill({"bo@x.org", "", "", "", "", "", "Bo", ""}, request);
+    CHECK(request.name == "Bo");
+    CHECK(request.email == "bo@x.org");
+    CHECK(*request.organisation == "");
+    CHECK_FALSE(request.status);
+    CHECK_FALSE(request.registered_at);
+    CHECK_FALSE(request.checked_in_at);
+    CHECK(request.fields == Pairs{{"badge", ""}});
+    CHECK_FALSE(request.language);
+}
+
 TEST_CASE("csv columns: unknown ones are dropped on request", "[registration_columns]") {
     RegistrationColumns columns({"name", "email", "Diet", "id"}, true);
     CHECK(columns.request({"Ana", "ana@x.org", "vegan", "1"}).fields.empty());

@@ -40,7 +40,7 @@ struct MissingColumn : RowError {
 
 // Removes the `'` a spreadsheet export puts before a cell that would read as a formula
 // (=, +, -, @, tab, CR), as output::neutralise_formula adds it, so a round trip is exact.
-void restore_formula(std::string& value);
+void restore_formula(std::string& value, std::size_t from = 0);  // from: where the cell starts
 
 class RegistrationColumns {
 public:
@@ -51,6 +51,9 @@ public:
 
     // The request of one CSV record (one field per header column). Throws RowError.
     domain::RegistrationRequest request(const std::vector<std::string>& fields) const;
+    // The same, written over `request`: an import reuses one request, and the storage of its
+    // strings, for every row.
+    void fill(const std::vector<std::string>& fields, domain::RegistrationRequest& request) const;
 
     // Columns read as custom fields, and columns dropped, in header order (for the summary).
     const std::vector<std::string>& custom() const { return m_custom; }
@@ -69,7 +72,9 @@ private:
         std::vector<std::size_t> columns;  // by preference, or the parts joined
         bool join{false};                  // join the non-empty parts with a space
     };
-    std::string value_of(const Source& source, const std::vector<std::string>& fields) const;
+    // The value of a field, written over `value`.
+    void value_of(const Source& source, const std::vector<std::string>& fields,
+                  std::string& value) const;
 
     std::vector<std::string> m_header;
     std::vector<Source> m_sources;  // one per Field; no columns when the header has none
