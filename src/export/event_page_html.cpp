@@ -7,6 +7,7 @@
 #include "convene/domain/time.hpp"
 #include "convene/export/event_page.hpp"
 #include "convene/export/rich_text.hpp"
+#include "convene/text/html_escape.hpp"
 
 namespace convene::page {
 
@@ -33,29 +34,13 @@ a { color: #0b57d0; }
 }
 )css";
 
-std::string escape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (const char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
-
 // A link only for the schemes a page should offer; anything else is shown as text.
 std::string link(std::string_view url, std::string_view text = {}) {
     const bool safe = url.starts_with("https://") || url.starts_with("http://") ||
                       url.starts_with("mailto:") || url.starts_with("tel:");
-    const auto shown = escape(text.empty() ? url : text);
+    const auto shown = text::escape_html(text.empty() ? url : text);
     if (!safe) return shown;
-    return fmt::format("<a href=\"{}\">{}</a>", escape(url), shown);
+    return fmt::format("<a href=\"{}\">{}</a>", text::escape_html(url), shown);
 }
 
 // Labels end with a colon (with the locale's spacing), which a <dt> does not need.
@@ -68,18 +53,20 @@ std::string bare(std::string label) {
 
 void fact(std::ostream& out, const l10n::Locale& locale, const char* label, std::string_view html) {
     if (html.empty()) return;
-    out << "<dt>" << escape(bare(locale.tr(label))) << "</dt>\n<dd>" << html << "</dd>\n";
+    out << "<dt>" << text::escape_html(bare(locale.tr(label))) << "</dt>\n<dd>" << html
+        << "</dd>\n";
 }
 
 std::string when_html(const l10n::Locale& locale, const domain::Event& event,
                       const std::string& zone) {
     if (event.all_day) {
         return fmt::format("<time datetime=\"{}\">{}</time>", domain::format_date(event.start_date),
-                           escape(when(locale, event, zone)));
+                           text::escape_html(when(locale, event, zone)));
     }
     const auto& tz = domain::known_zone(zone);
     return fmt::format("<time datetime=\"{}\">{}</time> <span class=\"offset\">({})</span>",
-                       domain::format_iso_local(event.start, tz), escape(when(locale, event, zone)),
+                       domain::format_iso_local(event.start, tz),
+                       text::escape_html(when(locale, event, zone)),
                        locale.utc_offset(event.start, zone));
 }
 
@@ -91,20 +78,20 @@ void write_item(std::ostream& out, const l10n::Locale& locale, const EventPage& 
         out << fmt::format(
             "<time datetime=\"{}\">{}</time> ",
             domain::format_iso_local(*item.start, domain::known_zone(page.event.timezone)),
-            escape(time));
+            text::escape_html(time));
     }
-    out << escape(item.title) << "</h3>\n";
+    out << text::escape_html(item.title) << "</h3>\n";
     if (!item.kind.empty()) {
-        out << "<p class=\"kind\">" << escape(locale.tr("Format:")) << ' '
-            << escape(kind_text(locale, item.kind)) << "</p>\n";
+        out << "<p class=\"kind\">" << text::escape_html(locale.tr("Format:")) << ' '
+            << text::escape_html(kind_text(locale, item.kind)) << "</p>\n";
     }
     if (!item.speakers.empty()) {
-        out << "<ul class=\"speakers\" aria-label=\"" << escape(bare(locale.tr("Speakers:")))
-            << "\">\n";
+        out << "<ul class=\"speakers\" aria-label=\""
+            << text::escape_html(bare(locale.tr("Speakers:"))) << "\">\n";
         for (const auto& speaker : item.speakers) {
-            out << "<li><strong>" << escape(speaker.name) << "</strong>";
+            out << "<li><strong>" << text::escape_html(speaker.name) << "</strong>";
             for (const auto* part : {&speaker.role, &speaker.organisation}) {
-                if (!part->empty()) out << ", " << escape(*part);
+                if (!part->empty()) out << ", " << text::escape_html(*part);
             }
             out << "</li>\n";
         }
@@ -131,8 +118,8 @@ void write_item(std::ostream& out, const l10n::Locale& locale, const EventPage& 
 
 void write_agenda_html(std::ostream& out, const EventPage& page, const l10n::Locale& locale) {
     if (page.agenda.empty()) return;
-    out << "<section aria-labelledby=\"agenda\">\n<h2 id=\"agenda\">" << escape(locale.tr("Agenda"))
-        << "</h2>\n<ol class=\"agenda\">\n";
+    out << "<section aria-labelledby=\"agenda\">\n<h2 id=\"agenda\">"
+        << text::escape_html(locale.tr("Agenda")) << "</h2>\n<ol class=\"agenda\">\n";
     for (const auto& item : page.agenda) write_item(out, locale, page, item);
     out << "</ol>\n</section>\n";
 }
@@ -140,12 +127,12 @@ void write_agenda_html(std::ostream& out, const EventPage& page, const l10n::Loc
 void write_html(std::ostream& out, const EventPage& page) {
     const auto& event = page.event;
     const l10n::Locale locale(event.locale);
-    out << "<!DOCTYPE html>\n<html lang=\"" << escape(locale.tag()) << "\">\n<head>\n"
+    out << "<!DOCTYPE html>\n<html lang=\"" << text::escape_html(locale.tag()) << "\">\n<head>\n"
         << "<meta charset=\"utf-8\">\n"
         << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        << "<title>" << escape(event.title) << "</title>\n"
+        << "<title>" << text::escape_html(event.title) << "</title>\n"
         << "<style>" << k_style << "</style>\n</head>\n<body>\n<main>\n";
-    out << "<h1>" << escape(event.title) << "</h1>\n";
+    out << "<h1>" << text::escape_html(event.title) << "</h1>\n";
 
     out << "<dl class=\"facts\">\n";
     for (std::size_t i = 0; i < page.zones.size(); ++i) {
@@ -156,22 +143,23 @@ void write_html(std::ostream& out, const EventPage& page) {
         }
         if (event.all_day) break;
     }
-    fact(out, locale, "Where:", escape(event.venue));
+    fact(out, locale, "Where:", text::escape_html(event.venue));
     if (!event.online_url.empty()) fact(out, locale, "Online:", link(event.online_url));
     if (!event.registration_url.empty()) {
         fact(out, locale, "Registration:", link(event.registration_url));
     }
-    fact(out, locale, "Interpretation:", escape(language_names(locale, event.languages)));
+    fact(out, locale,
+         "Interpretation:", text::escape_html(language_names(locale, event.languages)));
     if (!event.organisers.empty()) {
-        fact(out, locale, "Organisers:", escape(locale.list(event.organisers)));
+        fact(out, locale, "Organisers:", text::escape_html(locale.list(event.organisers)));
     }
     if (page.parent) {
         fact(out, locale, "Part of:",
-             fmt::format("{} ({})", escape(page.parent->title),
-                         escape(when(locale, *page.parent, page.parent->timezone))));
+             fmt::format("{} ({})", text::escape_html(page.parent->title),
+                         text::escape_html(when(locale, *page.parent, page.parent->timezone))));
     }
     if (event.capacity) fact(out, locale, "Capacity:", std::to_string(*event.capacity));
-    fact(out, locale, "Status:", escape(status_text(locale, event.status)));
+    fact(out, locale, "Status:", text::escape_html(status_text(locale, event.status)));
     out << "</dl>\n";
 
     const bool any_action =
@@ -186,7 +174,8 @@ void write_html(std::ostream& out, const EventPage& page) {
         }
         if (!page.calendar_link.empty()) {
             out << fmt::format("<a href=\"{}\" type=\"text/calendar\">{}</a>\n",
-                               escape(page.calendar_link), escape(locale.tr("Add to calendar")));
+                               text::escape_html(page.calendar_link),
+                               text::escape_html(locale.tr("Add to calendar")));
         }
         out << "</p>\n";
     }
@@ -198,11 +187,12 @@ void write_html(std::ostream& out, const EventPage& page) {
     write_agenda_html(out, page, locale);
     if (!page.sessions.empty()) {
         out << "<section aria-labelledby=\"sessions\">\n<h2 id=\"sessions\">"
-            << escape(locale.plural("{count, plural, one {# session} other {# sessions}}",
-                                    static_cast<std::int64_t>(page.sessions.size())))
+            << text::escape_html(
+                   locale.plural("{count, plural, one {# session} other {# sessions}}",
+                                 static_cast<std::int64_t>(page.sessions.size())))
             << "</h2>\n<ul class=\"sessions\">\n";
         for (const auto& session : page.sessions) {
-            out << "<li><strong>" << escape(session.title) << "</strong><br>\n"
+            out << "<li><strong>" << text::escape_html(session.title) << "</strong><br>\n"
                 << when_html(locale, session, session.timezone);
             const auto& url =
                 session.online_url.empty() ? session.registration_url : session.online_url;

@@ -5,32 +5,22 @@
 
 #include "convene/domain/time.hpp"
 #include "convene/export/frab_schedule.hpp"
+#include "convene/text/html_escape.hpp"
 #include "frab_common.hpp"
 
 namespace convene::frab {
 
 namespace {
 
-// Text and attribute values: the five XML specials escaped, and the control characters XML 1.0
-// cannot carry dropped (a pasted description may hold one).
+// Text and attribute values: the control characters XML 1.0 cannot carry dropped (a pasted
+// description may hold one), and the five specials escaped as in HTML (&#39; is XML too).
 std::string xml_escape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
+    std::string kept;
+    kept.reserve(text.size());
     for (const char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&apos;"; break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-                    break;
-                }
-                out += c;
-        }
+        if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n' || c == '\r') kept += c;
     }
-    return out;
+    return text::escape_html(kept);
 }
 
 void element(std::ostream& out, int indent, std::string_view name, std::string_view text) {

@@ -10,6 +10,7 @@
 #include "convene/error.hpp"
 #include "convene/export/event_page.hpp"
 #include "convene/l10n/locale.hpp"
+#include "convene/text/html_escape.hpp"
 #include "convene/text/wrap.hpp"
 
 namespace convene::mail {
@@ -22,20 +23,6 @@ constexpr std::size_t k_width = 72;
 constexpr std::array<std::string_view, 12> k_placeholders{
     "greeting", "intro", "details", "agenda", "closing", "organiser",
     "name",     "title", "when",    "where",  "join",    "lang"};
-
-std::string escape_html(std::string_view text) {
-    std::string out;
-    for (const char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
 
 }  // namespace
 
@@ -149,11 +136,11 @@ InvitationLetter::InvitationLetter(const domain::Event& event, const ics::EventD
                                        : text::wrap(label + ' ' + value, k_width, "", "  ")) +
                         '\n';
         const bool link = value.starts_with("https://") || value.starts_with("http://");
-        const auto shown =
-            link ? fmt::format("<a href=\"{0}\">{0}</a>", escape_html(value)) : escape_html(value);
+        const auto shown = link ? fmt::format("<a href=\"{0}\">{0}</a>", text::escape_html(value))
+                                : text::escape_html(value);
         details_html += label.empty() ? fmt::format("<li>{}</li>\n", shown)
                                       : fmt::format("<li><strong>{}</strong> {}</li>\n",
-                                                    escape_html(label), shown);
+                                                    text::escape_html(label), shown);
     }
     details_html += "</ul>";
 
@@ -182,15 +169,15 @@ InvitationLetter::InvitationLetter(const domain::Event& event, const ics::EventD
                      {"where", where},
                      {"join", join},
                      {"lang", m_locale}};
-    m_html_values = {{"intro", escape_html(intro)},
+    m_html_values = {{"intro", text::escape_html(intro)},
                      {"details", details_html},
                      {"agenda", agenda_html},
-                     {"closing", escape_html(closing)},
-                     {"organiser", escape_html(organiser_name)},
-                     {"title", escape_html(event.title)},
-                     {"when", escape_html(when)},
-                     {"where", escape_html(where)},
-                     {"join", escape_html(join)},
+                     {"closing", text::escape_html(closing)},
+                     {"organiser", text::escape_html(organiser_name)},
+                     {"title", text::escape_html(event.title)},
+                     {"when", text::escape_html(when)},
+                     {"where", text::escape_html(where)},
+                     {"join", text::escape_html(join)},
                      {"lang", m_locale}};
 }
 
@@ -209,9 +196,9 @@ std::string InvitationLetter::fill(const std::string& source, const ics::Person&
             if (end != std::string::npos) {
                 const auto key = std::string_view(source).substr(i + 2, end - i - 2);
                 if (key == "greeting") {
-                    out += html ? escape_html(greeting) : greeting;
+                    out += html ? text::escape_html(greeting) : greeting;
                 } else if (key == "name") {
-                    out += html ? escape_html(name) : name;
+                    out += html ? text::escape_html(name) : name;
                 } else {
                     for (const auto& [placeholder, value] : values) {
                         if (placeholder == key) out += value;
