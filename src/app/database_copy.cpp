@@ -56,6 +56,8 @@ void refuse_taken(store::EventStore& target, const domain::Event& event,
 
 std::vector<CopiedEvent> copy_events(store::Database& from, store::Database& to,
                                      const CopyRequest& request) {
+    // One state of the source throughout, also while another convene writes to it.
+    const auto snapshot = from.read_snapshot();
     store::EventStore source_events(from);
     store::AgendaStore source_agenda(from);
     store::RegistrationStore source_registrations(from);

@@ -188,6 +188,8 @@ int Database::schema_version() {
 
 Transaction Database::write_transaction() { return Transaction(*this); }
 
+ReadSnapshot Database::read_snapshot() { return ReadSnapshot(*this); }
+
 EventLock Database::lock_event(std::int64_t event_id, std::string_view task) {
     using Clock = std::chrono::steady_clock;
     const auto give_up = Clock::now() + m_lock_wait;
@@ -283,6 +285,16 @@ Transaction::~Transaction() {
 void Transaction::commit() {
     m_db->connection().commit();
     m_db = nullptr;
+}
+
+ReadSnapshot::ReadSnapshot(Database& db) : m_db(db.connection().begin_snapshot() ? &db : nullptr) {}
+
+ReadSnapshot::ReadSnapshot(ReadSnapshot&& other) noexcept : m_db(other.m_db) {
+    other.m_db = nullptr;
+}
+
+ReadSnapshot::~ReadSnapshot() {
+    if (m_db) m_db->connection().rollback();
 }
 
 namespace {

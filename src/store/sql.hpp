@@ -75,6 +75,9 @@ public:
     // A snapshot for reads that take several statements (a list and its custom fields);
     // false when a transaction is already open, which gives the snapshot already.
     virtual bool begin_read() = 0;
+    // A snapshot for reads one after another, each statement finished before the next (a
+    // copy of events with all they hold); false when a transaction is already open.
+    virtual bool begin_snapshot() = 0;
     virtual void commit() = 0;
     virtual void rollback() noexcept = 0;
     virtual bool in_transaction() const = 0;

@@ -149,6 +149,14 @@ bool SqliteConnection::begin_write(std::chrono::seconds /*lock_wait: the busy ti
 // snapshot needs nothing more.
 bool SqliteConnection::begin_read() { return false; }
 
+// A deferred transaction: its first read fixes what every later read of it sees (in WAL mode,
+// without holding off writers).
+bool SqliteConnection::begin_snapshot() {
+    if (in_transaction()) return false;
+    m_database.exec("BEGIN DEFERRED");
+    return true;
+}
+
 void SqliteConnection::commit() { m_database.exec("COMMIT"); }
 
 void SqliteConnection::rollback() noexcept {

@@ -228,3 +228,33 @@ TEST_CASE("a database without a column it should have is refused as damaged", "[
     CHECK_THROWS_WITH(store::Database(path),
                       Catch::Contains("column 'sent_message.schedule' is missing"));
 }
+
+TEST_CASE("a read snapshot keeps one state while another connection writes", "[store]") {
+    testing::TempFolder dir;
+    const auto path = dir.path / "file.db";
+    store::Database reader(path);
+    store::Database writer(path);
+    testing::stored(writer, testing::an_event("before"));
+    store::EventStore events(reader);
+    {
+        const auto snapshot = reader.read_snapshot();
+        REQUIRE(events.find("before"));  // the first read fixes the snapshot
+        auto transaction = writer.write_transaction();
+        testing::stored(writer, testing::an_event("during"));
+        transaction.commit();
+        CHECK_FALSE(events.find("during"));
+        std::size_t seen = 0;
+        events.for_each([&](const domain::Event&) { ++seen; });
+        CHECK(seen == 1);
+    }
+    CHECK(events.find("during"));
+    // Inside a write transaction the snapshot is that transaction's own view.
+    auto transaction = reader.write_transaction();
+    {
+        const auto snapshot = reader.read_snapshot();
+        testing::stored(reader, testing::an_event("mine"));
+        CHECK(events.find("mine"));
+    }
+    transaction.commit();
+    CHECK(store::EventStore(writer).find("mine"));
+}

@@ -20,6 +20,7 @@ namespace convene::store {
 inline constexpr int k_schema_version = 5;
 
 class Transaction;
+class ReadSnapshot;
 class EventLock;
 namespace sql {
 class Connection;
@@ -54,6 +55,10 @@ public:
     // Takes the write lock up front (BEGIN IMMEDIATE; on PostgreSQL an advisory lock), so
     // two writers wait for each other instead of failing halfway.
     Transaction write_transaction();
+
+    // Every read until the snapshot goes sees the database as it was at the first one, also
+    // when another process writes meanwhile. Inside a transaction, that transaction's view.
+    ReadSnapshot read_snapshot();
 
     // For a task that spans many transactions on one event and must not run twice at once
     // (`send`: two runs would hand the same message to the mail system). Waits up to the lock
@@ -105,6 +110,18 @@ public:
 
 private:
     Database* m_db;
+};
+
+// A read-only view of one state of the database; nothing to commit (see read_snapshot()).
+class ReadSnapshot {
+public:
+    explicit ReadSnapshot(Database& db);
+    ReadSnapshot(ReadSnapshot&& other) noexcept;
+    ReadSnapshot& operator=(ReadSnapshot&&) = delete;
+    ~ReadSnapshot();
+
+private:
+    Database* m_db;  // null when the snapshot is an enclosing transaction's
 };
 
 // The convene error an SQLite failure stands for: a busy database is another convene writing,
