@@ -287,7 +287,7 @@ void Transaction::commit() {
     m_db = nullptr;
 }
 
-ReadSnapshot::ReadSnapshot(Database& db) : m_db(db.connection().begin_snapshot() ? &db : nullptr) {}
+ReadSnapshot::ReadSnapshot(Database& db) : m_db(db.connection().begin_read() ? &db : nullptr) {}
 
 ReadSnapshot::ReadSnapshot(ReadSnapshot&& other) noexcept : m_db(other.m_db) {
     other.m_db = nullptr;

@@ -392,8 +392,6 @@ bool PostgresConnection::begin_read() {
     return true;
 }
 
-bool PostgresConnection::begin_snapshot() { return begin_read(); }
-
 void PostgresConnection::commit() { execute("COMMIT"); }
 
 void PostgresConnection::rollback() noexcept {

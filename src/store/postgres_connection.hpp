@@ -46,7 +46,6 @@ public:
     void execute(std::string_view sql) override;
     bool begin_write(std::chrono::seconds lock_wait) override;
     bool begin_read() override;
-    bool begin_snapshot() override;
     void commit() override;
     void rollback() noexcept override;
     bool in_transaction() const override;

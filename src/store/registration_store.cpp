@@ -345,7 +345,7 @@ RegistrationCounts RegistrationStore::counts(std::int64_t event_id) {
     write_held();
     // Run once per command, so prepared here rather than with the per-row statements.
     RegistrationCounts counts;
-    sql::ReadSnapshot snapshot(m_db.connection());
+    const auto snapshot = m_db.read_snapshot();
     auto by_status = m_db.connection().prepare(R"sql(
         SELECT status, count(*), count(checked_in_at) FROM registration
         WHERE event_id = ? GROUP BY status)sql");
@@ -397,7 +397,7 @@ void RegistrationStore::for_each(std::int64_t event_id, const RegistrationFilter
         if (filter.language) query.bind(3, *filter.language);
         if (filter.checked_in) query.bind(4, *filter.checked_in ? 1 : 0);
     };
-    sql::ReadSnapshot snapshot(m_db.connection());
+    const auto snapshot = m_db.read_snapshot();
     sql::Use query(*m_statements->list_without_fields);
     bind(*query);
     std::optional<sql::Use> field_query;

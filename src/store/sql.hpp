@@ -59,9 +59,9 @@ public:
     // For messages: the file's path, or the URL without its password.
     virtual const std::string& name() const = 0;
     virtual std::unique_ptr<Statement> prepare(std::string_view sql) = 0;
-    // For a SELECT that may return very many rows, read in a snapshot (ReadSnapshot) or a
-    // transaction: rows come in batches, so memory stays flat (SQLite steps row by row
-    // anyway; PostgreSQL would otherwise hold the whole result).
+    // For a SELECT that may return very many rows, read in a snapshot (Database::read_snapshot())
+    // or a transaction: rows come in batches, so memory stays flat (SQLite steps row by row anyway;
+    // PostgreSQL would otherwise hold the whole result).
     virtual std::unique_ptr<Statement> prepare_streamed(std::string_view sql) {
         return prepare(sql);
     }
@@ -72,12 +72,10 @@ public:
     // the end of the transaction. Waits up to `lock_wait` for another writer, then returns
     // false (nothing begun).
     virtual bool begin_write(std::chrono::seconds lock_wait) = 0;
-    // A snapshot for reads that take several statements (a list and its custom fields);
-    // false when a transaction is already open, which gives the snapshot already.
+    // A snapshot for reads that take several statements (a list and its custom fields, the
+    // counts of `stats`, a copy of events with all they hold); false when a transaction is
+    // already open, which gives the snapshot already. See Database::read_snapshot().
     virtual bool begin_read() = 0;
-    // A snapshot for reads one after another, each statement finished before the next (a
-    // copy of events with all they hold); false when a transaction is already open.
-    virtual bool begin_snapshot() = 0;
     virtual void commit() = 0;
     virtual void rollback() noexcept = 0;
     virtual bool in_transaction() const = 0;
@@ -129,23 +127,6 @@ public:
 
 private:
     Statement& m_statement;
-};
-
-// The reads of one list see one state of the database, also when another process writes
-// between them; a no-op inside a transaction.
-class ReadSnapshot {
-public:
-    explicit ReadSnapshot(Connection& connection)
-        : m_connection(connection), m_open(connection.begin_read()) {}
-    ~ReadSnapshot() {
-        if (m_open) m_connection.rollback();
-    }
-    ReadSnapshot(const ReadSnapshot&) = delete;
-    ReadSnapshot& operator=(const ReadSnapshot&) = delete;
-
-private:
-    Connection& m_connection;
-    bool m_open;
 };
 
 }  // namespace convene::store::sql

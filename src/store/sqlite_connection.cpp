@@ -145,13 +145,9 @@ bool SqliteConnection::begin_write(std::chrono::seconds /*lock_wait: the busy ti
     }
 }
 
-// Two statements of one connection that are open together share one read transaction: the
-// snapshot needs nothing more.
-bool SqliteConnection::begin_read() { return false; }
-
 // A deferred transaction: its first read fixes what every later read of it sees (in WAL mode,
 // without holding off writers).
-bool SqliteConnection::begin_snapshot() {
+bool SqliteConnection::begin_read() {
     if (in_transaction()) return false;
     m_database.exec("BEGIN DEFERRED");
     return true;
