@@ -45,10 +45,9 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
             ++offset;
             continue;
         }
-        utf8proc_int32_t code_point = 0;
-        const utf8proc_ssize_t length = decode(text.substr(offset), code_point);
-        if (length <= 0) return offset;
-        offset += static_cast<std::size_t>(length);
+        const auto length = valid_sequence_length(text.substr(offset));
+        if (length == 0) return offset;
+        offset += length;
     }
     return std::nullopt;
 }
