@@ -114,11 +114,12 @@ private:
     std::unique_ptr<Statement> m_statement;
 };
 
-// One use of a statement the store keeps: reset before, reset after, so that no half-read
-// SELECT keeps a read snapshot open.
+// One use of a statement the store keeps. Reset after each use, so that no half-read SELECT
+// keeps a read snapshot open and the next use starts with no values bound: a kept statement
+// is only ever used through Use, so it is at rest when the next one begins.
 class Use {
 public:
-    explicit Use(Statement& statement) : m_statement(statement) { m_statement.reset(); }
+    explicit Use(Statement& statement) : m_statement(statement) {}
     ~Use() { m_statement.reset(); }
     Use(const Use&) = delete;
     Use& operator=(const Use&) = delete;
