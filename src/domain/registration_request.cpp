@@ -18,6 +18,7 @@ namespace {
 // In place: this runs for every field of every imported row.
 void trim(std::string& text) {
     const auto kept = text::trim(text);
+    if (kept.size() == text.size()) return;  // most values: nothing to cut
     if (kept.empty()) return text.clear();
     const auto first = static_cast<std::size_t>(kept.data() - text.data());
     text.erase(first + kept.size());
