@@ -17,6 +17,8 @@
 #include "damaged_row.hpp"
 #include "dialect.hpp"
 #include "postgres_connection.hpp"
+#include "registration_batch.hpp"
+#include "registration_binding.hpp"
 #include "sql.hpp"
 #include "stored_value.hpp"
 
@@ -71,10 +73,6 @@ constexpr std::string_view k_list_fields_select = R"sql(
 SELECT f.registration_id, f.key, f.value
 FROM registration AS r JOIN registration_field AS f ON f.registration_id = r.id
 )sql";
-
-std::int64_t seconds(domain::Instant instant) {
-    return static_cast<std::int64_t>(instant.time_since_epoch().count());
-}
 
 domain::Instant instant(sql::Statement& row, int column) {
     return domain::Instant{std::chrono::seconds{integer_column("registration", row, column)}};
@@ -190,40 +188,27 @@ RegistrationStore::RegistrationStore(Database& db)
 
 RegistrationStore::~RegistrationStore() = default;
 
-namespace {
-
-// Binds the columns insert and update share, from parameter `first` on; returns the next.
-// The texts are bound without a copy: `r` and `key` (its email's key) outlive the exec().
-int bind_columns(sql::Statement& statement, int first, const Registration& r,
-                 const std::string& key) {
-    int i = first;
-    statement.bind_reference(i++, r.name);
-    statement.bind_reference(i++, r.email);
-    statement.bind_reference(i++, key);
-    statement.bind_reference(i++, r.organisation);
-    statement.bind_reference(i++, r.language);
-    statement.bind(i++, domain::to_string(r.status));
-    statement.bind(i++, seconds(r.registered_at));
-    if (r.checked_in_at) statement.bind(i++, seconds(*r.checked_in_at));
-    else statement.bind_null(i++);
-    return i;
-}
-
-}  // namespace
-
 std::optional<std::int64_t> RegistrationStore::insert_new(const Registration& registration) {
     if (m_held && registration.event_id == m_held->event_id) return hold(registration);
     const auto key = domain::email_key(registration.email);
-    sql::Use insert(*m_statements->insert);
-    insert->bind(1, registration.event_id);
-    bind_columns(*insert, 2, registration, key);
-    const auto id = insert->insert();
-    if (!id) return std::nullopt;
+    std::optional<std::int64_t> id;
+    if (m_batch && registration.event_id == m_batch->event_id() && !m_batch->may_hold(key)) {
+        id = m_batch->add(registration, key);
+    } else {
+        // The address may be taken: SQLite's unique key decides, with the batch written.
+        if (m_batch) m_batch->write();
+        sql::Use insert(*m_statements->insert);
+        insert->bind(1, registration.event_id);
+        bind_columns(*insert, 2, registration, key);
+        id = insert->insert();
+        if (!id) return std::nullopt;
+        write_fields(*id, registration.fields);
+        if (m_batch) m_batch->written(registration.event_id, key, *id);
+    }
     if (m_count_changes) {
         const std::string status(domain::to_string(registration.status));
         m_count_changes->rows[{registration.event_id, status}] += 1;
     }
-    write_fields(*id, registration.fields);
     return id;
 }
 
@@ -307,6 +292,10 @@ std::optional<Registration> RegistrationStore::find_by_email(std::int64_t event_
     if (m_held && event_id == m_held->event_id) {
         if (auto held = m_held->find(key)) return *held;
         if (!m_held->stored_keys.count(key)) return std::nullopt;  // no round trip
+    }
+    if (m_batch) {
+        if (event_id == m_batch->event_id() && !m_batch->may_hold(key)) return std::nullopt;
+        m_batch->write();
     }
     sql::Use query(*m_statements->by_email);
     query->bind(1, event_id);
@@ -458,7 +447,10 @@ RegistrationStore::Bulk::Bulk(RegistrationStore& store, std::int64_t event_id) :
     if (store.m_db.connection().set_row_triggers(false)) {
         store.m_count_changes = std::make_unique<CountChanges>();
     }
-    if (!store.m_db.is_postgres()) return;
+    if (!store.m_db.is_postgres()) {
+        store.m_batch = std::make_unique<RegistrationBatch>(store.m_db.connection(), event_id);
+        return;
+    }
     auto held = std::make_unique<Held>();
     held->event_id = event_id;
     auto keys = store.m_db.connection().prepare_streamed(
@@ -470,6 +462,7 @@ RegistrationStore::Bulk::Bulk(RegistrationStore& store, std::int64_t event_id) :
 
 RegistrationStore::Bulk::~Bulk() {
     m_store.m_held.reset();
+    m_store.m_batch.reset();
     if (m_store.m_count_changes) {
         m_store.m_count_changes.reset();
         m_store.m_db.connection().set_row_triggers(true);
@@ -479,6 +472,7 @@ RegistrationStore::Bulk::~Bulk() {
 void RegistrationStore::Bulk::finish() {
     m_store.write_held();
     m_store.m_held.reset();
+    m_store.m_batch.reset();
     if (!m_store.m_count_changes) return;
     for (const auto& [key, rows] : m_store.m_count_changes->rows) {
         if (rows == 0) continue;
@@ -514,6 +508,7 @@ std::optional<std::int64_t> RegistrationStore::hold(const Registration& registra
 }
 
 void RegistrationStore::write_held() {
+    if (m_batch) m_batch->write();
     if (!m_held || m_held->rows.empty()) return;
     auto& held = *m_held;
     std::string registrations;

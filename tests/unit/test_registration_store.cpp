@@ -1,5 +1,6 @@
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <array>
 
 #include <fmt/format.h>
@@ -223,6 +224,67 @@ TEST_CASE("a bulk write on SQLite counts without the triggers, then turns them b
     }
     store.insert(person(event, "Di", "di@x.org", 6));
     CHECK(counts() == Counts{4, 0, 1});
+}
+
+TEST_CASE("a bulk write on SQLite holds rows in batches and still sees every taken address",
+          "[registration_store]") {
+    store::Database db(":memory:");
+    const auto event = add_event(db, "a");
+    const auto other = add_event(db, "b");
+    store::RegistrationStore store(db);
+    const auto old_id = store.insert(person(event, "Old", "old@x.org", 1));
+    std::vector<std::int64_t> ids;
+    {
+        store::RegistrationStore::Bulk bulk(store, event);
+        // 130 people: two full batches of fifty, then thirty held until something reads.
+        for (int i = 0; i < 130; ++i) {
+            auto r = person(event, fmt::format("P{}", i), fmt::format("p{}@x.org", i), 10 + i);
+            if (i % 3 == 0) r.fields = {{"diet", fmt::format("d{}", i)}, {"seat", "aisle"}};
+            const auto id = store.insert_new(r);
+            REQUIRE(id);
+            ids.push_back(*id);
+        }
+        // Taken: before the bulk, in a written batch, in the held one; in any case.
+        CHECK_FALSE(store.insert_new(person(event, "Again", "OLD@x.org", 200)));
+        CHECK_FALSE(store.insert_new(person(event, "Again", "P7@X.org", 200)));
+        CHECK_FALSE(store.insert_new(person(event, "Again", "p129@x.org", 200)));
+        // Found by address while held; a new address is not.
+        const auto late = store.insert_new(person(event, "Late", "late@x.org", 150));
+        REQUIRE(late);
+        ids.push_back(*late);
+        const auto held = store.find_by_email(event, "LATE@x.org");
+        REQUIRE(held);
+        CHECK(held->id == *late);
+        CHECK_FALSE(store.find_by_email(event, "nobody@x.org"));
+        // The same address for another event is no conflict, and its id is its own.
+        const auto elsewhere = store.insert_new(person(other, "P1", "p1@x.org", 300));
+        REQUIRE(elsewhere);
+        ids.push_back(*elsewhere);
+        for (int i = 130; i < 160; ++i) {
+            const auto id = store.insert_new(
+                person(event, fmt::format("P{}", i), fmt::format("p{}@x.org", i), 10 + i));
+            REQUIRE(id);
+            ids.push_back(*id);
+        }
+        bulk.finish();
+    }
+    ids.push_back(old_id);
+    std::sort(ids.begin(), ids.end());
+    CHECK(std::adjacent_find(ids.begin(), ids.end()) == ids.end());  // no id given twice
+    CHECK(emails(store, event).size() == 162);
+    CHECK(emails(store, other) == std::vector<std::string>{"p1@x.org"});
+    // Every row with its own id, name and fields, in the order they came.
+    const auto p99 = store.find_by_email(event, "p99@x.org");
+    REQUIRE(p99);
+    CHECK(p99->name == "P99");
+    using Fields = std::vector<std::pair<std::string, std::string>>;
+    CHECK(p99->fields == Fields{{"diet", "d99"}, {"seat", "aisle"}});
+    CHECK(store.find_by_email(event, "p100@x.org")->fields.empty());
+    CHECK(store.find_by_email(event, "p129@x.org")->fields ==
+          Fields{{"diet", "d129"}, {"seat", "aisle"}});
+    CHECK(store.count(event, RegistrationStatus::registered) == 162);
+    CHECK(store::sqlite(db).execAndGet("SELECT count(*) FROM registration_field").getInt64() ==
+          2 * 44);
 }
 
 TEST_CASE("registration store can leave the custom fields out of a list", "[registration_store]") {

@@ -25,6 +25,8 @@
 
 namespace convene::store {
 
+class RegistrationBatch;
+
 // Which registrations for_each visits; every empty member lets all through.
 struct RegistrationFilter {
     std::optional<domain::RegistrationStatus> status{};
@@ -86,10 +88,11 @@ public:
                   const std::function<void(const domain::Registration&)>& visit,
                   Fields fields = Fields::read);
 
-    // A bulk import inside one write transaction. On PostgreSQL, where every statement is a
-    // round trip to the server, the new registrations of the event (and their custom fields)
-    // are held, a few thousand at a time, and written with COPY; the import's look-ups by
-    // email are answered from memory. Any other call writes what is held first. On SQLite the
+    // A bulk import inside one write transaction. The new registrations of the event (and
+    // their custom fields) are held and written together; any other call writes what is held
+    // first. On PostgreSQL, where every statement is a round trip to the server, a few
+    // thousand at a time with COPY, and the import's look-ups by email are answered from
+    // memory. On SQLite fifty at a time by one INSERT (registration_batch.hpp); the
     // connection's triggers are off while it lasts, and the store counts what they would have
     // counted (registration_count) itself. finish() writes the rest: call it before
     // committing.
@@ -121,6 +124,7 @@ private:
     Database& m_db;
     std::unique_ptr<Statements> m_statements;
     std::unique_ptr<Held> m_held;                   // during a Bulk on PostgreSQL
+    std::unique_ptr<RegistrationBatch> m_batch;     // during a Bulk on SQLite
     std::unique_ptr<CountChanges> m_count_changes;  // during a Bulk on SQLite
     void count_change(std::int64_t id, domain::RegistrationStatus to);
 };

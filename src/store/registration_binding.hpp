@@ -1,0 +1,34 @@
+#pragma once
+// The registration columns that an insert, an update and a bulk import's batch bind alike.
+#include <cstdint>
+#include <string>
+
+#include "convene/domain/registration.hpp"
+#include "sql.hpp"
+
+namespace convene::store {
+
+// Instants are stored as Unix seconds.
+inline std::int64_t seconds(domain::Instant instant) {
+    return static_cast<std::int64_t>(instant.time_since_epoch().count());
+}
+
+// Binds name, email, email_key, organisation, language, status, registered_at and
+// checked_in_at from parameter `first` on; returns the next. The texts are bound without a
+// copy: `r` and `key` (its email's key) must outlive the statement's run.
+inline int bind_columns(sql::Statement& statement, int first, const domain::Registration& r,
+                        const std::string& key) {
+    int i = first;
+    statement.bind_reference(i++, r.name);
+    statement.bind_reference(i++, r.email);
+    statement.bind_reference(i++, key);
+    statement.bind_reference(i++, r.organisation);
+    statement.bind_reference(i++, r.language);
+    statement.bind(i++, domain::to_string(r.status));
+    statement.bind(i++, seconds(r.registered_at));
+    if (r.checked_in_at) statement.bind(i++, seconds(*r.checked_in_at));
+    else statement.bind_null(i++);
+    return i;
+}
+
+}  // namespace convene::store
