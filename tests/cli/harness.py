@@ -172,6 +172,20 @@ class ConveneTestCase(unittest.TestCase):
         self.assertGreater(peak, 0, "no sample taken")
         return peak
 
+    def file_calls(self, *args):
+        """The file system calls of one run of convene, one line each (strace; skips the test
+        where the machine does not let strace trace)."""
+        trace = self.path("trace.txt")
+        # LeakSanitizer cannot work under ptrace: a sanitize build would fail on it, not on us.
+        env = dict(self.env, ASAN_OPTIONS="detect_leaks=0")
+        proc = subprocess.run(["strace", "-f", "-qq", "-e", "trace=%file", "-o", trace, BIN, *args],
+                              capture_output=True, env=env, cwd=self.dir, timeout=300)
+        if proc.returncode != 0 and not os.path.exists(trace):
+            self.skipTest(f"strace cannot trace here: {proc.stderr.decode(errors='replace')}")
+        self.assertEqual(proc.returncode, 0, proc.stderr.decode(errors="replace"))
+        with open(trace, encoding="utf-8", errors="replace") as f:
+            return f.read().splitlines()
+
     # --- common fixtures ---------------------------------------------------------------------
 
     def create_briefing(self, *extra):

@@ -4,9 +4,10 @@ import csv
 import io
 import json
 import re
+import shutil
 import unittest
 
-from harness import ConveneTestCase
+from harness import ConveneTestCase, sqlite_only
 
 ROWS = 10_000
 
@@ -184,6 +185,24 @@ class BulkImportTest(ConveneTestCase):
                    "--skip-invalid")
         self.ok("cancel-event", self.event)
         self.fails(4, "register", self.event, "--csv", path)
+
+
+@sqlite_only("the journal of a statement is SQLite's")
+@unittest.skipIf(shutil.which("strace") is None, "strace is not installed")
+class ImportFilesTest(ConveneTestCase):
+    def test_an_import_writes_no_temporary_file(self):
+        """An import writes fifty rows per INSERT, and SQLite keeps what each INSERT changed
+        (to undo that statement alone) in memory only up to a limit, then in a temporary file
+        under /var/tmp: a disk write per page, on a disk the organiser did not choose. convene
+        raises the limit above what a batch changes."""
+        _, event = self.create_briefing()
+        # Addresses in no order, as people sign up: each batch lands on its own pages of the
+        # index of addresses (in file order, fifty rows share a few pages).
+        lines = ["name,email"] + [f"Person {i},{i * 2654435761 % 2**32:08x}.{i}@example.org"
+                                  for i in range(5000)]
+        path = self.write("people.csv", "\n".join(lines) + "\n")
+        calls = self.file_calls("--quiet", "register", event, "--csv", path)
+        self.assertEqual([call for call in calls if "etilqs_" in call], [])  # SQLite's names
 
 
 if __name__ == "__main__":

@@ -9,7 +9,6 @@ strace (not timed); a command that does use a zone shows that the count would se
 """
 import os
 import shutil
-import subprocess
 import unittest
 
 from harness import BIN, ConveneTestCase
@@ -19,19 +18,6 @@ from harness import BIN, ConveneTestCase
 class StartupTest(ConveneTestCase):
     def zoneinfo_lookups(self, *args):
         return sum("zoneinfo" in line for line in self.file_calls(*args))
-
-    def file_calls(self, *args):
-        """The file system calls of one run of convene, one line each."""
-        trace = self.path("trace.txt")
-        # LeakSanitizer cannot work under ptrace: a sanitize build would fail on it, not on us.
-        env = dict(self.env, ASAN_OPTIONS="detect_leaks=0")
-        proc = subprocess.run(["strace", "-f", "-qq", "-e", "trace=%file", "-o", trace, BIN, *args],
-                              capture_output=True, env=env, cwd=self.dir, timeout=120)
-        if proc.returncode != 0 and not os.path.exists(trace):
-            self.skipTest(f"strace cannot trace here: {proc.stderr.decode(errors='replace')}")
-        self.assertEqual(proc.returncode, 0, proc.stderr.decode(errors="replace"))
-        with open(trace, encoding="utf-8", errors="replace") as f:
-            return f.read().splitlines()
 
     def test_commands_without_a_zone_do_not_load_the_zone_database(self):
         self.ok("create-event", "--title", "Day", "--slug", "day", "--date", "2024-01-01")
