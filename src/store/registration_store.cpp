@@ -444,7 +444,7 @@ std::vector<std::string> RegistrationStore::field_keys(std::int64_t event_id) {
 namespace convene::store {
 
 RegistrationStore::Bulk::Bulk(RegistrationStore& store, std::int64_t event_id) : m_store(store) {
-    if (store.m_db.connection().set_row_triggers(false)) {
+    if (store.m_db.connection().set_bulk_writing(true)) {
         store.m_count_changes = std::make_unique<CountChanges>();
     }
     if (!store.m_db.is_postgres()) {
@@ -465,7 +465,7 @@ RegistrationStore::Bulk::~Bulk() {
     m_store.m_batch.reset();
     if (m_store.m_count_changes) {
         m_store.m_count_changes.reset();
-        m_store.m_db.connection().set_row_triggers(true);
+        m_store.m_db.connection().set_bulk_writing(false);
     }
 }
 
@@ -483,7 +483,7 @@ void RegistrationStore::Bulk::finish() {
         add->run();
     }
     m_store.m_count_changes.reset();
-    m_store.m_db.connection().set_row_triggers(true);
+    m_store.m_db.connection().set_bulk_writing(false);
 }
 
 std::optional<std::int64_t> RegistrationStore::hold(const Registration& registration) {

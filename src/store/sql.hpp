@@ -86,10 +86,12 @@ public:
     virtual bool try_lock_event(std::int64_t event_id) = 0;
     virtual void unlock_event(std::int64_t event_id) noexcept = 0;
 
-    // SQLite runs a trigger's program for every row written, and keeps a statement journal
-    // for it: a bulk write turns them off for this connection and makes their changes itself
-    // (RegistrationStore::Bulk). PostgreSQL's run once per statement and stay on: false.
-    virtual bool set_row_triggers(bool /*on*/) noexcept { return false; }
+    // SQLite runs a trigger's program for every row written (with a statement journal for
+    // it) and looks up the parent row of every foreign key. A bulk write turns both off for
+    // this connection: it makes the triggers' changes itself, and writes only rows whose
+    // parents it knows exist (RegistrationStore::Bulk). PostgreSQL's triggers run once per
+    // statement and its checks stay on: false.
+    virtual bool set_bulk_writing(bool /*on*/) noexcept { return false; }
 };
 
 // A statement prepared on its first use and kept for the store's life: a command that

@@ -185,9 +185,14 @@ void SqliteConnection::unlock_event(std::int64_t event_id) noexcept {
     if (m_lock_file.fd >= 0) set_event_lock(m_lock_file.fd, event_id, F_UNLCK);
 }
 
-bool SqliteConnection::set_row_triggers(bool on) noexcept {
-    // Statements prepared with the other setting are prepared again on their next step.
-    return sqlite3_db_config(m_database.getHandle(), SQLITE_DBCONFIG_ENABLE_TRIGGER, on ? 1 : 0,
+bool SqliteConnection::set_bulk_writing(bool on) noexcept {
+    // Statements prepared with the other settings are prepared again on their next step.
+    // Unlike PRAGMA foreign_keys, which does nothing inside a transaction, this takes effect
+    // at once; the checks are immediate ones, so none is pending when they come back on.
+    const int enable = on ? 0 : 1;
+    return sqlite3_db_config(m_database.getHandle(), SQLITE_DBCONFIG_ENABLE_TRIGGER, enable,
+                             nullptr) == SQLITE_OK &&
+           sqlite3_db_config(m_database.getHandle(), SQLITE_DBCONFIG_ENABLE_FKEY, enable,
                              nullptr) == SQLITE_OK;
 }
 

@@ -178,8 +178,10 @@ TEST_CASE("registration store counts follow every write, per event", "[registrat
               .getInt() == 0);
 }
 
-TEST_CASE("a bulk write on SQLite counts without the triggers, then turns them back on",
-          "[registration_store]") {
+TEST_CASE(
+    "a bulk write on SQLite works without triggers and foreign-key checks, then turns "
+    "them back on",
+    "[registration_store]") {
     store::Database db(":memory:");
     const auto event = add_event(db, "a");
     store::RegistrationStore store(db);
@@ -196,10 +198,14 @@ TEST_CASE("a bulk write on SQLite counts without the triggers, then turns them b
                 fmt::format("SELECT count(*) FROM registration WHERE status = '{}'", status))
             .getInt64();
     };
+    const auto foreign_keys = [&] {
+        return store::sqlite(db).execAndGet("PRAGMA foreign_keys").getInt() == 1;
+    };
     auto old = person(event, "Old", "old@x.org", 1);
     old.id = store.insert(old);
     {
         store::RegistrationStore::Bulk bulk(store, event);
+        CHECK_FALSE(foreign_keys());
         auto ana = person(event, "Ana", "ana@x.org", 2);
         ana.id = store.insert(ana);
         auto ben = person(event, "Ben", "ben@x.org", 3);
@@ -215,13 +221,19 @@ TEST_CASE("a bulk write on SQLite counts without the triggers, then turns them b
     }
     CHECK(counts() == Counts{rows("registered"), rows("waitlisted"), rows("cancelled")});
     CHECK(counts() == Counts{2, 0, 1});
-    // Back on: a write after the bulk is counted by its trigger.
+    // What was written while the checks were off refers to rows that exist.
+    CHECK(store::sqlite(db).execAndGet("SELECT count(*) FROM pragma_foreign_key_check").getInt() ==
+          0);
+    // Back on: a write after the bulk is counted by its trigger, and checked.
+    CHECK(foreign_keys());
     store.insert(person(event, "Cy", "cy@x.org", 5));
     CHECK(counts() == Counts{3, 0, 1});
+    CHECK_THROWS(store.insert(person(event + 100, "Nobody", "no@x.org", 5)));
     {
         // A bulk that ends without finish() (its transaction rolls back) turns them on too.
         store::RegistrationStore::Bulk bulk(store, event);
     }
+    CHECK(foreign_keys());
     store.insert(person(event, "Di", "di@x.org", 6));
     CHECK(counts() == Counts{4, 0, 1});
 }

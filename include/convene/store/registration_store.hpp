@@ -93,9 +93,10 @@ public:
     // first. On PostgreSQL, where every statement is a round trip to the server, a few
     // thousand at a time with COPY, and the import's look-ups by email are answered from
     // memory. On SQLite fifty at a time by one INSERT (registration_batch.hpp); the
-    // connection's triggers are off while it lasts, and the store counts what they would have
-    // counted (registration_count) itself. finish() writes the rest: call it before
-    // committing.
+    // connection's triggers and foreign-key checks are off while it lasts: the store counts
+    // what the triggers would have counted (registration_count) itself, and the rows it
+    // writes refer to the event the write transaction holds and to registrations it wrote.
+    // finish() writes the rest: call it before committing.
     class Bulk {
     public:
         Bulk(RegistrationStore& store, std::int64_t event_id);
