@@ -5,7 +5,8 @@
 #
 #   bench/instructions.sh [CONVENE]     PEOPLE=20000 INVITED=10000 to change
 #
-# Needs valgrind. Prints one line per path: NAME INSTRUCTIONS.
+# Needs valgrind and sqlite3. Prints one line per path: NAME INSTRUCTIONS, and where all.sh
+# has a reference for it, the reference's count on the same data and the ratio.
 set -euo pipefail
 export LC_ALL=C SOURCE_DATE_EPOCH=1700000000
 
@@ -28,13 +29,38 @@ cp event.db empty.db
 "$convene" --quiet --db event.db register bench --csv people.csv
 make_invited_event invited.db invited.csv
 
-echo "import $(count "$convene" --quiet --db empty.db register bench --csv people.csv)"
-echo "help $(count "$convene" --help)"
+# The sqlite3 shell's tables, as in all.sh: a UNIQUE email; then the same people, with the
+# columns convene lists.
+sqlite3 bare.db "CREATE TABLE registration (name TEXT, email TEXT UNIQUE, organisation TEXT,
+                                            diet TEXT)"
+cp bare.db full-bare.db
+sqlite3 full-bare.db ".import --csv --skip 1 people.csv registration"
+sqlite3 full-bare.db "ALTER TABLE registration ADD COLUMN language TEXT NOT NULL DEFAULT '';
+                      ALTER TABLE registration ADD COLUMN status TEXT NOT NULL DEFAULT 'registered';
+                      ALTER TABLE registration ADD COLUMN registered_at TEXT NOT NULL
+                                                          DEFAULT '2026-01-01T00:00:00Z';
+                      ALTER TABLE registration ADD COLUMN checked_in_at TEXT"
+
+# against NAME CONVENE_COUNT REFERENCE_COUNT: one line with both counts and their ratio.
+against() {
+  awk -v name="$1" -v a="$2" -v b="$3" \
+    'BEGIN { printf "%s %d sqlite3 %d ratio %.2f\n", name, a, b, a / b }'
+}
+
+against import "$(count "$convene" --quiet --db empty.db register bench --csv people.csv)" \
+  "$(count sqlite3 bare.db ".import --csv --skip 1 people.csv registration")"
+against help "$(count "$convene" --help)" "$(count sqlite3 --version)"
 echo "list-events $(count "$convene" --db event.db list events)"
 cp event.db one.db
-echo "register-one $(count "$convene" --quiet --db one.db register bench --name 'Zoé Nouvelle' \
-  --email new.1@example.org --organisation 'Mairie, 1')"
-for format in csv tsv json; do
+against register-one "$(count "$convene" --quiet --db one.db register bench --name 'Zoé Nouvelle' \
+  --email new.1@example.org --organisation 'Mairie, 1')" \
+  "$(count sqlite3 full-bare.db "INSERT INTO registration (name, email, organisation)
+                                 VALUES ('Zoé Nouvelle', 'new.1@example.org', 'Mairie, 1')")"
+against list-csv "$(count "$convene" --db event.db list attendees bench --format csv)" \
+  "$(count sqlite3 -csv -header full-bare.db "SELECT name, email, organisation, language, status,
+                                              registered_at, checked_in_at, diet
+                                              FROM registration ORDER BY rowid")"
+for format in tsv json; do
   echo "list-$format $(count "$convene" --db event.db list attendees bench --format "$format")"
 done
 echo "invitations $(count "$convene" --quiet --db invited.db export-ics imrf --invitations out)"
