@@ -9,6 +9,7 @@
 #include "damaged_row.hpp"
 #include "dialect.hpp"
 #include "sql.hpp"
+#include "stored_time.hpp"
 
 namespace convene::store {
 
@@ -29,8 +30,7 @@ AgendaItem decode_item(sql::Statement& row) {
     item.description = row.string(4);
     item.kind = row.string(5);
     if (!row.is_null(6)) {
-        const auto seconds = integer_column("agenda_item", row, 6);
-        item.start = domain::Instant{std::chrono::seconds{seconds}};
+        item.start = instant_column("agenda_item", row, 6);
     }
     if (!row.is_null(7)) {
         item.duration = std::chrono::seconds{integer_column("agenda_item", row, 7)};
@@ -49,7 +49,7 @@ void bind_item(sql::Statement& stmt, int first, const AgendaItem& item) {
     stmt.bind(i++, item.description);
     stmt.bind(i++, item.kind);
     if (item.start) {
-        stmt.bind(i++, static_cast<std::int64_t>(item.start->time_since_epoch().count()));
+        stmt.bind(i++, seconds(*item.start));
     } else {
         stmt.bind_null(i++);
     }

@@ -8,6 +8,7 @@
 #include "convene/text/suggest.hpp"
 #include "damaged_row.hpp"
 #include "dialect.hpp"
+#include "stored_time.hpp"
 #include "stored_value.hpp"
 
 namespace convene::store {
@@ -50,10 +51,6 @@ std::vector<std::string> split_list(sql::Statement& row, int column) {
     return items;
 }
 
-domain::Instant instant(sql::Statement& row, int column) {
-    return domain::Instant{std::chrono::seconds{integer_column("event", row, column)}};
-}
-
 Event decode_event(sql::Statement& row) {
     Event e;
     e.id = row.integer(0);
@@ -67,8 +64,8 @@ Event decode_event(sql::Statement& row) {
         e.start_date = stored_value(domain::parse_date(row.string(9)), "event");
         e.end_date = stored_value(domain::parse_date(row.string(10)), "event");
     } else {
-        e.start = instant(row, 7);
-        e.end = instant(row, 8);
+        e.start = instant_column("event", row, 7);
+        e.end = instant_column("event", row, 8);
     }
     e.venue = row.string(11);
     e.online_url = row.string(12);
@@ -77,8 +74,8 @@ Event decode_event(sql::Statement& row) {
     if (!row.is_null(15)) e.capacity = row.integer(15);
     e.status = stored_value(domain::parse_event_status(row.string(16)), "event");
     e.sequence = row.integer(17);
-    e.created_at = instant(row, 18);
-    e.updated_at = instant(row, 19);
+    e.created_at = instant_column("event", row, 18);
+    e.updated_at = instant_column("event", row, 19);
     e.languages = split_list(row, 20);
     e.organisers = split_list(row, 21);
     e.locale = stored_value(domain::parse_locale(row.string(22)), "event");
@@ -103,8 +100,8 @@ void bind_fields(sql::Statement& stmt, const Event& e) {
         stmt.bind(i++, domain::format_date(e.start_date));
         stmt.bind(i++, domain::format_date(e.end_date));
     } else {
-        stmt.bind(i++, static_cast<std::int64_t>(e.start.time_since_epoch().count()));
-        stmt.bind(i++, static_cast<std::int64_t>(e.end.time_since_epoch().count()));
+        stmt.bind(i++, seconds(e.start));
+        stmt.bind(i++, seconds(e.end));
         stmt.bind_null(i++);
         stmt.bind_null(i++);
     }
@@ -117,13 +114,13 @@ void bind_fields(sql::Statement& stmt, const Event& e) {
     else stmt.bind_null(i++);
     stmt.bind(i++, domain::to_string(e.status));
     stmt.bind(i++, e.sequence);
-    stmt.bind(i++, static_cast<std::int64_t>(e.updated_at.time_since_epoch().count()));
+    stmt.bind(i++, seconds(e.updated_at));
     stmt.bind(i++, e.locale);
     if (e.id != 0) {
         stmt.bind(i++, e.id);
     } else {
         stmt.bind(i++, e.uid);
-        stmt.bind(i++, static_cast<std::int64_t>(e.created_at.time_since_epoch().count()));
+        stmt.bind(i++, seconds(e.created_at));
     }
 }
 

@@ -4,6 +4,7 @@
 #include "damaged_row.hpp"
 #include "dialect.hpp"
 #include "sql.hpp"
+#include "stored_time.hpp"
 
 namespace convene::store {
 
@@ -22,14 +23,6 @@ WHERE m.event_id = ?1
               WHERE l.event_id = m.event_id AND l.email_key = m.email_key)
 )sql";
 
-std::int64_t seconds(domain::Instant instant) {
-    return static_cast<std::int64_t>(instant.time_since_epoch().count());
-}
-
-domain::Instant instant(std::string_view table, sql::Statement& row, int column) {
-    return domain::Instant{std::chrono::seconds{integer_column(table, row, column)}};
-}
-
 domain::LastSent read_last(sql::Statement& row) {
     constexpr std::string_view table = "sent_message";
     return read_checked(table, [&] {
@@ -39,7 +32,7 @@ domain::LastSent read_last(sql::Statement& row) {
         last.method = *method;
         last.sequence = integer_column(table, row, 2);
         last.event_sequence = integer_column(table, row, 3);
-        last.sent_at = instant(table, row, 4);
+        last.sent_at = instant_column(table, row, 4);
         last.highest_sequence = integer_column(table, row, 5);
         last.schedule = row.string(6);
         return last;
@@ -51,8 +44,8 @@ Reply read_reply(sql::Statement& row) {
     return read_checked(table, [&] {
         return Reply{.partstat = row.string(1),
                      .sequence = integer_column(table, row, 2),
-                     .replied_at = instant(table, row, 3),
-                     .received_at = instant(table, row, 4)};
+                     .replied_at = instant_column(table, row, 3),
+                     .received_at = instant_column(table, row, 4)};
     });
 }
 
@@ -132,7 +125,7 @@ std::vector<SentMessage> LedgerStore::messages(std::int64_t event_id) {
                                 .sequence = integer_column(table, row, 4),
                                 .event_sequence = integer_column(table, row, 5),
                                 .message_id = row.string(6),
-                                .sent_at = instant(table, row, 7),
+                                .sent_at = instant_column(table, row, 7),
                                 .schedule = row.string(8)});
         });
     }

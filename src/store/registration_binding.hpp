@@ -5,13 +5,9 @@
 
 #include "convene/domain/registration.hpp"
 #include "sql.hpp"
+#include "stored_time.hpp"
 
 namespace convene::store {
-
-// Instants are stored as Unix seconds.
-inline std::int64_t seconds(domain::Instant instant) {
-    return static_cast<std::int64_t>(instant.time_since_epoch().count());
-}
 
 // Binds name, email, email_key, organisation, language, status, registered_at and
 // checked_in_at from parameter `first` on; returns the next. The texts are bound without a

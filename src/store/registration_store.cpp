@@ -20,6 +20,7 @@
 #include "registration_batch.hpp"
 #include "registration_binding.hpp"
 #include "sql.hpp"
+#include "stored_time.hpp"
 #include "stored_value.hpp"
 
 namespace convene::store {
@@ -74,10 +75,6 @@ SELECT f.registration_id, f.key, f.value
 FROM registration AS r JOIN registration_field AS f ON f.registration_id = r.id
 )sql";
 
-domain::Instant instant(sql::Statement& row, int column) {
-    return domain::Instant{std::chrono::seconds{integer_column("registration", row, column)}};
-}
-
 void decode_row(sql::Statement& row, Registration& r) {
     r.id = row.integer(0);
     r.event_id = row.integer(1);
@@ -86,9 +83,9 @@ void decode_row(sql::Statement& row, Registration& r) {
     r.organisation.assign(row.text(4));
     r.language.assign(row.text(5));
     r.status = stored_value(domain::parse_registration_status(row.text(6)), "registration");
-    r.registered_at = instant(row, 7);
+    r.registered_at = instant_column("registration", row, 7);
     r.checked_in_at.reset();
-    if (!row.is_null(8)) r.checked_in_at = instant(row, 8);
+    if (!row.is_null(8)) r.checked_in_at = instant_column("registration", row, 8);
     r.fields.clear();
     if (row.is_null(9)) return;  // read without fields
     const auto pairs = nlohmann::json::parse(row.text(9));
