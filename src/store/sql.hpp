@@ -89,8 +89,9 @@ public:
     // SQLite runs a trigger's program for every row written (with a statement journal for
     // it) and looks up the parent row of every foreign key. A bulk write turns both off for
     // this connection: it makes the triggers' changes itself, and writes only rows whose
-    // parents it knows exist (RegistrationStore::Bulk). PostgreSQL's triggers run once per
-    // statement and its checks stay on: false.
+    // parents it knows exist (RegistrationStore::Bulk). True when the triggers are off (the
+    // caller then makes their changes). PostgreSQL's triggers run once per statement and its
+    // checks stay on: false.
     virtual bool set_bulk_writing(bool /*on*/) noexcept { return false; }
 };
 

@@ -190,10 +190,13 @@ bool SqliteConnection::set_bulk_writing(bool on) noexcept {
     // Unlike PRAGMA foreign_keys, which does nothing inside a transaction, this takes effect
     // at once; the checks are immediate ones, so none is pending when they come back on.
     const int enable = on ? 0 : 1;
-    return sqlite3_db_config(m_database.getHandle(), SQLITE_DBCONFIG_ENABLE_TRIGGER, enable,
-                             nullptr) == SQLITE_OK &&
-           sqlite3_db_config(m_database.getHandle(), SQLITE_DBCONFIG_ENABLE_FKEY, enable,
-                             nullptr) == SQLITE_OK;
+    if (sqlite3_db_config(m_database.getHandle(), SQLITE_DBCONFIG_ENABLE_TRIGGER, enable,
+                          nullptr) != SQLITE_OK) {
+        return false;
+    }
+    // The checks follow the triggers; checks left on would only cost time.
+    sqlite3_db_config(m_database.getHandle(), SQLITE_DBCONFIG_ENABLE_FKEY, enable, nullptr);
+    return true;
 }
 
 bool SqliteConnection::has_column(std::string_view table, std::string_view column) {
