@@ -39,21 +39,13 @@ make_people 10000 > people-10k.csv
 cc -O2 -o floor "$here/floor.c"
 printf '[organiser]\nname = "Mayors Mechanism"\nemail = "events@example.org"\n' > convene.toml
 
-# convene: an event with nobody yet; the sqlite3 shell: a table with a UNIQUE email.
+# convene: an event with nobody yet (event.db); the sqlite3 shell: a table with a UNIQUE email
+# (bare.db). The same, full: 100,000 people in each (full.db, full-bare.db).
 "$convene" --db event.db create-event --title Bench --slug bench --date 2024-01-01 > /dev/null
-sqlite3 bare.db "CREATE TABLE registration (name TEXT, email TEXT UNIQUE, organisation TEXT,
-                                            diet TEXT)"
-# The same, full: 100,000 people in each.
+make_reference_tables people.csv
 cp event.db full.db
 "$convene" --quiet --db full.db register bench --csv people.csv
 "$convene" --quiet --db full.db list attendees bench --format csv > /dev/null  # warm the cache
-cp bare.db full-bare.db
-sqlite3 full-bare.db ".import --csv --skip 1 people.csv registration"
-sqlite3 full-bare.db "ALTER TABLE registration ADD COLUMN language TEXT NOT NULL DEFAULT '';
-                      ALTER TABLE registration ADD COLUMN status TEXT NOT NULL DEFAULT 'registered';
-                      ALTER TABLE registration ADD COLUMN registered_at TEXT NOT NULL
-                                                          DEFAULT '2026-01-01T00:00:00Z';
-                      ALTER TABLE registration ADD COLUMN checked_in_at TEXT"
 # 10,000 invited to a timed event in a zone, with an agenda.
 make_invited_event invited.db invited.csv
 "$convene" --quiet --db invited.db export-ics imrf --invitations sample

@@ -34,6 +34,21 @@ make_people() {
   }'
 }
 
+# make_reference_tables CSV: the sqlite3 shell's side. bare.db has a registration table with a
+# UNIQUE email and no rows; full-bare.db the people of CSV, with the columns convene lists.
+make_reference_tables() {
+  sqlite3 bare.db "CREATE TABLE registration (name TEXT, email TEXT UNIQUE, organisation TEXT,
+                                              diet TEXT)"
+  cp bare.db full-bare.db
+  sqlite3 full-bare.db ".import --csv --skip 1 $1 registration"
+  sqlite3 full-bare.db "ALTER TABLE registration ADD COLUMN language TEXT NOT NULL DEFAULT '';
+                        ALTER TABLE registration ADD COLUMN status TEXT NOT NULL
+                                                            DEFAULT 'registered';
+                        ALTER TABLE registration ADD COLUMN registered_at TEXT NOT NULL
+                                                            DEFAULT '2026-01-01T00:00:00Z';
+                        ALTER TABLE registration ADD COLUMN checked_in_at TEXT"
+}
+
 # make_invited_event DB CSV: the seed's briefing ("imrf": a timed event in Europe/Paris, three
 # languages, one agenda item) in DB, with the people of CSV registered.
 make_invited_event() {

@@ -29,17 +29,7 @@ cp event.db empty.db
 "$convene" --quiet --db event.db register bench --csv people.csv
 make_invited_event invited.db invited.csv
 
-# The sqlite3 shell's tables, as in all.sh: a UNIQUE email; then the same people, with the
-# columns convene lists.
-sqlite3 bare.db "CREATE TABLE registration (name TEXT, email TEXT UNIQUE, organisation TEXT,
-                                            diet TEXT)"
-cp bare.db full-bare.db
-sqlite3 full-bare.db ".import --csv --skip 1 people.csv registration"
-sqlite3 full-bare.db "ALTER TABLE registration ADD COLUMN language TEXT NOT NULL DEFAULT '';
-                      ALTER TABLE registration ADD COLUMN status TEXT NOT NULL DEFAULT 'registered';
-                      ALTER TABLE registration ADD COLUMN registered_at TEXT NOT NULL
-                                                          DEFAULT '2026-01-01T00:00:00Z';
-                      ALTER TABLE registration ADD COLUMN checked_in_at TEXT"
+make_reference_tables people.csv  # bare.db and full-bare.db, as all.sh has them
 
 # against NAME CONVENE_COUNT REFERENCE_COUNT: one line with both counts and their ratio.
 against() {
