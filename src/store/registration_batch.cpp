@@ -31,6 +31,27 @@ constexpr std::string_view k_registration =
     "registered_at, checked_in_at)";
 constexpr std::string_view k_field = "registration_field (registration_id, position, key, value)";
 
+// Writes `count` held rows: a full batch by the one multi-row INSERT, fewer (the end of an
+// import, or a batch cut short by a query) one by one. bind(statement, first, i) binds held
+// row i from parameter `first` on.
+template <typename Bind>
+void insert_held(std::size_t count, std::size_t full, int parameters, sql::Lazy& many,
+                 sql::Lazy& one, Bind&& bind) {
+    if (count == full) {
+        sql::Use insert(*many);
+        for (std::size_t i = 0; i < full; ++i) {
+            bind(*insert, static_cast<int>(i) * parameters + 1, i);
+        }
+        insert->run();
+        return;
+    }
+    for (std::size_t i = 0; i < count; ++i) {
+        sql::Use insert(*one);
+        bind(*insert, 1, i);
+        insert->run();
+    }
+}
+
 }  // namespace
 
 RegistrationBatch::RegistrationBatch(sql::Connection& db, std::int64_t event_id)
@@ -83,19 +104,10 @@ void RegistrationBatch::write() {
 
 void RegistrationBatch::write_rows() {
     if (m_held == 0) return;
-    if (m_held == k_rows) {
-        sql::Use insert(*m_insert_rows);
-        for (std::size_t row = 0; row < k_rows; ++row) {
-            bind_row(*insert, static_cast<int>(row) * k_row_parameters + 1, row);
-        }
-        insert->run();
-    } else {
-        for (std::size_t row = 0; row < m_held; ++row) {
-            sql::Use insert(*m_insert_row);
-            bind_row(*insert, 1, row);
-            insert->run();
-        }
-    }
+    insert_held(m_held, k_rows, k_row_parameters, m_insert_rows, m_insert_row,
+                [this](sql::Statement& insert, int first, std::size_t row) {
+                    bind_row(insert, first, row);
+                });
     for (std::size_t row = 0; row < m_held; ++row) hold_fields(m_rows[row]);
     m_held = 0;
 }
@@ -112,27 +124,15 @@ void RegistrationBatch::hold_fields(const domain::Registration& registration) {
     }
 }
 
-// Writes the held fields: fifty by one INSERT, fewer one by one.
 void RegistrationBatch::write_fields() {
-    const auto bind = [](sql::Statement& insert, int first, const Field& field) {
-        insert.bind(first, field.registration_id);
-        insert.bind(first + 1, field.position);
-        insert.bind_reference(first + 2, field.key);
-        insert.bind_reference(first + 3, field.value);
-    };
-    if (m_held_fields == k_field_rows) {
-        sql::Use insert(*m_insert_fields);
-        for (std::size_t i = 0; i < k_field_rows; ++i) {
-            bind(*insert, static_cast<int>(i) * k_field_parameters + 1, m_fields[i]);
-        }
-        insert->run();
-    } else {
-        for (std::size_t i = 0; i < m_held_fields; ++i) {
-            sql::Use insert(*m_insert_field);
-            bind(*insert, 1, m_fields[i]);
-            insert->run();
-        }
-    }
+    insert_held(m_held_fields, k_field_rows, k_field_parameters, m_insert_fields, m_insert_field,
+                [this](sql::Statement& insert, int first, std::size_t i) {
+                    const auto& field = m_fields[i];
+                    insert.bind(first, field.registration_id);
+                    insert.bind(first + 1, field.position);
+                    insert.bind_reference(first + 2, field.key);
+                    insert.bind_reference(first + 3, field.value);
+                });
     m_held_fields = 0;
 }
 
