@@ -32,20 +32,76 @@ std::optional<domain::Problem> outside(int position, int last, std::string field
 
 }  // namespace
 
-domain::Checked<AgendaChange> add_agenda_item(store::Database& db, std::string_view event_name,
-                                              const ItemEdit& edit, std::optional<int> position) {
-    EventWrite write(db, event_name);
-    store::AgendaStore agenda(db);
-    AgendaChange change{write.event, {}, true, {}};
-    change.item.event_id = write.event.id;
+namespace {
+
+// Writes `change.item` over `before`, when it differs; a change calendars must see raises the
+// event's SEQUENCE (the item's VEVENT carries it).
+void save_item(EventWrite& write, store::AgendaStore& agenda, const domain::AgendaItem& before,
+               AgendaChange& change, domain::Instant now) {
+    if (change.item == before) {
+        change.changed = false;
+        return;
+    }
+    agenda.update(change.item);
+    if (domain::changes_calendar(before, change.item)) {
+        ++write.event.sequence;
+        write.event.updated_at = now;
+        write.events.update(write.event);
+    }
+    change.event = write.event;
+}
+
+// add-agenda-item --key of an item the event has: the flags given change it, as
+// update-agenda-item would; --position moves it.
+domain::Checked<AgendaChange> update_keyed_item(EventWrite& write, store::AgendaStore& agenda,
+                                                domain::AgendaItem before, const ItemEdit& edit,
+                                                std::optional<int> position, domain::Instant now) {
+    AgendaChange change{write.event, before, true, {}};
     edit(change.item, write.event);
-    if (position) {
-        if (auto problem = outside(*position, agenda.count(write.event.id) + 1, "position")) {
+    save_item(write, agenda, before, change, now);
+    if (position && *position != before.position) {
+        if (auto problem = outside(*position, agenda.count(write.event.id), "position")) {
             return *std::move(problem);
         }
+        agenda.move(write.event.id, before.position, *position);
         change.item.position = *position;
+        change.changed = true;
     }
-    change.item.position = agenda.insert(change.item);
+    return change;
+}
+
+}  // namespace
+
+domain::Checked<AgendaChange> add_agenda_item(store::Database& db, std::string_view event_name,
+                                              const ItemEdit& edit, const NewItem& where,
+                                              domain::Instant now,
+                                              const BeforeCommit<AgendaChange>& before_commit) {
+    EventWrite write(db, event_name);
+    store::AgendaStore agenda(db);
+    auto result = [&]() -> domain::Checked<AgendaChange> {
+        if (!where.key.empty()) {
+            if (auto existing = agenda.find_by_key(write.event.id, where.key)) {
+                return update_keyed_item(write, agenda, std::move(*existing), edit, where.position,
+                                         now);
+            }
+        }
+        AgendaChange change{write.event, {}, true, {}};
+        change.item.event_id = write.event.id;
+        change.item.key = where.key;
+        edit(change.item, write.event);
+        if (where.position) {
+            if (auto problem =
+                    outside(*where.position, agenda.count(write.event.id) + 1, "position")) {
+                return *std::move(problem);
+            }
+            change.item.position = *where.position;
+        }
+        change.item.position = agenda.insert(change.item);
+        return change;
+    }();
+    if (!result) return result;
+    auto change = *std::move(result);
+    if (before_commit) before_commit(change);
     write.transaction.commit();
     change.timing_warnings =
         domain::timing_problems(write.event, agenda.list(write.event.id), change.item.position);
@@ -55,25 +111,15 @@ domain::Checked<AgendaChange> add_agenda_item(store::Database& db, std::string_v
 AgendaChange update_agenda_item(store::Database& db, std::string_view event_name, int position,
                                 const ItemEdit& edit, domain::Instant now) {
     EventWrite write(db, event_name);
-    auto& event = write.event;
     store::AgendaStore agenda(db);
-    const auto before = get_item(agenda, event, position);
-    AgendaChange change{event, before, true, {}};
-    edit(change.item, event);
-    if (change.item == before) {
-        change.changed = false;
-        return change;
-    }
-    agenda.update(change.item);
-    if (domain::changes_calendar(before, change.item)) {
-        // The item's VEVENT carries the event's SEQUENCE: raise it so calendars update.
-        ++event.sequence;
-        event.updated_at = now;
-        write.events.update(event);
-    }
+    const auto before = get_item(agenda, write.event, position);
+    AgendaChange change{write.event, before, true, {}};
+    edit(change.item, write.event);
+    save_item(write, agenda, before, change, now);
+    if (!change.changed) return change;
     write.transaction.commit();
-    change.event = event;
-    change.timing_warnings = domain::timing_problems(event, agenda.list(event.id), position);
+    change.timing_warnings =
+        domain::timing_problems(write.event, agenda.list(write.event.id), position);
     return change;
 }
 

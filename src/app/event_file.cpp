@@ -30,8 +30,8 @@ void attach_parent(const io::EventFile& file, domain::Event& event, store::Event
     event.parent_id = parent->id;
 }
 
-// Rewrites the agenda position by position, so items keep their ids (and the iCalendar UIDs
-// derived from them) across --replace. True when a change reaches calendars.
+// Rewrites the agenda position by position, so items keep their ids, iCalendar UIDs and
+// schedule numbers across --replace. True when a change reaches calendars.
 bool replace_agenda(store::AgendaStore& agenda, std::int64_t event_id,
                     const std::vector<domain::AgendaItem>& wanted) {
     const auto current = agenda.list(event_id);
@@ -42,6 +42,7 @@ bool replace_agenda(store::AgendaStore& agenda, std::int64_t event_id,
         if (i < current.size()) {
             item.id = current[i].id;
             item.position = current[i].position;
+            if (item.key.empty()) item.key = current[i].key;  // files name no keys
             calendar_change = calendar_change || domain::changes_calendar(current[i], item);
             agenda.update(item);
         } else {
@@ -61,7 +62,8 @@ bool replace_agenda(store::AgendaStore& agenda, std::int64_t event_id,
 
 EventFileResult create_event_from_file(store::Database& db, const io::EventFile& file,
                                        const std::string& file_name, bool replace,
-                                       domain::Instant now) {
+                                       domain::Instant now,
+                                       const BeforeCommit<EventFileResult>& before_commit) {
     store::EventStore events(db);
     store::AgendaStore agenda(db);
     auto transaction = db.write_transaction();
@@ -95,8 +97,11 @@ EventFileResult create_event_from_file(store::Database& db, const io::EventFile&
         event.id = events.insert(event);
         replace_agenda(agenda, event.id, file.agenda);
     }
+    EventFileResult result{event, existing.has_value(),
+                           domain::timing_problems(event, file.agenda)};
+    if (before_commit) before_commit(result);
     transaction.commit();
-    return {event, existing.has_value(), domain::timing_problems(event, file.agenda)};
+    return result;
 }
 
 }  // namespace convene::app

@@ -25,7 +25,8 @@ Erased erase(store::Database& db, store::RegistrationStore& registrations,
 
 }  // namespace
 
-std::vector<Erased> forget(store::Database& db, const ForgetRequest& request, domain::Instant now) {
+std::vector<Erased> forget(store::Database& db, const ForgetRequest& request, domain::Instant now,
+                           const BeforeCommit<std::vector<Erased>>& before_commit) {
     store::EventStore events(db);
     store::RegistrationStore registrations(db);
     std::vector<Erased> erased;
@@ -48,6 +49,7 @@ std::vector<Erased> forget(store::Database& db, const ForgetRequest& request, do
                     fmt::format("no registration for '{}' in any event", request.email));
             }
         }
+        if (before_commit) before_commit(erased);
         transaction.commit();
     }
     store::scrub(db);

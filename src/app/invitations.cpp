@@ -38,7 +38,7 @@ InvitationSummary write_one(store::Database& db, const InvitationRequest& reques
                         registration->email, event.slug));
     }
     const auto last = ledger.last_sent(event.id, registration->email);
-    const auto sequence = domain::sequence_for(event, *method, last);
+    const auto sequence = domain::sequence_for(event, *registration, *method, last);
     const Recipient recipient{{registration->name, registration->email},
                               registration->language,
                               domain::new_time_or_place(event, last)};
@@ -88,7 +88,8 @@ InvitationSummary write_folder(store::Database& db, const InvitationRequest& req
             const auto name = ics::invitation_file_name(registration.email, extension);
             io::OutputFile file(prefix, name, io::OutputFile::Access::private_data,
                                 !existing.contains(name));
-            messages.write(file.stream(), *method, domain::sequence_for(event, *method, last),
+            messages.write(file.stream(), *method,
+                           domain::sequence_for(event, registration, *method, last),
                            {{registration.name, registration.email},
                             registration.language,
                             domain::new_time_or_place(event, last)});

@@ -20,8 +20,8 @@ void refuse_cancelled(const domain::Event& event) {
 
 domain::Checked<RegisterResult> register_person(store::Database& db, std::string_view event_name,
                                                 domain::RegistrationRequest request,
-                                                const RegisterOptions& options,
-                                                domain::Instant now) {
+                                                const RegisterOptions& options, domain::Instant now,
+                                                const BeforeCommit<RegisterResult>& before_commit) {
     EventWrite write(db, event_name);
     refuse_cancelled(write.event);
     if (auto problem = domain::normalise(request, write.event)) {
@@ -29,9 +29,11 @@ domain::Checked<RegisterResult> register_person(store::Database& db, std::string
     }
     store::RegistrationStore registrations(db);
     Registrar registrar(registrations, write.event, now, options.on_duplicate, options.no_waitlist);
-    auto outcome = registrar.add(request);
-    if (!options.dry_run) write.transaction.commit();
-    return RegisterResult{std::move(write.event), std::move(outcome)};
+    RegisterResult result{std::move(write.event), registrar.add(request)};
+    if (options.dry_run) return result;
+    if (before_commit) before_commit(result);
+    write.transaction.commit();
+    return result;
 }
 
 ImportResult register_from_file(store::Database& db, std::string_view event_name,

@@ -54,13 +54,15 @@ Outcome Registrar::add(const domain::RegistrationRequest& request) {
                 "without --no-waitlist the person joins the waiting list");
         }
     }
-    registration.status = placement.status;
     if (existing) {
-        registration.id = existing->id;
-        m_store.update(registration);
-    } else {
-        registration.id = m_store.insert(registration);
+        // Signed up again: a new registration at the end of the queue (a new id after every
+        // other, a new time), whose messages carry on from where the person's were.
+        registration.status = existing->status;
+        registration.sequence_offset = existing->sequence_offset;
     }
+    domain::set_status(registration, placement.status);
+    registration.id =
+        existing ? m_store.renew(existing->id, registration) : m_store.insert(registration);
     m_seats.add(registration.status);
     return {Outcome::Kind::added, std::move(registration), placement.waitlist_position,
             std::move(promoted)};
@@ -75,7 +77,7 @@ std::optional<Outcome> Registrar::add_new(const domain::RegistrationRequest& req
     const auto placement = m_seats.place();
     if (placement.status == RegistrationStatus::waitlisted && m_no_waitlist) return std::nullopt;
     auto registration = domain::make_registration(request, m_event.id, m_now);
-    registration.status = placement.status;
+    domain::set_status(registration, placement.status);
     const auto id = m_store.insert_new(registration);
     if (!id) return std::nullopt;
     registration.id = *id;
@@ -85,7 +87,9 @@ std::optional<Outcome> Registrar::add_new(const domain::RegistrationRequest& req
 
 std::vector<domain::Registration> Registrar::cancel(const domain::Registration& registration) {
     if (registration.status == RegistrationStatus::cancelled) return {};
-    m_store.set_status(registration.id, RegistrationStatus::cancelled);
+    auto cancelled = registration;
+    domain::set_status(cancelled, RegistrationStatus::cancelled);
+    m_store.set_status(cancelled);
     m_seats.change(registration.status, RegistrationStatus::cancelled);
     return promote();
 }
@@ -97,9 +101,9 @@ std::vector<domain::Registration> Registrar::promote() {
     for (auto n = m_seats.promotable(); n > 0; --n) {
         auto next = m_store.first_waitlisted(m_event.id);
         if (!next) break;
-        m_store.set_status(next->id, RegistrationStatus::registered);
+        domain::set_status(*next, RegistrationStatus::registered);
+        m_store.set_status(*next);
         m_seats.change(RegistrationStatus::waitlisted, RegistrationStatus::registered);
-        next->status = RegistrationStatus::registered;
         promoted.push_back(std::move(*next));
     }
     return promoted;

@@ -32,7 +32,8 @@ RsvpOutcome record_reply(store::Database& db, const RsvpRequest& request) {
     // The invitation they should be answering: the last one sent, or the one the file
     // exports write when nothing was sent through convene.
     const auto current =
-        last ? last->sequence : domain::sequence_for(event, domain::Itip::request, std::nullopt);
+        last ? last->sequence
+             : domain::sequence_for(event, *registration, domain::Itip::request, std::nullopt);
     if (last && last->method == domain::Itip::cancel) {
         throw ConflictError(
             fmt::format("{}: {} was sent a cancellation (sequence {}); the reply is not recorded",

@@ -23,7 +23,7 @@ std::vector<PlannedMessage> plan_send(store::Database& db, const domain::Event& 
                 found != sent.end()) {
                 last = found->second;
             }
-            if (auto owed = domain::owed_message(event, registration.status, last)) {
+            if (auto owed = domain::owed_message(event, registration, last)) {
                 plan.push_back(
                     {registration.name, registration.email, *owed, registration.language});
             }

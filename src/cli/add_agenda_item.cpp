@@ -9,6 +9,7 @@
 #include "convene/app/agenda.hpp"
 #include "convene/error.hpp"
 #include "flag_problems.hpp"
+#include "not_empty.hpp"
 
 namespace convene::cli {
 
@@ -16,17 +17,23 @@ namespace {
 
 struct Options {
     std::string event;
-    std::optional<int> position;
+    app::NewItem where;
     AgendaFlags item;
 };
 
 void run(const Options& options, Context& context) {
-    if (!options.item.title) throw UsageError("an agenda item needs a title", "give --title TEXT");
-    const auto change = flag_value(app::add_agenda_item(context.database(), options.event,
-                                                        edit_by(options.item), options.position),
-                                   "position");
+    if (!options.item.title && options.where.key.empty()) {
+        throw UsageError("an agenda item needs a title", "give --title TEXT");
+    }
+    const auto print_position = [&](const app::AgendaChange& change) {
+        context.out() << change.item.position << '\n';
+        context.flush_output();
+    };
+    const auto change =
+        flag_value(app::add_agenda_item(context.database(), options.event, edit_by(options.item),
+                                        options.where, context.now(), print_position),
+                   "position");
     warn(context, change.timing_warnings);
-    context.out() << change.item.position << '\n';
 }
 
 }  // namespace
@@ -34,9 +41,15 @@ void run(const Options& options, Context& context) {
 Runner add_add_agenda_item(CLI::App& command) {
     auto options = std::make_shared<Options>();
     command.add_option("EVENT", options->event, "Event slug or id")->required();
-    command.add_option("--position", options->position,
+    command.add_option("--position", options->where.position,
                        "Insert at this position (1 = first); later items move down "
                        "(default: append)");
+    command
+        .add_option("--key", options->where.key,
+                    "A name for the item, unique in the event: when the event has an item of "
+                    "that key, it is changed instead of added again (setup scripts that run "
+                    "twice)")
+        ->check(not_empty());
     add_agenda_flags(command, options->item, false);
     return [options](Context& context) { run(*options, context); };
 }

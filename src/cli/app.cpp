@@ -6,6 +6,7 @@
 #include <cstring>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <stdexcept>
 #include <string>
@@ -13,9 +14,12 @@
 
 #include <fmt/format.h>
 
+#include "convene/app/database_check.hpp"
 #include "convene/cli/commands.hpp"
 #include "convene/error.hpp"
+#include "convene/io/standard_streams.hpp"
 #include "convene/store/database.hpp"
+#include "convene/store/integrity.hpp"
 #include "convene/text/printable.hpp"
 #include "not_empty.hpp"
 #include "parse_errors.hpp"
@@ -47,6 +51,32 @@ void finish_output(std::ostream& out) {
         throw StorageError(fmt::format("cannot write to standard output: {}",
                                        error != 0 ? std::strerror(error) : "write failed"));
     }
+}
+
+// The database refused a write (a constraint, a type). The command's transaction has rolled
+// back. Damage is said only when `db check` finds some: a false "damaged" would send people
+// to their backups. Otherwise convene broke its own rules: a bug, and the data is sound.
+int report_refused_write(Context& context, std::ostream& err, const std::exception& refused) {
+    std::optional<app::CheckReport> check;
+    try {
+        check = app::check_database(context.database());
+    } catch (const std::exception&) {
+        // The check could not run: say what happened, and how to learn more.
+        return report(err, ExitCode::storage,
+                      fmt::format("the database refused a write: {}", refused.what()),
+                      "nothing was written; 'convene db check' tells whether it is damaged");
+    }
+    if (!check->problems.empty()) {
+        const auto& first = check->problems.front();
+        return report(err, ExitCode::storage,
+                      fmt::format("the database is damaged: {}: {}", first.invariant, first.detail),
+                      "'convene db check' lists every problem; restore it from a backup");
+    }
+    return report(
+        err, ExitCode::bug,
+        fmt::format("convene tried to write what its own rules forbid: {}", refused.what()),
+        "nothing was written and the database is sound ('convene db check' agrees); "
+        "this is a bug in convene, please report it");
 }
 
 // The parser of one command line: convene's global options and the commands `which` says.
@@ -86,6 +116,7 @@ struct Parser {
 }  // namespace
 
 int run_app(int argc, char** argv, std::ostream& out, std::ostream& err) {
+    io::hold_closed_standard_streams();
     const std::vector<std::string> arguments(argv + 1, argv + argc);
     auto parser = std::make_unique<Parser>(arguments, commands_needed(arguments));
     const auto finished = [&](int code) {
@@ -125,8 +156,8 @@ int run_app(int argc, char** argv, std::ostream& out, std::ostream& err) {
         return report(err, ExitCode::usage, problem.what, problem.hint);
     }
 
+    Context context(parser->options, out, err);
     try {
-        Context context(parser->options, out, err);
         for (const auto& command : parser->commands) {
             if (command.app->parsed()) {
                 if (!command.run) throw std::logic_error("a command was given but not built");
@@ -139,6 +170,7 @@ int run_app(int argc, char** argv, std::ostream& out, std::ostream& err) {
     } catch (const Error& e) {
         return report(err, e.code(), e.what(), e.hint());
     } catch (const std::exception& e) {
+        if (store::is_refused_write(e)) return report_refused_write(context, err, e);
         if (const auto error = store::storage_error(e)) {
             return report(err, error->code(), error->what(), error->hint());
         }

@@ -30,5 +30,6 @@ Runner add_send(CLI::App& command);
 Runner add_rsvp(CLI::App& command);
 Runner add_db_init(CLI::App& command);
 Runner add_db_copy(CLI::App& command);
+Runner add_db_check(CLI::App& command);
 
 }  // namespace convene::cli

@@ -76,6 +76,10 @@ constexpr Entry k_database_commands[] = {
      "Copy events with their agendas, registrations and ledger to or from another "
      "database",
      add_db_copy},
+    {"check",
+     "Check the database: the engine's integrity and convene's counts, waiting lists, "
+     "ledger, sequences and UIDs",
+     add_db_check},
 };
 
 struct Group {
@@ -86,7 +90,7 @@ struct Group {
 
 constexpr Group k_groups[] = {
     {"list", "List events, an agenda or attendees", k_lists},
-    {"db", "Set up a database, copy events between databases", k_database_commands},
+    {"db", "Set up, check, or copy events between databases", k_database_commands},
 };
 
 bool named(std::string_view name, const std::vector<std::string>& words) {

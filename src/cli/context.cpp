@@ -3,7 +3,10 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <charconv>
+#include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 
@@ -98,6 +101,18 @@ output::WriterOptions Context::writer_options(bool no_header, bool wide) {
     return {.no_header = no_header,
             .width = wide ? 0 : table_width(),
             .note = [this](std::string_view message) { note(message); }};
+}
+
+void Context::flush_output() {
+    errno = 0;
+    bool ok = static_cast<bool>(m_out.flush());
+    if (&m_out == &std::cout) ok = std::fflush(stdout) == 0 && !std::ferror(stdout) && ok;
+    if (!ok) {
+        const int error = errno;
+        throw StorageError(fmt::format("cannot write to standard output: {}",
+                                       error != 0 ? std::strerror(error) : "write failed"),
+                           "nothing was written to the database");
+    }
 }
 
 bool Context::stdout_is_terminal() const { return &m_out == &std::cout && ::isatty(1) == 1; }

@@ -37,32 +37,59 @@ void check_file_alone(const Options& options) {
     }
 }
 
-void run(const Options& options, Context& context) {
-    if (options.from) {
-        check_file_alone(options);
-        // Read before the database is opened: a bad file leaves no new database behind.
-        auto file = io::read_event_file(*options.from, context.config().default_timezone);
-        // Like the zone, the language comes from the configuration when the file has none.
-        if (!file.has_locale) file.event.locale = context.config().default_locale;
-        const auto result = app::create_event_from_file(
-            context.database(Context::IfMissing::create), file, io::display_name(*options.from),
-            options.replace, context.now());
-        for (const auto& warning : result.warnings) context.warn(warning);
-        if (result.replaced) {
-            context.note(
-                fmt::format("replaced {} (sequence {})", result.event.slug, result.event.sequence));
-        }
-        context.out() << result.event.slug << '\n';
-        return;
+// The slug a printed line names, written out before the commit (app::BeforeCommit).
+void print_slug(Context& context, const domain::Event& event) {
+    context.out() << event.slug << '\n';
+    context.flush_output();
+}
+
+void run_file(const Options& options, Context& context) {
+    check_file_alone(options);
+    // Read before the database is opened: a bad file leaves no new database behind.
+    auto file = io::read_event_file(*options.from, context.config().default_timezone);
+    // Like the zone, the language comes from the configuration when the file has none.
+    if (!file.has_locale) file.event.locale = context.config().default_locale;
+    const auto result = app::create_event_from_file(
+        context.database(Context::IfMissing::create), file, io::display_name(*options.from),
+        options.replace, context.now(),
+        [&](const app::EventFileResult& done) { print_slug(context, done.event); });
+    for (const auto& warning : result.warnings) context.warn(warning);
+    if (result.replaced) {
+        context.note(
+            fmt::format("replaced {} (sequence {})", result.event.slug, result.event.sequence));
     }
-    if (options.replace) throw UsageError("--replace needs --from FILE");
+}
+
+// --replace without --from: the event of that slug takes the flags given, as update-event
+// would; flags left out keep its values (a capacity set later by the script stays).
+void run_replace(const Options& options, Context& context) {
+    const auto slug =
+        options.event.slug ? *options.event.slug : domain::slugify(*options.event.title);
+    const auto update = flag_value(
+        app::create_or_update_event(
+            context.database(Context::IfMissing::create), slug, edit_by(options.event, context),
+            context.now(), [&](const app::EventUpdate& done) { print_slug(context, done.after); }),
+        "");
+    if (update.created) return;
+    context.note(update.changed ? fmt::format("updated {} (sequence {})", update.after.slug,
+                                              update.after.sequence)
+                                : fmt::format("{} is as given already", update.after.slug));
+    for (const auto& person : update.seats.promoted) {
+        context.note(
+            fmt::format("promoted {} <{}> from the waiting list", person.name, person.email));
+    }
+}
+
+void run(const Options& options, Context& context) {
+    if (options.from) return run_file(options, context);
     if (!options.event.title) {
         throw UsageError("an event needs a title", "give --title TEXT");
     }
-    const auto event = flag_value(app::create_event(context.database(Context::IfMissing::create),
-                                                    edit_by(options.event, context), context.now()),
-                                  "");
-    context.out() << event.slug << '\n';
+    if (options.replace) return run_replace(options, context);
+    flag_value(app::create_event(context.database(Context::IfMissing::create),
+                                 edit_by(options.event, context), context.now(),
+                                 [&](const domain::Event& event) { print_slug(context, event); }),
+               "");
 }
 
 }  // namespace
@@ -74,7 +101,9 @@ Runner add_create_event(CLI::App& command) {
                        "Create the event and its agenda from a TOML event file "
                        "(convene-event-file(5); - for stdin)");
     command.add_flag("--replace", options->replace,
-                     "With --from: update the event of the same slug and rebuild its agenda");
+                     "Update the event of the same slug if there is one (--from: from the file, "
+                     "with its agenda; flags: the flags given, as update-event), so that a "
+                     "setup script can run again");
     options->command = &command;
     return [options](Context& context) { run(*options, context); };
 }

@@ -33,11 +33,16 @@ void run(const Options& options, Context& context) {
         request.event = options.words[0];
         request.email = options.words[1];
     }
-    const auto erased = app::forget(context.database(), request, context.now());
-    // On stdout: the record of what a data-protection request removed.
-    for (const auto& entry : erased) {
-        context.out() << fmt::format("erased registration {} from {} ({} custom field(s))\n",
-                                     entry.registration_id, entry.event_slug, entry.custom_fields);
+    // On stdout, before the commit: the record of what a data-protection request removed.
+    const auto print = [&](const std::vector<app::Erased>& erased) {
+        for (const auto& entry : erased) {
+            context.out() << fmt::format("erased registration {} from {} ({} custom field(s))\n",
+                                         entry.registration_id, entry.event_slug,
+                                         entry.custom_fields);
+        }
+        context.flush_output();
+    };
+    for (const auto& entry : app::forget(context.database(), request, context.now(), print)) {
         for (const auto& person : entry.promoted) {
             context.note(fmt::format("promoted {} <{}> (id {}) from the waiting list of {}",
                                      person.name, person.email, person.id, entry.event_slug));

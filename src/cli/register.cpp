@@ -97,9 +97,14 @@ domain::RegistrationRequest request_from_flags(const Options& options) {
 
 void register_one(const Options& options, const app::RegisterOptions& register_options,
                   Context& context) {
+    // The id goes out before the commit: a rerun after a failure finds nobody registered.
+    const auto print_id = [&](const app::RegisterResult& done) {
+        context.out() << done.outcome.registration.id << '\n';
+        context.flush_output();
+    };
     const auto result = flag_value(app::register_person(context.database(), options.event,
                                                         request_from_flags(options),
-                                                        register_options, context.now()),
+                                                        register_options, context.now(), print_id),
                                    "");
     const auto& outcome = result.outcome;
     const auto& stored = outcome.registration;
@@ -127,9 +132,7 @@ void register_one(const Options& options, const app::RegisterOptions& register_o
         // The id would be another one by the time the person really registers.
         context.note(fmt::format("dry run, nothing written: {} would be {}", stored.email,
                                  domain::to_string(stored.status)));
-        return;
     }
-    context.out() << stored.id << '\n';
 }
 
 void register_file(const Options& options, const app::RegisterOptions& register_options,

@@ -10,10 +10,10 @@ namespace {
 
 bool is_cancelled(const Event& event) { return event.status == EventStatus::cancelled; }
 
-OwedMessage owe(const Event& event, Itip method, SendReason reason,
+OwedMessage owe(const Event& event, const Registration& person, Itip method, SendReason reason,
                 const std::optional<LastSent>& last) {
     OwedMessage message{.method = method,
-                        .sequence = sequence_for(event, method, last),
+                        .sequence = sequence_for(event, person, method, last),
                         .reason = reason,
                         .previous_sequence = std::nullopt};
     if (last) message.previous_sequence = last->sequence;
@@ -44,14 +44,16 @@ std::string describe(const OwedMessage& message) {
     return "";
 }
 
-std::int64_t sequence_for(const Event& event, Itip method, const std::optional<LastSent>& last) {
+std::int64_t sequence_for(const Event& event, const Registration& person, Itip method,
+                          const std::optional<LastSent>& last) {
     if (last && last->method == method && last->event_sequence == event.sequence) {
         return last->sequence;  // the same message again: same number
     }
-    // A CANCEL that withdraws one attendee from a live event must be newer than the invitation
-    // they hold; cancel-event already raised the sequence of a cancelled event.
-    const std::int64_t base =
-        method == Itip::cancel && !is_cancelled(event) ? event.sequence + 1 : event.sequence;
+    // The person's own steps (a cancellation, a new registration after it) put them ahead of
+    // the event: the CANCEL that withdraws one attendee from a live event is newer than the
+    // invitation they hold, and so is the invitation after it, with or without a ledger.
+    // cancel-event already raised the sequence of a cancelled event.
+    const std::int64_t base = event.sequence + person.sequence_offset;
     return last ? std::max(base, last->highest_sequence + 1) : base;
 }
 
@@ -72,25 +74,25 @@ bool new_time_or_place(const Event& event, const std::optional<LastSent>& last) 
     return changed_since_invited(event, last) && last->schedule != schedule_of(event);
 }
 
-std::optional<OwedMessage> owed_message(const Event& event, RegistrationStatus status,
+std::optional<OwedMessage> owed_message(const Event& event, const Registration& person,
                                         const std::optional<LastSent>& last) {
     const bool invited = last && last->method == Itip::request;
     if (is_cancelled(event)) {
         if (!invited) return std::nullopt;
-        return owe(event, Itip::cancel, SendReason::event_cancelled, last);
+        return owe(event, person, Itip::cancel, SendReason::event_cancelled, last);
     }
-    switch (status) {
+    switch (person.status) {
         case RegistrationStatus::waitlisted: return std::nullopt;
         case RegistrationStatus::cancelled:
             if (!invited) return std::nullopt;
-            return owe(event, Itip::cancel, SendReason::registration_cancelled, last);
+            return owe(event, person, Itip::cancel, SendReason::registration_cancelled, last);
         case RegistrationStatus::registered:
-            if (!last) return owe(event, Itip::request, SendReason::new_registration, last);
+            if (!last) return owe(event, person, Itip::request, SendReason::new_registration, last);
             if (last->method == Itip::cancel) {
-                return owe(event, Itip::request, SendReason::registered_again, last);
+                return owe(event, person, Itip::request, SendReason::registered_again, last);
             }
             if (changed_since_invited(event, last)) {
-                return owe(event, Itip::request, SendReason::event_changed, last);
+                return owe(event, person, Itip::request, SendReason::event_changed, last);
             }
             return std::nullopt;
     }

@@ -22,4 +22,12 @@ Checked<RegistrationStatus> parse_registration_status(std::string_view text) {
                    "use registered, waitlisted or cancelled"};
 }
 
+void set_status(Registration& registration, RegistrationStatus status) {
+    const auto cancelled = RegistrationStatus::cancelled;
+    if ((registration.status == cancelled) != (status == cancelled)) {
+        ++registration.sequence_offset;
+    }
+    registration.status = status;
+}
+
 }  // namespace convene::domain

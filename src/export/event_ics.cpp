@@ -181,16 +181,12 @@ void write_event(Writer& writer, const domain::Event& event, const EventDetails&
     writer.end("VEVENT");
 }
 
-std::string agenda_item_uid(const domain::Event& event, const domain::AgendaItem& item) {
-    return "item-" + std::to_string(item.id) + "." + event.uid;
-}
-
 void write_agenda_item(Writer& writer, const domain::Event& event, const domain::AgendaItem& item,
                        domain::Instant stamp) {
     if (!item.start) return;
     const auto& zone = domain::known_zone(event.timezone);
     writer.begin("VEVENT");
-    writer.text("UID", agenda_item_uid(event, item));
+    writer.text("UID", item.uid);
     writer.utc_date_time("DTSTAMP", stamp);
     write_instant(writer, "DTSTART", *item.start, zone);
     if (item.duration && *item.duration > 0s) {

@@ -58,7 +58,7 @@ Schedule from_sessions(const domain::Event& parent, const std::vector<domain::Ev
         if (session.status == domain::EventStatus::cancelled) continue;
         const auto [start, end] = domain::event_bounds(session);
         Talk talk;
-        talk.id = session.id;
+        talk.id = session.schedule_id;
         talk.uid = session.uid;
         talk.title = session.title;
         talk.abstract = session.description;
@@ -86,8 +86,8 @@ Schedule from_agenda(const domain::Event& event, const std::vector<domain::Agend
     for (const auto& item : items) {
         if (!item.start) continue;  // untimed items have no place in a timetable
         Talk talk;
-        talk.id = item.id;
-        talk.uid = "item-" + std::to_string(item.id) + "." + event.uid;  // as export-ics names it
+        talk.id = item.schedule_id;
+        talk.uid = item.uid;  // as export-ics names it
         talk.title = item.title;
         talk.abstract = item.description;
         talk.description = points_text(item.points);

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "convene/domain/uid.hpp"
 #include "damaged_row.hpp"
 #include "dialect.hpp"
 #include "sql.hpp"
@@ -18,8 +19,9 @@ using domain::AgendaItem;
 namespace {
 
 constexpr std::string_view k_select_items = R"sql(
-SELECT id, event_id, position, title, description, kind, start_utc, duration_s
-FROM agenda_item WHERE event_id = ?)sql";
+SELECT id, event_id, position, title, description, kind, start_utc, duration_s, uid,
+       schedule_id, key
+FROM agenda_item)sql";
 
 AgendaItem decode_item(sql::Statement& row) {
     AgendaItem item;
@@ -35,6 +37,9 @@ AgendaItem decode_item(sql::Statement& row) {
     if (!row.is_null(7)) {
         item.duration = std::chrono::seconds{integer_column("agenda_item", row, 7)};
     }
+    item.uid = row.string(8);
+    item.schedule_id = integer_column("agenda_item", row, 9);
+    if (!row.is_null(10)) item.key = row.string(10);
     return item;
 }
 
@@ -65,7 +70,8 @@ void bind_item(sql::Statement& stmt, int first, const AgendaItem& item) {
 std::vector<AgendaItem> AgendaStore::list(std::int64_t event_id) {
     std::vector<AgendaItem> items;
     std::unordered_map<std::int64_t, std::size_t> index;
-    auto query = m_db.connection().prepare(std::string(k_select_items) + " ORDER BY position, id");
+    auto query = m_db.connection().prepare(std::string(k_select_items) +
+                                           " WHERE event_id = ? ORDER BY position, id");
     query->bind(1, event_id);
     while (query->step()) {
         items.push_back(read_item(*query));
@@ -98,6 +104,18 @@ std::optional<AgendaItem> AgendaStore::find(std::int64_t event_id, int position)
     // Small agendas: reading all keeps one code path for children.
     for (auto& item : list(event_id)) {
         if (item.position == position) return std::move(item);
+    }
+    return std::nullopt;
+}
+
+void AgendaStore::check_rows(const DamagedRows& damaged) {
+    auto query = m_db.connection().prepare_streamed(std::string(k_select_items) + " ORDER BY id");
+    read_each_checked(*query, 0, read_item, damaged);
+}
+
+std::optional<AgendaItem> AgendaStore::find_by_key(std::int64_t event_id, std::string_view key) {
+    for (auto& item : list(event_id)) {
+        if (item.key == key) return std::move(item);
     }
     return std::nullopt;
 }
@@ -142,12 +160,19 @@ int AgendaStore::insert(const AgendaItem& item) {
     auto& db = m_db.connection();
     auto insert = db.prepare(std::string(R"sql(
         INSERT INTO agenda_item (event_id, position, title, description, kind, start_utc,
-                                 duration_s)
-        VALUES (?, ?, ?, ?, ?, ?, ?))sql") +
+                                 duration_s, uid, key, schedule_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,
+                coalesce(nullif(CAST(? AS bigint), 0),
+                         (SELECT coalesce(max(schedule_id), 0) + 1 FROM agenda_item))))sql") +
                              std::string(dialect::returning_id(db.engine())));
     insert->bind(1, item.event_id);
     insert->bind(2, position);
     bind_item(*insert, 3, item);
+    // A new item gets its UID here, once; a copied one keeps its own.
+    insert->bind(8, item.uid.empty() ? domain::generate_uid() : item.uid);
+    if (item.key.empty()) insert->bind_null(9);
+    else insert->bind(9, item.key);
+    insert->bind(10, item.schedule_id);  // 0: the next free one
     AgendaItem stored = item;
     stored.id = insert->insert().value();
     write_children(stored);
@@ -157,10 +182,12 @@ int AgendaStore::insert(const AgendaItem& item) {
 void AgendaStore::update(const AgendaItem& item) {
     auto update = m_db.connection().prepare(R"sql(
         UPDATE agenda_item SET title = ?, description = ?, kind = ?, start_utc = ?,
-                               duration_s = ?
+                               duration_s = ?, key = ?
         WHERE id = ?)sql");
     bind_item(*update, 1, item);
-    update->bind(6, item.id);
+    if (item.key.empty()) update->bind_null(6);
+    else update->bind(6, item.key);
+    update->bind(7, item.id);
     update->run();
     write_children(item);
 }

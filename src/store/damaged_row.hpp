@@ -3,6 +3,7 @@
 // belongs, a broken field list) are damaged storage (exit 6), not a bug in convene.
 #include <cstdint>
 #include <exception>
+#include <string>
 #include <string_view>
 
 #include <fmt/format.h>
@@ -12,10 +13,31 @@
 
 namespace convene::store {
 
+// The error a row that does not read back raises; `db check` lists `why` for each such row.
+struct DamagedRowError : StorageError {
+    DamagedRowError(std::string_view table, std::string_view why)
+        : StorageError(fmt::format("the database is damaged: a row of '{}' does not read back: {}",
+                                   table, why),
+                       "'convene db check' lists every problem; restore it from a backup"),
+          why(why) {}
+    std::string why;
+};
+
 [[noreturn]] inline void throw_damaged(std::string_view table, std::string_view why) {
-    throw StorageError(
-        fmt::format("the database is damaged: a row of '{}' does not read back: {}", table, why),
-        "restore it from a backup");
+    throw DamagedRowError(table, why);
+}
+
+// Reads every row of a query with `read`, reporting each that does not read back to
+// `damaged` (its id in column `id_column`) instead of stopping at the first (`db check`).
+template <class Read, class Damaged>
+void read_each_checked(sql::Statement& rows, int id_column, Read&& read, Damaged&& damaged) {
+    while (rows.step()) {
+        try {
+            read(rows);
+        } catch (const DamagedRowError& e) {
+            damaged(rows.integer(id_column), e.why);
+        }
+    }
 }
 
 // Calls read(); any failure while decoding becomes a StorageError naming the table.
@@ -25,7 +47,7 @@ auto read_checked(std::string_view table, Read&& read) -> decltype(read()) {
         return read();
     } catch (const StorageError&) {
         throw;
-    } catch (const std::exception& e) {
+    } catch (const std::exception& e) {  // a library's (JSON of custom fields, a date)
         throw_damaged(table, e.what());
     }
 }

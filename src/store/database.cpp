@@ -320,12 +320,7 @@ std::optional<Error> postgres_storage_error(const PostgresError& error) {
         return StorageError(fmt::format("the database is damaged: {}", what),
                             "restore it from a backup");
     }
-    // convene checks its data before writing; a constraint or type that still fails comes
-    // from rows changed behind its back.
-    if (kind == "22" || kind == "23") {
-        return StorageError(fmt::format("the database is damaged: {}", what),
-                            "restore it from a backup");
-    }
+    // A refused write (classes 22 and 23) is weighed by `db check` (store/integrity.hpp).
     return std::nullopt;
 }
 
@@ -352,10 +347,8 @@ std::optional<Error> storage_error(const std::exception& error) {
         case SQLITE_FULL:
         case SQLITE_IOERR:
         case SQLITE_PERM: return StorageError(fmt::format("database: {}", what));
-        // convene checks its data before writing; a constraint or type that still fails
-        // comes from rows changed behind its back.
-        case SQLITE_CONSTRAINT:
-        case SQLITE_MISMATCH:
+        // A refused write (CONSTRAINT, MISMATCH) is weighed by `db check`
+        // (store/integrity.hpp).
         case SQLITE_SCHEMA:
         case SQLITE_FORMAT:
         case SQLITE_TOOBIG:

@@ -25,7 +25,7 @@ std::string select(sql::Engine engine) {
 SELECT e.id, e.slug, e.uid, e.title, e.description, e.timezone, e.all_day,
        e.start_utc, e.end_utc, e.start_date, e.end_date, e.venue, e.online_url,
        e.registration_url, e.parent_id, e.capacity, e.status, e.sequence,
-       e.created_at, e.updated_at, {}, {}, e.locale
+       e.created_at, e.updated_at, {}, {}, e.locale, e.schedule_id
 FROM event AS e
 )sql",
                        dialect::joined_list(engine, "event_language", "tag"),
@@ -79,6 +79,12 @@ Event decode_event(sql::Statement& row) {
     e.languages = split_list(row, 20);
     e.organisers = split_list(row, 21);
     e.locale = stored_value(domain::parse_locale(row.string(22)), "event");
+    e.schedule_id = integer_column("event", row, 23);
+    // The schema's CHECK says as much; a row written around it (another program, a restore
+    // with checks off) is damage, not something the rest of convene should trip over.
+    if (e.all_day ? e.end_date < e.start_date : e.end <= e.start) {
+        throw_damaged("event", fmt::format("event {} ends before it starts", e.id));
+    }
     return e;
 }
 
@@ -121,6 +127,7 @@ void bind_fields(sql::Statement& stmt, const Event& e) {
     } else {
         stmt.bind(i++, e.uid);
         stmt.bind(i++, seconds(e.created_at));
+        stmt.bind(i++, e.schedule_id);  // 0: the next free one
     }
 }
 
@@ -142,8 +149,11 @@ std::int64_t EventStore::insert(const Event& event) {
     auto insert = db.prepare(std::string(R"sql(
         INSERT INTO event (slug, title, description, timezone, all_day, start_utc, end_utc,
                            start_date, end_date, venue, online_url, registration_url,
-                           parent_id, capacity, status, sequence, updated_at, locale, uid, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql") +
+                           parent_id, capacity, status, sequence, updated_at, locale, uid, created_at,
+                           schedule_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                coalesce(nullif(CAST(? AS bigint), 0),
+                         (SELECT coalesce(max(schedule_id), 0) + 1 FROM event))))sql") +
                              std::string(dialect::returning_id(db.engine())));
     Event stored = event;
     stored.id = 0;
@@ -263,6 +273,11 @@ std::vector<Event> EventStore::children(std::int64_t parent_id) {
     std::vector<Event> events;
     while (query->step()) events.push_back(read_event(*query));
     return events;
+}
+
+void EventStore::check_rows(const DamagedRows& damaged) {
+    auto query = m_db.connection().prepare(select(m_db.connection().engine()) + " ORDER BY e.id");
+    read_each_checked(*query, 0, read_event, damaged);
 }
 
 void EventStore::for_each(const std::function<void(const Event&)>& visit) {

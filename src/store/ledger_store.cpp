@@ -105,31 +105,48 @@ void LedgerStore::record(const SentMessage& message) {
     transaction.commit();
 }
 
-std::vector<SentMessage> LedgerStore::messages(std::int64_t event_id) {
+namespace {
+
+constexpr std::string_view k_messages = R"sql(
+SELECT event_id, event_uid, recipient, method, sequence, event_sequence, message_id, sent_at,
+       schedule, id
+FROM sent_message)sql";
+
+SentMessage read_message(sql::Statement& row) {
     constexpr std::string_view table = "sent_message";
-    auto query = m_db.connection().prepare(R"sql(
-        SELECT event_id, event_uid, recipient, method, sequence, event_sequence, message_id,
-               sent_at, schedule
-        FROM sent_message WHERE event_id = ? ORDER BY id)sql");
+    return read_checked(table, [&] {
+        const auto method = domain::parse_itip(row.string(3));
+        if (!method) throw_damaged(table, "its method is neither REQUEST nor CANCEL");
+        return SentMessage{.event_id = row.integer(0),
+                           .event_uid = row.string(1),
+                           .recipient = row.string(2),
+                           .method = *method,
+                           .sequence = integer_column(table, row, 4),
+                           .event_sequence = integer_column(table, row, 5),
+                           .message_id = row.string(6),
+                           .sent_at = instant_column(table, row, 7),
+                           .schedule = row.string(8)};
+    });
+}
+
+}  // namespace
+
+std::vector<SentMessage> LedgerStore::messages(std::int64_t event_id) {
+    auto query =
+        m_db.connection().prepare(std::string(k_messages) + " WHERE event_id = ? ORDER BY id");
     query->bind(1, event_id);
     std::vector<SentMessage> messages;
-    while (query->step()) {
-        read_checked(table, [&] {
-            auto& row = *query;
-            const auto method = domain::parse_itip(row.string(3));
-            if (!method) throw_damaged(table, "its method is neither REQUEST nor CANCEL");
-            messages.push_back({.event_id = row.integer(0),
-                                .event_uid = row.string(1),
-                                .recipient = row.string(2),
-                                .method = *method,
-                                .sequence = integer_column(table, row, 4),
-                                .event_sequence = integer_column(table, row, 5),
-                                .message_id = row.string(6),
-                                .sent_at = instant_column(table, row, 7),
-                                .schedule = row.string(8)});
-        });
-    }
+    while (query->step()) messages.push_back(read_message(*query));
     return messages;
+}
+
+void LedgerStore::check_rows(const DamagedRows& damaged) {
+    auto messages = m_db.connection().prepare_streamed(std::string(k_messages) + " ORDER BY id");
+    read_each_checked(*messages, 9, read_message, damaged);
+    auto replies = m_db.connection().prepare_streamed(R"sql(
+        SELECT email_key, partstat, sequence, replied_at, received_at, event_id
+        FROM attendee_reply ORDER BY event_id, email_key)sql");
+    read_each_checked(*replies, 5, read_reply, damaged);
 }
 
 std::optional<domain::LastSent> LedgerStore::last_sent(std::int64_t event_id,

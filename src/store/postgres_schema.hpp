@@ -173,7 +173,22 @@ CREATE TABLE attendee_reply (
 );
 )sql";
 
-// None yet: the first PostgreSQL schema is the current one.
-inline constexpr std::array<std::string_view, 0> k_postgres_migrations{};
+inline constexpr std::array<std::string_view, 1> k_postgres_migrations{
+    // Version 6: stored identities and the per-person sequence offset (schema.hpp says why).
+    R"sql(
+ALTER TABLE agenda_item ADD COLUMN uid text, ADD COLUMN schedule_id bigint, ADD COLUMN key text;
+UPDATE agenda_item AS i SET uid = 'item-' || i.id || '.' || e.uid, schedule_id = i.id
+    FROM event AS e WHERE e.id = i.event_id;
+ALTER TABLE agenda_item ALTER COLUMN uid SET NOT NULL, ALTER COLUMN schedule_id SET NOT NULL,
+    ADD UNIQUE (uid), ADD CHECK (uid <> ''), ADD CHECK (key <> ''), ADD UNIQUE (event_id, key);
+CREATE INDEX agenda_item_by_schedule_id ON agenda_item (schedule_id);
+ALTER TABLE event ADD COLUMN schedule_id bigint NOT NULL DEFAULT 0;
+UPDATE event SET schedule_id = id;
+CREATE INDEX event_by_schedule_id ON event (schedule_id);
+ALTER TABLE registration ADD COLUMN sequence_offset bigint NOT NULL DEFAULT 0
+    CHECK (sequence_offset >= 0);
+UPDATE registration SET sequence_offset = 1 WHERE status = 'cancelled';
+)sql",
+};
 
 }  // namespace convene::store

@@ -9,8 +9,8 @@
 
 namespace convene::store {
 
-// Binds name, email, email_key, organisation, language, status, registered_at and
-// checked_in_at from parameter `first` on; returns the next. The texts are bound without a
+// Binds name, email, email_key, organisation, language, status, registered_at, checked_in_at
+// and sequence_offset from parameter `first` on; returns the next. The texts are bound without a
 // copy: `r` and `key` (its email's key) must outlive the statement's run.
 inline int bind_columns(sql::Statement& statement, int first, const domain::Registration& r,
                         const std::string& key) {
@@ -24,6 +24,7 @@ inline int bind_columns(sql::Statement& statement, int first, const domain::Regi
     statement.bind(i++, seconds(r.registered_at));
     if (r.checked_in_at) statement.bind(i++, seconds(*r.checked_in_at));
     else statement.bind_null(i++);
+    statement.bind(i++, r.sequence_offset);
     return i;
 }
 

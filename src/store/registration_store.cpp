@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <map>
+#include <stdexcept>
 #include <string>
 #include <tuple>
 #include <unordered_map>
@@ -43,7 +44,7 @@ namespace {
 // [key, value] pairs, built by a subquery over registration_field's primary key (dialect.hpp).
 constexpr std::string_view k_columns = R"sql(
 SELECT r.id, r.event_id, r.name, r.email, r.organisation, r.language, r.status,
-       r.registered_at, r.checked_in_at,
+       r.registered_at, r.checked_in_at, r.sequence_offset,
 )sql";
 // Lists read the fields beside them instead (k_list_fields_select): no subquery per row.
 constexpr std::string_view k_no_fields = "NULL";
@@ -86,9 +87,10 @@ void decode_row(sql::Statement& row, Registration& r) {
     r.registered_at = instant_column("registration", row, 7);
     r.checked_in_at.reset();
     if (!row.is_null(8)) r.checked_in_at = instant_column("registration", row, 8);
+    r.sequence_offset = integer_column("registration", row, 9);
     r.fields.clear();
-    if (row.is_null(9)) return;  // read without fields
-    const auto pairs = nlohmann::json::parse(row.text(9));
+    if (row.is_null(10)) return;  // read without fields
+    const auto pairs = nlohmann::json::parse(row.text(10));
     for (const auto& pair : pairs) {
         r.fields.emplace_back(pair.at(0).get<std::string>(), pair.at(1).get<std::string>());
     }
@@ -111,29 +113,27 @@ struct RegistrationStore::Statements {
     explicit Statements(sql::Connection& db)
         : insert(db, std::string(R"sql(
             INSERT INTO registration (event_id, name, email, email_key, organisation, language,
-                                      status, registered_at, checked_in_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                      status, registered_at, checked_in_at, sequence_offset)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (event_id, email_key) DO NOTHING)sql") +
                          std::string(dialect::returning_id(db.engine()))),
           update(db, R"sql(
             UPDATE registration SET name = ?, email = ?, email_key = ?, organisation = ?,
                                     language = ?, status = ?, registered_at = ?,
-                                    checked_in_at = ?
+                                    checked_in_at = ?, sequence_offset = ?
             WHERE id = ?)sql"),
           clear_fields(db, "DELETE FROM registration_field WHERE registration_id = ?"),
+          delete_row(db, "DELETE FROM registration WHERE id = ?"),
           insert_field(db, R"sql(
             INSERT INTO registration_field (registration_id, position, key, value)
             VALUES (?, ?, ?, ?))sql"),
-          set_status(db, "UPDATE registration SET status = ? WHERE id = ?"),
+          set_status(db, "UPDATE registration SET status = ?, sequence_offset = ? WHERE id = ?"),
           set_checked_in(db, "UPDATE registration SET checked_in_at = ? WHERE id = ?"),
           by_email(db, select(k_by_email, dialect::field_pairs(db.engine()))),
           by_id(db, select(k_by_id, dialect::field_pairs(db.engine()))),
           first_waitlisted(db, select(k_first_waitlisted, dialect::field_pairs(db.engine()))),
           // Kept by triggers (schema version 2): one primary-key lookup, not a count of rows.
           status_of(db, "SELECT event_id, status FROM registration WHERE id = ?"),
-          add_count(db, R"sql(
-            INSERT INTO registration_count (event_id, status, n) VALUES (?, ?, ?)
-            ON CONFLICT (event_id, status) DO UPDATE SET n = n + excluded.n)sql"),
           count(db, R"sql(
             SELECT coalesce((SELECT n FROM registration_count
                              WHERE event_id = ? AND status = ?), 0))sql"),
@@ -154,8 +154,8 @@ struct RegistrationStore::Statements {
             WHERE r.event_id = ?1
             ORDER BY r.registered_at, r.id LIMIT 1)sql") {}
 
-    sql::Lazy insert, update, clear_fields, insert_field, set_status, set_checked_in;
-    sql::Lazy by_email, by_id, first_waitlisted, status_of, add_count, count;
+    sql::Lazy insert, update, clear_fields, delete_row, insert_field, set_status, set_checked_in;
+    sql::Lazy by_email, by_id, first_waitlisted, status_of, count;
     sql::Lazy list_without_fields, list_fields, field_names, first_with_field;
 };
 
@@ -174,8 +174,8 @@ struct RegistrationStore::Held {
     }
 };
 
-// The changes to registration_count (event, status → rows added or removed) that the triggers
-// would have made, while a Bulk on SQLite has them off.
+// What a Bulk on SQLite, with the triggers off, changed in each event's counts (event, status
+// → rows added or removed): the counts it expects when it ends.
 struct RegistrationStore::CountChanges {
     std::map<std::pair<std::int64_t, std::string>, std::int64_t> rows;
 };
@@ -214,7 +214,22 @@ std::int64_t RegistrationStore::insert(const Registration& registration) {
     throw ConflictError(fmt::format("{} is already registered for this event", registration.email));
 }
 
-void RegistrationStore::count_change(std::int64_t id, RegistrationStatus to) {
+std::int64_t RegistrationStore::renew(std::int64_t old_id, const Registration& registration) {
+    write_held();
+    count_change(old_id, std::nullopt);
+    // Foreign keys are off during a Bulk on SQLite: the fields go first, by hand.
+    for (auto* statement : {&m_statements->clear_fields, &m_statements->delete_row}) {
+        sql::Use remove(**statement);
+        remove->bind(1, old_id);
+        remove->run();
+    }
+    if (m_held && registration.event_id == m_held->event_id) {
+        m_held->stored_keys.erase(domain::email_key(registration.email));
+    }
+    return insert(registration);
+}
+
+void RegistrationStore::count_change(std::int64_t id, std::optional<RegistrationStatus> to) {
     if (!m_count_changes) return;
     sql::Use query(*m_statements->status_of);
     query->bind(1, id);
@@ -222,7 +237,7 @@ void RegistrationStore::count_change(std::int64_t id, RegistrationStatus to) {
     const auto event_id = query->integer(0);
     auto& rows = m_count_changes->rows;
     rows[{event_id, std::string(query->text(1))}] -= 1;
-    rows[{event_id, std::string(domain::to_string(to))}] += 1;
+    if (to) rows[{event_id, std::string(domain::to_string(*to))}] += 1;
 }
 
 void RegistrationStore::update(const Registration& registration) {
@@ -254,12 +269,13 @@ void RegistrationStore::write_fields(
     }
 }
 
-void RegistrationStore::set_status(std::int64_t id, RegistrationStatus status) {
+void RegistrationStore::set_status(const Registration& registration) {
     write_held();
-    count_change(id, status);
+    count_change(registration.id, registration.status);
     sql::Use update(*m_statements->set_status);
-    update->bind(1, domain::to_string(status));
-    update->bind(2, id);
+    update->bind(1, domain::to_string(registration.status));
+    update->bind(2, registration.sequence_offset);
+    update->bind(3, registration.id);
     update->run();
 }
 
@@ -406,6 +422,14 @@ void RegistrationStore::for_each(std::int64_t event_id, const RegistrationFilter
     }
 }
 
+void RegistrationStore::check_rows(const DamagedRows& damaged) {
+    auto& db = m_db.connection();
+    auto query = db.prepare_streamed(select("ORDER BY r.id", dialect::field_pairs(db.engine())));
+    Registration registration;
+    read_each_checked(
+        *query, 0, [&](sql::Statement& row) { read_row(row, registration); }, damaged);
+}
+
 std::vector<std::string> RegistrationStore::field_keys(std::int64_t event_id) {
     write_held();
     struct FirstSeen {
@@ -471,16 +495,56 @@ void RegistrationStore::Bulk::finish() {
     m_store.m_held.reset();
     m_store.m_batch.reset();
     if (!m_store.m_count_changes) return;
-    for (const auto& [key, rows] : m_store.m_count_changes->rows) {
-        if (rows == 0) continue;
-        sql::Use add(*m_store.m_statements->add_count);
-        add->bind(1, key.first);
-        add->bind(2, key.second);
-        add->bind(3, rows);
-        add->run();
-    }
+    const auto changes = std::move(*m_store.m_count_changes);
     m_store.m_count_changes.reset();
+    m_store.recount(changes);
     m_store.m_db.connection().set_bulk_writing(false);
+}
+
+void RegistrationStore::recount(const CountChanges& changes) {
+    auto& db = m_db.connection();
+    auto stored = db.prepare("SELECT status, n FROM registration_count WHERE event_id = ?");
+    auto actual =
+        db.prepare("SELECT status, count(*) FROM registration WHERE event_id = ? GROUP BY status");
+    auto clear = db.prepare("DELETE FROM registration_count WHERE event_id = ?");
+    auto write = db.prepare(R"sql(
+        INSERT INTO registration_count (event_id, status, n)
+        SELECT event_id, status, count(*) FROM registration WHERE event_id = ?
+        GROUP BY event_id, status)sql");
+    std::map<std::string, std::int64_t> expected;
+    std::int64_t event_id = 0;
+    const auto check = [&] {
+        if (event_id == 0) return;
+        stored->bind(1, event_id);
+        while (stored->step()) expected[stored->string(0)] += stored->integer(1);
+        stored->reset();
+        std::erase_if(expected, [](const auto& entry) { return entry.second == 0; });
+        std::map<std::string, std::int64_t> counted;
+        actual->bind(1, event_id);
+        while (actual->step()) counted[actual->string(0)] = actual->integer(1);
+        actual->reset();
+        // The proof that the bulk kept the books the triggers would have kept.
+        if (counted != expected) {
+            throw std::logic_error(fmt::format(
+                "a bulk import's counts for event {} disagree with its rows", event_id));
+        }
+        clear->bind(1, event_id);
+        clear->run();
+        clear->reset();
+        write->bind(1, event_id);
+        write->run();
+        write->reset();
+        expected.clear();
+    };
+    // The map is ordered by event: each event's changes come together.
+    for (const auto& [key, rows] : changes.rows) {
+        if (key.first != event_id) {
+            check();
+            event_id = key.first;
+        }
+        expected[key.second] += rows;
+    }
+    check();
 }
 
 std::optional<std::int64_t> RegistrationStore::hold(const Registration& registration) {
@@ -524,7 +588,7 @@ void RegistrationStore::write_held() {
         registrations +=
             fmt::format("\t{}\t{}\t", domain::to_string(r.status), seconds(r.registered_at));
         registrations += r.checked_in_at ? fmt::format("{}", seconds(*r.checked_in_at)) : "\\N";
-        registrations += '\n';
+        registrations += fmt::format("\t{}\n", r.sequence_offset);
         int position = 1;
         for (const auto& [key, value] : r.fields) {
             fields += fmt::format("{}\t{}\t", r.id, position++);
@@ -537,7 +601,7 @@ void RegistrationStore::write_held() {
     auto& connection = static_cast<PostgresConnection&>(m_db.connection());
     connection.copy_in(
         "registration (id, event_id, name, email, email_key, organisation, language, status, "
-        "registered_at, checked_in_at)",
+        "registered_at, checked_in_at, sequence_offset)",
         registrations);
     if (!fields.empty()) {
         connection.copy_in("registration_field (registration_id, position, key, value)", fields);

@@ -5,7 +5,7 @@
 
 namespace convene::store {
 
-inline constexpr std::array<std::string_view, 5> k_migrations{
+inline constexpr std::array<std::string_view, 6> k_migrations{
     // Version 1: everything in SPEC §1, so later commands add queries, not tables.
     R"sql(
 CREATE TABLE event (
@@ -204,9 +204,51 @@ WHEN OLD.event_id IS NOT NEW.event_id OR OLD.status IS NOT NEW.status BEGIN
         ON CONFLICT (event_id, status) DO UPDATE SET n = n + 1;
 END;
 )sql",
+    // Version 6: identities that `db copy` keeps, which renumbers rows. An agenda item's
+    // calendar UID and the number frab schedules give an event or an item (<event id="…">)
+    // were made from the row id; they are stored now, each with the value already published.
+    // An item may have a key, so a setup script can add it again without a duplicate. A
+    // registration keeps how far its people's SEQUENCE runs ahead of the event's: one step
+    // each time it is cancelled or taken up again, so their messages never go back (a
+    // cancelled registration was one step ahead already).
+    R"sql(
+CREATE TABLE agenda_item_rebuilt (
+    id          INTEGER PRIMARY KEY,
+    event_id    INTEGER NOT NULL REFERENCES event (id) ON DELETE CASCADE,
+    position    INTEGER NOT NULL CHECK (position >= 1),
+    title       TEXT    NOT NULL CHECK (title <> ''),
+    description TEXT    NOT NULL DEFAULT '',
+    kind        TEXT    NOT NULL DEFAULT ''
+                CHECK (kind IN ('', 'talk', 'discussion', 'break', 'other')),
+    start_utc   INTEGER,
+    duration_s  INTEGER CHECK (duration_s IS NULL OR duration_s > 0),
+    uid         TEXT    NOT NULL UNIQUE CHECK (uid <> ''),
+    schedule_id INTEGER NOT NULL,
+    key         TEXT    CHECK (key <> ''),
+    UNIQUE (event_id, key)
+);
+INSERT INTO agenda_item_rebuilt (id, event_id, position, title, description, kind, start_utc,
+                                 duration_s, uid, schedule_id)
+    SELECT i.id, i.event_id, i.position, i.title, i.description, i.kind, i.start_utc,
+           i.duration_s,
+           'item-' || i.id || '.' || coalesce((SELECT e.uid FROM event AS e
+                                              WHERE e.id = i.event_id), ''),
+           i.id
+    FROM agenda_item AS i;
+DROP TABLE agenda_item;
+ALTER TABLE agenda_item_rebuilt RENAME TO agenda_item;
+CREATE INDEX agenda_item_by_event ON agenda_item (event_id, position);
+CREATE INDEX agenda_item_by_schedule_id ON agenda_item (schedule_id);
+ALTER TABLE event ADD COLUMN schedule_id INTEGER NOT NULL DEFAULT 0;
+UPDATE event SET schedule_id = id;
+CREATE INDEX event_by_schedule_id ON event (schedule_id);
+ALTER TABLE registration ADD COLUMN sequence_offset INTEGER NOT NULL DEFAULT 0
+    CHECK (sequence_offset >= 0);
+UPDATE registration SET sequence_offset = 1 WHERE status = 'cancelled';
+)sql",
 };
 
-static_assert(k_migrations.size() == 5, "k_schema_version must match the migrations");
+static_assert(k_migrations.size() == 6, "k_schema_version must match the migrations");
 
 // The tables and columns the migrations leave, which every start checks a database against
 // (written out: running the migrations in memory to learn them cost half of a `register`).
@@ -216,19 +258,20 @@ struct TableShape {
     std::string_view columns;  // comma-separated, in order
 };
 inline constexpr std::array<TableShape, 11> k_schema_shape{{
-    {"agenda_item", "id,event_id,position,title,description,kind,start_utc,duration_s"},
+    {"agenda_item",
+     "id,event_id,position,title,description,kind,start_utc,duration_s,uid,schedule_id,key"},
     {"agenda_point", "item_id,position,text"},
     {"agenda_speaker", "item_id,position,name,role,organisation"},
     {"attendee_reply", "event_id,email_key,partstat,sequence,replied_at,received_at"},
     {"event",
      "id,slug,uid,title,description,timezone,all_day,start_utc,end_utc,start_date,end_date,"
      "venue,online_url,registration_url,parent_id,capacity,status,sequence,created_at,"
-     "updated_at,locale"},
+     "updated_at,locale,schedule_id"},
     {"event_language", "event_id,position,tag"},
     {"event_organiser", "event_id,position,name"},
     {"registration",
      "id,event_id,name,email,email_key,organisation,language,status,registered_at,"
-     "checked_in_at"},
+     "checked_in_at,sequence_offset"},
     {"registration_count", "event_id,status,n"},
     {"registration_field", "registration_id,position,key,value"},
     {"sent_message",

@@ -8,6 +8,11 @@ With CONVENE_TEST_STORE=postgresql (ctest's `cli-pg: NAME` entries), every test 
 fresh database of its own on a real PostgreSQL server that postgres_server.py starts, with the
 schema made by `convene db init`, and CONVENE_DB pointing at it. Tests about the SQLite file
 itself are marked @sqlite_only(reason) and reported as skipped there.
+
+After every test, `convene db check` runs on the test's store (the SQLite file convene.db in
+the test's folder when there is one, or its PostgreSQL database) and must find it sound, so no
+test leaves a broken database unnoticed. A test that damages its database on purpose says so
+with self.damaged_on_purpose = True.
 """
 import json
 import os
@@ -57,6 +62,7 @@ class ConveneTestCase(unittest.TestCase):
         if POSTGRESQL and postgres_server.why_unavailable():
             self.skipTest(postgres_server.why_unavailable())
         self._tmp = tempfile.TemporaryDirectory(prefix="convene-test-")
+        self.addCleanup(self._tmp.cleanup)  # cleanups run last in, first out: this one last
         self.dir = self._tmp.name
         self.env = {k: v for k, v in os.environ.items() if not k.startswith("CONVENE_")}
         self.env.update({
@@ -68,6 +74,7 @@ class ConveneTestCase(unittest.TestCase):
         })
         self.env.pop("NO_COLOR", None)
         self.env.pop("COLUMNS", None)  # tables fit $COLUMNS outside a terminal
+        self.damaged_on_purpose = False
         if POSTGRESQL:
             self.env["CONVENE_DB"] = self.postgres_database()
 
@@ -109,7 +116,30 @@ class ConveneTestCase(unittest.TestCase):
             self.assertIn("no database at", self.fails(3, "list", "events"))
 
     def tearDown(self):
-        self._tmp.cleanup()
+        # Before the cleanups, which remove the folder and drop the databases.
+        self.assert_store_is_sound()
+
+    def check_database(self, store=None):
+        """Runs `convene db check` on `store` (default: the test's own), from a folder of its
+        own so that the test's configuration files play no part; returns the Result."""
+        store = store or self.env.get("CONVENE_DB") or self.path("convene.db")
+        with tempfile.TemporaryDirectory(prefix="convene-check-") as elsewhere:
+            env = {k: v for k, v in self.env.items() if not k.startswith("CONVENE_")}
+            env.update(HOME=elsewhere, XDG_CONFIG_HOME=elsewhere)
+            proc = subprocess.run([BIN, "--db", store, "db", "check"], capture_output=True,
+                                  env=env, cwd=elsewhere, timeout=300)
+        return Result(proc.returncode, proc.stdout.decode("utf-8", "replace"),
+                      proc.stderr.decode("utf-8", "replace"))
+
+    def assert_store_is_sound(self):
+        """The test's store passes `db check` (a SQLite store only once a file was made)."""
+        if self.damaged_on_purpose:
+            return
+        if not POSTGRESQL and "CONVENE_DB" not in self.env and \
+                not os.path.exists(self.path("convene.db")):
+            return
+        result = self.check_database()
+        self.assertEqual(result.code, 0, f"db check after the test:\n{result.stdout}{result.stderr}")
 
     def path(self, *parts):
         return os.path.join(self.dir, *parts)

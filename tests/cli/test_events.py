@@ -289,6 +289,7 @@ class BadInput(ConveneTestCase):
 
     @sqlite_only("PRAGMA user_version in the file; test_postgres.py has the PostgreSQL case")
     def test_newer_database_exit_6_and_untouched(self):
+        self.damaged_on_purpose = True  # from a newer convene, as far as this one can tell
         with sqlite3.connect(self.path("convene.db")) as db:
             db.execute("PRAGMA user_version = 42")
         with open(self.path("convene.db"), "rb") as f:
@@ -299,6 +300,7 @@ class BadInput(ConveneTestCase):
 
     @sqlite_only("a file that is not a database")
     def test_corrupt_database_exit_6(self):
+        self.damaged_on_purpose = True
         self.write("convene.db", "this is not a database" * 200)
         self.fails(6, "list", "events")
 

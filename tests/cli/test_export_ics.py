@@ -202,8 +202,10 @@ class Agenda(ExportTestCase):
         self.ok("add-agenda-item", slug, "--title", "Questions", "--start", "15:40")
         data = self.export(slug, "--with-agenda")
         [welcome, road, questions] = [u for u in self.property(data, "UID") if u != uid]
+        # Each item's own UID, made once when it was added (a UUID, like the event's).
         for item_uid in (welcome, road, questions):
-            self.assertRegex(item_uid, rf"^item-\d+\.{re.escape(uid)}$")
+            self.assertRegex(item_uid, r"^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}@convene$")
+        self.assertEqual(len({uid, welcome, road, questions}), 4)
         self.check(data, [
             (uid, SEED_START, SEED_END),
             (welcome, "2022-04-13T13:00:00Z", "2022-04-13T13:10:00Z"),

@@ -176,14 +176,16 @@ class Harness(unittest.TestCase):
             self.assertNotIn("skipped", result.stderr)
             with open(log) as f:
                 calls = [line.rstrip("\n").split("|") for line in f]
-        one, two, other = (call[1].split()[1] for call in (calls[0], calls[2], calls[3]))
+        one, two, other = (call[1].split()[1] for call in (calls[0], calls[3], calls[4]))
         self.assertEqual(len({one, two, other}), 3, calls)
         name = postgres_server.database_name
         self.assertEqual(calls, [
             ["", f"--db {one} db init", ""], [one, "list events", name(one)],  # test_one
+            ["", f"--db {one} db check", ""],  # after it, on its store
             ["", f"--db {two} db init", ""],  # test_two, then its other_store()
             [two, f"--db {other} db init", name(two)],
-            [two, f"--db {other} list events", name(two)]])
+            [two, f"--db {other} list events", name(two)],
+            ["", f"--db {two} db check", ""]])
         self.assertTrue(all(url.startswith("postgresql://") for url in (one, two, other)))
 
 

@@ -207,6 +207,7 @@ class BrokenDatabases(ConveneTestCase):
             self.pristine = f.read()
 
     def damage(self, sql):
+        self.damaged_on_purpose = True
         with open(self.path("convene.db"), "wb") as f:
             f.write(self.pristine)
         for suffix in ("-wal", "-shm"):

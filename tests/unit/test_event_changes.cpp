@@ -73,10 +73,11 @@ TEST_CASE("the first arrival counts; undo clears it", "[event_changes]") {
 
 TEST_CASE("agenda workflows keep positions and name bad ones", "[event_changes][agenda]") {
     testing::StoreWithEvent fixture;
-    CHECK(app::add_agenda_item(fixture.db, "briefing", titled("B"), std::nullopt)->item.position ==
-          1);
-    CHECK((*app::add_agenda_item(fixture.db, "briefing", titled("A"), 1)).item.position == 1);
-    const auto beyond = app::add_agenda_item(fixture.db, "briefing", titled("Z"), 4);
+    CHECK(app::add_agenda_item(fixture.db, "briefing", titled("B"), {}, k_now)->item.position == 1);
+    CHECK((*app::add_agenda_item(fixture.db, "briefing", titled("A"), {.position = 1}, k_now))
+              .item.position == 1);
+    const auto beyond =
+        app::add_agenda_item(fixture.db, "briefing", titled("Z"), {.position = 4}, k_now);
     REQUIRE_FALSE(beyond.ok());
     CHECK(beyond.problem().field == "position");
     CHECK(beyond.problem().hint == "give a position from 1 to 3");
@@ -91,7 +92,7 @@ TEST_CASE("agenda workflows keep positions and name bad ones", "[event_changes][
 
 TEST_CASE("a timed change to an item raises the event's sequence", "[event_changes][agenda]") {
     testing::StoreWithEvent fixture;
-    REQUIRE(app::add_agenda_item(fixture.db, "briefing", titled("Talk", k_now), std::nullopt).ok());
+    REQUIRE(app::add_agenda_item(fixture.db, "briefing", titled("Talk", k_now), {}, k_now).ok());
     const auto same =
         app::update_agenda_item(fixture.db, "briefing", 1, titled("Talk", k_now), k_now);
     CHECK_FALSE(same.changed);

@@ -51,7 +51,7 @@ TEST_CASE("moving an event moves its timed agenda and raises its sequence", "[ev
         item.title = "Talk";
         item.start = event.start;
     };
-    REQUIRE(app::add_agenda_item(fixture.db, "briefing", edit_item, std::nullopt).ok());
+    REQUIRE(app::add_agenda_item(fixture.db, "briefing", edit_item, {}, testing::k_now).ok());
 
     auto later = fixture.event;
     later.start += std::chrono::hours{24};

@@ -29,22 +29,32 @@ domain::LastSent sent(Itip method, std::int64_t sequence, std::int64_t event_seq
             .schedule = {}};
 }
 
+// A registration with `status` whose person took `steps` of their own (cancellations and new
+// registrations after them), as domain::set_status counts them.
+domain::Registration person(RegistrationStatus status, std::int64_t steps = -1) {
+    domain::Registration registration;
+    registration.status = status;
+    registration.sequence_offset = steps >= 0 ? steps : status == RegistrationStatus::cancelled;
+    return registration;
+}
+
 }  // namespace
 
 TEST_CASE("a new registration is owed a REQUEST at the event's sequence, once", "[ledger]") {
     const auto event = event_at(2);
-    const auto owed = domain::owed_message(event, RegistrationStatus::registered, std::nullopt);
+    const auto owed =
+        domain::owed_message(event, person(RegistrationStatus::registered), std::nullopt);
     REQUIRE(owed);
     CHECK(owed->method == Itip::request);
     CHECK(owed->sequence == 2);
     CHECK(owed->reason == SendReason::new_registration);
     CHECK(domain::describe(*owed) == "new registration");
-    CHECK_FALSE(
-        domain::owed_message(event, RegistrationStatus::registered, sent(Itip::request, 2, 2)));
+    CHECK_FALSE(domain::owed_message(event, person(RegistrationStatus::registered),
+                                     sent(Itip::request, 2, 2)));
 }
 
 TEST_CASE("a change of the event is owed once, one above what they hold", "[ledger]") {
-    const auto owed = domain::owed_message(event_at(3), RegistrationStatus::registered,
+    const auto owed = domain::owed_message(event_at(3), person(RegistrationStatus::registered),
                                            sent(Itip::request, 2, 2));
     REQUIRE(owed);
     CHECK(owed->sequence == 3);
@@ -52,33 +62,35 @@ TEST_CASE("a change of the event is owed once, one above what they hold", "[ledg
 }
 
 TEST_CASE("nothing for the waiting list or for people never invited", "[ledger]") {
-    CHECK_FALSE(domain::owed_message(event_at(0), RegistrationStatus::waitlisted, std::nullopt));
-    CHECK_FALSE(domain::owed_message(event_at(0), RegistrationStatus::cancelled, std::nullopt));
-    CHECK_FALSE(domain::owed_message(event_at(1, domain::EventStatus::cancelled),
-                                     RegistrationStatus::registered, std::nullopt));
-    // Cancelled once is enough.
     CHECK_FALSE(
-        domain::owed_message(event_at(0), RegistrationStatus::cancelled, sent(Itip::cancel, 1, 0)));
+        domain::owed_message(event_at(0), person(RegistrationStatus::waitlisted), std::nullopt));
+    CHECK_FALSE(
+        domain::owed_message(event_at(0), person(RegistrationStatus::cancelled), std::nullopt));
+    CHECK_FALSE(domain::owed_message(event_at(1, domain::EventStatus::cancelled),
+                                     person(RegistrationStatus::registered), std::nullopt));
+    // Cancelled once is enough.
+    CHECK_FALSE(domain::owed_message(event_at(0), person(RegistrationStatus::cancelled),
+                                     sent(Itip::cancel, 1, 0)));
 }
 
 TEST_CASE("unregister, register again: CANCEL above the REQUEST, REQUEST above the CANCEL",
           "[ledger]") {
     const auto event = event_at(0);
-    const auto cancel =
-        domain::owed_message(event, RegistrationStatus::cancelled, sent(Itip::request, 0, 0));
+    const auto cancel = domain::owed_message(event, person(RegistrationStatus::cancelled),
+                                             sent(Itip::request, 0, 0));
     REQUIRE(cancel);
     CHECK(cancel->method == Itip::cancel);
     CHECK(cancel->sequence == 1);
     CHECK(cancel->reason == SendReason::registration_cancelled);
-    const auto again =
-        domain::owed_message(event, RegistrationStatus::registered, sent(Itip::cancel, 1, 0));
+    const auto again = domain::owed_message(event, person(RegistrationStatus::registered, 2),
+                                            sent(Itip::cancel, 1, 0));
     REQUIRE(again);
     CHECK(again->method == Itip::request);
     CHECK(again->sequence == 2);
     CHECK(again->reason == SendReason::registered_again);
     // Their next change keeps climbing from there, not from the event's number.
-    const auto changed = domain::owed_message(event_at(1), RegistrationStatus::registered,
-                                              sent(Itip::request, 2, 0));
+    const auto changed = domain::owed_message(
+        event_at(1), person(RegistrationStatus::registered, 2), sent(Itip::request, 2, 0));
     REQUIRE(changed);
     CHECK(changed->sequence == 3);
 }
@@ -86,25 +98,44 @@ TEST_CASE("unregister, register again: CANCEL above the REQUEST, REQUEST above t
 TEST_CASE("a cancelled event: a CANCEL to everyone invited", "[ledger]") {
     const auto event = event_at(1, domain::EventStatus::cancelled);
     for (const auto status : {RegistrationStatus::registered, RegistrationStatus::cancelled}) {
-        const auto owed = domain::owed_message(event, status, sent(Itip::request, 0, 0));
+        const auto owed = domain::owed_message(event, person(status), sent(Itip::request, 0, 0));
         REQUIRE(owed);
         CHECK(owed->method == Itip::cancel);
-        CHECK(owed->sequence == 1);
+        // The event's sequence, plus the step of a person who had unregistered already.
+        CHECK(owed->sequence == (status == RegistrationStatus::cancelled ? 2 : 1));
         CHECK(owed->reason == SendReason::event_cancelled);
     }
-    CHECK_FALSE(
-        domain::owed_message(event, RegistrationStatus::registered, sent(Itip::cancel, 1, 1)));
+    CHECK_FALSE(domain::owed_message(event, person(RegistrationStatus::registered),
+                                     sent(Itip::cancel, 1, 1)));
 }
 
 TEST_CASE("the file exports use the ledger's numbers", "[ledger]") {
     const auto event = event_at(0);
-    CHECK(domain::sequence_for(event, Itip::request, std::nullopt) == 0);
-    CHECK(domain::sequence_for(event, Itip::cancel, std::nullopt) == 1);
-    CHECK(domain::sequence_for(event, Itip::request, sent(Itip::request, 0, 0)) == 0);
-    CHECK(domain::sequence_for(event, Itip::request, sent(Itip::cancel, 1, 0)) == 2);
-    CHECK(domain::sequence_for(event, Itip::cancel, sent(Itip::cancel, 1, 0)) == 1);
+    const auto registered = person(RegistrationStatus::registered);
+    const auto cancelled = person(RegistrationStatus::cancelled);
+    const auto again = person(RegistrationStatus::registered, 2);
+    CHECK(domain::sequence_for(event, registered, Itip::request, std::nullopt) == 0);
+    CHECK(domain::sequence_for(event, cancelled, Itip::cancel, std::nullopt) == 1);
+    CHECK(domain::sequence_for(event, registered, Itip::request, sent(Itip::request, 0, 0)) == 0);
+    CHECK(domain::sequence_for(event, again, Itip::request, sent(Itip::cancel, 1, 0)) == 2);
+    CHECK(domain::sequence_for(event, cancelled, Itip::cancel, sent(Itip::cancel, 1, 0)) == 1);
     // Never at or below anything sent before, whatever the last message was.
-    CHECK(domain::sequence_for(event, Itip::request, sent(Itip::request, 4, 3, 5)) == 6);
+    CHECK(domain::sequence_for(event, registered, Itip::request, sent(Itip::request, 4, 3, 5)) ==
+          6);
+}
+
+TEST_CASE("without a ledger a person's numbers never go back: register, unregister, register",
+          "[ledger]") {
+    auto registration = person(RegistrationStatus::registered);
+    CHECK(domain::sequence_for(event_at(0), registration, Itip::request, std::nullopt) == 0);
+    domain::set_status(registration, RegistrationStatus::cancelled);
+    CHECK(domain::sequence_for(event_at(0), registration, Itip::cancel, std::nullopt) == 1);
+    domain::set_status(registration, RegistrationStatus::waitlisted);
+    domain::set_status(registration, RegistrationStatus::registered);  // promoted: no step
+    CHECK(registration.sequence_offset == 2);
+    CHECK(domain::sequence_for(event_at(0), registration, Itip::request, std::nullopt) == 2);
+    // A change of the event moves everyone up from where they are.
+    CHECK(domain::sequence_for(event_at(1), registration, Itip::request, std::nullopt) == 3);
 }
 
 TEST_CASE("a person invited before a change hears of the change", "[ledger]") {
@@ -125,7 +156,7 @@ TEST_CASE("only a new time or place makes a letter say the time changed", "[ledg
     // The title or the status changed (sequence 2 → 3) but not the time or place.
     CHECK(domain::changed_since_invited(event, last));
     CHECK_FALSE(domain::new_time_or_place(event, last));
-    const auto owed = domain::owed_message(event, RegistrationStatus::registered, last);
+    const auto owed = domain::owed_message(event, person(RegistrationStatus::registered), last);
     REQUIRE(owed);
     CHECK(owed->reason == SendReason::event_changed);
     CHECK_FALSE(owed->new_time_or_place);
@@ -139,8 +170,8 @@ TEST_CASE("only a new time or place makes a letter say the time changed", "[ledg
         auto changed = event;
         moved(changed);
         CHECK(domain::new_time_or_place(changed, last));
-        CHECK(
-            domain::owed_message(changed, RegistrationStatus::registered, last)->new_time_or_place);
+        CHECK(domain::owed_message(changed, person(RegistrationStatus::registered), last)
+                  ->new_time_or_place);
     }
     // Nothing sent since the change: nothing to announce.
     CHECK_FALSE(domain::new_time_or_place(event, std::nullopt));

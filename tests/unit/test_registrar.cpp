@@ -1,5 +1,6 @@
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <fmt/format.h>
 #include <sqlite3.h>
@@ -84,10 +85,17 @@ TEST_CASE("registrar: unregistering promotes the head of the waiting list", "[re
     CHECK(store.find_by_id(event.id, b.id)->status == RegistrationStatus::registered);
     CHECK(registrar.cancel(*store.find_by_id(event.id, a.id)).empty());  // already cancelled
 
-    // A cancelled person who registers again gets the same record, at the back of the queue.
+    // A cancelled person who registers again is a new registration at the back of the
+    // queue: after c, who waited first, even at the same time; one record for the address.
     const auto again = registrar.add(request("A@x.org"));
-    CHECK(again.registration.id == a.id);
+    CHECK(again.registration.id > a.id);
     CHECK(again.registration.status == RegistrationStatus::waitlisted);
+    CHECK_FALSE(store.find_by_id(event.id, a.id));
+    std::vector<std::string> queue;
+    store.for_each(event.id, {.status = RegistrationStatus::waitlisted},
+                   [&](const domain::Registration& r) { queue.push_back(r.email); });
+    CHECK(queue == std::vector<std::string>{"c@x.org", "A@x.org"});
+    CHECK(again.registration.sequence_offset == 2);  // cancelled, then signed up again
 }
 
 TEST_CASE("registrar: a raised capacity promotes in order; a newcomer queues behind",

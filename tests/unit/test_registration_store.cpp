@@ -104,7 +104,8 @@ TEST_CASE("registration store updates, sets status and check-in", "[registration
     CHECK(found->name == "Ana Silva");
     CHECK(found->fields == ana.fields);
 
-    store.set_status(ana.id, RegistrationStatus::waitlisted);
+    domain::set_status(ana, RegistrationStatus::waitlisted);
+    store.set_status(ana);
     store.set_checked_in(ana.id, at(50));
     found = store.find_by_id(event, ana.id);
     CHECK(found->status == RegistrationStatus::waitlisted);
@@ -154,9 +155,12 @@ TEST_CASE("registration store counts follow every write, per event", "[registrat
     CHECK(counts(event) == Counts{1, 1, 0});
     CHECK(counts(other) == Counts{1, 0, 0});
 
-    store.set_status(ana.id, RegistrationStatus::cancelled);
-    store.set_status(ben.id, RegistrationStatus::registered);
+    domain::set_status(ana, RegistrationStatus::cancelled);
+    store.set_status(ana);
+    domain::set_status(ben, RegistrationStatus::registered);
+    store.set_status(ben);
     CHECK(counts(event) == Counts{1, 0, 1});
+    CHECK(store.find_by_id(event, ana.id)->sequence_offset == 1);
     ana.status = RegistrationStatus::waitlisted;
     ana.name = "Ana Silva";
     store.update(ana);
@@ -212,7 +216,8 @@ TEST_CASE(
         ben.status = RegistrationStatus::waitlisted;
         ben.id = store.insert(ben);
         CHECK_THROWS_AS(store.insert(person(event, "Ana", "ANA@x.org", 4)), ConflictError);
-        store.set_status(old.id, RegistrationStatus::cancelled);
+        domain::set_status(old, RegistrationStatus::cancelled);
+        store.set_status(old);
         ben.status = RegistrationStatus::registered;
         store.update(ben);
         // The triggers are off: the table of counts has not moved yet.

@@ -106,10 +106,10 @@ inline domain::Event an_event(std::string slug,
     return event;
 }
 
-// `event` inserted into `db`, with the id the store gave it.
+// `event` inserted into `db`, as the store gives it back (its id and schedule number).
 inline domain::Event stored(store::Database& db, domain::Event event) {
-    event.id = store::EventStore(db).insert(event);
-    return event;
+    store::EventStore events(db);
+    return *events.find_by_id(events.insert(event));
 }
 
 // A migrated database in memory holding one event (an_event("briefing") unless given).
@@ -239,6 +239,10 @@ inline domain::AgendaItem agenda_item(std::int64_t id, int position, std::string
     item.event_id = 2;
     item.position = position;
     item.title = std::move(title);
+    // As the store names the items of databases from before UIDs were stored, and their
+    // schedule numbers: the seed briefing's.
+    item.uid = "item-" + std::to_string(id) + ".briefing@convene.test";
+    item.schedule_id = id;
     return item;
 }
 

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "convene/app/before_commit.hpp"
 #include "convene/domain/agenda.hpp"
 #include "convene/domain/event.hpp"
 #include "convene/domain/problem.hpp"
@@ -27,10 +28,20 @@ struct AgendaChange {
     std::vector<std::string> timing_warnings;  // domain::timing_problems of the item
 };
 
-// Appends the item, or inserts it at `position` (1 = first; the later items move down). A
-// position outside 1..count+1 is a problem about "position".
+// Where add-agenda-item puts an item, and what a script calls it.
+struct NewItem {
+    std::optional<int> position;  // 1 = first, the later items move down; empty: append
+    std::string key;              // "": none
+};
+
+// Appends the item, or inserts it at `where.position`. A position outside 1..count+1 is a
+// problem about "position". With a key the event's agenda has already, that item is changed
+// instead, as update_agenda_item would (and moved to `where.position` when given), so that a
+// setup script can run again without adding it twice. `before_commit` gets the change last.
 domain::Checked<AgendaChange> add_agenda_item(store::Database& db, std::string_view event_name,
-                                              const ItemEdit& edit, std::optional<int> position);
+                                              const ItemEdit& edit, const NewItem& where,
+                                              domain::Instant now,
+                                              const BeforeCommit<AgendaChange>& before_commit = {});
 
 // Changes item `position`; when its time, length or title changed, the event's SEQUENCE grows
 // so that calendars update its VEVENT.

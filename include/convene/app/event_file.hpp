@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "convene/app/before_commit.hpp"
 #include "convene/domain/event.hpp"
 #include "convene/io/event_file.hpp"
 #include "convene/store/database.hpp"
@@ -22,6 +23,7 @@ struct EventFileResult {
 // UIDs; SEQUENCE grows when calendars must see the change; a cancelled event stays cancelled.
 EventFileResult create_event_from_file(store::Database& db, const io::EventFile& file,
                                        const std::string& file_name, bool replace,
-                                       domain::Instant now);
+                                       domain::Instant now,
+                                       const BeforeCommit<EventFileResult>& before_commit = {});
 
 }  // namespace convene::app

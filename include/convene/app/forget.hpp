@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "convene/app/before_commit.hpp"
 #include "convene/domain/event.hpp"
 #include "convene/domain/registration.hpp"
 #include "convene/store/database.hpp"
@@ -26,6 +27,7 @@ struct Erased {
 };
 
 // Deletes in one transaction, then scrubs the file. NotFoundError when nothing matches.
-std::vector<Erased> forget(store::Database& db, const ForgetRequest& request, domain::Instant now);
+std::vector<Erased> forget(store::Database& db, const ForgetRequest& request, domain::Instant now,
+                           const BeforeCommit<std::vector<Erased>>& before_commit = {});
 
 }  // namespace convene::app

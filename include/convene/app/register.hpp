@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "convene/app/before_commit.hpp"
 #include "convene/app/progress.hpp"
 #include "convene/app/registrar.hpp"
 #include "convene/app/registration_import.hpp"
@@ -31,10 +32,10 @@ struct RegisterResult {
 // One person. A request the domain refuses (a bad email, a language the event does not offer)
 // comes back as a problem for the caller to word; a duplicate or a full event without waiting
 // list is a ConflictError, a cancelled event too.
-domain::Checked<RegisterResult> register_person(store::Database& db, std::string_view event_name,
-                                                domain::RegistrationRequest request,
-                                                const RegisterOptions& options,
-                                                domain::Instant now);
+domain::Checked<RegisterResult> register_person(
+    store::Database& db, std::string_view event_name, domain::RegistrationRequest request,
+    const RegisterOptions& options, domain::Instant now,
+    const BeforeCommit<RegisterResult>& before_commit = {});
 
 struct ImportResult {
     domain::Event event;

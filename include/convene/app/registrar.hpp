@@ -32,7 +32,9 @@ public:
 
     // Adds (or, per OnDuplicate, skips or updates) a normalised request. Seats that are free
     // go to the waiting list first (promote), so a newcomer never jumps the queue. A cancelled
-    // registration with the same email is signed up again: same id, a new time, a new place.
+    // registration with the same email is signed up again: as a new registration (a new id, a
+    // new time, a new place, so that the queue keeps the order people came in), keeping the
+    // person's SEQUENCE steps.
     // ConflictError: the event is cancelled, the email is taken (OnDuplicate::error), or the
     // event is full and the waiting list is off.
     Outcome add(const domain::RegistrationRequest& request);

@@ -53,6 +53,10 @@ public:
     output::WriterOptions writer_options(bool no_header, bool wide);
 
     std::ostream& out() { return m_out; }
+    // Pushes what was written to out() through to standard output; StorageError (exit 6)
+    // when it cannot be written, e.g. closed or on a full disk. Commands that change the
+    // database call it before they commit (app::BeforeCommit).
+    void flush_output();
     std::ostream& err() { return m_err; }
     bool stdout_is_terminal() const;
     bool stderr_is_terminal() const;

@@ -25,6 +25,14 @@ struct AgendaItem {
     std::int64_t id{0};
     std::int64_t event_id{0};
     int position{0};  // 1-based, contiguous within an event
+    // Its iCalendar UID (`export-ics --with-agenda`) and its number in frab schedules, fixed
+    // when it is first stored and kept by `db copy`, unlike `id`. Empty or 0 until then: the
+    // store gives a new UID and the next free number.
+    std::string uid;
+    std::int64_t schedule_id{0};
+    // What a setup script calls the item (`add-agenda-item --key`), unique in its event; ""
+    // for none. Adding an item with a key the event has updates that item instead.
+    std::string key;
     std::string title;
     std::string description;
     std::string kind;  // "", talk, discussion, break, other

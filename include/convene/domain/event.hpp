@@ -27,6 +27,9 @@ struct Event {
     std::int64_t id{0};
     std::string slug;
     std::string uid;  // iCalendar UID, fixed at creation
+    // Its number in frab schedules (<event id="…">), fixed at creation: unlike `id`, kept by
+    // `db copy`. 0 until stored (the store gives the next free one).
+    std::int64_t schedule_id{0};
     std::string title;
     std::string description;
     std::string timezone;  // IANA name the times were given in

@@ -50,9 +50,12 @@ struct OwedMessage {
 std::string describe(const OwedMessage& message);
 
 // The SEQUENCE of a `method` message to a person: the one already sent when it was the same
-// message for the same state of the event; otherwise the event's (one above it for a CANCEL
-// that withdraws a single attendee from a live event), raised above everything they got.
-std::int64_t sequence_for(const Event& event, Itip method, const std::optional<LastSent>& last);
+// message for the same state of the event; otherwise the event's plus the person's own
+// steps (Registration::sequence_offset: their cancellations and new registrations), raised
+// above everything the ledger says they got. Without a ledger (files written by export-ics)
+// the offset alone keeps a person's numbers from going back.
+std::int64_t sequence_for(const Event& event, const Registration& person, Itip method,
+                          const std::optional<LastSent>& last);
 
 // Whether a REQUEST to a person brings news of a change: the last message they got is a
 // REQUEST for an earlier state of the event (its sequence grew since: the time, the place, the
@@ -68,10 +71,10 @@ std::string schedule_of(const Event& event);
 // (changed_since_invited) but not this one.
 bool new_time_or_place(const Event& event, const std::optional<LastSent>& last);
 
-// What `send` owes a person with `status`: a REQUEST to the registered who have none for the
-// event's current sequence, a CANCEL to those sent a REQUEST who then unregistered or whose
-// event was cancelled; nothing to the waiting list or to people never invited.
-std::optional<OwedMessage> owed_message(const Event& event, RegistrationStatus status,
+// What `send` owes a person: a REQUEST to the registered who have none for the event's
+// current sequence, a CANCEL to those sent a REQUEST who then unregistered or whose event was
+// cancelled; nothing to the waiting list or to people never invited.
+std::optional<OwedMessage> owed_message(const Event& event, const Registration& person,
                                         const std::optional<LastSent>& last);
 
 }  // namespace convene::domain

@@ -28,6 +28,14 @@ struct Registration {
     RegistrationStatus status{RegistrationStatus::registered};
     Instant registered_at{};
     std::optional<Instant> checked_in_at;
+    // How far this person's SEQUENCE runs ahead of the event's (invitation_ledger.hpp): one
+    // step each time the registration is cancelled or taken up again. Change the status with
+    // set_status() so that it follows.
+    std::int64_t sequence_offset{0};
 };
+
+// Sets the status; crossing into or out of `cancelled` moves the person's SEQUENCE one step
+// ahead, so that the CANCEL (or the REQUEST after it) is newer than what they hold.
+void set_status(Registration& registration, RegistrationStatus status);
 
 }  // namespace convene::domain

@@ -87,9 +87,6 @@ void write_event(Writer& writer, const domain::Event& event, const EventDetails&
 void write_agenda_item(Writer& writer, const domain::Event& event, const domain::AgendaItem& item,
                        domain::Instant stamp);
 
-// "item-42.<event uid>": stable as long as the item exists, whatever its position or title.
-std::string agenda_item_uid(const domain::Event& event, const domain::AgendaItem& item);
-
 // The readable DESCRIPTION of an event, in details.locale (else the event's): its description
 // as plain text (links followed by their URL), the agenda with speakers, then the
 // interpretation languages, meeting and registration links, organisers and parent event. An

@@ -19,8 +19,8 @@ namespace convene::frab {
 
 // One frab "event": a talk, a break, a session.
 struct Talk {
-    std::int64_t id{0};
-    std::string uid;  // the iCalendar UID it comes from; its guid derives from it
+    std::int64_t id{0};  // the event's or item's schedule_id
+    std::string uid;     // the iCalendar UID it comes from; its guid derives from it
     std::string title;
     std::string abstract;
     std::string description;

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdint>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "convene/domain/agenda.hpp"
@@ -21,13 +22,19 @@ public:
     std::vector<domain::AgendaItem> list(std::int64_t event_id);
     // The item at `position`, or nothing.
     std::optional<domain::AgendaItem> find(std::int64_t event_id, int position);
+    // The item a setup script called `key` (add-agenda-item --key), or nothing.
+    std::optional<domain::AgendaItem> find_by_key(std::int64_t event_id, std::string_view key);
     int count(std::int64_t event_id);
+    // Reads every item, telling `damaged` of each that does not read back (`db check`).
+    void check_rows(const DamagedRows& damaged);
 
     // Inserts item (for item.event_id) at item.position, moving that item and the ones after it
-    // one place down; position 0 appends. Returns the item's position. A position outside
+    // one place down; position 0 appends. Returns the item's position. An item without a UID
+    // or schedule number gets new ones (a copied item keeps its own). A position outside
     // 0..count+1 is a caller's bug (std::out_of_range): commands check it first.
     int insert(const domain::AgendaItem& item);
-    // Rewrites the item with item.id: fields, speakers and points. Its position is kept.
+    // Rewrites the item with item.id: fields, key, speakers and points. Its position, UID and
+    // schedule number are kept.
     void update(const domain::AgendaItem& item);
     // Moves the item at `from` to `to`, shifting the ones between; both in 1..count.
     void move(std::int64_t event_id, int from, int to);

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <exception>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -17,7 +18,7 @@ namespace convene::store {
 
 // The schema this convene writes: PRAGMA user_version of an up-to-date SQLite file, the
 // version in convene_schema on PostgreSQL.
-inline constexpr int k_schema_version = 5;
+inline constexpr int k_schema_version = 6;
 
 class Transaction;
 class ReadSnapshot;
@@ -25,6 +26,10 @@ class EventLock;
 namespace sql {
 class Connection;
 }
+
+// What a store's check_rows() tells of each row that does not read back (`db check`): its id
+// (for a row without one of its own, its event's) and why.
+using DamagedRows = std::function<void(std::int64_t id, const std::string& why)>;
 
 // Whether a --db, CONVENE_DB or database.url value names a PostgreSQL database
 // (postgresql:// or postgres://) rather than a SQLite file.

@@ -45,6 +45,8 @@ public:
 
     // Every event, ordered by start then id; streamed one at a time.
     void for_each(const std::function<void(const domain::Event&)>& visit);
+    // Reads every event, telling `damaged` of each that does not read back (`db check`).
+    void check_rows(const DamagedRows& damaged);
 
 private:
     void write_lists(const domain::Event& event);

@@ -64,6 +64,10 @@ public:
     std::optional<Reply> reply(std::int64_t event_id, std::string_view email);
     std::unordered_map<std::string, Reply> replies(std::int64_t event_id);
 
+    // Reads every message and reply, telling `damaged` of each that does not read back
+    // (`db check`): a message by its id, a reply by its event's.
+    void check_rows(const DamagedRows& damaged);
+
 private:
     struct Statements;
     Database& m_db;

@@ -60,7 +60,11 @@ public:
     std::optional<std::int64_t> insert_new(const domain::Registration& registration);
     // Rewrites every column but id and event_id, and replaces the custom fields.
     void update(const domain::Registration& registration);
-    void set_status(std::int64_t id, domain::RegistrationStatus status);
+    // Replaces registration `old_id` (cancelled) by `registration`, a new row with a new id
+    // after every other: the same person signed up again joins the end of the queue.
+    std::int64_t renew(std::int64_t old_id, const domain::Registration& registration);
+    // Writes the registration's status and sequence offset (domain::set_status).
+    void set_status(const domain::Registration& registration);
     // A time records the arrival; nothing clears it (check-in --undo).
     void set_checked_in(std::int64_t id, std::optional<domain::Instant> when);
 
@@ -93,9 +97,10 @@ public:
     // first. On PostgreSQL, where every statement is a round trip to the server, a few
     // thousand at a time with COPY, and the import's look-ups by email are answered from
     // memory. On SQLite fifty at a time by one INSERT (registration_batch.hpp); the
-    // connection's triggers and foreign-key checks are off while it lasts: the store counts
-    // what the triggers would have counted (registration_count) itself, and the rows it
-    // writes refer to the event the write transaction holds and to registrations it wrote.
+    // connection's triggers and foreign-key checks are off while it lasts: at finish() the store
+    // counts the rows of each event it changed (registration_count), after checking the count
+    // against its own bookkeeping, and the rows it writes refer to the event the write
+    // transaction holds and to registrations it wrote.
     // finish() writes the rest: call it before committing.
     class Bulk {
     public:
@@ -113,6 +118,10 @@ public:
     // in the stable order (so columns come out as the organiser's file had them).
     std::vector<std::string> field_keys(std::int64_t event_id);
 
+    // Reads every registration with its custom fields, telling `damaged` of each that does
+    // not read back (`db check`).
+    void check_rows(const DamagedRows& damaged);
+
 private:
     struct Statements;
     struct Held;
@@ -127,7 +136,13 @@ private:
     std::unique_ptr<Held> m_held;                   // during a Bulk on PostgreSQL
     std::unique_ptr<RegistrationBatch> m_batch;     // during a Bulk on SQLite
     std::unique_ptr<CountChanges> m_count_changes;  // during a Bulk on SQLite
-    void count_change(std::int64_t id, domain::RegistrationStatus to);
+    // Books, during a Bulk on SQLite, registration `id` leaving its status for `to` (none: the
+    // row goes).
+    void count_change(std::int64_t id, std::optional<domain::RegistrationStatus> to);
+    // At the end of a Bulk on SQLite: counts every event it changed from its rows, checks
+    // that the count is what the bulk's own bookkeeping expects (a logic_error otherwise: a
+    // bug, nothing is committed) and stores it.
+    void recount(const CountChanges& changes);
 };
 
 }  // namespace convene::store
