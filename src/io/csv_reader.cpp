@@ -9,6 +9,7 @@
 #include "convene/domain/limits.hpp"
 #include "convene/error.hpp"
 #include "convene/io/input.hpp"
+#include "convene/io/repeated_columns.hpp"
 #include "convene/text/utf8.hpp"
 
 namespace convene::io {
@@ -97,15 +98,10 @@ CsvReader::CsvReader(std::istream& in, std::string_view file_name, const CsvOpti
                                             utf8_problem(i, m_fields[i])),
                                 std::string(k_encoding_hint));
         }
-        // Spreadsheets leave empty unnamed columns; the importer skips them.
-        if (m_fields[i].empty()) continue;
-        if (std::find(m_fields.begin(), m_fields.begin() + static_cast<std::ptrdiff_t>(i),
-                      m_fields[i]) != m_fields.begin() + static_cast<std::ptrdiff_t>(i)) {
-            throw BadInputError(fmt::format("{}: column \"{}\" appears twice in the header",
-                                            location(m_record_line), m_fields[i]));
-        }
     }
-    m_header = m_fields;
+    // Platforms name columns twice (pretix's attendee and invoice "Company"): each keeps its
+    // place under a name of its own. Spreadsheets' empty unnamed columns stay empty.
+    m_header = name_repeated_columns(m_fields);
 }
 
 CsvReader::~CsvReader() = default;

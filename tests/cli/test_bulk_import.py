@@ -167,6 +167,17 @@ class BulkImportTest(ConveneTestCase):
         self.assertEqual(self.count(), 3)
         self.fails(2, "register", self.event, "--csv", self.path("missing.csv"))
 
+    def test_a_column_named_twice_is_kept_apart(self):
+        # pretix names the attendee's and the invoice address's company "Company" both.
+        path = self.write("twice.csv", "name,email,Company,City,Company\n"
+                                       "Ana,ana@example.org,Ville de Lyon,Lyon,Invoicing Ltd\n")
+        self.ok("register", self.event, "--csv", path)
+        rows = [json.loads(l) for l in self.ok("list", "attendees", self.event, "--format",
+                                               "jsonl").splitlines()]
+        ana = next(r for r in rows if r["email"] == "ana@example.org")
+        self.assertEqual((ana["organisation"], ana["City"], ana["Company (2)"]),
+                         ("Ville de Lyon", "Lyon", "Invoicing Ltd"))
+
     def test_unknown_columns_become_fields_or_are_dropped(self):
         path = self.write("extra.csv", "name,email,Diet\nA,a@example.org,vegan\n")
         self.ok("register", self.event, "--csv", path)

@@ -2,7 +2,7 @@
 // CSV input for bulk imports (`register --csv FILE`), parsed by libcsv in strict RFC 4180 mode:
 // fields in double quotes may hold the delimiter, doubled quotes and line breaks; records end
 // with CRLF or LF; blank lines are skipped. Spaces are part of a field. The first record is the
-// header and names the columns.
+// header and names the columns; a name it repeats gets a number: "Company (2)".
 //
 // Spreadsheets' dialects: the delimiter is `,` `;` or tab, the one the header line uses most
 // (outside quotes) unless one is given. The encoding is the byte order mark's (UTF-8, which is
@@ -43,7 +43,8 @@ struct CsvRecord {
 class CsvReader {
 public:
     // Reads the header at once. `file_name` is how messages name the input ("-" is shown as
-    // "<stdin>"). Throws BadInputError when there is no header row or it names a column twice.
+    // "<stdin>"). Throws BadInputError when there is no header row. A name the header repeats
+    // is kept apart: "Company", "Company (2)" (io::name_repeated_columns).
     CsvReader(std::istream& in, std::string_view file_name, const CsvOptions& options = {});
     ~CsvReader();
     CsvReader(const CsvReader&) = delete;
