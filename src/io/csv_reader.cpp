@@ -8,6 +8,7 @@
 
 #include "convene/domain/limits.hpp"
 #include "convene/error.hpp"
+#include "convene/io/encoding_guess.hpp"
 #include "convene/io/input.hpp"
 #include "convene/io/repeated_columns.hpp"
 #include "convene/text/utf8.hpp"
@@ -231,6 +232,9 @@ void CsvReader::fill_buffer() {
     } else if (m_transcoder) {
         read_chunk(m_raw);
         decode_chunk();
+    } else if (m_guessing) {
+        read_chunk(m_raw);
+        guess_chunk();
     } else {
         read_chunk(m_buffer);
     }
@@ -261,7 +265,8 @@ void CsvReader::decode_chunk() {
 }
 
 // The first chunk says how to read the rest: its byte order mark (or the encoding given)
-// chooses the encoding, its first line the delimiter.
+// chooses the encoding, else the first non-ASCII character does (io::guess_encoding); its
+// first line chooses the delimiter.
 void CsvReader::start_input() {
     m_at_start = false;
     read_chunk(m_raw);
@@ -270,14 +275,43 @@ void CsvReader::start_input() {
         encoding = mark->encoding;
         m_raw.erase(0, mark->size);
     }
+    m_guessing = !encoding;
     if (encoding && encoding->name != "utf-8") {
         m_transcoder = std::make_unique<Transcoder>(*encoding);
         decode_chunk();
+    } else if (m_guessing) {
+        guess_chunk();
     } else {
         std::swap(m_raw, m_buffer);
     }
     m_delimiter = m_given_delimiter.value_or(detect_delimiter(m_buffer));
     csv_set_delim(&m_parser->state, static_cast<unsigned char>(m_delimiter));
+}
+
+// Until a non-ASCII character shows the encoding, chunks pass as UTF-8: ASCII reads the same in
+// Windows-1252. The start of a character cut by the chunk's end waits for the next chunk.
+void CsvReader::guess_chunk() {
+    if (!m_held.empty()) {
+        m_raw.insert(0, m_held);
+        m_held.clear();
+    }
+    const auto result = guess_encoding(m_raw, m_input_done);
+    if (result.guess == TextGuess::windows_1252) {
+        m_guessing = false;
+        m_guessed = true;
+        m_transcoder = std::make_unique<Transcoder>(guessed_encoding());
+        decode_chunk();
+        return;
+    }
+    if (result.guess == TextGuess::utf8) m_guessing = false;
+    m_held.assign(m_raw, m_raw.size() - result.pending, result.pending);
+    m_raw.resize(m_raw.size() - result.pending);
+    std::swap(m_raw, m_buffer);
+}
+
+std::optional<std::string> CsvReader::encoding_note() const {
+    if (!m_guessed) return std::nullopt;
+    return guessed_encoding_note(m_name);
 }
 
 void CsvReader::finish_input() {

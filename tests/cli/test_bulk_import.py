@@ -156,12 +156,13 @@ class BulkImportTest(ConveneTestCase):
              "lang.csv:2: language 'de' is not one of the event's languages"),
             ("status.csv", "name,email,status\nA,a@example.org,maybe\n", "status.csv:2: status"),
             ("empty.csv", "", "empty.csv:1: no header row"),
-            ("latin1.csv", "name,email\nJos\xe9,j@example.org\n",
-             "latin1.csv:2: column 1 (\"name\") is not valid UTF-8"),
+            # UTF-8 first, then a Latin-1 byte: a broken file, not one in another encoding.
+            ("mixed.csv", "name,email\nZo\xc3\xab,z@example.org\nJos\xe9,j@example.org\n",
+             "mixed.csv:3: column 1 (\"name\") is not valid UTF-8"),
         ]
         for name, content, expected in cases:
             with self.subTest(name):
-                data = content.encode("latin-1") if name == "latin1.csv" else content.encode()
+                data = content.encode("latin-1") if name == "mixed.csv" else content.encode()
                 path = self.write(name, data, mode="wb")
                 self.assertIn(expected, self.fails(5, "register", self.event, "--csv", path))
         self.assertEqual(self.count(), 3)

@@ -17,7 +17,7 @@ HUGE_DESCRIPTION = "y" * (70 * 1024)
 FILES = {
     "nul.csv": b"name,email\nA\x00B,a@example.org\n",
     "esc.csv": b"name,email\nA\x1b[2JB,a@example.org\n",
-    "latin1.csv": b"name,email\nJos\xe9,a@example.org\n",
+    "mixed-utf8.csv": b"name,email\nZo\xc3\xab,z@example.org\nJos\xe9,a@example.org\n",
     "ragged.csv": b"name,email\nA,a@example.org,extra\n",
     "quote.csv": b"name,email\nA\"B,a@example.org\n",
     "open-quote.csv": b"name,email\n\"A,a@example.org\n",
@@ -229,7 +229,7 @@ CASES = [
     (["register", "{event}", "--csv", "{dir}/missing.csv"], 2, "cannot read"),
     (["register", "{event}", "--csv", "{dir}/nul.csv"], 5, "nul.csv:2"),
     (["register", "{event}", "--csv", "{dir}/esc.csv"], 5, "esc.csv:2"),
-    (["register", "{event}", "--csv", "{dir}/latin1.csv"], 5, "not valid UTF-8"),
+    (["register", "{event}", "--csv", "{dir}/mixed-utf8.csv"], 5, "not valid UTF-8"),
     (["register", "{event}", "--csv", "{dir}/ragged.csv"], 5, "ragged.csv:2"),
     (["register", "{event}", "--csv", "{dir}/quote.csv"], 5, "quote.csv:2"),
     (["register", "{event}", "--csv", "{dir}/open-quote.csv"], 5, "open-quote.csv:2"),
