@@ -214,8 +214,8 @@ Runner add_register(CLI::App& command) {
     command.add_option("--delimiter", options->delimiter,
                        "CSV delimiter: ',' ';' or tab (default: the one the header uses)");
     command.add_option("--encoding", options->encoding,
-                       "Encoding of a CSV without byte order mark: utf-8 (default), "
-                       "windows-1252, latin1, utf-16");
+                       "Encoding of a CSV without byte order mark: utf-8, windows-1252, "
+                       "latin1, utf-16 (default: UTF-8, or Windows-1252 when it is not UTF-8)");
     command
         .add_option("--map", options->maps,
                     "'COLUMN=FIELD' reads a column as a field; 'name=First name+Last name' "

@@ -8,7 +8,9 @@
 
 #include "convene/domain/limits.hpp"
 #include "convene/error.hpp"
+#include "convene/io/encoding_guess.hpp"
 #include "convene/io/input.hpp"
+#include "convene/io/repeated_columns.hpp"
 #include "convene/text/utf8.hpp"
 
 namespace convene::io {
@@ -97,15 +99,10 @@ CsvReader::CsvReader(std::istream& in, std::string_view file_name, const CsvOpti
                                             utf8_problem(i, m_fields[i])),
                                 std::string(k_encoding_hint));
         }
-        // Spreadsheets leave empty unnamed columns; the importer skips them.
-        if (m_fields[i].empty()) continue;
-        if (std::find(m_fields.begin(), m_fields.begin() + static_cast<std::ptrdiff_t>(i),
-                      m_fields[i]) != m_fields.begin() + static_cast<std::ptrdiff_t>(i)) {
-            throw BadInputError(fmt::format("{}: column \"{}\" appears twice in the header",
-                                            location(m_record_line), m_fields[i]));
-        }
     }
-    m_header = m_fields;
+    // Platforms name columns twice (pretix's attendee and invoice "Company"): each keeps its
+    // place under a name of its own. Spreadsheets' empty unnamed columns stay empty.
+    m_header = name_repeated_columns(m_fields);
 }
 
 CsvReader::~CsvReader() = default;
@@ -235,6 +232,9 @@ void CsvReader::fill_buffer() {
     } else if (m_transcoder) {
         read_chunk(m_raw);
         decode_chunk();
+    } else if (m_guessing) {
+        read_chunk(m_raw);
+        guess_chunk();
     } else {
         read_chunk(m_buffer);
     }
@@ -265,7 +265,8 @@ void CsvReader::decode_chunk() {
 }
 
 // The first chunk says how to read the rest: its byte order mark (or the encoding given)
-// chooses the encoding, its first line the delimiter.
+// chooses the encoding, else the first non-ASCII character does (io::guess_encoding); its
+// first line chooses the delimiter.
 void CsvReader::start_input() {
     m_at_start = false;
     read_chunk(m_raw);
@@ -274,14 +275,43 @@ void CsvReader::start_input() {
         encoding = mark->encoding;
         m_raw.erase(0, mark->size);
     }
+    m_guessing = !encoding;
     if (encoding && encoding->name != "utf-8") {
         m_transcoder = std::make_unique<Transcoder>(*encoding);
         decode_chunk();
+    } else if (m_guessing) {
+        guess_chunk();
     } else {
         std::swap(m_raw, m_buffer);
     }
     m_delimiter = m_given_delimiter.value_or(detect_delimiter(m_buffer));
     csv_set_delim(&m_parser->state, static_cast<unsigned char>(m_delimiter));
+}
+
+// Until a non-ASCII character shows the encoding, chunks pass as UTF-8: ASCII reads the same in
+// Windows-1252. The start of a character cut by the chunk's end waits for the next chunk.
+void CsvReader::guess_chunk() {
+    if (!m_held.empty()) {
+        m_raw.insert(0, m_held);
+        m_held.clear();
+    }
+    const auto result = guess_encoding(m_raw, m_input_done);
+    if (result.guess == TextGuess::windows_1252) {
+        m_guessing = false;
+        m_guessed = true;
+        m_transcoder = std::make_unique<Transcoder>(guessed_encoding());
+        decode_chunk();
+        return;
+    }
+    if (result.guess == TextGuess::utf8) m_guessing = false;
+    m_held.assign(m_raw, m_raw.size() - result.pending, result.pending);
+    m_raw.resize(m_raw.size() - result.pending);
+    std::swap(m_raw, m_buffer);
+}
+
+std::optional<std::string> CsvReader::encoding_note() const {
+    if (!m_guessed) return std::nullopt;
+    return guessed_encoding_note(m_name);
 }
 
 void CsvReader::finish_input() {

@@ -37,6 +37,13 @@ std::string display(DisplayFunction function, const std::string& locale, const c
 
 }  // namespace
 
+std::string language_name_in(std::string_view tag, const char* in) {
+    std::string locale(tag.substr(0, tag.find_first_of("-_")));
+    auto name = display(uloc_getDisplayLanguage, locale, in);
+    // A code shown back is no name.
+    return fold(name) == fold(locale) ? std::string() : name;
+}
+
 const std::vector<std::string>& folded_language_names(std::string_view tag) {
     // Asked once per row of an import: each tag's names are worked out once.
     static std::map<std::string, std::vector<std::string>, std::less<>> cache;

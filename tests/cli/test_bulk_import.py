@@ -156,16 +156,28 @@ class BulkImportTest(ConveneTestCase):
              "lang.csv:2: language 'de' is not one of the event's languages"),
             ("status.csv", "name,email,status\nA,a@example.org,maybe\n", "status.csv:2: status"),
             ("empty.csv", "", "empty.csv:1: no header row"),
-            ("latin1.csv", "name,email\nJos\xe9,j@example.org\n",
-             "latin1.csv:2: column 1 (\"name\") is not valid UTF-8"),
+            # UTF-8 first, then a Latin-1 byte: a broken file, not one in another encoding.
+            ("mixed.csv", "name,email\nZo\xc3\xab,z@example.org\nJos\xe9,j@example.org\n",
+             "mixed.csv:3: column 1 (\"name\") is not valid UTF-8"),
         ]
         for name, content, expected in cases:
             with self.subTest(name):
-                data = content.encode("latin-1") if name == "latin1.csv" else content.encode()
+                data = content.encode("latin-1") if name == "mixed.csv" else content.encode()
                 path = self.write(name, data, mode="wb")
                 self.assertIn(expected, self.fails(5, "register", self.event, "--csv", path))
         self.assertEqual(self.count(), 3)
         self.fails(2, "register", self.event, "--csv", self.path("missing.csv"))
+
+    def test_a_column_named_twice_is_kept_apart(self):
+        # pretix names the attendee's and the invoice address's company "Company" both.
+        path = self.write("twice.csv", "name,email,Company,City,Company\n"
+                                       "Ana,ana@example.org,Ville de Lyon,Lyon,Invoicing Ltd\n")
+        self.ok("register", self.event, "--csv", path)
+        rows = [json.loads(l) for l in self.ok("list", "attendees", self.event, "--format",
+                                               "jsonl").splitlines()]
+        ana = next(r for r in rows if r["email"] == "ana@example.org")
+        self.assertEqual((ana["organisation"], ana["City"], ana["Company (2)"]),
+                         ("Ville de Lyon", "Lyon", "Invoicing Ltd"))
 
     def test_unknown_columns_become_fields_or_are_dropped(self):
         path = self.write("extra.csv", "name,email,Diet\nA,a@example.org,vegan\n")

@@ -43,18 +43,25 @@ class SpreadsheetImportTest(ConveneTestCase):
 
     def test_french_excel_windows_1252(self):
         path = self.fixture("excel-fr-windows-1252.csv")
-        self.fails(5, "register", self.event, "--csv", path)
-        error = self.run_convene("register", self.event, "--csv", path).stderr
-        # The header's "Prénom" is the first place the é of Windows-1252 shows.
+        # Told UTF-8, the header's "Prénom" is the first place the é of Windows-1252 shows.
+        utf8 = self.run_convene("register", self.event, "--csv", path, "--encoding", "utf-8")
+        self.assertEqual(utf8.code, 5)
         self.assertIn("excel-fr-windows-1252.csv:1: header: column 2 is not valid UTF-8: "
-                      "bytes E9 after \"Pr\"", error)
-        self.assertIn("--encoding windows-1252", error)
+                      "bytes E9 after \"Pr\"", utf8.stderr)
+        self.assertIn("--encoding windows-1252", utf8.stderr)
         self.assertEqual(self.people(), [])
         # Read as Latin-1, the curly apostrophe and œ become C1 controls: refused, not stored.
         latin1 = self.run_convene("register", self.event, "--csv", path, "--encoding", "latin1")
         self.assertEqual(latin1.code, 5)
         self.assertIn("csv:2: the organisation contains a control character", latin1.stderr)
         self.ok("register", self.event, "--csv", path, "--encoding", "windows-1252")
+        self.assertEqual(self.imported(), EXPECTED)
+
+    def test_a_file_that_is_not_utf8_is_read_as_windows_1252_without_flags(self):
+        path = self.fixture("excel-fr-windows-1252.csv")
+        result = self.run_convene("register", self.event, "--csv", path)
+        self.assertEqual(result.code, 0, result.stderr)
+        self.assertIn("excel-fr-windows-1252.csv: windows-1252, delimiter ';'", result.stderr)
         self.assertEqual(self.imported(), EXPECTED)
 
     def test_excel_unicode_text_is_utf16_with_tabs(self):

@@ -2,12 +2,14 @@
 // CSV input for bulk imports (`register --csv FILE`), parsed by libcsv in strict RFC 4180 mode:
 // fields in double quotes may hold the delimiter, doubled quotes and line breaks; records end
 // with CRLF or LF; blank lines are skipped. Spaces are part of a field. The first record is the
-// header and names the columns.
+// header and names the columns; a name it repeats gets a number: "Company (2)".
 //
 // Spreadsheets' dialects: the delimiter is `,` `;` or tab, the one the header line uses most
 // (outside quotes) unless one is given. The encoding is the byte order mark's (UTF-8, which is
-// skipped, or UTF-16LE/BE), else the one given (Windows-1252, Latin-1, UTF-16), else UTF-8,
-// which is checked: a wrong byte is reported with its line, column and value.
+// skipped, or UTF-16LE/BE), else the one given (Windows-1252, Latin-1, UTF-16), else UTF-8 or,
+// when the first non-ASCII character is not UTF-8, Windows-1252 (io::guess_encoding; the
+// reader's encoding_note() says so). UTF-8 is checked: a wrong byte is reported with its line,
+// column and value.
 //
 // The input is read in fixed-size chunks and handed out one record at a time, so memory does not
 // grow with the file. Every problem throws BadInputError "FILE:LINE: what is wrong".
@@ -43,7 +45,8 @@ struct CsvRecord {
 class CsvReader {
 public:
     // Reads the header at once. `file_name` is how messages name the input ("-" is shown as
-    // "<stdin>"). Throws BadInputError when there is no header row or it names a column twice.
+    // "<stdin>"). Throws BadInputError when there is no header row. A name the header repeats
+    // is kept apart: "Company", "Company (2)" (io::name_repeated_columns).
     CsvReader(std::istream& in, std::string_view file_name, const CsvOptions& options = {});
     ~CsvReader();
     CsvReader(const CsvReader&) = delete;
@@ -54,6 +57,10 @@ public:
     char delimiter() const noexcept { return m_delimiter; }
     // The encoding read: "utf-8", "utf-16le", "windows-1252", …
     std::string_view encoding() const noexcept;
+    // When the encoding was guessed, not given nor marked: "FILE: read as windows-1252: it is
+    // not UTF-8 and has no byte order mark (…)", for the caller to show. A file that is ASCII
+    // for its first 64 KiB is guessed later, while it is read: ask again after the last record.
+    std::optional<std::string> encoding_note() const;
     // Index of the header column with this exact name.
     std::optional<std::size_t> column(std::string_view name) const;
 
@@ -81,6 +88,7 @@ private:
     void start_input();
     void read_chunk(std::string& into);
     void decode_chunk();
+    void guess_chunk();
     std::string utf8_problem(std::size_t column, const std::string& text) const;
     void on_field(const char* data, std::size_t size);
     void on_record();
@@ -89,6 +97,9 @@ private:
     std::string m_name;
     std::unique_ptr<Parser> m_parser;          // libcsv state, kept out of this header
     std::unique_ptr<Transcoder> m_transcoder;  // when the input is not UTF-8
+    bool m_guessing{false};  // no encoding given nor marked, and no non-ASCII byte seen yet
+    bool m_guessed{false};   // read as Windows-1252 because it was not UTF-8
+    std::string m_held;      // the start of a character cut by a chunk's end, while guessing
     std::optional<char> m_given_delimiter;
     std::optional<Encoding> m_given_encoding;
     char m_delimiter{','};

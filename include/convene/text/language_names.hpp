@@ -12,4 +12,8 @@ namespace convene::text {
 // ICU does not know.
 const std::vector<std::string>& folded_language_names(std::string_view tag);
 
+// The name of the language of `tag` (its language subtag alone) in the language `in` ("en",
+// "fr", "es"), as ICU writes it: "French", "français", "francés". Empty when ICU has none.
+std::string language_name_in(std::string_view tag, const char* in);
+
 }  // namespace convene::text
