@@ -38,7 +38,7 @@ AgendaItem timed(int position, const Event& event, std::string_view start,
 
 }  // namespace
 
-TEST_CASE("a speaker is NAME; ROLE; ORGANISATION, trimmed", "[agenda]") {
+TEST_CASE("a speaker is NAME, ROLE and ORGANISATION split at semicolons, trimmed", "[agenda]") {
     const auto s = *parse_speaker(
         "Monami Maulik; Stakeholder Liaison Officer;  Réseau des Nations Unies sur la migration ");
     CHECK(s.name == "Monami Maulik");
@@ -55,7 +55,7 @@ TEST_CASE("a speaker is NAME; ROLE; ORGANISATION, trimmed", "[agenda]") {
     CHECK(no_role.organisation == "GFMD");
 }
 
-TEST_CASE("\\; is a semicolon inside a field, \\\\ a backslash", "[agenda]") {
+TEST_CASE("a backslash escapes a semicolon or a backslash inside a speaker field", "[agenda]") {
     const auto s = *parse_speaker(R"(Ada\; Lovelace; Analyst\; poet; C:\\Engines)");
     CHECK(s.name == "Ada; Lovelace");
     CHECK(s.role == "Analyst; poet");

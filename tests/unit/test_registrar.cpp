@@ -90,7 +90,7 @@ TEST_CASE("registrar: unregistering promotes the head of the waiting list", "[re
     CHECK(again.registration.status == RegistrationStatus::waitlisted);
 }
 
-TEST_CASE("registrar: a raised capacity promotes in order; a newcomer queues behind",
+TEST_CASE("registrar: a raised capacity promotes in order, a newcomer queues behind",
           "[registrar]") {
     store::Database db(":memory:");
     auto event = make_event(db, 1);

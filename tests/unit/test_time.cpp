@@ -41,7 +41,7 @@ TEST_CASE("a wall time in the spring-forward gap is refused with a hint", "[time
     CHECK(utc("2025-03-30T03:00", "Europe/Paris") == "2025-03-30T01:00:00Z");
 }
 
-TEST_CASE("a wall time in the autumn fold is ambiguous; an offset resolves it", "[time]") {
+TEST_CASE("a wall time in the autumn fold is ambiguous and an offset resolves it", "[time]") {
     const auto fold = parse_instant("2025-10-26T02:30", known_zone("Europe/Paris"));
     REQUIRE_FALSE(fold.ok());
     CHECK(fold.problem().message.find("twice") != std::string::npos);
