@@ -1,10 +1,13 @@
-"""The test suite can fail: every TEST_CASE of tests/unit is one ctest entry that runs, and an
-entry that matches no test case fails. These tests read ctest's own list of entries."""
+"""The test suite can fail: every TEST_CASE of tests/unit is one ctest entry that runs, an entry
+that matches no test case fails, and an end-to-end test that could not run makes its entry
+skipped, never passed (run_tests.py). These tests read ctest's own list of entries."""
 import glob
 import json
 import os
 import re
 import subprocess
+import sys
+import tempfile
 import unittest
 
 from harness import SOURCE_DIR
@@ -70,6 +73,61 @@ class CtestEntries(unittest.TestCase):
         ran = subprocess.run(command, capture_output=True, text=True, timeout=120)
         self.assertEqual(ran.returncode, 0, ran.stdout)
         self.assertIn("1 test case", ran.stdout)
+
+    def test_every_cli_file_is_an_entry_that_reports_skips(self):
+        files = {os.path.basename(p)[:-3] for p in glob.glob(os.path.join(HERE, "test_*.py"))}
+        cli = {e["name"][len("cli: "):]: e for e in self.entries if e["name"].startswith("cli: ")}
+        self.assertEqual(set(cli), files)
+        for entry in self.entries:
+            if not entry["name"].startswith(("cli: ", "cli-pg: ")):
+                continue
+            with self.subTest(entry=entry["name"]):
+                self.assertEqual(os.path.basename(entry["command"][1]), "run_tests.py")
+                self.assertEqual(properties(entry).get("SKIP_RETURN_CODE"), 77)
+        # It reports a failing entry as skipped when the words are in its output.
+        self.assertFalse([e["name"] for e in self.entries
+                          if "SKIP_REGULAR_EXPRESSION" in properties(e)])
+
+
+class SkipsAreReported(unittest.TestCase):
+    """run_tests.py's exit code for a test file: 0 passed, 1 failed, 77 skipped."""
+
+    def run_probe(self, body):
+        with tempfile.TemporaryDirectory() as folder:
+            with open(os.path.join(folder, "test_probe.py"), "w", encoding="utf-8") as f:
+                f.write("import unittest\nimport harness\n"
+                        "class Probe(unittest.TestCase):\n" + body)
+            env = dict(os.environ, PYTHONPATH=HERE)
+            env.pop("CONVENE_TEST_STORE", None)
+            return subprocess.run([sys.executable, os.path.join(HERE, "run_tests.py"),
+                                   "test_probe"], cwd=folder, env=env, capture_output=True,
+                                  text=True, timeout=120)
+
+    PASS = "    def test_pass(self):\n        pass\n"
+    MISSING = ("    def test_missing(self):\n"
+               "        self.skipTest('frobnicate is not installed')\n")
+
+    def test_all_passed(self):
+        self.assertEqual(self.run_probe(self.PASS).returncode, 0)
+
+    def test_a_skip_makes_the_file_skipped(self):
+        result = self.run_probe(self.PASS + self.MISSING)
+        self.assertEqual(result.returncode, 77, result.stderr)
+        self.assertIn("test_probe.Probe.test_missing: frobnicate is not installed", result.stderr)
+
+    def test_a_failure_wins_over_a_skip(self):
+        failing = "    def test_fail(self):\n        self.fail('no')\n"
+        self.assertEqual(self.run_probe(failing + self.MISSING).returncode, 1)
+
+    def test_no_test_at_all_fails(self):
+        self.assertEqual(self.run_probe("    pass\n").returncode, 1)
+
+    def test_a_test_another_entry_runs_is_not_a_skip(self):
+        for reason in ("harness.SQLITE_ONLY", "harness.NOT_UNDER_SANITIZERS"):
+            with self.subTest(reason=reason):
+                body = (f"    @unittest.skip({reason} + 'elsewhere')\n"
+                        "    def test_elsewhere(self):\n        pass\n")
+                self.assertEqual(self.run_probe(self.PASS + body).returncode, 0)
 
 
 if __name__ == "__main__":
