@@ -52,6 +52,17 @@ def not_under_sanitizers(reason):
     return unittest.skipIf(SANITIZED, NOT_UNDER_SANITIZERS + reason)
 
 
+def update_golden():
+    """Whether golden files are rewritten from what convene writes instead of compared with it:
+    CONVENE_UPDATE_GOLDEN=1 only. Unset, empty or 0 compare; any other value is a mistake,
+    not a yes."""
+    value = os.environ.get("CONVENE_UPDATE_GOLDEN", "")
+    if value not in ("", "0", "1"):
+        raise ValueError(f"CONVENE_UPDATE_GOLDEN={value!r}: set 1 to rewrite the golden files, "
+                         "0 or nothing to compare")
+    return value == "1"
+
+
 @dataclass
 class Result:
     code: int

@@ -9,7 +9,9 @@ import subprocess
 import sys
 import tempfile
 import unittest
+from unittest import mock
 
+import ics_testing
 from harness import SOURCE_DIR
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -128,6 +130,41 @@ class SkipsAreReported(unittest.TestCase):
                 body = (f"    @unittest.skip({reason} + 'elsewhere')\n"
                         "    def test_elsewhere(self):\n        pass\n")
                 self.assertEqual(self.run_probe(self.PASS + body).returncode, 0)
+
+
+class GoldenFiles(unittest.TestCase):
+    """CONVENE_UPDATE_GOLDEN=1 alone rewrites golden files; 0 compares like no value at all."""
+
+    def compare(self, value, golden, data):
+        with tempfile.TemporaryDirectory() as folder, \
+                mock.patch.object(ics_testing, "GOLDEN_DIR", folder), \
+                mock.patch.dict(os.environ, {"CONVENE_UPDATE_GOLDEN": value}):
+            path = os.path.join(folder, "x.ics")
+            with open(path, "wb") as f:
+                f.write(golden)
+            case = ics_testing.ExportTestCase("compare_golden")
+            try:
+                case.compare_golden("x.ics", data, [])
+                failed = None
+            except Exception as error:  # noqa: BLE001  (which kind is what is tested)
+                failed = error
+            with open(path, "rb") as f:
+                return failed, f.read()
+
+    def test_zero_or_nothing_compares_and_keeps_the_file(self):
+        for value in ("0", ""):
+            with self.subTest(value=value):
+                failed, kept = self.compare(value, b"GOLDEN\r\n", b"OTHER\r\n")
+                self.assertIsInstance(failed, AssertionError)
+                self.assertEqual(kept, b"GOLDEN\r\n")
+
+    def test_any_other_value_is_refused_not_taken_for_yes(self):
+        for value in ("yes", "true", "2"):
+            with self.subTest(value=value):
+                failed, kept = self.compare(value, b"GOLDEN\r\n", b"OTHER\r\n")
+                self.assertIsInstance(failed, ValueError)
+                self.assertIn("CONVENE_UPDATE_GOLDEN", str(failed))
+                self.assertEqual(kept, b"GOLDEN\r\n")
 
 
 if __name__ == "__main__":
