@@ -216,9 +216,25 @@ class UpdatesAndSequence(ConveneTestCase):
         self.ok("show", slug)
         self.ok("delete-event", slug, "--yes")
         self.fails(3, "show", slug)
-        # Deleting the parent detaches its sessions.
         self.ok("delete-event", parent, "--yes")
         self.assertEqual(json.loads(self.ok("list", "events", "--format", "json")), [])
+
+    def test_deleting_a_parent_detaches_its_sessions(self):
+        parent, slug = self.create_briefing()
+        self.ok("register", slug, "--name", "Ana", "--email", "ana@example.org")
+        self.assertEqual(json.loads(self.ok("show", slug, "--format", "json"))["parent"]["slug"],
+                         parent)
+        self.fails(2, "delete-event", parent)
+        self.ok("delete-event", parent, "--yes")
+        self.fails(3, "show", parent)
+        page = json.loads(self.ok("show", slug, "--format", "json"))
+        self.assertIsNone(page["parent"])
+        self.assertEqual(page["title"], "Séance d'information sur la route vers le Forum "
+                                        "d'examen des migrations internationales (IMRF)")
+        [row] = json.loads(self.ok("list", "events", "--format", "json"))
+        self.assertEqual((row["slug"], row["parent"]), (slug, None))
+        self.assertEqual(self.ok("list", "attendees", slug, "--fields", "email", "--no-header",
+                                 "--format", "tsv"), "ana@example.org\n")
 
 
 class BadInput(ConveneTestCase):

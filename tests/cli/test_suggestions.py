@@ -1,5 +1,7 @@
 """Did you mean: every name convene looks up gets the nearest names as a hint, never applied
 silently; bare `convene` and `convene help COMMAND` print the help; aliases are accepted."""
+import json
+
 from harness import ConveneTestCase
 
 
@@ -100,18 +102,28 @@ class Suggestions(ConveneTestCase):
 
 
 class Aliases(ConveneTestCase):
-    def test_british_and_american_spellings_and_the_config_key(self):
+    def test_british_and_american_spellings_and_the_config_key_name(self):
+        """--organizer is --organiser, --organization --organisation, and --timezone (the name
+        of the config key defaults.timezone) is --tz: each stores what the other would."""
         slug = self.ok("create-event", "--title", "Aliases", "--start", "2024-05-01T09:00",
                        "--duration", "1h", "--timezone", "Asia/Tokyo", "--organizer", "Org A",
                        "--organiser", "Org B").strip()
-        page = self.ok("show", slug, "--format", "json")
-        self.assertIn('"timezone": "Asia/Tokyo"', page)
-        self.assertIn("Org A", page)
-        self.assertIn("Org B", page)
+        page = json.loads(self.ok("show", slug, "--format", "json"))
+        self.assertEqual((page["timezone"], page["start"]), ("Asia/Tokyo", "2024-05-01T00:00:00Z"))
+        self.assertEqual(page["organisers"], ["Org A", "Org B"])
         self.ok("update-event", slug, "--organizer", "Org C", "--timezone", "Europe/Paris")
-        self.assertIn("Org C", self.ok("show", slug, "--timezone", "UTC"))
+        page = json.loads(self.ok("show", slug, "--format", "json"))
+        self.assertEqual((page["timezone"], page["start"]),
+                         ("Europe/Paris", "2024-05-01T07:00:00Z"))
+        self.assertEqual(page["organisers"], ["Org C"])
+        in_utc = self.ok("show", slug, "--timezone", "UTC")
+        self.assertEqual(in_utc, self.ok("show", slug, "--tz", "UTC"))
+        self.assertIn("Coordinated Universal Time", in_utc)
         self.ok("register", slug, "--name", "A", "--email", "a@example.org", "--organization", "X")
         self.ok("register", slug, "--name", "B", "--email", "b@example.org", "--organisation", "Y")
+        self.assertEqual(self.ok("list", "attendees", slug, "--format", "tsv", "--no-header",
+                                 "--fields", "email,organisation"),
+                         "a@example.org\tX\nb@example.org\tY\n")
 
     def test_update_help_shows_no_create_time_defaults(self):
         update = self.ok("update-event", "--help")
