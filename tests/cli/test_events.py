@@ -236,6 +236,16 @@ class UpdatesAndSequence(ConveneTestCase):
         self.assertEqual(self.ok("list", "attendees", slug, "--fields", "email", "--no-header",
                                  "--format", "tsv"), "ana@example.org\n")
 
+    def test_no_parent_detaches_and_parent_attaches_again(self):
+        parent, slug = self.create_briefing()
+        self.fails(2, "create-event", "--title", "X", "--date", "2024-01-01", "--no-parent")
+        self.ok("update-event", slug, "--no-parent")
+        self.assertIsNone(json.loads(self.ok("show", slug, "--format", "json"))["parent"])
+        self.ok("show", parent)  # the parent stays
+        self.ok("update-event", slug, "--parent", parent)
+        self.assertEqual(json.loads(self.ok("show", slug, "--format", "json"))["parent"]["slug"],
+                         parent)
+
 
 class BadInput(ConveneTestCase):
     """At least ten kinds of bad input: one line on stderr, the documented exit code."""
@@ -363,6 +373,23 @@ class HelpAndVersion(ConveneTestCase):
         # The starter loads: with SQLite, what stops `list` is the database that does not exist.
         self.assert_nothing_stored()
         self.fails(4, "init")
+
+    def test_init_force_replaces_a_file_and_keeps_its_mode(self):
+        path = self.write("convene.toml", '[defaults]\ntimezone = "Asia/Tokyo"\n')
+        os.chmod(path, 0o640)
+        error = self.fails(4, "init")
+        self.assertIn("convene.toml", error)
+        with open(path, encoding="utf-8") as f:
+            self.assertEqual(f.read(), '[defaults]\ntimezone = "Asia/Tokyo"\n')
+        self.ok("init", "--force", "--organiser-email", "events@example.org",
+                "--organiser-name", "Events")
+        with open(path, "rb") as f:
+            config = tomllib.load(f)
+        self.assertEqual(config["organiser"], {"name": "Events", "email": "events@example.org"})
+        self.assertNotIn("timezone", config.get("defaults", {}))
+        self.assertEqual(stat.S_IMODE(os.stat(path).st_mode), 0o640)
+        self.ok("init", "--force", "other.toml")  # no file yet: --force is not needed, nor wrong
+        self.assertTrue(os.path.exists(self.path("other.toml")))
 
     def test_init_sets_the_organiser(self):
         self.ok("init", "--organiser-name", 'Mayors "MM" Mechanism',
