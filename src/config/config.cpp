@@ -183,6 +183,13 @@ constexpr std::array k_keys{
             [](const fs::path& file, std::string_view key, const toml::node& node, Config& c) {
                 c.mail_smtp_user = require_string(file, key, node);
             }},
+    KeyRule{"mail.smtp_ca_file",
+            [](const fs::path& file, std::string_view key, const toml::node& node, Config& c) {
+                fs::path path = require_string(file, key, node);
+                if (path.empty()) fail(file, node.source(), key, "must not be empty");
+                // Relative to the config file, like database.path.
+                c.mail_smtp_ca_file = path.is_absolute() ? path : file.parent_path() / path;
+            }},
     KeyRule{"mail.smtp_password",
             [](const fs::path& file, std::string_view key, const toml::node& node, Config& c) {
                 c.mail_smtp_password = require_string(file, key, node);
@@ -359,6 +366,8 @@ constexpr std::string_view k_starter = R"(# convene configuration (see convene(1
 # sendmail = "/usr/sbin/sendmail -t -i"
 # smtp_url = "smtp://mail.example.org:587"
 # smtp_user = "events@example.org"
+# The authorities to trust for the server's certificate instead of the system's (PEM):
+# smtp_ca_file = "our-ca.pem"
 
 [output]
 # table, tsv, csv, json or jsonl; default: table on a terminal, tsv otherwise.
