@@ -104,6 +104,23 @@ class BulkImportTest(ConveneTestCase):
         self.assertIn("dup.csv:3: EARLY1@example.org is already registered",
                       self.fails(4, "register", self.event, "--csv", path))
         self.assertEqual(self.count(), 3)
+        # Twice in the file: the earlier line is named, not the id of a row rolled back.
+        twice = self.write("twice.csv", "name,email,organisation\nAna,ana@example.org,X\n"
+                                        'Bo,bo@example.org,"Ville\nService"\n'
+                                        "Ana again,ANA@example.org,Y\n")
+        self.assertEqual(self.fails(4, "register", self.event, "--csv", twice),
+                         f"convene: error: {twice}:5: ANA@example.org is already registered for "
+                         f"{self.event} (line 2 of this file)")
+        self.assertEqual(self.count(), 3)
+        result = self.run_convene("register", self.event, "--csv", twice, "--skip-invalid")
+        self.assertIn(f"{twice}:5: ANA@example.org is already registered for {self.event} "
+                      "(line 2 of this file) (row skipped)", result.stderr)
+        self.assertEqual(self.count(), 5)
+        lines = "".join(json.dumps({"name": n, "email": e}) + "\n" for n, e in
+                        (("C", "c@example.org"), ("D", "d@example.org"), ("C", "c@example.org")))
+        self.assertIn("<stdin>:3: c@example.org is already registered for "
+                      f"{self.event} (line 1 of this file)",
+                      self.fails(4, "register", self.event, "--jsonl", "-", input=lines))
         result = self.run_convene("register", self.event, "--csv", path, "--on-duplicate", "skip")
         self.assertIn("1 added (0 waitlisted), 0 updated, 1 duplicate skipped",
                       self.summary(result.stderr))
