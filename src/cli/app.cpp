@@ -15,6 +15,7 @@
 
 #include "convene/cli/commands.hpp"
 #include "convene/error.hpp"
+#include "convene/io/input.hpp"
 #include "convene/store/database.hpp"
 #include "convene/text/printable.hpp"
 #include "not_empty.hpp"
@@ -86,6 +87,7 @@ struct Parser {
 }  // namespace
 
 int run_app(int argc, char** argv, std::ostream& out, std::ostream& err) {
+    io::hold_standard_input();
     const std::vector<std::string> arguments(argv + 1, argv + argc);
     auto parser = std::make_unique<Parser>(arguments, commands_needed(arguments));
     const auto finished = [&](int code) {

@@ -1,5 +1,8 @@
 #include "convene/io/input.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -11,12 +14,33 @@
 
 namespace convene::io {
 
+namespace {
+
+// A fact about the process, taken before anything opens a file.
+bool g_standard_input_closed = false;
+
+}  // namespace
+
 std::string display_name(std::string_view path) {
     return path == "-" ? std::string("<stdin>") : std::string(path);
 }
 
+void hold_standard_input() {
+    if (::fcntl(STDIN_FILENO, F_GETFD) != -1 || errno != EBADF) return;
+    g_standard_input_closed = true;
+    const int null = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+    if (null != -1 && null != STDIN_FILENO) ::close(null);
+}
+
+void require_standard_input() {
+    if (!g_standard_input_closed) return;
+    throw UsageError("cannot read <stdin>: standard input is closed",
+                     "give a file name instead of -, or redirect one: < FILE");
+}
+
 InputFile::InputFile(const std::string& path) : m_path(path), m_stream(&std::cin) {
     if (path == "-") {
+        require_standard_input();
         return;
     }
     std::error_code ignored;

@@ -5,9 +5,10 @@ import io
 import json
 import re
 import shutil
+import subprocess
 import unittest
 
-from harness import ConveneTestCase, sqlite_only
+from harness import BIN, ConveneTestCase, sqlite_only
 
 ROWS = 10_000
 
@@ -150,6 +151,24 @@ class BulkImportTest(ConveneTestCase):
         error = self.fails(5, "register", self.event, "--jsonl", "-",
                            input='{"name":"A","email":"a@example.org"}\n{"name":"B"\n')
         self.assertIn("<stdin>:2: invalid JSON", error)
+
+    def test_a_closed_stdin_is_an_error_not_an_empty_file(self):
+        for args in (["register", self.event, "--csv", "-"],
+                     ["register", self.event, "--jsonl", "-"],
+                     ["update-event", self.event, "--description", "-"],
+                     ["create-event", "--from", "-"],
+                     ["rsvp", self.event]):
+            with self.subTest(args=args):
+                proc = subprocess.run(["sh", "-c", 'exec "$@" <&-', "sh", BIN, *args],
+                                      capture_output=True, text=True, env=self.env, cwd=self.dir,
+                                      timeout=300)
+                self.assertEqual(proc.returncode, 2, proc.stderr)
+                self.assertEqual(proc.stderr.splitlines(), [
+                    "convene: error: cannot read <stdin>: standard input is closed",
+                    "convene: hint: give a file name instead of -, or redirect one: < FILE"])
+        self.assertEqual(self.count(), 3)
+        self.assertIsNone(json.loads(self.ok("show", self.event, "--format",
+                                             "json"))["description"])
 
     def test_quoted_newlines_bom_and_crlf(self):
         content = ("\ufeffname,email,Address\r\n"

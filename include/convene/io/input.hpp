@@ -10,6 +10,13 @@ namespace convene::io {
 // How messages name an input: "<stdin>" for "-", the path otherwise.
 std::string display_name(std::string_view path);
 
+// Called first thing: notes whether standard input is closed (`convene … <&-`) and, if it is,
+// puts /dev/null on descriptor 0, so that no file opened later (the database) takes that
+// number and is read as "-".
+void hold_standard_input();
+// Throws UsageError when standard input was closed: "-" is then no input, not an empty one.
+void require_standard_input();
+
 class InputFile {
 public:
     // Opens the file now; throws UsageError when it cannot be read.
