@@ -1,7 +1,10 @@
 #include "convene/config/config.hpp"
 
 #include <array>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
+#include <fstream>
 #include <sstream>
 #include <string_view>
 
@@ -260,14 +263,20 @@ EnvLookup process_environment() {
 }
 
 void read_file(const fs::path& file, Config& config) {
+    // Opened here, not by the parser, which words a file it cannot open as a syntax error on
+    // line 0. A file that cannot be read is a bad --config, as one that is missing.
+    errno = 0;
+    std::ifstream stream(file, std::ios::binary);
+    if (!stream) {
+        const int error = errno;
+        throw UsageError(fmt::format("cannot read config file {}: {}", file.string(),
+                                     error != 0 ? std::strerror(error) : "open failed"));
+    }
     toml::table table;
     try {
-        table = toml::parse_file(file.string());
+        table = toml::parse(stream, file.string());
     } catch (const toml::parse_error& e) {
         const auto& where = e.source().begin;
-        if (!fs::exists(file)) {
-            throw UsageError(fmt::format("cannot read config file {}", file.string()));
-        }
         throw BadInputError(fmt::format("{}:{}: {}", file.string(), where.line, e.description()));
     }
     apply_table(file, table, "", config);

@@ -306,6 +306,20 @@ class BrokenDatabases(ConveneTestCase):
             f"convene: error: cannot read config file {xdg}/convene/config.toml: "
             "Permission denied"])
 
+    def test_an_unreadable_config_file_is_a_usage_error_like_a_missing_one(self):
+        path = self.write("convene.toml", '[defaults]\ntimezone = "UTC"\n')
+        os.chmod(path, 0)
+        for name, args in (("convene.toml", ["list", "events"]),
+                           (path, ["--config", path, "list", "events"])):
+            with self.subTest(args=args):
+                result = self.run_unprivileged(*args)
+                self.assertEqual(result.code, 2, result.stderr)
+                self.assertEqual(result.stderr.splitlines(), [
+                    f"convene: error: cannot read config file {name}: Permission denied"])
+        missing = self.fails(2, "--config", self.path("missing.toml"), "list", "events")
+        self.assertEqual(missing, f"convene: error: config file {self.path('missing.toml')} "
+                                  "does not exist")
+
     def test_a_config_that_is_a_folder_is_refused(self):
         os.mkdir(self.path("conf"))
         self.assertIn("is a directory", self.fails(2, "--config", self.path("conf"),
