@@ -10,6 +10,7 @@
 #include "command_setup.hpp"
 #include "convene/domain/agenda.hpp"
 #include "convene/domain/time.hpp"
+#include "convene/store/database.hpp"
 #include "convene/store/event_store.hpp"
 #include "parse_errors.hpp"
 
@@ -66,8 +67,10 @@ Position walk(const CLI::App& root, const Names& words) {
 Names event_slugs(const GlobalOptions& globals, std::ostream& err) {
     try {
         Context context(globals, err, err);
-        // Completion must not create a database where there is none.
-        if (!std::filesystem::exists(context.config().database_path)) return {};
+        // Completion must not create a database file where there is none; a PostgreSQL URL
+        // names no file.
+        const auto& path = context.config().database_path;
+        if (!store::is_postgres_url(path.string()) && !std::filesystem::exists(path)) return {};
         return store::EventStore(context.database()).slugs();
     } catch (const std::exception&) {
         return {};  // a broken config or database: nothing to offer, and no noise on a TAB

@@ -303,6 +303,17 @@ class SqliteCopy(CopyScenario, ConveneTestCase):
                          [parent, slug])
 
 
+class Completion(PostgresTestCase):
+    def test_event_slugs_complete_from_postgresql(self):
+        self.ok("create-event", "--title", "Briefing", "--slug", "imrf-briefing", "--date",
+                "2022-04-13")
+        self.ok("create-event", "--title", "Other", "--slug", "other", "--date", "2022-04-14")
+        self.assertEqual(self.ok("__complete", "show", "").split(), ["imrf-briefing", "other"])
+        self.assertEqual(self.ok("__complete", "--db", self.db, "show", "imrf",
+                                 env={"CONVENE_DB": ""}).split(), ["imrf-briefing"])
+        self.assertFalse(os.path.exists(self.path("convene.db")))
+
+
 class Schema(PostgresTestCase):
     def test_db_init_twice_is_fine(self):
         self.ok("create-event", "--title", "Kept", "--slug", "kept", "--date", "2024-01-01")
