@@ -302,6 +302,20 @@ class SqliteCopy(CopyScenario, ConveneTestCase):
                                                                 "--format", "json"))],
                          [parent, slug])
 
+    def test_the_database_in_use_is_known_by_any_of_its_names(self):
+        self.ok("create-event", "--title", "Kept", "--slug", "kept", "--date", "2024-01-01")
+        os.symlink("convene.db", self.path("link.db"))
+        before = self.ok("list", "events", "--format", "json")
+        for name in ("./convene.db", "convene.db", self.path("convene.db"), "link.db"):
+            for flag in ("--to", "--from"):
+                with self.subTest(name=name, flag=flag):
+                    result = self.run_convene("db", "copy", flag, name)
+                    self.assertEqual(result.code, 2, result.stderr)
+                    self.assertEqual(result.stderr.splitlines(), [
+                        f"convene: error: {name} is the database convene works on already",
+                        "convene: hint: name another database with --to or --from"])
+        self.assertEqual(self.ok("list", "events", "--format", "json"), before)
+
 
 class Completion(PostgresTestCase):
     def test_event_slugs_complete_from_postgresql(self):
