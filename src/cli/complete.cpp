@@ -10,6 +10,7 @@
 #include "command_setup.hpp"
 #include "convene/domain/agenda.hpp"
 #include "convene/domain/time.hpp"
+#include "convene/export/format.hpp"
 #include "convene/store/database.hpp"
 #include "convene/store/event_store.hpp"
 #include "parse_errors.hpp"
@@ -81,9 +82,9 @@ Names event_slugs(const GlobalOptions& globals, std::ostream& err) {
 Names option_values(const CLI::App& command, const CLI::Option& option) {
     const auto name = command.get_name();
     if (option.check_name("--format")) {
-        if (name == "show") return {"text", "markdown", "json"};
-        if (name == "export-schedule") return {"frab-xml", "frab-json"};
-        return {"table", "tsv", "csv", "json", "jsonl"};
+        if (name == "show") return output::page_format_names();
+        if (name == "export-schedule") return output::schedule_format_names();
+        return output::format_names();
     }
     if (option.check_name("--status")) {
         if (name == "attendees") return {"registered", "waitlisted", "cancelled"};

@@ -50,6 +50,19 @@ class Docs(ConveneTestCase):
             with self.subTest(page=name):
                 self.assertIn(name, commands)
 
+    def test_the_main_page_lists_every_format(self):
+        """convene(1)'s --format names what each command accepts, as --help and completion do."""
+        with open(os.path.join(MAN_DIR, "convene.1"), encoding="utf-8") as f:
+            text = f.read()
+        entry = text.split(".BI \\-\\-format", 1)[1].split(".TP", 1)[0]
+        words = re.findall(r"[a-z][a-z-]*", entry.replace("\\-", "-"))
+        for command, formats in (("show", ["text", "markdown", "html", "json"]),
+                                 ("export-schedule", ["frab-xml", "frab-json"])):
+            with self.subTest(command=command):
+                after = words[words.index(command) + 1:]
+                self.assertEqual(after[:len(formats)], formats)
+                self.assertIn(", ".join(formats), self.ok("--help"))
+
     def test_the_main_page_refers_to_every_page(self):
         with open(os.path.join(MAN_DIR, "convene.1"), encoding="utf-8") as f:
             main_page = f.read()
