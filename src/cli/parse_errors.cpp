@@ -70,6 +70,8 @@ std::vector<std::string> expand_help(const CLI::App& app, std::vector<std::strin
     if (words.empty()) return {"--help"};
     if (words.front() != "help") return words;
     words.erase(words.begin());
+    // `help --help` asks how to use help: the general help says.
+    std::erase_if(words, [](const std::string& word) { return word == "--help" || word == "-h"; });
     const CLI::App* at = &app;
     for (const auto& word : words) {
         const auto names = command_names(*at);

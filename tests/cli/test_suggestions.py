@@ -96,6 +96,10 @@ class Suggestions(ConveneTestCase):
         self.assertEqual(self.ok("help", "register"), self.ok("register", "--help"))
         self.assertEqual(self.ok("help", "list", "attendees"), self.ok("list", "attendees", "--help"))
         self.assertEqual(self.ok("--quiet", "help", "register"), self.ok("register", "--help"))
+        # Help on help is the general help, which describes `help [COMMAND]`.
+        self.assertEqual(self.ok("help", "--help"), self.ok("--help"))
+        self.assertEqual(self.ok("help", "-h"), self.ok("--help"))
+        self.assertEqual(self.ok("help", "register", "--help"), self.ok("register", "--help"))
         what, hint = self.error_and_hint(2, "help", "regster")
         self.assertEqual(what, "unknown command 'regster'")
         self.assertEqual(hint, "did you mean 'register'?")
