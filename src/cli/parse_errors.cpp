@@ -116,6 +116,9 @@ ParseProblem explain(CLI::App& app, const CLI::ParseError& error) {
         return {fmt::format("'{}' needs one of: {}", command_path(*at),
                             fmt::join(command_names(*at), ", ")),
                 see_help(*at)};
+    } else if (has_subcommands) {
+        // Global options alone (`convene --db FILE`): CLI11 would say "A subcommand is required".
+        return {"no command given", see_help(*at)};
     }
     return {error.what(), see_help(*at)};
 }

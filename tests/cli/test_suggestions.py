@@ -35,6 +35,14 @@ class Suggestions(ConveneTestCase):
         what, hint = self.error_and_hint(2, "list")
         self.assertEqual(what, "'convene list' needs one of: events, agenda, attendees")
 
+    def test_global_options_without_a_command(self):
+        for args in (["--db", "x.db"], ["--quiet"], ["--format", "json", "--db", "x.db"]):
+            with self.subTest(args=args):
+                what, hint = self.error_and_hint(2, *args)
+                self.assertEqual(what, "no command given")
+                self.assertEqual(hint, "see 'convene --help'")
+        self.assertFalse(self.run_convene("--db", "x.db").stderr.count("subcommand"))
+
     def test_unknown_option_within_its_command(self):
         what, hint = self.error_and_hint(2, "register", "x", "--emial", "a@b.org", "--name", "A")
         self.assertEqual(what, "unknown option '--emial' for 'register'")
