@@ -275,7 +275,14 @@ class BadInput(ConveneTestCase):
             (self.create("--date", "2022-04-13", "--slug", "Not A Slug"), "invalid slug"),
             (self.create("--date", "2022-04-13", "--languages", "en,f"), "not a language tag"),
             (self.create("--date", "2022-04-13", "--online", "not a url"), "not a URL"),
-            (self.create("--date", "2022-04-13", "--capacity", "-3"), ""),
+            (self.create("--date", "2022-04-13", "--capacity", "-3"),
+             "--capacity: capacity must be zero or more, not -3"),
+            (self.create("--date", "2022-04-13", "--capacity", "1000001"),
+             "--capacity: capacity must be at most 1000000, not 1000001"),
+            (self.create("--date", "2022-04-13", "--capacity", "99999999999999999999"),
+             "--capacity: '99999999999999999999' is too large"),
+            (self.create("--date", "2022-04-13", "--capacity", "ten"),
+             "--capacity: 'ten' is not a whole number"),
             (self.create("--date", "2022-04-13", "--status", "maybe"), "unknown event status"),
             (self.create("--date", "2022-04-13", "--start", "2022-04-13T10:00"), "not both"),
         ]
@@ -284,6 +291,14 @@ class BadInput(ConveneTestCase):
                 error = self.fails(2, *args)
                 self.assertIn(message, error)
         self.assertEqual(json.loads(self.ok("list", "events", "--format", "json")), [])
+
+    def test_a_capacity_error_is_in_convenes_words(self):
+        slug = self.ok(*self.create("--date", "2022-04-13")).strip()
+        result = self.run_convene("update-event", slug, "--capacity", "-5")
+        self.assertEqual(result.code, 2)
+        self.assertEqual(result.stderr.splitlines(),
+                         ["convene: error: --capacity: capacity must be zero or more, not -5"])
+        self.assertIsNone(json.loads(self.ok("show", slug, "--format", "json"))["capacity"])
 
     def test_gap_error_suggests_an_offset(self):
         result = self.run_convene(*self.create("--start", "2025-03-30T02:30", "--duration", "1h",
