@@ -25,6 +25,7 @@ void run(const Options& options, Context& context) {
     const auto change = flag_value(app::add_agenda_item(context.database(), options.event,
                                                         edit_by(options.item), options.position),
                                    "position");
+    warn_about_speakers(context, options.item);
     warn(context, change.timing_warnings);
     context.out() << change.item.position << '\n';
 }

@@ -113,6 +113,21 @@ class AgendaTest(ConveneTestCase):
         self.fails(2, "update-agenda-item", self.event, "1", "--duration", "5m", "--no-duration")
         self.fails(2, "update-agenda-item", self.event, "1", "--speaker", "Cy", "--no-speakers")
 
+    def test_a_speaker_written_with_commas_is_kept_with_a_warning(self):
+        result = self.run_convene("add-agenda-item", self.event, "--title", "Talk",
+                                  "--speaker", "Ana Silva, Chair, IOM", "--speaker", "Doe, Jane",
+                                  "--speaker", "Bo Chen; Host, Day 1; IOM")
+        self.assertEqual(result.code, 0, result.stderr)
+        self.assertEqual(result.stderr.splitlines(), [
+            "convene: warning: speaker 'Ana Silva, Chair, IOM' is stored as one name: its fields "
+            "are separated by ';', as in \"Ana Silva; Chair; IOM\""])
+        [item] = self.agenda()
+        self.assertEqual([s["name"] for s in item["speakers"]],
+                         ["Ana Silva, Chair, IOM", "Doe, Jane", "Bo Chen"])
+        result = self.run_convene("update-agenda-item", self.event, "1", "--speaker",
+                                  "A, B, C, D")
+        self.assertIn("as in \"A; B; C, D\"", result.stderr)
+
     def test_description_from_a_file_and_stdin(self):
         self.write("notes.txt", "Ligne une\nLigne deux\n")
         self.add("--title", "A", "--description", "@notes.txt")

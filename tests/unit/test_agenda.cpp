@@ -73,6 +73,16 @@ TEST_CASE("bad speakers are usage errors that say what is wrong", "[agenda]") {
     CHECK(usage_error(R"(A\nB)") == R"(speaker 'A\nB': '\n' is not an escape)");
 }
 
+TEST_CASE("a speaker written with commas gets a warning with semicolons", "[agenda]") {
+    CHECK(speaker_warning("Ana Silva, Chair, IOM") ==
+          "speaker 'Ana Silva, Chair, IOM' is stored as one name: its fields are separated by "
+          "';', as in \"Ana Silva; Chair; IOM\"");
+    CHECK(speaker_warning("A, B, C, D")->ends_with("\"A; B; C, D\""));
+    CHECK_FALSE(speaker_warning("Doe, Jane"));
+    CHECK_FALSE(speaker_warning("Ana Silva, PhD; Chair, Day 1; IOM"));
+    CHECK_FALSE(speaker_warning("Ana"));
+}
+
 TEST_CASE("agenda kinds are a closed list", "[agenda]") {
     CHECK(*parse_agenda_kind("") == "");
     CHECK(*parse_agenda_kind("discussion") == "discussion");
