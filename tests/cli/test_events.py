@@ -300,6 +300,24 @@ class BadInput(ConveneTestCase):
                          ["convene: error: --capacity: capacity must be zero or more, not -5"])
         self.assertIsNone(json.loads(self.ok("show", slug, "--format", "json"))["capacity"])
 
+    def test_a_date_written_by_hand_is_shown_rewritten(self):
+        for value, hint in (
+                ("13/04/2022 15:00", "write it as 2022-04-13 15:00"),
+                ("13.04.2022 9:30", "write it as 2022-04-13 09:30"),
+                ("04/05/2022 15:00", "write it as 2022-05-04 15:00 (day first) or "
+                                     "2022-04-05 15:00 (month first)"),
+                ("04/13/2022T15:00:30", "write it as 2022-04-13 15:00:30"),
+                ("tomorrow", "use 2022-04-13T15:00, 2022-04-13 15:00 or "
+                             "2022-04-13T15:00+02:00")):
+            with self.subTest(value=value):
+                result = self.run_convene(*self.create("--start", value, "--duration", "1h"))
+                self.assertEqual(result.code, 2)
+                self.assertEqual(result.stderr.splitlines(),
+                                 [f"convene: error: --start: invalid date-time '{value}'",
+                                  f"convene: hint: {hint}"])
+        result = self.run_convene(*self.create("--date", "13/04/2022"))
+        self.assertIn("convene: hint: write it as 2022-04-13\n", result.stderr)
+
     def test_gap_error_suggests_an_offset(self):
         result = self.run_convene(*self.create("--start", "2025-03-30T02:30", "--duration", "1h",
                                                "--tz", "Europe/Paris"))
