@@ -46,7 +46,11 @@ std::string read_text_argument(const std::string& value) {
             throw UsageError(fmt::format("cannot read {}: it is a directory", path));
         }
         std::ifstream file(path, std::ios::binary);
-        if (!file) throw UsageError(fmt::format("cannot read {}", path));
+        if (!file) {
+            throw UsageError(fmt::format("cannot read {}", path),
+                             std::filesystem::exists(path, ignored) ? std::string()
+                                                                    : io::near_file_hint(path));
+        }
         return slurp(file, path);
     }
     return value;

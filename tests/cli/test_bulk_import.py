@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -169,6 +170,26 @@ class BulkImportTest(ConveneTestCase):
         self.assertEqual(self.count(), 3)
         self.assertIsNone(json.loads(self.ok("show", self.event, "--format",
                                              "json"))["description"])
+
+    def test_a_mistyped_file_name_gets_the_near_one(self):
+        self.write("inscrits.csv", "name,email\nA,a@example.org\n")
+        os.mkdir(self.path("data"))
+        self.write("data/people.jsonl", "")
+        for typed, near in (("inscrits.cvs", "inscrits.csv"),
+                            (self.path("Inscrits.csv"), self.path("inscrits.csv")),
+                            ("data/poeple.jsonl", "data/people.jsonl")):
+            with self.subTest(typed=typed):
+                result = self.run_convene("register", self.event, "--csv", typed)
+                self.assertEqual(result.code, 2)
+                self.assertEqual(result.stderr.splitlines(), [
+                    f"convene: error: cannot read {typed}: No such file or directory",
+                    f"convene: hint: did you mean '{near}'?"])
+        result = self.run_convene("register", self.event, "--csv", "zzz.csv")
+        self.assertEqual(result.stderr.splitlines(),
+                         ["convene: error: cannot read zzz.csv: No such file or directory"])
+        self.assertIn("convene: hint: did you mean 'inscrits.csv'?",
+                      self.run_convene("update-event", self.event, "--description",
+                                       "@inscrits.cvs").stderr)
 
     def test_quoted_newlines_bom_and_crlf(self):
         content = ("\ufeffname,email,Address\r\n"

@@ -10,6 +10,10 @@ namespace convene::io {
 // How messages name an input: "<stdin>" for "-", the path otherwise.
 std::string display_name(std::string_view path);
 
+// For a file that does not exist: "did you mean 'people.csv'?" naming a file of the same folder
+// whose name is near (inscrits.cvs, inscrits.csv), as typed; "" when none is.
+std::string near_file_hint(const std::string& path);
+
 // Called first thing: notes whether standard input is closed (`convene … <&-`) and, if it is,
 // puts /dev/null on descriptor 0, so that no file opened later (the database) takes that
 // number and is read as "-".
