@@ -28,9 +28,10 @@ Outcome Registrar::add(const domain::RegistrationRequest& request) {
     if (existing && existing->status != RegistrationStatus::cancelled) {
         switch (m_on_duplicate) {
             case OnDuplicate::error:
-                throw ConflictError(fmt::format("{} is already registered for {} (id {})",
-                                                request.email, m_event.slug, existing->id),
-                                    "use --on-duplicate skip or --on-duplicate update");
+                throw DuplicateRegistration(fmt::format("{} is already registered for {} (id {})",
+                                                        request.email, m_event.slug, existing->id),
+                                            "use --on-duplicate skip or --on-duplicate update",
+                                            existing->id);
             case OnDuplicate::skip: return {Outcome::Kind::skipped, std::move(*existing), 0};
             case OnDuplicate::update:
                 domain::apply_update(*existing, request);

@@ -1,7 +1,9 @@
 #include "convene/app/registration_import.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <optional>
+#include <vector>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -133,6 +135,41 @@ private:
     throw BadInputError(first.what(), std::move(hint));
 }
 
+// The line of the file that added each registration, for "already registered (line 3 of
+// this file)": an id would name a row the refusal rolls back. Ids and lines both grow, mostly
+// one by one, so runs of the two keep this small however long the file.
+class LinesOfIds {
+public:
+    void add(std::int64_t id, std::size_t line) {
+        if (!m_runs.empty()) {
+            auto& last = m_runs.back();
+            const auto next = static_cast<std::size_t>(last.count);
+            if (id == last.id + last.count && line == last.line + next) {
+                ++last.count;
+                return;
+            }
+        }
+        m_runs.push_back({id, line, 1});
+    }
+
+    std::optional<std::size_t> line_of(std::int64_t id) const {
+        for (auto run = m_runs.rbegin(); run != m_runs.rend(); ++run) {
+            if (id >= run->id && id < run->id + run->count) {
+                return run->line + static_cast<std::size_t>(id - run->id);
+            }
+        }
+        return std::nullopt;
+    }
+
+private:
+    struct Run {
+        std::int64_t id;
+        std::size_t line;
+        std::int64_t count;
+    };
+    std::vector<Run> m_runs;
+};
+
 void count(ImportSummary& summary, const Outcome& outcome) {
     summary.promoted += outcome.promoted.size();
     switch (outcome.kind) {
@@ -164,6 +201,7 @@ ImportSummary import_registrations(io::InputFile& input, const ImportOptions& op
     // rows --skip-invalid would import.
     std::optional<Error> first_bad;
     std::size_t bad = 0;
+    LinesOfIds added_by;
     auto refuse_or_count = [&](const Error& error) {
         if (!source.can_go_on()) {
             refuse(first_bad ? *first_bad : error, 0, 0, false);
@@ -179,9 +217,21 @@ ImportSummary import_registrations(io::InputFile& input, const ImportOptions& op
                 if (!source.next(line, request)) break;
                 ++summary.rows;
                 if (auto problem = domain::normalise(request, event)) throw io::RowError(*problem);
-                count(summary, registrar.add(request));
+                const auto outcome = registrar.add(request);
+                if (outcome.kind == Outcome::Kind::added) {
+                    added_by.add(outcome.registration.id, line);
+                }
+                count(summary, outcome);
             } catch (const io::RowError& error) {
                 throw BadInputError(fmt::format("{}: {}", source.location(line), error.what()));
+            } catch (const DuplicateRegistration& error) {
+                const auto earlier = added_by.line_of(error.existing_id);
+                if (!earlier)
+                    throw ConflictError(source.location(line) + ": " + error.what(), error.hint());
+                throw ConflictError(
+                    fmt::format("{}: {} is already registered for {} (line {} of this file)",
+                                source.location(line), request.email, event.slug, *earlier),
+                    error.hint());
             } catch (const ConflictError& error) {
                 throw ConflictError(fmt::format("{}: {}", source.location(line), error.what()),
                                     error.hint());

@@ -33,6 +33,7 @@ void run(const Options& options, Context& context) {
         flag_value(app::add_agenda_item(context.database(), options.event, edit_by(options.item),
                                         options.where, context.now(), print_position),
                    "position");
+    warn_about_speakers(context, options.item);
     warn(context, change.timing_warnings);
 }
 

@@ -79,4 +79,10 @@ void warn(Context& context, const std::vector<std::string>& timing_warnings) {
     for (const auto& warning : timing_warnings) context.warn(warning);
 }
 
+void warn_about_speakers(Context& context, const AgendaFlags& flags) {
+    for (const auto& spec : flags.speakers) {
+        if (auto warning = domain::speaker_warning(spec)) context.warn(*warning);
+    }
+}
+
 }  // namespace convene::cli

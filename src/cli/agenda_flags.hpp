@@ -41,4 +41,7 @@ app::ItemEdit edit_by(const AgendaFlags& flags);
 // "convene: warning: …" for each timing problem of the changed item.
 void warn(Context& context, const std::vector<std::string>& timing_warnings);
 
+// "convene: warning: …" for each --speaker written with commas instead of semicolons.
+void warn_about_speakers(Context& context, const AgendaFlags& flags);
+
 }  // namespace convene::cli

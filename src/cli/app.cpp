@@ -21,6 +21,7 @@
 #include "convene/store/database.hpp"
 #include "convene/store/integrity.hpp"
 #include "convene/text/printable.hpp"
+#include "help_formatter.hpp"
 #include "not_empty.hpp"
 #include "parse_errors.hpp"
 
@@ -90,6 +91,8 @@ struct Parser {
     std::vector<Runnable> commands;
 
     Parser(const std::vector<std::string>& words, Commands which_commands) : which(which_commands) {
+        // Before the commands are added: they take their parent's formatter.
+        app.formatter(std::make_shared<HelpFormatter>());
         app.set_version_flag("--version", "convene " CONVENE_VERSION);
         app.require_subcommand(1);
         // Global options may also follow the command name.

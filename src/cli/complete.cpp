@@ -10,6 +10,8 @@
 #include "command_setup.hpp"
 #include "convene/domain/agenda.hpp"
 #include "convene/domain/time.hpp"
+#include "convene/export/format.hpp"
+#include "convene/store/database.hpp"
 #include "convene/store/event_store.hpp"
 #include "parse_errors.hpp"
 
@@ -66,8 +68,10 @@ Position walk(const CLI::App& root, const Names& words) {
 Names event_slugs(const GlobalOptions& globals, std::ostream& err) {
     try {
         Context context(globals, err, err);
-        // Completion must not create a database where there is none.
-        if (!std::filesystem::exists(context.config().database_path)) return {};
+        // Completion must not create a database file where there is none; a PostgreSQL URL
+        // names no file.
+        const auto& path = context.config().database_path;
+        if (!store::is_postgres_url(path.string()) && !std::filesystem::exists(path)) return {};
         return store::EventStore(context.database()).slugs();
     } catch (const std::exception&) {
         return {};  // a broken config or database: nothing to offer, and no noise on a TAB
@@ -78,9 +82,9 @@ Names event_slugs(const GlobalOptions& globals, std::ostream& err) {
 Names option_values(const CLI::App& command, const CLI::Option& option) {
     const auto name = command.get_name();
     if (option.check_name("--format")) {
-        if (name == "show") return {"text", "markdown", "json"};
-        if (name == "export-schedule") return {"frab-xml", "frab-json"};
-        return {"table", "tsv", "csv", "json", "jsonl"};
+        if (name == "show") return output::page_format_names();
+        if (name == "export-schedule") return output::schedule_format_names();
+        return output::format_names();
     }
     if (option.check_name("--status")) {
         if (name == "attendees") return {"registered", "waitlisted", "cancelled"};

@@ -1,12 +1,15 @@
 // convene db copy --to DATABASE [EVENT…], convene db copy --from DATABASE [EVENT…]: move
 // events, with everything they hold, between a SQLite file and a team's PostgreSQL.
+#include <filesystem>
 #include <memory>
+#include <system_error>
 
 #include <fmt/format.h>
 
 #include "command_setup.hpp"
 #include "convene/app/database_copy.hpp"
 #include "convene/error.hpp"
+#include "convene/store/database.hpp"
 #include "convene/text/plural.hpp"
 #include "not_empty.hpp"
 
@@ -20,6 +23,14 @@ struct Options {
     std::vector<std::string> events;
 };
 
+// Two names of one SQLite file ("./convene.db", "convene.db", a link to it) are the same
+// database; URLs are compared by the names the store gives them.
+bool same_file(const std::string& a, const std::string& b) {
+    if (store::is_postgres_url(a) || store::is_postgres_url(b)) return false;
+    std::error_code error;
+    return std::filesystem::equivalent(a, b, error) && !error;
+}
+
 void run(const Options& options, Context& context) {
     if (options.to.empty() == options.from.empty()) {
         throw UsageError("give --to or --from, not both",
@@ -28,12 +39,14 @@ void run(const Options& options, Context& context) {
     // Copied into, the configured database may be new: a SQLite file is created then.
     auto& configured = context.database(options.from.empty() ? Context::IfMissing::refuse
                                                              : Context::IfMissing::create);
-    store::Database other(options.to.empty() ? options.from : options.to,
-                          context.config().lock_wait);
-    if (other.name() == configured.name()) {
-        throw UsageError(fmt::format("{} is the database convene works on already", other.name()),
-                         "name another database with --to or --from");
-    }
+    const auto& other_name = options.to.empty() ? options.from : options.to;
+    const auto in_use = [&](const std::string& name) {
+        return UsageError(fmt::format("{} is the database convene works on already", name),
+                          "name another database with --to or --from");
+    };
+    if (same_file(other_name, context.config().database_path.string())) throw in_use(other_name);
+    store::Database other(other_name, context.config().lock_wait);
+    if (other.name() == configured.name()) throw in_use(other.name());
     auto& from = options.from.empty() ? configured : other;
     auto& to = options.from.empty() ? other : configured;
     const auto copied = app::copy_events(from, to, {.events = options.events});

@@ -1,9 +1,12 @@
 #include "event_flags.hpp"
 
+#include <charconv>
+#include <cstdint>
+#include <system_error>
+
 #include <fmt/format.h>
 
 #include "convene/domain/event_times.hpp"
-#include "convene/domain/limits.hpp"
 #include "convene/domain/time.hpp"
 #include "convene/error.hpp"
 #include "flag_problems.hpp"
@@ -12,6 +15,26 @@
 namespace convene::cli {
 
 using domain::Event;
+
+namespace {
+
+// A whole number in convene's words; the range is the domain's rule ("capacity must be zero or
+// more"), worded like every other flag's problem.
+CLI::Validator whole_number() {
+    return CLI::Validator(
+        [](std::string& value) -> std::string {
+            std::int64_t number = 0;
+            const auto* end = value.data() + value.size();
+            const auto [ptr, ec] = std::from_chars(value.data(), end, number);
+            if (ec == std::errc{} && ptr == end) return {};
+            if (ec == std::errc::result_out_of_range)
+                return fmt::format("'{}' is too large", value);
+            return fmt::format("'{}' is not a whole number", value);
+        },
+        "", "WHOLE_NUMBER");
+}
+
+}  // namespace
 
 void add_event_flags(CLI::App& command, EventFlags& flags, bool for_update) {
     command.add_option("--title", flags.title, "Title of the event");
@@ -49,7 +72,7 @@ void add_event_flags(CLI::App& command, EventFlags& flags, bool for_update) {
     command.add_option("--parent", flags.parent,
                        "The larger event this one is part of (slug or id)");
     command.add_option("--capacity", flags.capacity, "Seats; further registrations are waitlisted")
-        ->check(CLI::Range(std::int64_t{0}, domain::k_max_capacity));
+        ->check(whole_number());
     command.add_option("--status", flags.status,
                        for_update ? "tentative or confirmed"
                                   : "tentative or confirmed (default: confirmed)");

@@ -56,8 +56,8 @@ Runner add_forget(CLI::App& command) {
     auto options = std::make_shared<Options>();
     command
         .add_option("EVENT EMAIL", options->words,
-                    "Event slug or id and the person's email or registration id; with "
-                    "--all-events only the email")
+                    "Event slug or id and the person's email or registration id (convene "
+                    "forget --all-events EMAIL: the email alone)")
         ->expected(1, 2)
         ->required();
     command.add_flag("--all-events", options->all_events, "Erase the person from every event");

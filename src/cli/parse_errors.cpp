@@ -70,6 +70,8 @@ std::vector<std::string> expand_help(const CLI::App& app, std::vector<std::strin
     if (words.empty()) return {"--help"};
     if (words.front() != "help") return words;
     words.erase(words.begin());
+    // `help --help` asks how to use help: the general help says.
+    std::erase_if(words, [](const std::string& word) { return word == "--help" || word == "-h"; });
     const CLI::App* at = &app;
     for (const auto& word : words) {
         const auto names = command_names(*at);
@@ -114,6 +116,9 @@ ParseProblem explain(CLI::App& app, const CLI::ParseError& error) {
         return {fmt::format("'{}' needs one of: {}", command_path(*at),
                             fmt::join(command_names(*at), ", ")),
                 see_help(*at)};
+    } else if (has_subcommands) {
+        // Global options alone (`convene --db FILE`): CLI11 would say "A subcommand is required".
+        return {"no command given", see_help(*at)};
     }
     return {error.what(), see_help(*at)};
 }

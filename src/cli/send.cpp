@@ -42,7 +42,8 @@ app::MailSettings mail_settings(Context& context) {
     return {.sendmail = config.mail_sendmail,
             .smtp = {.url = config.mail_smtp_url,
                      .user = config.mail_smtp_user,
-                     .password = config.mail_smtp_password}};
+                     .password = config.mail_smtp_password,
+                     .ca_file = config.mail_smtp_ca_file.string()}};
 }
 
 void run(const Options& options, Context& context) {

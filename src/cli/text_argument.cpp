@@ -9,6 +9,7 @@
 
 #include "convene/domain/limits.hpp"
 #include "convene/error.hpp"
+#include "convene/io/input.hpp"
 
 namespace convene::cli {
 
@@ -33,7 +34,10 @@ std::string slurp(std::istream& in, const std::string& name) {
 }  // namespace
 
 std::string read_text_argument(const std::string& value) {
-    if (value == "-") return slurp(std::cin, "<stdin>");
+    if (value == "-") {
+        io::require_standard_input();
+        return slurp(std::cin, "<stdin>");
+    }
     if (value.size() > 1 && value.front() == '@') {
         const std::string path = value.substr(1);
         std::error_code ignored;
@@ -42,7 +46,11 @@ std::string read_text_argument(const std::string& value) {
             throw UsageError(fmt::format("cannot read {}: it is a directory", path));
         }
         std::ifstream file(path, std::ios::binary);
-        if (!file) throw UsageError(fmt::format("cannot read {}", path));
+        if (!file) {
+            throw UsageError(fmt::format("cannot read {}", path),
+                             std::filesystem::exists(path, ignored) ? std::string()
+                                                                    : io::near_file_hint(path));
+        }
         return slurp(file, path);
     }
     return value;

@@ -20,6 +20,7 @@ struct Options {
 void run(const Options& options, Context& context) {
     const auto change = app::update_agenda_item(context.database(), options.event, options.position,
                                                 edit_by(options.item), context.now());
+    warn_about_speakers(context, options.item);
     if (!change.changed) {
         context.note(fmt::format("nothing to change: item {} of {} is already as given",
                                  change.item.position, change.event.slug));

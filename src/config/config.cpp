@@ -1,7 +1,10 @@
 #include "convene/config/config.hpp"
 
 #include <array>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
+#include <fstream>
 #include <sstream>
 #include <string_view>
 
@@ -183,6 +186,13 @@ constexpr std::array k_keys{
             [](const fs::path& file, std::string_view key, const toml::node& node, Config& c) {
                 c.mail_smtp_user = require_string(file, key, node);
             }},
+    KeyRule{"mail.smtp_ca_file",
+            [](const fs::path& file, std::string_view key, const toml::node& node, Config& c) {
+                fs::path path = require_string(file, key, node);
+                if (path.empty()) fail(file, node.source(), key, "must not be empty");
+                // Relative to the config file, like database.path.
+                c.mail_smtp_ca_file = path.is_absolute() ? path : file.parent_path() / path;
+            }},
     KeyRule{"mail.smtp_password",
             [](const fs::path& file, std::string_view key, const toml::node& node, Config& c) {
                 c.mail_smtp_password = require_string(file, key, node);
@@ -253,14 +263,20 @@ EnvLookup process_environment() {
 }
 
 void read_file(const fs::path& file, Config& config) {
+    // Opened here, not by the parser, which words a file it cannot open as a syntax error on
+    // line 0. A file that cannot be read is a bad --config, as one that is missing.
+    errno = 0;
+    std::ifstream stream(file, std::ios::binary);
+    if (!stream) {
+        const int error = errno;
+        throw UsageError(fmt::format("cannot read config file {}: {}", file.string(),
+                                     error != 0 ? std::strerror(error) : "open failed"));
+    }
     toml::table table;
     try {
-        table = toml::parse_file(file.string());
+        table = toml::parse(stream, file.string());
     } catch (const toml::parse_error& e) {
         const auto& where = e.source().begin;
-        if (!fs::exists(file)) {
-            throw UsageError(fmt::format("cannot read config file {}", file.string()));
-        }
         throw BadInputError(fmt::format("{}:{}: {}", file.string(), where.line, e.description()));
     }
     apply_table(file, table, "", config);
@@ -359,6 +375,8 @@ constexpr std::string_view k_starter = R"(# convene configuration (see convene(1
 # sendmail = "/usr/sbin/sendmail -t -i"
 # smtp_url = "smtp://mail.example.org:587"
 # smtp_user = "events@example.org"
+# The authorities to trust for the server's certificate instead of the system's (PEM):
+# smtp_ca_file = "our-ca.pem"
 
 [output]
 # table, tsv, csv, json or jsonl; default: table on a terminal, tsv otherwise.

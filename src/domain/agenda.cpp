@@ -57,6 +57,22 @@ Checked<Speaker> parse_speaker(std::string_view spec) {
     return speaker;
 }
 
+std::optional<std::string> speaker_warning(std::string_view spec) {
+    if (spec.find(';') != std::string_view::npos) return std::nullopt;
+    std::string rewritten(spec);
+    std::size_t commas = 0;
+    for (std::size_t at = rewritten.find(','); at != std::string::npos && commas < 2;
+         at = rewritten.find(',', at + 1)) {
+        rewritten[at] = ';';
+        ++commas;
+    }
+    if (commas < 2) return std::nullopt;
+    return fmt::format(
+        "speaker '{}' is stored as one name: its fields are separated by ';', as "
+        "in \"{}\"",
+        spec, rewritten);
+}
+
 Checked<std::string> parse_agenda_kind(std::string_view text) {
     if (text.empty()) return std::string();
     for (auto kind : k_agenda_kinds) {

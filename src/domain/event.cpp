@@ -216,10 +216,14 @@ std::optional<Problem> validate(const Event& event) {
         return Problem{"end", "the end is not after the start", {}};
     }
     if (event.capacity && *event.capacity < 0) {
-        return Problem{"capacity", "capacity must be zero or more", {}};
+        return Problem{
+            "capacity", fmt::format("capacity must be zero or more, not {}", *event.capacity), {}};
     }
     if (event.capacity && *event.capacity > k_max_capacity) {
-        return Problem{"capacity", fmt::format("capacity must be at most {}", k_max_capacity), {}};
+        return Problem{
+            "capacity",
+            fmt::format("capacity must be at most {}, not {}", k_max_capacity, *event.capacity),
+            {}};
     }
     const bool in_range = event.all_day
                               ? within_years(event.start_date) && within_years(event.end_date)

@@ -25,6 +25,22 @@ void trim(std::string& text) {
     text.erase(0, first);
 }
 
+// A byte order mark is invisible: before an address (a file's first cell, a line copied from
+// one) it would make the same address a second, different key.
+void strip_byte_order_marks(std::string& text) {
+    constexpr std::string_view k_bom = "\xEF\xBB\xBF";
+    std::size_t first = 0;
+    while (text.compare(first, k_bom.size(), k_bom) == 0) first += k_bom.size();
+    std::size_t end = text.size();
+    while (end >= first + k_bom.size() &&
+           text.compare(end - k_bom.size(), k_bom.size(), k_bom) == 0) {
+        end -= k_bom.size();
+    }
+    if (first == 0 && end == text.size()) return;
+    text = text.substr(first, end - first);
+    trim(text);
+}
+
 bool equal_ignoring_ascii_case(std::string_view a, std::string_view b) {
     return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
         const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; };
@@ -106,6 +122,7 @@ bool is_reserved_field_name(std::string_view key) {
 std::optional<std::string> normalise(RegistrationRequest& request, const Event& event) {
     trim(request.name);
     trim(request.email);
+    strip_byte_order_marks(request.email);
     if (request.organisation) trim(*request.organisation);
     if (request.language) trim(*request.language);
     for (const std::string* text : {&request.name, &request.email}) {

@@ -5,6 +5,9 @@
 #include <filesystem>
 #include <fstream>
 #include <optional>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -122,10 +125,85 @@ std::optional<Problem> year_problem(Date day, std::string_view text) {
         {}, fmt::format("the year of '{}' is outside {}–{}", text, k_min_year, k_max_year), {}};
 }
 
+// Reads 1 to `most` digits at `pos`.
+std::optional<unsigned> read_number(std::string_view text, std::size_t& pos, std::size_t most) {
+    std::size_t end = pos;
+    while (end < text.size() && end - pos < most && text[end] >= '0' && text[end] <= '9') ++end;
+    if (end == pos) return std::nullopt;
+    unsigned value = 0;
+    std::from_chars(text.data() + pos, text.data() + end, value);
+    pos = end;
+    return value;
+}
+
+// " 15:00" from "15:00", "9:05" or "15:00:30" after a date written by hand; nullopt for
+// anything else.
+std::optional<std::string> rewritten_time(std::string_view text, std::size_t pos) {
+    const auto hour = read_number(text, pos, 2);
+    if (!hour || !expect(text, pos, ':')) return std::nullopt;
+    const auto start = pos;
+    const auto minute = read_number(text, pos, 2);
+    if (!minute || pos - start != 2 || *hour > 23 || *minute > 59) return std::nullopt;
+    std::string seconds;
+    if (expect(text, pos, ':')) {
+        const auto from = pos;
+        if (!read_number(text, pos, 2) || pos - from != 2) return std::nullopt;
+        seconds = std::string(text.substr(from - 1, 3));
+    }
+    if (pos != text.size()) return std::nullopt;
+    return fmt::format(" {:02}:{:02}{}", *hour, *minute, seconds);
+}
+
+// A date as people write it by hand, day or month first ("13/04/2022", "4.5.2022 9:30"), in
+// the form convene reads: both readings when either number could be the month. Empty when
+// `text` is no such date (or has a time where `with_time` is false).
+std::vector<std::string> rewritten_dates(std::string_view text, bool with_time) {
+    std::size_t pos = 0;
+    const auto first = read_number(text, pos, 2);
+    if (!first || pos >= text.size()) return {};
+    const char separator = text[pos];
+    if (separator != '/' && separator != '.' && separator != '-') return {};
+    ++pos;
+    const auto second = read_number(text, pos, 2);
+    if (!second || !expect(text, pos, separator)) return {};
+    const auto year_start = pos;
+    const auto year = read_number(text, pos, 4);
+    if (!year || pos - year_start != 4) return {};
+    std::string time;
+    if (pos < text.size()) {
+        if (!with_time || (text[pos] != ' ' && text[pos] != 'T')) return {};
+        auto rewritten = rewritten_time(text, pos + 1);
+        if (!rewritten) return {};
+        time = *rewritten;
+    }
+    std::vector<std::string> readings;
+    for (const auto& [day, month] : {std::pair{*first, *second}, std::pair{*second, *first}}) {
+        const date::year_month_day ymd{date::year{static_cast<int>(*year)}, date::month(month),
+                                       date::day(day)};
+        auto reading = fmt::format("{:04}-{:02}-{:02}{}", *year, month, day, time);
+        if (ymd.ok() && (readings.empty() || readings.front() != reading)) {
+            readings.push_back(std::move(reading));
+        }
+    }
+    return readings;
+}
+
+// "write it as 2022-04-13 15:00" for a date written by hand; `usual` otherwise.
+std::string rewrite_hint(std::string_view text, bool with_time, std::string usual) {
+    const auto readings = rewritten_dates(text, with_time);
+    if (readings.size() == 1) return fmt::format("write it as {}", readings.front());
+    if (readings.size() == 2) {
+        return fmt::format("write it as {} (day first) or {} (month first)", readings[0],
+                           readings[1]);
+    }
+    return usual;
+}
+
 Problem bad_datetime(std::string_view text) {
     return {{},
             fmt::format("invalid date-time '{}'", text),
-            "use 2022-04-13T15:00, 2022-04-13 15:00 or 2022-04-13T15:00+02:00"};
+            rewrite_hint(text, true,
+                         "use 2022-04-13T15:00, 2022-04-13 15:00 or 2022-04-13T15:00+02:00")};
 }
 
 Problem bad_duration(std::string_view text) {
@@ -262,7 +340,9 @@ Checked<Date> parse_date(std::string_view text) {
     std::size_t pos = 0;
     auto day = read_date(text, pos);
     if (!day || pos != text.size()) {
-        return Problem{{}, fmt::format("invalid date '{}'", text), "use YYYY-MM-DD"};
+        return Problem{{},
+                       fmt::format("invalid date '{}'", text),
+                       rewrite_hint(text, false, "use YYYY-MM-DD")};
     }
     if (auto problem = year_problem(*day, text)) return std::move(*problem);
     return *day;

@@ -71,6 +71,15 @@ bool cut_to_fit(const std::vector<ColumnSpace>& columns, const std::vector<bool>
     return width <= limit || cut_widest(columns, shown, floors, widths, width - limit) == 0;
 }
 
+// The last shown column that may go at this stage, or columns.size().
+std::size_t last_shown(const std::vector<ColumnSpace>& columns, const std::vector<bool>& shown,
+                       Fit fit) {
+    for (std::size_t i = columns.size(); i-- > 0;) {
+        if (shown[i] && columns[i].fit == fit) return i;
+    }
+    return columns.size();
+}
+
 }  // namespace
 
 std::vector<std::size_t> fit_columns(const std::vector<ColumnSpace>& columns, std::size_t gap,
@@ -88,18 +97,14 @@ std::vector<std::size_t> fit_columns(const std::vector<ColumnSpace>& columns, st
         return widths;
     }
     // Free text down to a comfortable width, hiding what may go (the last first) until that is
-    // enough; when it is not, free text down to its floor. Past that the terminal wraps.
+    // enough; when it is not, free text down to its floor. When even that is too wide (many
+    // custom fields), free text goes too, the last first. Past that the terminal wraps.
     while (!cut_to_fit(columns, shown, comfortable, gap, limit, widths)) {
-        std::size_t hide = columns.size();
-        for (std::size_t i = columns.size(); i-- > 0;) {
-            if (shown[i] && columns[i].fit == Fit::hide) {
-                hide = i;
-                break;
-            }
-        }
+        auto hide = last_shown(columns, shown, Fit::hide);
         if (hide == columns.size()) {
-            cut_to_fit(columns, shown, floors, gap, limit, widths);
-            break;
+            if (cut_to_fit(columns, shown, floors, gap, limit, widths)) break;
+            hide = last_shown(columns, shown, Fit::cut);
+            if (hide == columns.size()) break;
         }
         shown[hide] = false;
     }

@@ -34,13 +34,19 @@ constexpr std::array<std::pair<std::string_view, ScheduleFormat>, 2> k_schedule_
 }};
 
 template <typename Value, std::size_t N>
+std::vector<std::string> names_of(const std::array<std::pair<std::string_view, Value>, N>& known) {
+    std::vector<std::string> names;
+    for (const auto& entry : known) names.emplace_back(entry.first);
+    return names;
+}
+
+template <typename Value, std::size_t N>
 domain::Checked<Value> find(const std::array<std::pair<std::string_view, Value>, N>& known,
                             std::string_view name, std::string_view what) {
     for (const auto& [known_name, value] : known) {
         if (name == known_name) return value;
     }
-    std::vector<std::string> names;
-    for (const auto& entry : known) names.emplace_back(entry.first);
+    const auto names = names_of(known);
     return domain::Problem{
         "format", fmt::format("unknown {} '{}' (accepted: {})", what, name, fmt::join(names, ", ")),
         text::did_you_mean(name, names)};
@@ -59,6 +65,10 @@ domain::Checked<PageFormat> parse_page_format(std::string_view name) {
 domain::Checked<ScheduleFormat> parse_schedule_format(std::string_view name) {
     return find(k_schedule_formats, name, "schedule format");
 }
+
+std::vector<std::string> format_names() { return names_of(k_formats); }
+std::vector<std::string> page_format_names() { return names_of(k_page_formats); }
+std::vector<std::string> schedule_format_names() { return names_of(k_schedule_formats); }
 
 std::string_view to_string(Format format) {
     for (const auto& [name, known] : k_formats) {

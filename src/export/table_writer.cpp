@@ -20,8 +20,9 @@ namespace convene::output::detail {
 namespace {
 
 constexpr std::string_view k_gap{"  "};
-// A cut column keeps at least this many columns (or its header's width), so it still says
-// something.
+// A cut column keeps at least this many columns, so it still says something. Its header is
+// cut like its cells: a spreadsheet's question as a header ("Do you need interpretation into
+// French or Spanish?") would otherwise make the table as wide as the question.
 constexpr std::size_t k_narrowest_cut = 10;
 
 class TableWriter final : public RowWriter {
@@ -95,10 +96,7 @@ private:
         }
         std::vector<ColumnSpace> spaces;
         for (std::size_t i = 0; i < m_widths.size(); ++i) {
-            const auto fit = columns()[i].fit;
-            const std::size_t floor =
-                std::max(text::display_width(columns()[i].name), k_narrowest_cut);
-            spaces.push_back({m_widths[i], floor, fit});
+            spaces.push_back({m_widths[i], k_narrowest_cut, columns()[i].fit});
         }
         m_widths = fit_columns(spaces, k_gap.size(), m_limit);
         std::vector<std::string_view> hidden;

@@ -1,13 +1,19 @@
 #include "convene/io/input.hpp"
 
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <iostream>
+#include <system_error>
+#include <vector>
 
 #include <fmt/format.h>
 
 #include "convene/error.hpp"
+#include "convene/io/standard_streams.hpp"
+#include "convene/text/suggest.hpp"
 
 namespace convene::io {
 
@@ -15,8 +21,32 @@ std::string display_name(std::string_view path) {
     return path == "-" ? std::string("<stdin>") : std::string(path);
 }
 
+std::string near_file_hint(const std::string& path) {
+    namespace fs = std::filesystem;
+    const fs::path typed(path);
+    const auto folder = typed.parent_path();
+    std::vector<std::string> names;
+    std::error_code error;
+    // A folder of a few thousand files is read in milliseconds; a huge one is not searched.
+    constexpr std::size_t k_most_names = 5000;
+    for (fs::directory_iterator entry(folder.empty() ? fs::path(".") : folder, error), end;
+         !error && entry != end && names.size() < k_most_names; entry.increment(error)) {
+        if (entry->is_regular_file(error)) names.push_back(entry->path().filename().string());
+    }
+    const auto near = text::nearest(typed.filename().string(), names, 1);
+    if (near.empty()) return {};
+    return fmt::format("did you mean '{}'?", (folder / near.front()).string());
+}
+
+void require_standard_input() {
+    if (!standard_stream_was_closed(STDIN_FILENO)) return;
+    throw UsageError("cannot read <stdin>: standard input is closed",
+                     "give a file name instead of -, or redirect one: < FILE");
+}
+
 InputFile::InputFile(const std::string& path) : m_path(path), m_stream(&std::cin) {
     if (path == "-") {
+        require_standard_input();
         return;
     }
     std::error_code ignored;
@@ -30,7 +60,8 @@ InputFile::InputFile(const std::string& path) : m_path(path), m_stream(&std::cin
         // ExistingFile check.
         const int error = errno;
         throw UsageError(fmt::format("cannot read {}: {}", path,
-                                     error != 0 ? std::strerror(error) : "open failed"));
+                                     error != 0 ? std::strerror(error) : "open failed"),
+                         error == ENOENT ? near_file_hint(path) : std::string());
     }
     m_stream = &m_file;
 }

@@ -1,4 +1,7 @@
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
 
 #include <fmt/format.h>
@@ -52,6 +55,11 @@ std::string redacted(const std::string& url) {
 class Smtp : public MailTransport {
 public:
     explicit Smtp(const SmtpSettings& settings) : m_settings(settings), m_lib(curl_library()) {
+        // Checked once, before the first message: libcurl would refuse each message alike.
+        if (!m_settings.ca_file.empty() && ::access(m_settings.ca_file.c_str(), R_OK) != 0) {
+            throw DeliveryError(fmt::format("cannot read mail.smtp_ca_file {}: {}",
+                                            m_settings.ca_file, std::strerror(errno)));
+        }
         if (m_lib.global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK || !(m_curl = m_lib.easy_init())) {
             throw DeliveryError("cannot start libcurl");
         }
@@ -88,6 +96,9 @@ public:
         if (credentials) {
             m_lib.easy_setopt(m_curl, CURLOPT_USERNAME, m_settings.user.c_str());
             m_lib.easy_setopt(m_curl, CURLOPT_PASSWORD, m_settings.password.c_str());
+        }
+        if (!m_settings.ca_file.empty()) {
+            m_lib.easy_setopt(m_curl, CURLOPT_CAINFO, m_settings.ca_file.c_str());
         }
         m_lib.easy_setopt(m_curl, CURLOPT_CONNECTTIMEOUT, 30L);
         m_lib.easy_setopt(m_curl, CURLOPT_LOW_SPEED_LIMIT, 1L);

@@ -37,10 +37,35 @@ if POSTGRESQL:
     postgres_server.announce_skip(postgres_server.why_unavailable())
 
 
+# Skip reasons of tests that another entry of the same ctest run covers: run_tests.py does not
+# count them as skipped (every other skip reports the entry as skipped, not passed).
+SQLITE_ONLY = "SQLite only: "
+NOT_UNDER_SANITIZERS = "not measured under the sanitizers: "
+BY_DESIGN = (SQLITE_ONLY, NOT_UNDER_SANITIZERS)
+SANITIZED = os.environ.get("CONVENE_SANITIZED") == "1"
+
+
 def sqlite_only(reason):
     """Marks a test (or a class of tests) that is about the SQLite file itself: skipped, with
-    `reason`, when the suite runs against PostgreSQL."""
-    return unittest.skipIf(POSTGRESQL, f"SQLite only: {reason}")
+    `reason`, when the suite runs against PostgreSQL (its `cli:` entry runs it)."""
+    return unittest.skipIf(POSTGRESQL, SQLITE_ONLY + reason)
+
+
+def not_under_sanitizers(reason):
+    """Marks a measurement that means nothing in a sanitized build (the sanitizers keep freed
+    memory in quarantine): skipped there, run by the release build's entries."""
+    return unittest.skipIf(SANITIZED, NOT_UNDER_SANITIZERS + reason)
+
+
+def update_golden():
+    """Whether golden files are rewritten from what convene writes instead of compared with it:
+    CONVENE_UPDATE_GOLDEN=1 only. Unset, empty or 0 compare; any other value is a mistake,
+    not a yes."""
+    value = os.environ.get("CONVENE_UPDATE_GOLDEN", "")
+    if value not in ("", "0", "1"):
+        raise ValueError(f"CONVENE_UPDATE_GOLDEN={value!r}: set 1 to rewrite the golden files, "
+                         "0 or nothing to compare")
+    return value == "1"
 
 
 @dataclass
@@ -156,6 +181,19 @@ class ConveneTestCase(unittest.TestCase):
             full_env.update(env)
         proc = subprocess.run([BIN, *args], input=input.encode() if isinstance(input, str) else input,
                               capture_output=True, env=full_env, cwd=cwd or self.dir, timeout=300)
+        return Result(proc.returncode, proc.stdout.decode("utf-8", "replace"),
+                      proc.stderr.decode("utf-8", "replace"))
+
+    def run_unprivileged(self, *args):
+        """Runs convene as a user that file permissions apply to: as itself, or when the tests
+        run as root (who reads every file) as nobody, through setpriv, with the test's folder
+        open to it."""
+        if os.geteuid() != 0:
+            return self.run_convene(*args)
+        os.chmod(self.dir, 0o755)
+        proc = subprocess.run(["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups",
+                               "--", BIN, *args], capture_output=True, env=self.env,
+                              cwd=self.dir, timeout=300)
         return Result(proc.returncode, proc.stdout.decode("utf-8", "replace"),
                       proc.stderr.decode("utf-8", "replace"))
 

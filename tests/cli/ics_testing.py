@@ -9,7 +9,7 @@ import re
 import subprocess
 import sys
 
-from harness import ConveneTestCase, SOURCE_DIR
+from harness import SOURCE_DIR, ConveneTestCase, update_golden
 
 sys.path.insert(0, os.path.join(SOURCE_DIR, "tests", "ics"))
 import ics_check  # noqa: E402,F401  (re-exported for the tests)
@@ -95,7 +95,7 @@ class ExportTestCase(ConveneTestCase):
             self.assertEqual(len(uid), len(pinned_uid(number)))
             data = data.replace(uid.encode(), pinned_uid(number).encode())
         path = os.path.join(GOLDEN_DIR, name)
-        if os.environ.get("CONVENE_UPDATE_GOLDEN"):
+        if update_golden():
             with open(path, "wb") as f:
                 f.write(data)
         with open(path, "rb") as f:

@@ -110,9 +110,8 @@ SKIP_MARK = "SKIPPED (PostgreSQL): "
 
 
 def announce_skip(reason):
-    """Says on stderr that a test file's PostgreSQL tests cannot run here, in the words ctest
-    looks for (SKIP_REGULAR_EXPRESSION in tests/CMakeLists.txt) to report the file as skipped
-    rather than passed."""
+    """Says once, at the top of a test file's log, why its PostgreSQL tests cannot run here.
+    The tests themselves skip, and run_tests.py reports the entry to ctest as skipped."""
     if reason:
         print(SKIP_MARK + reason, file=sys.stderr, flush=True)
 

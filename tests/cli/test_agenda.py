@@ -90,6 +90,44 @@ class AgendaTest(ConveneTestCase):
         self.assertIsNone(first["kind"])
         self.assertEqual(self.titles(), ["Keynote", "After"])
 
+    def test_no_duration_and_no_speakers_remove_only_those(self):
+        self.add("--title", "Talk", "--speaker", "Ada; Chair", "--speaker", "Bea",
+                 "--point", "One", "--start", "+10m", "--duration", "20m")
+        self.ok("update-agenda-item", self.event, "1", "--no-duration")
+        [item] = self.agenda()
+        self.assertIsNone(item["duration_minutes"])
+        self.assertIsNone(item["end"])
+        self.assertEqual(item["start"], "2022-04-13T15:10:00+02:00")
+        self.assertEqual([s["name"] for s in item["speakers"]], ["Ada", "Bea"])
+        self.ok("update-agenda-item", self.event, "1", "--no-speakers")
+        [item] = self.agenda()
+        self.assertEqual(item["speakers"], [])
+        self.assertEqual((item["title"], item["points"], item["start"]),
+                         ("Talk", ["One"], "2022-04-13T15:10:00+02:00"))
+        self.assertEqual(self.run_json("show", self.event)["agenda"][0]["speakers"], [])
+        # Once gone, removing them again changes nothing.
+        result = self.run_convene("update-agenda-item", self.event, "1", "--no-speakers",
+                                  "--no-duration")
+        self.assertEqual(result.code, 0, result.stderr)
+        self.assertIn("nothing to change", result.stderr)
+        self.fails(2, "update-agenda-item", self.event, "1", "--duration", "5m", "--no-duration")
+        self.fails(2, "update-agenda-item", self.event, "1", "--speaker", "Cy", "--no-speakers")
+
+    def test_a_speaker_written_with_commas_is_kept_with_a_warning(self):
+        result = self.run_convene("add-agenda-item", self.event, "--title", "Talk",
+                                  "--speaker", "Ana Silva, Chair, IOM", "--speaker", "Doe, Jane",
+                                  "--speaker", "Bo Chen; Host, Day 1; IOM")
+        self.assertEqual(result.code, 0, result.stderr)
+        self.assertEqual(result.stderr.splitlines(), [
+            "convene: warning: speaker 'Ana Silva, Chair, IOM' is stored as one name: its fields "
+            "are separated by ';', as in \"Ana Silva; Chair; IOM\""])
+        [item] = self.agenda()
+        self.assertEqual([s["name"] for s in item["speakers"]],
+                         ["Ana Silva, Chair, IOM", "Doe, Jane", "Bo Chen"])
+        result = self.run_convene("update-agenda-item", self.event, "1", "--speaker",
+                                  "A, B, C, D")
+        self.assertIn("as in \"A; B; C, D\"", result.stderr)
+
     def test_description_from_a_file_and_stdin(self):
         self.write("notes.txt", "Ligne une\nLigne deux\n")
         self.add("--title", "A", "--description", "@notes.txt")

@@ -3,11 +3,13 @@
 import csv
 import io
 import json
+import os
 import re
 import shutil
+import subprocess
 import unittest
 
-from harness import ConveneTestCase, sqlite_only
+from harness import BIN, ConveneTestCase, sqlite_only
 
 ROWS = 10_000
 
@@ -104,6 +106,23 @@ class BulkImportTest(ConveneTestCase):
         self.assertIn("dup.csv:3: EARLY1@example.org is already registered",
                       self.fails(4, "register", self.event, "--csv", path))
         self.assertEqual(self.count(), 3)
+        # Twice in the file: the earlier line is named, not the id of a row rolled back.
+        twice = self.write("twice.csv", "name,email,organisation\nAna,ana@example.org,X\n"
+                                        'Bo,bo@example.org,"Ville\nService"\n'
+                                        "Ana again,ANA@example.org,Y\n")
+        self.assertEqual(self.fails(4, "register", self.event, "--csv", twice),
+                         f"convene: error: {twice}:5: ANA@example.org is already registered for "
+                         f"{self.event} (line 2 of this file)")
+        self.assertEqual(self.count(), 3)
+        result = self.run_convene("register", self.event, "--csv", twice, "--skip-invalid")
+        self.assertIn(f"{twice}:5: ANA@example.org is already registered for {self.event} "
+                      "(line 2 of this file) (row skipped)", result.stderr)
+        self.assertEqual(self.count(), 5)
+        lines = "".join(json.dumps({"name": n, "email": e}) + "\n" for n, e in
+                        (("C", "c@example.org"), ("D", "d@example.org"), ("C", "c@example.org")))
+        self.assertIn("<stdin>:3: c@example.org is already registered for "
+                      f"{self.event} (line 1 of this file)",
+                      self.fails(4, "register", self.event, "--jsonl", "-", input=lines))
         result = self.run_convene("register", self.event, "--csv", path, "--on-duplicate", "skip")
         self.assertIn("1 added (0 waitlisted), 0 updated, 1 duplicate skipped",
                       self.summary(result.stderr))
@@ -133,6 +152,44 @@ class BulkImportTest(ConveneTestCase):
         error = self.fails(5, "register", self.event, "--jsonl", "-",
                            input='{"name":"A","email":"a@example.org"}\n{"name":"B"\n')
         self.assertIn("<stdin>:2: invalid JSON", error)
+
+    def test_a_closed_stdin_is_an_error_not_an_empty_file(self):
+        for args in (["register", self.event, "--csv", "-"],
+                     ["register", self.event, "--jsonl", "-"],
+                     ["update-event", self.event, "--description", "-"],
+                     ["create-event", "--from", "-"],
+                     ["rsvp", self.event]):
+            with self.subTest(args=args):
+                proc = subprocess.run(["sh", "-c", 'exec "$@" <&-', "sh", BIN, *args],
+                                      capture_output=True, text=True, env=self.env, cwd=self.dir,
+                                      timeout=300)
+                self.assertEqual(proc.returncode, 2, proc.stderr)
+                self.assertEqual(proc.stderr.splitlines(), [
+                    "convene: error: cannot read <stdin>: standard input is closed",
+                    "convene: hint: give a file name instead of -, or redirect one: < FILE"])
+        self.assertEqual(self.count(), 3)
+        self.assertIsNone(json.loads(self.ok("show", self.event, "--format",
+                                             "json"))["description"])
+
+    def test_a_mistyped_file_name_gets_the_near_one(self):
+        self.write("inscrits.csv", "name,email\nA,a@example.org\n")
+        os.mkdir(self.path("data"))
+        self.write("data/people.jsonl", "")
+        for typed, near in (("inscrits.cvs", "inscrits.csv"),
+                            (self.path("Inscrits.csv"), self.path("inscrits.csv")),
+                            ("data/poeple.jsonl", "data/people.jsonl")):
+            with self.subTest(typed=typed):
+                result = self.run_convene("register", self.event, "--csv", typed)
+                self.assertEqual(result.code, 2)
+                self.assertEqual(result.stderr.splitlines(), [
+                    f"convene: error: cannot read {typed}: No such file or directory",
+                    f"convene: hint: did you mean '{near}'?"])
+        result = self.run_convene("register", self.event, "--csv", "zzz.csv")
+        self.assertEqual(result.stderr.splitlines(),
+                         ["convene: error: cannot read zzz.csv: No such file or directory"])
+        self.assertIn("convene: hint: did you mean 'inscrits.csv'?",
+                      self.run_convene("update-event", self.event, "--description",
+                                       "@inscrits.cvs").stderr)
 
     def test_quoted_newlines_bom_and_crlf(self):
         content = ("\ufeffname,email,Address\r\n"

@@ -16,7 +16,7 @@ CASES = [
     (["reg"], {"register"}),
     (["register", "imrf-briefing", "--em"], {"--email"}),
     (["list", "events", "--format", ""], {"table", "tsv", "csv", "json", "jsonl"}),
-    (["show", "imrf-briefing", "--format", ""], {"text", "markdown", "json"}),
+    (["show", "imrf-briefing", "--format", ""], {"text", "markdown", "html", "json"}),
     (["show", "imrf"], {"imrf-briefing"}),
     (["create-event", "--tz", "Europe/Par"], {"Europe/Paris"}),
     (["list", "att"], {"attendees"}),
@@ -52,6 +52,11 @@ class Completion(ConveneTestCase):
         self.assertEqual(self.ok("__complete", "add-agenda-item", "x", "--kind", "").split(),
                          ["talk", "discussion", "break", "other"])
         self.assertEqual(self.ok("__complete", "completion", "").split(), ["bash", "zsh", "fish"])
+        # Every format each command accepts, as its --help lists them.
+        for words, formats in ((["show", "x"], ["text", "markdown", "html", "json"]),
+                               (["export-schedule", "x"], ["frab-xml", "frab-json"]),
+                               (["list", "events"], ["table", "tsv", "csv", "json", "jsonl"])):
+            self.assertEqual(self.ok("__complete", *words, "--format", "").split(), formats)
         self.assertEqual(self.ok("__complete", "help", "list", "at").split(), ["attendees"])
         self.assertNotIn("__complete", self.ok("__complete", "").split())
         self.assertNotIn("__complete", self.ok("--help"))

@@ -40,6 +40,21 @@ class Docs(ConveneTestCase):
                                 f"man/convene-{command}.1 is missing")
                 self.assertIn("Usage:", self.ok(command, "--help"))
 
+    def test_help_names_arguments_in_convenes_words(self):
+        """Positionals show as their names: not CLI11's "EVENT TEXT REQUIRED" or "(1x)"."""
+        commands = [[c] for c in subcommands(self.ok("--help")) if c not in GROUPS]
+        for group in GROUPS:
+            commands += [[group, kind] for kind in subcommands(self.ok(group, "--help"))]
+        for words in commands:
+            with self.subTest(command=" ".join(words)):
+                text = self.ok(*words, "--help")
+                self.assertNotRegex(text.splitlines()[1], r"\(\d+x\)")  # the usage line
+                positionals = text.partition("Positionals:")[2].partition("\n\n")[0]
+                self.assertNotRegex(positionals, r"\b(TEXT|INT|REQUIRED)\b")
+        self.assertIn("Usage: convene forget [OPTIONS] EVENT EMAIL\n", self.ok("forget", "--help"))
+        self.assertIn("Usage: convene export-ics [OPTIONS] [EVENT...]\n",
+                      self.ok("export-ics", "--help"))
+
     def test_every_man_page_names_a_real_command(self):
         commands = set(subcommands(self.ok("--help")))
         for group in GROUPS:
@@ -49,6 +64,19 @@ class Docs(ConveneTestCase):
             name = os.path.basename(page)[len("convene-"):-2]
             with self.subTest(page=name):
                 self.assertIn(name, commands)
+
+    def test_the_main_page_lists_every_format(self):
+        """convene(1)'s --format names what each command accepts, as --help and completion do."""
+        with open(os.path.join(MAN_DIR, "convene.1"), encoding="utf-8") as f:
+            text = f.read()
+        entry = text.split(".BI \\-\\-format", 1)[1].split(".TP", 1)[0]
+        words = re.findall(r"[a-z][a-z-]*", entry.replace("\\-", "-"))
+        for command, formats in (("show", ["text", "markdown", "html", "json"]),
+                                 ("export-schedule", ["frab-xml", "frab-json"])):
+            with self.subTest(command=command):
+                after = words[words.index(command) + 1:]
+                self.assertEqual(after[:len(formats)], formats)
+                self.assertIn(", ".join(formats), self.ok("--help"))
 
     def test_the_main_page_refers_to_every_page(self):
         with open(os.path.join(MAN_DIR, "convene.1"), encoding="utf-8") as f:

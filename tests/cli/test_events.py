@@ -216,9 +216,35 @@ class UpdatesAndSequence(ConveneTestCase):
         self.ok("show", slug)
         self.ok("delete-event", slug, "--yes")
         self.fails(3, "show", slug)
-        # Deleting the parent detaches its sessions.
         self.ok("delete-event", parent, "--yes")
         self.assertEqual(json.loads(self.ok("list", "events", "--format", "json")), [])
+
+    def test_deleting_a_parent_detaches_its_sessions(self):
+        parent, slug = self.create_briefing()
+        self.ok("register", slug, "--name", "Ana", "--email", "ana@example.org")
+        self.assertEqual(json.loads(self.ok("show", slug, "--format", "json"))["parent"]["slug"],
+                         parent)
+        self.fails(2, "delete-event", parent)
+        self.ok("delete-event", parent, "--yes")
+        self.fails(3, "show", parent)
+        page = json.loads(self.ok("show", slug, "--format", "json"))
+        self.assertIsNone(page["parent"])
+        self.assertEqual(page["title"], "Séance d'information sur la route vers le Forum "
+                                        "d'examen des migrations internationales (IMRF)")
+        [row] = json.loads(self.ok("list", "events", "--format", "json"))
+        self.assertEqual((row["slug"], row["parent"]), (slug, None))
+        self.assertEqual(self.ok("list", "attendees", slug, "--fields", "email", "--no-header",
+                                 "--format", "tsv"), "ana@example.org\n")
+
+    def test_no_parent_detaches_and_parent_attaches_again(self):
+        parent, slug = self.create_briefing()
+        self.fails(2, "create-event", "--title", "X", "--date", "2024-01-01", "--no-parent")
+        self.ok("update-event", slug, "--no-parent")
+        self.assertIsNone(json.loads(self.ok("show", slug, "--format", "json"))["parent"])
+        self.ok("show", parent)  # the parent stays
+        self.ok("update-event", slug, "--parent", parent)
+        self.assertEqual(json.loads(self.ok("show", slug, "--format", "json"))["parent"]["slug"],
+                         parent)
 
 
 class BadInput(ConveneTestCase):
@@ -249,7 +275,14 @@ class BadInput(ConveneTestCase):
             (self.create("--date", "2022-04-13", "--slug", "Not A Slug"), "invalid slug"),
             (self.create("--date", "2022-04-13", "--languages", "en,f"), "not a language tag"),
             (self.create("--date", "2022-04-13", "--online", "not a url"), "not a URL"),
-            (self.create("--date", "2022-04-13", "--capacity", "-3"), ""),
+            (self.create("--date", "2022-04-13", "--capacity", "-3"),
+             "--capacity: capacity must be zero or more, not -3"),
+            (self.create("--date", "2022-04-13", "--capacity", "1000001"),
+             "--capacity: capacity must be at most 1000000, not 1000001"),
+            (self.create("--date", "2022-04-13", "--capacity", "99999999999999999999"),
+             "--capacity: '99999999999999999999' is too large"),
+            (self.create("--date", "2022-04-13", "--capacity", "ten"),
+             "--capacity: 'ten' is not a whole number"),
             (self.create("--date", "2022-04-13", "--status", "maybe"), "unknown event status"),
             (self.create("--date", "2022-04-13", "--start", "2022-04-13T10:00"), "not both"),
         ]
@@ -258,6 +291,32 @@ class BadInput(ConveneTestCase):
                 error = self.fails(2, *args)
                 self.assertIn(message, error)
         self.assertEqual(json.loads(self.ok("list", "events", "--format", "json")), [])
+
+    def test_a_capacity_error_is_in_convenes_words(self):
+        slug = self.ok(*self.create("--date", "2022-04-13")).strip()
+        result = self.run_convene("update-event", slug, "--capacity", "-5")
+        self.assertEqual(result.code, 2)
+        self.assertEqual(result.stderr.splitlines(),
+                         ["convene: error: --capacity: capacity must be zero or more, not -5"])
+        self.assertIsNone(json.loads(self.ok("show", slug, "--format", "json"))["capacity"])
+
+    def test_a_date_written_by_hand_is_shown_rewritten(self):
+        for value, hint in (
+                ("13/04/2022 15:00", "write it as 2022-04-13 15:00"),
+                ("13.04.2022 9:30", "write it as 2022-04-13 09:30"),
+                ("04/05/2022 15:00", "write it as 2022-05-04 15:00 (day first) or "
+                                     "2022-04-05 15:00 (month first)"),
+                ("04/13/2022T15:00:30", "write it as 2022-04-13 15:00:30"),
+                ("tomorrow", "use 2022-04-13T15:00, 2022-04-13 15:00 or "
+                             "2022-04-13T15:00+02:00")):
+            with self.subTest(value=value):
+                result = self.run_convene(*self.create("--start", value, "--duration", "1h"))
+                self.assertEqual(result.code, 2)
+                self.assertEqual(result.stderr.splitlines(),
+                                 [f"convene: error: --start: invalid date-time '{value}'",
+                                  f"convene: hint: {hint}"])
+        result = self.run_convene(*self.create("--date", "13/04/2022"))
+        self.assertIn("convene: hint: write it as 2022-04-13\n", result.stderr)
 
     def test_gap_error_suggests_an_offset(self):
         result = self.run_convene(*self.create("--start", "2025-03-30T02:30", "--duration", "1h",
@@ -349,6 +408,23 @@ class HelpAndVersion(ConveneTestCase):
         # The starter loads: with SQLite, what stops `list` is the database that does not exist.
         self.assert_nothing_stored()
         self.fails(4, "init")
+
+    def test_init_force_replaces_a_file_and_keeps_its_mode(self):
+        path = self.write("convene.toml", '[defaults]\ntimezone = "Asia/Tokyo"\n')
+        os.chmod(path, 0o640)
+        error = self.fails(4, "init")
+        self.assertIn("convene.toml", error)
+        with open(path, encoding="utf-8") as f:
+            self.assertEqual(f.read(), '[defaults]\ntimezone = "Asia/Tokyo"\n')
+        self.ok("init", "--force", "--organiser-email", "events@example.org",
+                "--organiser-name", "Events")
+        with open(path, "rb") as f:
+            config = tomllib.load(f)
+        self.assertEqual(config["organiser"], {"name": "Events", "email": "events@example.org"})
+        self.assertNotIn("timezone", config.get("defaults", {}))
+        self.assertEqual(stat.S_IMODE(os.stat(path).st_mode), 0o640)
+        self.ok("init", "--force", "other.toml")  # no file yet: --force is not needed, nor wrong
+        self.assertTrue(os.path.exists(self.path("other.toml")))
 
     def test_init_sets_the_organiser(self):
         self.ok("init", "--organiser-name", 'Mayors "MM" Mechanism',

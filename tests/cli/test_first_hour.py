@@ -172,6 +172,33 @@ class TablesFitTheTerminal(ConveneTestCase):
                 self.assertEqual(self.ok(*args, "--format", "tsv", env={"COLUMNS": "80"}),
                                  self.ok(*args, "--format", "tsv"))
 
+    def test_long_custom_field_headers_are_cut_like_other_columns(self):
+        """A Google Forms export: its questions are the headers of custom fields."""
+        questions = ["Will you need simultaneous interpretation during the plenary sessions?",
+                     "Do you have any dietary requirements or allergies we should know about?",
+                     "How did you hear about this event (newsletter, colleague, social media)?"]
+        header = ["Timestamp", "Email Address", "First name", "Last name", "Organization",
+                  "Language", *questions]
+        rows = [["2024/03/01 10:00:00 AM GMT+1", f"p{i}@example.org", f"Person{i}", "Martin",
+                 "Ville de Lyon", "French", "Yes, into French", "Vegetarian", "A colleague"]
+                for i in range(3)]
+        path = self.write("forms.csv", "".join(",".join(f'"{cell}"' for cell in row) + "\n"
+                                               for row in [header, *rows]))
+        self.ok("register", self.event, "--csv", path)
+        run = TerminalRun(self, ["list", "attendees", self.event], columns=110,
+                          stderr_tty=False)
+        self.assertEqual(run.code, 0, run.stderr)
+        self.assert_fits(run.stdout, 110)
+        heading = run.stdout.splitlines()[0]
+        self.assertRegex(heading, r"  Will you \S+…  Do you \S+…$")
+        self.assertRegex(heading, r"^name +email +organisation +status")
+        # What does not fit even cut to ten columns is left out, the last first, with a note.
+        self.assertIn(f"waitlist_position, {questions[2]} to fit 110 columns", run.stderr)
+        # --wide still shows everything, whole.
+        wide = TerminalRun(self, ["list", "attendees", self.event, "--wide"], columns=110,
+                           stderr_tty=False)
+        self.assertIn(questions[2], wide.stdout)
+
     def test_cut_text_is_cut_by_display_width(self):
         self.ok("register", self.event, "--name", "李小龍" * 12, "--email", "li@example.org")
         out = self.ok("list", "attendees", self.event, "--format", "table",

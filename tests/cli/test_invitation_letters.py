@@ -6,12 +6,11 @@ import email.policy
 import os
 import unittest
 
-from harness import SOURCE_DIR, ConveneTestCase
+from harness import SOURCE_DIR, ConveneTestCase, update_golden
 
 EXAMPLES = os.path.join(SOURCE_DIR, "examples")
 GOLDEN = os.path.join(SOURCE_DIR, "tests", "golden")
 SLUG = "imrf-briefing-2022"
-UPDATE = os.environ.get("CONVENE_UPDATE_GOLDEN") == "1"
 CONFIG = '[organiser]\nname = "Mayors Mechanism"\nemail = "events@example.org"\n'
 ELODIE = ("Élodie Zoé", "elodie@exemple.fr")
 JUAN = ("Juan Pérez", "juan@ejemplo.es")
@@ -46,7 +45,7 @@ class Letters(ConveneTestCase):
                                              "vers le Forum d'examen des migrations "
                                              "internationales (IMRF)")
         path = os.path.join(GOLDEN, "seed-invitation.fr.txt")
-        if UPDATE:
+        if update_golden():
             with open(path, "w", encoding="utf-8") as f:
                 f.write(text)
         with open(path, encoding="utf-8") as f:

@@ -8,6 +8,7 @@ import email.policy
 import os
 import unittest
 
+from harness import not_under_sanitizers
 from ics_testing import (ORGANISER_TOML, SEED_DESCRIPTION, SEED_END, SEED_START, SEED_TITLE,
                          ExportTestCase)
 
@@ -297,8 +298,7 @@ class Golden(InvitationTestCase):
 
 
 class Streaming(InvitationTestCase):
-    @unittest.skipIf(os.environ.get("CONVENE_SANITIZED") == "1",
-                     "sanitizers hold freed memory in quarantine")
+    @not_under_sanitizers("freed memory stays in quarantine")
     def test_memory_stays_flat_with_ten_times_the_people(self):
         peaks = {}
         for rows in (1_000, 10_000):

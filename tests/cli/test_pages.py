@@ -17,13 +17,12 @@ import threading
 import unittest
 import zlib
 
-from harness import SOURCE_DIR, ConveneTestCase
+from harness import SOURCE_DIR, ConveneTestCase, update_golden
 
 EXAMPLES = os.path.join(SOURCE_DIR, "examples")
 GOLDEN = os.path.join(SOURCE_DIR, "tests", "golden", "pages")
 SLUG = "imrf-briefing-2022"
 PARENT = "migrations-crise-2022"
-UPDATE = os.environ.get("CONVENE_UPDATE_GOLDEN") == "1"
 FORMATS = {"text": "txt", "markdown": "md", "html": "html"}
 
 AGENDA_TITLES = [
@@ -111,7 +110,7 @@ class PageTestCase(ConveneTestCase):
 
     def compare_golden(self, name, actual):
         path = os.path.join(GOLDEN, name)
-        if UPDATE:
+        if update_golden():
             os.makedirs(GOLDEN, exist_ok=True)
             with open(path, "w", encoding="utf-8", newline="") as f:
                 f.write(actual)

@@ -1,7 +1,8 @@
 """What only the PostgreSQL store has (issue 16), against a real PostgreSQL 15 that
 postgres_server.py starts: registrations from several processes at once against a capacity,
 two `send` runs at once, `db copy` between SQLite and PostgreSQL and back, `db init` and schema
-versions, connection failures and a connection cut in the middle of an import.
+versions, connection failures and a connection cut in the middle of an import. The same copy
+between two SQLite files needs no server and runs here too (SqliteCopy).
 
 The shared behaviour of every command is tested on both stores by the other test files (ctest's
 `cli-pg: NAME` entries); these run in the `cli: test_postgres` entry and skip when PostgreSQL is
@@ -155,7 +156,9 @@ class ConcurrentSend(PostgresTestCase):
         self.assertEqual(len(self.sink.received()), len(people))
 
 
-class Copy(PostgresTestCase):
+class CopyScenario:
+    """An event with everything an event holds, and all that convene says about it."""
+
     def at(self, store, *args, **kwargs):
         """Runs convene against `store` (a SQLite path or a URL); stdout."""
         return self.ok(*args, env={"CONVENE_DB": store}, **kwargs)
@@ -163,7 +166,7 @@ class Copy(PostgresTestCase):
     def build(self, store):
         """The seed's briefing in `store` with an agenda, registrations with custom fields, a
         waiting list, a cancellation, a check-in, a reply, a sent ledger and a later change."""
-        own = self.env["CONVENE_DB"]
+        own = self.env.get("CONVENE_DB")
         self.env["CONVENE_DB"] = store
         try:
             self.ok("db", "init")
@@ -203,7 +206,10 @@ class Copy(PostgresTestCase):
                     "2022-05-02", "--tz", "Europe/Paris")
             return parent, slug
         finally:
-            self.env["CONVENE_DB"] = own
+            if own is None:
+                del self.env["CONVENE_DB"]
+            else:
+                self.env["CONVENE_DB"] = own
 
     def outputs(self, store, slugs):
         """Everything convene says about `slugs` in `store`, command by command."""
@@ -229,6 +235,10 @@ class Copy(PostgresTestCase):
                                     "elodie@exemple.fr")
         return out
 
+
+
+@unittest.skipIf(Controller is None, "python3-aiosmtpd is not installed")
+class Copy(CopyScenario, PostgresTestCase):
     def test_sqlite_to_postgresql_to_sqlite_says_the_same(self):
         first, last = self.path("first.db"), self.path("last.db")
         parent, slug = self.build(first)
@@ -304,6 +314,56 @@ class Copy(PostgresTestCase):
         self.assertEqual(self.ok("list", "events", "--format", "json"), before)
         self.fails(3, "db", "copy", "--from", self.path("first.db"), "no-such-event")
         self.assertEqual(self.ok("list", "events", "--format", "json"), before)
+
+
+@unittest.skipIf(Controller is None, "python3-aiosmtpd is not installed")
+class SqliteCopy(CopyScenario, ConveneTestCase):
+    """db copy from one SQLite file to another: no server needed."""
+
+    def test_sqlite_to_sqlite_says_the_same(self):
+        first, second = self.path("first.db"), self.path("second.db")
+        parent, slug = self.build(first)
+        slugs = [parent, slug, "autre"]
+        before = self.outputs(first, slugs)
+        self.assertIn("accepted", before["attendees"])
+        self.assertEqual(self.at(first, "db", "copy", "--to", second), "")
+        self.assertEqual(self.outputs(second, slugs), before)
+        # Again: the events are there; exit 4 and nothing written.
+        self.assertRegex(self.fails(4, "db", "copy", "--to", second, env={"CONVENE_DB": first}),
+                         "|".join(slugs))
+        self.assertEqual(self.outputs(second, slugs), before)
+        # Into a third file, from the second, the named events only: the same again.
+        third = self.path("third.db")
+        self.assertEqual(self.at(third, "db", "copy", "--from", second, parent, slug), "")
+        self.assertEqual(self.at(third, "show", slug), before[f"show {slug}"])
+        self.assertEqual([e["slug"] for e in json.loads(self.at(third, "list", "events",
+                                                                "--format", "json"))],
+                         [parent, slug])
+
+    def test_the_database_in_use_is_known_by_any_of_its_names(self):
+        self.ok("create-event", "--title", "Kept", "--slug", "kept", "--date", "2024-01-01")
+        os.symlink("convene.db", self.path("link.db"))
+        before = self.ok("list", "events", "--format", "json")
+        for name in ("./convene.db", "convene.db", self.path("convene.db"), "link.db"):
+            for flag in ("--to", "--from"):
+                with self.subTest(name=name, flag=flag):
+                    result = self.run_convene("db", "copy", flag, name)
+                    self.assertEqual(result.code, 2, result.stderr)
+                    self.assertEqual(result.stderr.splitlines(), [
+                        f"convene: error: {name} is the database convene works on already",
+                        "convene: hint: name another database with --to or --from"])
+        self.assertEqual(self.ok("list", "events", "--format", "json"), before)
+
+
+class Completion(PostgresTestCase):
+    def test_event_slugs_complete_from_postgresql(self):
+        self.ok("create-event", "--title", "Briefing", "--slug", "imrf-briefing", "--date",
+                "2022-04-13")
+        self.ok("create-event", "--title", "Other", "--slug", "other", "--date", "2022-04-14")
+        self.assertEqual(self.ok("__complete", "show", "").split(), ["imrf-briefing", "other"])
+        self.assertEqual(self.ok("__complete", "--db", self.db, "show", "imrf",
+                                 env={"CONVENE_DB": ""}).split(), ["imrf-briefing"])
+        self.assertFalse(os.path.exists(self.path("convene.db")))
 
 
 class Schema(PostgresTestCase):

@@ -38,6 +38,22 @@ class RegisterTest(ConveneTestCase):
         self.assertIn("ANA@example.org is already registered", error)
         self.assertIn(f"(id {first.strip()})", error)
 
+    def test_a_byte_order_mark_before_an_address_is_dropped(self):
+        first = self.register("Ana", "\ufeffana@example.org")
+        self.assertEqual([p["email"] for p in self.attendees()], ["ana@example.org"])
+        error = self.fails(4, "register", self.event, "--name", "Ana", "--email",
+                           "ana@example.org")
+        self.assertIn(f"(id {first.strip()})", error)
+        self.fails(4, "register", self.event, "--name", "Ana", "--email",
+                   "\ufeff\ufeff ana@example.org\ufeff")
+        path = self.write("bom.jsonl", '{"name": "Bo", "email": "\ufeffbo@example.org"}\n'
+                                       '{"name": "Bo", "email": "bo@example.org"}\n')
+        self.assertIn("bom.jsonl:2: bo@example.org is already registered",
+                      self.fails(4, "register", self.event, "--jsonl", path))
+        self.ok("register", self.event, "--jsonl", path, "--on-duplicate", "skip")
+        self.assertEqual([p["email"] for p in self.attendees()],
+                         ["ana@example.org", "bo@example.org"])
+
     def test_on_duplicate_skip_keeps_the_record_and_prints_its_id(self):
         first = self.register("Ana", "ana@example.org")
         again = self.run_convene("register", self.event, "--name", "Someone else", "--email",

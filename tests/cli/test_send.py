@@ -1,7 +1,9 @@
 """convene send: invitations delivered to a real SMTP sink (python3-aiosmtpd) that the test
-starts on 127.0.0.1 and stops, both through msmtp as the sendmail command and through libcurl
-with mail.smtp_url. Every received message is parsed as an e-mail, and its calendar part passes
-ical_check (libical) and ics_check.py (python3-icalendar) like every other invitation.
+starts on 127.0.0.1 and stops, through msmtp as the sendmail command, through libcurl with
+mail.smtp_url, and through libcurl to a sink that demands STARTTLS (a throwaway certificate that
+openssl makes for the test) and a login. Every received message is parsed as an e-mail, and its
+calendar part passes ical_check (libical) and ics_check.py (python3-icalendar) like every other
+invitation.
 """
 import asyncio
 import email
@@ -10,6 +12,7 @@ import os
 import shutil
 import signal
 import socket
+import ssl
 import subprocess
 import threading
 import time
@@ -20,6 +23,7 @@ from ics_testing import ORGANISER_TOML, ExportTestCase, ics_check
 
 try:
     from aiosmtpd.controller import Controller
+    from aiosmtpd.smtp import AuthResult
 except ImportError:  # reported as skipped below
     Controller = None
 
@@ -34,6 +38,7 @@ class Sink:
 
     def __init__(self):
         self.messages = []  # (envelope recipients, bytes)
+        self.sessions = []  # (over TLS, login) of each message
         self.refused = set()
         self.delay = 0.0
         self.lock = threading.Lock()
@@ -49,6 +54,8 @@ class Sink:
             await asyncio.sleep(self.delay)
         with self.lock:
             self.messages.append((list(envelope.rcpt_tos), envelope.original_content))
+            self.sessions.append((session.ssl is not None,
+                                  getattr(session.auth_data, "login", None)))
         return "250 Message accepted for delivery"
 
     def received(self):
@@ -62,11 +69,12 @@ def free_port():
         return s.getsockname()[1]
 
 
-def start_sink(test):
-    """An SMTP sink on 127.0.0.1 at a free port, stopped when `test` ends: (sink, port)."""
+def start_sink(test, **server):
+    """An SMTP sink on 127.0.0.1 at a free port, stopped when `test` ends: (sink, port).
+    `server` goes to aiosmtpd's SMTP (tls_context, authenticator…)."""
     sink = Sink()
     port = free_port()
-    controller = Controller(sink, hostname="127.0.0.1", port=port, ready_timeout=30)
+    controller = Controller(sink, hostname="127.0.0.1", port=port, ready_timeout=30, **server)
     controller.start()
     test.addCleanup(controller.stop)
     return sink, port
@@ -79,11 +87,14 @@ class SendTestCase(ExportTestCase):
         super().setUp()
         if Controller is None:
             self.skipTest("python3-aiosmtpd is not installed")
-        self.sink, self.port = start_sink(self)
+        self.sink, self.port = start_sink(self, **self.server_options())
         self.write("convene.toml", ORGANISER_TOML + self.mail_config())
 
     def mail_config(self):
         raise NotImplementedError
+
+    def server_options(self):
+        return {}
 
     def register(self, slug, person):
         self.ok("register", slug, "--name", person[0], "--email", person[1])
@@ -374,7 +385,78 @@ class ThroughSmtpUrl(SendTestCase):
         self.assertEqual(self.sink.received(), [])
 
 
-del SendTestCase  # only the two ways of sending run
+def throwaway_certificate(folder):
+    """A self-signed certificate for 127.0.0.1 and its key, made now with openssl: (cert, key)."""
+    cert, key = os.path.join(folder, "server.pem"), os.path.join(folder, "server.key")
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
+                    "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", key, "-out", cert,
+                    "-days", "1", "-subj", "/CN=127.0.0.1", "-addext",
+                    "subjectAltName=IP:127.0.0.1"], check=True, capture_output=True, timeout=60)
+    return cert, key
+
+
+USER, PASSWORD = "events@example.org", "s3cret:pass"
+
+
+class ThroughStarttlsAndLogin(SendTestCase):
+    """What a mail provider asks: STARTTLS first (with a certificate of the organisation's own
+    authority, here a throwaway one), then AUTH, then the messages; every scenario above."""
+
+    def setUp(self):
+        if not shutil.which("openssl"):
+            self.skipTest("openssl is not installed")
+        self.logins = []
+        super().setUp()
+        self.env["CONVENE_SMTP_PASSWORD"] = PASSWORD
+
+    def server_options(self):
+        self.cert, key = throwaway_certificate(self.dir)
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(self.cert, key)
+        return {"tls_context": context, "require_starttls": True, "auth_required": True,
+                "authenticator": self.authenticate}
+
+    def authenticate(self, server, session, envelope, mechanism, auth_data):
+        login = auth_data.login.decode()
+        self.logins.append((session.ssl is not None, mechanism, login))
+        return AuthResult(success=(login, auth_data.password.decode()) == (USER, PASSWORD),
+                          auth_data=auth_data)
+
+    def mail_config(self):
+        return (f'[mail]\nsmtp_url = "smtp://127.0.0.1:{self.port}"\nsmtp_user = "{USER}"\n'
+                'smtp_ca_file = "server.pem"\n')
+
+    def test_every_message_went_over_tls_after_a_login(self):
+        slug = self.briefing()
+        self.send(slug)
+        self.assertEqual(len(self.sink.received()), 2)
+        self.assertEqual(self.sink.sessions, [(True, USER.encode())] * 2)
+        self.assertTrue(self.logins)
+        self.assertTrue(all(tls and login == USER for tls, _, login in self.logins), self.logins)
+
+    def test_a_wrong_password_is_one_error_and_nothing_is_sent(self):
+        slug = self.briefing()
+        error = self.fails(7, "send", slug, env={"CONVENE_SMTP_PASSWORD": "wrong"})
+        self.assertNotIn("wrong", error)
+        self.assertEqual(self.sink.received(), [])
+        self.assertEqual(self.ledger(slug)[0], (JANE[1], "registered", "", ""))
+
+    def test_a_certificate_of_an_unknown_authority_gets_no_password(self):
+        slug = self.briefing()
+        self.write("convene.toml", ORGANISER_TOML + self.mail_config().replace(
+            'smtp_ca_file = "server.pem"\n', ""))
+        error = self.fails(7, "send", slug)
+        self.assertIn(f"SMTP server smtp://127.0.0.1:{self.port}", error)
+        self.assertEqual((self.sink.received(), self.logins), ([], []))
+        self.write("convene.toml", ORGANISER_TOML + self.mail_config().replace(
+            "server.pem", "missing.pem"))
+        self.assertEqual(self.fails(7, "send", slug),
+                         "convene: error: cannot read mail.smtp_ca_file missing.pem: "
+                         "No such file or directory")
+        self.assertEqual((self.sink.received(), self.logins), ([], []))
+
+
+del SendTestCase  # only the ways of sending run
 
 if __name__ == "__main__":
     unittest.main()

@@ -71,6 +71,45 @@ class SpreadsheetImportTest(ConveneTestCase):
         self.assertIn("utf-16le, delimiter tab", result.stderr)
         self.assertEqual(self.imported(), EXPECTED)
 
+    def test_delimiter_tab_where_the_header_has_more_commas(self):
+        question = "Which days, rooms, meals?"
+        path = self.write("tabs.csv", f"name\temail\t{question}\n"
+                                      "Ana, Silva\tana@example.org\tMon; Tue, A, vegan\n")
+        # Three commas to two tabs: without the flag the header is read split at ','.
+        self.assertIn("split at ','", self.fails(5, "register", self.event, "--csv", path))
+        result = self.run_convene("register", self.event, "--csv", path, "--delimiter", "tab")
+        self.assertEqual(result.code, 0, result.stderr)
+        self.assertIn("utf-8, delimiter tab", result.stderr)
+        [person] = self.people()
+        self.assertEqual((person["name"], person["email"], person[question]),
+                         ("Ana, Silva", "ana@example.org", "Mon; Tue, A, vegan"))
+        # The same word for a list written with tabs.
+        rows = list(csv.reader(io.StringIO(self.ok(
+            "list", "attendees", self.event, "--format", "csv", "--delimiter", "tab",
+            "--fields", "name,email"), newline=""), delimiter="\t"))
+        self.assertEqual(rows, [["name", "email"], ["Ana, Silva", "ana@example.org"]])
+
+    def test_encoding_utf16_reads_a_file_without_a_byte_order_mark(self):
+        text = "name,email,organisation\nZoë Ñandú,zoe@example.org,Ville « Nouvelle »\n"
+        little = self.write("le.csv", text.encode("utf-16-le"), mode="wb")
+        # Without a byte order mark or --encoding it is not UTF-8, so read as Windows-1252 (a
+        # note says so), where its zero bytes are refused.
+        refused = self.run_convene("register", self.event, "--csv", little)
+        self.assertEqual(refused.code, 5, refused.stderr)
+        self.assertIn("windows-1252", refused.stderr)
+        for encoding in ("utf-16", "utf-16le", "UTF16"):
+            with self.subTest(encoding=encoding):
+                result = self.run_convene("register", self.event, "--csv", little, "--encoding",
+                                          encoding, "--dry-run")
+                self.assertEqual(result.code, 0, result.stderr)
+                self.assertIn("utf-16le, delimiter ','", result.stderr)
+        self.ok("register", self.event, "--csv", little, "--encoding", "utf-16")
+        big = self.write("be.csv", text.replace("zoe@", "zoe.be@").encode("utf-16-be"), mode="wb")
+        self.ok("register", self.event, "--csv", big, "--encoding", "utf-16be")
+        self.assertEqual([(p["name"], p["email"], p["organisation"]) for p in self.people()],
+                         [("Zoë Ñandú", "zoe@example.org", "Ville « Nouvelle »"),
+                          ("Zoë Ñandú", "zoe.be@example.org", "Ville « Nouvelle »")])
+
     def test_google_forms_headers_and_language_names(self):
         self.ok("register", self.event, "--csv", self.fixture("google-forms.csv"))
         self.assertEqual(self.imported(), EXPECTED)

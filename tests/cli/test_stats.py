@@ -56,6 +56,19 @@ class StatsTest(ConveneTestCase):
         self.assertTrue(lines[0].startswith("figure"))
         self.assertRegex(lines[2], r"^capacity\s+5$")
 
+    def test_no_header_leaves_the_rows_alone(self):
+        for fmt in ("csv", "tsv", "table"):
+            with self.subTest(format=fmt):
+                whole = self.ok("stats", self.event, "--format", fmt).splitlines()
+                rows = self.ok("stats", self.event, "--format", fmt, "--no-header").splitlines()
+                skipped = 2 if fmt == "table" else 1  # a table's header has a rule under it
+                self.assertTrue(whole[0].startswith("figure"))
+                if fmt != "table":
+                    self.assertEqual(rows, whole[skipped:])
+                self.assertEqual(len(rows), 12)
+                self.assertFalse(any(line.startswith("figure") for line in rows))
+                self.assertRegex(rows[0], r"^capacity\W+5$")
+
     def test_unknown_event(self):
         self.fails(3, "stats", "no-such-event")
 

@@ -6,10 +6,9 @@ hides convene's own peak under Python's.) VmHWM only grows, so the last sample i
 peak. Loading every row would add tens of megabytes at 100,000 rows; streaming keeps the peak
 near the binary's own few megabytes, so the ratio stays far below the ratio of rows.
 """
-import os
 import unittest
 
-from harness import ConveneTestCase
+from harness import ConveneTestCase, not_under_sanitizers
 
 SMALL, LARGE = 10_000, 100_000
 
@@ -23,8 +22,7 @@ class StreamingMemoryTest(ConveneTestCase):
                 f.write(f"Person {i},p{i}@example.org,\"Org, {i % 50}\",{diet}\n")
         return self.path(name)
 
-    @unittest.skipIf(os.environ.get("CONVENE_SANITIZED") == "1",
-                     "sanitizers hold freed memory in quarantine")
+    @not_under_sanitizers("freed memory stays in quarantine")
     def test_memory_stays_flat_for_ten_times_the_rows(self):
         peaks = {}
         for rows in (SMALL, LARGE):

@@ -1,5 +1,7 @@
 """Did you mean: every name convene looks up gets the nearest names as a hint, never applied
 silently; bare `convene` and `convene help COMMAND` print the help; aliases are accepted."""
+import json
+
 from harness import ConveneTestCase
 
 
@@ -32,6 +34,14 @@ class Suggestions(ConveneTestCase):
     def test_missing_subcommand_lists_them(self):
         what, hint = self.error_and_hint(2, "list")
         self.assertEqual(what, "'convene list' needs one of: events, agenda, attendees")
+
+    def test_global_options_without_a_command(self):
+        for args in (["--db", "x.db"], ["--quiet"], ["--format", "json", "--db", "x.db"]):
+            with self.subTest(args=args):
+                what, hint = self.error_and_hint(2, *args)
+                self.assertEqual(what, "no command given")
+                self.assertEqual(hint, "see 'convene --help'")
+        self.assertFalse(self.run_convene("--db", "x.db").stderr.count("subcommand"))
 
     def test_unknown_option_within_its_command(self):
         what, hint = self.error_and_hint(2, "register", "x", "--emial", "a@b.org", "--name", "A")
@@ -94,24 +104,38 @@ class Suggestions(ConveneTestCase):
         self.assertEqual(self.ok("help", "register"), self.ok("register", "--help"))
         self.assertEqual(self.ok("help", "list", "attendees"), self.ok("list", "attendees", "--help"))
         self.assertEqual(self.ok("--quiet", "help", "register"), self.ok("register", "--help"))
+        # Help on help is the general help, which describes `help [COMMAND]`.
+        self.assertEqual(self.ok("help", "--help"), self.ok("--help"))
+        self.assertEqual(self.ok("help", "-h"), self.ok("--help"))
+        self.assertEqual(self.ok("help", "register", "--help"), self.ok("register", "--help"))
         what, hint = self.error_and_hint(2, "help", "regster")
         self.assertEqual(what, "unknown command 'regster'")
         self.assertEqual(hint, "did you mean 'register'?")
 
 
 class Aliases(ConveneTestCase):
-    def test_british_and_american_spellings_and_the_config_key(self):
+    def test_british_and_american_spellings_and_the_config_key_name(self):
+        """--organizer is --organiser, --organization --organisation, and --timezone (the name
+        of the config key defaults.timezone) is --tz: each stores what the other would."""
         slug = self.ok("create-event", "--title", "Aliases", "--start", "2024-05-01T09:00",
                        "--duration", "1h", "--timezone", "Asia/Tokyo", "--organizer", "Org A",
                        "--organiser", "Org B").strip()
-        page = self.ok("show", slug, "--format", "json")
-        self.assertIn('"timezone": "Asia/Tokyo"', page)
-        self.assertIn("Org A", page)
-        self.assertIn("Org B", page)
+        page = json.loads(self.ok("show", slug, "--format", "json"))
+        self.assertEqual((page["timezone"], page["start"]), ("Asia/Tokyo", "2024-05-01T00:00:00Z"))
+        self.assertEqual(page["organisers"], ["Org A", "Org B"])
         self.ok("update-event", slug, "--organizer", "Org C", "--timezone", "Europe/Paris")
-        self.assertIn("Org C", self.ok("show", slug, "--timezone", "UTC"))
+        page = json.loads(self.ok("show", slug, "--format", "json"))
+        self.assertEqual((page["timezone"], page["start"]),
+                         ("Europe/Paris", "2024-05-01T07:00:00Z"))
+        self.assertEqual(page["organisers"], ["Org C"])
+        in_utc = self.ok("show", slug, "--timezone", "UTC")
+        self.assertEqual(in_utc, self.ok("show", slug, "--tz", "UTC"))
+        self.assertIn("Coordinated Universal Time", in_utc)
         self.ok("register", slug, "--name", "A", "--email", "a@example.org", "--organization", "X")
         self.ok("register", slug, "--name", "B", "--email", "b@example.org", "--organisation", "Y")
+        self.assertEqual(self.ok("list", "attendees", slug, "--format", "tsv", "--no-header",
+                                 "--fields", "email,organisation"),
+                         "a@example.org\tX\nb@example.org\tY\n")
 
     def test_update_help_shows_no_create_time_defaults(self):
         update = self.ok("update-event", "--help")

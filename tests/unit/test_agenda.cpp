@@ -38,7 +38,7 @@ AgendaItem timed(int position, const Event& event, std::string_view start,
 
 }  // namespace
 
-TEST_CASE("a speaker is NAME; ROLE; ORGANISATION, trimmed", "[agenda]") {
+TEST_CASE("a speaker is NAME, ROLE and ORGANISATION split at semicolons, trimmed", "[agenda]") {
     const auto s = *parse_speaker(
         "Monami Maulik; Stakeholder Liaison Officer;  Réseau des Nations Unies sur la migration ");
     CHECK(s.name == "Monami Maulik");
@@ -55,7 +55,7 @@ TEST_CASE("a speaker is NAME; ROLE; ORGANISATION, trimmed", "[agenda]") {
     CHECK(no_role.organisation == "GFMD");
 }
 
-TEST_CASE("\\; is a semicolon inside a field, \\\\ a backslash", "[agenda]") {
+TEST_CASE("a backslash escapes a semicolon or a backslash inside a speaker field", "[agenda]") {
     const auto s = *parse_speaker(R"(Ada\; Lovelace; Analyst\; poet; C:\\Engines)");
     CHECK(s.name == "Ada; Lovelace");
     CHECK(s.role == "Analyst; poet");
@@ -71,6 +71,16 @@ TEST_CASE("bad speakers are usage errors that say what is wrong", "[agenda]") {
     CHECK(usage_error("") == "speaker '' has no name");
     CHECK(usage_error("a;b;c;d") == "speaker 'a;b;c;d' has 4 fields, at most 3");
     CHECK(usage_error(R"(A\nB)") == R"(speaker 'A\nB': '\n' is not an escape)");
+}
+
+TEST_CASE("a speaker written with commas gets a warning with semicolons", "[agenda]") {
+    CHECK(speaker_warning("Ana Silva, Chair, IOM") ==
+          "speaker 'Ana Silva, Chair, IOM' is stored as one name: its fields are separated by "
+          "';', as in \"Ana Silva; Chair; IOM\"");
+    CHECK(speaker_warning("A, B, C, D")->ends_with("\"A; B; C, D\""));
+    CHECK_FALSE(speaker_warning("Doe, Jane"));
+    CHECK_FALSE(speaker_warning("Ana Silva, PhD; Chair, Day 1; IOM"));
+    CHECK_FALSE(speaker_warning("Ana"));
 }
 
 TEST_CASE("agenda kinds are a closed list", "[agenda]") {

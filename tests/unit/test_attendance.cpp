@@ -83,7 +83,7 @@ TEST_CASE("a minimum time sets apart who came too briefly", "[attendance]") {
     CHECK(shown(result.absent) == Names{"María José García Peña"});
 }
 
-TEST_CASE("a name two registrations share matches neither; a registered host attends",
+TEST_CASE("a name two registrations share matches neither, and a registered host attends",
           "[attendance]") {
     std::vector<convene::io::ReportedParticipant> people(3);
     people[0].name = "Ana Silva";

@@ -57,7 +57,7 @@ TEST_CASE("cancelling a waiting person frees no seat", "[capacity]") {
     CHECK(seats.promotable() == 0);
 }
 
-TEST_CASE("a raised capacity promotes as many as it frees; none without waiting people",
+TEST_CASE("a raised capacity promotes as many as it frees, none without waiting people",
           "[capacity]") {
     CHECK(SeatCounter(5, 2, 10).promotable() == 3);
     CHECK(SeatCounter(5, 2, 1).promotable() == 1);

@@ -38,7 +38,20 @@ TEST_CASE("fit_columns hides the last hideable columns before cutting text short
     CHECK(fit_columns(columns, 2, 20) == Widths{2, 16, k_hidden, k_hidden});
 }
 
+TEST_CASE("fit_columns leaves out free text, the last first, when its floors are too wide",
+          "[column_fit]") {
+    // Many long custom fields: 10 + 4 × 60 + 4 gaps of 2 = 258; cut to their floors of 10
+    // they still take 58 columns of a 50-column terminal.
+    const std::vector<ColumnSpace> columns{{10, 10, Fit::keep}, {60, 10, Fit::cut},
+                                           {60, 10, Fit::cut},  {60, 10, Fit::cut},
+                                           {60, 10, Fit::cut},  {8, 8, Fit::hide}};
+    // The hideable column goes first; then the last text column; the rest share what is left.
+    CHECK(fit_columns(columns, 2, 50) == Widths{10, 12, 11, 11, k_hidden, k_hidden});
+}
+
 TEST_CASE("fit_columns gives up when nothing more can give", "[column_fit]") {
     const std::vector<ColumnSpace> columns{{30, 30, Fit::keep}, {30, 10, Fit::cut}};
-    CHECK(fit_columns(columns, 2, 20) == Widths{30, 10});
+    CHECK(fit_columns(columns, 2, 20) == Widths{30, k_hidden});
+    const std::vector<ColumnSpace> kept{{30, 30, Fit::keep}, {25, 25, Fit::keep}};
+    CHECK(fit_columns(kept, 2, 20) == Widths{30, 25});
 }

@@ -108,7 +108,7 @@ TEST_CASE("precedence for the database: flag > environment > file > default", "[
     fs::current_path(previous);
 }
 
-TEST_CASE("CONVENE_TZ overrides the file; a missing --config file is an error", "[config]") {
+TEST_CASE("CONVENE_TZ overrides the file, and a missing --config file is an error", "[config]") {
     testing::TempFolder dir;
     auto file = dir.write("c.toml", "[defaults]\ntimezone = \"Asia/Tokyo\"\n");
     CHECK(config::load({file.string(), ""}, env_of({{"CONVENE_TZ", "UTC"}})).default_timezone ==

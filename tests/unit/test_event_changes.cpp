@@ -51,7 +51,7 @@ TEST_CASE("deleting removes the event", "[event_changes]") {
     CHECK_THROWS_AS(store::EventStore(fixture.db).get("briefing"), NotFoundError);
 }
 
-TEST_CASE("the first arrival counts; undo clears it", "[event_changes]") {
+TEST_CASE("the first arrival counts and undo clears it", "[event_changes]") {
     testing::StoreWithEvent fixture;
     register_person(fixture, "ana@x.org");
     const auto later = k_now + std::chrono::minutes{5};

@@ -105,7 +105,7 @@ TEST_CASE("VTIMEZONEs: one per zone, covering all its events, in name order", "[
     CHECK(text.find("DTSTART:20230326T020000") != std::string::npos);
 }
 
-TEST_CASE("a venue is the LOCATION; invitees get the meeting link as URL", "[ics][event]") {
+TEST_CASE("a venue is the LOCATION, and invitees get the meeting link as URL", "[ics][event]") {
     auto hybrid = testing::seed_briefing();
     hybrid.venue = "Palais des Nations, Genève; salle XX";
     const auto feed = feed_vevent(hybrid);

@@ -90,7 +90,7 @@ TEST_CASE("every attendee gets the same invitation but for the ATTENDEE line",
     CHECK(unfold(invitation.to_string(k_jane)) == jane);  // deterministic
 }
 
-TEST_CASE("STATUS in a REQUEST is TENTATIVE or CONFIRMED; a cancelled event cannot be requested",
+TEST_CASE("STATUS in a REQUEST is TENTATIVE or CONFIRMED, a cancelled event cannot be requested",
           "[ics][invitation]") {
     auto event = testing::seed_briefing();
     event.status = domain::EventStatus::tentative;

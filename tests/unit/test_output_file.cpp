@@ -67,7 +67,7 @@ TEST_CASE("an output file only replaces regular files", "[io]") {
     CHECK(entries(folder.path) == 1);  // no temporary file left behind
 }
 
-TEST_CASE("an output file keeps the mode it replaces; private ones start at 0600", "[io]") {
+TEST_CASE("an output file keeps the mode it replaces, private ones start at 0600", "[io]") {
     TempFolder folder;
     const auto target = folder.path / "feed.ics";
     { std::ofstream(target) << "old"; }

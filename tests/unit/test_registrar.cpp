@@ -98,7 +98,7 @@ TEST_CASE("registrar: unregistering promotes the head of the waiting list", "[re
     CHECK(again.registration.sequence_offset == 2);  // cancelled, then signed up again
 }
 
-TEST_CASE("registrar: a raised capacity promotes in order; a newcomer queues behind",
+TEST_CASE("registrar: a raised capacity promotes in order, a newcomer queues behind",
           "[registrar]") {
     store::Database db(":memory:");
     auto event = make_event(db, 1);

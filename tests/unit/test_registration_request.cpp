@@ -34,6 +34,23 @@ TEST_CASE("normalise trims values and accepts a plausible request", "[registrati
     CHECK(request.fields.front() == std::pair<std::string, std::string>{"diet", "vegetarian"});
 }
 
+TEST_CASE("normalise drops byte order marks around the email", "[registration]") {
+    for (const auto* email : {"\xEF\xBB\xBF"
+                              "ana@example.org",
+                              " \xEF\xBB\xBF"
+                              "ana@example.org",
+                              "\xEF\xBB\xBF\xEF\xBB\xBF ana@example.org\xEF\xBB\xBF"}) {
+        auto request = ana();
+        request.email = email;
+        CHECK_FALSE(normalise(request, event_with_languages()));
+        CHECK(request.email == "ana@example.org");
+    }
+    auto inside = ana();
+    inside.email = "ana\xEF\xBB\xBF@example.org";
+    normalise(inside, event_with_languages());
+    CHECK(inside.email == "ana\xEF\xBB\xBF@example.org");  // not trimmed away: seen as is
+}
+
 TEST_CASE("the language is one of the event's, in its spelling", "[registration]") {
     auto request = ana();
     request.language = "PT-br";

@@ -83,7 +83,7 @@ TEST_CASE("send delivers what the plan owes, once, and the ledger remembers", "[
     CHECK(app::plan_send(db, fixture.event).empty());  // a second run owes nothing
 }
 
-TEST_CASE("a refused recipient stays owed; the others are recorded", "[send]") {
+TEST_CASE("a refused recipient stays owed and the others are recorded", "[send]") {
     testing::StoreWithEvent fixture;
     auto& db = fixture.db;
     add(db, fixture.event, "a@example.org");

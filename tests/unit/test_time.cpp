@@ -41,7 +41,7 @@ TEST_CASE("a wall time in the spring-forward gap is refused with a hint", "[time
     CHECK(utc("2025-03-30T03:00", "Europe/Paris") == "2025-03-30T01:00:00Z");
 }
 
-TEST_CASE("a wall time in the autumn fold is ambiguous; an offset resolves it", "[time]") {
+TEST_CASE("a wall time in the autumn fold is ambiguous and an offset resolves it", "[time]") {
     const auto fold = parse_instant("2025-10-26T02:30", known_zone("Europe/Paris"));
     REQUIRE_FALSE(fold.ok());
     CHECK(fold.problem().message.find("twice") != std::string::npos);
@@ -61,6 +61,27 @@ TEST_CASE("malformed date-times and zones are problems", "[time]") {
     CHECK_FALSE(find_zone("Europe/Atlantis").ok());
     CHECK(find_zone("Europe/Atlantis").problem().message == "unknown time zone 'Europe/Atlantis'");
     CHECK_FALSE(find_zone("CEST").ok());
+}
+
+TEST_CASE("a date written by hand gets itself rewritten as the hint", "[time]") {
+    const auto& paris = known_zone("Europe/Paris");
+    const auto hint = [&](std::string_view text) {
+        return parse_instant(text, paris).problem().hint;
+    };
+    CHECK(hint("13/04/2022 15:00") == "write it as 2022-04-13 15:00");
+    CHECK(hint("13.4.2022 9:05") == "write it as 2022-04-13 09:05");
+    CHECK(hint("4-13-2022T15:00:30") == "write it as 2022-04-13 15:00:30");
+    CHECK(hint("04/05/2022 15:00") ==
+          "write it as 2022-05-04 15:00 (day first) or 2022-04-05 15:00 (month first)");
+    CHECK(hint("05/05/2022 15:00") == "write it as 2022-05-05 15:00");
+    // Not a date written by hand: the usual example.
+    for (auto other : {"13/04/22 15:00", "32/04/2022 15:00", "13/04/2022 25:00", "13/04-2022",
+                       "13/04/2022 3pm", "soon"}) {
+        INFO(other);
+        CHECK(hint(other) == "use 2022-04-13T15:00, 2022-04-13 15:00 or 2022-04-13T15:00+02:00");
+    }
+    CHECK(parse_date("13/04/2022").problem().hint == "write it as 2022-04-13");
+    CHECK(parse_date("13/04/2022 15:00").problem().hint == "use YYYY-MM-DD");
 }
 
 TEST_CASE("a bare end time is on the start's local day", "[time]") {

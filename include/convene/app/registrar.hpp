@@ -8,12 +8,21 @@
 #include "convene/domain/capacity.hpp"
 #include "convene/domain/event.hpp"
 #include "convene/domain/registration_request.hpp"
+#include "convene/error.hpp"
 #include "convene/store/registration_store.hpp"
 
 namespace convene::app {
 
 // What to do when the email is already registered (or waitlisted) for the event.
 enum class OnDuplicate { error, skip, update };
+
+// The email is taken and OnDuplicate::error: says by which registration, so that an import
+// can name the earlier line of its own file rather than an id its refusal rolls back.
+struct DuplicateRegistration : ConflictError {
+    DuplicateRegistration(const std::string& what, std::string hint, std::int64_t existing)
+        : ConflictError(what, std::move(hint)), existing_id(existing) {}
+    std::int64_t existing_id;
+};
 
 struct Outcome {
     enum class Kind { added, updated, skipped };
@@ -35,8 +44,8 @@ public:
     // registration with the same email is signed up again: as a new registration (a new id, a
     // new time, a new place, so that the queue keeps the order people came in), keeping the
     // person's SEQUENCE steps.
-    // ConflictError: the event is cancelled, the email is taken (OnDuplicate::error), or the
-    // event is full and the waiting list is off.
+    // ConflictError: the event is cancelled, the email is taken (OnDuplicate::error: a
+    // DuplicateRegistration), or the event is full and the waiting list is off.
     Outcome add(const domain::RegistrationRequest& request);
 
     // Cancels (the record stays) and promotes into the seat it frees. Returns the promoted;

@@ -37,6 +37,7 @@ struct Config {
     std::string mail_smtp_url;
     std::string mail_smtp_user;
     std::string mail_smtp_password;
+    std::filesystem::path mail_smtp_ca_file;  // empty: the system's certificate authorities
     // Where invitation.LANG.txt / .html templates override the built-in ones; empty: none.
     std::filesystem::path templates_dir;
 };

@@ -52,6 +52,11 @@ inline constexpr std::string_view k_agenda_kinds[] = {"talk", "discussion", "bre
 // empty name or a fourth field is a problem saying which.
 Checked<Speaker> parse_speaker(std::string_view spec);
 
+// A speaker written with commas where the fields take semicolons ("Ana Silva, Chair, IOM",
+// which would be one long name): what to say, with the value rewritten. Nothing for one
+// comma ("Doe, Jane", "Ana Silva, PhD") or when the spec has a semicolon.
+std::optional<std::string> speaker_warning(std::string_view spec);
+
 // "" or one of k_agenda_kinds; a problem naming the accepted values otherwise.
 Checked<std::string> parse_agenda_kind(std::string_view text);
 

@@ -2,7 +2,8 @@
 // How wide each column of a table may be so that the table fits a terminal (SPEC §6):
 // columns are as wide as their widest cell; when the table is too wide, the widest free-text
 // columns are cut, first down to a width that still reads well, hiding the columns that may
-// go (the last first) while that is not enough, then down to their floor. What still does not
+// go (the last first) while that is not enough, then down to their floor, and when even that
+// is too wide the free-text columns go too, the last first. What must stay and still does not
 // fit, the terminal wraps.
 #include <cstddef>
 #include <cstdint>

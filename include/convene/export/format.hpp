@@ -2,7 +2,9 @@
 // The one list of output formats: rows of `list` (SPEC §6), the event page of `show` and the
 // schedules of `export-schedule`.
 // Flags (--format), the config (output.format) and the commands all check names here.
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "convene/domain/problem.hpp"
 
@@ -20,6 +22,10 @@ domain::Checked<Format> parse_format(std::string_view name);
 domain::Checked<PageFormat> parse_page_format(std::string_view name);
 domain::Checked<ScheduleFormat> parse_schedule_format(std::string_view name);
 std::string_view to_string(Format format);
+// The names each accepts, in the order help and completion list them.
+std::vector<std::string> format_names();
+std::vector<std::string> page_format_names();
+std::vector<std::string> schedule_format_names();
 // SPEC §6: people at a terminal get a table, pipes get TSV.
 Format default_format(bool stdout_is_terminal);
 

@@ -10,6 +10,14 @@ namespace convene::io {
 // How messages name an input: "<stdin>" for "-", the path otherwise.
 std::string display_name(std::string_view path);
 
+// For a file that does not exist: "did you mean 'people.csv'?" naming a file of the same folder
+// whose name is near (inscrits.cvs, inscrits.csv), as typed; "" when none is.
+std::string near_file_hint(const std::string& path);
+
+// Throws UsageError when standard input was closed (io/standard_streams.hpp): "-" is then no
+// input, not an empty one.
+void require_standard_input();
+
 class InputFile {
 public:
     // Opens the file now; throws UsageError when it cannot be read.

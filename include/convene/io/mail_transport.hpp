@@ -32,6 +32,9 @@ struct SmtpSettings {
     std::string url;  // smtp://host:587 (STARTTLS) or smtps://host:465
     std::string user;
     std::string password;
+    // PEM certificates of the authorities to trust instead of the system's (a server whose
+    // certificate an organisation's own authority signed); empty: the system's.
+    std::string ca_file;
 };
 
 // One connection, reused for every message. With a user and password the session must be
