@@ -30,15 +30,14 @@ void print_json(std::ostream& out, const app::CheckReport& report) {
     for (const auto& problem : report.problems) {
         problems.push_back({{"invariant", problem.invariant}, {"detail", problem.detail}});
     }
-    const nlohmann::ordered_json json{
-        {"database", report.database},
-        {"ok", report.problems.empty()},
-        {"checked",
-         {{"events", report.checked.events},
-          {"agenda_items", report.checked.agenda_items},
-          {"registrations", report.checked.registrations},
-          {"sent_messages", report.checked.messages}}},
-        {"problems", problems}};
+    const nlohmann::ordered_json json{{"database", report.database},
+                                      {"ok", report.problems.empty()},
+                                      {"checked",
+                                       {{"events", report.checked.events},
+                                        {"agenda_items", report.checked.agenda_items},
+                                        {"registrations", report.checked.registrations},
+                                        {"sent_messages", report.checked.messages}}},
+                                      {"problems", problems}};
     out << json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 

@@ -36,9 +36,8 @@ std::vector<Finding> engine_findings(Database& db) {
     std::vector<Finding> findings;
     if (db.is_postgres()) return findings;
     auto& connection = db.connection();
-    add_findings(connection, findings, "engine", "PRAGMA integrity_check", [](auto& row) {
-        return row.string(0);
-    });
+    add_findings(connection, findings, "engine", "PRAGMA integrity_check",
+                 [](auto& row) { return row.string(0); });
     // integrity_check says "ok" when it finds nothing.
     if (findings.size() == 1 && findings.front().detail == "ok") findings.clear();
     add_findings(connection, findings, "engine", "PRAGMA foreign_key_check", [](auto& row) {
@@ -78,12 +77,13 @@ std::vector<Finding> stored_findings(Database& db) {
                                         row.integer(2), row.string(1), row.integer(3));
                  });
     for (const auto* table : {"sent_message", "attendee_reply"}) {
-        add_findings(connection, findings, "ledger", fmt::format(R"sql(
+        add_findings(connection, findings, "ledger",
+                     fmt::format(R"sql(
             SELECT l.event_id, count(*) FROM {} AS l
             WHERE NOT EXISTS (SELECT 1 FROM registration AS r
                               WHERE r.event_id = l.event_id AND r.email_key = l.email_key)
             GROUP BY l.event_id ORDER BY l.event_id)sql",
-                                                                 table),
+                                 table),
                      [table](auto& row) {
                          return fmt::format("event {}: {} {} row(s) of nobody registered",
                                             row.integer(0), row.integer(1), table);
@@ -105,8 +105,7 @@ std::vector<Finding> stored_findings(Database& db) {
             AS uids
         GROUP BY uid HAVING count(*) > 1 ORDER BY uid)sql",
                  [](auto& row) {
-                     return fmt::format("UID {} is given {} times", row.string(0),
-                                        row.integer(1));
+                     return fmt::format("UID {} is given {} times", row.string(0), row.integer(1));
                  });
     add_findings(connection, findings, "schedule ids", R"sql(
         SELECT 'sessions of event', parent_id, schedule_id FROM event
@@ -126,9 +125,8 @@ std::vector<Finding> stored_findings(Database& db) {
             OR count(DISTINCT position) <> count(*)
         ORDER BY event_id)sql",
                  [](auto& row) {
-                     return fmt::format("event {}: {} items at positions {} to {}",
-                                        row.integer(0), row.integer(1), row.integer(2),
-                                        row.integer(3));
+                     return fmt::format("event {}: {} items at positions {} to {}", row.integer(0),
+                                        row.integer(1), row.integer(2), row.integer(3));
                  });
     return findings;
 }

@@ -97,8 +97,8 @@ TEST_CASE("db check names each invariant broken on purpose", "[check]") {
         CHECK(filled.broken_after("UPDATE event SET capacity = NULL") == Names{"waiting list"});
     }
     SECTION("nobody moves up in a cancelled event: not a problem") {
-        CHECK(filled.broken_after("UPDATE event SET capacity = NULL, status = 'cancelled'")
-                  .empty());
+        CHECK(
+            filled.broken_after("UPDATE event SET capacity = NULL, status = 'cancelled'").empty());
     }
     SECTION("a ledger row of nobody registered") {
         CHECK(filled.broken_after("UPDATE sent_message SET email_key = 'gone@example.org' "
@@ -124,8 +124,7 @@ TEST_CASE("db check names each invariant broken on purpose", "[check]") {
         CHECK(filled.broken_after("PRAGMA ignore_check_constraints = ON;"
                                   "UPDATE registration SET registered_at = 'soon' "
                                   "WHERE email = 'cy@example.org';"
-                                  "UPDATE event SET end_utc = start_utc") ==
-              Names{"rows", "rows"});
+                                  "UPDATE event SET end_utc = start_utc") == Names{"rows", "rows"});
     }
     SECTION("a reference to a missing row, as the engine sees it") {
         CHECK(filled.broken_after("PRAGMA foreign_keys = OFF;"
