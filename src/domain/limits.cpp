@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "convene/text/markdown.hpp"
 #include "convene/text/utf8.hpp"
 
 namespace convene::domain {
@@ -12,7 +13,7 @@ namespace convene::domain {
 namespace {
 
 bool allowed_control(unsigned char c, TextKind kind) {
-    return kind == TextKind::multiline && (c == '\t' || c == '\n' || c == '\r');
+    return kind != TextKind::line && (c == '\t' || c == '\n' || c == '\r');
 }
 
 std::string size_text(std::size_t bytes) {
@@ -79,6 +80,17 @@ std::optional<std::string> text_problem(std::string_view what, std::string_view 
         i += length > 0 ? length : 1;
     }
     if (!valid) return fmt::format("{} is not valid UTF-8", what);
+    if (kind == TextKind::markdown) return markdown_problem(what, text);
+    return std::nullopt;
+}
+
+std::optional<std::string> markdown_problem(std::string_view what, std::string_view text) {
+    // Each level needs at least one character ("> ", "- ", "*"): shorter texts cannot be deep.
+    if (text.size() <= text::k_max_markdown_depth) return std::nullopt;
+    if (const auto depth = text::markdown_depth(text); depth > text::k_max_markdown_depth) {
+        return fmt::format("{} nests quotes, lists or emphasis {} levels deep (at most {})", what,
+                           depth, text::k_max_markdown_depth);
+    }
     return std::nullopt;
 }
 

@@ -34,3 +34,33 @@ TEST_CASE("HTML headings stay below the page's title", "[rich]") {
     CHECK(rich::to_html("[GCM](https://example.org/gcm)") ==
           "<p><a href=\"https://example.org/gcm\">GCM</a></p>\n");
 }
+
+TEST_CASE("a description nested thousands deep renders without recursion", "[rich]") {
+    std::string quotes;
+    for (int i = 0; i < 32'000; ++i) quotes += "> ";
+    quotes += "fin";
+    const auto plain = rich::to_plain(quotes);
+    // The outer levels keep their marks; the text inside is all there.
+    CHECK(plain.starts_with("> > > "));
+    CHECK(plain.ends_with("fin"));
+    CHECK(plain.size() < 1000);
+    CHECK(rich::to_html(quotes).find("fin") != std::string::npos);
+
+    std::string lists;
+    for (int i = 0; i < 5'000; ++i)
+        lists += std::string(static_cast<std::size_t>(i % 3), ' ') + "- ";
+    CHECK_NOTHROW(rich::to_plain(lists));
+    std::string emphasis(20'000, '*');
+    emphasis += "x" + std::string(20'000, '*');
+    CHECK(rich::to_plain(emphasis).find('x') != std::string::npos);
+}
+
+TEST_CASE("plain text of quotes and nested lists keeps their marks", "[rich]") {
+    CHECK(rich::to_plain("> a\n>\n> b") == "> a\n> \n> b");
+    CHECK(rich::to_plain("- a\n  - b\n- c") == "- a\n  \n  - b\n- c");
+    CHECK(rich::to_plain("3. a\n4. b") == "3. a\n4. b");
+    CHECK(rich::to_plain("![logo](https://example.org/l.png)") ==
+          "logo (https://example.org/l.png)");
+    CHECK(rich::to_plain("[events@example.org](mailto:events@example.org)") ==
+          "events@example.org");
+}
