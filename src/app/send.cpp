@@ -33,8 +33,12 @@ std::vector<PlannedMessage> plan_send(store::Database& db, const domain::Event& 
 }
 
 std::unique_ptr<io::MailTransport> make_transport(const MailSettings& settings) {
-    if (!settings.smtp.url.empty()) return io::make_smtp(settings.smtp);
-    return io::make_sendmail(settings.sendmail);
+    if (!settings.smtp.url.empty()) {
+        auto smtp = settings.smtp;
+        smtp.timeout = settings.timeout;
+        return io::make_smtp(smtp);
+    }
+    return io::make_sendmail(settings.sendmail, settings.timeout);
 }
 
 SendResult send_planned(store::Database& db, const domain::Event& event,
@@ -77,7 +81,7 @@ SendResult send_planned(store::Database& db, const domain::Event& event,
                            .schedule = domain::schedule_of(event)});
             ++(owed.method == domain::Itip::request ? result.requests : result.cancellations);
         } else {
-            result.failures.push_back({planned, delivery.detail});
+            result.failures.push_back({planned, delivery.detail, delivery.permanent});
         }
         progress.update(++done);
     }

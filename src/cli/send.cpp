@@ -42,7 +42,8 @@ app::MailSettings mail_settings(Context& context) {
     return {.sendmail = config.mail_sendmail,
             .smtp = {.url = config.mail_smtp_url,
                      .user = config.mail_smtp_user,
-                     .password = config.mail_smtp_password}};
+                     .password = config.mail_smtp_password},
+            .timeout = config.mail_timeout};
 }
 
 void run(const Options& options, Context& context) {
@@ -70,15 +71,27 @@ void run(const Options& options, Context& context) {
     const auto& result = outcome.result;
     context.note(fmt::format("sent {} and {} for {}", text::count_of(result.requests, "invitation"),
                              text::count_of(result.cancellations, "cancellation"), slug));
+    std::size_t permanent = 0;
     for (const auto& failure : result.failures) {
-        context.warn(fmt::format("not sent to {}: {}", failure.message.email, failure.reason));
+        permanent += failure.permanent ? 1 : 0;
+        context.warn(fmt::format("not sent to {} ({}): {}", failure.message.email,
+                                 failure.permanent ? "refused for good" : "refused for now",
+                                 failure.reason));
     }
-    if (!result.failures.empty()) {
-        throw DeliveryError(fmt::format("the mail system did not accept {} of {}",
-                                        result.failures.size(),
-                                        text::count_of(outcome.plan.size(), "message")),
-                            fmt::format("run convene send {} again to retry them", slug));
-    }
+    if (result.failures.empty()) return;
+    const auto temporary = result.failures.size() - permanent;
+    throw DeliveryError(
+        fmt::format("the mail system did not accept {} of {} ({} for good, {} for now)",
+                    result.failures.size(), text::count_of(outcome.plan.size(), "message"),
+                    permanent, temporary),
+        temporary == 0 ? std::string("the addresses refused for good need correcting "
+                                     "(convene register --on-duplicate update, or unregister); "
+                                     "sending again will not help")
+        : permanent == 0
+            ? fmt::format("run convene send {} again later to retry them", slug)
+            : fmt::format("run convene send {} again later for those refused for now; those "
+                          "refused for good need a corrected address",
+                          slug));
 }
 
 }  // namespace

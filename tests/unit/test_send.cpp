@@ -22,10 +22,10 @@ public:
 
     io::Delivery deliver(std::string_view, std::string_view to, std::string_view message) override {
         if (std::find(refused.begin(), refused.end(), to) != refused.end()) {
-            return {false, "550 no such mailbox"};
+            return {.accepted = false, .permanent = true, .detail = "550 no such mailbox"};
         }
         delivered.emplace_back(std::string(to), std::string(message));
-        return {true, {}};
+        return {.accepted = true, .permanent = false, .detail = {}};
     }
 };
 
@@ -95,6 +95,7 @@ TEST_CASE("a refused recipient stays owed; the others are recorded", "[send]") {
     REQUIRE(result.failures.size() == 1);
     CHECK(result.failures[0].message.email == "a@example.org");
     CHECK(result.failures[0].reason == "550 no such mailbox");
+    CHECK(result.failures[0].permanent);
     const auto plan = app::plan_send(db, fixture.event);
     REQUIRE(plan.size() == 1);
     CHECK(plan[0].email == "a@example.org");

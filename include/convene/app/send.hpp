@@ -35,6 +35,7 @@ std::vector<PlannedMessage> plan_send(store::Database& db, const domain::Event& 
 struct Failure {
     PlannedMessage message;
     std::string reason;
+    bool permanent{false};  // the mail system will never take it (io::Delivery::permanent)
 };
 
 struct SendResult {
@@ -48,6 +49,7 @@ struct SendResult {
 struct MailSettings {
     std::string sendmail{"/usr/sbin/sendmail -t -i"};
     io::SmtpSettings smtp;
+    std::chrono::seconds timeout{60};  // mail.timeout, for either
 };
 
 std::unique_ptr<io::MailTransport> make_transport(const MailSettings& settings);
