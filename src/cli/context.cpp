@@ -42,7 +42,8 @@ store::Database& Context::database(IfMissing if_missing) {
     m_database = std::make_unique<store::Database>(path, config().lock_wait,
                                                    if_missing == IfMissing::initialise
                                                        ? store::Database::IfNoSchema::create
-                                                       : store::Database::IfNoSchema::refuse);
+                                                       : store::Database::IfNoSchema::refuse,
+                                                   config().database_timeout);
     if (missing && origin.empty()) {
         note_default(
             "created the database convene.db in the current folder (choose another "

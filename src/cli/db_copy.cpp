@@ -29,7 +29,8 @@ void run(const Options& options, Context& context) {
     auto& configured = context.database(options.from.empty() ? Context::IfMissing::refuse
                                                              : Context::IfMissing::create);
     store::Database other(options.to.empty() ? options.from : options.to,
-                          context.config().lock_wait);
+                          context.config().lock_wait, store::Database::IfNoSchema::refuse,
+                          context.config().database_timeout);
     if (other.name() == configured.name()) {
         throw UsageError(fmt::format("{} is the database convene works on already", other.name()),
                          "name another database with --to or --from");
