@@ -164,6 +164,50 @@ struct Freer {
     void operator()(char* text) const { std::free(text); }
 };
 
+// Links a page may offer (the same as the page's own links): anything else, `javascript:`,
+// `data:`, a relative path that would resolve against wherever the page is opened, is text.
+bool safe_link(std::string_view url) {
+    return url.starts_with("https://") || url.starts_with("http://") ||
+           url.starts_with("mailto:") || url.starts_with("tel:");
+}
+
+// Moves `node`'s children before it, then removes it: its text stays, its markup goes.
+void unwrap(cmark_node* node) {
+    while (auto* child = cmark_node_first_child(node)) cmark_node_insert_before(node, child);
+    cmark_node_free(node);
+}
+
+// The page loads nothing from elsewhere: an image becomes a link to it (when its scheme is
+// one a page may offer) with its description as the link's text. Other links lose their link.
+void make_safe(cmark_node* document) {
+    std::vector<cmark_node*> links;
+    std::vector<cmark_node*> images;
+    Iter iter(cmark_iter_new(document));
+    for (auto event = cmark_iter_next(iter.get()); event != CMARK_EVENT_DONE;
+         event = cmark_iter_next(iter.get())) {
+        if (event != CMARK_EVENT_ENTER) continue;
+        auto* node = cmark_iter_get_node(iter.get());
+        const auto type = cmark_node_get_type(node);
+        if (type == CMARK_NODE_IMAGE) images.push_back(node);
+        if (type == CMARK_NODE_LINK && !safe_link(url_of(node))) links.push_back(node);
+    }
+    iter.reset();
+    for (auto* image : images) {
+        const std::string url(url_of(image));
+        if (!safe_link(url)) {
+            unwrap(image);
+            continue;
+        }
+        auto* link = cmark_node_new(CMARK_NODE_LINK);
+        cmark_node_set_url(link, url.c_str());
+        while (auto* child = cmark_node_first_child(image)) cmark_node_append_child(link, child);
+        cmark_node_replace(image, link);
+        cmark_node_free(image);
+    }
+    // Innermost first does not matter: unwrapping keeps the children, links inside included.
+    for (auto* link : links) unwrap(link);
+}
+
 }  // namespace
 
 std::string to_plain(std::string_view markdown) {
@@ -197,6 +241,7 @@ std::string to_plain(std::string_view markdown) {
 
 std::string to_html(std::string_view markdown, int lowest_heading) {
     const auto document = parse(markdown);
+    make_safe(document.get());
     Iter iter(cmark_iter_new(document.get()));
     for (auto event = cmark_iter_next(iter.get()); event != CMARK_EVENT_DONE;
          event = cmark_iter_next(iter.get())) {

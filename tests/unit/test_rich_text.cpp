@@ -64,3 +64,32 @@ TEST_CASE("plain text of quotes and nested lists keeps their marks", "[rich]") {
     CHECK(rich::to_plain("[events@example.org](mailto:events@example.org)") ==
           "events@example.org");
 }
+
+TEST_CASE("HTML links only to http, https, mailto and tel", "[rich]") {
+    const auto html = rich::to_html(
+        "[a](https://example.org) [b](http://example.org) [c](mailto:a@example.org) "
+        "[d](tel:+33123) [e](ftp://example.org/f) [f](/relative) [g](#top) "
+        "[h](JAVASCRIPT:alert(1)) [i](data:text/html,x)");
+    CHECK(html.find("href=\"https://example.org\"") != std::string::npos);
+    CHECK(html.find("href=\"http://example.org\"") != std::string::npos);
+    CHECK(html.find("href=\"mailto:a@example.org\"") != std::string::npos);
+    CHECK(html.find("href=\"tel:+33123\"") != std::string::npos);
+    for (const char* gone : {"ftp:", "/relative", "#top", "JAVASCRIPT", "data:"}) {
+        CAPTURE(gone);
+        CHECK(html.find(gone) == std::string::npos);
+    }
+    // The texts of the dropped links stay.
+    for (const char* text : {" e ", " f ", " g ", " h ", " i<"}) {
+        CAPTURE(text);
+        CHECK(html.find(text) != std::string::npos);
+    }
+}
+
+TEST_CASE("HTML loads no image: a remote one becomes a link to it", "[rich]") {
+    const auto html = rich::to_html(
+        "Hello ![pixel](https://tracker.example/p.gif) and ![inline](data:image/png;base64,AA)");
+    CHECK(html.find("<img") == std::string::npos);
+    CHECK(html.find("<a href=\"https://tracker.example/p.gif\">pixel</a>") != std::string::npos);
+    CHECK(html.find("data:") == std::string::npos);
+    CHECK(html.find("inline") != std::string::npos);
+}
