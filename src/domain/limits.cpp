@@ -77,6 +77,13 @@ std::optional<std::string> text_problem(std::string_view what, std::string_view 
         // A control character after an invalid sequence is still the problem reported.
         const auto length = text::valid_sequence_length(text.substr(i));
         valid = valid && length > 0;
+        // U+FFFE and U+FFFF (EF BF BE, EF BF BF) are no characters: XML (frab schedules)
+        // cannot carry them at all, and nobody types them.
+        if (length == 3 && c == 0xEF && static_cast<unsigned char>(text[i + 1]) == 0xBF &&
+            static_cast<unsigned char>(text[i + 2]) >= 0xBE) {
+            return fmt::format("{} contains U+{:04X}, which is not a character (byte {})", what,
+                               0xFFFE + static_cast<unsigned char>(text[i + 2]) - 0xBE, i + 1);
+        }
         i += length > 0 ? length : 1;
     }
     if (!valid) return fmt::format("{} is not valid UTF-8", what);
