@@ -173,7 +173,20 @@ CREATE TABLE attendee_reply (
 );
 )sql";
 
-// None yet: the first PostgreSQL schema is the current one.
-inline constexpr std::array<std::string_view, 0> k_postgres_migrations{};
+inline constexpr std::array<std::string_view, 1> k_postgres_migrations{
+    // Version 6: delivery attempts (schema.hpp says why).
+    R"sql(
+CREATE TABLE delivery_attempt (
+    event_id     bigint NOT NULL REFERENCES event (id) ON DELETE CASCADE,
+    email_key    text   NOT NULL,
+    method       text   NOT NULL CHECK (method IN ('REQUEST', 'CANCEL')),
+    sequence     bigint NOT NULL,
+    outcome      text   NOT NULL CHECK (outcome IN ('pending', 'temporary', 'permanent')),
+    reason       text   NOT NULL DEFAULT '',
+    attempted_at bigint NOT NULL,
+    PRIMARY KEY (event_id, email_key)
+);
+)sql",
+};
 
 }  // namespace convene::store

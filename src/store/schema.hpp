@@ -5,7 +5,7 @@
 
 namespace convene::store {
 
-inline constexpr std::array<std::string_view, 5> k_migrations{
+inline constexpr std::array<std::string_view, 6> k_migrations{
     // Version 1: everything in SPEC §1, so later commands add queries, not tables.
     R"sql(
 CREATE TABLE event (
@@ -204,9 +204,27 @@ WHEN OLD.event_id IS NOT NEW.event_id OR OLD.status IS NOT NEW.status BEGIN
         ON CONFLICT (event_id, status) DO UPDATE SET n = n + 1;
 END;
 )sql",
+    // Version 6: what became of the last message `send` tried to hand to each person, until
+    // the ledger records it as sent (issue 31): `pending` from just before the mail system
+    // gets it until sent_message holds it (a run that stopped in between leaves it, and the
+    // next run holds the message back instead of sending it twice), `temporary` or `permanent`
+    // when the mail system refused it (4xx or 5xx), with its reason. One row per person.
+    R"sql(
+CREATE TABLE delivery_attempt (
+    event_id     INTEGER NOT NULL REFERENCES event (id) ON DELETE CASCADE,
+    email_key    TEXT    NOT NULL,
+    method       TEXT    NOT NULL CHECK (method = 'REQUEST' OR method = 'CANCEL'),
+    sequence     INTEGER NOT NULL,
+    outcome      TEXT    NOT NULL
+                 CHECK (outcome = 'pending' OR outcome = 'temporary' OR outcome = 'permanent'),
+    reason       TEXT    NOT NULL DEFAULT '',
+    attempted_at INTEGER NOT NULL,
+    PRIMARY KEY (event_id, email_key)
+) WITHOUT ROWID;
+)sql",
 };
 
-static_assert(k_migrations.size() == 5, "k_schema_version must match the migrations");
+static_assert(k_migrations.size() == 6, "k_schema_version must match the migrations");
 
 // The tables and columns the migrations leave, which every start checks a database against
 // (written out: running the migrations in memory to learn them cost half of a `register`).
@@ -215,11 +233,12 @@ struct TableShape {
     std::string_view table;
     std::string_view columns;  // comma-separated, in order
 };
-inline constexpr std::array<TableShape, 11> k_schema_shape{{
+inline constexpr std::array<TableShape, 12> k_schema_shape{{
     {"agenda_item", "id,event_id,position,title,description,kind,start_utc,duration_s"},
     {"agenda_point", "item_id,position,text"},
     {"agenda_speaker", "item_id,position,name,role,organisation"},
     {"attendee_reply", "event_id,email_key,partstat,sequence,replied_at,received_at"},
+    {"delivery_attempt", "event_id,email_key,method,sequence,outcome,reason,attempted_at"},
     {"event",
      "id,slug,uid,title,description,timezone,all_day,start_utc,end_utc,start_date,end_date,"
      "venue,online_url,registration_url,parent_id,capacity,status,sequence,created_at,"

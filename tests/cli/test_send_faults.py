@@ -14,9 +14,43 @@ import threading
 import time
 import unittest
 
-from harness import ConveneTestCase
+import postgres_server
+from harness import POSTGRESQL, ConveneTestCase
 from ics_testing import ORGANISER_TOML
 from test_send import Controller, Sink, free_port
+
+# The advisory lock convene's writers take on PostgreSQL (postgres_connection.cpp): "convene".
+WRITER_LOCK = int.from_bytes(b"convene", "big")
+
+# A sendmail that accepts each message, notes its recipient, and, for the first one with
+# $HOLD_LEDGER set, first has another process take the database's writer lock for three
+# seconds: the ledger cannot record what it just accepted.
+SENDMAIL = r"""
+import os, re, subprocess, sys, time
+message = sys.stdin.read()
+to = re.search(r"^To: .*<([^>]+)>", message, re.M).group(1)
+with open("delivered.log", "a") as log:
+    log.write(to + "\n")
+if os.environ.get("HOLD_LEDGER") and not os.path.exists("held"):
+    open("held", "w").close()
+    if os.environ.get("CONVENE_DB", "").startswith("postgresql://"):
+        holder = [os.environ["PSQL"], "-X", "-q", "-d", os.environ["CONVENE_DB"]]
+        script = ("SELECT pg_advisory_lock(%s);\n\\! touch ready\n"
+                  "SELECT pg_sleep(3);\n" % os.environ["WRITER_LOCK"])
+        psql = subprocess.Popen(holder, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                                start_new_session=True)
+        psql.stdin.write(script.encode())
+        psql.stdin.close()
+    else:
+        subprocess.Popen([sys.executable, "-c",
+                          "import sqlite3, time; c = sqlite3.connect('convene.db', "
+                          "isolation_level=None); c.execute('BEGIN IMMEDIATE'); "
+                          "open('ready', 'w').close(); time.sleep(3)"],
+                         start_new_session=True)
+    deadline = time.monotonic() + 30
+    while not os.path.exists("ready") and time.monotonic() < deadline:
+        time.sleep(0.02)
+"""
 
 JANE = ("Jane Doe", "jane@example.org")
 JOSE = ("José Núñez", "josé@example.org")
@@ -180,7 +214,7 @@ class SendFaults(ConveneTestCase):
         self.assertIn("again later for those refused for now", result.stderr)
         sink.refused.clear()
         sink.busy.clear()
-        self.assertEqual(self.run_convene("send", self.slug).code, 0)
+        self.assertEqual(self.run_convene("send", self.slug, "--retry-failed").code, 0)
         self.assertEqual(sorted(r[0][0] for r in sink.received()), [ELODIE[1], JANE[1]])
 
     def test_a_permanent_refusal_alone_does_not_suggest_sending_again(self):
@@ -193,6 +227,55 @@ class SendFaults(ConveneTestCase):
         hint = [l for l in result.stderr.splitlines() if l.startswith("convene: hint: ")]
         self.assertEqual(len(hint), 1, result.stderr)
         self.assertIn("sending again will not help", hint[0])
+
+    def test_refused_for_good_is_held_back_until_retry_failed(self):
+        self.register(JANE, ELODIE)
+        sink, port = start_sink(self)
+        self.smtp(port)
+        sink.refused.add(JANE[1])
+        sink.busy.add(ELODIE[1])
+        self.assertEqual(self.run_convene("send", self.slug).code, 7)
+        sink.refused.clear()
+        sink.busy.clear()
+        plan = self.ok("send", self.slug, "--plan", "--format", "tsv").splitlines()[1:]
+        self.assertIn("refused for good", plan[0])
+        self.assertIn("held back (--retry-failed sends it)", plan[0])
+        self.assertIn("refused for now", plan[1])
+        self.assertNotIn("held back", plan[1])
+        result = self.run_convene("send", self.slug)
+        self.assertEqual(result.code, 0, result.stderr)
+        self.assertIn(f"convene: warning: not sent to {JANE[1]}: refused for good", result.stderr)
+        self.assertEqual([r[0][0] for r in sink.received()], [ELODIE[1]])
+        self.ok("send", self.slug, "--retry-failed")
+        self.assertEqual([r[0][0] for r in sink.received()], [ELODIE[1], JANE[1]])
+        self.assertEqual(self.sent(), {JANE[1]: "REQUEST", ELODIE[1]: "REQUEST"})
+
+    # --- the ledger cannot record what went out -------------------------------------------------
+
+    def test_a_ledger_write_that_fails_after_acceptance_does_not_send_twice(self):
+        self.register(JANE, ELODIE)
+        self.write("sendmail.py", SENDMAIL)
+        self.configure(f'sendmail = "/usr/bin/python3 {self.path("sendmail.py")}"\n')
+        env = {"HOLD_LEDGER": "1", "CONVENE_LOCK_WAIT": "1s", "WRITER_LOCK": str(WRITER_LOCK)}
+        if POSTGRESQL:
+            env["PSQL"] = os.path.join(postgres_server.bindir(), "psql")
+        error = self.fails(6, "send", self.slug, env=env)
+        self.assertIn(f"the mail system accepted the message to {JANE[1]}, but the ledger "
+                      "could not record it", error)
+        deadline = time.monotonic() + 30
+        while True:  # the other writer lets go after three seconds
+            result = self.run_convene("send", self.slug)
+            if result.code == 0 or time.monotonic() > deadline:
+                break
+            time.sleep(0.5)
+        self.assertEqual(result.code, 0, result.stderr)
+        self.assertIn(f"not sent to {JANE[1]}: in doubt", result.stderr)
+        with open(self.path("delivered.log")) as log:
+            self.assertEqual(sorted(log.read().split()), [ELODIE[1], JANE[1]], "each once")
+        self.ok("send", self.slug, "--retry-failed")
+        with open(self.path("delivered.log")) as log:
+            self.assertEqual(sorted(log.read().split()), [ELODIE[1], JANE[1], JANE[1]])
+        self.assertEqual(self.sent(), {JANE[1]: "REQUEST", ELODIE[1]: "REQUEST"})
 
     # --- internationalised addresses ----------------------------------------------------------
 

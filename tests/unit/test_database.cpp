@@ -172,7 +172,7 @@ TEST_CASE("migrating to version 5 rebuilds registration and keeps rows, fields a
     }
     store::Database db(path);
     auto& sql = store::sqlite(db);
-    CHECK(db.schema_version() == 5);
+    CHECK(db.schema_version() == store::k_schema_version);
     CHECK(sql.execAndGet("SELECT group_concat(id || name || email || email_key || organisation || "
                          "language || status || registered_at || ifnull(checked_in_at, '-'), "
                          "' ') FROM registration")
