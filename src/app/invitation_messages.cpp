@@ -32,7 +32,13 @@ struct InvitationMessages::Rendered {
 
 InvitationMessages::InvitationMessages(const domain::Event& event, const ics::EventDetails& details,
                                        const MessageSettings& settings)
-    : m_event(event), m_details(details), m_settings(settings) {}
+    : m_event(event), m_details(details), m_settings(settings) {
+    // Every template of the folder is read and checked before the first message is written:
+    // a mistake in invitation.fr.txt must stop a run before the English invitations go out,
+    // not after.
+    if (!m_settings.eml) return;
+    for (const auto locale : l10n::supported_locales()) templates(std::string(locale));
+}
 
 InvitationMessages::~InvitationMessages() = default;
 

@@ -1,5 +1,7 @@
 #include "convene/app/rsvp.hpp"
 
+#include <optional>
+
 #include <fmt/format.h>
 
 #include "convene/domain/invitation_ledger.hpp"
@@ -10,6 +12,57 @@
 #include "convene/store/registration_store.hpp"
 
 namespace convene::app {
+
+namespace {
+
+// The invitations the person may be answering: from the last one `send` gave them up to the
+// one convene would write for them now (export-ics --invitations, which the ledger does not
+// see). Refused with the reason when they hold none.
+struct Held {
+    std::int64_t lowest{0};
+    std::int64_t highest{0};
+};
+
+Held held_invitations(const domain::Event& event, const domain::Registration& registration,
+                      const std::optional<domain::LastSent>& last, const std::string& source) {
+    const auto& who = registration.email;
+    if (last && last->method == domain::Itip::cancel) {
+        throw ConflictError(
+            fmt::format("{}: {} was sent a cancellation (sequence {}); the reply is not recorded",
+                        source, who, last->sequence));
+    }
+    if (registration.status == domain::RegistrationStatus::cancelled) {
+        throw ConflictError(fmt::format("{}: {} unregistered from {}; the reply is not recorded",
+                                        source, who, event.slug),
+                            "register them again first if they are coming after all");
+    }
+    if (registration.status == domain::RegistrationStatus::waitlisted && !last) {
+        throw ConflictError(
+            fmt::format("{}: {} is on the waiting list of {} and was never invited; the reply is "
+                        "not recorded",
+                        source, who, event.slug));
+    }
+    const auto now = domain::sequence_for(event, registration, domain::Itip::request, last);
+    return {last ? last->sequence : now, now};
+}
+
+void check_sequence(const io::ItipReply& reply, const Held& held, const std::string& source) {
+    if (reply.sequence < held.lowest) {
+        throw ConflictError(
+            fmt::format("{}: the reply answers sequence {}, but {} was since sent sequence {}; "
+                        "it is not recorded",
+                        source, reply.sequence, reply.attendee, held.lowest),
+            "the attendee's answer to the latest invitation will come separately");
+    }
+    if (reply.sequence > held.highest) {
+        throw ConflictError(
+            fmt::format("{}: the reply answers sequence {}, which {} was never sent (their "
+                        "invitation has sequence {}); it is not recorded",
+                        source, reply.sequence, reply.attendee, held.highest));
+    }
+}
+
+}  // namespace
 
 RsvpOutcome record_reply(store::Database& db, const RsvpRequest& request) {
     store::EventStore events(db);
@@ -29,23 +82,8 @@ RsvpOutcome record_reply(store::Database& db, const RsvpRequest& request) {
     }
     store::LedgerStore ledger(db);
     const auto last = ledger.last_sent(event.id, reply.attendee);
-    // The invitation they should be answering: the last one sent, or the one the file
-    // exports write when nothing was sent through convene.
-    const auto current =
-        last ? last->sequence
-             : domain::sequence_for(event, *registration, domain::Itip::request, std::nullopt);
-    if (last && last->method == domain::Itip::cancel) {
-        throw ConflictError(
-            fmt::format("{}: {} was sent a cancellation (sequence {}); the reply is not recorded",
-                        request.source, reply.attendee, last->sequence));
-    }
-    if (reply.sequence < current) {
-        throw ConflictError(
-            fmt::format("{}: the reply answers sequence {}, but {} was since sent sequence {}; "
-                        "it is not recorded",
-                        request.source, reply.sequence, reply.attendee, current),
-            "the attendee's answer to the latest invitation will come separately");
-    }
+    check_sequence(reply, held_invitations(event, *registration, last, request.source),
+                   request.source);
     if (const auto previous = ledger.reply(event.id, reply.attendee);
         previous && (previous->sequence > reply.sequence || (previous->sequence == reply.sequence &&
                                                              previous->replied_at > reply.stamp))) {

@@ -1,8 +1,12 @@
 #include "convene/app/send.hpp"
 
+#include <algorithm>
 #include <optional>
 
+#include <fmt/format.h>
+
 #include "convene/domain/email.hpp"
+#include "convene/error.hpp"
 #include "convene/store/agenda_store.hpp"
 #include "convene/store/event_store.hpp"
 #include "convene/store/ledger_store.hpp"
@@ -11,31 +15,102 @@
 
 namespace convene::app {
 
-std::vector<PlannedMessage> plan_send(store::Database& db, const domain::Event& event) {
+namespace {
+
+// Whether an attempt on record is at the very message now owed (the same METHOD and SEQUENCE):
+// one at another (an earlier state of the event, a CANCEL since) says nothing about this one.
+std::optional<store::DeliveryAttempt> attempt_at(
+    const std::unordered_map<std::string, store::DeliveryAttempt>& attempts, const std::string& key,
+    const domain::OwedMessage& owed) {
+    const auto found = attempts.find(key);
+    if (found == attempts.end() || found->second.method != owed.method ||
+        found->second.sequence != owed.sequence) {
+        return std::nullopt;
+    }
+    return found->second;
+}
+
+}  // namespace
+
+std::vector<PlannedMessage> plan_send(store::Database& db, const domain::Event& event,
+                                      bool retry_failed) {
     store::RegistrationStore registrations(db);
-    const auto sent = store::LedgerStore(db).last_sent_all(event.id);
+    store::LedgerStore ledger(db);
+    const auto sent = ledger.last_sent_all(event.id);
+    const auto attempts = ledger.attempts(event.id);
     std::vector<PlannedMessage> plan;
     registrations.for_each(
         event.id, {},
         [&](const domain::Registration& registration) {
+            const auto key = domain::email_key(registration.email);
             std::optional<domain::LastSent> last;
-            if (const auto found = sent.find(domain::email_key(registration.email));
-                found != sent.end()) {
-                last = found->second;
-            }
-            if (auto owed = domain::owed_message(event, registration, last)) {
-                plan.push_back(
-                    {registration.name, registration.email, *owed, registration.language});
-            }
+            if (const auto found = sent.find(key); found != sent.end()) last = found->second;
+            auto owed = domain::owed_message(event, registration, last);
+            if (!owed) return;
+            auto attempt = attempt_at(attempts, key, *owed);
+            // In doubt (it may have gone out) or refused for good: not again unless asked.
+            const bool held =
+                !retry_failed && attempt && attempt->outcome != store::AttemptOutcome::temporary;
+            plan.push_back({registration.name, registration.email, *owed, registration.language,
+                            std::move(attempt), held});
         },
         store::RegistrationStore::Fields::skip);
     return plan;
 }
 
 std::unique_ptr<io::MailTransport> make_transport(const MailSettings& settings) {
-    if (!settings.smtp.url.empty()) return io::make_smtp(settings.smtp);
-    return io::make_sendmail(settings.sendmail);
+    if (!settings.smtp.url.empty()) {
+        auto smtp = settings.smtp;
+        smtp.timeout = settings.timeout;
+        return io::make_smtp(smtp);
+    }
+    return io::make_sendmail(settings.sendmail, settings.timeout);
 }
+
+namespace {
+
+// The ledger entry of a message the mail system took. Should the ledger not take it (another
+// convene writing past the lock wait, a lost connection), the message stays marked as in
+// doubt, and the error says that it went out.
+void record_sent(store::LedgerStore& ledger, const store::SentMessage& message) {
+    const auto explained = [&](const std::string& why) {
+        return StorageError(
+            fmt::format("the mail system accepted the message to {}, but the ledger could not "
+                        "record it: {}",
+                        message.recipient, why),
+            "it is marked as in doubt: convene send will not send it again unless told to "
+            "with --retry-failed");
+    };
+    try {
+        ledger.record(message);
+    } catch (const Error& error) {
+        throw explained(error.what());
+    } catch (const std::exception& error) {
+        const auto storage = store::storage_error(error);
+        if (!storage) throw;  // a bug, reported as one
+        throw explained(storage->what());
+    }
+}
+
+// Hands the message over. When the mail system could not be used at all (DeliveryError),
+// nothing went out and the mark made before goes; when it stopped answering after it may
+// have taken the message (DeliveryInDoubt), the mark stays.
+io::Delivery deliver(io::MailTransport& transport, store::LedgerStore& ledger,
+                     std::int64_t event_id, const std::string& to, const std::string& from,
+                     const std::string& text) {
+    try {
+        // The envelope takes the 7-bit form of an internationalised domain, like the headers.
+        return transport.deliver(text::ascii_domain_address(from), text::ascii_domain_address(to),
+                                 text);
+    } catch (const io::DeliveryInDoubt&) {
+        throw;
+    } catch (const DeliveryError&) {
+        ledger.forget_attempt(event_id, to);
+        throw;
+    }
+}
+
+}  // namespace
 
 SendResult send_planned(store::Database& db, const domain::Event& event,
                         const std::vector<PlannedMessage>& plan,
@@ -57,27 +132,42 @@ SendResult send_planned(store::Database& db, const domain::Event& event,
 
     std::size_t done = 0;
     for (const auto& planned : plan) {
+        if (planned.held_back) continue;
         const ics::Person person{planned.name, planned.email};
         const auto& owed = planned.owed;
         const std::string text = messages.to_string(
             owed.method, owed.sequence, {person, planned.language, owed.new_time_or_place});
-        // The envelope takes the 7-bit form of an internationalised domain, like the headers.
+        // Marked before the mail system gets it: if the run stops before the ledger records
+        // it, the next run knows it may have gone out and does not send it twice.
+        ledger.begin_attempt(event.id, planned.email,
+                             {.method = owed.method,
+                              .sequence = owed.sequence,
+                              .outcome = store::AttemptOutcome::pending,
+                              .reason = {},
+                              .attempted_at = clock()});
         const auto delivery =
-            transport.deliver(text::ascii_domain_address(messages.organiser().email),
-                              text::ascii_domain_address(planned.email), text);
+            deliver(transport, ledger, event.id, planned.email, messages.organiser().email, text);
         if (delivery.accepted) {
-            ledger.record({.event_id = event.id,
-                           .event_uid = event.uid,
-                           .recipient = planned.email,
-                           .method = owed.method,
-                           .sequence = owed.sequence,
-                           .event_sequence = event.sequence,
-                           .message_id = messages.message_id(owed.method, owed.sequence, person),
-                           .sent_at = clock(),
-                           .schedule = domain::schedule_of(event)});
+            record_sent(ledger,
+                        {.event_id = event.id,
+                         .event_uid = event.uid,
+                         .recipient = planned.email,
+                         .method = owed.method,
+                         .sequence = owed.sequence,
+                         .event_sequence = event.sequence,
+                         .message_id = messages.message_id(owed.method, owed.sequence, person),
+                         .sent_at = clock(),
+                         .schedule = domain::schedule_of(event)});
             ++(owed.method == domain::Itip::request ? result.requests : result.cancellations);
         } else {
-            result.failures.push_back({planned, delivery.detail});
+            ledger.record_refusal(event.id, planned.email,
+                                  {.method = owed.method,
+                                   .sequence = owed.sequence,
+                                   .outcome = delivery.permanent ? store::AttemptOutcome::permanent
+                                                                 : store::AttemptOutcome::temporary,
+                                   .reason = delivery.detail,
+                                   .attempted_at = clock()});
+            result.failures.push_back({planned, delivery.detail, delivery.permanent});
         }
         progress.update(++done);
     }
@@ -92,8 +182,10 @@ SendOutcome send(store::Database& db, const SendRequest& request, const Clock& c
     // on the team's database) waits, then finds what the first sent in the ledger.
     std::optional<store::EventLock> sending;
     if (!request.dry_run) sending.emplace(db.lock_event(outcome.event.id, "sending invitations"));
-    outcome.plan = plan_send(db, outcome.event);
-    if (request.dry_run || outcome.plan.empty()) return outcome;
+    outcome.plan = plan_send(db, outcome.event, request.retry_failed);
+    const bool any = std::any_of(outcome.plan.begin(), outcome.plan.end(),
+                                 [](const PlannedMessage& planned) { return !planned.held_back; });
+    if (request.dry_run || !any) return outcome;
     auto transport = make_transport(request.mail);
     outcome.result = send_planned(db, outcome.event, outcome.plan, request.reminders,
                                   request.messages, *transport, clock, progress);

@@ -99,7 +99,9 @@ struct Parser {
         app.fallthrough();
         app.add_option("--config", options.config_file, "Configuration file (TOML)")
             ->check(not_empty());
-        app.add_option("--db", options.database, "SQLite database file, or a postgresql:// URL")
+        app.add_option("--db", options.database,
+                       "SQLite database file, or PostgreSQL: a postgresql:// URL or "
+                       "'host=... dbname=...'")
             ->check(not_empty());
         app.add_option("--format", options.format,
                        "Output format: table, tsv, csv, json, jsonl "

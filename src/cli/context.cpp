@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "convene/error.hpp"
+#include "convene/text/printable.hpp"
 #include "flag_problems.hpp"
 
 namespace convene::cli {
@@ -45,7 +46,8 @@ store::Database& Context::database(IfMissing if_missing) {
     m_database = std::make_unique<store::Database>(path, config().lock_wait,
                                                    if_missing == IfMissing::initialise
                                                        ? store::Database::IfNoSchema::create
-                                                       : store::Database::IfNoSchema::refuse);
+                                                       : store::Database::IfNoSchema::refuse,
+                                                   config().database_timeout);
     if (missing && origin.empty()) {
         note_default(
             "created the database convene.db in the current folder (choose another "
@@ -118,16 +120,25 @@ void Context::flush_output() {
 bool Context::stdout_is_terminal() const { return &m_out == &std::cout && ::isatty(1) == 1; }
 bool Context::stderr_is_terminal() const { return &m_err == &std::cerr && ::isatty(2) == 1; }
 
-void Context::warn(std::string_view message) { m_err << "convene: warning: " << message << '\n'; }
+// Notes and warnings quote input too (a CSV header in `register --dry-run`'s column notes):
+// escaped like errors, so that no ESC or BEL from a file reaches the terminal, but not cut
+// as short.
+namespace {
+constexpr std::size_t k_note_limit = 2000;
+}  // namespace
+
+void Context::warn(std::string_view message) {
+    m_err << "convene: warning: " << text::printable(message, k_note_limit) << '\n';
+}
 
 void Context::note(std::string_view message) {
-    if (!m_options.quiet) m_err << "convene: " << message << '\n';
+    if (!m_options.quiet) m_err << "convene: " << text::printable(message, k_note_limit) << '\n';
 }
 
 void Context::note_default(std::string_view message) {
     if (m_options.quiet || !stderr_is_terminal()) return;
     if (!m_defaults_noted.emplace(message).second) return;
-    m_err << "convene: " << message << '\n';
+    m_err << "convene: " << text::printable(message, k_note_limit) << '\n';
 }
 
 }  // namespace convene::cli

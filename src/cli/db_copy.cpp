@@ -45,7 +45,8 @@ void run(const Options& options, Context& context) {
                           "name another database with --to or --from");
     };
     if (same_file(other_name, context.config().database_path.string())) throw in_use(other_name);
-    store::Database other(other_name, context.config().lock_wait);
+    store::Database other(other_name, context.config().lock_wait,
+                          store::Database::IfNoSchema::refuse, context.config().database_timeout);
     if (other.name() == configured.name()) throw in_use(other.name());
     auto& from = options.from.empty() ? configured : other;
     auto& to = options.from.empty() ? other : configured;

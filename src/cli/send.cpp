@@ -1,10 +1,12 @@
 // convene send EVENT [--dry-run|--plan]: e-mail each person what the ledger says they are owed.
+#include <algorithm>
 #include <memory>
 
 #include <fmt/format.h>
 
 #include "command_setup.hpp"
 #include "convene/app/send.hpp"
+#include "convene/domain/time.hpp"
 #include "convene/error.hpp"
 #include "convene/text/plural.hpp"
 #include "invitation_settings.hpp"
@@ -17,8 +19,31 @@ namespace {
 struct Options {
     std::string event;
     bool dry_run{false};
+    bool retry_failed{false};
     std::vector<std::string> reminders;
 };
+
+// What the last attempt at a message came to, for the plan and the warnings.
+std::string attempt_text(const store::DeliveryAttempt& attempt) {
+    const auto when = domain::format_utc(attempt.attempted_at);
+    switch (attempt.outcome) {
+        case store::AttemptOutcome::pending:
+            return fmt::format("in doubt: handed to the mail system at {}, never recorded as sent",
+                               when);
+        case store::AttemptOutcome::permanent:
+            return fmt::format("refused for good at {}: {}", when, attempt.reason);
+        case store::AttemptOutcome::temporary:
+            return fmt::format("refused for now at {}: {}", when, attempt.reason);
+    }
+    return {};
+}
+
+std::string plan_reason(const app::PlannedMessage& planned) {
+    std::string reason = domain::describe(planned.owed);
+    if (planned.attempt) reason += "; last try " + attempt_text(*planned.attempt);
+    if (planned.held_back) reason += "; held back (--retry-failed sends it)";
+    return reason;
+}
 
 void print_plan(const app::SendOutcome& outcome, Context& context) {
     auto writer = output::make_row_writer(context.output_format(), context.out(),
@@ -29,10 +54,9 @@ void print_plan(const app::SendOutcome& outcome, Context& context) {
                                            {"reason", output::ColumnType::text}},
                                           context.writer_options(false, false));
     for (const auto& planned : outcome.plan) {
-        const std::string reason = domain::describe(planned.owed);
         writer->row({output::Cell(planned.email), output::Cell(planned.name),
                      output::Cell(domain::to_string(planned.owed.method)),
-                     output::Cell(planned.owed.sequence), output::Cell(reason)});
+                     output::Cell(planned.owed.sequence), output::Cell(plan_reason(planned))});
     }
     writer->finish();
 }
@@ -43,13 +67,15 @@ app::MailSettings mail_settings(Context& context) {
             .smtp = {.url = config.mail_smtp_url,
                      .user = config.mail_smtp_user,
                      .password = config.mail_smtp_password,
-                     .ca_file = config.mail_smtp_ca_file.string()}};
+                     .ca_file = config.mail_smtp_ca_file.string()},
+            .timeout = config.mail_timeout};
 }
 
 void run(const Options& options, Context& context) {
     // Before anything else: nothing can go out without an organiser.
     app::SendRequest request{.event = options.event,
                              .dry_run = options.dry_run,
+                             .retry_failed = options.retry_failed,
                              .reminders = reminders(context, options.reminders),
                              .messages = message_settings(context, true),
                              .mail = mail_settings(context)};
@@ -58,28 +84,52 @@ void run(const Options& options, Context& context) {
         context.database(), request, [&context] { return context.now(); }, progress);
     progress.clear();
     const auto& slug = outcome.event.slug;
+    const auto held = static_cast<std::size_t>(
+        std::count_if(outcome.plan.begin(), outcome.plan.end(),
+                      [](const app::PlannedMessage& planned) { return planned.held_back; }));
     if (options.dry_run) {
         print_plan(outcome, context);
-        context.note(fmt::format("{} to send for {}; nothing was sent",
-                                 text::count_of(outcome.plan.size(), "message"), slug));
+        context.note(fmt::format("{} to send for {}{}; nothing was sent",
+                                 text::count_of(outcome.plan.size() - held, "message"), slug,
+                                 held == 0 ? std::string() : fmt::format(", {} held back", held)));
         return;
     }
-    if (outcome.plan.empty()) {
-        context.note(fmt::format("nothing to send for {}: everyone has the latest", slug));
+    // Held back: never sent twice nor again to an address refused for good, unless asked.
+    for (const auto& planned : outcome.plan) {
+        if (!planned.held_back) continue;
+        context.warn(fmt::format("not sent to {}: {}; convene send --retry-failed sends it",
+                                 planned.email, attempt_text(*planned.attempt)));
+    }
+    if (outcome.plan.size() == held) {
+        if (held == 0) {
+            context.note(fmt::format("nothing to send for {}: everyone has the latest", slug));
+        }
         return;
     }
     const auto& result = outcome.result;
     context.note(fmt::format("sent {} and {} for {}", text::count_of(result.requests, "invitation"),
                              text::count_of(result.cancellations, "cancellation"), slug));
+    std::size_t permanent = 0;
     for (const auto& failure : result.failures) {
-        context.warn(fmt::format("not sent to {}: {}", failure.message.email, failure.reason));
+        permanent += failure.permanent ? 1 : 0;
+        context.warn(fmt::format("not sent to {} ({}): {}", failure.message.email,
+                                 failure.permanent ? "refused for good" : "refused for now",
+                                 failure.reason));
     }
-    if (!result.failures.empty()) {
-        throw DeliveryError(fmt::format("the mail system did not accept {} of {}",
-                                        result.failures.size(),
-                                        text::count_of(outcome.plan.size(), "message")),
-                            fmt::format("run convene send {} again to retry them", slug));
-    }
+    if (result.failures.empty()) return;
+    const auto temporary = result.failures.size() - permanent;
+    throw DeliveryError(
+        fmt::format("the mail system did not accept {} of {} ({} for good, {} for now)",
+                    result.failures.size(), text::count_of(outcome.plan.size(), "message"),
+                    permanent, temporary),
+        temporary == 0 ? std::string("the addresses refused for good need correcting "
+                                     "(convene register --on-duplicate update, or unregister); "
+                                     "sending again will not help")
+        : permanent == 0
+            ? fmt::format("run convene send {} again later to retry them", slug)
+            : fmt::format("run convene send {} again later for those refused for now; those "
+                          "refused for good need a corrected address",
+                          slug));
 }
 
 }  // namespace
@@ -89,6 +139,9 @@ Runner add_send(CLI::App& command) {
     command.add_option("EVENT", options->event, "Event slug or id")->required();
     command.add_flag("--dry-run,--plan", options->dry_run,
                      "Print who would get what and why; send nothing");
+    command.add_flag("--retry-failed", options->retry_failed,
+                     "Also send what a mail system refused for good, or what a stopped run left "
+                     "in doubt (it may have gone out)");
     command.add_option("--reminder", options->reminders,
                        "Add an alarm this long before the start (1d, 2h, 30m); repeatable");
     return [options](Context& context) { run(*options, context); };

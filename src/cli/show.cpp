@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <ostream>
 
 #include <fmt/format.h>
@@ -68,8 +69,8 @@ void write_page(std::ostream& out, output::PageFormat format, const page::EventP
 }
 
 // The .ics beside an HTML page ("page.html" → "page.ics"), that its "add to calendar" link
-// opens: the same calendar `export-ics EVENT` writes.
-void write_calendar(const fs::path& path, const page::EventPage& page, Context& context) {
+// opens: the same calendar `export-ics EVENT` writes. Written, not yet committed.
+void write_calendar(io::OutputFile& file, const page::EventPage& page, Context& context) {
     ics::FeedEntry entry;
     entry.event = page.event;
     entry.parent = page.parent;
@@ -78,9 +79,7 @@ void write_calendar(const fs::path& path, const page::EventPage& page, Context& 
     feed.name = page.event.title;
     feed.stamp = context.now();
     feed.reminders = context.config().default_reminders;  // as export-ics without --reminder
-    io::OutputFile file(path);
     ics::write_feed(file.stream(), std::span<const ics::FeedEntry>(&entry, 1), feed);
-    file.commit();
 }
 
 void run(const Options& options, Context& context) {
@@ -103,17 +102,24 @@ void run(const Options& options, Context& context) {
         return;
     }
     const fs::path target(options.output);
-    if (format == output::PageFormat::html) {
-        const auto calendar = fs::path(target).replace_extension(".ics");
-        if (calendar == target) {
-            throw UsageError("-o: the HTML page would overwrite its own calendar",
-                             "name the page FILE.html; its calendar is FILE.ics");
-        }
-        write_calendar(calendar, page, context);
-        page.calendar_link = calendar.filename().string();
+    const auto calendar_path = fs::path(target).replace_extension(".ics");
+    if (format == output::PageFormat::html && calendar_path == target) {
+        throw UsageError("-o: the HTML page would overwrite its own calendar",
+                         "name the page FILE.html; its calendar is FILE.ics");
     }
+    // The page's target is checked first (a folder, a device): a page that cannot be written
+    // leaves no calendar beside it either. Both are committed once both are written.
     io::OutputFile file(target);
+    std::optional<io::OutputFile> calendar;
+    if (format == output::PageFormat::html) {
+        calendar.emplace(calendar_path);
+        write_calendar(*calendar, page, context);
+        page.calendar_link = calendar_path.filename().string();
+    }
     write_page(file.stream(), format, page);
+    if (calendar) calendar->close();
+    file.close();
+    if (calendar) calendar->commit();
     file.commit();
 }
 

@@ -1,5 +1,6 @@
 #include "convene/config/config.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstdlib>
@@ -11,6 +12,7 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include "convene/domain/email.hpp"
 #include "convene/domain/event.hpp"
 #include "convene/domain/time.hpp"
 #include "convene/error.hpp"
@@ -65,6 +67,62 @@ std::chrono::seconds require_wait(const fs::path& file, std::string_view key,
     return wait;
 }
 
+// A time limit on a program or a server (mail.timeout, database.timeout): like a lock wait,
+// but never zero, which would fail every command.
+std::chrono::seconds require_timeout(const fs::path& file, std::string_view key,
+                                     const toml::node& node) {
+    const auto timeout = require_wait(file, key, node);
+    if (timeout.count() == 0) fail(file, node.source(), key, "must be at least 1s");
+    return timeout;
+}
+
+// organiser.email, or "Name <address>" as mail programs write it. The address goes into the
+// SMTP envelope and every header as it is, so anything else (a line break above all) is
+// refused. Empty `problem` when it is fine.
+struct OrganiserAddress {
+    std::string name;
+    std::string email;
+    std::string problem;
+};
+
+OrganiserAddress split_organiser_email(std::string_view text) {
+    OrganiserAddress out{{}, std::string(text), {}};
+    if (std::any_of(text.begin(), text.end(),
+                    [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; })) {
+        out.problem = "not an e-mail address: it holds a line break or another control character";
+        return out;
+    }
+    if (const auto open = text.find('<'); open != std::string_view::npos) {
+        if (!text.ends_with('>') || text.find('<', open + 1) != std::string_view::npos) {
+            out.problem = "expected an address, or a name and an address as \"Name <address>\"";
+            return out;
+        }
+        auto name = text.substr(0, open);
+        while (!name.empty() && (name.back() == ' ' || name.back() == '\t')) name.remove_suffix(1);
+        if (name.size() >= 2 && name.front() == '"' && name.back() == '"') {
+            name = name.substr(1, name.size() - 2);
+        }
+        out.name = std::string(name);
+        out.email = std::string(text.substr(open + 1, text.size() - open - 2));
+    }
+    if (const auto problem = domain::email_problem(out.email)) {
+        out.problem = fmt::format("not an e-mail address: {}", *problem);
+    } else if (out.name.find_first_of("\r\n\"<>") != std::string::npos) {
+        out.problem = "the name before the address holds a line break or a quote";
+    }
+    return out;
+}
+
+// The name, if any, is the organiser's unless organiser.name gives one (applied after: toml++
+// visits keys in order, "email" before "name").
+void read_organiser_email(const fs::path& file, std::string_view key, const toml::node& node,
+                          Config& config) {
+    auto address = split_organiser_email(require_string(file, key, node));
+    if (!address.problem.empty()) fail(file, node.source(), key, address.problem);
+    config.organiser_email = std::move(address.email);
+    if (!address.name.empty()) config.organiser_name = std::move(address.name);
+}
+
 // One entry per key the file may hold; anything else is rejected (ccache's key table).
 struct KeyRule {
     std::string_view key;
@@ -75,6 +133,10 @@ constexpr std::array k_keys{
     KeyRule{"database.lock_wait",
             [](const fs::path& file, std::string_view key, const toml::node& node, Config& c) {
                 c.lock_wait = require_wait(file, key, node);
+            }},
+    KeyRule{"database.timeout",
+            [](const fs::path& file, std::string_view key, const toml::node& node, Config& c) {
+                c.database_timeout = require_timeout(file, key, node);
             }},
     KeyRule{"database.path",
             [](const fs::path& file, std::string_view key, const toml::node& node, Config& c) {
@@ -135,14 +197,7 @@ constexpr std::array k_keys{
             [](const fs::path& file, std::string_view key, const toml::node& node, Config& c) {
                 c.organiser_name = require_string(file, key, node);
             }},
-    KeyRule{"organiser.email",
-            [](const fs::path& file, std::string_view key, const toml::node& node, Config& c) {
-                auto email = require_string(file, key, node);
-                if (email.find('@') == std::string::npos) {
-                    fail(file, node.source(), key, "not an e-mail address");
-                }
-                c.organiser_email = email;
-            }},
+    KeyRule{"organiser.email", read_organiser_email},
     KeyRule{"output.format",
             [](const fs::path& file, std::string_view key, const toml::node& node, Config& c) {
                 auto format = require_string(file, key, node);
@@ -168,6 +223,8 @@ constexpr std::array k_keys{
                 }
                 c.mail_sendmail = command;
             }},
+    KeyRule{"mail.timeout", [](const fs::path& file, std::string_view key, const toml::node& node,
+                               Config& c) { c.mail_timeout = require_timeout(file, key, node); }},
     KeyRule{"mail.smtp_url",
             [](const fs::path& file, std::string_view key, const toml::node& node, Config& c) {
                 auto url = require_string(file, key, node);
@@ -349,6 +406,9 @@ constexpr std::string_view k_starter = R"(# convene configuration (see convene(1
 # url = "postgresql://convene@db.example.org/convene"
 # How long to wait for another convene that is writing ("0s": give up at once).
 # lock_wait = "10s"
+# How long to wait for a PostgreSQL server that does not answer (a connect_timeout in the URL
+# wins for connecting).
+# timeout = "30s"
 
 [defaults]
 # Wall times given without an offset are read in this zone.
@@ -377,6 +437,8 @@ constexpr std::string_view k_starter = R"(# convene configuration (see convene(1
 # smtp_user = "events@example.org"
 # The authorities to trust for the server's certificate instead of the system's (PEM):
 # smtp_ca_file = "our-ca.pem"
+# How long the sendmail command or the SMTP server may take over one message.
+# timeout = "60s"
 
 [output]
 # table, tsv, csv, json or jsonl; default: table on a terminal, tsv otherwise.
@@ -402,8 +464,12 @@ void fill_in(std::string& file, std::string_view commented, const std::string& l
 }  // namespace
 
 std::string starter_file(const StarterValues& values) {
-    if (!values.organiser_email.empty() && values.organiser_email.find('@') == std::string::npos) {
-        throw UsageError(fmt::format("'{}' is not an e-mail address", values.organiser_email));
+    if (!values.organiser_email.empty()) {
+        if (const auto address = split_organiser_email(values.organiser_email);
+            !address.problem.empty()) {
+            throw UsageError(fmt::format("--organiser-email: '{}': {}", values.organiser_email,
+                                         address.problem));
+        }
     }
     std::string file(k_starter);
     if (!values.organiser_name.empty()) {

@@ -139,7 +139,7 @@ std::optional<Problem> validate(const AgendaItem& item) {
     };
     if (auto p = text("title", "the title", item.title, k_max_short_text)) return p;
     if (auto p = text("description", "the description", item.description, k_max_long_text,
-                      TextKind::multiline)) {
+                      TextKind::markdown)) {
         return p;
     }
     for (const auto& speaker : item.speakers) {
@@ -152,6 +152,9 @@ std::optional<Problem> validate(const AgendaItem& item) {
     }
     for (const auto& point : item.points) {
         if (auto p = text("points", "an agenda point", point, k_max_short_text)) return p;
+        if (auto problem = markdown_problem("an agenda point", point)) {
+            return Problem{"points", std::move(*problem), {}};
+        }
     }
     if (item.duration && *item.duration > k_max_duration) {
         return Problem{"duration",

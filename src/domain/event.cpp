@@ -249,7 +249,7 @@ std::optional<Problem> validate(const Event& event) {
     };
     const Text texts[] = {
         {"title", "the title", event.title, k_max_short_text, TextKind::line},
-        {"description", "the description", event.description, k_max_long_text, TextKind::multiline},
+        {"description", "the description", event.description, k_max_long_text, TextKind::markdown},
         {"venue", "the venue", event.venue, k_max_short_text, TextKind::line},
         {"online", "the online URL", event.online_url, k_max_url, TextKind::line},
         {"registration-url", "the registration URL", event.registration_url, k_max_url,

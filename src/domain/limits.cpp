@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "convene/text/markdown.hpp"
 #include "convene/text/utf8.hpp"
 
 namespace convene::domain {
@@ -12,7 +13,7 @@ namespace convene::domain {
 namespace {
 
 bool allowed_control(unsigned char c, TextKind kind) {
-    return kind == TextKind::multiline && (c == '\t' || c == '\n' || c == '\r');
+    return kind != TextKind::line && (c == '\t' || c == '\n' || c == '\r');
 }
 
 std::string size_text(std::size_t bytes) {
@@ -76,9 +77,27 @@ std::optional<std::string> text_problem(std::string_view what, std::string_view 
         // A control character after an invalid sequence is still the problem reported.
         const auto length = text::valid_sequence_length(text.substr(i));
         valid = valid && length > 0;
+        // U+FFFE and U+FFFF (EF BF BE, EF BF BF) are no characters: XML (frab schedules)
+        // cannot carry them at all, and nobody types them.
+        if (length == 3 && c == 0xEF && static_cast<unsigned char>(text[i + 1]) == 0xBF &&
+            static_cast<unsigned char>(text[i + 2]) >= 0xBE) {
+            return fmt::format("{} contains U+{:04X}, which is not a character (byte {})", what,
+                               0xFFFE + static_cast<unsigned char>(text[i + 2]) - 0xBE, i + 1);
+        }
         i += length > 0 ? length : 1;
     }
     if (!valid) return fmt::format("{} is not valid UTF-8", what);
+    if (kind == TextKind::markdown) return markdown_problem(what, text);
+    return std::nullopt;
+}
+
+std::optional<std::string> markdown_problem(std::string_view what, std::string_view text) {
+    // Each level needs at least one character ("> ", "- ", "*"): shorter texts cannot be deep.
+    if (text.size() <= text::k_max_markdown_depth) return std::nullopt;
+    if (const auto depth = text::markdown_depth(text); depth > text::k_max_markdown_depth) {
+        return fmt::format("{} nests quotes, lists or emphasis {} levels deep (at most {})", what,
+                           depth, text::k_max_markdown_depth);
+    }
     return std::nullopt;
 }
 

@@ -43,6 +43,24 @@ std::string link(std::string_view url, std::string_view text = {}) {
     return fmt::format("<a href=\"{}\">{}</a>", text::escape_html(url), shown);
 }
 
+// The link to a file beside the page (its calendar, named after the page): a relative URL
+// with every byte but letters, digits and "-._~" percent-encoded, so that no file name
+// ("javascript:alert(1).ics", "a b#c.ics") can read as a scheme (no ':' is left), a fragment,
+// a path elsewhere or markup.
+std::string file_link(std::string_view name) {
+    std::string url;
+    for (const char c : name) {
+        const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                           (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~';
+        if (plain) {
+            url += c;
+        } else {
+            url += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+        }
+    }
+    return url;
+}
+
 // Labels end with a colon (with the locale's spacing), which a <dt> does not need.
 std::string bare(std::string label) {
     while (!label.empty() && (label.back() == ':' || label.back() == ' ')) label.pop_back();
@@ -174,7 +192,7 @@ void write_html(std::ostream& out, const EventPage& page) {
         }
         if (!page.calendar_link.empty()) {
             out << fmt::format("<a href=\"{}\" type=\"text/calendar\">{}</a>\n",
-                               text::escape_html(page.calendar_link),
+                               file_link(page.calendar_link),
                                text::escape_html(locale.tr("Add to calendar")));
         }
         out << "</p>\n";

@@ -6,19 +6,37 @@
 #include "convene/domain/time.hpp"
 #include "convene/export/frab_schedule.hpp"
 #include "convene/text/html_escape.hpp"
+#include "convene/text/utf8.hpp"
 #include "frab_common.hpp"
 
 namespace convene::frab {
 
 namespace {
 
-// Text and attribute values: the control characters XML 1.0 cannot carry dropped (a pasted
-// description may hold one), and the five specials escaped as in HTML (&#39; is XML too).
+// Text and attribute values as XML 1.0 can carry them: the control characters it forbids
+// dropped (a pasted description may hold one), U+FFFE, U+FFFF and any byte that is not UTF-8
+// (a database written by another program) replaced by U+FFFD, and the five specials escaped
+// as in HTML (&#39; is XML too). The schedule is well-formed whatever the database holds.
 std::string xml_escape(std::string_view text) {
     std::string kept;
     kept.reserve(text.size());
-    for (const char c : text) {
-        if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n' || c == '\r') kept += c;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x80) {
+            if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') kept += static_cast<char>(c);
+            ++i;
+            continue;
+        }
+        const auto length = text::valid_sequence_length(text.substr(i));
+        const bool noncharacter = length == 3 && c == 0xEF &&
+                                  static_cast<unsigned char>(text[i + 1]) == 0xBF &&
+                                  static_cast<unsigned char>(text[i + 2]) >= 0xBE;
+        if (length == 0 || noncharacter) {
+            kept += "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER
+        } else {
+            kept.append(text.substr(i, length));
+        }
+        i += length == 0 ? 1 : length;
     }
     return text::escape_html(kept);
 }

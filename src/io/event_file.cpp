@@ -85,7 +85,7 @@ public:
                 "the value", value->get(),
                 long_text ? domain::k_max_long_text
                           : (is_url ? domain::k_max_url : domain::k_max_short_text),
-                long_text ? domain::TextKind::multiline : domain::TextKind::line)) {
+                long_text ? domain::TextKind::markdown : domain::TextKind::line)) {
             fail(node, key, *problem);
         }
         return value->get();

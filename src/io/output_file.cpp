@@ -85,6 +85,71 @@ namespace {
 
 std::atomic<unsigned> g_counter{0};
 
+// The temporary files being written, for the signal handler: a Ctrl-C (SIGINT), SIGTERM or
+// SIGHUP removes them before convene ends, as the destructor would have. A few are written
+// at a time; one that finds no free slot is left to remove_stale_temporaries.
+std::array<std::atomic<const char*>, 64> g_live{};
+
+extern "C" void remove_live_and_die(int signal) {
+    for (auto& slot : g_live) {
+        if (const char* path = slot.load()) ::unlink(path);  // async-signal-safe
+    }
+    // SA_RESETHAND restored the default action: raised again, it ends convene as the signal
+    // would have (the exit status says so) once this handler returns.
+    ::raise(signal);
+}
+
+// Only where the signal would have ended convene anyway (its default action): a shell that
+// ignores SIGINT for a background job, or a parent's own handler, keeps its choice.
+void install_signal_handlers() {
+    static const bool installed = [] {
+        for (const int signal : {SIGINT, SIGTERM, SIGHUP}) {
+            struct sigaction current {};
+            if (::sigaction(signal, nullptr, &current) != 0 || current.sa_handler != SIG_DFL) {
+                continue;
+            }
+            struct sigaction handler {};
+            handler.sa_handler = remove_live_and_die;
+            sigemptyset(&handler.sa_mask);
+            handler.sa_flags = SA_RESETHAND;
+            ::sigaction(signal, &handler, nullptr);
+        }
+        return true;
+    }();
+    (void)installed;
+}
+
+int track(const char* path) {
+    install_signal_handlers();
+    for (std::size_t i = 0; i < g_live.size(); ++i) {
+        const char* empty = nullptr;
+        if (g_live[i].compare_exchange_strong(empty, path)) return static_cast<int>(i);
+    }
+    return -1;
+}
+
+void untrack(int slot) {
+    if (slot >= 0) g_live[static_cast<std::size_t>(slot)].store(nullptr);
+}
+
+// Holds SIGINT, SIGTERM and SIGHUP back from creating a temporary file until it is tracked:
+// one arriving in between would leave it behind. A held signal arrives when this goes.
+class SignalsHeld {
+public:
+    SignalsHeld() {
+        sigset_t held;
+        sigemptyset(&held);
+        for (const int signal : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&held, signal);
+        ::pthread_sigmask(SIG_BLOCK, &held, &m_before);
+    }
+    ~SignalsHeld() { ::pthread_sigmask(SIG_SETMASK, &m_before, nullptr); }
+    SignalsHeld(const SignalsHeld&) = delete;
+    SignalsHeld& operator=(const SignalsHeld&) = delete;
+
+private:
+    sigset_t m_before{};
+};
+
 struct Temporary {
     std::string path;
     int fd;
@@ -163,6 +228,7 @@ void OutputFile::open(Access access, bool check) {
     std::optional<mode_t> existing;
     if (check) existing = check_target(m_target);
     m_checked = check;
+    const SignalsHeld held;
     auto temporary = create_temporary(m_target, is_private ? 0600 : 0666);
     if (existing && ::fchmod(temporary.fd, is_private ? (*existing & 07700) : *existing) != 0) {
         const int error = errno;
@@ -171,22 +237,29 @@ void OutputFile::open(Access access, bool check) {
         refuse(m_target, std::strerror(error));
     }
     m_temporary = std::move(temporary.path);
+    m_slot = track(m_temporary.c_str());
     m_buffer = std::make_unique<Buffer>(temporary.fd);
     m_stream.rdbuf(m_buffer.get());
 }
 
 OutputFile::~OutputFile() {
-    if (m_committed) return;
-    m_buffer->close();
-    ::unlink(m_temporary.c_str());
+    if (!m_committed) {
+        m_buffer->close();
+        ::unlink(m_temporary.c_str());
+    }
+    untrack(m_slot);
 }
 
-void OutputFile::commit() {
+void OutputFile::close() {
     m_stream.flush();
     if (!m_stream || !m_buffer->close()) {
         throw StorageError(
             fmt::format("writing {} failed: {}", m_target, std::strerror(m_buffer->error())));
     }
+}
+
+void OutputFile::commit() {
+    close();
     if (!m_checked) {
         // Unchecked, the name was free when the folder was listed: take it only if it still is
         // (one system call where a look-up and a rename were two). If it is not, or the file

@@ -1,11 +1,14 @@
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstring>
+#include <thread>
 #include <vector>
 
 #include <fmt/format.h>
@@ -51,26 +54,67 @@ private:
     struct sigaction m_old {};
 };
 
-bool write_all(int fd, std::string_view data) {
+using Clock = std::chrono::steady_clock;
+
+int milliseconds_left(Clock::time_point deadline) {
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+    return left <= 0 ? 0 : static_cast<int>(std::min<long long>(left, 60'000));
+}
+
+enum class Written { all, refused, timed_out };
+
+// Writes through a non-blocking pipe: a command that never reads its input must not hold
+// convene past the deadline.
+Written write_all(int fd, std::string_view data, Clock::time_point deadline) {
     while (!data.empty()) {
         const ssize_t written = ::write(fd, data.data(), data.size());
         if (written < 0 && errno == EINTR) continue;
-        if (written <= 0) return false;
+        if (written < 0 && errno == EAGAIN) {
+            pollfd ready{fd, POLLOUT, 0};
+            const int left = milliseconds_left(deadline);
+            if (left == 0) return Written::timed_out;
+            ::poll(&ready, 1, left);
+            continue;
+        }
+        if (written <= 0) return Written::refused;
         data.remove_prefix(static_cast<std::size_t>(written));
     }
-    return true;
+    return Written::all;
+}
+
+// Waits for `pid` until the deadline; false when it is still running then.
+bool wait_until(pid_t pid, int& status, Clock::time_point deadline) {
+    auto pause = std::chrono::milliseconds{1};
+    while (true) {
+        const pid_t done = ::waitpid(pid, &status, WNOHANG);
+        if (done == pid || (done < 0 && errno != EINTR)) return true;
+        if (Clock::now() >= deadline) return false;
+        std::this_thread::sleep_for(pause);
+        pause = std::min(pause * 2, std::chrono::milliseconds{50});
+    }
+}
+
+// Ends a command that ran out of time: asked first, then forced.
+void stop(pid_t pid) {
+    int status = 0;
+    ::kill(pid, SIGTERM);
+    if (wait_until(pid, status, Clock::now() + std::chrono::seconds{2})) return;
+    ::kill(pid, SIGKILL);
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
 }
 
 class Sendmail : public MailTransport {
 public:
-    explicit Sendmail(const std::string& command)
-        : m_command(command), m_words(split_words(command)) {
+    Sendmail(const std::string& command, std::chrono::seconds timeout)
+        : m_command(command), m_words(split_words(command)), m_timeout(timeout) {
         if (m_words.empty()) throw UsageError("mail.sendmail is empty");
     }
 
-    Delivery deliver(std::string_view, std::string_view, std::string_view message) override {
+    Delivery deliver(std::string_view, std::string_view to, std::string_view message) override {
         int pipe_fds[2];
-        if (::pipe2(pipe_fds, O_CLOEXEC) != 0) {
+        if (::pipe2(pipe_fds, O_CLOEXEC) != 0 || ::fcntl(pipe_fds[1], F_SETFL, O_NONBLOCK) != 0) {
             throw DeliveryError(fmt::format("cannot run {}: {}", m_command, std::strerror(errno)));
         }
         posix_spawn_file_actions_t actions;
@@ -90,34 +134,54 @@ public:
                 fmt::format("cannot run {}: {}", m_words[0], std::strerror(spawned)),
                 "set mail.sendmail or mail.smtp_url in the configuration");
         }
-        bool written = false;
+        const auto deadline = Clock::now() + m_timeout;
+        Written written = Written::refused;
         {
             IgnoreSigpipe ignore;
-            written = write_all(pipe_fds[1], message);
+            written = write_all(pipe_fds[1], message, deadline);
             ::close(pipe_fds[1]);
         }
         int status = 0;
-        while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+        if (written == Written::timed_out || !wait_until(pid, status, deadline)) {
+            stop(pid);
+            // It may hang for every message alike: stop the run rather than wait for each.
+            throw DeliveryInDoubt(
+                fmt::format("{} did not finish within {}s (mail.timeout); the message to {} "
+                            "may or may not have gone out",
+                            m_words[0], m_timeout.count(), to),
+                "check the mail program; mail.timeout in convene.toml sets how long to wait");
         }
-        if (WIFEXITED(status) && WEXITSTATUS(status) == 0 && written) return {true, {}};
+        if (WIFEXITED(status) && WEXITSTATUS(status) == 0 && written == Written::all) {
+            return {true, false, {}};
+        }
         if (WIFEXITED(status) && WEXITSTATUS(status) == 127) {
             throw DeliveryError(fmt::format("cannot run {}", m_command));
         }
         if (WIFSIGNALED(status)) {
-            return {false, fmt::format("{} was killed by signal {}", m_words[0], WTERMSIG(status))};
+            return {false, false,
+                    fmt::format("{} was killed by signal {}", m_words[0], WTERMSIG(status))};
         }
-        return {false, fmt::format("{} exited with status {}", m_words[0], WEXITSTATUS(status))};
+        const int code = WEXITSTATUS(status);
+        // sysexits.h, as sendmail, msmtp and Postfix use it: a bad address or a bad message
+        // is refused for good (EX_DATAERR, EX_NOUSER, EX_NOHOST); anything else may pass later
+        // (EX_TEMPFAIL, a server that could not be reached).
+        const bool permanent = code == 65 || code == 67 || code == 68;
+        return {false, permanent,
+                fmt::format("{} exited with status {}{}", m_words[0], code,
+                            permanent ? " (the address or the message was refused)" : "")};
     }
 
 private:
     std::string m_command;
     std::vector<std::string> m_words;
+    std::chrono::seconds m_timeout;
 };
 
 }  // namespace
 
-std::unique_ptr<MailTransport> make_sendmail(const std::string& command) {
-    return std::make_unique<Sendmail>(command);
+std::unique_ptr<MailTransport> make_sendmail(const std::string& command,
+                                             std::chrono::seconds timeout) {
+    return std::make_unique<Sendmail>(command, timeout);
 }
 
 }  // namespace convene::io

@@ -126,10 +126,10 @@ std::int64_t single_integer(sql::Connection& db, std::string_view query) {
 }  // namespace
 
 Database::Database(const fs::path& location, std::chrono::seconds lock_wait,
-                   IfNoSchema if_no_schema)
+                   IfNoSchema if_no_schema, std::chrono::seconds timeout)
     : m_lock_wait(lock_wait) {
     if (is_postgres_url(location.string())) {
-        m_connection = std::make_unique<PostgresConnection>(location.string());
+        m_connection = std::make_unique<PostgresConnection>(location.string(), timeout);
         open_postgres(if_no_schema);
     } else {
         create_private_file(location);

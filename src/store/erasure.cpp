@@ -26,7 +26,7 @@ void erase_registration(Database& db, std::int64_t id) {
     fields->run();
     // What the ledger holds for the person in that event names them too (their address, their
     // reply): it goes with the registration.
-    for (const auto* table : {"sent_message", "attendee_reply"}) {
+    for (const auto* table : {"sent_message", "attendee_reply", "delivery_attempt"}) {
         auto ledger = db.connection().prepare(fmt::format(R"sql(
             DELETE FROM {} WHERE (event_id, email_key) =
                 (SELECT event_id, email_key FROM registration WHERE id = ?))sql",
@@ -44,7 +44,8 @@ void scrub(Database& db) {
         // Deleted rows stay in their pages until a vacuum; VACUUM FULL rewrites the tables
         // that held the person, so their bytes leave the files (outside any transaction).
         db.connection().execute(
-            "VACUUM FULL registration, registration_field, sent_message, attendee_reply");
+            "VACUUM FULL registration, registration_field, sent_message, attendee_reply, "
+            "delivery_attempt");
         return;
     }
     db.connection().execute("PRAGMA secure_delete = ON");

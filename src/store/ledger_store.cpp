@@ -39,6 +39,39 @@ domain::LastSent read_last(sql::Statement& row) {
     });
 }
 
+constexpr std::string_view outcome_name(AttemptOutcome outcome) {
+    switch (outcome) {
+        case AttemptOutcome::pending: return "pending";
+        case AttemptOutcome::temporary: return "temporary";
+        case AttemptOutcome::permanent: return "permanent";
+    }
+    return "pending";
+}
+
+DeliveryAttempt read_attempt(sql::Statement& row) {
+    constexpr std::string_view table = "delivery_attempt";
+    return read_checked(table, [&] {
+        DeliveryAttempt attempt;
+        const auto method = domain::parse_itip(row.string(1));
+        if (!method) throw_damaged(table, "its method is neither REQUEST nor CANCEL");
+        attempt.method = *method;
+        attempt.sequence = integer_column(table, row, 2);
+        const auto outcome = row.string(3);
+        if (outcome == "pending") {
+            attempt.outcome = AttemptOutcome::pending;
+        } else if (outcome == "temporary") {
+            attempt.outcome = AttemptOutcome::temporary;
+        } else if (outcome == "permanent") {
+            attempt.outcome = AttemptOutcome::permanent;
+        } else {
+            throw_damaged(table, "its outcome is not pending, temporary or permanent");
+        }
+        attempt.reason = row.string(4);
+        attempt.attempted_at = instant_column(table, row, 5);
+        return attempt;
+    });
+}
+
 Reply read_reply(sql::Statement& row) {
     constexpr std::string_view table = "attendee_reply";
     return read_checked(table, [&] {
@@ -73,9 +106,22 @@ struct LedgerStore::Statements {
             WHERE event_id = ? AND email_key = ?)sql"),
           reply_all(db, R"sql(
             SELECT email_key, partstat, sequence, replied_at, received_at FROM attendee_reply
-            WHERE event_id = ?)sql") {}
+            WHERE event_id = ?)sql"),
+          upsert_attempt(db, R"sql(
+            INSERT INTO delivery_attempt (event_id, email_key, method, sequence, outcome, reason,
+                                          attempted_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (event_id, email_key) DO UPDATE SET
+                method = excluded.method, sequence = excluded.sequence,
+                outcome = excluded.outcome, reason = excluded.reason,
+                attempted_at = excluded.attempted_at)sql"),
+          delete_attempt(db, "DELETE FROM delivery_attempt WHERE event_id = ? AND email_key = ?"),
+          attempt_all(db, R"sql(
+            SELECT email_key, method, sequence, outcome, reason, attempted_at
+            FROM delivery_attempt WHERE event_id = ?)sql") {}
 
-    sql::Lazy insert, last_one, last_all, count, upsert_reply, reply_one, reply_all;
+    sql::Lazy insert, last_one, last_all, count, upsert_reply, reply_one, reply_all, upsert_attempt,
+        delete_attempt, attempt_all;
 };
 
 LedgerStore::LedgerStore(Database& db)
@@ -102,7 +148,54 @@ std::int64_t LedgerStore::insert(const SentMessage& message) {
 void LedgerStore::record(const SentMessage& message) {
     auto transaction = m_db.write_transaction();
     insert(message);
+    sql::Use done(*m_statements->delete_attempt);
+    done->bind(1, message.event_id);
+    done->bind(2, domain::email_key(message.recipient));
+    done->run();
     transaction.commit();
+}
+
+void LedgerStore::begin_attempt(std::int64_t event_id, std::string_view email,
+                                const DeliveryAttempt& attempt) {
+    record_refusal(event_id, email,
+                   {.method = attempt.method,
+                    .sequence = attempt.sequence,
+                    .outcome = AttemptOutcome::pending,
+                    .reason = {},
+                    .attempted_at = attempt.attempted_at});
+}
+
+void LedgerStore::record_refusal(std::int64_t event_id, std::string_view email,
+                                 const DeliveryAttempt& attempt) {
+    auto transaction = m_db.write_transaction();
+    sql::Use upsert(*m_statements->upsert_attempt);
+    int i = 1;
+    upsert->bind(i++, event_id);
+    upsert->bind(i++, domain::email_key(email));
+    upsert->bind(i++, domain::to_string(attempt.method));
+    upsert->bind(i++, attempt.sequence);
+    upsert->bind(i++, outcome_name(attempt.outcome));
+    upsert->bind(i++, attempt.reason);
+    upsert->bind(i++, seconds(attempt.attempted_at));
+    upsert->run();
+    transaction.commit();
+}
+
+void LedgerStore::forget_attempt(std::int64_t event_id, std::string_view email) {
+    auto transaction = m_db.write_transaction();
+    sql::Use forget(*m_statements->delete_attempt);
+    forget->bind(1, event_id);
+    forget->bind(2, domain::email_key(email));
+    forget->run();
+    transaction.commit();
+}
+
+std::unordered_map<std::string, DeliveryAttempt> LedgerStore::attempts(std::int64_t event_id) {
+    std::unordered_map<std::string, DeliveryAttempt> all;
+    sql::Use query(*m_statements->attempt_all);
+    query->bind(1, event_id);
+    while (query->step()) all.emplace(query->string(0), read_attempt(*query));
+    return all;
 }
 
 namespace {

@@ -1,13 +1,19 @@
 #include "postgres_connection.hpp"
 
+#include <poll.h>
+
+#include <cerrno>
 #include <charconv>
+#include <iostream>
 #include <vector>
 
 #include <fmt/format.h>
 
 #include "convene/error.hpp"
 #include "convene/store/database.hpp"
+#include "convene/text/printable.hpp"
 #include "postgres_library.hpp"
+#include "postgres_location.hpp"
 
 namespace convene::store {
 
@@ -24,61 +30,46 @@ constexpr std::int32_t k_event_lock_class = 0x636f6e76;
 // Rows a streamed statement holds at a time.
 constexpr int k_batch_rows = 1000;
 
+using Clock = std::chrono::steady_clock;
+
 std::string first_line(std::string_view text) {
     const auto end = text.find('\n');
     return std::string(text.substr(0, end));
 }
 
-// The error a failed result stands for (the result is cleared): its SQLSTATE and first
-// message, or the connection's message when the server sent none (the connection is gone).
-[[noreturn]] void throw_error(PGconn* connection, PGresult* result) {
-    const char* state = result ? pq().PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
-    const char* primary =
-        result ? pq().PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
-    std::string message = primary ? primary : first_line(pq().PQerrorMessage(connection));
-    std::string sqlstate = state ? state : "";
-    pq().PQclear(result);
-    throw PostgresError(std::move(sqlstate), message, pq().PQstatus(connection) == CONNECTION_BAD);
+// Whether the socket became ready before the deadline.
+bool wait_for(int socket, bool to_write, Clock::time_point deadline) {
+    while (true) {
+        const auto left =
+            std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+        if (left <= 0) return false;
+        pollfd ready{socket, static_cast<short>(to_write ? POLLOUT : POLLIN), 0};
+        const int n = ::poll(&ready, 1, static_cast<int>(std::min<long long>(left, 60'000)));
+        if (n > 0) return true;
+        if (n < 0 && errno != EINTR) return true;  // libpq sees the error and reports it
+    }
 }
 
-void ignore_notice(void* /*argument*/, const char* /*message*/) {
-    // NOTICEs ("relation … exists, skipping") are for a server log, not convene's stderr.
+// Server messages that are no answer to a statement: a WARNING, or the FATAL an idle
+// connection gets when the server shuts down. They go through convene's own warning line,
+// scrubbed of secrets, never raw to stderr as libpq's default processor prints them.
+// NOTICEs ("relation … exists, skipping") are for a server log, not convene's stderr.
+void receive_notice(void* secrets, const PGresult* result) {
+    const char* severity = pq().PQresultErrorField(result, PG_DIAG_SEVERITY_NONLOCALIZED);
+    if (!severity) severity = pq().PQresultErrorField(result, PG_DIAG_SEVERITY);
+    const std::string_view level = severity ? severity : "";
+    if (level == "NOTICE" || level == "INFO" || level == "LOG" || level == "DEBUG") return;
+    const char* primary = pq().PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY);
+    const auto& hidden = *static_cast<const std::vector<std::string>*>(secrets);
+    std::cerr << "convene: warning: the PostgreSQL server says: "
+              << text::printable(scrubbed(primary ? primary : "", hidden)) << '\n';
 }
 
 }  // namespace
 
-bool is_postgres_url(std::string_view location) {
-    return location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0;
-}
+bool is_postgres_url(std::string_view location) { return is_postgres_location(location); }
 
-std::string without_password(std::string_view url) {
-    // scheme://user:password@host… → scheme://user:****@host…
-    const auto scheme_end = url.find("://");
-    if (scheme_end == std::string_view::npos) return std::string(url);
-    const auto authority_start = scheme_end + 3;
-    const auto authority_end = url.find_first_of("/?#", authority_start);
-    const auto authority = url.substr(authority_start, authority_end == std::string_view::npos
-                                                           ? std::string_view::npos
-                                                           : authority_end - authority_start);
-    std::string shown(url);
-    if (const auto at = authority.rfind('@'); at != std::string_view::npos) {
-        if (const auto colon = authority.substr(0, at).find(':'); colon != std::string_view::npos) {
-            shown.replace(authority_start + colon + 1, at - colon - 1, "****");
-        }
-    }
-    // A password may also come as a query parameter.
-    if (const auto query = shown.find('?'); query != std::string::npos) {
-        for (auto at = shown.find("password=", query); at != std::string::npos;
-             at = shown.find("password=", at + 1)) {
-            if (shown[at - 1] != '?' && shown[at - 1] != '&') continue;
-            const auto value = at + 9;
-            const auto end = shown.find('&', value);
-            shown.replace(value, end == std::string::npos ? std::string::npos : end - value,
-                          "****");
-        }
-    }
-    return shown;
-}
+std::string without_password(std::string_view url) { return shown_location(url); }
 
 NumberedSql numbered_parameters(std::string_view sql) {
     NumberedSql out;
@@ -174,8 +165,7 @@ public:
     void reset() noexcept override {
         if (m_cursor_open &&
             pq().PQtransactionStatus(m_connection.m_connection) == PQTRANS_INTRANS) {
-            pq().PQclear(
-                pq().PQexec(m_connection.m_connection, fmt::format("CLOSE {}", m_name).c_str()));
+            m_connection.execute_quietly(fmt::format("CLOSE {}", m_name));
         }
         m_cursor_open = false;
         pq().PQclear(m_result);
@@ -222,8 +212,8 @@ private:
     void execute() {
         PGconn* connection = m_connection.m_connection;
         if (!m_prepared) {
-            PGresult* prepared =
-                pq().PQprepare(connection, m_name.c_str(), m_sql.sql.c_str(), 0, nullptr);
+            PGresult* prepared = m_connection.await(
+                pq().PQsendPrepare(connection, m_name.c_str(), m_sql.sql.c_str(), 0, nullptr));
             const bool ok = pq().PQresultStatus(prepared) == PGRES_COMMAND_OK;
             if (!ok) fail(prepared);
             pq().PQclear(prepared);
@@ -231,8 +221,10 @@ private:
         }
         const auto values = parameter_values();
         pq().PQclear(m_result);
-        m_result = pq().PQexecPrepared(connection, m_name.c_str(), static_cast<int>(values.size()),
-                                       values.data(), nullptr, nullptr, 0);
+        m_result = nullptr;
+        m_result = m_connection.await(pq().PQsendQueryPrepared(connection, m_name.c_str(),
+                                                               static_cast<int>(values.size()),
+                                                               values.data(), nullptr, nullptr, 0));
         const auto status = pq().PQresultStatus(m_result);
         if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
             PGresult* failed = m_result;
@@ -257,10 +249,10 @@ private:
     // A cursor lives until the transaction ends; the statement's name names it too.
     void open_cursor() {
         const auto values = parameter_values();
-        PGresult* declared = pq().PQexecParams(
+        PGresult* declared = m_connection.await(pq().PQsendQueryParams(
             m_connection.m_connection,
             fmt::format("DECLARE {} NO SCROLL CURSOR FOR {}", m_name, m_sql.sql).c_str(),
-            static_cast<int>(values.size()), nullptr, values.data(), nullptr, nullptr, 0);
+            static_cast<int>(values.size()), nullptr, values.data(), nullptr, nullptr, 0));
         check(declared);
         pq().PQclear(declared);
         m_cursor_open = true;
@@ -269,8 +261,10 @@ private:
 
     void fetch() {
         pq().PQclear(m_result);
-        m_result = pq().PQexec(m_connection.m_connection,
-                               fmt::format("FETCH {} FROM {}", k_batch_rows, m_name).c_str());
+        m_result = nullptr;
+        m_result = m_connection.await(
+            pq().PQsendQuery(m_connection.m_connection,
+                             fmt::format("FETCH {} FROM {}", k_batch_rows, m_name).c_str()));
         if (pq().PQresultStatus(m_result) != PGRES_TUPLES_OK) {
             PGresult* failed = m_result;
             m_result = nullptr;
@@ -278,7 +272,7 @@ private:
         }
     }
 
-    [[noreturn]] void fail(PGresult* result) { throw_error(m_connection.m_connection, result); }
+    [[noreturn]] void fail(PGresult* result) { m_connection.throw_error(result); }
 
     PostgresConnection& m_connection;
     bool m_streamed;
@@ -292,25 +286,133 @@ private:
     int m_row{-1};
 };
 
-PostgresConnection::PostgresConnection(const std::string& url) : m_name(without_password(url)) {
-    // The URL may name anything libpq knows (host, port, sslmode…); what convene needs on
-    // top comes after it and wins.
-    const char* keywords[] = {"dbname", "application_name", "client_encoding", "connect_timeout",
-                              nullptr};
-    const char* values[] = {url.c_str(), "convene", "UTF8", "10", nullptr};
-    m_connection = pq().PQconnectdbParams(keywords, values, 1);
-    if (pq().PQstatus(m_connection) != CONNECTION_OK) {
-        const std::string why = first_line(pq().PQerrorMessage(m_connection));
-        pq().PQfinish(m_connection);
-        m_connection = nullptr;
-        throw StorageError(fmt::format("cannot connect to {}: {}", m_name, why),
-                           "check that the server runs and accepts convene's user; a password "
-                           "comes from PGPASSWORD, ~/.pgpass or the URL");
+PostgresConnection::PostgresConnection(const std::string& location, std::chrono::seconds timeout)
+    : m_timeout(timeout) {
+    auto parsed = parse_postgres_location(location);
+    m_name = parsed.shown;
+    m_secrets = std::move(parsed.secrets);
+    const auto connect_timeout = parsed.value("connect_timeout");
+    // What convene needs comes after what the location names, and wins.
+    auto options = std::move(parsed.options);
+    options.emplace_back("application_name", "convene");
+    options.emplace_back("client_encoding", "UTF8");
+    std::vector<const char*> keywords;
+    std::vector<const char*> values;
+    for (const auto& [keyword, value] : options) {
+        keywords.push_back(keyword.c_str());
+        values.push_back(value.c_str());
     }
-    pq().PQsetNoticeProcessor(m_connection, ignore_notice, nullptr);
+    keywords.push_back(nullptr);
+    values.push_back(nullptr);
+    m_connection = pq().PQconnectStartParams(keywords.data(), values.data(), 0);
+    if (!m_connection) throw StorageError("cannot start a PostgreSQL connection: out of memory");
+    // Before the first byte from the server, so that nothing of it bypasses convene's lines.
+    pq().PQsetNoticeReceiver(m_connection, receive_notice, &m_secrets);
+    connect(connect_timeout);
 }
 
-PostgresConnection::~PostgresConnection() { pq().PQfinish(m_connection); }
+void PostgresConnection::connect(const std::optional<std::string>& connect_timeout) {
+    // connect_timeout in the location bounds connecting (libpq applies it only when it waits
+    // itself, which an asynchronous connection does not), else database.timeout.
+    int seconds = static_cast<int>(m_timeout.count());
+    std::string origin = "database.timeout";
+    if (connect_timeout && !connect_timeout->empty()) {
+        std::from_chars(connect_timeout->data(), connect_timeout->data() + connect_timeout->size(),
+                        seconds);
+        origin = "connect_timeout";
+        if (seconds <= 0) seconds = 3600;  // 0 means "wait for ever": an hour is long enough
+        seconds = std::max(seconds, 2);    // as libpq: a second is too short to mean anything
+    }
+    const auto deadline = Clock::now() + std::chrono::seconds{seconds};
+    auto state = pq().PQstatus(m_connection) == CONNECTION_BAD ? PGRES_POLLING_FAILED
+                                                               : PGRES_POLLING_WRITING;
+    while (state != PGRES_POLLING_OK && state != PGRES_POLLING_FAILED) {
+        if (!wait_for(pq().PQsocket(m_connection), state == PGRES_POLLING_WRITING, deadline)) {
+            pq().PQfinish(m_connection);
+            m_connection = nullptr;
+            throw StorageError(
+                fmt::format("cannot connect to {}: no answer within {} s ({})", m_name, seconds,
+                            origin),
+                "check that the server runs and answers; connect_timeout in the URL or "
+                "database.timeout in convene.toml sets how long to wait");
+        }
+        state = pq().PQconnectPoll(m_connection);
+    }
+    if (state == PGRES_POLLING_OK) return;
+    const std::string why = scrubbed(first_line(pq().PQerrorMessage(m_connection)), m_secrets);
+    pq().PQfinish(m_connection);
+    m_connection = nullptr;
+    throw StorageError(fmt::format("cannot connect to {}: {}", m_name, text::printable(why)),
+                       "check that the server runs and accepts convene's user; a password "
+                       "comes from PGPASSWORD, ~/.pgpass or the URL");
+}
+
+PGresult* PostgresConnection::await(int sent, std::chrono::seconds extra) {
+    if (m_broken) {
+        throw StorageError(fmt::format("the connection to {} was given up", m_name));
+    }
+    if (sent != 1) return nullptr;  // PQerrorMessage says why
+    const auto deadline = Clock::now() + m_timeout + extra;
+    const auto give_up = [&] {
+        m_broken = true;
+        throw StorageError(
+            fmt::format("the PostgreSQL server {} did not answer within {} s (database.timeout)",
+                        m_name, (m_timeout + extra).count()),
+            "check the server; database.timeout in convene.toml sets how long to wait");
+    };
+    // What does not fit in the socket's buffer is sent as the server reads it.
+    for (int left = pq().PQflush(m_connection); left == 1; left = pq().PQflush(m_connection)) {
+        if (!wait_for(pq().PQsocket(m_connection), true, deadline)) give_up();
+    }
+    PGresult* kept = nullptr;
+    while (true) {
+        while (pq().PQisBusy(m_connection)) {
+            if (!wait_for(pq().PQsocket(m_connection), false, deadline)) {
+                pq().PQclear(kept);
+                give_up();
+            }
+            if (pq().PQconsumeInput(m_connection) == 0) break;  // lost: PQgetResult says so
+        }
+        PGresult* result = pq().PQgetResult(m_connection);
+        if (!result) break;
+        const auto status = pq().PQresultStatus(result);
+        if (status == PGRES_COPY_IN || status == PGRES_COPY_OUT) {
+            pq().PQclear(kept);
+            return result;
+        }
+        // As PQexec: the last result, but a first error stays the one reported.
+        if (kept && pq().PQresultStatus(kept) == PGRES_FATAL_ERROR) {
+            pq().PQclear(result);
+            continue;
+        }
+        pq().PQclear(kept);
+        kept = result;
+    }
+    return kept;
+}
+
+void PostgresConnection::throw_error(PGresult* result) {
+    const char* state = result ? pq().PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+    const char* primary =
+        result ? pq().PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+    std::string message = primary ? primary : first_line(pq().PQerrorMessage(m_connection));
+    std::string sqlstate = state ? state : "";
+    pq().PQclear(result);
+    throw PostgresError(std::move(sqlstate), scrubbed(std::move(message), m_secrets),
+                        pq().PQstatus(m_connection) == CONNECTION_BAD);
+}
+
+void PostgresConnection::execute_quietly(const std::string& sql) noexcept {
+    if (m_broken || !m_connection) return;
+    try {
+        pq().PQclear(await(pq().PQsendQuery(m_connection, sql.c_str())));
+    } catch (...) {  // NOLINT(bugprone-empty-catch): a clean-up; the first error is reported
+    }
+}
+
+PostgresConnection::~PostgresConnection() {
+    if (m_connection) pq().PQfinish(m_connection);
+}
 
 std::unique_ptr<sql::Statement> PostgresConnection::prepare(std::string_view sql) {
     return std::make_unique<PostgresStatement>(*this, sql, false);
@@ -320,14 +422,16 @@ std::unique_ptr<sql::Statement> PostgresConnection::prepare_streamed(std::string
     return std::make_unique<PostgresStatement>(*this, sql, true);
 }
 
-void PostgresConnection::execute(std::string_view sql) {
-    PGresult* result = pq().PQexec(m_connection, std::string(sql).c_str());
+void PostgresConnection::execute(std::string_view sql) { execute(sql, std::chrono::seconds{0}); }
+
+void PostgresConnection::execute(std::string_view sql, std::chrono::seconds extra) {
+    PGresult* result = await(pq().PQsendQuery(m_connection, std::string(sql).c_str()), extra);
     const auto status = pq().PQresultStatus(result);
-    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
+    if (result && (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)) {
         pq().PQclear(result);
         return;
     }
-    throw_error(m_connection, result);
+    throw_error(result);
 }
 
 bool PostgresConnection::begin_write(std::chrono::seconds lock_wait) {
@@ -341,7 +445,8 @@ bool PostgresConnection::begin_write(std::chrono::seconds lock_wait) {
             return false;
         }
         execute(fmt::format("SET LOCAL lock_timeout = '{}s'", lock_wait.count()));
-        execute(fmt::format("SELECT pg_advisory_xact_lock({})", k_writer_lock));
+        // The server waits for the lock up to lock_wait; only then may it be silent too long.
+        execute(fmt::format("SELECT pg_advisory_xact_lock({})", k_writer_lock), lock_wait);
         execute("SET LOCAL lock_timeout = 0");
         return true;
     } catch (const PostgresError& error) {
@@ -356,22 +461,21 @@ void PostgresConnection::copy_in(std::string_view table_and_columns, std::string
     const bool sent =
         pq().PQputCopyData(m_connection, data.data(), static_cast<int>(data.size())) == 1 &&
         pq().PQputCopyEnd(m_connection, nullptr) == 1;
-    // The server's answer comes as the COPY's result, also after a failed send.
-    PGresult* result = pq().PQgetResult(m_connection);
-    const bool ok = sent && pq().PQresultStatus(result) == PGRES_COMMAND_OK;
-    // Read to the end, so the connection is ready for the next statement.
-    while (PGresult* rest = pq().PQgetResult(m_connection)) pq().PQclear(rest);
-    if (!ok) throw_error(m_connection, result);
+    // The server's answer comes as the COPY's result, also after a failed send; await reads
+    // to the end, so the connection is ready for the next statement.
+    PGresult* result = await(1);
+    const bool ok = sent && result && pq().PQresultStatus(result) == PGRES_COMMAND_OK;
+    if (!ok) throw_error(result);
     pq().PQclear(result);
 }
 
 void PostgresConnection::execute_copy_start(const std::string& sql) {
-    PGresult* result = pq().PQexec(m_connection, sql.c_str());
-    if (pq().PQresultStatus(result) == PGRES_COPY_IN) {
+    PGresult* result = await(pq().PQsendQuery(m_connection, sql.c_str()));
+    if (result && pq().PQresultStatus(result) == PGRES_COPY_IN) {
         pq().PQclear(result);
         return;
     }
-    throw_error(m_connection, result);
+    throw_error(result);
 }
 
 void append_copy_text(std::string& row, std::string_view text) {
@@ -396,7 +500,7 @@ void PostgresConnection::commit() { execute("COMMIT"); }
 
 void PostgresConnection::rollback() noexcept {
     // After a lost connection there is nothing to roll back: the server already did.
-    pq().PQclear(pq().PQexec(m_connection, "ROLLBACK"));
+    execute_quietly("ROLLBACK");
 }
 
 bool PostgresConnection::try_lock_event(std::int64_t event_id) {
@@ -411,7 +515,7 @@ bool PostgresConnection::try_lock_event(std::int64_t event_id) {
 void PostgresConnection::unlock_event(std::int64_t event_id) noexcept {
     const auto sql = fmt::format("SELECT pg_advisory_unlock({}, {})", k_event_lock_class,
                                  static_cast<std::int32_t>(event_id));
-    pq().PQclear(pq().PQexec(m_connection, sql.c_str()));
+    execute_quietly(sql);
 }
 
 bool PostgresConnection::in_transaction() const {

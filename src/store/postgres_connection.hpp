@@ -3,12 +3,15 @@
 // server-side prepared statements, text parameters and results.
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "sql.hpp"
 
 struct pg_conn;
+struct pg_result;
 
 namespace convene::store {
 
@@ -28,13 +31,15 @@ private:
     bool m_connection_lost;
 };
 
-// The URL as messages show it: any password replaced by "****".
+// The URL (or keyword/value string) as messages show it: any password replaced by "****".
 std::string without_password(std::string_view url);
 
 class PostgresConnection final : public sql::Connection {
 public:
-    // Connects, or throws StorageError naming the server (never the password).
-    explicit PostgresConnection(const std::string& url);
+    // Connects to a URL or keyword/value string (postgres_location.hpp), or throws
+    // StorageError naming the server (never the password). Connecting may take the
+    // location's connect_timeout, else `timeout`; so may each answer of the server after.
+    PostgresConnection(const std::string& location, std::chrono::seconds timeout);
     ~PostgresConnection() override;
     PostgresConnection(const PostgresConnection&) = delete;
     PostgresConnection& operator=(const PostgresConnection&) = delete;
@@ -57,10 +62,27 @@ public:
 
 private:
     friend class PostgresStatement;
+    void connect(const std::optional<std::string>& connect_timeout);
+    // The result of what a PQsend* call (its return value, `sent`) asked for, read within
+    // the timeout (plus `extra`, the time the server itself may wait for a lock). Null when
+    // the call failed (PQerrorMessage says why). Past the deadline the connection is given
+    // up: a StorageError now, and for any statement after.
+    pg_result* await(int sent, std::chrono::seconds extra = std::chrono::seconds{0});
+    void execute(std::string_view sql, std::chrono::seconds extra);
+    // A statement whose failure does not matter (ROLLBACK, CLOSE, unlocking): never waits on
+    // a connection given up.
+    void execute_quietly(const std::string& sql) noexcept;
+    // The error a failed result stands for (the result is cleared): its SQLSTATE and first
+    // message, or the connection's message when the server sent none (the connection is
+    // gone); secrets scrubbed.
+    [[noreturn]] void throw_error(pg_result* result);
     void execute_copy_start(const std::string& sql);
 
     pg_conn* m_connection{nullptr};
     std::string m_name;
+    std::vector<std::string> m_secrets;  // never in a message
+    std::chrono::seconds m_timeout;
+    bool m_broken{false};
     int m_next_statement{0};
 };
 

@@ -29,6 +29,17 @@ PostgresLibrary load() {
     symbol(pq.PQclear, "PQclear");
     symbol(pq.PQcmdTuples, "PQcmdTuples");
     symbol(pq.PQconnectdbParams, "PQconnectdbParams");
+    symbol(pq.PQconnectStartParams, "PQconnectStartParams");
+    symbol(pq.PQconnectPoll, "PQconnectPoll");
+    symbol(pq.PQsocket, "PQsocket");
+    symbol(pq.PQsetNoticeReceiver, "PQsetNoticeReceiver");
+    symbol(pq.PQsendQuery, "PQsendQuery");
+    symbol(pq.PQsendQueryParams, "PQsendQueryParams");
+    symbol(pq.PQsendPrepare, "PQsendPrepare");
+    symbol(pq.PQsendQueryPrepared, "PQsendQueryPrepared");
+    symbol(pq.PQconsumeInput, "PQconsumeInput");
+    symbol(pq.PQisBusy, "PQisBusy");
+    symbol(pq.PQflush, "PQflush");
     symbol(pq.PQerrorMessage, "PQerrorMessage");
     symbol(pq.PQexec, "PQexec");
     symbol(pq.PQexecParams, "PQexecParams");

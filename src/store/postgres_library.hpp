@@ -11,6 +11,17 @@ struct PostgresLibrary {
     decltype(&::PQclear) PQclear;
     decltype(&::PQcmdTuples) PQcmdTuples;
     decltype(&::PQconnectdbParams) PQconnectdbParams;
+    decltype(&::PQconnectStartParams) PQconnectStartParams;
+    decltype(&::PQconnectPoll) PQconnectPoll;
+    decltype(&::PQsocket) PQsocket;
+    decltype(&::PQsetNoticeReceiver) PQsetNoticeReceiver;
+    decltype(&::PQsendQuery) PQsendQuery;
+    decltype(&::PQsendQueryParams) PQsendQueryParams;
+    decltype(&::PQsendPrepare) PQsendPrepare;
+    decltype(&::PQsendQueryPrepared) PQsendQueryPrepared;
+    decltype(&::PQconsumeInput) PQconsumeInput;
+    decltype(&::PQisBusy) PQisBusy;
+    decltype(&::PQflush) PQflush;
     decltype(&::PQerrorMessage) PQerrorMessage;
     decltype(&::PQexec) PQexec;
     decltype(&::PQexecParams) PQexecParams;

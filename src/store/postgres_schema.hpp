@@ -174,7 +174,8 @@ CREATE TABLE attendee_reply (
 )sql";
 
 inline constexpr std::array<std::string_view, 1> k_postgres_migrations{
-    // Version 6: stored identities and the per-person sequence offset (schema.hpp says why).
+    // Version 6: stored identities, the per-person sequence offset and delivery attempts
+    // (schema.hpp says why).
     R"sql(
 ALTER TABLE agenda_item ADD COLUMN uid text, ADD COLUMN schedule_id bigint, ADD COLUMN key text;
 UPDATE agenda_item AS i SET uid = 'item-' || i.id || '.' || e.uid, schedule_id = i.id
@@ -188,6 +189,16 @@ CREATE INDEX event_by_schedule_id ON event (schedule_id);
 ALTER TABLE registration ADD COLUMN sequence_offset bigint NOT NULL DEFAULT 0
     CHECK (sequence_offset >= 0);
 UPDATE registration SET sequence_offset = 1 WHERE status = 'cancelled';
+CREATE TABLE delivery_attempt (
+    event_id     bigint NOT NULL REFERENCES event (id) ON DELETE CASCADE,
+    email_key    text   NOT NULL,
+    method       text   NOT NULL CHECK (method IN ('REQUEST', 'CANCEL')),
+    sequence     bigint NOT NULL,
+    outcome      text   NOT NULL CHECK (outcome IN ('pending', 'temporary', 'permanent')),
+    reason       text   NOT NULL DEFAULT '',
+    attempted_at bigint NOT NULL,
+    PRIMARY KEY (event_id, email_key)
+);
 )sql",
 };
 

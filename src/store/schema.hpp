@@ -211,6 +211,11 @@ END;
     // registration keeps how far its people's SEQUENCE runs ahead of the event's: one step
     // each time it is cancelled or taken up again, so their messages never go back (a
     // cancelled registration was one step ahead already).
+    // And what became of the last message `send` tried to hand to each person, until
+    // the ledger records it as sent (issue 31): `pending` from just before the mail system
+    // gets it until sent_message holds it (a run that stopped in between leaves it, and the
+    // next run holds the message back instead of sending it twice), `temporary` or `permanent`
+    // when the mail system refused it (4xx or 5xx), with its reason. One row per person.
     R"sql(
 CREATE TABLE agenda_item_rebuilt (
     id          INTEGER PRIMARY KEY,
@@ -245,6 +250,17 @@ CREATE INDEX event_by_schedule_id ON event (schedule_id);
 ALTER TABLE registration ADD COLUMN sequence_offset INTEGER NOT NULL DEFAULT 0
     CHECK (sequence_offset >= 0);
 UPDATE registration SET sequence_offset = 1 WHERE status = 'cancelled';
+CREATE TABLE delivery_attempt (
+    event_id     INTEGER NOT NULL REFERENCES event (id) ON DELETE CASCADE,
+    email_key    TEXT    NOT NULL,
+    method       TEXT    NOT NULL CHECK (method = 'REQUEST' OR method = 'CANCEL'),
+    sequence     INTEGER NOT NULL,
+    outcome      TEXT    NOT NULL
+                 CHECK (outcome = 'pending' OR outcome = 'temporary' OR outcome = 'permanent'),
+    reason       TEXT    NOT NULL DEFAULT '',
+    attempted_at INTEGER NOT NULL,
+    PRIMARY KEY (event_id, email_key)
+) WITHOUT ROWID;
 )sql",
 };
 
@@ -257,12 +273,13 @@ struct TableShape {
     std::string_view table;
     std::string_view columns;  // comma-separated, in order
 };
-inline constexpr std::array<TableShape, 11> k_schema_shape{{
+inline constexpr std::array<TableShape, 12> k_schema_shape{{
     {"agenda_item",
      "id,event_id,position,title,description,kind,start_utc,duration_s,uid,schedule_id,key"},
     {"agenda_point", "item_id,position,text"},
     {"agenda_speaker", "item_id,position,name,role,organisation"},
     {"attendee_reply", "event_id,email_key,partstat,sequence,replied_at,received_at"},
+    {"delivery_attempt", "event_id,email_key,method,sequence,outcome,reason,attempted_at"},
     {"event",
      "id,slug,uid,title,description,timezone,all_day,start_utc,end_utc,start_date,end_date,"
      "venue,online_url,registration_url,parent_id,capacity,status,sequence,created_at,"

@@ -4,6 +4,7 @@ refused, `sqlite3 DB .dump` must be the same before and after.
 
 Placeholders in arguments: {event} (a timed event with one person and one agenda item),
 {dir} (the test folder). Files named in FILES are written into {dir} first."""
+import json
 import os
 import shutil
 import subprocess
@@ -12,6 +13,13 @@ import unittest
 from harness import ConveneTestCase
 
 LONG = "x" * 2000
+ORGANISER = b'[organiser]\nname = "Events"\nemail = "events@example.org"\n'
+# A REPLY from Ann; {uid} is the event's, filled in by setUp.
+REPLY = (b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nMETHOD:REPLY\r\n"
+         b"BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTAMP:20231115T090000Z\r\nSEQUENCE:0\r\n"
+         b"ATTENDEE;PARTSTAT=ACCEPTED:mailto:ann@example.org\r\nEND:VEVENT\r\n"
+         b"END:VCALENDAR\r\n")
+SECRET = "s3cr3t-Pa55"
 HUGE_DESCRIPTION = "y" * (70 * 1024)
 
 FILES = {
@@ -72,6 +80,30 @@ FILES = {
     "config-dir/.keep": b"",
     "bad.toml": b"[unknown]\nkey = 1\n",
     "subdir/.keep": b"",
+    # --- issue 31 ---
+    "deep.md": ("> " * 32000 + "x").encode(),
+    "deep-description.toml": ('title = "x"\nstart = "2024-01-01T10:00"\nduration = "1h"\n'
+                              'description = "' + "> " * 32000 + 'x"\n').encode(),
+    "nonchar.toml": 'title = "a\ufffeb"\nstart = "2024-01-01T10:00"\nduration = "1h"\n'.encode(),
+    "crlf-organiser.toml": b'[organiser]\nname = "Events"\n'
+                           b'email = "events@example.org\\r\\nRCPT TO:<victim@example.org>"\n'
+                           b'[mail]\nsendmail = "/bin/false"\n',
+    "angle-organiser.toml": b'[organiser]\nemail = "Events <events@example.org"\n',
+    "zero-timeout.toml": b'[mail]\ntimeout = "0s"\n',
+    "templates-missing.toml": ORGANISER + b'[invitations]\ntemplates = "no-such-folder"\n',
+    "templates-fifo.toml": ORGANISER + b'[invitations]\ntemplates = "fifo-templates"\n',
+    "templates-dangling.toml": ORGANISER + b'[invitations]\ntemplates = "dangling-templates"\n',
+    "templates-latin1.toml": ORGANISER + b'[invitations]\ntemplates = "latin1-templates"\n',
+    "templates-placeholder.toml": ORGANISER + b'[invitations]\ntemplates = "bad-templates"\n',
+    "latin1-templates/invitation.txt": b"Bonjour {{name}},\n\xe9t\xe9\n",
+    "bad-templates/invitation.es.html": b"<p>{{saludo}}</p>\n",
+    "fifo-templates/.keep": b"",
+    "dangling-templates/.keep": b"",
+    "reply-stamp.ics": REPLY.replace(b"DTSTAMP:20231115T090000Z", b"DTSTAMP:whenever"),
+    "reply-sequence.ics": REPLY.replace(b"SEQUENCE:0", b"SEQUENCE:41"),
+    "reply-two.ics": REPLY.replace(b"END:VCALENDAR", REPLY[REPLY.index(b"BEGIN:VEVENT"):
+                                                          REPLY.index(b"END:VCALENDAR")]
+                                   .replace(b"ACCEPTED", b"DECLINED") + b"END:VCALENDAR"),
 }
 
 # (arguments, exit code, fragment of the error line)
@@ -276,6 +308,50 @@ CASES = [
     (["init", "/dev/null", "--force"], 2, "not a regular file"),
     (["init", "{dir}/dangling.toml"], 2, "symbolic link"),
     (["show", "{event}", "--tz", "Nowhere/Zone"], 2, "unknown time zone"),
+    # --- issue 31: crashes and hangs ---------------------------------------------------------
+    (["create-event", "--title", "x", "--date", "2024-01-01", "--description", "> " * 40 + "x"],
+     2, "--description: the description nests quotes, lists or emphasis 41 levels deep"),
+    (["update-event", "{event}", "--description", "@{dir}/deep.md"], 2, "32001 levels deep"),
+    (["create-event", "--from", "{dir}/deep-description.toml"], 5, "nests quotes"),
+    (["add-agenda-item", "{event}", "--title", "x", "--point", "> " * 40 + "x"], 2,
+     "an agenda point nests quotes"),
+    (["update-agenda-item", "{event}", "1", "--description", "@{dir}/deep.md"], 2,
+     "nests quotes"),
+    (["--config", "{dir}/templates-missing.toml", "export-ics", "{event}", "--attendee",
+      "ann@example.org", "--eml"], 2, "invitations.templates: the folder"),
+    (["--config", "{dir}/templates-fifo.toml", "export-ics", "{event}", "--invitations",
+      "{dir}/out-fifo", "--eml"], 5, "is not a regular file"),
+    (["--config", "{dir}/templates-dangling.toml", "export-ics", "{event}", "--attendee",
+      "ann@example.org", "--eml"], 5, "invitation.txt: cannot be read"),
+    (["--config", "{dir}/templates-latin1.toml", "export-ics", "{event}", "--attendee",
+      "ann@example.org", "--eml"], 5, "not valid UTF-8 (byte 19)"),
+    (["--config", "{dir}/templates-placeholder.toml", "export-ics", "{event}", "--invitations",
+      "{dir}/out-placeholder", "--eml"], 5, "invitation.es.html:1: unknown placeholder"),
+    (["--config", "{dir}/zero-timeout.toml", "list", "events"], 5, "mail.timeout: must be"),
+    # --- secrets -----------------------------------------------------------------------------
+    (["--db", f"postgresql://ann:{SECRET}@[::1/convene", "list", "events"], 2, "is malformed"),
+    (["--db", f"postgresql://ann:{SECRET}%00@host/convene", "list", "events"], 2,
+     "is malformed"),
+    (["--db", f"postgresql://ann:{SECRET}%zz@host/convene", "create-event", "--title", "x",
+      "--date", "2024-01-01"], 2, "is malformed"),
+    (["--db", f"postgresql://ann:{SECRET[:3]}/{SECRET[3:]}@host/convene", "list", "events"], 2,
+     "unencoded '/'"),
+    (["--db", f"host=127.0.0.1 port=1 dbname=convene password={SECRET} connect_timeout=5",
+      "create-event", "--title", "x", "--date", "2024-01-01"], 6, "password=****"),
+    (["--db", f"host=127.0.0.1 port=1 dbname=convene password={SECRET}", "show", "x"], 6,
+     "cannot connect to host=127.0.0.1 port=1 dbname=convene password=****"),
+    # --- injection ---------------------------------------------------------------------------
+    (["--config", "{dir}/crlf-organiser.toml", "send", "{event}"], 5,
+     "organiser.email: not an e-mail address"),
+    (["--config", "{dir}/angle-organiser.toml", "send", "{event}"], 5, "Name <address>"),
+    (["update-event", "{event}", "--title", "a\ufffeb"], 2, "U+FFFE"),
+    (["create-event", "--from", "{dir}/nonchar.toml"], 5, "U+FFFE"),
+    # --- half-done work ----------------------------------------------------------------------
+    (["show", "{event}", "--format", "html", "-o", "{dir}/subdir"], 2, "is a directory"),
+    # --- replies -----------------------------------------------------------------------------
+    (["rsvp", "{event}", "{dir}/reply-stamp.ics"], 5, "DTSTAMP"),
+    (["rsvp", "{event}", "{dir}/reply-sequence.ics"], 4, "never sent"),
+    (["rsvp", "{event}", "{dir}/reply-two.ics"], 5, "VEVENTs that disagree"),
 ]
 
 
@@ -288,10 +364,13 @@ class HostileMatrix(ConveneTestCase):
                 "--field", "diet=vegan")
         self.ok("add-agenda-item", self.event, "--title", "Opening", "--start", "+0m",
                 "--duration", "15m")
+        uid = json.loads(self.ok("show", self.event, "--format", "json"))["uid"].encode()
         for name, content in FILES.items():
             os.makedirs(os.path.dirname(self.path(name)), exist_ok=True)
             with open(self.path(name), "wb") as f:
-                f.write(content)
+                f.write(content.replace(b"{uid}", uid))
+        os.mkfifo(self.path("fifo-templates", "invitation.txt"))
+        os.symlink(self.path("nowhere.txt"), self.path("dangling-templates", "invitation.txt"))
         os.symlink(self.path("nowhere.db"), self.path("dangling.db"))
         os.symlink(self.path("nowhere.ics"), self.path("dangling.ics"))
         os.symlink(self.path("nowhere.toml"), self.path("dangling.toml"))
@@ -325,10 +404,18 @@ class HostileMatrix(ConveneTestCase):
                 self.assertFalse(any(ord(c) < 0x20 and c != "\n" for c in result.stderr),
                                  repr(result.stderr))
                 self.assertEqual(result.stdout, "")
+                self.assertNotIn(SECRET, result.stderr)
+                self.assertNotIn(SECRET[3:], result.stderr)
                 self.assertEqual(self.dump(), before)
         self.assertFalse(os.path.exists(self.path("nowhere.db")))
         self.assertFalse(os.path.exists(self.path("nowhere.ics")))
         self.assertFalse(os.path.exists(self.path("nowhere.toml")))
+        # Nothing half-written: no calendar beside a page that failed, no invitation folder
+        # filled before a template was found wrong, no file named after a password.
+        self.assertFalse(os.path.exists(self.path("subdir.ics")))
+        for folder in ("out-fifo", "out-placeholder"):
+            self.assertFalse(os.path.exists(self.path(folder)) and os.listdir(self.path(folder)))
+        self.assertFalse(any("s3cr" in name for name in os.listdir(self.dir)))
 
 
 if __name__ == "__main__":

@@ -94,6 +94,52 @@ class Rsvp(ConveneTestCase):
     def test_an_endless_input_is_refused_at_the_bound(self):
         self.assertIn("at most 16 MiB", self.fails(5, "rsvp", self.slug, "/dev/zero"))
 
+    # --- issue 31: replies that would block the genuine one ----------------------------------
+
+    def assert_refused(self, code, fragment, reply):
+        error = self.fails(code, "rsvp", self.slug, input=reply)
+        self.assertIn(fragment, error)
+        self.assertIsNone(self.reply_of_jane(), "nothing was recorded")
+
+    def assert_genuine_reply_still_recorded(self, sequence=0):
+        self.ok("rsvp", self.slug, input=reply_ics(self.uid, JANE[1], "ACCEPTED", sequence))
+        self.assertEqual(self.reply_of_jane(), "accepted")
+
+    def test_a_sequence_never_sent_is_refused(self):
+        self.assert_refused(4, "answers sequence 7, which Jane.Doe@Example.org was never sent",
+                            reply_ics(self.uid, JANE[1], "DECLINED", sequence=7))
+        self.assert_genuine_reply_still_recorded()
+
+    def test_a_dtstamp_that_is_not_a_date_is_refused(self):
+        self.assert_refused(5, "DTSTAMP",
+                            reply_ics(self.uid, JANE[1], "DECLINED", stamp="someday"))
+        self.assert_refused(5, "DTSTAMP", reply_ics(self.uid, JANE[1], "DECLINED",
+                                                    stamp="20231399T990000Z"))
+        self.assert_genuine_reply_still_recorded()
+
+    def test_two_vevents_that_disagree_are_refused(self):
+        accepted = reply_ics(self.uid, JANE[1], "ACCEPTED")
+        declined = reply_ics(self.uid, JANE[1], "DECLINED")
+        event = declined[declined.index("BEGIN:VEVENT"):declined.index("END:VCALENDAR")]
+        both = accepted.replace("END:VCALENDAR", event + "END:VCALENDAR")
+        self.assert_refused(5, "VEVENTs that disagree", both)
+        self.assert_genuine_reply_still_recorded()
+
+    def test_a_waitlisted_person_never_invited_is_refused(self):
+        self.ok("update-event", self.slug, "--capacity", "1")
+        self.ok("register", self.slug, "--name", "Wait", "--email", "wait@example.org")
+        error = self.fails(4, "rsvp", self.slug,
+                           input=reply_ics(self.uid, "wait@example.org", "ACCEPTED"))
+        self.assertIn("is on the waiting list", error)
+        self.assertIn("never invited", error)
+        rows = json.loads(self.ok("list", "attendees", self.slug, "--fields", "email,reply",
+                                  "--format", "json"))
+        self.assertEqual([r["reply"] for r in rows], [None, None])
+
+    def test_a_reply_after_unregister_is_refused(self):
+        self.ok("unregister", self.slug, JANE[1])
+        self.assert_refused(4, "unregistered", reply_ics(self.uid, JANE[1], "ACCEPTED"))
+
 
 if __name__ == "__main__":
     unittest.main()

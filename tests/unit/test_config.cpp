@@ -161,3 +161,49 @@ TEST_CASE("defaults.reminders: durations, each checked by the one duration rule"
     CHECK(error_of(dir.write("b.toml", "[defaults]\nreminders = [\"soon\"]\n"))
               .find(":2: defaults.reminders: ") != std::string::npos);
 }
+
+TEST_CASE("organiser.email is one address: no line break, a name in angle brackets split off",
+          "[config]") {
+    testing::TempFolder dir;
+    // A CR/LF would reach the SMTP dialogue raw (an injected RCPT TO).
+    const auto injected = dir.write("a.toml",
+                                    "[organiser]\nemail = \"events@example.org\\r\\nRCPT "
+                                    "TO:<victim@example.org>\"\n");
+    CHECK(error_of(injected).find("a.toml:2: organiser.email: not an e-mail address") !=
+          std::string::npos);
+    config::Config named;
+    config::read_file(
+        dir.write("b.toml", "[organiser]\nemail = \"Events Team <events@example.org>\"\n"), named);
+    CHECK(named.organiser_email == "events@example.org");
+    CHECK(named.organiser_name == "Events Team");
+    // organiser.name, when given, is the name.
+    config::Config both;
+    config::read_file(dir.write("c.toml",
+                                "[organiser]\nname = \"Mayors Mechanism\"\n"
+                                "email = \"\\\"Events\\\" <events@example.org>\"\n"),
+                      both);
+    CHECK(both.organiser_email == "events@example.org");
+    CHECK(both.organiser_name == "Mayors Mechanism");
+    CHECK(error_of(dir.write("d.toml", "[organiser]\nemail = \"Events <events@example.org\"\n"))
+              .find("\"Name <address>\"") != std::string::npos);
+    CHECK(error_of(dir.write("e.toml", "[organiser]\nemail = \"a <b@example.org> <c@x.org>\"\n"))
+              .find("organiser.email") != std::string::npos);
+    CHECK_THROWS_AS(config::starter_file({"N", "events@example.org\nBcc: x@example.org"}),
+                    UsageError);
+}
+
+TEST_CASE("mail.timeout and database.timeout: durations of at least a second", "[config]") {
+    testing::TempFolder dir;
+    config::Config defaults;
+    CHECK(defaults.mail_timeout == std::chrono::seconds{60});
+    CHECK(defaults.database_timeout == std::chrono::seconds{30});
+    config::Config set;
+    config::read_file(
+        dir.write("a.toml", "[mail]\ntimeout = \"5s\"\n[database]\ntimeout = \"2m\"\n"), set);
+    CHECK(set.mail_timeout == std::chrono::seconds{5});
+    CHECK(set.database_timeout == std::chrono::seconds{120});
+    CHECK(error_of(dir.write("b.toml", "[mail]\ntimeout = \"0s\"\n")) ==
+          (dir.path / "b.toml").string() + ":2: mail.timeout: must be at least 1s");
+    CHECK(error_of(dir.write("c.toml", "[database]\ntimeout = \"soon\"\n"))
+              .find("database.timeout") != std::string::npos);
+}

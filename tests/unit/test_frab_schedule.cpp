@@ -1,4 +1,5 @@
 #include <regex>
+#include <sstream>
 
 #include <catch2/catch.hpp>
 
@@ -57,4 +58,17 @@ TEST_CASE("one day per local date, rooms in order of first use", "[frab]") {
     CHECK(days[0].rooms.empty());
     REQUIRE(days[1].rooms.size() == 1);
     CHECK(days[1].rooms[0].talks.front()->title == "Opening");
+}
+
+TEST_CASE("schedule.xml stays well-formed whatever the titles hold", "[frab]") {
+    auto event = conference();
+    // As another program may have stored them: U+FFFE, U+FFFF, invalid UTF-8, a control.
+    event.title = "Forum \xEF\xBF\xBE one \xEF\xBF\xBF two \xC3( three \x01 & <four>";
+    std::ostringstream out;
+    frab::write_xml(out, frab::from_agenda(event, {}));
+    const auto xml = out.str();
+    CHECK(xml.find("<title>Forum \xEF\xBF\xBD one \xEF\xBF\xBD two \xEF\xBF\xBD( three  &amp; "
+                   "&lt;four&gt;</title>") != std::string::npos);
+    CHECK(xml.find("\xEF\xBF\xBE") == std::string::npos);
+    CHECK(xml.find('\x01') == std::string::npos);
 }

@@ -61,3 +61,40 @@ TEST_CASE("anything but a REPLY with one answering attendee is bad input", "[rsv
             replaced(k_reply, "END:VEVENT", "ATTENDEE:mailto:b@example.org\r\nEND:VEVENT"), "x"),
         BadInputError);
 }
+
+TEST_CASE("a REPLY without a real DTSTAMP is bad input", "[rsvp]") {
+    auto with_stamp = [](const std::string& stamp) {
+        std::string text = k_reply;
+        const std::string from = "DTSTAMP:20231115T090000Z\r\n";
+        text.replace(text.find(from), from.size(), stamp);
+        return text;
+    };
+    for (const std::string stamp : {std::string(), std::string("DTSTAMP:yesterday\r\n"),
+                                    std::string("DTSTAMP:20231345T250000Z\r\n"),
+                                    std::string("DTSTAMP;VALUE=DATE:20231115\r\n")}) {
+        CAPTURE(stamp);
+        CHECK_THROWS_AS(io::parse_reply(with_stamp(stamp), "x"), BadInputError);
+    }
+}
+
+TEST_CASE("VEVENTs of one REPLY must give one answer", "[rsvp]") {
+    const std::string event = k_reply.substr(
+        k_reply.find("BEGIN:VEVENT"), k_reply.find("END:VCALENDAR") - k_reply.find("BEGIN:VEVENT"));
+    auto calendar = [&](const std::string& second) {
+        return k_reply.substr(0, k_reply.find("END:VCALENDAR")) + second + "END:VCALENDAR\r\n";
+    };
+    CHECK(io::parse_reply(calendar(event), "x").partstat == "TENTATIVE");
+    std::string declined = event;
+    declined.replace(declined.find("TENTATIVE"), 9, "DECLINED");
+    try {
+        io::parse_reply(calendar(declined), "reply.ics");
+        FAIL("no error");
+    } catch (const BadInputError& e) {
+        CHECK(std::string(e.what()) ==
+              "reply.ics: the REPLY holds VEVENTs that disagree (TENTATIVE sequence 2 and "
+              "DECLINED sequence 2); answer once");
+    }
+    std::string later = event;
+    later.replace(later.find("SEQUENCE:2"), 10, "SEQUENCE:3");
+    CHECK_THROWS_AS(io::parse_reply(calendar(later), "x"), BadInputError);
+}

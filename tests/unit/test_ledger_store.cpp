@@ -98,8 +98,55 @@ TEST_CASE("erasing a registration erases what the ledger holds for that person",
     ledger.record_reply(
         fixture.event_id, "jane@example.org",
         {.partstat = "ACCEPTED", .sequence = 0, .replied_at = at(12), .received_at = at(13)});
+    ledger.record_refusal(fixture.event_id, "jane@example.org",
+                          {.method = Itip::request,
+                           .sequence = 1,
+                           .outcome = store::AttemptOutcome::permanent,
+                           .reason = "550 <jane@example.org> unknown",
+                           .attempted_at = at(14)});
     store::erase_registration(fixture.db, id);
+    CHECK(ledger.attempts(fixture.event_id).empty());
     CHECK_FALSE(ledger.last_sent(fixture.event_id, "jane@example.org"));
     CHECK_FALSE(ledger.reply(fixture.event_id, "jane@example.org"));
     CHECK(ledger.last_sent(fixture.event_id, "joe@example.org"));  // others stay
+}
+
+TEST_CASE("a delivery attempt is marked before, cleared by the record, kept when refused",
+          "[ledger]") {
+    Ledger fixture;
+    store::LedgerStore ledger(fixture.db);
+    const auto event_id = fixture.event_id;
+    ledger.begin_attempt(event_id, "Jane@example.org",
+                         {.method = Itip::request,
+                          .sequence = 2,
+                          .outcome = store::AttemptOutcome::pending,
+                          .reason = {},
+                          .attempted_at = at(20)});
+    auto attempts = ledger.attempts(event_id);
+    REQUIRE(attempts.size() == 1);
+    const auto& pending = attempts.at("jane@example.org");
+    CHECK(pending.outcome == store::AttemptOutcome::pending);
+    CHECK(pending.sequence == 2);
+    CHECK(pending.attempted_at == at(20));
+    // Recorded as sent: the mark goes in the same transaction.
+    ledger.record(message(event_id, "jane@example.org", Itip::request, 2, 21));
+    CHECK(ledger.attempts(event_id).empty());
+    // Refused: the mark says so, with the mail system's words.
+    ledger.begin_attempt(event_id, "joe@example.org",
+                         {.method = Itip::cancel,
+                          .sequence = 3,
+                          .outcome = store::AttemptOutcome::pending,
+                          .reason = {},
+                          .attempted_at = at(22)});
+    ledger.record_refusal(event_id, "joe@example.org",
+                          {.method = Itip::cancel,
+                           .sequence = 3,
+                           .outcome = store::AttemptOutcome::temporary,
+                           .reason = "451 try later",
+                           .attempted_at = at(23)});
+    attempts = ledger.attempts(event_id);
+    REQUIRE(attempts.size() == 1);
+    CHECK(attempts.at("joe@example.org").outcome == store::AttemptOutcome::temporary);
+    CHECK(attempts.at("joe@example.org").method == Itip::cancel);
+    CHECK(attempts.at("joe@example.org").reason == "451 try later");
 }

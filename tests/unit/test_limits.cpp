@@ -74,3 +74,11 @@ TEST_CASE("durations and years stay in their ranges", "[limits]") {
     CHECK_FALSE(within_years(Instant{seconds{INT64_MIN}}));
     CHECK_FALSE(within_years(Date{date::year{10000} / 1 / 1}));
 }
+
+TEST_CASE("text fields: U+FFFE and U+FFFF are refused, other characters kept", "[limits]") {
+    CHECK(*text_problem("the title", "Forum \xEF\xBF\xBE", k_max_short_text) ==
+          "the title contains U+FFFE, which is not a character (byte 7)");
+    CHECK(*text_problem("the title", "\xEF\xBF\xBF", k_max_short_text) ==
+          "the title contains U+FFFF, which is not a character (byte 1)");
+    CHECK_FALSE(text_problem("the title", "\xEF\xBF\xBD \xEF\xBF\xBC", k_max_short_text));
+}

@@ -47,7 +47,8 @@ struct Recipient {
 
 class InvitationMessages {
 public:
-    // The event, the details and the settings must outlive this object.
+    // The event, the details and the settings must outlive this object. For e-mails, reads
+    // and checks the templates of every language first (a BadInputError or UsageError).
     InvitationMessages(const domain::Event& event, const ics::EventDetails& details,
                        const MessageSettings& settings);
     InvitationMessages(const InvitationMessages&) = delete;

@@ -3,13 +3,16 @@
 // event's current state, a CANCEL after they unregistered or the event was cancelled), and
 // record every message the mail system accepts at once, in its own transaction.
 //
-// A run killed in the middle loses at most the record of the one message in flight: the mail
-// system may have taken it without the ledger knowing, so the next run sends it again. Every
-// other message is sent once.
+// Each message is marked as being handed over before the mail system gets it (a delivery
+// attempt, store::LedgerStore). A run that stops before the ledger records it (killed, or the
+// ledger write fails) leaves that mark: the next run holds the message back as in doubt
+// rather than send it twice. A refusal is marked too, for now (sent again by the next run)
+// or for good (held back). --retry-failed sends the held-back ones again.
 #include <chrono>
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +21,7 @@
 #include "convene/domain/invitation_ledger.hpp"
 #include "convene/io/mail_transport.hpp"
 #include "convene/store/database.hpp"
+#include "convene/store/ledger_store.hpp"
 
 namespace convene::app {
 
@@ -27,14 +31,21 @@ struct PlannedMessage {
     std::string email;
     domain::OwedMessage owed;
     std::string language;  // their registration's: the letter's, when convene writes it
+    // The last attempt at this very message (the same METHOD and SEQUENCE), if one is marked.
+    std::optional<store::DeliveryAttempt> attempt;
+    // Not sent this run: in doubt or refused for good, and no --retry-failed.
+    bool held_back{false};
 };
 
-// What the ledger says is missing, in the stable order of the attendee list.
-std::vector<PlannedMessage> plan_send(store::Database& db, const domain::Event& event);
+// What the ledger says is missing, in the stable order of the attendee list; with
+// `retry_failed`, nothing is held back.
+std::vector<PlannedMessage> plan_send(store::Database& db, const domain::Event& event,
+                                      bool retry_failed = false);
 
 struct Failure {
     PlannedMessage message;
     std::string reason;
+    bool permanent{false};  // the mail system will never take it (io::Delivery::permanent)
 };
 
 struct SendResult {
@@ -48,6 +59,7 @@ struct SendResult {
 struct MailSettings {
     std::string sendmail{"/usr/sbin/sendmail -t -i"};
     io::SmtpSettings smtp;
+    std::chrono::seconds timeout{60};  // mail.timeout, for either
 };
 
 std::unique_ptr<io::MailTransport> make_transport(const MailSettings& settings);
@@ -67,6 +79,7 @@ SendResult send_planned(store::Database& db, const domain::Event& event,
 struct SendRequest {
     std::string event;  // slug or id
     bool dry_run{false};
+    bool retry_failed{false};                     // also what is in doubt or was refused for good
     std::vector<std::chrono::seconds> reminders;  // a VALARM in each invitation
     MessageSettings messages;                     // the organiser sends; always e-mails
     MailSettings mail;

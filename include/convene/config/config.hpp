@@ -16,6 +16,9 @@ struct Config {
     std::string database_url;  // database.url as the file gave it
     // How long a command waits for another convene that is writing before it gives up.
     std::chrono::seconds lock_wait{10};
+    // How long a PostgreSQL server may take to answer one statement (and to connect, unless
+    // the URL gives connect_timeout) before the command gives up (database.timeout).
+    std::chrono::seconds database_timeout{30};
     std::string default_timezone;      // IANA name
     std::string default_locale{"en"};  // a supported locale (domain::supported_locales)
     std::string organiser_name;
@@ -38,6 +41,8 @@ struct Config {
     std::string mail_smtp_user;
     std::string mail_smtp_password;
     std::filesystem::path mail_smtp_ca_file;  // empty: the system's certificate authorities
+    // How long the sendmail command or the SMTP server may take over one message (mail.timeout).
+    std::chrono::seconds mail_timeout{60};
     // Where invitation.LANG.txt / .html templates override the built-in ones; empty: none.
     std::filesystem::path templates_dir;
 };

@@ -43,12 +43,18 @@ bool within_years(Instant instant);
 // What a text field may contain beyond printable characters.
 enum class TextKind {
     line,       // one line: no control character at all
-    multiline,  // a description: tab and line breaks allowed
+    multiline,  // tab and line breaks allowed
+    markdown,   // a description: multiline, nested at most text::k_max_markdown_depth deep
 };
 
 // Why `text` cannot be stored in a field called `what` ("the title"), or nothing: too long
-// (more than max_bytes), not UTF-8, or holding a NUL or another control character.
+// (more than max_bytes), not UTF-8, or holding a NUL or another control character; for
+// TextKind::markdown also nested too deep (markdown_problem).
 std::optional<std::string> text_problem(std::string_view what, std::string_view text,
                                         std::size_t max_bytes, TextKind kind = TextKind::line);
+
+// Why a Markdown text (a description, an agenda point) nests too deep to be rendered, or
+// nothing: quotes, lists and emphasis at most text::k_max_markdown_depth levels.
+std::optional<std::string> markdown_problem(std::string_view what, std::string_view text);
 
 }  // namespace convene::domain

@@ -23,8 +23,10 @@ struct EventPage {
     std::vector<domain::Event> sessions;  // the events that are part of this one, in order
     // Zones to show times in: the event's own first, then --tz and output.timezones.
     std::vector<std::string> zones;
-    std::size_t width{0};       // text: wrap paragraphs to this many columns; 0 wraps nothing
-    std::string calendar_link;  // html: the "add to calendar" .ics, relative; "" for none
+    std::size_t width{0};  // text: wrap paragraphs to this many columns; 0 wraps nothing
+    // html: the file name of the "add to calendar" .ics beside the page (linked as a relative
+    // URL, percent-encoded); "" for none
+    std::string calendar_link;
 };
 
 void write_text(std::ostream& out, const EventPage& page);

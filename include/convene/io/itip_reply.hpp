@@ -23,7 +23,8 @@ struct ItipReply {
 std::string calendar_text(std::string_view input, std::string_view source);
 
 // Parses a REPLY. Anything else (another METHOD, no VEVENT, not exactly one ATTENDEE, no
-// PARTSTAT) is a BadInputError naming `source`.
+// PARTSTAT or two, no DTSTAMP or one that is not a date-time, several VEVENTs that do not
+// give the same UID, SEQUENCE, attendee and answer) is a BadInputError naming `source`.
 ItipReply parse_reply(std::string_view input, std::string_view source);
 
 }  // namespace convene::io

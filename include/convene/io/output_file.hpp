@@ -2,7 +2,9 @@
 // An output file that appears complete or not at all: the data goes to a temporary file in
 // the same folder and replaces the target by rename(2) on commit(). A reader (a web server
 // publishing the feed, a mail script picking up invitations) never sees half a file, and a
-// failed export leaves the previous file in place.
+// failed export leaves the previous file in place. The temporary file is removed when the
+// object goes without commit(), and also when SIGINT, SIGTERM or SIGHUP end convene meanwhile
+// (Ctrl-C); only SIGKILL leaves it, for remove_stale_temporaries.
 #include <filesystem>
 #include <memory>
 #include <ostream>
@@ -35,8 +37,11 @@ public:
     ~OutputFile();
 
     std::ostream& stream() noexcept { return m_stream; }
-    // Writes out, closes and renames over the target; a write error (disk full) is a
-    // StorageError and leaves the target as it was.
+    // Writes out and closes the temporary file; a write error (disk full) is a StorageError
+    // and leaves the target as it was. For writers of several files that belong together:
+    // close() each, then commit() each, so that a full disk replaces none of them.
+    void close();
+    // Closes (if close() did not) and renames over the target.
     void commit();
 
     class Buffer;  // a streambuf on the file descriptor, defined in the .cpp
@@ -48,6 +53,7 @@ private:
     std::string m_temporary;
     Access m_access;
     bool m_checked{false};  // check_target() ran on m_target
+    int m_slot{-1};         // where the signal handler finds m_temporary
     std::unique_ptr<Buffer> m_buffer;
     std::ostream m_stream;
     bool m_committed{false};

@@ -31,14 +31,17 @@ class Connection;
 // (for a row without one of its own, its event's) and why.
 using DamagedRows = std::function<void(std::int64_t id, const std::string& why)>;
 
-// Whether a --db, CONVENE_DB or database.url value names a PostgreSQL database
-// (postgresql:// or postgres://) rather than a SQLite file.
+// Whether a --db, CONVENE_DB or database.url value names a PostgreSQL database (a
+// postgresql:// or postgres:// URL, or a libpq keyword/value string such as
+// "host=db dbname=convene") rather than a SQLite file.
 bool is_postgres_url(std::string_view location);
 
 class Database {
 public:
     // How long a write waits for another writer unless told otherwise.
     static constexpr std::chrono::seconds k_default_lock_wait{10};
+    // How long a PostgreSQL server may take to answer (database.timeout).
+    static constexpr std::chrono::seconds k_default_timeout{30};
 
     // What to do with a PostgreSQL database that has no convene schema yet. A SQLite file
     // always gets its schema: it is convene's own.
@@ -47,10 +50,13 @@ public:
     // Opens a SQLite file (creating it with mode 0600 when missing) or connects to the
     // PostgreSQL URL, and migrates forward in one transaction. A database from a newer
     // convene is refused (StorageError) and left untouched. A write waits up to `lock_wait`
-    // for another convene that is writing, then fails (StorageError).
+    // for another convene that is writing, then fails (StorageError). A PostgreSQL server
+    // that does not answer within `timeout` (connecting: the URL's connect_timeout, if any)
+    // is given up (StorageError).
     explicit Database(const std::filesystem::path& location,
                       std::chrono::seconds lock_wait = k_default_lock_wait,
-                      IfNoSchema if_no_schema = IfNoSchema::refuse);
+                      IfNoSchema if_no_schema = IfNoSchema::refuse,
+                      std::chrono::seconds timeout = k_default_timeout);
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;

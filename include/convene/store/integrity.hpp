@@ -30,8 +30,8 @@ std::vector<Finding> unreadable_rows(Database& db);
 
 // The invariants of what convene writes:
 // - counts: registration_count holds, per event and status, the number of rows;
-// - ledger: every message and reply belongs to a registration of its event (forget erases
-//   them with the person);
+// - ledger: every message, reply and delivery attempt belongs to a registration of its event
+//   (forget erases them with the person);
 // - sequence: the SEQUENCE sent to a person for an event never goes back;
 // - uids: no two events or agenda items share a calendar UID;
 // - schedule ids: no two sessions of one parent, and no two items of one agenda, share a

@@ -27,6 +27,19 @@ struct SentMessage {
     std::string schedule;  // domain::schedule_of the event as sent
 };
 
+// What became of the last message `send` tried to hand to a person, while the ledger does not
+// hold it as sent: handed over but not yet recorded (a run stopped in between: it may have
+// gone out), or refused by the mail system, for now or for good.
+enum class AttemptOutcome { pending, temporary, permanent };
+
+struct DeliveryAttempt {
+    domain::Itip method{domain::Itip::request};
+    std::int64_t sequence{0};
+    AttemptOutcome outcome{AttemptOutcome::pending};
+    std::string reason;  // the mail system's words for a refusal
+    domain::Instant attempted_at{};
+};
+
 // An attendee's answer to an invitation (RFC 5546 REPLY).
 struct Reply {
     std::string partstat;  // ACCEPTED, DECLINED, TENTATIVE, DELEGATED
@@ -43,8 +56,23 @@ public:
     LedgerStore& operator=(const LedgerStore&) = delete;
 
     // Records one accepted message in its own transaction, committed before this returns: a
-    // run killed right after has it on disk.
+    // run killed right after has it on disk. Its delivery attempt goes in the same
+    // transaction.
     void record(const SentMessage& message);
+
+    // Marks the message as being handed over, in its own transaction, before the mail system
+    // gets it: if the run stops before record() (killed, or the ledger cannot be written),
+    // the mark stays and says the message may have gone out.
+    void begin_attempt(std::int64_t event_id, std::string_view email,
+                       const DeliveryAttempt& attempt);
+    // Replaces the person's attempt by the mail system's refusal (own transaction).
+    void record_refusal(std::int64_t event_id, std::string_view email,
+                        const DeliveryAttempt& attempt);
+    // Removes the person's attempt (own transaction): the mail system could not be reached,
+    // nothing went out.
+    void forget_attempt(std::int64_t event_id, std::string_view email);
+    // The attempts of everyone the event's ledger knows, by domain::email_key.
+    std::unordered_map<std::string, DeliveryAttempt> attempts(std::int64_t event_id);
     // The same inside the caller's write transaction (`db copy`); returns its id.
     std::int64_t insert(const SentMessage& message);
     // Every message of the event, oldest first (`db copy`).
