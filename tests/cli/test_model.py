@@ -2,7 +2,8 @@
 (capacity, registrations, waiting list, cancellations, check-ins) and a seeded generator of
 command sequences: register one person in every --on-duplicate mode, unregister, import a CSV or
 JSON Lines file and import it again in every mode (with --skip-invalid and --dry-run too),
-capacity up, down and off, check-in, forget, and `db copy` to a new store and on from there.
+capacity up, down and off, check-in, forget, and `db copy` to the other engine and back into
+a new store, which the sequence carries on with.
 After each step, `list attendees` and `stats` must say what the model says, and `db check` must
 find the store sound.
 
@@ -10,7 +11,8 @@ A failure prints its seed and the sequence, shrunk to the steps that still fail,
 Knobs (environment): CONVENE_MODEL_SEQUENCES (how many sequences this file runs), _STEPS (steps
 per sequence), _SEED (the first seed; sequence i uses seed + i), _SHARD and _SHARDS (which part of
 the seeds this ctest entry runs, so that entries run side by side). With CONVENE_TEST_STORE=
-postgresql the store is PostgreSQL and `db copy` goes to SQLite files and back.
+postgresql the store is PostgreSQL and `db copy` goes through a SQLite file; on SQLite it goes
+through PostgreSQL when the server's programs are installed.
 """
 import copy
 import json
@@ -158,7 +160,7 @@ def describe(step):
         return f"update-event {SLUG} " + ("--no-capacity" if step["value"] is None
                                           else f"--capacity {step['value']}")
     if step["do"] == "copy":
-        return "db copy --to NEW (and carry on there)"
+        return "db copy --to OTHER, then --from OTHER into NEW (and carry on there)"
     return f"{step['do']} {SLUG} {step['person'][1]}"
 
 
@@ -227,8 +229,7 @@ class ModelBased(ConveneTestCase):
     def run_sequence(self, sequence):
         """Runs `sequence` on a fresh store; returns what went wrong first, or None."""
         self.copies = getattr(self, "copies", 0) + 1
-        engine_is_pg = POSTGRESQL
-        store = self.fresh_store(self.copies * 100, engine_is_pg)
+        store = self.fresh_store(self.copies * 100, POSTGRESQL)
         model = Model()
         self.convene(store, 0, "create-event", "--title", "Modelled", "--slug", SLUG,
                      "--start", "2030-04-13T15:00", "--end", "16:00", "--tz", "Europe/Paris")
@@ -236,11 +237,15 @@ class ModelBased(ConveneTestCase):
             now = int(FIXED_EPOCH) + 60 * number
             wanted = expect(model, step, now)
             if step["do"] == "copy":
-                # On to the other engine where there is one (SQLite ↔ PostgreSQL), else a file.
-                engine_is_pg = not engine_is_pg if self.can_use_postgresql() else False
-                target = self.fresh_store(self.copies * 100 + number, engine_is_pg)
-                got = self.convene(store, now, "db", "copy", "--to", target)
-                store = target
+                # There (the other engine where there is one, else another file) and back into
+                # a new store of this run's engine, which the sequence carries on with.
+                there = self.fresh_store(self.copies * 100 + number,
+                                         not POSTGRESQL and self.can_use_postgresql())
+                back = self.fresh_store(self.copies * 100 + number + 50, POSTGRESQL)
+                got = self.convene(store, now, "db", "copy", "--to", there)
+                if got.code == 0:
+                    got = self.convene(back, now, "db", "copy", "--from", there)
+                store = back
             else:
                 got = self.convene(store, now, *self.command(step, number))
             if got.code != wanted:
