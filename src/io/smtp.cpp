@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <memory>
 
 #include <fmt/format.h>
 
@@ -163,18 +164,19 @@ public:
         }
         const std::string mail_from = fmt::format("<{}>", from);
         const std::string rcpt = fmt::format("<{}>", to);
-        curl_slist* recipients = m_lib.slist_append(nullptr, rcpt.c_str());
+        // Freed however perform() ends: a failure that stops the run throws from it.
+        const std::unique_ptr<curl_slist, void (*)(curl_slist*)> recipients(
+            m_lib.slist_append(nullptr, rcpt.c_str()), m_lib.slist_free_all);
         Upload upload{message};
         set_session();
         m_lib.easy_setopt(m_curl, CURLOPT_MAIL_FROM, mail_from.c_str());
-        m_lib.easy_setopt(m_curl, CURLOPT_MAIL_RCPT, recipients);
+        m_lib.easy_setopt(m_curl, CURLOPT_MAIL_RCPT, recipients.get());
         m_lib.easy_setopt(m_curl, CURLOPT_READFUNCTION, read_message);
         m_lib.easy_setopt(m_curl, CURLOPT_READDATA, &upload);
         m_lib.easy_setopt(m_curl, CURLOPT_UPLOAD, 1L);
         m_lib.easy_setopt(m_curl, CURLOPT_INFILESIZE_LARGE,
                           static_cast<curl_off_t>(message.size()));
         const CURLcode code = perform();
-        m_lib.slist_free_all(recipients);
         if (code == CURLE_OK) return {true, false, {}};
         long response = 0;
         m_lib.easy_getinfo(m_curl, CURLINFO_RESPONSE_CODE, &response);
