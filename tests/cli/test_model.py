@@ -21,9 +21,8 @@ import random
 import unittest
 from dataclasses import dataclass, field
 
-from harness import FIXED_EPOCH, POSTGRESQL, ConveneTestCase
+from harness import FIXED_EPOCH, POSTGRESQL, SANITIZED, ConveneTestCase
 
-SANITIZED = os.environ.get("CONVENE_SANITIZED") == "1"
 # 200 sequences of 30 steps per CI run over both engines: 140 on SQLite, 60 on PostgreSQL
 # (each store's share split over the entries that run this file). Under the sanitizers every
 # command runs several times slower, and the point there is memory errors, not more sequences.
