@@ -51,13 +51,14 @@ void save_item(EventWrite& write, store::AgendaStore& agenda, const domain::Agen
     change.event = write.event;
 }
 
-// add-agenda-item --key of an item the event has: the flags given change it, as
+// add-agenda-item --key of an item the event has: the input changes it, as
 // update-agenda-item would; --position moves it.
 domain::Checked<AgendaChange> update_keyed_item(EventWrite& write, store::AgendaStore& agenda,
-                                                domain::AgendaItem before, const ItemEdit& edit,
+                                                domain::AgendaItem before,
+                                                const domain::AgendaItemInput& input,
                                                 std::optional<int> position, domain::Instant now) {
     AgendaChange change{write.event, before, true, {}};
-    edit(change.item, write.event);
+    if (auto problem = domain::apply(input, change.item, write.event)) return *std::move(problem);
     save_item(write, agenda, before, change, now);
     if (position && *position != before.position) {
         if (auto problem = outside(*position, agenda.count(write.event.id), "position")) {
@@ -73,22 +74,24 @@ domain::Checked<AgendaChange> update_keyed_item(EventWrite& write, store::Agenda
 }  // namespace
 
 domain::Checked<AgendaChange> add_agenda_item(store::Database& db, std::string_view event_name,
-                                              const ItemEdit& edit, const NewItem& where,
-                                              domain::Instant now,
+                                              const domain::AgendaItemInput& input,
+                                              const NewItem& where, domain::Instant now,
                                               const BeforeCommit<AgendaChange>& before_commit) {
     EventWrite write(db, event_name);
     store::AgendaStore agenda(db);
     auto result = [&]() -> domain::Checked<AgendaChange> {
         if (!where.key.empty()) {
             if (auto existing = agenda.find_by_key(write.event.id, where.key)) {
-                return update_keyed_item(write, agenda, std::move(*existing), edit, where.position,
+                return update_keyed_item(write, agenda, std::move(*existing), input, where.position,
                                          now);
             }
         }
         AgendaChange change{write.event, {}, true, {}};
         change.item.event_id = write.event.id;
         change.item.key = where.key;
-        edit(change.item, write.event);
+        if (auto problem = domain::apply(input, change.item, write.event)) {
+            return *std::move(problem);
+        }
         if (where.position) {
             if (auto problem =
                     outside(*where.position, agenda.count(write.event.id) + 1, "position")) {
@@ -108,13 +111,14 @@ domain::Checked<AgendaChange> add_agenda_item(store::Database& db, std::string_v
     return change;
 }
 
-AgendaChange update_agenda_item(store::Database& db, std::string_view event_name, int position,
-                                const ItemEdit& edit, domain::Instant now) {
+domain::Checked<AgendaChange> update_agenda_item(store::Database& db, std::string_view event_name,
+                                                 int position, const domain::AgendaItemInput& input,
+                                                 domain::Instant now) {
     EventWrite write(db, event_name);
     store::AgendaStore agenda(db);
     const auto before = get_item(agenda, write.event, position);
     AgendaChange change{write.event, before, true, {}};
-    edit(change.item, write.event);
+    if (auto problem = domain::apply(input, change.item, write.event)) return *std::move(problem);
     save_item(write, agenda, before, change, now);
     if (!change.changed) return change;
     write.transaction.commit();

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "convene/app/event_edits.hpp"
+#include "convene/domain/agenda_input.hpp"
 #include "convene/domain/uid.hpp"
 #include "convene/error.hpp"
 #include "convene/io/event_file.hpp"
@@ -12,23 +14,6 @@
 namespace convene::app {
 
 namespace {
-
-void attach_parent(const io::EventFile& file, domain::Event& event, store::EventStore& events) {
-    if (!file.parent) return;
-    const auto parent = events.find(*file.parent);
-    if (!parent) {
-        throw NotFoundError(
-            fmt::format("{}: parent: no event '{}'", file.parent_where, *file.parent),
-            "create the parent event first");
-    }
-    if (event.id != 0 && events.would_cycle(event.id, parent->id)) {
-        throw BadInputError(
-            fmt::format("{}: parent: '{}' cannot be part of '{}', which is part "
-                        "of it",
-                        file.parent_where, event.slug, parent->slug));
-    }
-    event.parent_id = parent->id;
-}
 
 // Rewrites the agenda position by position, so items keep their ids, iCalendar UIDs and
 // schedule numbers across --replace. True when a change reaches calendars.
@@ -60,10 +45,29 @@ bool replace_agenda(store::AgendaStore& agenda, std::int64_t event_id,
 
 }  // namespace
 
-EventFileResult create_event_from_file(store::Database& db, const io::EventFile& file,
-                                       const std::string& file_name, bool replace,
-                                       domain::Instant now,
-                                       const BeforeCommit<EventFileResult>& before_commit) {
+domain::Checked<CheckedEventFile> check_event_file(const io::EventFile& file,
+                                                   const domain::EventDefaults& defaults) {
+    CheckedEventFile checked{{}, {}, file.event.parent};
+    if (auto problem = domain::apply(file.event, checked.event, defaults)) {
+        return *std::move(problem);
+    }
+    for (const auto& input : file.agenda) {
+        domain::AgendaItem item;
+        item.position = static_cast<int>(checked.agenda.size()) + 1;
+        if (auto problem = domain::apply(input, item, checked.event)) {
+            // Said of the item as the file names it.
+            const auto at = fmt::format("agenda[{}]", item.position);
+            problem->field = problem->field.empty() ? at : at + "." + problem->field;
+            return *std::move(problem);
+        }
+        checked.agenda.push_back(std::move(item));
+    }
+    return checked;
+}
+
+domain::Checked<EventFileResult> create_event_from_file(
+    store::Database& db, const CheckedEventFile& file, const std::string& file_name, bool replace,
+    domain::Instant now, const BeforeCommit<EventFileResult>& before_commit) {
     store::EventStore events(db);
     store::AgendaStore agenda(db);
     auto transaction = db.write_transaction();
@@ -87,7 +91,9 @@ EventFileResult create_event_from_file(store::Database& db, const io::EventFile&
         event.uid = domain::generate_uid();
         event.created_at = now;
     }
-    attach_parent(file, event, events);
+    if (file.parent) {
+        if (auto problem = attach_parent(*file.parent, event, events)) return *std::move(problem);
+    }
     event.updated_at = now;
     if (existing) {
         const bool agenda_changed = replace_agenda(agenda, event.id, file.agenda);

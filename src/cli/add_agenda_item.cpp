@@ -22,17 +22,18 @@ struct Options {
 };
 
 void run(const Options& options, Context& context) {
-    if (!options.item.title && options.where.key.empty()) {
+    if (!options.item.item.title && options.where.key.empty()) {
         throw UsageError("an agenda item needs a title", "give --title TEXT");
     }
     const auto print_position = [&](const app::AgendaChange& change) {
         context.out() << change.item.position << '\n';
         context.flush_output();
     };
-    const auto change =
-        flag_value(app::add_agenda_item(context.database(), options.event, edit_by(options.item),
-                                        options.where, context.now(), print_position),
-                   "position");
+    auto& db = context.database();
+    const auto input = agenda_input(options.item);
+    const auto change = flag_value(app::add_agenda_item(db, options.event, input, options.where,
+                                                        context.now(), print_position),
+                                   "position");
     warn_about_speakers(context, options.item);
     warn(context, change.timing_warnings);
 }

@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include "convene/domain/time.hpp"
 #include "convene/error.hpp"
 #include "flag_problems.hpp"
 #include "text_argument.hpp"
@@ -10,69 +9,53 @@
 namespace convene::cli {
 
 void add_agenda_flags(CLI::App& command, AgendaFlags& flags, bool for_update) {
-    command.add_option("--title", flags.title, "Title of the item");
-    command.add_option("--description", flags.description,
+    auto& item = flags.item;
+    command.add_option("--title", item.title, "Title of the item");
+    command.add_option("--description", item.description,
                        "Description (text, @FILE or - for stdin)");
-    command.add_option("--kind", flags.kind, "talk, discussion, break or other ('' for none)");
-    command.add_option("--start", flags.start,
+    command.add_option("--kind", item.kind, "talk, discussion, break or other ('' for none)");
+    command.add_option("--start", item.start,
                        "Start: an offset from the event's start (+15m), a time on its first day "
                        "(15:15) or a date-time, in the event's zone");
-    command.add_option("--duration", flags.duration, "Length, e.g. 20m or 1h30m");
+    command.add_option("--duration", item.duration, "Length, e.g. 20m or 1h30m");
     command
         .add_option("--speaker", flags.speakers,
                     "\"NAME; ROLE; ORGANISATION\" (repeatable, in order; \\; for a ';' in a "
                     "field)")
         ->allow_extra_args(false);
     command
-        .add_option("--point", flags.points,
-                    "A sub-point, e.g. a guiding question "
-                    "(repeatable, in order)")
+        .add_option_function<std::vector<std::string>>(
+            "--point", [&item](const std::vector<std::string>& points) { item.points = points; },
+            "A sub-point, e.g. a guiding question "
+            "(repeatable, in order)")
         ->allow_extra_args(false);
     if (for_update) {
-        command.add_flag("--no-start", flags.no_start, "Make the item untimed");
-        command.add_flag("--no-duration", flags.no_duration, "Remove the duration");
-        command.add_flag("--no-speakers", flags.no_speakers, "Remove every speaker");
-        command.add_flag("--no-points", flags.no_points, "Remove every point");
+        command.add_flag("--no-start", item.no_start, "Make the item untimed");
+        command.add_flag("--no-duration", item.no_duration, "Remove the duration");
+        command.add_flag("--no-speakers", item.no_speakers, "Remove every speaker");
+        command.add_flag("--no-points", item.no_points, "Remove every point");
     }
 }
 
-void apply_agenda_flags(const AgendaFlags& flags, domain::AgendaItem& item,
-                        const domain::Event& event) {
-    if (flags.start && flags.no_start) throw UsageError("give --start or --no-start, not both");
-    if (flags.duration && flags.no_duration) {
-        throw UsageError("give --duration or --no-duration, not both");
-    }
-    if (!flags.speakers.empty() && flags.no_speakers) {
-        throw UsageError("give --speaker or --no-speakers, not both");
-    }
-    if (!flags.points.empty() && flags.no_points) {
-        throw UsageError("give --point or --no-points, not both");
-    }
-    if (flags.title) item.title = *flags.title;
-    if (flags.description) item.description = read_text_argument(*flags.description);
-    if (flags.kind) item.kind = flag_value(domain::parse_agenda_kind(*flags.kind), "kind");
-    if (flags.no_start) item.start.reset();
-    if (flags.start)
-        item.start = flag_value(domain::parse_item_start(*flags.start, event), "start");
-    if (flags.no_duration) item.duration.reset();
-    if (flags.duration)
-        item.duration = flag_value(domain::parse_duration(*flags.duration), "duration");
-    if (flags.no_speakers) item.speakers.clear();
+domain::AgendaItemInput agenda_input(const AgendaFlags& flags) {
+    auto input = flags.item;
+    const auto refuse_both = [](bool given, bool removed, std::string_view flag,
+                                std::string_view no_flag) {
+        if (given && removed)
+            throw UsageError(fmt::format("give {} or {}, not both", flag, no_flag));
+    };
+    refuse_both(input.start.has_value(), input.no_start, "--start", "--no-start");
+    refuse_both(input.duration.has_value(), input.no_duration, "--duration", "--no-duration");
+    refuse_both(!flags.speakers.empty(), input.no_speakers, "--speaker", "--no-speakers");
+    refuse_both(input.points.has_value(), input.no_points, "--point", "--no-points");
+    if (input.description) input.description = read_text_argument(*input.description);
     if (!flags.speakers.empty()) {
-        item.speakers.clear();
+        input.speakers.emplace();
         for (const auto& spec : flags.speakers) {
-            item.speakers.push_back(flag_value(domain::parse_speaker(spec), "speakers"));
+            input.speakers->push_back(flag_value(domain::parse_speaker(spec), "speakers"));
         }
     }
-    if (flags.no_points) item.points.clear();
-    if (!flags.points.empty()) item.points = flags.points;
-    check_flags(domain::validate(item));
-}
-
-app::ItemEdit edit_by(const AgendaFlags& flags) {
-    return [&flags](domain::AgendaItem& item, const domain::Event& event) {
-        apply_agenda_flags(flags, item, event);
-    };
+    return input;
 }
 
 void warn(Context& context, const std::vector<std::string>& timing_warnings) {

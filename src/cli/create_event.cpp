@@ -20,7 +20,7 @@ namespace convene::cli {
 namespace {
 
 struct Options {
-    EventFlags event;
+    domain::EventInput event;
     std::optional<std::string> from;
     bool replace{false};
     CLI::App* command{nullptr};  // to tell which flags were given
@@ -45,14 +45,13 @@ void print_slug(Context& context, const domain::Event& event) {
 
 void run_file(const Options& options, Context& context) {
     check_file_alone(options);
-    // Read before the database is opened: a bad file leaves no new database behind.
-    auto file = io::read_event_file(*options.from, context.config().default_timezone);
-    // Like the zone, the language comes from the configuration when the file has none.
-    if (!file.has_locale) file.event.locale = context.config().default_locale;
-    const auto result = app::create_event_from_file(
-        context.database(Context::IfMissing::create), file, io::display_name(*options.from),
-        options.replace, context.now(),
-        [&](const app::EventFileResult& done) { print_slug(context, done.event); });
+    const auto file = io::read_event_file(*options.from);
+    // Checked before the database is opened: a bad file leaves no new database behind. Like
+    // the locale, the zone comes from the configuration when the file has none.
+    const auto checked = file.value(app::check_event_file(file, event_defaults(context, false)));
+    const auto result = file.value(app::create_event_from_file(
+        context.database(Context::IfMissing::create), checked, file.name, options.replace,
+        context.now(), [&](const app::EventFileResult& done) { print_slug(context, done.event); }));
     for (const auto& warning : result.warnings) context.warn(warning);
     if (result.replaced) {
         context.note(
@@ -62,15 +61,17 @@ void run_file(const Options& options, Context& context) {
 
 // --replace without --from: the event of that slug takes the flags given, as update-event
 // would; flags left out keep its values (a capacity set later by the script stays).
-void run_replace(const Options& options, Context& context) {
-    const auto slug =
-        options.event.slug ? *options.event.slug : domain::slugify(*options.event.title);
+void run_replace(const domain::EventInput& input, Context& context) {
     const auto update = flag_value(
         app::create_or_update_event(
-            context.database(Context::IfMissing::create), slug, edit_by(options.event, context),
+            context.database(Context::IfMissing::create), input, event_defaults(context, false),
             context.now(), [&](const app::EventUpdate& done) { print_slug(context, done.after); }),
         "");
-    if (update.created) return;
+    if (update.created) {
+        // The default zone was used after all: its note, if it has one.
+        if (!input.times.timezone) context.default_timezone();
+        return;
+    }
     context.note(update.changed ? fmt::format("updated {} (sequence {})", update.after.slug,
                                               update.after.sequence)
                                 : fmt::format("{} is as given already", update.after.slug));
@@ -85,9 +86,13 @@ void run(const Options& options, Context& context) {
     if (!options.event.title) {
         throw UsageError("an event needs a title", "give --title TEXT");
     }
-    if (options.replace) return run_replace(options, context);
-    flag_value(app::create_event(context.database(Context::IfMissing::create),
-                                 edit_by(options.event, context), context.now(),
+    auto input = options.event;
+    read_description(input);
+    if (options.replace) return run_replace(input, context);
+    auto& db = context.database(Context::IfMissing::create);
+    // A new event: its wall times are read in the default zone unless --tz is given.
+    const auto defaults = event_defaults(context, !input.times.timezone);
+    flag_value(app::create_event(db, input, defaults, context.now(),
                                  [&](const domain::Event& event) { print_slug(context, event); }),
                "");
 }

@@ -1,50 +1,21 @@
 #pragma once
-// The event fields shared by create-event and update-event: flags in, changes to an Event out.
-#include <optional>
-#include <string>
-#include <vector>
-
+// The event flags of create-event and update-event: they fill a domain::EventInput, which the
+// app applies (domain::apply holds the rules).
 #include <CLI/CLI.hpp>
 
-#include "convene/app/event_edits.hpp"
 #include "convene/cli/context.hpp"
-#include "convene/domain/event.hpp"
-#include "convene/store/event_store.hpp"
+#include "convene/domain/event_input.hpp"
 
 namespace convene::cli {
 
-// Every field is optional so that update-event changes only what was given.
-struct EventFlags {
-    std::optional<std::string> title;
-    std::optional<std::string> slug;
-    std::optional<std::string> description;
-    std::optional<std::string> start;
-    std::optional<std::string> end;
-    std::optional<std::string> duration;
-    std::optional<std::string> date;
-    std::optional<std::string> end_date;
-    std::optional<std::string> timezone;
-    std::optional<std::string> venue;
-    std::optional<std::string> online_url;
-    std::optional<std::string> registration_url;
-    std::optional<std::string> languages;
-    std::optional<std::string> locale;
-    std::vector<std::string> organisers;
-    std::optional<std::string> parent;
-    std::optional<std::int64_t> capacity;
-    bool no_capacity{false};
-    bool no_parent{false};
-    std::optional<std::string> status;
-};
+// One flag per field of `input`, written only when given (update-event changes only those).
+void add_event_flags(CLI::App& command, domain::EventInput& input, bool for_update);
 
-void add_event_flags(CLI::App& command, EventFlags& flags, bool for_update);
+// After parsing: --description's @FILE or - replaced by the text it names.
+void read_description(domain::EventInput& input);
 
-// Applies the given flags to `event`, reading wall times in --tz (else the event's zone, else
-// the configured default). Throws UsageError for bad values, NotFoundError for a bad --parent.
-void apply_event_flags(const EventFlags& flags, domain::Event& event, Context& context,
-                       store::EventStore& events);
-
-// The edit the create and update workflows run on the event, inside their transaction.
-app::EventEdit edit_by(const EventFlags& flags, Context& context);
+// What a new event takes from the configuration. The default zone is asked of the context only
+// when `zone_used` (a new event without --tz), so that its note about the system's zone is true.
+domain::EventDefaults event_defaults(Context& context, bool zone_used);
 
 }  // namespace convene::cli

@@ -7,6 +7,8 @@
 namespace convene::cli {
 
 std::string flag_for(std::string_view field) {
+    // A field inside a list ("speakers[2].name") is given by the list's flag.
+    field = field.substr(0, field.find_first_of("[."));
     if (field.empty()) return {};
     if (field == "timezone") return "--tz";
     // Event files name lists in the plural; their flags are repeated one value at a time.
@@ -18,8 +20,9 @@ std::string flag_for(std::string_view field) {
 
 void throw_flag_problem(const domain::Problem& problem) {
     const auto flag = flag_for(problem.field);
-    throw UsageError(flag.empty() ? problem.message : fmt::format("{}: {}", flag, problem.message),
-                     problem.hint);
+    auto message = flag.empty() ? problem.message : fmt::format("{}: {}", flag, problem.message);
+    if (problem.not_found) throw NotFoundError(message, problem.hint);
+    throw UsageError(message, problem.hint);
 }
 
 }  // namespace convene::cli

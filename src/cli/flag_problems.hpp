@@ -1,7 +1,7 @@
 #pragma once
 // How the command line words a domain problem: named after the flag it concerns
-// ("--end: the end is not after the start"), exit 2. Event files and imports word the same
-// problems their own way (FILE:LINE: key: …).
+// ("--end: the end is not after the start"), exit 2 (3 for a value that names nothing). Event
+// files and imports word the same problems their own way (FILE:LINE: key: …).
 #include <optional>
 #include <string>
 #include <string_view>
@@ -10,7 +10,8 @@
 
 namespace convene::cli {
 
-// The flag for a field as event files name it: "timezone" → "--tz", "end" → "--end".
+// The flag for a field as event files name it: "timezone" → "--tz", "end" → "--end",
+// "speakers[2].name" → "--speaker".
 std::string flag_for(std::string_view field);
 
 [[noreturn]] void throw_flag_problem(const domain::Problem& problem);

@@ -6,6 +6,7 @@
 #include "agenda_flags.hpp"
 #include "command_setup.hpp"
 #include "convene/app/agenda.hpp"
+#include "flag_problems.hpp"
 
 namespace convene::cli {
 
@@ -18,8 +19,10 @@ struct Options {
 };
 
 void run(const Options& options, Context& context) {
-    const auto change = app::update_agenda_item(context.database(), options.event, options.position,
-                                                edit_by(options.item), context.now());
+    auto& db = context.database();
+    const auto input = agenda_input(options.item);
+    const auto change = flag_value(
+        app::update_agenda_item(db, options.event, options.position, input, context.now()), "");
     warn_about_speakers(context, options.item);
     if (!change.changed) {
         context.note(fmt::format("nothing to change: item {} of {} is already as given",

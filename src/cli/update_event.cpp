@@ -15,14 +15,16 @@ namespace {
 
 struct Options {
     std::string event;
-    EventFlags fields;
+    domain::EventInput fields;
 };
 
 void run(const Options& options, Context& context) {
-    const auto update =
-        flag_value(app::update_event(context.database(), options.event,
-                                     edit_by(options.fields, context), context.now()),
-                   "");
+    auto input = options.fields;
+    read_description(input);
+    // The event has a zone of its own: the default is not used.
+    const auto update = flag_value(app::update_event(context.database(), options.event, input,
+                                                     event_defaults(context, false), context.now()),
+                                   "");
     const auto& after = update.after;
     if (!update.changed) {
         context.note(fmt::format("nothing to change: {} is already as given (sequence {})",

@@ -121,40 +121,56 @@ bool changes_calendar(const AgendaItem& before, const AgendaItem& after) {
            before.title != after.title;
 }
 
-std::optional<Problem> validate(const AgendaItem& item) {
-    if (trim(item.title).empty()) return Problem{"title", "an agenda item needs a title", {}};
-    for (const auto& speaker : item.speakers) {
-        if (trim(speaker.name).empty()) return Problem{"speakers", "a speaker needs a name", {}};
+namespace {
+
+// A text of an item that text_problem refuses, said of `field`.
+std::optional<Problem> text_field(std::string field, std::string_view what, std::string_view value,
+                                  std::size_t max, TextKind kind = TextKind::line) {
+    if (auto problem = text_problem(what, value, max, kind)) {
+        return Problem{std::move(field), std::move(*problem), {}};
     }
-    for (const auto& point : item.points) {
-        if (trim(point).empty()) return Problem{"points", "an agenda point must not be empty", {}};
-    }
-    const auto text = [](const char* field, std::string_view what, std::string_view value,
-                         std::size_t max,
-                         TextKind kind = TextKind::line) -> std::optional<Problem> {
-        if (auto problem = text_problem(what, value, max, kind)) {
-            return Problem{field, std::move(*problem), {}};
-        }
-        return std::nullopt;
+    return std::nullopt;
+}
+
+std::optional<Problem> validate_speaker(const Speaker& speaker, std::size_t index) {
+    const auto field = [&](std::string_view name) {
+        return fmt::format("speakers[{}].{}", index + 1, name);
     };
-    if (auto p = text("title", "the title", item.title, k_max_short_text)) return p;
-    if (auto p = text("description", "the description", item.description, k_max_long_text,
-                      TextKind::markdown)) {
+    if (trim(speaker.name).empty()) return Problem{field("name"), "a speaker needs a name", {}};
+    if (auto p = text_field(field("name"), "a speaker's name", speaker.name, k_max_short_text)) {
         return p;
     }
-    for (const auto& speaker : item.speakers) {
-        if (auto p = text("speakers", "a speaker's name", speaker.name, k_max_short_text)) return p;
-        if (auto p = text("speakers", "a speaker's role", speaker.role, k_max_short_text)) return p;
-        if (auto p = text("speakers", "a speaker's organisation", speaker.organisation,
-                          k_max_short_text)) {
-            return p;
-        }
+    if (auto p = text_field(field("role"), "a speaker's role", speaker.role, k_max_short_text)) {
+        return p;
     }
-    for (const auto& point : item.points) {
-        if (auto p = text("points", "an agenda point", point, k_max_short_text)) return p;
-        if (auto problem = markdown_problem("an agenda point", point)) {
-            return Problem{"points", std::move(*problem), {}};
-        }
+    return text_field(field("organisation"), "a speaker's organisation", speaker.organisation,
+                      k_max_short_text);
+}
+
+std::optional<Problem> validate_point(std::string_view point, std::size_t index) {
+    auto field = fmt::format("points[{}]", index + 1);
+    if (trim(point).empty()) return Problem{field, "an agenda point must not be empty", {}};
+    if (auto p = text_field(field, "an agenda point", point, k_max_short_text)) return p;
+    if (auto problem = markdown_problem("an agenda point", point)) {
+        return Problem{std::move(field), std::move(*problem), {}};
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Problem> validate(const AgendaItem& item) {
+    if (trim(item.title).empty()) return Problem{"title", "an agenda item needs a title", {}};
+    if (auto p = text_field("title", "the title", item.title, k_max_short_text)) return p;
+    if (auto p = text_field("description", "the description", item.description, k_max_long_text,
+                            TextKind::markdown)) {
+        return p;
+    }
+    for (std::size_t i = 0; i < item.speakers.size(); ++i) {
+        if (auto problem = validate_speaker(item.speakers[i], i)) return problem;
+    }
+    for (std::size_t i = 0; i < item.points.size(); ++i) {
+        if (auto problem = validate_point(item.points[i], i)) return problem;
     }
     if (item.duration && *item.duration > k_max_duration) {
         return Problem{"duration",

@@ -135,9 +135,7 @@ bool is_language_tag(std::string_view tag) {
 bool is_url(std::string_view text) {
     // Links people click in calendars and pages: web addresses with a host only, so that
     // "javascript:…", "file:///…" or "https:///path" never become one.
-    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; };
-    std::string scheme;
-    for (const char c : text.substr(0, text.find(':'))) scheme += lower(c);
+    const auto scheme = text::lowercase_ascii(text.substr(0, text.find(':')));
     if (text.find(':') == std::string_view::npos || (scheme != "https" && scheme != "http")) {
         return false;
     }
@@ -182,10 +180,7 @@ constexpr std::array<std::string_view, 3> k_locales{"en", "fr", "es"};
 std::span<const std::string_view> supported_locales() { return k_locales; }
 
 std::string supported_locale(std::string_view tag) {
-    std::string primary;
-    for (const char c : tag.substr(0, tag.find_first_of("-_"))) {
-        primary += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    }
+    const auto primary = text::lowercase_ascii(tag.substr(0, tag.find_first_of("-_")));
     for (const auto locale : k_locales) {
         if (locale == primary) return primary;
     }

@@ -1,76 +1,104 @@
 #include "convene/io/event_file.hpp"
 
 #include <algorithm>
-#include <array>
+#include <span>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
-#include "convene/domain/event_times.hpp"
 #include "convene/domain/limits.hpp"
-#include "convene/domain/time.hpp"
 #include "convene/error.hpp"
 #include "convene/io/input.hpp"
 
 namespace convene::io {
 
+using domain::AgendaItemInput;
+using domain::EventInput;
+using domain::TimeInput;
+
 namespace {
 
-// The keys each table may hold (convene-event-file(5)); anything else is rejected.
-constexpr std::array<std::string_view, 19> k_event_keys{
-    "title",     "slug",       "description", "timezone", "start",  "end",
-    "duration",  "date",       "end-date",    "venue",    "online", "registration-url",
-    "languages", "organisers", "parent",      "capacity", "status", "agenda",
-    "locale"};
-constexpr std::array<std::string_view, 7> k_item_keys{"title",    "description", "kind",  "start",
-                                                      "duration", "speakers",    "points"};
-constexpr std::array<std::string_view, 3> k_speaker_keys{"name", "role", "organisation"};
+// The keys of convene-event-file(5), each with the input field it fills: a key is one line
+// here. Anything else in the file is rejected.
+template <typename Input, typename Field>
+struct Key {
+    std::string_view name;
+    Field Input::*field;
+    bool time{false};  // may also be a TOML date, time or date-time
+};
+using Text = std::optional<std::string>;
+using Texts = std::optional<std::vector<std::string>>;
 
-template <std::size_t N>
-bool contains(const std::array<std::string_view, N>& keys, std::string_view key) {
-    return std::find(keys.begin(), keys.end(), key) != keys.end();
+constexpr Key<EventInput, Text> k_event_texts[] = {
+    {"title", &EventInput::title},
+    {"slug", &EventInput::slug},
+    {"description", &EventInput::description},
+    {"venue", &EventInput::venue},
+    {"online", &EventInput::online_url},
+    {"registration-url", &EventInput::registration_url},
+    {"locale", &EventInput::locale},
+    {"status", &EventInput::status},
+};
+constexpr Key<TimeInput, Text> k_event_times[] = {
+    {"start", &TimeInput::start, true}, {"end", &TimeInput::end, true},
+    {"date", &TimeInput::date, true},   {"end-date", &TimeInput::end_date, true},
+    {"duration", &TimeInput::duration}, {"timezone", &TimeInput::timezone},
+};
+constexpr Key<EventInput, Texts> k_event_lists[] = {
+    {"languages", &EventInput::languages},
+    {"organisers", &EventInput::organisers},
+};
+constexpr Key<AgendaItemInput, Text> k_item_texts[] = {
+    {"title", &AgendaItemInput::title},       {"description", &AgendaItemInput::description},
+    {"kind", &AgendaItemInput::kind},         {"start", &AgendaItemInput::start, true},
+    {"duration", &AgendaItemInput::duration},
+};
+constexpr Key<AgendaItemInput, Texts> k_item_lists[] = {{"points", &AgendaItemInput::points}};
+// Keys of other types, read one by one below.
+constexpr std::string_view k_event_others[] = {"parent", "capacity", "agenda"};
+constexpr std::string_view k_item_others[] = {"speakers"};
+constexpr std::string_view k_speaker_keys[] = {"name", "role", "organisation"};
+
+template <typename Keys>
+bool names(const Keys& keys, std::string_view name) {
+    return std::any_of(std::begin(keys), std::end(keys), [&](const auto& key) {
+        if constexpr (std::is_convertible_v<decltype(key), std::string_view>) {
+            return key == name;
+        } else {
+            return key.name == name;
+        }
+    });
 }
 
-// Reads one file; every message names it, the line and the key.
+// Reads one file into an EventFile. What is not a value of the format (an unknown key, a
+// value of the wrong type) is a BadInputError naming the file, the line and the key.
 class Reader {
 public:
-    explicit Reader(std::string name) : m_name(std::move(name)) {}
+    explicit Reader(std::string name) { m_file.name = std::move(name); }
 
+    EventFile read(const toml::table& root) &&;
+
+private:
     [[noreturn]] void fail(const toml::node& node, std::string_view key, std::string_view what,
                            std::string hint = {}) const {
         throw BadInputError(
-            fmt::format("{}:{}: {}: {}", m_name, node.source().begin.line, key, what),
+            fmt::format("{}:{}: {}: {}", m_file.name, node.source().begin.line, key, what),
             std::move(hint));
     }
 
-    // A domain problem, said of the key it names in `table` (or of the file when the key is
-    // not there), prefixed like the table's keys ("agenda[2].").
-    [[noreturn]] void fail(const toml::table& table, const domain::Problem& problem,
-                           std::string_view prefix = {}) const {
-        if (const auto* node = problem.field.empty() ? nullptr : table.get(problem.field)) {
-            fail(*node, fmt::format("{}{}", prefix, problem.field), problem.message, problem.hint);
-        }
-        throw BadInputError(fmt::format("{}: {}", m_name, problem.message), problem.hint);
-    }
-    std::string where(const toml::node& node) const {
-        return fmt::format("{}:{}", m_name, node.source().begin.line);
+    // `node` holds the value of `key`: its line is kept for what the rules say of it later.
+    const toml::node& take(const toml::node& node, const std::string& key) {
+        m_file.lines.emplace(key, node.source().begin.line);
+        return node;
     }
 
-    // The value a domain rule made of this node's text, or its problem said of `key`.
-    template <typename T>
-    T checked(const toml::node& node, std::string_view key, domain::Checked<T> result) const {
-        if (!result) fail(node, key, result.problem().message, result.problem().hint);
-        return *std::move(result);
-    }
-
-    template <std::size_t N>
-    void reject_unknown(const toml::table& table, const std::array<std::string_view, N>& keys,
-                        std::string_view prefix) const {
+    template <typename Known>
+    void reject_unknown(const toml::table& table, const std::string& prefix, Known known) const {
         for (const auto& [name, node] : table) {
-            if (contains(keys, name.str())) continue;
-            fail(node, fmt::format("{}{}", prefix, name.str()), "unknown key");
+            if (!known(name.str())) fail(node, prefix + std::string(name.str()), "unknown key");
         }
     }
 
@@ -78,7 +106,7 @@ public:
         const auto* value = node.as_string();
         if (!value) fail(node, key, "expected a string");
         // Every string of the file passes here: bounded, no NUL or control characters, line
-        // breaks only in descriptions.
+        // breaks only in descriptions; messages may quote it.
         const bool long_text = key.ends_with("description");
         const bool is_url = key == "online" || key == "registration-url";
         if (auto problem = domain::text_problem(
@@ -91,202 +119,138 @@ public:
         return value->get();
     }
 
-    std::vector<std::string> strings(const toml::node& node, std::string_view key) const {
+    std::vector<std::string> strings(const toml::node& node, const std::string& key) {
         const auto* array = node.as_array();
         if (!array) fail(node, key, "expected an array of strings");
         std::vector<std::string> values;
-        for (const auto& element : *array) values.push_back(string(element, key));
+        for (const auto& element : *array) {
+            take(element, fmt::format("{}[{}]", key, values.size() + 1));
+            values.push_back(string(element, key));
+        }
         return values;
     }
 
-    // A time may be written as a TOML date, time or date-time, or as the text the flags take.
-    std::string time_text(const toml::node& node, std::string_view key) const {
-        if (const auto* text = node.as_string()) return text->get();
-        const auto date = [](const toml::date& d) {
-            return fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day);
-        };
-        const auto time = [](const toml::time& t) {
-            return fmt::format("{:02}:{:02}:{:02}", t.hour, t.minute, t.second);
-        };
-        if (const auto* d = node.as_date()) return date(d->get());
-        if (const auto* t = node.as_time()) return time(t->get());
-        if (const auto* dt = node.as_date_time()) {
-            const auto& value = dt->get();
-            std::string text = date(value.date) + "T" + time(value.time);
-            if (value.offset) {
-                const int minutes = value.offset->minutes;
-                const int size = minutes < 0 ? -minutes : minutes;
-                text += fmt::format("{}{:02}:{:02}", minutes < 0 ? '-' : '+', size / 60, size % 60);
-            }
-            return text;
+    std::string time_text(const toml::node& node, std::string_view key) const;
+
+    // Fills the fields of `input` that the keys of `table` give; "PREFIXkey" in messages.
+    template <typename Input>
+    void read_keys(const toml::table& table, const std::string& prefix, Input& input,
+                   std::span<const Key<Input, Text>> texts,
+                   std::span<const Key<Input, Texts>> lists = {}) {
+        for (const auto& key : texts) {
+            const auto* node = table.get(key.name);
+            if (!node) continue;
+            const auto name = prefix + std::string(key.name);
+            take(*node, name);
+            input.*key.field = key.time ? time_text(*node, name) : string(*node, name);
         }
-        fail(node, key, "expected a date, time or date-time (or a string)");
+        for (const auto& key : lists) {
+            const auto* node = table.get(key.name);
+            if (node)
+                input.*key.field = strings(take(*node, prefix + std::string(key.name)),
+                                           prefix + std::string(key.name));
+        }
     }
 
-    EventFile read(const toml::table& root, const std::string& default_zone) const;
+    void read_parent(const toml::node& node);
+    void read_capacity(const toml::node& node);
+    void read_agenda(const toml::node& node);
+    AgendaItemInput read_item(const toml::table& table, const std::string& prefix);
+    std::vector<domain::Speaker> read_speakers(const toml::node& node, const std::string& key);
 
-private:
-    void read_times(const toml::table& root, domain::Event& event,
-                    const std::string& default_zone) const;
-    domain::AgendaItem read_item(const toml::table& table, const std::string& prefix,
-                                 const domain::Event& event) const;
-
-    std::string m_name;
+    EventFile m_file;
 };
 
-void Reader::read_times(const toml::table& root, domain::Event& event,
-                        const std::string& default_zone) const {
-    domain::TimeInput input;
-    const auto take = [&](std::string_view key, std::optional<std::string>& field) {
-        if (const auto* node = root.get(key)) {
-            field =
-                key == "timezone" || key == "duration" ? string(*node, key) : time_text(*node, key);
-        }
+// A time may be written as a TOML date, time or date-time, or as the text the flags take.
+std::string Reader::time_text(const toml::node& node, std::string_view key) const {
+    if (node.is_string()) return string(node, key);
+    const auto date = [](const toml::date& d) {
+        return fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day);
     };
-    take("start", input.start);
-    take("end", input.end);
-    take("duration", input.duration);
-    take("date", input.date);
-    take("end-date", input.end_date);
-    take("timezone", input.timezone);
-    if (auto problem = domain::apply_times(input, event, default_zone)) fail(root, *problem);
+    const auto time = [](const toml::time& t) {
+        return fmt::format("{:02}:{:02}:{:02}", t.hour, t.minute, t.second);
+    };
+    if (const auto* d = node.as_date()) return date(d->get());
+    if (const auto* t = node.as_time()) return time(t->get());
+    if (const auto* dt = node.as_date_time()) {
+        const auto& value = dt->get();
+        std::string text = date(value.date) + "T" + time(value.time);
+        if (value.offset) {
+            const int minutes = value.offset->minutes;
+            const int size = minutes < 0 ? -minutes : minutes;
+            text += fmt::format("{}{:02}:{:02}", minutes < 0 ? '-' : '+', size / 60, size % 60);
+        }
+        return text;
+    }
+    fail(node, key, "expected a date, time or date-time (or a string)");
 }
 
-domain::AgendaItem Reader::read_item(const toml::table& table, const std::string& prefix,
-                                     const domain::Event& event) const {
-    reject_unknown(table, k_item_keys, prefix);
-    const auto key = [&](std::string_view name) { return prefix + std::string(name); };
-    domain::AgendaItem item;
-    const auto* title = table.get("title");
-    if (!title) fail(table, prefix.substr(0, prefix.size() - 1), "an agenda item needs a title");
-    item.title = string(*title, key("title"));
-    if (item.title.empty()) fail(*title, key("title"), "must not be empty");
-    if (const auto* node = table.get("description")) {
-        item.description = string(*node, key("description"));
+void Reader::read_parent(const toml::node& node) {
+    take(node, "parent");
+    const auto* id = node.as_integer();
+    m_file.event.parent = id ? std::to_string(id->get()) : string(node, "parent");
+}
+
+void Reader::read_capacity(const toml::node& node) {
+    const auto* capacity = take(node, "capacity").as_integer();
+    if (!capacity) fail(node, "capacity", "expected an integer");
+    m_file.event.capacity = capacity->get();
+}
+
+std::vector<domain::Speaker> Reader::read_speakers(const toml::node& node, const std::string& key) {
+    const auto* speakers = take(node, key).as_array();
+    if (!speakers) fail(node, key, "expected an array of tables ([[agenda.speakers]])");
+    std::vector<domain::Speaker> result;
+    for (const auto& element : *speakers) {
+        const auto at = fmt::format("{}[{}]", key, result.size() + 1);
+        const auto* fields = take(element, at).as_table();
+        if (!fields) fail(element, at, "expected a table with name, role, organisation");
+        reject_unknown(*fields, at + ".", [](auto name) { return names(k_speaker_keys, name); });
+        const auto get = [&](std::string_view name) {
+            const auto* field = fields->get(name);
+            const auto field_key = at + "." + std::string(name);
+            return field ? string(take(*field, field_key), field_key) : std::string();
+        };
+        result.push_back({get("name"), get("role"), get("organisation")});
     }
-    if (const auto* node = table.get("kind")) {
-        item.kind =
-            checked(*node, key("kind"), domain::parse_agenda_kind(string(*node, key("kind"))));
-    }
-    if (const auto* node = table.get("start")) {
-        item.start = checked(*node, key("start"),
-                             domain::parse_item_start(time_text(*node, key("start")), event));
-    }
-    if (const auto* node = table.get("duration")) {
-        item.duration =
-            checked(*node, key("duration"), domain::parse_duration(string(*node, key("duration"))));
-    }
+    return result;
+}
+
+AgendaItemInput Reader::read_item(const toml::table& table, const std::string& prefix) {
+    reject_unknown(table, prefix, [](auto name) {
+        return names(k_item_texts, name) || names(k_item_lists, name) || names(k_item_others, name);
+    });
+    AgendaItemInput item;
+    read_keys<AgendaItemInput>(table, prefix, item, k_item_texts, k_item_lists);
     if (const auto* node = table.get("speakers")) {
-        const auto* speakers = node->as_array();
-        if (!speakers)
-            fail(*node, key("speakers"), "expected an array of tables ([[agenda.speakers]])");
-        for (std::size_t i = 0; i < speakers->size(); ++i) {
-            const auto& element = (*speakers)[i];
-            const std::string at = fmt::format("{}speakers[{}]", prefix, i + 1);
-            const auto* fields = element.as_table();
-            if (!fields) fail(element, at, "expected a table with name, role, organisation");
-            reject_unknown(*fields, k_speaker_keys, at + ".");
-            domain::Speaker speaker;
-            const auto get = [&](std::string_view name) {
-                const auto* field = fields->get(name);
-                return field ? string(*field, at + "." + std::string(name)) : std::string();
-            };
-            speaker.name = get("name");
-            speaker.role = get("role");
-            speaker.organisation = get("organisation");
-            if (speaker.name.empty()) fail(element, at + ".name", "a speaker needs a name");
-            item.speakers.push_back(std::move(speaker));
-        }
-    }
-    if (const auto* node = table.get("points")) {
-        item.points = strings(*node, key("points"));
-        for (const auto& point : item.points) {
-            if (point.empty()) fail(*node, key("points"), "a point must not be empty");
-        }
+        item.speakers = read_speakers(*node, prefix + "speakers");
     }
     return item;
 }
 
-EventFile Reader::read(const toml::table& root, const std::string& default_zone) const {
-    reject_unknown(root, k_event_keys, "");
-    EventFile file;
-    auto& event = file.event;
-    const auto text = [&](std::string_view key, std::string& field) {
-        if (const auto* node = root.get(key)) field = string(*node, key);
-    };
-    const auto url = [&](std::string_view key, std::string& field) {
-        text(key, field);
-        if (!field.empty() && !domain::is_url(field)) {
-            fail(*root.get(key), key, fmt::format("'{}' is not a URL", field));
-        }
-    };
-
-    const auto* title = root.get("title");
-    if (!title) throw BadInputError(fmt::format("{}: the event needs a title", m_name));
-    text("title", event.title);
-    if (event.title.empty()) fail(*title, "title", "must not be empty");
-    if (const auto* node = root.get("slug")) {
-        event.slug = string(*node, "slug");
-        if (auto problem = domain::check_slug(event.slug)) fail(root, *problem);
-    } else {
-        event.slug = domain::slugify(event.title);
+void Reader::read_agenda(const toml::node& node) {
+    const auto* items = take(node, "agenda").as_array();
+    if (!items) fail(node, "agenda", "expected an array of tables ([[agenda]])");
+    for (const auto& element : *items) {
+        const auto at = fmt::format("agenda[{}]", m_file.agenda.size() + 1);
+        const auto* table = take(element, at).as_table();
+        if (!table) fail(element, at, "expected a table");
+        m_file.agenda.push_back(read_item(*table, at + "."));
     }
-    text("description", event.description);
-    read_times(root, event, default_zone);
-    text("venue", event.venue);
-    url("online", event.online_url);
-    url("registration-url", event.registration_url);
-    if (const auto* node = root.get("languages")) {
-        event.languages = strings(*node, "languages");
-        if (auto problem = domain::check_languages(event.languages)) fail(root, *problem);
-    }
-    if (const auto* node = root.get("locale")) {
-        event.locale = checked(*node, "locale", domain::parse_locale(string(*node, "locale")));
-        file.has_locale = true;
-    }
-    if (const auto* node = root.get("organisers")) event.organisers = strings(*node, "organisers");
-    if (const auto* node = root.get("parent")) {
-        if (const auto* id = node->as_integer()) {
-            file.parent = std::to_string(id->get());
-        } else {
-            file.parent = string(*node, "parent");
-        }
-        file.parent_where = where(*node);
-    }
-    if (const auto* node = root.get("capacity")) {
-        const auto* capacity = node->as_integer();
-        if (!capacity) fail(*node, "capacity", "expected an integer");
-        if (capacity->get() < 0) fail(*node, "capacity", "must be zero or more");
-        if (capacity->get() > domain::k_max_capacity) {
-            fail(*node, "capacity", fmt::format("must be at most {}", domain::k_max_capacity));
-        }
-        event.capacity = capacity->get();
-    }
-    if (const auto* node = root.get("status")) {
-        event.status =
-            checked(*node, "status", domain::parse_event_status(string(*node, "status")));
-        if (event.status == domain::EventStatus::cancelled) {
-            fail(*node, "status", "use 'convene cancel-event' to cancel an event");
-        }
-    }
-    if (const auto* node = root.get("agenda")) {
-        const auto* items = node->as_array();
-        if (!items) fail(*node, "agenda", "expected an array of tables ([[agenda]])");
-        for (std::size_t i = 0; i < items->size(); ++i) {
-            const auto& element = (*items)[i];
-            const std::string prefix = fmt::format("agenda[{}].", i + 1);
-            const auto* table = element.as_table();
-            if (!table) fail(element, prefix.substr(0, prefix.size() - 1), "expected a table");
-            auto item = read_item(*table, prefix, event);
-            item.position = static_cast<int>(i) + 1;
-            file.agenda.push_back(std::move(item));
-        }
-    }
-    if (auto problem = domain::validate(event)) fail(root, *problem);
-    return file;
 }
 
-}  // namespace
+EventFile Reader::read(const toml::table& root) && {
+    reject_unknown(root, "", [](auto name) {
+        return names(k_event_texts, name) || names(k_event_times, name) ||
+               names(k_event_lists, name) || names(k_event_others, name);
+    });
+    read_keys<EventInput>(root, "", m_file.event, k_event_texts, k_event_lists);
+    read_keys<TimeInput>(root, "", m_file.event.times, k_event_times);
+    if (const auto* node = root.get("parent")) read_parent(*node);
+    if (const auto* node = root.get("capacity")) read_capacity(*node);
+    if (const auto* node = root.get("agenda")) read_agenda(*node);
+    return std::move(m_file);
+}
 
 // The line where tables, arrays, inline tables and dotted keys nest deeper than `max`, or 0.
 // Checked before parsing: the TOML parser and the tables it builds recurse once per level,
@@ -365,8 +329,27 @@ std::size_t too_deep_line(std::string_view text, std::size_t max) {
     return 0;
 }
 
-EventFile parse_event_file(std::string_view text, const std::string& name,
-                           const std::string& default_zone) {
+}  // namespace
+
+void EventFile::fail(const domain::Problem& problem) const {
+    // The line of the key, else of the table that would hold it: a speaker without a name is
+    // said of "agenda[2].speakers[1].name" on the line of that speaker's table.
+    std::string_view key = problem.field;
+    auto line = lines.find(key);
+    while (line == lines.end() && !key.empty()) {
+        const auto cut = key.find_last_of(".[");
+        key = cut == std::string_view::npos ? std::string_view{} : key.substr(0, cut);
+        line = lines.find(key);
+    }
+    auto where = line == lines.end() ? name : fmt::format("{}:{}", name, line->second);
+    auto message = problem.field.empty()
+                       ? fmt::format("{}: {}", where, problem.message)
+                       : fmt::format("{}: {}: {}", where, problem.field, problem.message);
+    if (problem.not_found) throw NotFoundError(std::move(message), problem.hint);
+    throw BadInputError(std::move(message), problem.hint);
+}
+
+EventFile parse_event_file(std::string_view text, const std::string& name) {
     if (text.size() > domain::k_max_event_file_bytes) {
         throw BadInputError(
             fmt::format("{}: larger than {} KiB", name, domain::k_max_event_file_bytes / 1024));
@@ -381,10 +364,10 @@ EventFile parse_event_file(std::string_view text, const std::string& name,
     } catch (const toml::parse_error& e) {
         throw BadInputError(fmt::format("{}:{}: {}", name, e.source().begin.line, e.description()));
     }
-    return Reader(name).read(root, default_zone);
+    return Reader(name).read(root);
 }
 
-EventFile read_event_file(const std::string& path, const std::string& default_zone) {
+EventFile read_event_file(const std::string& path) {
     InputFile input(path);
     // One byte more than allowed is enough to tell that the file is too large (/dev/zero).
     std::string text(domain::k_max_event_file_bytes + 1, '\0');
@@ -392,7 +375,7 @@ EventFile read_event_file(const std::string& path, const std::string& default_zo
     if (input.stream().bad())
         throw BadInputError(fmt::format("{}: read error", display_name(path)));
     text.resize(static_cast<std::size_t>(input.stream().gcount()));
-    return parse_event_file(text, display_name(path), default_zone);
+    return parse_event_file(text, display_name(path));
 }
 
 }  // namespace convene::io

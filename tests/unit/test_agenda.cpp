@@ -139,10 +139,10 @@ TEST_CASE("an item needs a title and named speakers", "[agenda]") {
     item.title = "Conclusions";
     CHECK_FALSE(validate(item));
     item.speakers.push_back({"", "Role", "Org"});
-    CHECK(validate(item)->field == "speakers");
+    CHECK(validate(item)->field == "speakers[1].name");
     item.speakers.clear();
     item.points.push_back(" ");
-    CHECK(validate(item)->field == "points");
+    CHECK(validate(item)->field == "points[1]");
 }
 
 TEST_CASE("only timed items' time, length or title reach calendars", "[agenda]") {

@@ -5,6 +5,7 @@
 #include "convene/app/agenda.hpp"
 #include "convene/app/event_changes.hpp"
 #include "convene/app/registrar.hpp"
+#include "convene/domain/agenda_input.hpp"
 #include "convene/error.hpp"
 #include "convene/store/agenda_store.hpp"
 #include "convene/store/event_store.hpp"
@@ -25,12 +26,13 @@ void register_person(testing::StoreWithEvent& fixture, std::string email) {
     registrar.add(request);
 }
 
-app::ItemEdit titled(std::string title, std::optional<domain::Instant> start = std::nullopt) {
-    return [title, start](domain::AgendaItem& item, const domain::Event&) {
-        item.title = title;
-        if (start) item.start = start;
-        item.duration = std::chrono::minutes{10};
-    };
+// An item of ten minutes; `start` as the flags write it ("+2h" from the event's start).
+domain::AgendaItemInput titled(std::string title, std::optional<std::string> start = {}) {
+    domain::AgendaItemInput input;
+    input.title = std::move(title);
+    input.start = std::move(start);
+    input.duration = "10m";
+    return input;
 }
 
 }  // namespace
@@ -92,17 +94,49 @@ TEST_CASE("agenda workflows keep positions and name bad ones", "[event_changes][
 
 TEST_CASE("a timed change to an item raises the event's sequence", "[event_changes][agenda]") {
     testing::StoreWithEvent fixture;
-    REQUIRE(app::add_agenda_item(fixture.db, "briefing", titled("Talk", k_now), {}, k_now).ok());
+    REQUIRE(app::add_agenda_item(fixture.db, "briefing", titled("Talk", "+0m"), {}, k_now).ok());
     const auto same =
-        app::update_agenda_item(fixture.db, "briefing", 1, titled("Talk", k_now), k_now);
-    CHECK_FALSE(same.changed);
-    CHECK(same.event.sequence == fixture.event.sequence);
+        app::update_agenda_item(fixture.db, "briefing", 1, titled("Talk", "+0m"), k_now);
+    REQUIRE(same.ok());
+    CHECK_FALSE(same->changed);
+    CHECK(same->event.sequence == fixture.event.sequence);
 
-    const auto late = k_now + std::chrono::hours{2};
     const auto moved =
-        app::update_agenda_item(fixture.db, "briefing", 1, titled("Talk", late), k_now);
-    CHECK(moved.changed);
-    CHECK(moved.event.sequence == fixture.event.sequence + 1);
+        app::update_agenda_item(fixture.db, "briefing", 1, titled("Talk", "+2h"), k_now);
+    REQUIRE(moved.ok());
+    CHECK(moved->changed);
+    CHECK(moved->event.sequence == fixture.event.sequence + 1);
+    CHECK(moved->item.start == fixture.event.start + std::chrono::hours{2});
     // Two hours after the start of a one-hour event: the item ends after it.
-    CHECK(moved.timing_warnings.size() == 1);
+    CHECK(moved->timing_warnings.size() == 1);
+}
+
+TEST_CASE("an item the rules refuse is a problem and nothing is written",
+          "[event_changes][agenda]") {
+    testing::StoreWithEvent fixture;
+    const auto untitled = app::add_agenda_item(fixture.db, "briefing", {}, {}, k_now);
+    REQUIRE_FALSE(untitled.ok());
+    CHECK(untitled.problem().field == "title");
+    REQUIRE(app::add_agenda_item(fixture.db, "briefing", titled("Talk"), {}, k_now).ok());
+    const auto soon =
+        app::update_agenda_item(fixture.db, "briefing", 1, titled("Talk", "soon"), k_now);
+    REQUIRE_FALSE(soon.ok());
+    CHECK(soon.problem().field == "start");
+    CHECK_FALSE(store::AgendaStore(fixture.db).find(fixture.event.id, 1)->start);
+}
+
+TEST_CASE("add-agenda-item with a key the event has changes that item", "[event_changes][agenda]") {
+    testing::StoreWithEvent fixture;
+    const app::NewItem keyed{std::nullopt, "welcome"};
+    REQUIRE(app::add_agenda_item(fixture.db, "briefing", titled("Other"), {}, k_now).ok());
+    REQUIRE(app::add_agenda_item(fixture.db, "briefing", titled("Welcome"), keyed, k_now).ok());
+    domain::AgendaItemInput longer;
+    longer.duration = "20m";
+    const auto again = app::add_agenda_item(fixture.db, "briefing", longer,
+                                            {.position = 1, .key = "welcome"}, k_now);
+    REQUIRE(again.ok());
+    CHECK(again->item.title == "Welcome");
+    CHECK(again->item.position == 1);
+    CHECK(again->item.duration == std::chrono::minutes{20});
+    CHECK(store::AgendaStore(fixture.db).count(fixture.event.id) == 2);
 }

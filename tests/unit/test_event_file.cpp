@@ -2,19 +2,27 @@
 
 #include <catch2/catch.hpp>
 
+#include "convene/app/event_file.hpp"
 #include "convene/domain/time.hpp"
 #include "convene/error.hpp"
 #include "convene/io/event_file.hpp"
 #include "testing.hpp"
 
+using convene::app::check_event_file;
 using convene::io::parse_event_file;
 using namespace convene::domain;
 
 namespace {
 
+// The file read and its values checked, as create-event --from does before the database.
+convene::app::CheckedEventFile checked(const std::string& text, const std::string& zone = "UTC",
+                                       const std::string& name = "event.toml") {
+    const auto file = parse_event_file(text, name);
+    return file.value(check_event_file(file, {zone, "en"}));
+}
+
 std::string bad_input(const std::string& text) {
-    return convene::testing::error_message<convene::BadInputError>(
-        [&] { parse_event_file(text, "event.toml", "UTC"); });
+    return convene::testing::error_message<convene::BadInputError>([&] { checked(text); });
 }
 
 constexpr std::string_view k_briefing = R"toml(title = "Séance d'information"
@@ -58,7 +66,11 @@ points = ["Comment ?", "Avez-vous ?"]
 }  // namespace
 
 TEST_CASE("an event file gives the event and its agenda", "[event_file]") {
-    const auto file = parse_event_file(std::string(k_briefing), "briefing.toml", "UTC");
+    const auto read = parse_event_file(std::string(k_briefing), "briefing.toml");
+    CHECK(read.event.parent == "peer-learning");
+    CHECK(read.lines.at("parent") == 10);
+    CHECK(read.lines.at("agenda[2].speakers[1].name") == 26);
+    const auto file = checked(std::string(k_briefing), "UTC", "briefing.toml");
     const auto& e = file.event;
     CHECK(e.title == "Séance d'information");
     CHECK(e.slug == "imrf-briefing");
@@ -71,7 +83,8 @@ TEST_CASE("an event file gives the event and its agenda", "[event_file]") {
     CHECK(e.organisers.size() == 2);
     CHECK(e.description == "Contexte\n\nEn 2018…");
     CHECK(file.parent == "peer-learning");
-    CHECK(file.parent_where == "briefing.toml:10");
+    CHECK(e.id == 0);
+    CHECK(e.locale == "en");
 
     REQUIRE(file.agenda.size() == 3);
     CHECK(file.agenda[0].position == 1);
@@ -91,9 +104,9 @@ TEST_CASE("an event file gives the event and its agenda", "[event_file]") {
 
 TEST_CASE("an event file: defaults, derived slug, all-day dates, strings for times",
           "[event_file]") {
-    const auto file = parse_event_file(
+    const auto file = checked(
         "title = \"Migrations et déplacements\"\ndate = 2022-04-11\nend-date = \"2022-04-13\"\n",
-        "peer.toml", "Europe/Paris");
+        "Europe/Paris");
     CHECK(file.event.slug == "migrations-et-deplacements");
     CHECK(file.event.timezone == "Europe/Paris");
     CHECK(file.event.all_day);
@@ -102,15 +115,14 @@ TEST_CASE("an event file: defaults, derived slug, all-day dates, strings for tim
     CHECK_FALSE(file.parent);
     CHECK(file.agenda.empty());
 
-    const auto timed = parse_event_file(
+    const auto timed = checked(
         "title = \"T\"\nstart = \"2022-04-13 15:00\"\nduration = \"1h30m\"\ncapacity = 40\n",
-        "t.toml", "Europe/Paris");
+        "Europe/Paris");
     CHECK(format_utc(timed.event.end) == "2022-04-13T14:30:00Z");
     CHECK(timed.event.capacity == 40);
 
-    const auto offset = parse_event_file(
-        "title = \"T\"\nstart = 2022-04-13T15:00:00+02:00\nend = 2022-04-13T14:00:00Z\n", "t.toml",
-        "UTC");
+    const auto offset =
+        checked("title = \"T\"\nstart = 2022-04-13T15:00:00+02:00\nend = 2022-04-13T14:00:00Z\n");
     CHECK(format_utc(offset.event.start) == "2022-04-13T13:00:00Z");
     CHECK(format_utc(offset.event.end) == "2022-04-13T14:00:00Z");
 }
@@ -145,6 +157,44 @@ TEST_CASE("event file errors name the file, the line and the key", "[event_file]
               .starts_with("event.toml:3: slug: invalid slug 'Not A Slug'"));
     CHECK(bad_input("title = \"T\"\ndate = 2022-04-11\nonline = \"zoom\"\n") ==
           "event.toml:3: online: 'zoom' is not a URL");
-    CHECK(bad_input("date = 2022-04-11\n") == "event.toml: the event needs a title");
+    CHECK(bad_input("date = 2022-04-11\n") == "event.toml: title: an event needs a title");
+    CHECK(bad_input("title = \"T\"\ndate = 2022-04-11\n[[agenda]]\nkind = \"talk\"\n") ==
+          "event.toml:3: agenda[1].title: an agenda item needs a title");
+    CHECK(bad_input("title = \"T\"\ndate = 2022-04-11\n[[agenda]]\ntitle = \"A\"\n"
+                    "points = [\"a\", \" \"]\n") ==
+          "event.toml:5: agenda[1].points[2]: an agenda point must not be empty");
+    CHECK(bad_input("title = \"T\"\ndate = 2022-04-11\ncapacity = -3\n") ==
+          "event.toml:3: capacity: capacity must be zero or more, not -3");
+    CHECK(bad_input("title = \"T\"\ndate = 2022-04-11\nstatus = \"cancelled\"\n") ==
+          "event.toml:3: status: use 'convene cancel-event' to cancel an event");
+    CHECK(bad_input("title = \"T\"\n") == "event.toml: the event needs a time");
     CHECK(bad_input("title = \"unterminated\n").starts_with("event.toml:1: "));
+}
+
+TEST_CASE("an event file takes the default locale and zone only where it says nothing",
+          "[event_file]") {
+    const auto file = parse_event_file("title = \"T\"\ndate = 2022-04-11\n", "t.toml");
+    const auto plain = file.value(check_event_file(file, {"Asia/Tokyo", "fr"}));
+    CHECK(plain.event.locale == "fr");
+    CHECK(plain.event.timezone == "Asia/Tokyo");
+    const auto own = checked(
+        "title = \"T\"\ndate = 2022-04-11\nlocale = \"es\"\n"
+        "timezone = \"Europe/Paris\"\n");
+    CHECK(own.event.locale == "es");
+    CHECK(own.event.timezone == "Europe/Paris");
+}
+
+TEST_CASE("a problem found after reading is said of the file's line and key", "[event_file]") {
+    const auto file = parse_event_file("title = \"T\"\ndate = 2022-04-11\nparent = 7\n", "e.toml");
+    CHECK(file.event.parent == "7");
+    Problem missing{"parent", "no event '7'", "create the parent event first"};
+    missing.not_found = true;
+    CHECK(convene::testing::error_message<convene::NotFoundError>([&] { file.fail(missing); }) ==
+          "e.toml:3: parent: no event '7'");
+    CHECK(convene::testing::error_message<convene::BadInputError>([&] {
+              file.fail({"parent", "'a' cannot be part of 'b', which is part of it", {}});
+          }) == "e.toml:3: parent: 'a' cannot be part of 'b', which is part of it");
+    CHECK(convene::testing::error_message<convene::BadInputError>([&] {
+              file.fail({"", "the event needs a time", {}});
+          }) == "e.toml: the event needs a time");
 }

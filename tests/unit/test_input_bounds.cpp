@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "convene/app/event_file.hpp"
 #include "convene/domain/limits.hpp"
 #include "convene/error.hpp"
 #include "convene/io/csv_reader.hpp"
@@ -19,9 +20,11 @@ std::string csv_error(const std::string& text) {
     return convene::testing::read_error<CsvReader, CsvRecord>(text, "data.csv");
 }
 
+// What create-event --from says of `text`: read, then checked by the rules.
 std::string event_error(const std::string& text) {
     try {
-        convene::io::parse_event_file(text, "event.toml", "UTC");
+        const auto file = convene::io::parse_event_file(text, "event.toml");
+        file.value(convene::app::check_event_file(file, {"UTC", "en"}));
     } catch (const convene::BadInputError& error) {
         return error.what();
     }

@@ -68,8 +68,9 @@ Checked<Instant> parse_item_start(std::string_view text, const Event& event);
 // Where the event begins and ends as instants (all-day: local midnights in its zone).
 std::pair<Instant, Instant> event_bounds(const Event& event);
 
-// Checks what the store's constraints would reject, with messages for people: a title, named
-// speakers, no empty point.
+// The first invariant a stored item must keep that `item` breaks: a title, named speakers, no
+// empty point, texts within their bounds, a length and a start within convene's limits. A
+// speaker's or a point's problem names it by its place: "speakers[2].name", "points[1]".
 std::optional<Problem> validate(const AgendaItem& item);
 
 // True when a timed item changed in a way calendars must see (its own VEVENT of

@@ -13,6 +13,9 @@ struct Problem {
     std::string field;    // the field concerned, as event files name it; "" for the whole value
     std::string message;  // what is wrong, for people, without the field's name
     std::string hint;     // how to put it right, in words that fit every adapter; may be empty
+    // The value names something that is not there (a parent event): "not found" (exit 3)
+    // whoever gave it, where any other problem is a value the rules refuse.
+    bool not_found{false};
 
     // The same problem, said of `name` when the rule that found it did not know the field.
     Problem about(std::string name) && {

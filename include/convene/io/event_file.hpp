@@ -1,32 +1,47 @@
 #pragma once
 // The TOML event file of `create-event --from FILE` (convene-event-file(5)): one event with
-// its agenda. Reading it checks every key and value; a problem is a BadInputError naming
-// FILE:LINE: key, and any key the format does not define is rejected.
-#include <optional>
+// its agenda. Reading it fills the same inputs as the flags (domain::EventInput,
+// domain::AgendaItemInput) and rejects what is not a value of the format: a key it does not
+// define, a value of the wrong type. The rules come later (domain::apply, through app), and
+// EventFile::fail says their problems as FILE:LINE: key: ….
+#include <cstddef>
+#include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "convene/domain/agenda.hpp"
-#include "convene/domain/event.hpp"
+#include "convene/domain/agenda_input.hpp"
+#include "convene/domain/event_input.hpp"
+#include "convene/domain/problem.hpp"
 
 namespace convene::io {
 
 struct EventFile {
-    // Every field the file gives; the slug derived from the title when the file has none.
-    // id, uid, sequence and timestamps are left for the command to set.
-    domain::Event event;
-    std::optional<std::string> parent;  // slug or id of the parent event, looked up by the caller
-    std::string parent_where;           // "FILE:LINE", for a message about a missing parent
-    std::vector<domain::AgendaItem> agenda;  // positions 1..n, event_id unset
-    bool has_locale{false};                  // else the caller applies defaults.locale
+    std::string name;                             // how messages call the file
+    domain::EventInput event;                     // every event key the file gives
+    std::vector<domain::AgendaItemInput> agenda;  // its [[agenda]] tables, in order
+    // The line of each key read, named as problems name fields ("agenda[2].start"), and of
+    // each table ("agenda[2]", "agenda[2].speakers[1]").
+    std::map<std::string, std::size_t, std::less<>> lines;
+
+    // `problem` said of the file, "FILE:LINE: KEY: message", on the line of the key, else of
+    // the nearest table that would hold it ("FILE: KEY: message" when none does). A
+    // BadInputError, or a NotFoundError for a value that names nothing (a parent).
+    [[noreturn]] void fail(const domain::Problem& problem) const;
+
+    // The value, or fail() with its problem.
+    template <typename T>
+    T value(domain::Checked<T> checked) const {
+        if (!checked) fail(checked.problem());
+        return *std::move(checked);
+    }
 };
 
-// Reads `path` ("-" for stdin). Wall times are in the file's `timezone`, else `default_zone`.
-EventFile read_event_file(const std::string& path, const std::string& default_zone);
+// Reads `path` ("-" for stdin).
+EventFile read_event_file(const std::string& path);
 
 // The same from text already in memory; `name` is how messages call the file.
-EventFile parse_event_file(std::string_view text, const std::string& name,
-                           const std::string& default_zone);
+EventFile parse_event_file(std::string_view text, const std::string& name);
 
 }  // namespace convene::io

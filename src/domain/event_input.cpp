@@ -1,0 +1,73 @@
+#include "convene/domain/event_input.hpp"
+
+#include <fmt/format.h>
+
+namespace convene::domain {
+
+namespace {
+
+std::optional<Problem> set_url(const std::optional<std::string>& given, std::string& url,
+                               const char* field) {
+    if (!given) return std::nullopt;
+    if (!given->empty() && !is_url(*given)) {
+        return Problem{field, fmt::format("'{}' is not a URL", *given),
+                       "give the full link, e.g. https://example.org/register"};
+    }
+    url = *given;
+    return std::nullopt;
+}
+
+// The checked value a rule made of `given` into `field`, or the rule's problem.
+template <typename T, typename Parse>
+std::optional<Problem> set_parsed(const std::optional<std::string>& given, T& field, Parse parse) {
+    if (!given) return std::nullopt;
+    auto parsed = parse(*given);
+    if (!parsed) return parsed.problem();
+    field = *std::move(parsed);
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::string slug_for(const EventInput& input) {
+    return input.slug ? *input.slug : slugify(input.title.value_or(""));
+}
+
+std::optional<Problem> apply(const EventInput& input, Event& event, const EventDefaults& defaults) {
+    const bool is_new = event.id == 0;
+    if (input.title) event.title = *input.title;
+    if (input.slug) {
+        if (auto problem = check_slug(*input.slug)) return problem;
+    }
+    if (input.slug || is_new) event.slug = slug_for(input);
+    if (input.description) event.description = *input.description;
+    if (auto problem = apply_times(input.times, event, defaults.zone)) return problem;
+    if (input.venue) event.venue = *input.venue;
+    if (auto problem = set_url(input.online_url, event.online_url, "online")) return problem;
+    if (auto problem =
+            set_url(input.registration_url, event.registration_url, "registration-url")) {
+        return problem;
+    }
+    if (input.languages) {
+        if (auto problem = check_languages(*input.languages)) return problem;
+        event.languages = *input.languages;
+    }
+    if (auto problem = set_parsed(input.locale, event.locale, parse_locale)) return problem;
+    if (!input.locale && is_new) event.locale = defaults.locale;
+    if (input.organisers) {
+        event.organisers.clear();
+        for (const auto& name : *input.organisers) {
+            if (!name.empty()) event.organisers.push_back(name);
+        }
+    }
+    if (input.no_capacity) event.capacity.reset();
+    if (input.capacity) event.capacity = *input.capacity;
+    if (auto problem = set_parsed(input.status, event.status, parse_event_status)) return problem;
+    // Cancelling notifies people and keeps the event's registrations: its own workflow.
+    if (input.status && event.status == EventStatus::cancelled) {
+        return Problem{"status", "use 'convene cancel-event' to cancel an event", {}};
+    }
+    return validate(event);
+}
+
+}  // namespace convene::domain
