@@ -17,6 +17,7 @@
 #include "convene/domain/time.hpp"
 #include "convene/error.hpp"
 #include "convene/export/format.hpp"
+#include "convene/text/strings.hpp"
 
 namespace convene::config {
 
@@ -97,8 +98,7 @@ OrganiserAddress split_organiser_email(std::string_view text) {
             out.problem = "expected an address, or a name and an address as \"Name <address>\"";
             return out;
         }
-        auto name = text.substr(0, open);
-        while (!name.empty() && (name.back() == ' ' || name.back() == '\t')) name.remove_suffix(1);
+        auto name = text::trim(text.substr(0, open));
         if (name.size() >= 2 && name.front() == '"' && name.back() == '"') {
             name = name.substr(1, name.size() - 2);
         }
@@ -218,7 +218,7 @@ constexpr std::array k_keys{
     KeyRule{"mail.sendmail",
             [](const fs::path& file, std::string_view key, const toml::node& node, Config& c) {
                 auto command = require_string(file, key, node);
-                if (command.find_first_not_of(" \t") == std::string::npos) {
+                if (text::trim(command).empty()) {
                     fail(file, node.source(), key, "must not be empty");
                 }
                 c.mail_sendmail = command;

@@ -28,7 +28,7 @@ void trim(std::string& text) {
 // A byte order mark is invisible: before an address (a file's first cell, a line copied from
 // one) it would make the same address a second, different key.
 void strip_byte_order_marks(std::string& text) {
-    constexpr std::string_view k_bom = "\xEF\xBB\xBF";
+    constexpr auto k_bom = text::k_utf8_bom;
     std::size_t first = 0;
     while (text.compare(first, k_bom.size(), k_bom) == 0) first += k_bom.size();
     std::size_t end = text.size();
@@ -42,10 +42,7 @@ void strip_byte_order_marks(std::string& text) {
 }
 
 bool equal_ignoring_ascii_case(std::string_view a, std::string_view b) {
-    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-        const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; };
-        return lower(x) == lower(y);
-    });
+    return a.size() == b.size() && text::lowercase_ascii(a) == text::lowercase_ascii(b);
 }
 
 std::string_view primary_subtag(std::string_view tag) { return tag.substr(0, tag.find('-')); }

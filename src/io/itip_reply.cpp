@@ -1,7 +1,6 @@
 #include "convene/io/itip_reply.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <memory>
 
 #include <fmt/format.h>
@@ -9,6 +8,7 @@
 
 #include "convene/domain/limits.hpp"
 #include "convene/error.hpp"
+#include "convene/text/strings.hpp"
 
 namespace convene::io {
 
@@ -24,13 +24,7 @@ using Component = std::unique_ptr<icalcomponent, FreeComponent>;
 }
 
 std::string address_of(std::string_view value) {
-    if (value.size() >= 7) {
-        std::string scheme(value.substr(0, 7));
-        for (char& c : scheme) {
-            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        }
-        if (scheme == "mailto:") value.remove_prefix(7);
-    }
+    if (text::lowercase_ascii(value.substr(0, 7)) == "mailto:") value.remove_prefix(7);
     return std::string(value);
 }
 
@@ -95,10 +89,7 @@ ItipReply read_event(icalcomponent* event, std::string_view source) {
 }
 
 bool same_address(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) ==
-                      std::tolower(static_cast<unsigned char>(y));
-           });
+    return text::lowercase_ascii(a) == text::lowercase_ascii(b);
 }
 
 }  // namespace

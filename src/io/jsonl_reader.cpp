@@ -10,14 +10,11 @@
 #include "convene/domain/limits.hpp"
 #include "convene/error.hpp"
 #include "convene/io/input.hpp"
+#include "convene/text/strings.hpp"
 #include "convene/text/utf8.hpp"
 
 namespace convene::io {
 namespace {
-
-bool is_blank(std::string_view text) {
-    return text.find_first_not_of(" \t") == std::string_view::npos;
-}
 
 // nlohmann's message starts with "[json.exception.parse_error.101] parse error at line 1,
 // column 5: "; the reader gives its own location, so only what follows is kept.
@@ -121,7 +118,7 @@ bool JsonlReader::next(JsonlRecord& record) {
         if (!m_text.empty() && m_text.back() == '\r') {
             m_text.pop_back();
         }
-        if (is_blank(m_text)) {
+        if (text::trim(m_text).empty()) {
             continue;
         }
         if (!text::is_valid_utf8(m_text)) {

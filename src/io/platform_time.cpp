@@ -10,6 +10,7 @@
 #include <fmt/ranges.h>
 
 #include "convene/domain/time.hpp"
+#include "convene/text/strings.hpp"
 
 namespace convene::io {
 
@@ -30,7 +31,6 @@ struct Fields {
     std::optional<int> offset_minutes;  // with %z
 };
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // Between `least` and `most` digits at `pos`.
@@ -49,9 +49,7 @@ std::optional<int> read_number(std::string_view text, std::size_t& pos, std::siz
 // `word` at `pos`, without case.
 bool read_word(std::string_view text, std::size_t& pos, std::string_view word) {
     if (text.size() - pos < word.size()) return false;
-    for (std::size_t i = 0; i < word.size(); ++i) {
-        if (lower(text[pos + i]) != word[i]) return false;
-    }
+    if (text::lowercase_ascii(text.substr(pos, word.size())) != word) return false;
     pos += word.size();
     return true;
 }

@@ -8,6 +8,7 @@
 #include <iconv.h>
 
 #include "convene/error.hpp"
+#include "convene/text/strings.hpp"
 
 namespace convene::io {
 namespace {
@@ -40,14 +41,6 @@ constexpr std::array<Spelling, 13> k_spellings{{
     {"windows1252", &k_windows_1252},
 }};
 
-std::string lower_ascii(std::string_view text) {
-    std::string lower(text);
-    for (auto& c : lower) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return lower;
-}
-
 std::string hex_bytes(std::string_view bytes) {
     std::string text;
     for (const char c : bytes) {
@@ -60,7 +53,7 @@ std::string hex_bytes(std::string_view bytes) {
 }  // namespace
 
 std::optional<Encoding> find_encoding(std::string_view name) {
-    const auto lower = lower_ascii(name);
+    const auto lower = text::lowercase_ascii(name);
     for (const auto& spelling : k_spellings) {
         if (spelling.name == lower) return *spelling.encoding;
     }
