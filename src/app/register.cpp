@@ -30,7 +30,7 @@ domain::Checked<RegisterResult> register_person(store::Database& db, std::string
     store::RegistrationStore registrations(db);
     Registrar registrar(registrations, write.event, now, options.on_duplicate, options.no_waitlist);
     RegisterResult result{std::move(write.event), registrar.add(request)};
-    if (options.dry_run) return result;
+    if (options.dry_run || std::holds_alternative<Refusal>(result.added)) return result;
     if (before_commit) before_commit(result);
     write.transaction.commit();
     return result;
@@ -45,10 +45,11 @@ ImportResult register_from_file(store::Database& db, std::string_view event_name
     store::RegistrationStore registrations(db);
     Registrar registrar(registrations, write.event, now, options.on_duplicate, options.no_waitlist);
     store::RegistrationStore::Bulk bulk(registrations, write.event.id);
-    auto summary = import_registrations(input, import, write.event, registrar, report);
+    auto imported = import_registrations(input, import, write.event, registrar, report);
+    if (imported.refusal) return {std::move(write.event), imported.summary, imported.refusal};
     bulk.finish();
     if (!options.dry_run) write.transaction.commit();
-    return {std::move(write.event), summary};
+    return {std::move(write.event), imported.summary};
 }
 
 UnregisterResult unregister(store::Database& db, std::string_view event_name, std::string_view who,

@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include "convene/error.hpp"
 #include "convene/text/plural.hpp"
 
 namespace convene::app {
@@ -19,24 +18,25 @@ Registrar::Registrar(store::RegistrationStore& store, const domain::Event& event
       m_seats(event.capacity, store.count(event.id, RegistrationStatus::registered),
               store.count(event.id, RegistrationStatus::waitlisted)) {}
 
-Outcome Registrar::add(const domain::RegistrationRequest& request) {
+std::variant<Outcome, Refusal> Registrar::add(const domain::RegistrationRequest& request) {
     if (m_event.status == domain::EventStatus::cancelled) {
-        throw ConflictError(fmt::format("{} is cancelled: nobody can register", m_event.slug));
+        return Refusal{Refusal::Reason::cancelled_event,
+                       fmt::format("{} is cancelled: nobody can register", m_event.slug)};
     }
     if (auto added = add_new(request)) return std::move(*added);
     auto existing = m_store.find_by_email(m_event.id, request.email);
     if (existing && existing->status != RegistrationStatus::cancelled) {
         switch (m_on_duplicate) {
             case OnDuplicate::error:
-                throw DuplicateRegistration(fmt::format("{} is already registered for {} (id {})",
-                                                        request.email, m_event.slug, existing->id),
-                                            "use --on-duplicate skip or --on-duplicate update",
-                                            existing->id);
-            case OnDuplicate::skip: return {Outcome::Kind::skipped, std::move(*existing), 0};
+                return Refusal{Refusal::Reason::duplicate,
+                               fmt::format("{} is already registered for {} (id {})", request.email,
+                                           m_event.slug, existing->id),
+                               existing->id};
+            case OnDuplicate::skip: return Outcome{Outcome::Kind::skipped, std::move(*existing), 0};
             case OnDuplicate::update:
                 domain::apply_update(*existing, request);
                 m_store.update(*existing);
-                return {Outcome::Kind::updated, std::move(*existing), 0};
+                return Outcome{Outcome::Kind::updated, std::move(*existing), 0};
         }
     }
 
@@ -50,9 +50,8 @@ Outcome Registrar::add(const domain::RegistrationRequest& request) {
         placement = m_seats.place();
         if (placement.status == RegistrationStatus::waitlisted && m_no_waitlist) {
             const auto taken = static_cast<std::size_t>(m_seats.registered());
-            throw ConflictError(
-                fmt::format("{} is full ({} taken)", m_event.slug, text::count_of(taken, "seat")),
-                "without --no-waitlist the person joins the waiting list");
+            return Refusal{Refusal::Reason::full, fmt::format("{} is full ({} taken)", m_event.slug,
+                                                              text::count_of(taken, "seat"))};
         }
     }
     if (existing) {
@@ -65,8 +64,8 @@ Outcome Registrar::add(const domain::RegistrationRequest& request) {
     registration.id =
         existing ? m_store.renew(existing->id, registration) : m_store.insert(registration);
     m_seats.add(registration.status);
-    return {Outcome::Kind::added, std::move(registration), placement.waitlist_position,
-            std::move(promoted)};
+    return Outcome{Outcome::Kind::added, std::move(registration), placement.waitlist_position,
+                   std::move(promoted)};
 }
 
 std::optional<Outcome> Registrar::add_new(const domain::RegistrationRequest& request) {

@@ -12,7 +12,7 @@
 #include "convene/io/csv_reader.hpp"
 #include "convene/io/jsonl_reader.hpp"
 #include "convene/io/registration_columns.hpp"
-#include "convene/text/plural.hpp"
+#include "convene/text/strings.hpp"
 
 namespace convene::app {
 
@@ -20,9 +20,8 @@ namespace {
 
 // Spreadsheets leave rows of empty cells (",,") below the data.
 bool is_empty(const io::CsvRecord& record) {
-    return std::all_of(record.fields.begin(), record.fields.end(), [](const std::string& value) {
-        return value.find_first_not_of(" \t\r\n") == std::string::npos;
-    });
+    return std::all_of(record.fields.begin(), record.fields.end(),
+                       [](const std::string& value) { return text::trim(value).empty(); });
 }
 
 std::string delimiter_name(char delimiter) {
@@ -37,47 +36,38 @@ std::string header_as_read(const io::CsvReader& csv) {
                        delimiter_name(csv.delimiter()), fmt::join(quoted, ", "));
 }
 
-// Reads one row after another from either format, turning each into a request.
+ImportProblem problem_of(ImportCause cause, const Error& error) {
+    return {cause, error.what(), error.hint()};
+}
+
+// Reads one row after another from either format, turning each into a request. The readers
+// throw for what they cannot read; this is the one place that turns that into a value.
 class RowSource {
 public:
-    RowSource(io::InputFile& input, const ImportOptions& options, const ImportReport& report)
-        : m_options(options) {
-        if (options.format == ImportFormat::jsonl) {
+    RowSource(const ImportOptions& options, const ImportReport& report)
+        : m_options(options), m_report(report) {}
+
+    // Opens the input and reads a CSV header; the refusal when the header cannot be read.
+    std::optional<ImportRefusal> open(io::InputFile& input) {
+        if (m_options.format == ImportFormat::jsonl) {
             m_jsonl.emplace(input.stream(), input.path());
-            return;
+            return std::nullopt;
         }
-        m_csv.emplace(input.stream(), input.path(), options.csv);
         try {
-            m_columns.emplace(m_csv->header(), options.ignore_unknown_columns, options.maps);
-        } catch (const io::MissingColumn& error) {
-            const auto& header = m_csv->header();
-            const auto example =
-                header.empty() || header.front().empty() ? std::string("COLUMN") : header.front();
-            throw BadInputError(
-                fmt::format("{}: the header has no {} column; read {}", m_csv->location(1),
-                            error.field, header_as_read(*m_csv)),
-                fmt::format("name it with --map '{}={}'{}{}", example, error.field,
-                            error.field == "name" ? " (or join two: --map 'name=First name+Last "
-                                                    "name')"
-                                                  : "",
-                            header.size() == 1 ? "; or give the delimiter: --delimiter ';'" : ""));
-        } catch (const io::RowError& error) {
-            throw BadInputError(fmt::format("{}: {}", m_csv->location(1), error.what()),
-                                fmt::format("the header as read: {}; --map COLUMN=FIELD "
-                                            "chooses",
-                                            header_as_read(*m_csv)));
+            m_csv.emplace(input.stream(), input.path(), m_options.csv);
+        } catch (const io::EncodingError& error) {
+            return ImportRefusal{.first = problem_of(ImportCause::encoding, error),
+                                 .at_header = true};
+        } catch (const BadInputError& error) {
+            return ImportRefusal{.first = problem_of(ImportCause::content, error),
+                                 .at_header = true};
         }
-        if (report.note) {
-            // Said when it is not RFC 4180's default, so that a surprise shows.
-            const bool usual = m_csv->encoding() == "utf-8" && m_csv->delimiter() == ',';
-            if (!usual || report.mapping) {
-                report.note(fmt::format("{}: {}, delimiter {}", io::display_name(input.path()),
-                                        m_csv->encoding(), delimiter_name(m_csv->delimiter())));
-            }
-            for (const auto column : m_columns->unnamed()) {
-                report.note(fmt::format("column {} has no name in the header: skipped", column));
-            }
-        }
+        auto columns = io::RegistrationColumns::read(
+            m_csv->header(), m_options.ignore_unknown_columns, m_options.maps);
+        if (!columns) return header_refusal(columns.problem());
+        m_columns.emplace(*std::move(columns));
+        note_how_read(input);
+        return std::nullopt;
     }
 
     // One line per field the columns give (--dry-run shows them).
@@ -85,23 +75,34 @@ public:
         return m_columns ? m_columns->describe() : std::vector<std::string>{};
     }
 
-    // Fills `line` and `request` with the next row; false at the end. Throws BadInputError
-    // (with location) for a record the reader rejects, RowError for content.
-    bool next(std::size_t& line, domain::RegistrationRequest& request) {
-        if (m_csv) {
-            while (true) {
-                if (!m_csv->next(m_csv_record)) return false;
+    enum class Read { row, end, bad };
+
+    // Fills `line` and `request` with the next row, or `problem` with what is wrong with it.
+    Read next(std::size_t& line, domain::RegistrationRequest& request, ImportProblem& problem) {
+        std::optional<std::string> row_problem;
+        try {
+            if (m_csv) {
+                if (!next_csv_record()) return Read::end;
                 line = m_csv_record.line;
-                if (!is_empty(m_csv_record)) break;
-                ++m_empty_rows;
+                row_problem = m_columns->fill(m_csv_record.fields, request);
+            } else {
+                if (!m_jsonl->next(m_jsonl_record)) return Read::end;
+                line = m_jsonl_record.line;
+                auto read =
+                    io::request_from_json(m_jsonl_record.object, m_options.ignore_unknown_columns);
+                if (read) request = *std::move(read);
+                else row_problem = read.problem();
             }
-            m_columns->fill(m_csv_record.fields, request);
-            return true;
+        } catch (const io::EncodingError& error) {
+            problem = problem_of(ImportCause::encoding, error);
+            return Read::bad;
+        } catch (const BadInputError& error) {
+            problem = problem_of(ImportCause::content, error);
+            return Read::bad;
         }
-        if (!m_jsonl->next(m_jsonl_record)) return false;
-        line = m_jsonl_record.line;
-        request = io::request_from_json(m_jsonl_record.object, m_options.ignore_unknown_columns);
-        return true;
+        if (!row_problem) return Read::row;
+        problem = {ImportCause::content, fmt::format("{}: {}", location(line), *row_problem)};
+        return Read::bad;
     }
 
     std::string location(std::size_t line) const {
@@ -112,7 +113,48 @@ public:
     std::size_t empty_rows() const { return m_empty_rows; }
 
 private:
+    bool next_csv_record() {
+        while (m_csv->next(m_csv_record)) {
+            if (!is_empty(m_csv_record)) return true;
+            ++m_empty_rows;
+        }
+        return false;
+    }
+
+    ImportRefusal header_refusal(const io::HeaderProblem& problem) const {
+        const auto& header = m_csv->header();
+        if (problem.missing_field.empty()) {
+            return {.first = {ImportCause::header,
+                              fmt::format("{}: {}", m_csv->location(1), problem.message),
+                              fmt::format("the header as read: {}", header_as_read(*m_csv))},
+                    .at_header = true};
+        }
+        return {
+            .first = {ImportCause::missing_column,
+                      fmt::format("{}: the header has no {} column; read {}", m_csv->location(1),
+                                  problem.missing_field, header_as_read(*m_csv))},
+            .at_header = true,
+            .missing_field = problem.missing_field,
+            .first_column =
+                header.empty() || header.front().empty() ? std::string("COLUMN") : header.front(),
+            .columns = header.size()};
+    }
+
+    // Said when it is not RFC 4180's default, so that a surprise shows.
+    void note_how_read(io::InputFile& input) const {
+        if (!m_report.note) return;
+        const bool usual = m_csv->encoding() == "utf-8" && m_csv->delimiter() == ',';
+        if (!usual || m_report.mapping) {
+            m_report.note(fmt::format("{}: {}, delimiter {}", io::display_name(input.path()),
+                                      m_csv->encoding(), delimiter_name(m_csv->delimiter())));
+        }
+        for (const auto column : m_columns->unnamed()) {
+            m_report.note(fmt::format("column {} has no name in the header: skipped", column));
+        }
+    }
+
     const ImportOptions& m_options;
+    const ImportReport& m_report;
     std::optional<io::CsvReader> m_csv;
     std::optional<io::RegistrationColumns> m_columns;
     io::CsvRecord m_csv_record;
@@ -120,20 +162,6 @@ private:
     std::optional<io::JsonlReader> m_jsonl;
     io::JsonlRecord m_jsonl_record;
 };
-
-// Throws the error that refuses the file (of its own type), its hint ending with what that
-// means for the whole file: "nothing was imported", and how many rows --skip-invalid would
-// import when some were good.
-[[noreturn]] void refuse(const Error& first, std::size_t valid, std::size_t bad, bool counted) {
-    std::string hint = first.hint().empty() ? std::string() : first.hint() + "; ";
-    hint += "nothing was imported";
-    if (counted && valid > 0) {
-        hint += fmt::format("; --skip-invalid would import the {} and skip {}",
-                            text::count_of(valid, "valid row"), text::count_of(bad, "bad row"));
-    }
-    if (first.code() == ExitCode::conflict) throw ConflictError(first.what(), std::move(hint));
-    throw BadInputError(first.what(), std::move(hint));
-}
 
 // The line of the file that added each registration, for "already registered (line 3 of
 // this file)": an id would name a row the refusal rolls back. Ids and lines both grow, mostly
@@ -184,81 +212,123 @@ void count(ImportSummary& summary, const Outcome& outcome) {
     }
 }
 
+ImportCause cause_of(Refusal::Reason reason) {
+    switch (reason) {
+        case Refusal::Reason::duplicate: return ImportCause::duplicate;
+        case Refusal::Reason::full: return ImportCause::full;
+        case Refusal::Reason::cancelled_event: return ImportCause::cancelled_event;
+    }
+    return ImportCause::cancelled_event;
+}
+
+// One import: every row read, checked and placed, or set aside as bad.
+class Import {
+public:
+    Import(const ImportOptions& options, const domain::Event& event, Registrar& registrar,
+           const ImportReport& report, RowSource& source)
+        : m_options(options),
+          m_event(event),
+          m_registrar(registrar),
+          m_report(report),
+          m_source(source) {}
+
+    Imported run() {
+        domain::RegistrationRequest request;
+        ImportProblem problem;
+        std::size_t line = 0;
+        while (true) {
+            const auto read = m_source.next(line, request, problem);
+            if (read == RowSource::Read::end) break;
+            std::optional<ImportProblem> bad;
+            if (read == RowSource::Read::bad) {
+                bad = std::move(problem);
+            } else {
+                ++m_summary.rows;
+                bad = place(line, request);
+            }
+            if (bad && !set_aside(std::move(*bad))) return refused(false);
+            if (m_report.progress) m_report.progress->update(m_summary.rows);
+        }
+        m_summary.empty_rows = m_source.empty_rows();
+        if (m_first_bad) return refused(true);
+        return {m_summary, std::nullopt};
+    }
+
+private:
+    // Normalises and places a row that was read; its problem, if any.
+    std::optional<ImportProblem> place(std::size_t line, domain::RegistrationRequest& request) {
+        if (auto problem = domain::normalise(request, m_event)) {
+            return ImportProblem{ImportCause::content,
+                                 fmt::format("{}: {}", m_source.location(line), *problem)};
+        }
+        auto added = m_registrar.add(request);
+        if (const auto* refusal = std::get_if<Refusal>(&added)) {
+            return ImportProblem{cause_of(refusal->reason), refused_row(line, request, *refusal)};
+        }
+        const auto& outcome = std::get<Outcome>(added);
+        if (outcome.kind == Outcome::Kind::added) m_added_by.add(outcome.registration.id, line);
+        count(m_summary, outcome);
+        return std::nullopt;
+    }
+
+    std::string refused_row(std::size_t line, const domain::RegistrationRequest& request,
+                            const Refusal& refusal) const {
+        const auto earlier = refusal.reason == Refusal::Reason::duplicate
+                                 ? m_added_by.line_of(refusal.existing_id)
+                                 : std::nullopt;
+        if (!earlier) return fmt::format("{}: {}", m_source.location(line), refusal.message);
+        return fmt::format("{}: {} is already registered for {} (line {} of this file)",
+                           m_source.location(line), request.email, m_event.slug, *earlier);
+    }
+
+    // A bad row: reported and left out with skip_invalid, else remembered for the refusal.
+    // False when the input cannot be read further: the file is refused at once.
+    bool set_aside(ImportProblem problem) {
+        if (m_options.skip_invalid && m_source.can_go_on()) {
+            ++m_summary.invalid;
+            if (m_report.bad_row) m_report.bad_row(problem.what);
+            return true;
+        }
+        if (!m_source.can_go_on()) {
+            if (!m_first_bad) m_first_bad = std::move(problem);
+            return false;
+        }
+        ++m_bad;
+        if (!m_first_bad) m_first_bad = std::move(problem);
+        return true;
+    }
+
+    Imported refused(bool counted) const {
+        ImportRefusal refusal{.first = *m_first_bad, .counted = counted};
+        if (counted) {
+            refusal.valid = m_summary.added + m_summary.updated + m_summary.duplicates;
+            refusal.bad = m_bad;
+        }
+        return {m_summary, std::move(refusal)};
+    }
+
+    const ImportOptions& m_options;
+    const domain::Event& m_event;
+    Registrar& m_registrar;
+    const ImportReport& m_report;
+    RowSource& m_source;
+    ImportSummary m_summary{};
+    LinesOfIds m_added_by{};
+    std::optional<ImportProblem> m_first_bad{};  // without skip_invalid: refuses the file
+    std::size_t m_bad{0};
+};
+
 }  // namespace
 
-ImportSummary import_registrations(io::InputFile& input, const ImportOptions& options,
-                                   const domain::Event& event, Registrar& registrar,
-                                   const ImportReport& report) {
-    RowSource source(input, options, report);
+Imported import_registrations(io::InputFile& input, const ImportOptions& options,
+                              const domain::Event& event, Registrar& registrar,
+                              const ImportReport& report) {
+    RowSource source(options, report);
+    if (auto refusal = source.open(input)) return {{}, std::move(refusal)};
     if (report.mapping) {
         for (const auto& line : source.mapping()) report.mapping(line);
     }
-    ImportSummary summary;
-    domain::RegistrationRequest request;
-    std::size_t line = 0;
-    // Without skip_invalid the first bad row refuses the file. The rows after it are still
-    // checked (the caller rolls the transaction back), so that the refusal can say how many
-    // rows --skip-invalid would import.
-    std::optional<Error> first_bad;
-    std::size_t bad = 0;
-    LinesOfIds added_by;
-    auto refuse_or_count = [&](const Error& error) {
-        if (!source.can_go_on()) {
-            refuse(first_bad ? *first_bad : error, 0, 0, false);
-        }
-        ++bad;
-        if (!first_bad) first_bad = error;
-    };
-    while (true) {
-        // Each failure becomes "FILE:LINE: what", with the exit code of its kind; with
-        // skip_invalid it is reported and the row left out.
-        try {
-            try {
-                if (!source.next(line, request)) break;
-                ++summary.rows;
-                if (auto problem = domain::normalise(request, event)) throw io::RowError(*problem);
-                const auto outcome = registrar.add(request);
-                if (outcome.kind == Outcome::Kind::added) {
-                    added_by.add(outcome.registration.id, line);
-                }
-                count(summary, outcome);
-            } catch (const io::RowError& error) {
-                throw BadInputError(fmt::format("{}: {}", source.location(line), error.what()));
-            } catch (const DuplicateRegistration& error) {
-                const auto earlier = added_by.line_of(error.existing_id);
-                if (!earlier)
-                    throw ConflictError(source.location(line) + ": " + error.what(), error.hint());
-                throw ConflictError(
-                    fmt::format("{}: {} is already registered for {} (line {} of this file)",
-                                source.location(line), request.email, event.slug, *earlier),
-                    error.hint());
-            } catch (const ConflictError& error) {
-                throw ConflictError(fmt::format("{}: {}", source.location(line), error.what()),
-                                    error.hint());
-            }
-        } catch (const BadInputError& error) {
-            if (!options.skip_invalid || !source.can_go_on()) {
-                refuse_or_count(error);
-            } else {
-                ++summary.invalid;
-                if (report.bad_row) report.bad_row(error.what());
-            }
-        } catch (const ConflictError& error) {
-            if (!options.skip_invalid) {
-                refuse_or_count(error);
-            } else {
-                ++summary.invalid;
-                if (report.bad_row) report.bad_row(error.what());
-            }
-        }
-        if (report.progress) report.progress->update(summary.rows);
-    }
-    if (first_bad) {
-        const std::size_t valid = summary.added + summary.updated + summary.duplicates;
-        refuse(*first_bad, valid, bad, true);
-    }
-    summary.empty_rows = source.empty_rows();
-    return summary;
+    return Import(options, event, registrar, report, source).run();
 }
 
 }  // namespace convene::app

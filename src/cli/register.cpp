@@ -2,6 +2,7 @@
 // --csv/--jsonl in one transaction (summary on stderr).
 #include <memory>
 #include <optional>
+#include <variant>
 
 #include <fmt/format.h>
 
@@ -95,18 +96,80 @@ domain::RegistrationRequest request_from_flags(const Options& options) {
     return request;
 }
 
+// The hint naming the flag that would have let a person in; empty when none would.
+std::string refusal_hint(app::Refusal::Reason reason) {
+    switch (reason) {
+        case app::Refusal::Reason::duplicate:
+            return "use --on-duplicate skip or --on-duplicate update";
+        case app::Refusal::Reason::full:
+            return "without --no-waitlist the person joins the waiting list";
+        case app::Refusal::Reason::cancelled_event: return {};
+    }
+    return {};
+}
+
+// A row's (or the header's) problem said with the flag that puts it right.
+std::string problem_hint(const app::ImportProblem& problem) {
+    using app::ImportCause;
+    switch (problem.cause) {
+        case ImportCause::duplicate: return refusal_hint(app::Refusal::Reason::duplicate);
+        case ImportCause::full: return refusal_hint(app::Refusal::Reason::full);
+        case ImportCause::encoding:
+            if (problem.hint.empty()) return "give the file's encoding with --encoding";
+            return problem.hint + ": give --encoding windows-1252 (or latin1, utf-16)";
+        case ImportCause::header: return problem.hint + "; --map COLUMN=FIELD chooses";
+        case ImportCause::content:
+        case ImportCause::cancelled_event:
+        case ImportCause::missing_column: return problem.hint;
+    }
+    return problem.hint;
+}
+
+std::string missing_column_hint(const app::ImportRefusal& refusal) {
+    return fmt::format(
+        "name it with --map '{}={}'{}{}", refusal.first_column, refusal.missing_field,
+        refusal.missing_field == "name" ? " (or join two: --map 'name=First name+Last name')" : "",
+        refusal.columns == 1 ? "; or give the delimiter: --delimiter ';'" : "");
+}
+
+// A refused file: the first bad row, and what refusing means for the whole file: "nothing was
+// imported", and how many rows --skip-invalid would import when some were good.
+[[noreturn]] void refuse(const app::ImportRefusal& refusal) {
+    const auto& first = refusal.first;
+    std::string hint = problem_hint(first);
+    if (first.cause == app::ImportCause::missing_column) {
+        hint = missing_column_hint(refusal);
+    } else if (!refusal.at_header) {
+        hint += fmt::format("{}nothing was imported", hint.empty() ? "" : "; ");
+        if (refusal.counted && refusal.valid > 0) {
+            hint += fmt::format("; --skip-invalid would import the {} and skip {}",
+                                text::count_of(refusal.valid, "valid row"),
+                                text::count_of(refusal.bad, "bad row"));
+        }
+    }
+    switch (first.cause) {
+        case app::ImportCause::duplicate:
+        case app::ImportCause::full:
+        case app::ImportCause::cancelled_event: throw ConflictError(first.what, std::move(hint));
+        default: throw BadInputError(first.what, std::move(hint));
+    }
+}
+
 void register_one(const Options& options, const app::RegisterOptions& register_options,
                   Context& context) {
     // The id goes out before the commit: a rerun after a failure finds nobody registered.
     const auto print_id = [&](const app::RegisterResult& done) {
-        context.out() << done.outcome.registration.id << '\n';
+        context.out() << std::get<app::Outcome>(done.added).registration.id << '\n';
         context.flush_output();
     };
     const auto result = flag_value(app::register_person(context.database(), options.event,
                                                         request_from_flags(options),
                                                         register_options, context.now(), print_id),
                                    "");
-    const auto& outcome = result.outcome;
+    if (const auto* refusal = std::get_if<app::Refusal>(&result.added)) {
+        throw ConflictError(refusal->message, refusal_hint(refusal->reason));
+    }
+    const auto& outcome = std::get<app::Outcome>(result.added);
     const auto& stored = outcome.registration;
     for (const auto& person : outcome.promoted) {
         context.note(fmt::format("promoted {} <{}> (id {}) from the waiting list first",
@@ -156,6 +219,7 @@ void register_file(const Options& options, const app::RegisterOptions& register_
     const auto result = app::register_from_file(context.database(), options.event, input, import,
                                                 register_options, context.now(), report);
     progress.clear();
+    if (result.refusal) refuse(*result.refusal);
     const auto& summary = result.summary;
     context.note(fmt::format(
         "{}{}: {}: {} added ({} waitlisted), {} updated, {} skipped, {} invalid skipped",

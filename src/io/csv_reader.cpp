@@ -57,8 +57,7 @@ std::string bad_bytes(std::string_view text, std::size_t offset) {
 }
 
 constexpr std::string_view k_encoding_hint =
-    "a file saved by Excel or another Windows program is often Windows-1252: give "
-    "--encoding windows-1252 (or latin1, utf-16)";
+    "a file saved by Excel or another Windows program is often Windows-1252";
 
 }  // namespace
 
@@ -95,7 +94,7 @@ CsvReader::CsvReader(std::istream& in, std::string_view file_name, const CsvOpti
     m_fields.resize(m_field_count);
     for (std::size_t i = 0; i < m_fields.size(); ++i) {
         if (!text::is_valid_utf8(m_fields[i])) {
-            throw BadInputError(fmt::format("{}: header: {}", location(m_record_line),
+            throw EncodingError(fmt::format("{}: header: {}", location(m_record_line),
                                             utf8_problem(i, m_fields[i])),
                                 std::string(k_encoding_hint));
         }
@@ -259,8 +258,7 @@ void CsvReader::decode_chunk() {
         if (m_input_done) m_transcoder->finish();
     } catch (const BadInputError& error) {
         m_broken = true;
-        throw BadInputError(fmt::format("{}: after line {}: {}", m_name, m_line, error.what()),
-                            "give the file's encoding with --encoding");
+        throw EncodingError(fmt::format("{}: after line {}: {}", m_name, m_line, error.what()));
     }
 }
 
@@ -333,7 +331,7 @@ void CsvReader::check_record() const {
     }
     for (std::size_t i = 0; i < m_field_count; ++i) {
         if (!text::is_valid_utf8(m_fields[i])) {
-            throw BadInputError(
+            throw EncodingError(
                 fmt::format("{}: {}", location(m_record_line), utf8_problem(i, m_fields[i])),
                 std::string(k_encoding_hint));
         }

@@ -8,35 +8,29 @@
 #include <fmt/ranges.h>
 
 #include "convene/domain/time.hpp"
-#include "convene/error.hpp"
+#include "convene/text/strings.hpp"
 #include "convene/text/utf8.hpp"
 
 namespace convene::io {
 
 using domain::RegistrationRequest;
+template <typename T>
+using Checked = ReadResult<T, std::string>;
 
 namespace {
 
-std::string lower_ascii(std::string_view text) {
-    std::string lower(text);
-    for (auto& c : lower) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return lower;
-}
-
-domain::RegistrationStatus parse_status(const std::string& text) {
-    auto status = domain::parse_registration_status(lower_ascii(text));
+Checked<domain::RegistrationStatus> parse_status(std::string_view text) {
+    auto status = domain::parse_registration_status(text::lowercase_ascii(text));
     if (!status) {
-        throw RowError(fmt::format("status '{}' is not registered, waitlisted or cancelled", text));
+        return fmt::format("status '{}' is not registered, waitlisted or cancelled", text);
     }
     return *status;
 }
 
-domain::Instant parse_time(std::string_view column, const std::string& text) {
+Checked<domain::Instant> parse_time(std::string_view column, std::string_view text) {
     static const auto& utc = *date::locate_zone("UTC");
     auto instant = domain::parse_instant(text, utc);
-    if (!instant) throw RowError(fmt::format("{}: {}", column, instant.problem().message));
+    if (!instant) return fmt::format("{}: {}", column, instant.problem().message);
     return *instant;
 }
 
@@ -144,17 +138,11 @@ const Alias* find_alias(std::string_view folded) {
     return nullptr;
 }
 
-std::string_view trimmed_view(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) return {};
-    return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
-}
-
-std::string trimmed(std::string_view text) { return std::string(trimmed_view(text)); }
+std::string trimmed(std::string_view text) { return std::string(text::trim(text)); }
 
 // A registration field named in a map: its own name or "organization".
 std::optional<Field> own_field(std::string_view name) {
-    const auto key = lower_ascii(trimmed(name));
+    const auto key = text::lowercase_ascii(text::trim(name));
     if (key == "organization") return Field::organisation;
     for (std::size_t i = 0; i < k_field_names.size(); ++i) {
         if (key == k_field_names[i]) return static_cast<Field>(i);
@@ -167,11 +155,36 @@ struct Candidate {
     int rank;
 };
 
-}  // namespace
+// The columns that name part of a person's name, before they are joined.
+struct NameParts {
+    std::vector<std::size_t> first;
+    std::vector<std::size_t> last;
+    std::vector<std::size_t> noms;
+    std::vector<std::size_t> nombres;
 
-MissingColumn::MissingColumn(std::string field_name)
-    : RowError(fmt::format("the header has no '{}' column", field_name)),
-      field(std::move(field_name)) {}
+    void add(Kind kind, std::size_t column) {
+        switch (kind) {
+            case Kind::first_name: first.push_back(column); break;
+            case Kind::last_name: last.push_back(column); break;
+            case Kind::nom: noms.push_back(column); break;
+            case Kind::nombre: nombres.push_back(column); break;
+            case Kind::field: break;
+        }
+    }
+};
+
+// "a+b+c" → {"a", "b", "c"}, untrimmed: a column is looked up as the map gives it.
+std::vector<std::string_view> joined_names(std::string_view text) {
+    std::vector<std::string_view> names;
+    while (true) {
+        const auto plus = text.find('+');
+        names.push_back(text.substr(0, plus));
+        if (plus == std::string_view::npos) return names;
+        text.remove_prefix(plus + 1);
+    }
+}
+
+}  // namespace
 
 void restore_formula(std::string& value, std::size_t from) {
     if (value.size() <= from || value[from] != '\'') return;
@@ -183,172 +196,211 @@ void restore_formula(std::string& value, std::size_t from) {
     }
 }
 
-RegistrationColumns::RegistrationColumns(const std::vector<std::string>& header,
-                                         bool ignore_unknown, const std::vector<std::string>& maps)
-    : m_header(header), m_sources(k_fields) {
-    std::vector<bool> taken(header.size(), false);
-    std::vector<bool> mapped(k_fields, false);
-    const auto find_column = [&](std::string_view name) -> std::optional<std::size_t> {
-        const auto wanted = trimmed(name);
+// Reading a header, step by step: the maps first, then every other column by its name, then
+// the best column for each field, then the name's parts. Each step returns its problem.
+struct RegistrationColumns::Reading {
+    RegistrationColumns& out;
+    const std::vector<std::string>& header;
+    bool ignore_unknown;
+    std::vector<bool> taken = std::vector<bool>(header.size(), false);  // by a map
+    std::vector<bool> mapped = std::vector<bool>(k_fields, false);      // by a map
+    std::vector<std::vector<Candidate>> candidates = std::vector<std::vector<Candidate>>(k_fields);
+    NameParts parts{};
+
+    // The column named `name`: its exact spelling, else the only one that folds the same.
+    std::optional<std::size_t> find_column(std::string_view name) const {
+        const auto wanted = text::trim(name);
         for (std::size_t i = 0; i < header.size(); ++i) {
-            if (trimmed(header[i]) == wanted) return i;
+            if (text::trim(header[i]) == wanted) return i;
         }
+        if (wanted.empty()) return std::nullopt;
+        const auto folded = text::fold(wanted);
         std::optional<std::size_t> found;
         for (std::size_t i = 0; i < header.size(); ++i) {
-            if (!wanted.empty() && text::fold(header[i]) == text::fold(wanted)) {
-                if (found) return std::nullopt;  // ambiguous without the exact spelling
-                found = i;
-            }
+            if (text::fold(header[i]) != folded) continue;
+            if (found) return std::nullopt;  // ambiguous without the exact spelling
+            found = i;
         }
         return found;
-    };
-    const auto column_of = [&](const std::string& map, std::string_view name) {
+    }
+
+    Checked<std::size_t> take_column(const std::string& map, std::string_view name) {
         const auto column = find_column(name);
         if (!column) {
-            throw RowError(
-                fmt::format("map '{}': the header has no column '{}'", map, trimmed(name)));
+            return fmt::format("map '{}': the header has no column '{}'", map, text::trim(name));
         }
         if (taken[*column]) {
-            throw RowError(
-                fmt::format("map '{}': column '{}' is mapped twice", map, trimmed(name)));
+            return fmt::format("map '{}': column '{}' is mapped twice", map, text::trim(name));
         }
         taken[*column] = true;
         return *column;
-    };
-    const auto set_field = [&](const std::string& map, Field field, Source source) {
+    }
+
+    std::optional<std::string> set_field(const std::string& map, Field field, Source source) {
         const auto index = static_cast<std::size_t>(field);
         if (mapped[index]) {
-            throw RowError(
-                fmt::format("map '{}': the {} is mapped twice", map, k_field_names[index]));
+            return fmt::format("map '{}': the {} is mapped twice", map, k_field_names[index]);
         }
         mapped[index] = true;
-        m_sources[index] = std::move(source);
-    };
+        out.m_sources[index] = std::move(source);
+        return std::nullopt;
+    }
 
-    for (const auto& map : maps) {
+    // "FIELD=COLUMN+COLUMN…": the columns joined with a space.
+    std::optional<std::string> join(const std::string& map, std::string_view field_name,
+                                    std::string_view columns) {
+        const auto field = own_field(field_name);
+        if (!field) {
+            return fmt::format("map '{}': '{}' is not a registration field ({})", map, field_name,
+                               fmt::join(k_field_names, ", "));
+        }
+        Source source{.columns = {}, .join = true};
+        for (const auto name : joined_names(columns)) {
+            auto column = take_column(map, name);
+            if (!column) return column.problem();
+            source.columns.push_back(*column);
+        }
+        return set_field(map, *field, std::move(source));
+    }
+
+    std::optional<std::string> apply_map(const std::string& map) {
         const auto equals = map.find('=');
-        if (equals == std::string::npos || trimmed(map.substr(0, equals)).empty() ||
-            trimmed(map.substr(equals + 1)).empty()) {
-            throw RowError(
-                fmt::format("map '{}' is neither COLUMN=FIELD nor FIELD=COLUMN+COLUMN", map));
+        if (equals == std::string::npos || text::trim(map.substr(0, equals)).empty() ||
+            text::trim(map.substr(equals + 1)).empty()) {
+            return fmt::format("map '{}' is neither COLUMN=FIELD nor FIELD=COLUMN+COLUMN", map);
         }
         const std::string left = trimmed(map.substr(0, equals));
         const std::string right = trimmed(map.substr(equals + 1));
         const bool joins = right.find('+') != std::string::npos && !find_column(right);
-        if (joins || (own_field(left) && !find_column(left))) {
-            const auto field = own_field(left);
-            if (!field) {
-                throw RowError(fmt::format("map '{}': '{}' is not a registration field ({})", map,
-                                           left, fmt::join(k_field_names, ", ")));
-            }
-            Source source{.columns = {}, .join = true};
-            std::string_view rest = right;
-            while (true) {
-                const auto plus = rest.find('+');
-                source.columns.push_back(column_of(map, rest.substr(0, plus)));
-                if (plus == std::string_view::npos) break;
-                rest.remove_prefix(plus + 1);
-            }
-            set_field(map, *field, std::move(source));
-        } else if (const auto field = own_field(right)) {
-            set_field(map, *field, Source{.columns = {column_of(map, left)}});
+        if (joins || (own_field(left) && !find_column(left))) return join(map, left, right);
+        auto column = take_column(map, left);
+        if (!column) return column.problem();
+        if (const auto field = own_field(right)) {
+            return set_field(map, *field, Source{.columns = {*column}});
+        }
+        out.m_custom_columns.emplace_back(*column, right);
+        return std::nullopt;
+    }
+
+    void keep_or_ignore(std::size_t column, std::string key) {
+        if (ignore_unknown) {
+            out.m_ignored.push_back(header[column]);
         } else {
-            const auto column = column_of(map, left);
-            m_custom_columns.emplace_back(column, right);
+            out.m_custom_columns.emplace_back(column, std::move(key));
         }
     }
 
-    // The other columns, by their names.
-    std::vector<std::vector<Candidate>> candidates(k_fields);
-    std::vector<std::size_t> first_names, last_names, noms, nombres;
-    for (std::size_t i = 0; i < header.size(); ++i) {
-        if (taken[i]) continue;
-        auto name = trimmed(header[i]);
+    // A column no map took, by its name: a candidate for a field, a part of the name, or a
+    // custom field.
+    void sort_column(std::size_t column) {
+        auto name = trimmed(header[column]);
         restore_formula(name);  // a custom field's name went out neutralised like any cell
-        if (name.empty()) {
-            m_unnamed.push_back(i + 1);
-            continue;
-        }
-        const auto key = lower_ascii(name);
-        if (key == "id" || key == "waitlist_position") continue;
+        if (name.empty()) return out.m_unnamed.push_back(column + 1);
+        const auto key = text::lowercase_ascii(name);
+        if (key == "id" || key == "waitlist_position") return;
         const auto* alias = find_alias(text::fold(name));
         if (alias && alias->kind == Kind::field &&
             !mapped[static_cast<std::size_t>(alias->field)]) {
-            candidates[static_cast<std::size_t>(alias->field)].push_back({i, alias->rank});
-            continue;
+            candidates[static_cast<std::size_t>(alias->field)].push_back({column, alias->rank});
+            return;
         }
-        if (alias && !mapped[static_cast<std::size_t>(Field::name)]) {
-            switch (alias->kind) {
-                case Kind::first_name: first_names.push_back(i); continue;
-                case Kind::last_name: last_names.push_back(i); continue;
-                case Kind::nom: noms.push_back(i); continue;
-                case Kind::nombre: nombres.push_back(i); continue;
-                case Kind::field: break;
-            }
+        if (alias && alias->kind != Kind::field && !mapped[static_cast<std::size_t>(Field::name)]) {
+            return parts.add(alias->kind, column);
         }
-        if (ignore_unknown) {
-            m_ignored.push_back(header[i]);
-        } else {
-            m_custom_columns.emplace_back(i, name);
-        }
-    }
-    // Nom is the family name next to a given name; nombre the given name next to apellidos.
-    auto& names = candidates[static_cast<std::size_t>(Field::name)];
-    for (const auto column : noms) {
-        if (first_names.empty()) names.push_back({column, 2});
-        else last_names.push_back(column);
-    }
-    for (const auto column : nombres) {
-        if (last_names.empty()) names.push_back({column, 2});
-        else first_names.push_back(column);
+        keep_or_ignore(column, std::move(name));
     }
 
-    for (std::size_t f = 0; f < k_fields; ++f) {
-        auto& found = candidates[f];
-        if (found.empty()) continue;
+    // Nom is the family name next to a given name; nombre the given name next to apellidos.
+    void place_noms() {
+        auto& names = candidates[static_cast<std::size_t>(Field::name)];
+        for (const auto column : parts.noms) {
+            if (parts.first.empty()) names.push_back({column, 2});
+            else parts.last.push_back(column);
+        }
+        for (const auto column : parts.nombres) {
+            if (parts.last.empty()) names.push_back({column, 2});
+            else parts.first.push_back(column);
+        }
+    }
+
+    // The best column for a field; the others stand in when it is empty (pretix: the
+    // attendee's email, else the buyer's), or are custom fields (see Alias::rank).
+    std::optional<std::string> choose(std::size_t field) {
+        auto& found = candidates[field];
+        if (found.empty()) return std::nullopt;
         std::stable_sort(found.begin(), found.end(),
                          [](const auto& a, const auto& b) { return a.rank < b.rank; });
         if (found.size() > 1 && found[0].rank == found[1].rank) {
-            throw RowError(fmt::format("two columns name the {}: \"{}\" and \"{}\"",
-                                       k_field_names[f], header[found[0].column],
-                                       header[found[1].column]));
+            return fmt::format("two columns name the {}: \"{}\" and \"{}\"", k_field_names[field],
+                               header[found[0].column], header[found[1].column]);
         }
-        // The others stand in when the preferred one is empty (pretix: the attendee's email,
-        // else the buyer's), or are custom fields (see Alias::rank).
         for (std::size_t c = 0; c < found.size(); ++c) {
-            const auto column = found[c].column;
             if (c == 0 || found[c].rank <= 1) {
-                m_sources[f].columns.push_back(column);
-            } else if (ignore_unknown) {
-                m_ignored.push_back(header[column]);
+                out.m_sources[field].columns.push_back(found[c].column);
             } else {
-                m_custom_columns.emplace_back(column, trimmed(header[column]));
+                keep_or_ignore(found[c].column, trimmed(header[found[c].column]));
             }
         }
+        return std::nullopt;
     }
-    auto& name = m_sources[static_cast<std::size_t>(Field::name)];
-    if (name.columns.empty() && (!first_names.empty() || !last_names.empty())) {
-        if (first_names.size() > 1 || last_names.size() > 1) {
-            throw RowError("several columns name the first or the last name");
+
+    // A first and a last name make the name when no column gives it whole; beside a whole
+    // name they are kept as what they are.
+    std::optional<std::string> join_name_parts() {
+        auto& name = out.m_sources[static_cast<std::size_t>(Field::name)];
+        if (!name.columns.empty() || (parts.first.empty() && parts.last.empty())) {
+            for (const auto& part : {parts.first, parts.last}) {
+                for (const auto column : part) {
+                    out.m_custom_columns.emplace_back(column, header[column]);
+                }
+            }
+            return std::nullopt;
+        }
+        if (parts.first.size() > 1 || parts.last.size() > 1) {
+            return std::string("several columns name the first or the last name");
         }
         name.join = true;
-        for (const auto& part : {first_names, last_names}) {
+        for (const auto& part : {parts.first, parts.last}) {
             if (!part.empty()) name.columns.push_back(part.front());
         }
-    } else {
-        // A given or family name beside a whole name is kept as what it is.
-        for (const auto& part : {first_names, last_names}) {
-            for (const auto column : part) m_custom_columns.emplace_back(column, header[column]);
-        }
+        return std::nullopt;
     }
-    std::sort(m_custom_columns.begin(), m_custom_columns.end());
-    for (const auto& [column, key] : m_custom_columns) m_custom.push_back(key);
 
-    for (const auto field : {Field::name, Field::email}) {
-        if (m_sources[static_cast<std::size_t>(field)].columns.empty()) {
-            throw MissingColumn(std::string(k_field_names[static_cast<std::size_t>(field)]));
+    std::optional<HeaderProblem> run(const std::vector<std::string>& maps) {
+        for (const auto& map : maps) {
+            if (auto problem = apply_map(map)) return HeaderProblem{std::move(*problem)};
         }
+        for (std::size_t column = 0; column < header.size(); ++column) {
+            if (!taken[column]) sort_column(column);
+        }
+        place_noms();
+        for (std::size_t field = 0; field < k_fields; ++field) {
+            if (auto problem = choose(field)) return HeaderProblem{std::move(*problem)};
+        }
+        if (auto problem = join_name_parts()) return HeaderProblem{std::move(*problem)};
+        std::sort(out.m_custom_columns.begin(), out.m_custom_columns.end());
+        for (const auto& [column, key] : out.m_custom_columns) out.m_custom.push_back(key);
+        for (const auto field : {Field::name, Field::email}) {
+            if (out.source(field).columns.empty()) {
+                const auto name = k_field_names[static_cast<std::size_t>(field)];
+                return HeaderProblem{fmt::format("the header has no '{}' column", name),
+                                     std::string(name)};
+            }
+        }
+        return std::nullopt;
     }
+};
+
+RegistrationColumns::RegistrationColumns(const std::vector<std::string>& header)
+    : m_header(header), m_sources(k_fields) {}
+
+ReadResult<RegistrationColumns, HeaderProblem> RegistrationColumns::read(
+    const std::vector<std::string>& header, bool ignore_unknown,
+    const std::vector<std::string>& maps) {
+    RegistrationColumns columns(header);
+    Reading reading{columns, header, ignore_unknown};
+    if (auto problem = reading.run(maps)) return std::move(*problem);
+    return columns;
 }
 
 void RegistrationColumns::value_of(const Source& source, const std::vector<std::string>& fields,
@@ -356,7 +408,7 @@ void RegistrationColumns::value_of(const Source& source, const std::vector<std::
     value.clear();
     for (const auto column : source.columns) {
         if (column >= fields.size()) continue;
-        const auto part = trimmed_view(fields[column]);
+        const auto part = text::trim(fields[column]);
         if (part.empty()) continue;
         if (!value.empty()) value += ' ';
         const auto start = value.size();
@@ -366,47 +418,19 @@ void RegistrationColumns::value_of(const Source& source, const std::vector<std::
     }
 }
 
-RegistrationRequest RegistrationColumns::request(const std::vector<std::string>& fields) const {
-    RegistrationRequest request;
-    fill(fields, request);
-    return request;
-}
-
-void RegistrationColumns::fill(const std::vector<std::string>& fields,
-                               RegistrationRequest& request) const {
-    const auto has = [&](Field field) {
-        return !m_sources[static_cast<std::size_t>(field)].columns.empty();
-    };
-    const auto value = [&](Field field, std::string& into) {
-        value_of(m_sources[static_cast<std::size_t>(field)], fields, into);
-    };
+std::optional<std::string> RegistrationColumns::fill(const std::vector<std::string>& fields,
+                                                     RegistrationRequest& request) const {
     // Assigned, not replaced: each string keeps the storage it had for the previous row.
     const auto optional_value = [&](Field field, std::optional<std::string>& into) {
-        if (!has(field)) return into.reset();
+        if (source(field).columns.empty()) return into.reset();
         if (!into) into.emplace();
-        value(field, *into);
+        value_of(source(field), fields, *into);
     };
-    value(Field::name, request.name);
-    value(Field::email, request.email);
+    value_of(source(Field::name), fields, request.name);
+    value_of(source(Field::email), fields, request.email);
     optional_value(Field::organisation, request.organisation);
     optional_value(Field::language, request.language);
-    std::string text;  // the rarer columns below: status and times
-    request.status.reset();
-    if (has(Field::status)) {
-        value(Field::status, text);
-        if (!text.empty()) request.status = parse_status(text);
-    }
-    const auto time = [&](Field field, std::optional<domain::Instant>& into) {
-        into.reset();
-        if (!has(field)) return;
-        value(field, text);
-        if (!text.empty()) {
-            into =
-                parse_time(m_header[m_sources[static_cast<std::size_t>(field)].columns[0]], text);
-        }
-    };
-    time(Field::registered_at, request.registered_at);
-    time(Field::checked_in_at, request.checked_in_at);
+    if (auto problem = fill_rare(fields, request)) return problem;
     request.fields.resize(m_custom_columns.size());
     for (std::size_t i = 0; i < m_custom_columns.size(); ++i) {
         const auto& [column, key] = m_custom_columns[i];
@@ -417,11 +441,40 @@ void RegistrationColumns::fill(const std::vector<std::string>& fields,
         restore_formula(field_value);
     }
     for (const auto column : m_unnamed) {
-        if (column - 1 < fields.size() && !trimmed_view(fields[column - 1]).empty()) {
-            throw RowError(fmt::format("column {} has no name in the header, but holds \"{}\"",
-                                       column, fields[column - 1]));
+        if (column - 1 < fields.size() && !text::trim(fields[column - 1]).empty()) {
+            return fmt::format("column {} has no name in the header, but holds \"{}\"", column,
+                               fields[column - 1]);
         }
     }
+    return std::nullopt;
+}
+
+// The rarer columns: status and times.
+std::optional<std::string> RegistrationColumns::fill_rare(const std::vector<std::string>& fields,
+                                                          RegistrationRequest& request) const {
+    std::string text;
+    request.status.reset();
+    if (!source(Field::status).columns.empty()) {
+        value_of(source(Field::status), fields, text);
+        if (!text.empty()) {
+            auto status = parse_status(text);
+            if (!status) return status.problem();
+            request.status = *status;
+        }
+    }
+    const auto time = [&](Field field,
+                          std::optional<domain::Instant>& into) -> std::optional<std::string> {
+        into.reset();
+        if (source(field).columns.empty()) return std::nullopt;
+        value_of(source(field), fields, text);
+        if (text.empty()) return std::nullopt;
+        auto instant = parse_time(m_header[source(field).columns[0]], text);
+        if (!instant) return instant.problem();
+        into = *instant;
+        return std::nullopt;
+    };
+    if (auto problem = time(Field::registered_at, request.registered_at)) return problem;
+    return time(Field::checked_in_at, request.checked_in_at);
 }
 
 std::vector<std::string> RegistrationColumns::describe() const {
@@ -448,52 +501,77 @@ std::vector<std::string> RegistrationColumns::describe() const {
 
 namespace {
 
-std::string text_of(const std::string& key, const nlohmann::ordered_json& value) {
-    if (value.is_null()) return {};
-    if (!value.is_string()) {
-        throw RowError(fmt::format("\"{}\" must be a string, not {}", key, value.type_name()));
+// The text of a value (null reads as empty), written over `text`; else what is wrong with it.
+std::optional<std::string> text_of(const std::string& key, const nlohmann::ordered_json& value,
+                                   std::string& text) {
+    if (value.is_null()) {
+        text.clear();
+        return std::nullopt;
     }
-    return value.get<std::string>();
+    if (!value.is_string()) {
+        return fmt::format("\"{}\" must be a string, not {}", key, value.type_name());
+    }
+    text = value.get<std::string>();
+    return std::nullopt;
+}
+
+// Whether a JSON key (in lower case) is a registration's own field.
+bool is_own_key(std::string_view lower) {
+    return lower == "organization" || domain::is_reserved_field_name(lower);
+}
+
+// One key of an object into `request`: an own field (`lower` is its name in lower case), or a
+// custom field. Returns what is wrong with its value.
+std::optional<std::string> read_key(const std::string& key, std::string_view lower,
+                                    const nlohmann::ordered_json& value,
+                                    RegistrationRequest& request) {
+    if (!is_own_key(lower) && (value.is_number() || value.is_boolean())) {
+        request.fields.emplace_back(key, value.dump());
+        return std::nullopt;
+    }
+    std::string text;
+    if (auto problem = text_of(key, value, text)) return problem;
+    if (lower == "name") {
+        request.name = std::move(text);
+    } else if (lower == "email") {
+        request.email = std::move(text);
+    } else if (lower == "organisation" || lower == "organization") {
+        request.organisation = std::move(text);
+    } else if (lower == "language") {
+        request.language = std::move(text);
+    } else if (lower == "status") {
+        if (text.empty()) return std::nullopt;
+        auto status = parse_status(text);
+        if (!status) return status.problem();
+        request.status = *status;
+    } else if (lower == "registered_at" || lower == "checked_in_at") {
+        if (text.empty()) return std::nullopt;
+        auto instant = parse_time(key, text);
+        if (!instant) return instant.problem();
+        (lower == "registered_at" ? request.registered_at : request.checked_in_at) = *instant;
+    } else {
+        request.fields.emplace_back(key, std::move(text));
+    }
+    return std::nullopt;
 }
 
 }  // namespace
 
-RegistrationRequest request_from_json(const nlohmann::ordered_json& object, bool ignore_unknown) {
+Checked<RegistrationRequest> request_from_json(const nlohmann::ordered_json& object,
+                                               bool ignore_unknown) {
     RegistrationRequest request;
     bool has_name = false;
     bool has_email = false;
     for (const auto& [key, value] : object.items()) {
-        const auto lower = lower_ascii(key);
-        if (lower == "name") {
-            request.name = text_of(key, value);
-            has_name = true;
-        } else if (lower == "email") {
-            request.email = text_of(key, value);
-            has_email = true;
-        } else if (lower == "organisation" || lower == "organization") {
-            request.organisation = text_of(key, value);
-        } else if (lower == "language") {
-            request.language = text_of(key, value);
-        } else if (lower == "status") {
-            if (auto text = text_of(key, value); !text.empty()) request.status = parse_status(text);
-        } else if (lower == "registered_at") {
-            if (auto text = text_of(key, value); !text.empty()) {
-                request.registered_at = parse_time(key, text);
-            }
-        } else if (lower == "checked_in_at") {
-            if (auto text = text_of(key, value); !text.empty()) {
-                request.checked_in_at = parse_time(key, text);
-            }
-        } else if (lower == "id" || lower == "waitlist_position" || ignore_unknown) {
-            continue;
-        } else if (value.is_number() || value.is_boolean()) {
-            request.fields.emplace_back(key, value.dump());
-        } else {
-            request.fields.emplace_back(key, text_of(key, value));
-        }
+        const auto lower = text::lowercase_ascii(key);
+        if (lower == "id" || lower == "waitlist_position") continue;
+        if (ignore_unknown && !is_own_key(lower)) continue;
+        if (auto problem = read_key(key, lower, value, request)) return std::move(*problem);
+        has_name = has_name || lower == "name";
+        has_email = has_email || lower == "email";
     }
-    if (!has_name) throw RowError("no \"name\"");
-    if (!has_email) throw RowError("no \"email\"");
+    if (!has_name) return std::string("no \"name\"");
+    if (!has_email) return std::string("no \"email\"");
     return request;
 }
 

@@ -98,8 +98,9 @@ TEST_CASE("an import longer than a batch finds duplicates written and held, and 
     }
     SECTION("error: nothing is written") {
         io::InputFile input(file.path.string());
-        CHECK_THROWS_AS(app::register_from_file(db, "briefing", input, {}, {}, k_now, {}),
-                        ConflictError);
+        const auto result = app::register_from_file(db, "briefing", input, {}, {}, k_now, {});
+        REQUIRE(result.refusal);
+        CHECK(result.refusal->first.cause == app::ImportCause::duplicate);
         store::RegistrationStore store(db);
         CHECK(store.count(event.id, RegistrationStatus::registered) == 1);
         CHECK_FALSE(store.find_by_email(event.id, "p1@x.org"));

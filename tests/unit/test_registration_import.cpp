@@ -28,17 +28,32 @@ TEST_CASE("import stops at the first bad row, naming file and line", "[registrat
         "name,email,language,note\nAna,ana@x.org,fr,\n"
         "Bob,bob@x.org,de,\"two\nlines\"\n");
     io::InputFile input(file.path.string());
-    try {
-        app::import_registrations(input, {}, event, registrar, {});
-        FAIL("no error");
-    } catch (const BadInputError& error) {
-        CHECK(std::string(error.what()) ==
-              file.path.string() +
-                  ":3: language 'de' is not one of the event's languages (en, fr)");
-        CHECK(error.hint() ==
-              "nothing was imported; --skip-invalid would import the 1 valid "
-              "row and skip 1 bad row");
-    }
+    const auto imported = app::import_registrations(input, {}, event, registrar, {});
+    REQUIRE(imported.refusal);
+    const auto& refusal = *imported.refusal;
+    CHECK(refusal.first.cause == app::ImportCause::content);
+    CHECK(refusal.first.what ==
+          file.path.string() + ":3: language 'de' is not one of the event's languages (en, fr)");
+    CHECK(refusal.counted);
+    CHECK(refusal.valid == 1);
+    CHECK(refusal.bad == 1);
+}
+
+TEST_CASE("import refuses a header without an email column, for the caller to word",
+          "[registration_import]") {
+    store::Database db(":memory:");
+    const auto event = testing::stored(db, testing::an_event("briefing"));
+    store::RegistrationStore store(db);
+    Registrar registrar(store, event, k_now, OnDuplicate::error, false);
+    TempFile file("Nom;Courriel électronique\nAna;ana@x.org\n");
+    io::InputFile input(file.path.string());
+    const auto imported = app::import_registrations(input, {}, event, registrar, {});
+    REQUIRE(imported.refusal);
+    CHECK(imported.refusal->at_header);
+    CHECK(imported.refusal->first.cause == app::ImportCause::missing_column);
+    CHECK(imported.refusal->missing_field == "email");
+    CHECK(imported.refusal->first_column == "Nom");
+    CHECK(imported.refusal->columns == 2);
 }
 
 TEST_CASE("import with skip_invalid reports each bad row and counts", "[registration_import]") {
@@ -51,9 +66,11 @@ TEST_CASE("import with skip_invalid reports each bad row and counts", "[registra
         "Cy,cy@x.org,\nAna again,ANA@x.org,\nDi,di@x.org,\n");
     io::InputFile input(file.path.string());
     std::vector<std::string> bad;
-    const auto summary = app::import_registrations(
+    const auto imported = app::import_registrations(
         input, {.skip_invalid = true}, event, registrar,
         {.bad_row = [&](const std::string& what) { bad.push_back(what); }, .progress = {}});
+    CHECK_FALSE(imported.refusal);
+    const auto& summary = imported.summary;
     CHECK(summary.rows == 5);
     CHECK(summary.added == 3);
     CHECK(summary.waitlisted == 1);
@@ -77,9 +94,9 @@ TEST_CASE("import of JSON Lines", "[registration_import]") {
         "{\"name\":\"Ana\",\"email\":\"ana@x.org\",\"language\":\"FR\"}\n\n"
         "{\"name\":\"Bob\",\"email\":\"bob@x.org\",\"status\":\"cancelled\"}\n");
     io::InputFile input(file.path.string());
-    const auto summary =
+    const auto imported =
         app::import_registrations(input, {.format = ImportFormat::jsonl}, event, registrar, {});
-    CHECK(summary.added == 2);
+    CHECK(imported.summary.added == 2);
     CHECK(store.find_by_email(event.id, "ana@x.org")->language == "fr");
     CHECK(store.find_by_email(event.id, "bob@x.org")->status == RegistrationStatus::cancelled);
 }

@@ -3,8 +3,10 @@
 // transaction, loads the event and goes through the Registrar, so seats and the waiting list
 // follow the same rules whether people come one by one or by the thousand.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "convene/app/before_commit.hpp"
@@ -26,12 +28,13 @@ struct RegisterOptions {
 
 struct RegisterResult {
     domain::Event event;
-    Outcome outcome;
+    std::variant<Outcome, Refusal> added;  // a Refusal: nothing was written
 };
 
 // One person. A request the domain refuses (a bad email, a language the event does not offer)
-// comes back as a problem for the caller to word; a duplicate or a full event without waiting
-// list is a ConflictError, a cancelled event too.
+// comes back as a problem for the caller to word, a duplicate or a full event without waiting
+// list as a Refusal; a cancelled event is a ConflictError. `before_commit` sees only an added
+// person.
 domain::Checked<RegisterResult> register_person(
     store::Database& db, std::string_view event_name, domain::RegistrationRequest request,
     const RegisterOptions& options, domain::Instant now,
@@ -40,6 +43,8 @@ domain::Checked<RegisterResult> register_person(
 struct ImportResult {
     domain::Event event;
     ImportSummary summary;
+    // Why nothing was written (the caller words it); else every good row is.
+    std::optional<ImportRefusal> refusal{};
 };
 
 // Everyone in a CSV or JSON Lines file, in one transaction: all rows or none (see

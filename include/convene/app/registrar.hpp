@@ -3,12 +3,13 @@
 // `register` (one person or a whole file) and `unregister`. The caller owns the transaction.
 #include <cstdint>
 #include <optional>
+#include <string>
+#include <variant>
 #include <vector>
 
 #include "convene/domain/capacity.hpp"
 #include "convene/domain/event.hpp"
 #include "convene/domain/registration_request.hpp"
-#include "convene/error.hpp"
 #include "convene/store/registration_store.hpp"
 
 namespace convene::app {
@@ -16,12 +17,19 @@ namespace convene::app {
 // What to do when the email is already registered (or waitlisted) for the event.
 enum class OnDuplicate { error, skip, update };
 
-// The email is taken and OnDuplicate::error: says by which registration, so that an import
-// can name the earlier line of its own file rather than an id its refusal rolls back.
-struct DuplicateRegistration : ConflictError {
-    DuplicateRegistration(const std::string& what, std::string hint, std::int64_t existing)
-        : ConflictError(what, std::move(hint)), existing_id(existing) {}
-    std::int64_t existing_id;
+// Why a person was not added, for the caller to word (exit 4 on the command line, which
+// names the flag that would have let them in).
+struct Refusal {
+    enum class Reason {
+        cancelled_event,  // nobody registers for a cancelled event
+        duplicate,        // the email is taken, with OnDuplicate::error
+        full,             // the event is full and the waiting list is off
+    };
+    Reason reason;
+    std::string message;  // "ana@x.org is already registered for briefing (id 3)"
+    // With `duplicate`: the registration that has the address, so that an import can name the
+    // earlier line of its own file rather than an id its refusal rolls back.
+    std::int64_t existing_id{0};
 };
 
 struct Outcome {
@@ -43,10 +51,9 @@ public:
     // go to the waiting list first (promote), so a newcomer never jumps the queue. A cancelled
     // registration with the same email is signed up again: as a new registration (a new id, a
     // new time, a new place, so that the queue keeps the order people came in), keeping the
-    // person's SEQUENCE steps.
-    // ConflictError: the event is cancelled, the email is taken (OnDuplicate::error: a
-    // DuplicateRegistration), or the event is full and the waiting list is off.
-    Outcome add(const domain::RegistrationRequest& request);
+    // person's SEQUENCE steps. A refused person is not written (waiting people may have moved
+    // into free seats before the refusal: they keep them).
+    std::variant<Outcome, Refusal> add(const domain::RegistrationRequest& request);
 
     // Cancels (the record stays) and promotes into the seat it frees. Returns the promoted;
     // empty when `registration` was cancelled already.

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,40 @@ struct ImportSummary {
     std::size_t promoted{0};    // waiting people given a free seat before the rows were placed
 };
 
+// What kept a row, or the whole file, out: the command line words each with the flag that
+// changes it, and picks the exit code (4 for duplicate, full and cancelled_event, else 5).
+enum class ImportCause {
+    content,          // a value the row holds (or a record the reader cannot read)
+    encoding,         // bytes that are not text in the encoding read
+    duplicate,        // the email is registered already
+    full,             // the event is full and the waiting list is off
+    cancelled_event,  // the event is cancelled
+    missing_column,   // the header has no column for the name or the email
+    header,           // the header or a map is wrong otherwise
+};
+
+struct ImportProblem {
+    ImportCause cause{ImportCause::content};
+    std::string what{};  // "FILE:LINE: what is wrong"
+    std::string hint{};  // how to put it right, in words that name no flag; may be empty
+};
+
+// Why an import wrote nothing.
+struct ImportRefusal {
+    ImportProblem first{};  // the first bad row, or the header
+    bool at_header{false};  // refused before any row was read
+    // Every row was read (the input was not broken): how many would import and how many not,
+    // for "skip_invalid would import the valid rows".
+    bool counted{false};
+    std::size_t valid{0};
+    std::size_t bad{0};
+    // With ImportCause::missing_column: the field ("name", "email"), the first column's name,
+    // and how many columns the header was split into.
+    std::string missing_field{};
+    std::string first_column{};
+    std::size_t columns{0};
+};
+
 struct ImportReport {
     // "FILE:LINE: what is wrong", for each row skipped with skip_invalid.
     std::function<void(const std::string&)> bad_row;
@@ -53,10 +88,16 @@ struct ImportReport {
     std::function<void(const std::string&)> mapping{};
 };
 
-// Without skip_invalid, the first bad row throws: BadInputError (exit 5) for its content,
-// ConflictError (exit 4) for a duplicate or a full event, both "FILE:LINE: what".
-ImportSummary import_registrations(io::InputFile& input, const ImportOptions& options,
-                                   const domain::Event& event, Registrar& registrar,
-                                   const ImportReport& report);
+struct Imported {
+    ImportSummary summary;
+    std::optional<ImportRefusal> refusal;  // the caller rolls back
+};
+
+// Without skip_invalid the first bad row refuses the file; the rows after it are still read,
+// so that the refusal can say how many would import. A header that cannot be read refuses it
+// at once.
+Imported import_registrations(io::InputFile& input, const ImportOptions& options,
+                              const domain::Event& event, Registrar& registrar,
+                              const ImportReport& report);
 
 }  // namespace convene::app

@@ -28,9 +28,17 @@
 #include <string_view>
 #include <vector>
 
+#include "convene/error.hpp"
 #include "convene/io/transcoder.hpp"
 
 namespace convene::io {
+
+// Bytes that are not text in the encoding read: a field that is not UTF-8, or input that does
+// not decode from the encoding given. Its hint names no flag: the command line says how to
+// give another encoding.
+struct EncodingError : BadInputError {
+    using BadInputError::BadInputError;
+};
 
 struct CsvOptions {
     std::optional<char> delimiter{};     // detected from the header line when empty

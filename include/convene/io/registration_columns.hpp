@@ -16,26 +16,21 @@
 // columns with a space. A column with no name in the header must stay empty; it is skipped.
 #include <cstddef>
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "convene/domain/registration_request.hpp"
+#include "convene/io/read_result.hpp"
 
 namespace convene::io {
 
-// What is wrong with one row (or the header); the importer prefixes "FILE:LINE: ".
-struct RowError : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
-
-// The header has no column for a required field ("name" or "email"); the importer words it
-// with the header as read and the --map to write.
-struct MissingColumn : RowError {
-    explicit MissingColumn(std::string field_name);
-    std::string field;
+// Why a header cannot be read: a bad map, two columns naming one field, or no column for the
+// name or the email. The importer words it with the header as read.
+struct HeaderProblem {
+    std::string message;          // "map 'a': the header has no column 'a'"
+    std::string missing_field{};  // "name" or "email" when no column gives it
 };
 
 // Removes the `'` a spreadsheet export puts before a cell that would read as a formula
@@ -44,16 +39,16 @@ void restore_formula(std::string& value, std::size_t from = 0);  // from: where 
 
 class RegistrationColumns {
 public:
-    // `maps`: "COLUMN=FIELD" or "FIELD=COLUMN+COLUMN…" (see above). Throws RowError for a bad
-    // map or two columns naming one field, MissingColumn when there is no name or email.
-    RegistrationColumns(const std::vector<std::string>& header, bool ignore_unknown,
-                        const std::vector<std::string>& maps = {});
+    // Which column is which field. `maps`: "COLUMN=FIELD" or "FIELD=COLUMN+COLUMN…" (above).
+    static ReadResult<RegistrationColumns, HeaderProblem> read(
+        const std::vector<std::string>& header, bool ignore_unknown,
+        const std::vector<std::string>& maps = {});
 
-    // The request of one CSV record (one field per header column). Throws RowError.
-    domain::RegistrationRequest request(const std::vector<std::string>& fields) const;
-    // The same, written over `request`: an import reuses one request, and the storage of its
-    // strings, for every row.
-    void fill(const std::vector<std::string>& fields, domain::RegistrationRequest& request) const;
+    // One CSV record (one field per header column) written over `request`: an import reuses
+    // one request, and the storage of its strings, for every row. Returns what is wrong with
+    // the row (a status or time that does not read, a value in an unnamed column), or nothing.
+    std::optional<std::string> fill(const std::vector<std::string>& fields,
+                                    domain::RegistrationRequest& request) const;
 
     // Columns read as custom fields, and columns dropped, in header order (for the summary).
     const std::vector<std::string>& custom() const { return m_custom; }
@@ -72,9 +67,15 @@ private:
         std::vector<std::size_t> columns;  // by preference, or the parts joined
         bool join{false};                  // join the non-empty parts with a space
     };
+    struct Reading;  // the work of read(), in steps
+
+    explicit RegistrationColumns(const std::vector<std::string>& header);
+    const Source& source(Field field) const { return m_sources[static_cast<std::size_t>(field)]; }
     // The value of a field, written over `value`.
     void value_of(const Source& source, const std::vector<std::string>& fields,
                   std::string& value) const;
+    std::optional<std::string> fill_rare(const std::vector<std::string>& fields,
+                                         domain::RegistrationRequest& request) const;
 
     std::vector<std::string> m_header;
     std::vector<Source> m_sources;  // one per Field; no columns when the header has none
@@ -86,8 +87,8 @@ private:
 
 // The request of one JSON Lines object: the same names as CSV columns; values are strings or
 // null (absent); custom fields may also be numbers or booleans, stored as their JSON text.
-// Throws RowError.
-domain::RegistrationRequest request_from_json(const nlohmann::ordered_json& object,
-                                              bool ignore_unknown);
+// Else what is wrong with it.
+ReadResult<domain::RegistrationRequest, std::string> request_from_json(
+    const nlohmann::ordered_json& object, bool ignore_unknown);
 
 }  // namespace convene::io
