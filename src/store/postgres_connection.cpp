@@ -12,6 +12,7 @@
 #include "convene/error.hpp"
 #include "convene/store/database.hpp"
 #include "convene/text/printable.hpp"
+#include "postgres_bulk_writer.hpp"
 #include "postgres_library.hpp"
 #include "postgres_location.hpp"
 
@@ -467,6 +468,12 @@ void PostgresConnection::copy_in(std::string_view table_and_columns, std::string
     const bool ok = sent && result && pq().PQresultStatus(result) == PGRES_COMMAND_OK;
     if (!ok) throw_error(result);
     pq().PQclear(result);
+}
+
+std::unique_ptr<BulkWriter> PostgresConnection::bulk_writer(std::int64_t event_id) {
+    return std::make_unique<PostgresBulkWriter>(
+        *this, [this](std::string_view table, std::string_view rows) { copy_in(table, rows); },
+        event_id);
 }
 
 void PostgresConnection::execute_copy_start(const std::string& sql) {

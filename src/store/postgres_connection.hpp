@@ -56,6 +56,7 @@ public:
     bool in_transaction() const override;
     bool try_lock_event(std::int64_t event_id) override;
     void unlock_event(std::int64_t event_id) noexcept override;
+    std::unique_ptr<BulkWriter> bulk_writer(std::int64_t event_id) override;
 
     // COPY table (columns) FROM STDIN with `data` in COPY's text format (copy_text).
     void copy_in(std::string_view table_and_columns, std::string_view data);

@@ -10,6 +10,10 @@
 #include <string>
 #include <string_view>
 
+namespace convene::store {
+class BulkWriter;
+}
+
 namespace convene::store::sql {
 
 enum class Engine { sqlite, postgresql };
@@ -86,13 +90,9 @@ public:
     virtual bool try_lock_event(std::int64_t event_id) = 0;
     virtual void unlock_event(std::int64_t event_id) noexcept = 0;
 
-    // SQLite runs a trigger's program for every row written (with a statement journal for
-    // it) and looks up the parent row of every foreign key. A bulk write turns both off for
-    // this connection: it makes the triggers' changes itself, and writes only rows whose
-    // parents it knows exist (RegistrationStore::Bulk). True when the triggers are off (the
-    // caller then makes their changes). PostgreSQL's triggers run once per statement and its
-    // checks stay on: false.
-    virtual bool set_bulk_writing(bool /*on*/) noexcept { return false; }
+    // The writer of a bulk import's new registrations into `event_id`, the engine's fastest
+    // way (bulk_writer.hpp). The caller holds the write transaction.
+    virtual std::unique_ptr<BulkWriter> bulk_writer(std::int64_t event_id) = 0;
 };
 
 // A statement prepared on its first use and kept for the store's life: a command that

@@ -9,6 +9,8 @@
 
 #include <SQLiteCpp/Exception.h>
 
+#include "sqlite_bulk_writer.hpp"
+
 namespace convene::store {
 
 namespace {
@@ -185,18 +187,8 @@ void SqliteConnection::unlock_event(std::int64_t event_id) noexcept {
     if (m_lock_file.fd >= 0) set_event_lock(m_lock_file.fd, event_id, F_UNLCK);
 }
 
-bool SqliteConnection::set_bulk_writing(bool on) noexcept {
-    // Statements prepared with the other settings are prepared again on their next step.
-    // Unlike PRAGMA foreign_keys, which does nothing inside a transaction, this takes effect
-    // at once; the checks are immediate ones, so none is pending when they come back on.
-    const int enable = on ? 0 : 1;
-    if (sqlite3_db_config(m_database.getHandle(), SQLITE_DBCONFIG_ENABLE_TRIGGER, enable,
-                          nullptr) != SQLITE_OK) {
-        return false;
-    }
-    // The checks follow the triggers; checks left on would only cost time.
-    sqlite3_db_config(m_database.getHandle(), SQLITE_DBCONFIG_ENABLE_FKEY, enable, nullptr);
-    return true;
+std::unique_ptr<BulkWriter> SqliteConnection::bulk_writer(std::int64_t event_id) {
+    return std::make_unique<SqliteBulkWriter>(*this, m_database.getHandle(), event_id);
 }
 
 bool SqliteConnection::has_column(std::string_view table, std::string_view column) {

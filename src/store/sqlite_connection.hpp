@@ -26,7 +26,7 @@ public:
     bool in_transaction() const override;
     bool try_lock_event(std::int64_t event_id) override;
     void unlock_event(std::int64_t event_id) noexcept override;
-    bool set_bulk_writing(bool on) noexcept override;
+    std::unique_ptr<BulkWriter> bulk_writer(std::int64_t event_id) override;
 
     // Whether the main schema has `table` with `column` (or, with an empty column, `table`).
     bool has_column(std::string_view table, std::string_view column);

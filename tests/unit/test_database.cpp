@@ -11,7 +11,7 @@
 #include "convene/error.hpp"
 #include "convene/store/database.hpp"
 #include "convene/store/event_store.hpp"
-#include "store/connection.hpp"
+#include "sqlite_handle.hpp"
 #include "store/schema.hpp"
 #include "testing.hpp"
 

@@ -11,7 +11,7 @@
 #include "convene/store/agenda_store.hpp"
 #include "convene/store/ledger_store.hpp"
 #include "convene/store/registration_store.hpp"
-#include "store/connection.hpp"
+#include "sqlite_handle.hpp"
 #include "testing.hpp"
 
 using namespace convene;

@@ -10,7 +10,7 @@
 #include "convene/app/registrar.hpp"
 #include "convene/error.hpp"
 #include "convene/store/registration_store.hpp"
-#include "store/connection.hpp"
+#include "sqlite_handle.hpp"
 #include "testing.hpp"
 
 using namespace convene;

@@ -25,7 +25,12 @@
 
 namespace convene::store {
 
-class RegistrationBatch;
+class BulkWriter;
+namespace sql {
+class Connection;
+class Lazy;
+class Use;
+}  // namespace sql
 
 // Which registrations for_each visits; every empty member lets all through.
 struct RegistrationFilter {
@@ -92,16 +97,10 @@ public:
                   const std::function<void(const domain::Registration&)>& visit,
                   Fields fields = Fields::read);
 
-    // A bulk import inside one write transaction. The new registrations of the event (and
-    // their custom fields) are held and written together; any other call writes what is held
-    // first. On PostgreSQL, where every statement is a round trip to the server, a few
-    // thousand at a time with COPY, and the import's look-ups by email are answered from
-    // memory. On SQLite fifty at a time by one INSERT (registration_batch.hpp); the
-    // connection's triggers and foreign-key checks are off while it lasts: at finish() the store
-    // counts the rows of each event it changed (registration_count), after checking the count
-    // against its own bookkeeping, and the rows it writes refer to the event the write
-    // transaction holds and to registrations it wrote.
-    // finish() writes the rest: call it before committing.
+    // A bulk import inside one write transaction: the new registrations of the event (and
+    // their custom fields) are held and written together, the engine's fastest way
+    // (sql::Connection::bulk_writer); any other call of the store writes what is held first,
+    // so callers see an ordinary store. finish() writes the rest: call it before committing.
     class Bulk {
     public:
         Bulk(RegistrationStore& store, std::int64_t event_id);
@@ -124,25 +123,16 @@ public:
 
 private:
     struct Statements;
-    struct Held;
-    struct CountChanges;
-    std::optional<std::int64_t> hold(const domain::Registration& registration);
-    void write_held();
+    // Every statement of the store is used through these, which write what a Bulk holds
+    // first: no method has to remember it.
+    sql::Use use(sql::Lazy& statement);
+    sql::Connection& connection();
     void write_fields(std::int64_t id,
                       const std::vector<std::pair<std::string, std::string>>& fields);
 
     Database& m_db;
     std::unique_ptr<Statements> m_statements;
-    std::unique_ptr<Held> m_held;                   // during a Bulk on PostgreSQL
-    std::unique_ptr<RegistrationBatch> m_batch;     // during a Bulk on SQLite
-    std::unique_ptr<CountChanges> m_count_changes;  // during a Bulk on SQLite
-    // Books, during a Bulk on SQLite, registration `id` leaving its status for `to` (none: the
-    // row goes).
-    void count_change(std::int64_t id, std::optional<domain::RegistrationStatus> to);
-    // At the end of a Bulk on SQLite: counts every event it changed from its rows, checks
-    // that the count is what the bulk's own bookkeeping expects (a logic_error otherwise: a
-    // bug, nothing is committed) and stores it.
-    void recount(const CountChanges& changes);
+    std::unique_ptr<BulkWriter> m_bulk;  // during a Bulk
 };
 
 }  // namespace convene::store

@@ -1,10 +1,11 @@
 #pragma once
-// The SQLite handle behind a store::Database, for the store's tests that look at the file
-// itself (pragmas, query plans). Everything else goes through sql::Connection.
+// The SQLite handle behind a store::Database, for the tests that look at the file itself
+// (pragmas, query plans, rows changed behind convene's back). convene goes through
+// sql::Connection.
 #include <SQLiteCpp/Database.h>
 
 #include "convene/store/database.hpp"
-#include "sqlite_connection.hpp"
+#include "store/sqlite_connection.hpp"
 
 namespace convene::store {
 

@@ -1,0 +1,46 @@
+#pragma once
+// How an engine writes the new registrations of a bulk import: held, then written together in
+// the way that engine takes them fastest. sql::Connection::bulk_writer() makes the one of its
+// engine: SQLite fifty rows per INSERT with its triggers and foreign-key checks off
+// (sqlite_bulk_writer.hpp), PostgreSQL COPY (postgres_bulk_writer.hpp). RegistrationStore holds
+// one and never asks which; it writes what is held before any statement of its own.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "convene/domain/registration.hpp"
+
+namespace convene::store {
+
+class BulkWriter {
+public:
+    // Without finish(), what is held is dropped (the write transaction rolls back), and the
+    // connection is as it was before.
+    virtual ~BulkWriter() = default;
+
+    // The event whose new registrations it holds; the import's write transaction holds it.
+    virtual std::int64_t event_id() const noexcept = 0;
+    // False only when no registration of the event, stored or held, has this email key: such
+    // a registration may be held without asking the database. True is "maybe".
+    virtual bool may_be_taken(std::string_view key) = 0;
+    // Holds a new registration of the event whose key may_be_taken() refused; returns its id.
+    virtual std::int64_t hold(const domain::Registration& registration, const std::string& key) = 0;
+    // The held (not yet written) registration with this email key, or null.
+    virtual const domain::Registration* find_held(std::string_view key) const = 0;
+    // Writes what is held. The store calls it before any statement of its own.
+    virtual void flush() = 0;
+
+    // What the store wrote by statements of its own while the writer lasts, held rows written
+    // first: a new registration (of any event), and a stored one whose status changes to `to`
+    // (none: the row is deleted), told before the change.
+    virtual void inserted(const domain::Registration& registration, std::string_view key,
+                          std::int64_t id) = 0;
+    virtual void status_changing(std::int64_t id, std::optional<domain::RegistrationStatus> to) = 0;
+
+    // Writes the rest and leaves the database as single writes would have: call it before
+    // committing. The writer is done then.
+    virtual void finish() = 0;
+};
+
+}  // namespace convene::store

@@ -1,0 +1,107 @@
+#include "postgres_bulk_writer.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "convene/domain/email.hpp"
+#include "postgres_connection.hpp"
+#include "stored_time.hpp"
+
+namespace convene::store {
+
+namespace {
+
+// Held rows written by one COPY: enough to make round trips rare, little memory.
+constexpr std::size_t k_held_rows = 5000;
+// Ids taken from the identity at a time.
+constexpr int k_reserved_ids = 1000;
+
+}  // namespace
+
+PostgresBulkWriter::PostgresBulkWriter(sql::Connection& db, CopyIn copy_in, std::int64_t event_id)
+    : m_db(db), m_copy_in(std::move(copy_in)), m_event_id(event_id) {
+    auto keys = db.prepare_streamed("SELECT email_key FROM registration WHERE event_id = ?");
+    keys->bind(1, event_id);
+    while (keys->step()) m_stored_keys.emplace(keys->text(0));
+}
+
+bool PostgresBulkWriter::may_be_taken(std::string_view key) {
+    const std::string text(key);
+    return m_by_key.count(text) > 0 || m_stored_keys.count(text) > 0;
+}
+
+const domain::Registration* PostgresBulkWriter::find_held(std::string_view key) const {
+    const auto found = m_by_key.find(std::string(key));
+    return found == m_by_key.end() ? nullptr : &m_rows[found->second];
+}
+
+std::int64_t PostgresBulkWriter::next_id() {
+    if (m_free_ids.empty()) {
+        auto ids =
+            m_db.prepare(fmt::format("SELECT nextval(pg_get_serial_sequence('registration', 'id')) "
+                                     "FROM generate_series(1, {})",
+                                     k_reserved_ids));
+        while (ids->step()) m_free_ids.push_back(ids->integer(0));
+        std::reverse(m_free_ids.begin(), m_free_ids.end());
+    }
+    const auto id = m_free_ids.back();
+    m_free_ids.pop_back();
+    return id;
+}
+
+std::int64_t PostgresBulkWriter::hold(const domain::Registration& registration,
+                                      const std::string& key) {
+    m_rows.push_back(registration);
+    const auto id = m_rows.back().id = next_id();
+    m_by_key.emplace(key, m_rows.size() - 1);
+    if (m_rows.size() >= k_held_rows) flush();
+    return id;
+}
+
+void PostgresBulkWriter::inserted(const domain::Registration& registration, std::string_view key,
+                                  std::int64_t /*id*/) {
+    if (registration.event_id == m_event_id) m_stored_keys.emplace(key);
+}
+
+void PostgresBulkWriter::flush() {
+    if (m_rows.empty()) return;
+    std::string registrations;
+    std::string fields;
+    for (const auto& r : m_rows) {
+        registrations += fmt::format("{}\t{}\t", r.id, r.event_id);
+        for (const auto* text : {&r.name, &r.email}) {
+            append_copy_text(registrations, *text);
+            registrations += '\t';
+        }
+        append_copy_text(registrations, domain::email_key(r.email));
+        registrations += '\t';
+        append_copy_text(registrations, r.organisation);
+        registrations += '\t';
+        append_copy_text(registrations, r.language);
+        registrations +=
+            fmt::format("\t{}\t{}\t", domain::to_string(r.status), seconds(r.registered_at));
+        registrations += r.checked_in_at ? fmt::format("{}", seconds(*r.checked_in_at)) : "\\N";
+        registrations += fmt::format("\t{}\n", r.sequence_offset);
+        int position = 1;
+        for (const auto& [key, value] : r.fields) {
+            fields += fmt::format("{}\t{}\t", r.id, position++);
+            append_copy_text(fields, key);
+            fields += '\t';
+            append_copy_text(fields, value);
+            fields += '\n';
+        }
+    }
+    m_copy_in(
+        "registration (id, event_id, name, email, email_key, organisation, language, status, "
+        "registered_at, checked_in_at, sequence_offset)",
+        registrations);
+    if (!fields.empty()) {
+        m_copy_in("registration_field (registration_id, position, key, value)", fields);
+    }
+    for (auto& [key, index] : m_by_key) m_stored_keys.insert(key);
+    m_rows.clear();
+    m_by_key.clear();
+}
+
+}  // namespace convene::store

@@ -1,0 +1,50 @@
+#pragma once
+// The bulk writer on PostgreSQL (bulk_writer.hpp), where every statement is a round trip to
+// the server: new registrations are held and written a few thousand at a time by COPY, with
+// ids taken from the identity in advance, and the import's questions about addresses are
+// answered from memory.
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "bulk_writer.hpp"
+#include "sql.hpp"
+
+namespace convene::store {
+
+class PostgresBulkWriter final : public BulkWriter {
+public:
+    // COPY table (columns) FROM STDIN with rows in COPY's text format.
+    using CopyIn = std::function<void(std::string_view table_and_columns, std::string_view rows)>;
+
+    // Reads the email keys the event already has.
+    PostgresBulkWriter(sql::Connection& db, CopyIn copy_in, std::int64_t event_id);
+
+    std::int64_t event_id() const noexcept override { return m_event_id; }
+    bool may_be_taken(std::string_view key) override;
+    std::int64_t hold(const domain::Registration& registration, const std::string& key) override;
+    const domain::Registration* find_held(std::string_view key) const override;
+    void flush() override;
+    void inserted(const domain::Registration& registration, std::string_view key,
+                  std::int64_t id) override;
+    // The count triggers run once per statement on PostgreSQL and stay on: nothing to book.
+    void status_changing(std::int64_t, std::optional<domain::RegistrationStatus>) override {}
+    void finish() override { flush(); }
+
+private:
+    std::int64_t next_id();
+
+    sql::Connection& m_db;
+    CopyIn m_copy_in;
+    std::int64_t m_event_id;
+    std::unordered_set<std::string> m_stored_keys;  // written: in the database
+    std::vector<domain::Registration> m_rows;       // held, with their ids
+    std::unordered_map<std::string, std::size_t> m_by_key;
+    std::vector<std::int64_t> m_free_ids;  // taken from the identity, highest first
+};
+
+}  // namespace convene::store

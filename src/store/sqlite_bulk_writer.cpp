@@ -1,0 +1,234 @@
+#include "sqlite_bulk_writer.hpp"
+
+#include <sqlite3.h>
+
+#include <stdexcept>
+#include <string_view>
+
+#include <fmt/format.h>
+
+#include "registration_binding.hpp"
+
+namespace convene::store {
+
+namespace {
+
+// Rows per INSERT: past about fifty, a longer statement saved little more (bench/README.md).
+constexpr std::size_t k_rows = 50;
+constexpr int k_row_parameters = 11;
+constexpr std::size_t k_field_rows = 50;
+constexpr int k_field_parameters = 4;
+
+// "INSERT INTO target VALUES (?, …), (?, …) …": `rows` rows of `columns` parameters.
+std::string insert(std::string_view target, int columns, std::size_t rows) {
+    std::string row = "(?";
+    for (int i = 1; i < columns; ++i) row += ", ?";
+    row += ')';
+    std::string sql = fmt::format("INSERT INTO {} VALUES {}", target, row);
+    for (std::size_t i = 1; i < rows; ++i) sql.append(", ").append(row);
+    return sql;
+}
+
+constexpr std::string_view k_registration =
+    "registration (id, event_id, name, email, email_key, organisation, language, status, "
+    "registered_at, checked_in_at, sequence_offset)";
+constexpr std::string_view k_field = "registration_field (registration_id, position, key, value)";
+
+// Writes `count` held rows: a full batch by the one multi-row INSERT, fewer (the end of an
+// import, or a batch cut short by a query) one by one. bind(statement, first, i) binds held
+// row i from parameter `first` on.
+template <typename Bind>
+void insert_held(std::size_t count, std::size_t full, int parameters, sql::Lazy& many,
+                 sql::Lazy& one, Bind&& bind) {
+    if (count == full) {
+        sql::Use insert(*many);
+        for (std::size_t i = 0; i < full; ++i) {
+            bind(*insert, static_cast<int>(i) * parameters + 1, i);
+        }
+        insert->run();
+        return;
+    }
+    for (std::size_t i = 0; i < count; ++i) {
+        sql::Use insert(*one);
+        bind(*insert, 1, i);
+        insert->run();
+    }
+}
+
+}  // namespace
+
+SqliteBulkWriter::SqliteBulkWriter(sql::Connection& db, sqlite3* handle, std::int64_t event_id)
+    : m_db(db),
+      m_handle(handle),
+      m_event_id(event_id),
+      m_rows(k_rows),
+      m_row_keys(k_rows),
+      m_fields(k_field_rows),
+      m_insert_rows(db, insert(k_registration, k_row_parameters, k_rows)),
+      m_insert_row(db, insert(k_registration, k_row_parameters, 1)),
+      m_insert_fields(db, insert(k_field, k_field_parameters, k_field_rows)),
+      m_insert_field(db, insert(k_field, k_field_parameters, 1)),
+      m_status_of(db, "SELECT event_id, status FROM registration WHERE id = ?") {
+    // The write transaction is ours: no other connection adds a row before we commit, so the
+    // ids after the largest are free.
+    auto last = db.prepare("SELECT coalesce(max(id), 0) FROM registration");
+    if (last->step()) m_next_id = last->integer(0) + 1;
+    auto keys = db.prepare_streamed("SELECT email_key FROM registration WHERE event_id = ?");
+    keys->bind(1, event_id);
+    while (keys->step()) m_keys.add(keys->text(0));
+    set_checks(false);
+}
+
+SqliteBulkWriter::~SqliteBulkWriter() { set_checks(true); }
+
+void SqliteBulkWriter::set_checks(bool on) noexcept {
+    if (on != m_books_kept) return;  // as asked already
+    // Statements prepared with the other settings are prepared again on their next step.
+    // Unlike PRAGMA foreign_keys, which does nothing inside a transaction, this takes effect
+    // at once; the checks are immediate ones, so none is pending when they come back on.
+    const int enable = on ? 1 : 0;
+    if (sqlite3_db_config(m_handle, SQLITE_DBCONFIG_ENABLE_TRIGGER, enable, nullptr) != SQLITE_OK) {
+        return;  // still on: the triggers keep the counts themselves
+    }
+    // The checks follow the triggers; checks left on would only cost time.
+    sqlite3_db_config(m_handle, SQLITE_DBCONFIG_ENABLE_FKEY, enable, nullptr);
+    m_books_kept = !on;
+}
+
+std::int64_t SqliteBulkWriter::hold(const domain::Registration& registration,
+                                    const std::string& key) {
+    auto& row = m_rows[m_held];
+    row = registration;
+    row.id = m_next_id++;
+    m_row_keys[m_held] = key;
+    m_keys.add(key);
+    book(row.event_id, domain::to_string(row.status), 1);
+    ++m_held;
+    const auto id = row.id;
+    if (m_held == k_rows) write_rows();
+    return id;
+}
+
+void SqliteBulkWriter::inserted(const domain::Registration& registration, std::string_view key,
+                                std::int64_t id) {
+    if (registration.event_id == m_event_id) m_keys.add(key);
+    if (id >= m_next_id) m_next_id = id + 1;
+    book(registration.event_id, domain::to_string(registration.status), 1);
+}
+
+void SqliteBulkWriter::status_changing(std::int64_t id,
+                                       std::optional<domain::RegistrationStatus> to) {
+    if (!m_books_kept) return;
+    flush();
+    sql::Use query(*m_status_of);
+    query->bind(1, id);
+    if (!query->step()) return;
+    const auto event_id = query->integer(0);
+    book(event_id, query->text(1), -1);
+    if (to) book(event_id, domain::to_string(*to), 1);
+}
+
+void SqliteBulkWriter::book(std::int64_t event_id, std::string_view status, std::int64_t rows) {
+    if (m_books_kept) m_count_changes[{event_id, std::string(status)}] += rows;
+}
+
+void SqliteBulkWriter::bind_row(sql::Statement& insert, int first, std::size_t row) {
+    const auto& r = m_rows[row];
+    insert.bind(first, r.id);
+    insert.bind(first + 1, r.event_id);
+    bind_columns(insert, first + 2, r, m_row_keys[row]);
+}
+
+void SqliteBulkWriter::flush() {
+    write_rows();
+    write_fields();
+}
+
+void SqliteBulkWriter::write_rows() {
+    if (m_held == 0) return;
+    insert_held(m_held, k_rows, k_row_parameters, m_insert_rows, m_insert_row,
+                [this](sql::Statement& insert, int first, std::size_t row) {
+                    bind_row(insert, first, row);
+                });
+    for (std::size_t row = 0; row < m_held; ++row) hold_fields(m_rows[row]);
+    m_held = 0;
+}
+
+void SqliteBulkWriter::hold_fields(const domain::Registration& registration) {
+    std::int64_t position = 1;
+    for (const auto& [key, value] : registration.fields) {
+        auto& field = m_fields[m_held_fields++];
+        field.registration_id = registration.id;
+        field.position = position++;
+        field.key = key;
+        field.value = value;
+        if (m_held_fields == k_field_rows) write_fields();
+    }
+}
+
+void SqliteBulkWriter::write_fields() {
+    insert_held(m_held_fields, k_field_rows, k_field_parameters, m_insert_fields, m_insert_field,
+                [this](sql::Statement& insert, int first, std::size_t i) {
+                    const auto& field = m_fields[i];
+                    insert.bind(first, field.registration_id);
+                    insert.bind(first + 1, field.position);
+                    insert.bind_reference(first + 2, field.key);
+                    insert.bind_reference(first + 3, field.value);
+                });
+    m_held_fields = 0;
+}
+
+void SqliteBulkWriter::finish() {
+    flush();
+    if (!m_books_kept) return;
+    recount();
+    m_count_changes.clear();
+    set_checks(true);
+}
+
+void SqliteBulkWriter::recount() {
+    auto stored = m_db.prepare("SELECT status, n FROM registration_count WHERE event_id = ?");
+    auto actual = m_db.prepare(
+        "SELECT status, count(*) FROM registration WHERE event_id = ? GROUP BY status");
+    auto clear = m_db.prepare("DELETE FROM registration_count WHERE event_id = ?");
+    auto write = m_db.prepare(R"sql(
+        INSERT INTO registration_count (event_id, status, n)
+        SELECT event_id, status, count(*) FROM registration WHERE event_id = ?
+        GROUP BY event_id, status)sql");
+    std::map<std::string, std::int64_t> expected;
+    std::int64_t event_id = 0;
+    const auto check = [&] {
+        if (event_id == 0) return;
+        stored->bind(1, event_id);
+        while (stored->step()) expected[stored->string(0)] += stored->integer(1);
+        stored->reset();
+        std::erase_if(expected, [](const auto& entry) { return entry.second == 0; });
+        std::map<std::string, std::int64_t> counted;
+        actual->bind(1, event_id);
+        while (actual->step()) counted[actual->string(0)] = actual->integer(1);
+        actual->reset();
+        // The proof that the writer kept the books the triggers would have kept.
+        if (counted != expected) {
+            throw std::logic_error(fmt::format(
+                "a bulk import's counts for event {} disagree with its rows", event_id));
+        }
+        clear->bind(1, event_id);
+        clear->run();
+        clear->reset();
+        write->bind(1, event_id);
+        write->run();
+        write->reset();
+        expected.clear();
+    };
+    // The map is ordered by event: each event's changes come together.
+    for (const auto& [key, rows] : m_count_changes) {
+        if (key.first != event_id) {
+            check();
+            event_id = key.first;
+        }
+        expected[key.second] += rows;
+    }
+    check();
+}
+
+}  // namespace convene::store

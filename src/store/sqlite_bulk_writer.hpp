@@ -1,0 +1,84 @@
+#pragma once
+// The bulk writer on SQLite (bulk_writer.hpp). A statement per row spent about as much on
+// starting and ending the statement as on the row, so new registrations are held and written
+// fifty at a time by one INSERT, with ids the writer gives (the write transaction is ours). The
+// importer must still learn at once whether an address is taken: a filter of the event's email
+// keys answers "certainly not" for almost every row without a query.
+//
+// SQLite runs a trigger's program for every row written (with a statement journal for it) and
+// looks up the parent row of every foreign key. While the writer lasts both are off for the
+// connection: it keeps the triggers' books itself (the change of each event's counts), and
+// writes only rows whose parents exist (the locked event, registrations it wrote). At finish()
+// it counts the rows of each event it changed, checks the count against its books (a
+// logic_error otherwise: a bug, nothing is committed) and stores it.
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "bulk_writer.hpp"
+#include "key_filter.hpp"
+#include "sql.hpp"
+
+struct sqlite3;
+
+namespace convene::store {
+
+class SqliteBulkWriter final : public BulkWriter {
+public:
+    // Reads the email keys the event already has, and the next free id; turns the
+    // connection's triggers and foreign-key checks off.
+    SqliteBulkWriter(sql::Connection& db, sqlite3* handle, std::int64_t event_id);
+    ~SqliteBulkWriter() override;  // turns them on again
+    SqliteBulkWriter(const SqliteBulkWriter&) = delete;
+    SqliteBulkWriter& operator=(const SqliteBulkWriter&) = delete;
+
+    std::int64_t event_id() const noexcept override { return m_event_id; }
+    bool may_be_taken(std::string_view key) override { return m_keys.may_contain(key); }
+    std::int64_t hold(const domain::Registration& registration, const std::string& key) override;
+    // Held rows are few and written at the first "maybe": never searched.
+    const domain::Registration* find_held(std::string_view) const override { return nullptr; }
+    void flush() override;
+    void inserted(const domain::Registration& registration, std::string_view key,
+                  std::int64_t id) override;
+    void status_changing(std::int64_t id, std::optional<domain::RegistrationStatus> to) override;
+    void finish() override;
+
+private:
+    void bind_row(sql::Statement& insert, int first, std::size_t row);
+    void write_rows();
+    void hold_fields(const domain::Registration& registration);
+    void write_fields();
+    void book(std::int64_t event_id, std::string_view status, std::int64_t rows);
+    void recount();
+    void set_checks(bool on) noexcept;
+
+    sql::Connection& m_db;
+    sqlite3* m_handle;
+    std::int64_t m_event_id;
+    std::int64_t m_next_id{1};
+    KeyFilter m_keys;
+    // Whether the triggers are off (SQLite may refuse): then the writer keeps their books.
+    bool m_books_kept{false};
+    // (event, status) → rows added (or, negative, removed) while the triggers were off.
+    std::map<std::pair<std::int64_t, std::string>, std::int64_t> m_count_changes;
+    // Held rows: slots reused from batch to batch, so that their strings keep their storage.
+    std::vector<domain::Registration> m_rows;
+    std::vector<std::string> m_row_keys;
+    std::size_t m_held{0};
+    // Custom fields of rows already written, held until fifty fill an INSERT of their own
+    // (most rows have none or one): slots reused like the rows'.
+    struct Field {
+        std::int64_t registration_id{0};
+        std::int64_t position{0};
+        std::string key;
+        std::string value;
+    };
+    std::vector<Field> m_fields;
+    std::size_t m_held_fields{0};
+    sql::Lazy m_insert_rows, m_insert_row, m_insert_fields, m_insert_field, m_status_of;
+};
+
+}  // namespace convene::store
