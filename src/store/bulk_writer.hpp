@@ -15,28 +15,34 @@ namespace convene::store {
 
 class BulkWriter {
 public:
+    // What the writer knows, without asking the database, of the registration of its event
+    // with an email key: none has it (stored or held), one has it, or it cannot tell.
+    enum class Key { free, taken, unknown };
+
     // Without finish(), what is held is dropped (the write transaction rolls back), and the
     // connection is as it was before.
     virtual ~BulkWriter() = default;
 
     // The event whose new registrations it holds; the import's write transaction holds it.
     virtual std::int64_t event_id() const noexcept = 0;
-    // False only when no registration of the event, stored or held, has this email key: such
-    // a registration may be held without asking the database. True is "maybe".
-    virtual bool may_be_taken(std::string_view key) = 0;
-    // Holds a new registration of the event whose key may_be_taken() refused; returns its id.
+    virtual Key key(std::string_view key) = 0;
+    // Holds a new registration of the event whose key is free; returns its id.
     virtual std::int64_t hold(const domain::Registration& registration, const std::string& key) = 0;
     // The held (not yet written) registration with this email key, or null.
     virtual const domain::Registration* find_held(std::string_view key) const = 0;
-    // Writes what is held. The store calls it before any statement of its own.
+    // Writes what is held. The store calls it before any statement of its own...
     virtual void flush() = 0;
+    // ...but this one before a look-up by an email key that is not held: a writer that knows
+    // every held key need not write anything for it (a round trip saved on PostgreSQL).
+    virtual void flush_for_key(std::string_view key) = 0;
 
-    // What the store wrote by statements of its own while the writer lasts, held rows written
-    // first: a new registration (of any event), and a stored one whose status changes to `to`
-    // (none: the row is deleted), told before the change.
+    // What the store writes by statements of its own while the writer lasts, held rows written
+    // first, each told before the change: a new registration (of any event), a stored one
+    // whose status changes, a stored one deleted.
     virtual void inserted(const domain::Registration& registration, std::string_view key,
                           std::int64_t id) = 0;
-    virtual void status_changing(std::int64_t id, std::optional<domain::RegistrationStatus> to) = 0;
+    virtual void status_changing(std::int64_t id, domain::RegistrationStatus to) = 0;
+    virtual void deleting(std::int64_t id, std::int64_t event_id, std::string_view key) = 0;
 
     // Writes the rest and leaves the database as single writes would have: call it before
     // committing. The writer is done then.

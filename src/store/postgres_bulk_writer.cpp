@@ -26,9 +26,9 @@ PostgresBulkWriter::PostgresBulkWriter(sql::Connection& db, CopyIn copy_in, std:
     while (keys->step()) m_stored_keys.emplace(keys->text(0));
 }
 
-bool PostgresBulkWriter::may_be_taken(std::string_view key) {
+BulkWriter::Key PostgresBulkWriter::key(std::string_view key) {
     const std::string text(key);
-    return m_by_key.count(text) > 0 || m_stored_keys.count(text) > 0;
+    return m_by_key.count(text) > 0 || m_stored_keys.count(text) > 0 ? Key::taken : Key::free;
 }
 
 const domain::Registration* PostgresBulkWriter::find_held(std::string_view key) const {
@@ -62,6 +62,12 @@ std::int64_t PostgresBulkWriter::hold(const domain::Registration& registration,
 void PostgresBulkWriter::inserted(const domain::Registration& registration, std::string_view key,
                                   std::int64_t /*id*/) {
     if (registration.event_id == m_event_id) m_stored_keys.emplace(key);
+}
+
+void PostgresBulkWriter::deleting(std::int64_t /*id*/, std::int64_t event_id,
+                                  std::string_view key) {
+    flush();  // the row may be held: stored first, then forgotten
+    if (event_id == m_event_id) m_stored_keys.erase(std::string(key));
 }
 
 void PostgresBulkWriter::flush() {

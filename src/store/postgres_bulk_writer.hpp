@@ -25,14 +25,18 @@ public:
     PostgresBulkWriter(sql::Connection& db, CopyIn copy_in, std::int64_t event_id);
 
     std::int64_t event_id() const noexcept override { return m_event_id; }
-    bool may_be_taken(std::string_view key) override;
+    // Every key of the event is known here: never unknown.
+    Key key(std::string_view key) override;
     std::int64_t hold(const domain::Registration& registration, const std::string& key) override;
     const domain::Registration* find_held(std::string_view key) const override;
     void flush() override;
+    // A held key was answered by find_held(): a look-up by another needs nothing written.
+    void flush_for_key(std::string_view) override {}
     void inserted(const domain::Registration& registration, std::string_view key,
                   std::int64_t id) override;
     // The count triggers run once per statement on PostgreSQL and stay on: nothing to book.
-    void status_changing(std::int64_t, std::optional<domain::RegistrationStatus>) override {}
+    void status_changing(std::int64_t, domain::RegistrationStatus) override {}
+    void deleting(std::int64_t id, std::int64_t event_id, std::string_view key) override;
     void finish() override { flush(); }
 
 private:

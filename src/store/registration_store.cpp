@@ -159,10 +159,13 @@ sql::Connection& RegistrationStore::connection() {
 
 std::optional<std::int64_t> RegistrationStore::insert_new(const Registration& registration) {
     const auto key = domain::email_key(registration.email);
-    if (m_bulk && registration.event_id == m_bulk->event_id() && !m_bulk->may_be_taken(key)) {
-        return m_bulk->hold(registration, key);
+    if (m_bulk && registration.event_id == m_bulk->event_id()) {
+        switch (m_bulk->key(key)) {
+            case BulkWriter::Key::free: return m_bulk->hold(registration, key);
+            case BulkWriter::Key::taken: return std::nullopt;
+            case BulkWriter::Key::unknown: break;  // the unique key decides
+        }
     }
-    // The address may be taken: the unique key decides.
     std::optional<std::int64_t> id;
     {
         auto insert = use(m_statements->insert);
@@ -182,7 +185,10 @@ std::int64_t RegistrationStore::insert(const Registration& registration) {
 }
 
 std::int64_t RegistrationStore::renew(std::int64_t old_id, const Registration& registration) {
-    if (m_bulk) m_bulk->status_changing(old_id, std::nullopt);
+    // The row it replaces is the same person's: the same event and email key.
+    if (m_bulk) {
+        m_bulk->deleting(old_id, registration.event_id, domain::email_key(registration.email));
+    }
     // Foreign keys are off during a Bulk on SQLite: the fields go first, by hand.
     for (auto* statement : {&m_statements->clear_fields, &m_statements->delete_row}) {
         auto remove = use(*statement);
@@ -251,11 +257,13 @@ std::optional<Registration> find_one(sql::Statement& query) {
 std::optional<Registration> RegistrationStore::find_by_email(std::int64_t event_id,
                                                              std::string_view email) {
     const auto key = domain::email_key(email);
-    if (m_bulk && event_id == m_bulk->event_id()) {
+    const bool bulk_event = m_bulk && event_id == m_bulk->event_id();
+    if (bulk_event) {
         if (const auto* held = m_bulk->find_held(key)) return *held;
-        if (!m_bulk->may_be_taken(key)) return std::nullopt;  // no query
+        if (m_bulk->key(key) == BulkWriter::Key::free) return std::nullopt;  // no query
+        m_bulk->flush_for_key(key);
     }
-    auto query = use(m_statements->by_email);
+    auto query = bulk_event ? sql::Use(*m_statements->by_email) : use(m_statements->by_email);
     query->bind(1, event_id);
     query->bind_reference(2, key);
     return find_one(*query);

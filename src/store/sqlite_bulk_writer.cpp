@@ -116,8 +116,17 @@ void SqliteBulkWriter::inserted(const domain::Registration& registration, std::s
     book(registration.event_id, domain::to_string(registration.status), 1);
 }
 
-void SqliteBulkWriter::status_changing(std::int64_t id,
-                                       std::optional<domain::RegistrationStatus> to) {
+void SqliteBulkWriter::status_changing(std::int64_t id, domain::RegistrationStatus to) {
+    book_change(id, to);
+}
+
+// The filter cannot forget a key: it stays "maybe", which is still true.
+void SqliteBulkWriter::deleting(std::int64_t id, std::int64_t /*event_id*/,
+                                std::string_view /*key*/) {
+    book_change(id, std::nullopt);
+}
+
+void SqliteBulkWriter::book_change(std::int64_t id, std::optional<domain::RegistrationStatus> to) {
     if (!m_books_kept) return;
     flush();
     sql::Use query(*m_status_of);

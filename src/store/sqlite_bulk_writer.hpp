@@ -36,14 +36,20 @@ public:
     SqliteBulkWriter& operator=(const SqliteBulkWriter&) = delete;
 
     std::int64_t event_id() const noexcept override { return m_event_id; }
-    bool may_be_taken(std::string_view key) override { return m_keys.may_contain(key); }
+    // The filter answers "certainly not" or "maybe": never taken.
+    Key key(std::string_view key) override {
+        return m_keys.may_contain(key) ? Key::unknown : Key::free;
+    }
     std::int64_t hold(const domain::Registration& registration, const std::string& key) override;
     // Held rows are few and written at the first "maybe": never searched.
     const domain::Registration* find_held(std::string_view) const override { return nullptr; }
     void flush() override;
+    // Held rows are not searched: any may be the one.
+    void flush_for_key(std::string_view) override { flush(); }
     void inserted(const domain::Registration& registration, std::string_view key,
                   std::int64_t id) override;
-    void status_changing(std::int64_t id, std::optional<domain::RegistrationStatus> to) override;
+    void status_changing(std::int64_t id, domain::RegistrationStatus to) override;
+    void deleting(std::int64_t id, std::int64_t event_id, std::string_view key) override;
     void finish() override;
 
 private:
@@ -52,6 +58,8 @@ private:
     void hold_fields(const domain::Registration& registration);
     void write_fields();
     void book(std::int64_t event_id, std::string_view status, std::int64_t rows);
+    // Books registration `id` leaving its status for `to` (none: the row goes).
+    void book_change(std::int64_t id, std::optional<domain::RegistrationStatus> to);
     void recount();
     void set_checks(bool on) noexcept;
 
