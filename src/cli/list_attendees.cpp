@@ -275,7 +275,7 @@ void run(const Options& options, Context& context) {
 
     // The ledger of one event is one row per person: read it whole when it is asked for.
     std::unordered_map<std::string, domain::LastSent> sent;
-    std::unordered_map<std::string, store::Reply> replies;
+    std::unordered_map<std::string, domain::Reply> replies;
     if (uses_ledger(columns)) {
         store::LedgerStore ledger(db);
         sent = ledger.last_sent_all(event.id);

@@ -72,13 +72,13 @@ DeliveryAttempt read_attempt(sql::Statement& row) {
     });
 }
 
-Reply read_reply(sql::Statement& row) {
+domain::Reply read_reply(sql::Statement& row) {
     constexpr std::string_view table = "attendee_reply";
     return read_checked(table, [&] {
-        return Reply{.partstat = row.string(1),
-                     .sequence = integer_column(table, row, 2),
-                     .replied_at = instant_column(table, row, 3),
-                     .received_at = instant_column(table, row, 4)};
+        return domain::Reply{.partstat = row.string(1),
+                             .sequence = integer_column(table, row, 2),
+                             .replied_at = instant_column(table, row, 3),
+                             .received_at = instant_column(table, row, 4)};
     });
 }
 
@@ -269,13 +269,15 @@ std::int64_t LedgerStore::count(std::int64_t event_id) {
     return query->integer(0);
 }
 
-void LedgerStore::record_reply(std::int64_t event_id, std::string_view email, const Reply& reply) {
+void LedgerStore::record_reply(std::int64_t event_id, std::string_view email,
+                               const domain::Reply& reply) {
     auto transaction = m_db.write_transaction();
     save_reply(event_id, email, reply);
     transaction.commit();
 }
 
-void LedgerStore::save_reply(std::int64_t event_id, std::string_view email, const Reply& reply) {
+void LedgerStore::save_reply(std::int64_t event_id, std::string_view email,
+                             const domain::Reply& reply) {
     sql::Use upsert(*m_statements->upsert_reply);
     upsert->bind(1, event_id);
     upsert->bind(2, domain::email_key(email));
@@ -286,7 +288,7 @@ void LedgerStore::save_reply(std::int64_t event_id, std::string_view email, cons
     upsert->run();
 }
 
-std::optional<Reply> LedgerStore::reply(std::int64_t event_id, std::string_view email) {
+std::optional<domain::Reply> LedgerStore::reply(std::int64_t event_id, std::string_view email) {
     sql::Use query(*m_statements->reply_one);
     query->bind(1, event_id);
     query->bind(2, domain::email_key(email));
@@ -294,8 +296,8 @@ std::optional<Reply> LedgerStore::reply(std::int64_t event_id, std::string_view 
     return read_reply(*query);
 }
 
-std::unordered_map<std::string, Reply> LedgerStore::replies(std::int64_t event_id) {
-    std::unordered_map<std::string, Reply> all;
+std::unordered_map<std::string, domain::Reply> LedgerStore::replies(std::int64_t event_id) {
+    std::unordered_map<std::string, domain::Reply> all;
     sql::Use query(*m_statements->reply_all);
     query->bind(1, event_id);
     while (query->step()) {

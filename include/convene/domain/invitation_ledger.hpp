@@ -3,7 +3,8 @@
 // what the ledger says they were last sent. Calendar clients apply an iTIP message only when
 // its SEQUENCE is above the one they hold for the UID (RFC 5546 §2.1.5): a person who got a
 // CANCEL with SEQUENCE 1 ignores a later REQUEST with SEQUENCE 0 (libical's icalclassify rates
-// it OBSOLETE), so numbers are kept per person and never go back.
+// it OBSOLETE), so numbers are kept per person and never go back. The ledger also keeps each
+// person's reply.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -27,6 +28,14 @@ struct LastSent {
     std::int64_t highest_sequence{0};  // the highest SEQUENCE ever sent to them for the event
     Instant sent_at{};
     std::string schedule;  // schedule_of the event as that message gave it
+};
+
+// A person's answer to an invitation (RFC 5546 REPLY), as the ledger keeps it.
+struct Reply {
+    std::string partstat;  // ACCEPTED, DECLINED, TENTATIVE, DELEGATED
+    std::int64_t sequence{0};
+    Instant replied_at{};
+    Instant received_at{};
 };
 
 // Why a message is owed.

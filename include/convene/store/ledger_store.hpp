@@ -40,14 +40,6 @@ struct DeliveryAttempt {
     domain::Instant attempted_at{};
 };
 
-// An attendee's answer to an invitation (RFC 5546 REPLY).
-struct Reply {
-    std::string partstat;  // ACCEPTED, DECLINED, TENTATIVE, DELEGATED
-    std::int64_t sequence{0};
-    domain::Instant replied_at{};
-    domain::Instant received_at{};
-};
-
 class LedgerStore {
 public:
     explicit LedgerStore(Database& db);
@@ -86,11 +78,11 @@ public:
     std::int64_t count(std::int64_t event_id);
 
     // Replaces the person's reply (one transaction).
-    void record_reply(std::int64_t event_id, std::string_view email, const Reply& reply);
+    void record_reply(std::int64_t event_id, std::string_view email, const domain::Reply& reply);
     // The same inside the caller's transaction.
-    void save_reply(std::int64_t event_id, std::string_view email, const Reply& reply);
-    std::optional<Reply> reply(std::int64_t event_id, std::string_view email);
-    std::unordered_map<std::string, Reply> replies(std::int64_t event_id);
+    void save_reply(std::int64_t event_id, std::string_view email, const domain::Reply& reply);
+    std::optional<domain::Reply> reply(std::int64_t event_id, std::string_view email);
+    std::unordered_map<std::string, domain::Reply> replies(std::int64_t event_id);
 
     // Reads every message and reply, telling `damaged` of each that does not read back
     // (`db check`): a message by its id, a reply by its event's.
