@@ -149,6 +149,12 @@ std::optional<std::string> normalise(RegistrationRequest& request, const Event& 
     return fields_problem(request.fields);
 }
 
+std::optional<std::string> normalise_language(std::string& language, const Event& event) {
+    trim(language);
+    if (auto problem = text_problem("the language", language, k_max_short_text)) return problem;
+    return language_problem(language, event);
+}
+
 Registration make_registration(const RegistrationRequest& request, std::int64_t event_id,
                                Instant now) {
     Registration registration;

@@ -94,6 +94,20 @@ TEST_CASE("a language may be named in English, French or Spanish", "[registratio
     CHECK(*request.language == "fr-CA");
 }
 
+TEST_CASE("a language alone is matched as a registration's is", "[registration]") {
+    std::string language = " FRANÇAIS ";
+    CHECK_FALSE(normalise_language(language, event_with_languages()));
+    CHECK(language == "fr");
+    language = "de";
+    CHECK(*normalise_language(language, event_with_languages()) ==
+          "language 'de' is not one of the event's languages (en, fr, pt-BR)");
+    language = " de ";
+    CHECK_FALSE(normalise_language(language, Event{}));  // an event without languages takes any
+    CHECK(language == "de");
+    language = "en\nfr";
+    CHECK(normalise_language(language, Event{}));
+}
+
 TEST_CASE("normalise refuses control characters in every text", "[registration]") {
     auto request = ana();
     request.organisation = "Ville de Genève,\nservice 3";  // a department on its own line

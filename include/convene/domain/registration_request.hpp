@@ -44,6 +44,12 @@ struct RegistrationRequest {
 // spells it). Returns what is wrong, or nothing.
 std::optional<std::string> normalise(RegistrationRequest& request, const Event& event);
 
+// A language as a person gives it (trimmed, then matched to the event's languages as
+// normalise() matches a registration's), as the event spells it: what `list attendees
+// --language` looks for. An event without languages takes any. Returns what is wrong, or
+// nothing.
+std::optional<std::string> normalise_language(std::string& language, const Event& event);
+
 // A new registration of `event_id` from a normalised request; its status is set by the caller.
 Registration make_registration(const RegistrationRequest& request, std::int64_t event_id,
                                Instant now);
