@@ -90,6 +90,10 @@ std::vector<std::string> AttendeeRows::field_keys() {
     return store::RegistrationStore(m_db).field_keys(m_event.id);
 }
 
+store::RegistrationCounts AttendeeRows::counts() {
+    return store::RegistrationStore(m_db).counts(m_event.id);
+}
+
 void AttendeeRows::for_each(const AttendeeReads& reads, const Visit& visit) {
     store::RegistrationStore registrations(m_db);
     const LedgerView ledger(m_db, m_event.id, reads);
@@ -135,6 +139,10 @@ domain::Checked<AttendeeRows> attendee_rows(store::Database& db, std::string_vie
                         {.status = filter.status,
                          .language = std::move(filter.language),
                          .checked_in = filter.checked_in});
+}
+
+AttendeeRows attendee_rows(store::Database& db, std::string_view event_name) {
+    return AttendeeRows(db, store::EventStore(db).get(event_name));
 }
 
 }  // namespace convene::app

@@ -5,13 +5,11 @@
 
 #include <fmt/format.h>
 
+#include "convene/app/attendee_rows.hpp"
 #include "convene/app/invitation_messages.hpp"
-#include "convene/domain/email.hpp"
 #include "convene/domain/invitation_ledger.hpp"
 #include "convene/error.hpp"
 #include "convene/io/output_file.hpp"
-#include "convene/store/ledger_store.hpp"
-#include "convene/store/registration_store.hpp"
 
 namespace convene::app {
 
@@ -23,31 +21,32 @@ InvitationSummary write_one(store::Database& db, const InvitationRequest& reques
                             const domain::Event& event, const ics::EventDetails& details,
                             std::ostream& out) {
     InvitationMessages messages(event, details, request.messages);
-    store::RegistrationStore registrations(db);
-    store::LedgerStore ledger(db);
-    const auto registration = registrations.find_by_email(event.id, request.attendee);
-    if (!registration) {
+    std::optional<ics::Method> method;
+    const auto write = [&](const domain::Attendee& attendee) {
+        const auto& registration = attendee.registration;
+        method = method_for(event, registration.status);
+        if (!method) {
+            throw ConflictError(
+                fmt::format("{} is on the waiting list of {}: no invitation until a seat frees up",
+                            registration.email, event.slug));
+        }
+        const auto last = domain::last_sent_of(attendee);
+        const auto sequence = domain::sequence_for(event, registration, *method, last);
+        const Recipient recipient{{registration.name, registration.email},
+                                  registration.language,
+                                  domain::new_time_or_place(event, last)};
+        if (request.output.empty() || request.output == "-") {
+            messages.write(out, *method, sequence, recipient);
+        } else {
+            io::OutputFile file(request.output, io::OutputFile::Access::private_data);
+            messages.write(file.stream(), *method, sequence, recipient);
+            file.commit();
+        }
+    };
+    if (!AttendeeRows(db, event).visit_one(request.attendee, {.last_sent = true}, write)) {
         throw NotFoundError(
             fmt::format("'{}' is not registered for {}", request.attendee, event.slug),
             fmt::format("see convene list attendees {}", event.slug));
-    }
-    const auto method = method_for(event, registration->status);
-    if (!method) {
-        throw ConflictError(
-            fmt::format("{} is on the waiting list of {}: no invitation until a seat frees up",
-                        registration->email, event.slug));
-    }
-    const auto last = ledger.last_sent(event.id, registration->email);
-    const auto sequence = domain::sequence_for(event, *registration, *method, last);
-    const Recipient recipient{{registration->name, registration->email},
-                              registration->language,
-                              domain::new_time_or_place(event, last)};
-    if (request.output.empty() || request.output == "-") {
-        messages.write(out, *method, sequence, recipient);
-    } else {
-        io::OutputFile file(request.output, io::OutputFile::Access::private_data);
-        messages.write(file.stream(), *method, sequence, recipient);
-        file.commit();
     }
     return *method == ics::Method::request ? InvitationSummary{1, 0} : InvitationSummary{0, 1};
 }
@@ -70,34 +69,26 @@ InvitationSummary write_folder(store::Database& db, const InvitationRequest& req
     std::string prefix = folder.native();
     if (prefix.back() != '/') prefix += '/';
     const std::string extension = request.messages.eml ? "eml" : "ics";
-    // One row per person: read whole, not one query per registration.
-    const auto sent = store::LedgerStore(db).last_sent_all(event.id);
     InvitationSummary summary;
-    store::RegistrationStore registrations(db);
-    registrations.for_each(
-        event.id, {},
-        [&](const domain::Registration& registration) {
-            const auto method = method_for(event, registration.status);
-            if (!method) return;
-            std::optional<domain::LastSent> last;
-            if (const auto found = sent.find(domain::email_key(registration.email));
-                found != sent.end()) {
-                last = found->second;
-            }
-            // Each file whole or not at all: a mail script may pick them up while we write.
-            const auto name = ics::invitation_file_name(registration.email, extension);
-            io::OutputFile file(prefix, name, io::OutputFile::Access::private_data,
-                                !existing.contains(name));
-            messages.write(file.stream(), *method,
-                           domain::sequence_for(event, registration, *method, last),
-                           {{registration.name, registration.email},
-                            registration.language,
-                            domain::new_time_or_place(event, last)});
-            file.commit();
-            ++(*method == ics::Method::request ? summary.requests : summary.cancellations);
-            progress.update(summary.requests + summary.cancellations);
-        },
-        store::RegistrationStore::Fields::skip);  // a name and an address are all it needs
+    // A name and an address are all it needs, and the ledger (read whole, not a query each).
+    AttendeeRows(db, event).for_each({.last_sent = true}, [&](const domain::Attendee& attendee) {
+        const auto& registration = attendee.registration;
+        const auto method = method_for(event, registration.status);
+        if (!method) return;
+        const auto last = domain::last_sent_of(attendee);
+        // Each file whole or not at all: a mail script may pick them up while we write.
+        const auto name = ics::invitation_file_name(registration.email, extension);
+        io::OutputFile file(prefix, name, io::OutputFile::Access::private_data,
+                            !existing.contains(name));
+        messages.write(file.stream(), *method,
+                       domain::sequence_for(event, registration, *method, last),
+                       {{registration.name, registration.email},
+                        registration.language,
+                        domain::new_time_or_place(event, last)});
+        file.commit();
+        ++(*method == ics::Method::request ? summary.requests : summary.cancellations);
+        progress.update(summary.requests + summary.cancellations);
+    });
     return summary;
 }
 

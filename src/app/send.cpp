@@ -5,12 +5,12 @@
 
 #include <fmt/format.h>
 
+#include "convene/app/attendee_rows.hpp"
 #include "convene/domain/email.hpp"
 #include "convene/error.hpp"
 #include "convene/store/agenda_store.hpp"
 #include "convene/store/event_store.hpp"
 #include "convene/store/ledger_store.hpp"
-#include "convene/store/registration_store.hpp"
 #include "convene/text/idna.hpp"
 
 namespace convene::app {
@@ -34,27 +34,19 @@ std::optional<store::DeliveryAttempt> attempt_at(
 
 std::vector<PlannedMessage> plan_send(store::Database& db, const domain::Event& event,
                                       bool retry_failed) {
-    store::RegistrationStore registrations(db);
-    store::LedgerStore ledger(db);
-    const auto sent = ledger.last_sent_all(event.id);
-    const auto attempts = ledger.attempts(event.id);
+    const auto attempts = store::LedgerStore(db).attempts(event.id);
     std::vector<PlannedMessage> plan;
-    registrations.for_each(
-        event.id, {},
-        [&](const domain::Registration& registration) {
-            const auto key = domain::email_key(registration.email);
-            std::optional<domain::LastSent> last;
-            if (const auto found = sent.find(key); found != sent.end()) last = found->second;
-            auto owed = domain::owed_message(event, registration, last);
-            if (!owed) return;
-            auto attempt = attempt_at(attempts, key, *owed);
-            // In doubt (it may have gone out) or refused for good: not again unless asked.
-            const bool held =
-                !retry_failed && attempt && attempt->outcome != store::AttemptOutcome::temporary;
-            plan.push_back({registration.name, registration.email, *owed, registration.language,
-                            std::move(attempt), held});
-        },
-        store::RegistrationStore::Fields::skip);
+    AttendeeRows(db, event).for_each({.last_sent = true}, [&](const domain::Attendee& attendee) {
+        const auto& registration = attendee.registration;
+        auto owed = domain::owed_message(event, registration, domain::last_sent_of(attendee));
+        if (!owed) return;
+        auto attempt = attempt_at(attempts, domain::email_key(registration.email), *owed);
+        // In doubt (it may have gone out) or refused for good: not again unless asked.
+        const bool held =
+            !retry_failed && attempt && attempt->outcome != store::AttemptOutcome::temporary;
+        plan.push_back({registration.name, registration.email, *owed, registration.language,
+                        std::move(attempt), held});
+    });
     return plan;
 }
 

@@ -7,8 +7,7 @@
 #include <utility>
 
 #include "command_setup.hpp"
-#include "convene/store/event_store.hpp"
-#include "convene/store/registration_store.hpp"
+#include "convene/app/attendee_rows.hpp"
 
 namespace convene::cli {
 
@@ -20,11 +19,9 @@ struct Options {
 };
 
 void run(const Options& options, Context& context) {
-    auto& db = context.database();
-    store::EventStore events(db);
-    store::RegistrationStore registrations(db);
-    const auto event = events.get(options.event);
-    const auto counts = registrations.counts(event.id);
+    auto rows = app::attendee_rows(context.database(), options.event);
+    const auto& event = rows.event();
+    const auto counts = rows.counts();
 
     output::WriterOptions writing;
     writing.no_header = options.no_header;

@@ -2,7 +2,7 @@
 // An event's registrations as the commands read them, each with its place in the waiting list,
 // the last message the ledger holds for the person and their reply (domain::Attendee).
 // `list attendees` prints them, `send` plans from them, export-ics writes invitations from
-// them: the ledger is joined to the registrations here and nowhere else.
+// them, `stats` counts them: the ledger is joined to the registrations here and nowhere else.
 //
 //   auto rows = app::AttendeeRows(db, event);
 //   rows.for_each({.last_sent = true}, [&](const domain::Attendee& a) { plan(a); });
@@ -52,6 +52,9 @@ public:
     const domain::Event& event() const { return m_event; }
     // The custom field names the event's registrations use, in order of first appearance.
     std::vector<std::string> field_keys();
+    // How many registrations the event has by status, language and organisation (`stats`):
+    // kept by the schema, not counted here, and whatever the filter.
+    store::RegistrationCounts counts();
 
     // Visits the rows one at a time. The Attendee passed to `visit` is only valid during the
     // call; do not write to the registrations from `visit`.
@@ -72,5 +75,7 @@ private:
 // problem for the caller to word.
 domain::Checked<AttendeeRows> attendee_rows(store::Database& db, std::string_view event_name,
                                             AttendeeFilter filter);
+// Every row of the event by slug or id (NotFoundError).
+AttendeeRows attendee_rows(store::Database& db, std::string_view event_name);
 
 }  // namespace convene::app

@@ -20,4 +20,10 @@ struct Attendee {
     const Reply* reply{nullptr};
 };
 
+// The last message as the ledger's rules (owed_message, sequence_for) take it: a copy.
+inline std::optional<LastSent> last_sent_of(const Attendee& attendee) {
+    if (!attendee.last_sent) return std::nullopt;
+    return *attendee.last_sent;
+}
+
 }  // namespace convene::domain
