@@ -11,8 +11,8 @@ namespace convene::app {
 namespace {
 
 // Why the person gets this message, in the words the letter chooses from.
-mail::Notice notice_for(const domain::Event& event, ics::Method method, bool changed) {
-    if (method == ics::Method::cancel) {
+mail::Notice notice_for(const domain::Event& event, domain::Itip method, bool changed) {
+    if (method == domain::Itip::cancel) {
         return event.status == domain::EventStatus::cancelled ? mail::Notice::event_cancelled
                                                               : mail::Notice::withdrawn;
     }
@@ -58,7 +58,7 @@ const mail::Templates& InvitationMessages::templates(const std::string& locale) 
     return m_templates.emplace(locale, std::move(templates)).first->second;
 }
 
-InvitationMessages::Rendered& InvitationMessages::rendered(ics::Method method,
+InvitationMessages::Rendered& InvitationMessages::rendered(domain::Itip method,
                                                            std::int64_t sequence,
                                                            const Recipient& recipient) {
     const auto locale = l10n::choose_locale(recipient.language, m_event.locale);
@@ -82,7 +82,7 @@ InvitationMessages::Rendered& InvitationMessages::rendered(ics::Method method,
     return *slot;
 }
 
-void InvitationMessages::write(std::ostream& out, ics::Method method, std::int64_t sequence,
+void InvitationMessages::write(std::ostream& out, domain::Itip method, std::int64_t sequence,
                                const Recipient& recipient) {
     auto& message = rendered(method, sequence, recipient);
     if (message.email) {
@@ -92,14 +92,14 @@ void InvitationMessages::write(std::ostream& out, ics::Method method, std::int64
     }
 }
 
-std::string InvitationMessages::to_string(ics::Method method, std::int64_t sequence,
+std::string InvitationMessages::to_string(domain::Itip method, std::int64_t sequence,
                                           const Recipient& recipient) {
     std::ostringstream out;
     write(out, method, sequence, recipient);
     return std::move(out).str();
 }
 
-std::string InvitationMessages::message_id(ics::Method method, std::int64_t sequence,
+std::string InvitationMessages::message_id(domain::Itip method, std::int64_t sequence,
                                            const ics::Person& person) const {
     return mail::message_id(m_event, method, sequence, person.email, m_settings.organiser.email);
 }

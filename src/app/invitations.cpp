@@ -21,7 +21,7 @@ InvitationSummary write_one(store::Database& db, const InvitationRequest& reques
                             const domain::Event& event, const ics::EventDetails& details,
                             std::ostream& out) {
     InvitationMessages messages(event, details, request.messages);
-    std::optional<ics::Method> method;
+    std::optional<domain::Itip> method;
     const auto write = [&](const domain::Attendee& attendee) {
         const auto& registration = attendee.registration;
         method = method_for(event, registration.status);
@@ -48,7 +48,7 @@ InvitationSummary write_one(store::Database& db, const InvitationRequest& reques
             fmt::format("'{}' is not registered for {}", request.attendee, event.slug),
             fmt::format("see convene list attendees {}", event.slug));
     }
-    return *method == ics::Method::request ? InvitationSummary{1, 0} : InvitationSummary{0, 1};
+    return *method == domain::Itip::request ? InvitationSummary{1, 0} : InvitationSummary{0, 1};
 }
 
 InvitationSummary write_folder(store::Database& db, const InvitationRequest& request,
@@ -86,7 +86,7 @@ InvitationSummary write_folder(store::Database& db, const InvitationRequest& req
                         registration.language,
                         domain::new_time_or_place(event, last)});
         file.commit();
-        ++(*method == ics::Method::request ? summary.requests : summary.cancellations);
+        ++(*method == domain::Itip::request ? summary.requests : summary.cancellations);
         progress.update(summary.requests + summary.cancellations);
     });
     return summary;
@@ -94,14 +94,14 @@ InvitationSummary write_folder(store::Database& db, const InvitationRequest& req
 
 }  // namespace
 
-std::optional<ics::Method> method_for(const domain::Event& event,
+std::optional<domain::Itip> method_for(const domain::Event& event,
                                       domain::RegistrationStatus status) {
     switch (status) {
         case domain::RegistrationStatus::waitlisted: return std::nullopt;
-        case domain::RegistrationStatus::cancelled: return ics::Method::cancel;
+        case domain::RegistrationStatus::cancelled: return domain::Itip::cancel;
         case domain::RegistrationStatus::registered:
-            return event.status == domain::EventStatus::cancelled ? ics::Method::cancel
-                                                                  : ics::Method::request;
+            return event.status == domain::EventStatus::cancelled ? domain::Itip::cancel
+                                                                  : domain::Itip::request;
     }
     return std::nullopt;
 }

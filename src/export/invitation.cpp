@@ -12,9 +12,9 @@ namespace {
 
 constexpr std::size_t k_max_name_stem = 64;
 
-Revision revision_for(const domain::Event& event, Method method) {
+Revision revision_for(const domain::Event& event, domain::Itip method) {
     const bool cancelled = event.status == domain::EventStatus::cancelled;
-    if (method == Method::request) {
+    if (method == domain::Itip::request) {
         if (cancelled) {
             throw std::logic_error("a cancelled event can only be sent as METHOD:CANCEL");
         }
@@ -34,14 +34,14 @@ std::string mailto(const Person& person) { return "mailto:" + person.email; }
 
 }  // namespace
 
-std::string_view method_name(Method method) { return domain::to_string(method); }
+std::string_view method_name(domain::Itip method) { return domain::to_string(method); }
 
 Invitation::Invitation(const domain::Event& event, const EventDetails& details,
-                       const Person& organiser, Method method, domain::Instant stamp)
+                       const Person& organiser, domain::Itip method, domain::Instant stamp)
     : Invitation(event, details, organiser, method, stamp, revision_for(event, method).sequence) {}
 
 Invitation::Invitation(const domain::Event& event, const EventDetails& details,
-                       const Person& organiser, Method method, domain::Instant stamp,
+                       const Person& organiser, domain::Itip method, domain::Instant stamp,
                        std::int64_t sequence)
     : m_method(method), m_sequence(sequence) {
     Revision revision = revision_for(event, method);
@@ -57,7 +57,7 @@ Invitation::Invitation(const domain::Event& event, const EventDetails& details,
     writer.uri("ORGANIZER", {{"CN", display_name(organiser)}}, mailto(organiser));
     const auto head_size = out.tellp();
     // Reminders come with an invitation, never with a cancellation.
-    if (method == Method::request) write_alarms(writer, event, details.reminders);
+    if (method == domain::Itip::request) write_alarms(writer, event, details.reminders);
     writer.end("VEVENT");
     writer.end("VCALENDAR");
     std::string all = std::move(out).str();
@@ -69,7 +69,7 @@ Invitation::Invitation(const domain::Event& event, const EventDetails& details,
 void Invitation::write(std::ostream& out, const Person& attendee) const {
     out << m_head;
     Writer writer(out);
-    if (m_method == Method::request) {
+    if (m_method == domain::Itip::request) {
         writer.uri("ATTENDEE",
                    {{"CN", display_name(attendee)},
                     {"ROLE", "REQ-PARTICIPANT"},

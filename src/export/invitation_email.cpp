@@ -31,7 +31,7 @@ std::string domain_of(std::string_view email) {
 
 }  // namespace
 
-std::string message_id(const domain::Event& event, ics::Method method, std::int64_t sequence,
+std::string message_id(const domain::Event& event, domain::Itip method, std::int64_t sequence,
                        std::string_view attendee_email, std::string_view organiser_email) {
     return fmt::format("<{}.{}.{}.{}@{}>", text::short_hash(event.uid, 16), sequence,
                        text::lowercase_ascii(ics::method_name(method)),

@@ -22,7 +22,7 @@ std::size_t count(const std::string& text, const std::string& what) {
     return n;
 }
 
-std::string invitation(const domain::Event& event, ics::Method method,
+std::string invitation(const domain::Event& event, domain::Itip method,
                        const ics::Person& attendee = k_jane) {
     return unfold(ics::Invitation(event, {}, k_organiser, method, k_now).to_string(attendee));
 }
@@ -31,7 +31,7 @@ std::string invitation(const domain::Event& event, ics::Method method,
 
 TEST_CASE("a REQUEST invites one attendee, from the organiser, with one UID", "[ics][invitation]") {
     const auto event = testing::seed_briefing();
-    const auto text = invitation(event, ics::Method::request);
+    const auto text = invitation(event, domain::Itip::request);
     const auto vevent = text.find("BEGIN:VEVENT\r\n");
     REQUIRE(vevent != std::string::npos);
     CHECK(text.substr(0, text.find("BEGIN:VTIMEZONE")) ==
@@ -73,7 +73,7 @@ TEST_CASE("a REQUEST invites one attendee, from the organiser, with one UID", "[
 TEST_CASE("every attendee gets the same invitation but for the ATTENDEE line",
           "[ics][invitation]") {
     const auto event = testing::seed_briefing();
-    const ics::Invitation invitation(event, {}, k_organiser, ics::Method::request, k_now);
+    const ics::Invitation invitation(event, {}, k_organiser, domain::Itip::request, k_now);
     const auto jane = unfold(invitation.to_string(k_jane));
     const auto nameless = unfold(invitation.to_string({"", "x@example.org"}));
     CHECK(nameless.find("ATTENDEE;CN=\"x@example.org\";ROLE=REQ-PARTICIPANT;") !=
@@ -94,10 +94,10 @@ TEST_CASE("STATUS in a REQUEST is TENTATIVE or CONFIRMED, a cancelled event cann
           "[ics][invitation]") {
     auto event = testing::seed_briefing();
     event.status = domain::EventStatus::tentative;
-    CHECK(invitation(event, ics::Method::request).find("\r\nSTATUS:TENTATIVE\r\n") !=
+    CHECK(invitation(event, domain::Itip::request).find("\r\nSTATUS:TENTATIVE\r\n") !=
           std::string::npos);
     event.status = domain::EventStatus::cancelled;
-    CHECK_THROWS_AS(ics::Invitation(event, {}, k_organiser, ics::Method::request, k_now),
+    CHECK_THROWS_AS(ics::Invitation(event, {}, k_organiser, domain::Itip::request, k_now),
                     std::logic_error);
 }
 
@@ -106,7 +106,7 @@ TEST_CASE("CANCEL of a cancelled event: STATUS:CANCELLED at the event's SEQUENCE
     auto event = testing::seed_briefing();
     event.status = domain::EventStatus::cancelled;
     event.sequence = 1;  // cancel-event raised it
-    const auto text = invitation(event, ics::Method::cancel);
+    const auto text = invitation(event, domain::Itip::cancel);
     CHECK(text.find("\r\nMETHOD:CANCEL\r\n") != std::string::npos);
     CHECK(text.find("\r\nSEQUENCE:1\r\nSTATUS:CANCELLED\r\n") != std::string::npos);
     CHECK(text.find("\r\nUID:briefing@convene.test\r\n") != std::string::npos);
@@ -121,7 +121,7 @@ TEST_CASE("CANCEL for one attendee of a live event: higher SEQUENCE, no STATUS",
           "[ics][invitation]") {
     auto event = testing::seed_briefing();
     event.sequence = 2;
-    const auto text = invitation(event, ics::Method::cancel);
+    const auto text = invitation(event, domain::Itip::cancel);
     CHECK(text.find("\r\nSEQUENCE:3\r\n") != std::string::npos);
     CHECK(text.find("STATUS") == std::string::npos);
     CHECK(text.find("\r\nATTENDEE;CN=") != std::string::npos);
@@ -129,7 +129,7 @@ TEST_CASE("CANCEL for one attendee of a live event: higher SEQUENCE, no STATUS",
 
 TEST_CASE("all-day and UTC invitations carry no VTIMEZONE", "[ics][invitation]") {
     const auto parent = testing::seed_parent();
-    const auto text = invitation(parent, ics::Method::request);
+    const auto text = invitation(parent, domain::Itip::request);
     CHECK(text.find("VTIMEZONE") == std::string::npos);
     CHECK(text.find("\r\nDTSTART;VALUE=DATE:20220411\r\nDTEND;VALUE=DATE:20220414\r\n") !=
           std::string::npos);

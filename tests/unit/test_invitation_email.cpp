@@ -27,7 +27,7 @@ mail::InvitationLetter letter(const domain::Event& event, mail::Notice notice) {
 TEST_CASE("an invitation e-mail: headers, text and HTML parts and the calendar with its METHOD",
           "[mime][email]") {
     const auto event = testing::seed_briefing();
-    const ics::Invitation invitation(event, {}, k_organiser, ics::Method::request, k_now);
+    const ics::Invitation invitation(event, {}, k_organiser, domain::Itip::request, k_now);
     const auto words = letter(event, mail::Notice::registered);
     mail::InvitationEmail email(invitation, event, k_organiser, words, k_now);
     const auto message = email.to_string(k_jane);
@@ -36,7 +36,7 @@ TEST_CASE("an invitation e-mail: headers, text and HTML parts and the calendar w
     mail::append_base64(calendar, invitation.to_string(k_jane));
     const std::string boundary = "=_convene_" + message.substr(message.find("=_convene_") + 10, 16);
     const std::string message_id =
-        mail::message_id(event, ics::Method::request, 0, k_jane.email, k_organiser.email);
+        mail::message_id(event, domain::Itip::request, 0, k_jane.email, k_organiser.email);
     CHECK(message ==
           "From: =?UTF-8?B?TcOpY2FuaXNtZSBkZXMgbWFpcmVz?= <events@Example.org>\r\n"
           "Subject: " +
@@ -86,21 +86,21 @@ TEST_CASE("an invitation e-mail: headers, text and HTML parts and the calendar w
 TEST_CASE("Message-IDs are stable per message and person, different otherwise", "[mime][email]") {
     auto event = testing::seed_briefing();
     const auto id =
-        mail::message_id(event, ics::Method::request, 0, "jane@example.org", "events@Example.org");
+        mail::message_id(event, domain::Itip::request, 0, "jane@example.org", "events@Example.org");
     CHECK(id.front() == '<');
     CHECK(id.substr(id.size() - 13) == "@example.org>");
     CHECK(id.find(".0.request.") != std::string::npos);
-    CHECK(mail::message_id(event, ics::Method::request, 0, "Jane@Example.org",
+    CHECK(mail::message_id(event, domain::Itip::request, 0, "Jane@Example.org",
                            "events@example.org") == id);
-    CHECK(mail::message_id(event, ics::Method::request, 0, "joe@example.org",
+    CHECK(mail::message_id(event, domain::Itip::request, 0, "joe@example.org",
                            "events@example.org") != id);
-    CHECK(mail::message_id(event, ics::Method::cancel, 0, "jane@example.org",
+    CHECK(mail::message_id(event, domain::Itip::cancel, 0, "jane@example.org",
                            "events@example.org") != id);
     // A person's later REQUEST (a higher SEQUENCE) is another message, even for the same
     // event state.
-    CHECK(mail::message_id(event, ics::Method::request, 2, "jane@example.org",
+    CHECK(mail::message_id(event, domain::Itip::request, 2, "jane@example.org",
                            "events@example.org") != id);
-    CHECK(mail::message_id(event, ics::Method::request, 0, "jane@example.org", "nobody")
+    CHECK(mail::message_id(event, domain::Itip::request, 0, "jane@example.org", "nobody")
               .find("@convene.invalid>") != std::string::npos);
 }
 
@@ -110,7 +110,7 @@ TEST_CASE("a cancellation e-mail says so in the subject, the text and the MIME m
     event.title = "Briefing";
     SECTION("the whole event") {
         event.status = domain::EventStatus::cancelled;
-        const ics::Invitation invitation(event, {}, k_organiser, ics::Method::cancel, k_now);
+        const ics::Invitation invitation(event, {}, k_organiser, domain::Itip::cancel, k_now);
         const auto words = letter(event, mail::Notice::event_cancelled);
         mail::InvitationEmail email(invitation, event, k_organiser, words, k_now);
         const auto message = email.to_string(k_jane);
@@ -121,7 +121,7 @@ TEST_CASE("a cancellation e-mail says so in the subject, the text and the MIME m
               std::string::npos);
     }
     SECTION("one registration") {
-        const ics::Invitation invitation(event, {}, k_organiser, ics::Method::cancel, k_now);
+        const ics::Invitation invitation(event, {}, k_organiser, domain::Itip::cancel, k_now);
         const auto words = letter(event, mail::Notice::withdrawn);
         mail::InvitationEmail email(invitation, event, k_organiser, words, k_now);
         const auto message = email.to_string(k_jane);

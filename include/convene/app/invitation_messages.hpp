@@ -56,24 +56,24 @@ public:
     ~InvitationMessages();
 
     // The message for `recipient` with this METHOD and SEQUENCE (domain::sequence_for).
-    void write(std::ostream& out, ics::Method method, std::int64_t sequence,
+    void write(std::ostream& out, domain::Itip method, std::int64_t sequence,
                const Recipient& recipient);
-    std::string to_string(ics::Method method, std::int64_t sequence, const Recipient& recipient);
+    std::string to_string(domain::Itip method, std::int64_t sequence, const Recipient& recipient);
     // The Message-ID write() puts in that e-mail.
-    std::string message_id(ics::Method method, std::int64_t sequence,
+    std::string message_id(domain::Itip method, std::int64_t sequence,
                            const ics::Person& person) const;
     const ics::Person& organiser() const { return m_settings.organiser; }
 
 private:
     struct Rendered;
-    Rendered& rendered(ics::Method method, std::int64_t sequence, const Recipient& recipient);
+    Rendered& rendered(domain::Itip method, std::int64_t sequence, const Recipient& recipient);
     const mail::Templates& templates(const std::string& locale);
 
     const domain::Event& m_event;
     const ics::EventDetails& m_details;
     const MessageSettings& m_settings;
     std::map<std::string, mail::Templates> m_templates;  // by locale, read once
-    std::map<std::tuple<ics::Method, std::int64_t, std::string, mail::Notice>,
+    std::map<std::tuple<domain::Itip, std::int64_t, std::string, mail::Notice>,
              std::unique_ptr<Rendered>>
         m_rendered;
 };

@@ -30,8 +30,8 @@ struct InvitationSummary {
 
 // Who gets what: registered people an invitation (a cancellation when the event is cancelled),
 // cancelled registrations a cancellation, the waiting list nothing yet.
-std::optional<ics::Method> method_for(const domain::Event& event,
-                                      domain::RegistrationStatus status);
+std::optional<domain::Itip> method_for(const domain::Event& event,
+                                       domain::RegistrationStatus status);
 
 // Writes every message into request.folder, each file whole or not at all, or the one of
 // request.attendee to request.output (else `out`), each with the SEQUENCE the ledger calls

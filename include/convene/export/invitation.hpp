@@ -11,11 +11,9 @@
 
 namespace convene::ics {
 
-// The iTIP methods convene writes, as the domain names them.
-using Method = domain::Itip;
-
-// "REQUEST", "CANCEL": the METHOD inside the file and the method= of its MIME type.
-std::string_view method_name(Method method);
+// "REQUEST", "CANCEL" for the iTIP method (domain::Itip): the METHOD inside the file and the
+// method= of its MIME type.
+std::string_view method_name(domain::Itip method);
 
 // A person as calendars and mail headers name them; the name may be empty.
 struct Person {
@@ -35,19 +33,19 @@ struct Person {
 class Invitation {
 public:
     Invitation(const domain::Event& event, const EventDetails& details, const Person& organiser,
-               Method method, domain::Instant stamp);
+               domain::Itip method, domain::Instant stamp);
     // The same with the SEQUENCE a person's ledger calls for (domain::sequence_for).
     Invitation(const domain::Event& event, const EventDetails& details, const Person& organiser,
-               Method method, domain::Instant stamp, std::int64_t sequence);
+               domain::Itip method, domain::Instant stamp, std::int64_t sequence);
 
-    Method method() const noexcept { return m_method; }
+    domain::Itip method() const noexcept { return m_method; }
     std::int64_t sequence() const noexcept { return m_sequence; }
     // The whole calendar for one attendee.
     void write(std::ostream& out, const Person& attendee) const;
     std::string to_string(const Person& attendee) const;
 
 private:
-    Method m_method;
+    domain::Itip m_method;
     std::int64_t m_sequence{0};
     std::string m_head;  // VCALENDAR … ORGANIZER
     std::string m_tail;  // END:VEVENT, END:VCALENDAR

@@ -39,7 +39,7 @@ private:
 // "<UID-hash.SEQUENCE.request.EMAIL-hash@organiser-domain>": the same message (the SEQUENCE
 // it carries) for the same person always gets the same Message-ID, and different ones never
 // share it.
-std::string message_id(const domain::Event& event, ics::Method method, std::int64_t sequence,
+std::string message_id(const domain::Event& event, domain::Itip method, std::int64_t sequence,
                        std::string_view attendee_email, std::string_view organiser_email);
 
 }  // namespace convene::mail
