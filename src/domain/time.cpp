@@ -381,22 +381,6 @@ std::string format_utc(Instant instant) {
     return out;
 }
 
-std::string format_duration(seconds duration) {
-    std::string out;
-    auto take = [&](auto unit, char suffix) {
-        const auto count = duration_cast<decltype(unit)>(duration);
-        if (count.count() > 0) {
-            out += fmt::format("{}{}", count.count(), suffix);
-            duration -= count;
-        }
-    };
-    take(days{1}, 'd');
-    take(hours{1}, 'h');
-    take(minutes{1}, 'm');
-    take(seconds{1}, 's');
-    return out.empty() ? "0s" : out;
-}
-
 LocalTime to_local(Instant instant, const date::time_zone& zone) {
     const auto info = zone.get_info(instant);
     const auto local = instant.time_since_epoch() + info.offset;
@@ -411,22 +395,6 @@ std::string format_iso_local(Instant instant, const date::time_zone& zone) {
     const auto magnitude = offset_minutes < 0 ? -offset_minutes : offset_minutes;
     return fmt::format("{}T{}{}{:02}:{:02}", format_date(local.day),
                        date::format("%T", local.time_of_day), sign, magnitude / 60, magnitude % 60);
-}
-
-std::string format_range(Instant start, Instant end, const date::time_zone& zone) {
-    const auto from = to_local(start, zone);
-    const auto to = to_local(end, zone);
-    const auto hhmm = [](seconds s) { return date::format("%R", s); };
-    if (from.day == to.day && from.abbrev == to.abbrev) {
-        return fmt::format("{} {}–{} {}", format_date(from.day), hhmm(from.time_of_day),
-                           hhmm(to.time_of_day), to.abbrev);
-    }
-    if (from.day == to.day) {
-        return fmt::format("{} {} {} – {} {}", format_date(from.day), hhmm(from.time_of_day),
-                           from.abbrev, hhmm(to.time_of_day), to.abbrev);
-    }
-    return fmt::format("{} {} {} – {} {} {}", format_date(from.day), hhmm(from.time_of_day),
-                       from.abbrev, format_date(to.day), hhmm(to.time_of_day), to.abbrev);
 }
 
 std::string format_date_range(Date first, Date last_inclusive) {

@@ -44,28 +44,4 @@ void append_utc_offset(std::string& out, std::chrono::seconds offset) {
         fmt::format_to(std::back_inserter(out), "{:02}", magnitude.seconds().count());
 }
 
-std::string format_utc_date_time(domain::Instant instant) {
-    std::string out;
-    append_utc_date_time(out, instant);
-    return out;
-}
-
-std::string format_local_date_time(domain::Instant instant, const date::time_zone& zone) {
-    std::string out;
-    append_local_date_time(out, instant, zone);
-    return out;
-}
-
-std::string format_date(domain::Date day) {
-    std::string out;
-    append_date(out, day);
-    return out;
-}
-
-std::string format_utc_offset(std::chrono::seconds offset) {
-    std::string out;
-    append_utc_offset(out, offset);
-    return out;
-}
-
 }  // namespace convene::ics

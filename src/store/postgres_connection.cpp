@@ -70,8 +70,6 @@ void receive_notice(void* secrets, const PGresult* result) {
 
 bool is_postgres_url(std::string_view location) { return is_postgres_location(location); }
 
-std::string without_password(std::string_view url) { return shown_location(url); }
-
 NumberedSql numbered_parameters(std::string_view sql) {
     NumberedSql out;
     out.sql.reserve(sql.size() + 16);

@@ -31,9 +31,6 @@ private:
     bool m_connection_lost;
 };
 
-// The URL (or keyword/value string) as messages show it: any password replaced by "****".
-std::string without_password(std::string_view url);
-
 class PostgresConnection final : public sql::Connection {
 public:
     // Connects to a URL or keyword/value string (postgres_location.hpp), or throws

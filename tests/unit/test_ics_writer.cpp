@@ -201,15 +201,23 @@ TEST_CASE("date values are written in their iCalendar forms", "[ics]") {
           "DTSTAMP:20220413T130000Z\r\n"
           "DTSTART;TZID=Europe/Paris:20220413T150000\r\n"
           "DTEND;VALUE=DATE:20220411\r\n");
-    CHECK(convene::ics::format_utc_date_time(instant) == "20220413T130000Z");
-    CHECK(convene::ics::format_local_date_time(instant, paris) == "20220413T150000");
-    CHECK(convene::ics::format_local_date_time(date::sys_days{date::year{2022} / 1 / 13} + 13h,
-                                               paris) == "20220113T140000");
-    CHECK(convene::ics::format_date(date::year{2022} / 4 / 11) == "20220411");
-    CHECK(convene::ics::format_utc_offset(2h) == "+0200");
-    CHECK(convene::ics::format_utc_offset(-(9h + 30min)) == "-0930");
-    CHECK(convene::ics::format_utc_offset(0s) == "+0000");
-    CHECK(convene::ics::format_utc_offset(5h + 30min + 28s) == "+053028");
+    // Each value appended to what the buffer holds already.
+    std::string out = "|";
+    convene::ics::append_utc_date_time(out, instant);
+    out += '|';
+    convene::ics::append_local_date_time(out, instant, paris);
+    out += '|';
+    convene::ics::append_local_date_time(out, date::sys_days{date::year{2022} / 1 / 13} + 13h,
+                                         paris);
+    out += '|';
+    convene::ics::append_date(out, date::year{2022} / 4 / 11);
+    for (const auto offset : {std::chrono::seconds{2h}, -std::chrono::seconds{9h + 30min},
+                              std::chrono::seconds{0}, 5h + 30min + 28s}) {
+        out += '|';
+        convene::ics::append_utc_offset(out, offset);
+    }
+    CHECK(out ==
+          "|20220413T130000Z|20220413T150000|20220113T140000|20220411|+0200|-0930|+0000|+053028");
 }
 
 TEST_CASE("an instant in the repeated hour of a DST change is written in UTC", "[ics]") {

@@ -3,6 +3,7 @@
 
 #include "convene/store/database.hpp"
 #include "store/postgres_connection.hpp"
+#include "store/postgres_location.hpp"
 
 using namespace convene::store;
 
@@ -19,13 +20,13 @@ TEST_CASE("SQLite's parameters become PostgreSQL's $N, outside quotes and commen
 }
 
 TEST_CASE("a URL in a message never shows its password") {
-    CHECK(without_password("postgresql://anna:s3cret@db.example.org:5432/convene") ==
+    CHECK(shown_location("postgresql://anna:s3cret@db.example.org:5432/convene") ==
           "postgresql://anna:****@db.example.org:5432/convene");
-    CHECK(without_password("postgres://anna@db.example.org/convene") ==
+    CHECK(shown_location("postgres://anna@db.example.org/convene") ==
           "postgres://anna@db.example.org/convene");
-    CHECK(without_password("postgresql:///convene?host=/run/pg&password=s3cret&port=5") ==
+    CHECK(shown_location("postgresql:///convene?host=/run/pg&password=s3cret&port=5") ==
           "postgresql:///convene?host=/run/pg&password=****&port=5");
-    CHECK(without_password("postgresql://anna:p@ss@host/db") == "postgresql://anna:****@host/db");
+    CHECK(shown_location("postgresql://anna:p@ss@host/db") == "postgresql://anna:****@host/db");
 }
 
 TEST_CASE("only postgresql:// and postgres:// URLs name PostgreSQL") {

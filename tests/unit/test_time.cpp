@@ -103,22 +103,22 @@ TEST_CASE("durations", "[time]") {
     CHECK(*parse_duration("2h") == hours{2});
     CHECK(*parse_duration("45s") == seconds{45});
     CHECK(*parse_duration("1d") == hours{24});
-    CHECK(format_duration(minutes{90}) == "1h30m");
-    CHECK(format_duration(hours{26}) == "1d2h");
     for (auto bad : {"", "h", "10", "1x", "-1h", "0m", "1h30"}) {
         INFO(bad);
         CHECK_FALSE(parse_duration(bad).ok());
     }
 }
 
-TEST_CASE("times print in the zone with its abbreviation", "[time]") {
+TEST_CASE("times are seen in the zone with its abbreviation", "[time]") {
+    using namespace std::chrono;
     const auto& paris = known_zone("Europe/Paris");
     const auto start = *parse_instant("2022-04-13T15:00", paris);
-    const auto end = *parse_instant("2022-04-13T16:00", paris);
-    CHECK(format_range(start, end, paris) == "2022-04-13 15:00–16:00 CEST");
-    CHECK(format_range(start, end, known_zone("UTC")) == "2022-04-13 13:00–14:00 UTC");
     CHECK(format_iso_local(start, paris) == "2022-04-13T15:00:00+02:00");
-    CHECK(format_range(start, end, known_zone("America/New_York")) == "2022-04-13 09:00–10:00 EDT");
+    const auto in_new_york = to_local(start, known_zone("America/New_York"));
+    CHECK(format_date(in_new_york.day) == "2022-04-13");
+    CHECK(in_new_york.time_of_day == hours{9});
+    CHECK(in_new_york.abbrev == "EDT");
+    CHECK(in_new_york.offset == -hours{4});
 }
 
 TEST_CASE("an event crossing midnight in Auckland shows both dates", "[time]") {
@@ -127,8 +127,9 @@ TEST_CASE("an event crossing midnight in Auckland shows both dates", "[time]") {
     const auto end = *parse_end("2025-02-01T01:30", start, auckland);
     CHECK(format_utc(start) == "2025-01-31T09:00:00Z");
     CHECK(format_utc(end) == "2025-01-31T12:30:00Z");
-    CHECK(format_range(start, end, auckland) == "2025-01-31 22:00 NZDT – 2025-02-01 01:30 NZDT");
-    CHECK(format_range(start, end, known_zone("UTC")) == "2025-01-31 09:00–12:30 UTC");
+    CHECK(format_date(to_local(start, auckland).day) == "2025-01-31");
+    CHECK(format_date(to_local(end, auckland).day) == "2025-02-01");
+    CHECK(to_local(end, auckland).abbrev == "NZDT");
 }
 
 TEST_CASE("a range across the DST change shows both abbreviations", "[time]") {
@@ -136,7 +137,8 @@ TEST_CASE("a range across the DST change shows both abbreviations", "[time]") {
     const auto start = *parse_instant("2025-03-30T01:30", paris);
     const auto end = *parse_instant("2025-03-30T03:30", paris);
     CHECK(end - start == std::chrono::hours{1});
-    CHECK(format_range(start, end, paris) == "2025-03-30 01:30 CET – 03:30 CEST");
+    CHECK(to_local(start, paris).abbrev == "CET");
+    CHECK(to_local(end, paris).abbrev == "CEST");
 }
 
 TEST_CASE("dates", "[time]") {

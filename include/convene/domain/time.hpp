@@ -45,8 +45,6 @@ std::string format_date(Date day);
 std::string format_utc(Instant instant);
 // format_utc onto the end of `out`: a list reuses one string for every row.
 void append_utc(std::string& out, Instant instant);
-// "1h30m" (inverse of parse_duration)
-std::string format_duration(std::chrono::seconds duration);
 
 // The wall-clock view of an instant in a zone.
 struct LocalTime {
@@ -60,9 +58,6 @@ LocalTime to_local(Instant instant, const date::time_zone& zone);
 // "2022-04-13T15:00:00+02:00"
 std::string format_iso_local(Instant instant, const date::time_zone& zone);
 
-// Human range in a zone: "2022-04-13 15:00–16:00 CEST", or with both dates when the range
-// crosses midnight: "2025-01-31 22:00 NZDT – 2025-02-01 01:00 NZDT".
-std::string format_range(Instant start, Instant end, const date::time_zone& zone);
 // All-day range: "2022-04-11 – 2022-04-13" or a single "2022-04-11".
 std::string format_date_range(Date first, Date last_inclusive);
 

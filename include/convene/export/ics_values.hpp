@@ -22,9 +22,4 @@ void append_date(std::string& out, domain::Date day);
 // "+0200", "-0930", "+053028": the UTC-OFFSET of TZOFFSETFROM/TZOFFSETTO.
 void append_utc_offset(std::string& out, std::chrono::seconds offset);
 
-std::string format_utc_date_time(domain::Instant instant);
-std::string format_local_date_time(domain::Instant instant, const date::time_zone& zone);
-std::string format_date(domain::Date day);
-std::string format_utc_offset(std::chrono::seconds offset);
-
 }  // namespace convene::ics
