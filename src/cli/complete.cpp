@@ -8,11 +8,11 @@
 #include <ostream>
 
 #include "command_setup.hpp"
+#include "convene/app/event_reads.hpp"
 #include "convene/domain/agenda.hpp"
 #include "convene/domain/time.hpp"
 #include "convene/export/format.hpp"
 #include "convene/store/database.hpp"
-#include "convene/store/event_store.hpp"
 #include "parse_errors.hpp"
 
 namespace convene::cli {
@@ -72,7 +72,7 @@ Names event_slugs(const GlobalOptions& globals, std::ostream& err) {
         // names no file.
         const auto& path = context.config().database_path;
         if (!store::is_postgres_url(path.string()) && !std::filesystem::exists(path)) return {};
-        return store::EventStore(context.database()).slugs();
+        return app::event_slugs(context.database());
     } catch (const std::exception&) {
         return {};  // a broken config or database: nothing to offer, and no noise on a TAB
     }

@@ -5,8 +5,8 @@
 
 #include "command_setup.hpp"
 #include "convene/app/event_changes.hpp"
+#include "convene/app/event_reads.hpp"
 #include "convene/error.hpp"
-#include "convene/store/event_store.hpp"
 
 namespace convene::cli {
 
@@ -19,7 +19,7 @@ struct Options {
 
 void run(const Options& options, Context& context) {
     if (!options.yes) {
-        const auto event = store::EventStore(context.database()).get(options.event);
+        const auto event = app::find_event(context.database(), options.event);
         throw UsageError(
             fmt::format("deleting {} removes its agenda and registrations for good", event.slug),
             "add --yes to confirm, or use cancel-event to keep the records");

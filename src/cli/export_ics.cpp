@@ -7,12 +7,11 @@
 #include <fmt/format.h>
 
 #include "command_setup.hpp"
+#include "convene/app/event_reads.hpp"
 #include "convene/app/invitations.hpp"
 #include "convene/error.hpp"
 #include "convene/export/ics_feed.hpp"
 #include "convene/io/output_file.hpp"
-#include "convene/store/agenda_store.hpp"
-#include "convene/store/event_store.hpp"
 #include "convene/text/plural.hpp"
 #include "invitation_settings.hpp"
 #include "not_empty.hpp"
@@ -32,43 +31,8 @@ struct Options {
     app::InvitationRequest invitations;
 };
 
-ics::FeedEntry entry_for(domain::Event event, store::EventStore& events,
-                         store::AgendaStore& agendas) {
-    ics::FeedEntry entry;
-    if (event.parent_id) entry.parent = events.find_by_id(*event.parent_id);
-    entry.agenda = agendas.list(event.id);
-    entry.event = std::move(event);
-    return entry;
-}
-
-// The events named, in the order given, each once; or every event with --all.
-std::vector<ics::FeedEntry> feed_entries(const Options& options, Context& context) {
-    store::EventStore events(context.database());
-    std::vector<domain::Event> chosen;
-    if (options.all) {
-        events.for_each([&](const domain::Event& event) { chosen.push_back(event); });
-        if (chosen.empty()) {
-            throw NotFoundError("there are no events to export",
-                                "create one with convene create-event");
-        }
-    } else {
-        for (const auto& name : options.events) {
-            auto event = events.get(name);
-            const bool seen =
-                std::any_of(chosen.begin(), chosen.end(),
-                            [&](const domain::Event& other) { return other.id == event.id; });
-            if (!seen) chosen.push_back(std::move(event));
-        }
-    }
-    store::AgendaStore agendas(context.database());
-    std::vector<ics::FeedEntry> entries;
-    entries.reserve(chosen.size());
-    for (auto& event : chosen) entries.push_back(entry_for(std::move(event), events, agendas));
-    return entries;
-}
-
 void write_feed(const Options& options, Context& context) {
-    const auto entries = feed_entries(options, context);
+    const auto entries = app::calendar_entries(context.database(), options.events, options.all);
     ics::FeedOptions feed;
     feed.name =
         !options.all && entries.size() == 1 ? entries.front().event.title : "convene events";
@@ -115,7 +79,7 @@ void check(const Options& options) {
 }
 
 void write_invitations(Options& options, Context& context) {
-    const auto entries = feed_entries(options, context);
+    const auto entries = app::calendar_entries(context.database(), options.events, options.all);
     const auto& entry = entries.front();
     auto& request = options.invitations;
     request.output = options.output;

@@ -1,18 +1,16 @@
 // convene export-schedule EVENT: the frab/pretalx schedule (--format frab-xml or frab-json) of a
 // parent event with its sessions, or of one event with its timed agenda.
-#include <map>
 #include <memory>
 #include <ostream>
 
 #include <fmt/format.h>
 
 #include "command_setup.hpp"
+#include "convene/app/event_reads.hpp"
 #include "convene/error.hpp"
 #include "convene/export/format.hpp"
 #include "convene/export/frab_schedule.hpp"
 #include "convene/io/output_file.hpp"
-#include "convene/store/agenda_store.hpp"
-#include "convene/store/event_store.hpp"
 #include "convene/text/plural.hpp"
 #include "convene/text/suggest.hpp"
 #include "flag_problems.hpp"
@@ -25,19 +23,6 @@ struct Options {
     std::string event;
     std::string output;
 };
-
-frab::Schedule build(const domain::Event& event, Context& context) {
-    store::EventStore events(context.database());
-    store::AgendaStore agendas(context.database());
-    std::vector<domain::Event> sessions;
-    events.for_each([&](const domain::Event& other) {
-        if (other.parent_id == event.id) sessions.push_back(other);
-    });
-    if (sessions.empty()) return frab::from_agenda(event, agendas.list(event.id));
-    std::map<std::int64_t, std::vector<domain::AgendaItem>> items;
-    for (const auto& session : sessions) items[session.id] = agendas.list(session.id);
-    return frab::from_sessions(event, sessions, items);
-}
 
 void write(std::ostream& out, const frab::Schedule& schedule, bool json) {
     if (json) {
@@ -53,8 +38,7 @@ void run(const Options& options, Context& context) {
         context.options().format.empty()
             ? output::ScheduleFormat::frab_xml
             : flag_value(output::parse_schedule_format(context.options().format), "format");
-    const auto event = store::EventStore(context.database()).get(options.event);
-    const auto schedule = build(event, context);
+    const auto [event, schedule] = app::event_schedule(context.database(), options.event);
     if (schedule.talks.empty()) {
         context.warn(fmt::format("'{}' has no sessions and no timed agenda items", event.slug));
     }

@@ -4,10 +4,9 @@
 #include <nlohmann/json.hpp>
 
 #include "command_setup.hpp"
+#include "convene/app/event_reads.hpp"
 #include "convene/domain/time.hpp"
 #include "convene/export/event_page.hpp"
-#include "convene/store/agenda_store.hpp"
-#include "convene/store/event_store.hpp"
 
 namespace convene::cli {
 
@@ -50,9 +49,9 @@ Row make_row(const domain::AgendaItem& item, const date::time_zone& zone) {
 void run(const Options& options, Context& context) {
     using output::ColumnType;
     using output::Fit;
-    auto& db = context.database();
-    const auto event = store::EventStore(db).get(options.event);
-    const auto items = store::AgendaStore(db).list(event.id);
+    const auto view = app::event_view(context.database(), options.event);
+    const auto& event = view.event;
+    const auto& items = view.agenda;
     const auto format = context.output_format();
     // Programs get each speaker as an object; people and spreadsheets get "Name, Role, Org".
     const bool nested = format == output::Format::json || format == output::Format::jsonl;

@@ -2,8 +2,8 @@
 #include <memory>
 
 #include "command_setup.hpp"
+#include "convene/app/event_reads.hpp"
 #include "convene/domain/time.hpp"
-#include "convene/store/event_store.hpp"
 
 namespace convene::cli {
 
@@ -24,7 +24,7 @@ std::pair<std::string, std::string> bounds(const domain::Event& event) {
 }
 
 void run(const Options& options, Context& context) {
-    store::EventStore events(context.database());  // before the header: it may not exist
+    auto& db = context.database();  // before the header: it may not exist
     using output::ColumnType;
     using output::Fit;
     auto writer = output::make_row_writer(context.output_format(), context.out(),
@@ -41,13 +41,8 @@ void run(const Options& options, Context& context) {
                                            {"online_url", ColumnType::text, Fit::hide},
                                            {"capacity", ColumnType::integer, Fit::hide}},
                                           context.writer_options(options.no_header, options.wide));
-    // Parents are few; look their slugs up as we go rather than holding every event.
-    events.for_each([&](const domain::Event& event) {
+    app::for_each_event(db, [&](const domain::Event& event, const std::string& parent) {
         const auto [start, end] = bounds(event);
-        std::string parent;
-        if (event.parent_id) {
-            if (auto found = events.find_by_id(*event.parent_id)) parent = found->slug;
-        }
         writer->row({event.id, event.slug, event.title, start, end, event.timezone,
                      domain::to_string(event.status), event.sequence, output::text_or_null(parent),
                      output::text_or_null(event.venue), output::text_or_null(event.online_url),

@@ -9,14 +9,13 @@
 #include <fmt/format.h>
 
 #include "command_setup.hpp"
+#include "convene/app/event_reads.hpp"
 #include "convene/domain/time.hpp"
 #include "convene/error.hpp"
 #include "convene/export/event_page.hpp"
 #include "convene/export/format.hpp"
 #include "convene/export/ics_feed.hpp"
 #include "convene/io/output_file.hpp"
-#include "convene/store/agenda_store.hpp"
-#include "convene/store/event_store.hpp"
 #include "convene/text/suggest.hpp"
 #include "flag_problems.hpp"
 
@@ -87,13 +86,12 @@ void run(const Options& options, Context& context) {
         context.options().format.empty()
             ? output::PageFormat::text
             : flag_value(output::parse_page_format(context.options().format), "format");
-    auto& db = context.database();
-    store::EventStore events(db);
+    auto view = app::event_view(context.database(), options.event);
     page::EventPage page;
-    page.event = events.get(options.event);
-    if (page.event.parent_id) page.parent = events.find_by_id(*page.event.parent_id);
-    page.agenda = store::AgendaStore(db).list(page.event.id);
-    page.sessions = events.children(page.event.id);
+    page.event = std::move(view.event);
+    page.parent = std::move(view.parent);
+    page.agenda = std::move(view.agenda);
+    page.sessions = std::move(view.sessions);
     page.zones = page_zones(page.event, options, context);
     page.width = text_width(options, context);
 

@@ -1,0 +1,89 @@
+#include "convene/app/event_reads.hpp"
+
+#include <algorithm>
+#include <map>
+#include <utility>
+
+#include "convene/error.hpp"
+#include "convene/store/agenda_store.hpp"
+#include "convene/store/event_store.hpp"
+
+namespace convene::app {
+
+domain::Event find_event(store::Database& db, std::string_view name) {
+    return store::EventStore(db).get(name);
+}
+
+void for_each_event(store::Database& db, const EventVisitor& visit) {
+    store::EventStore events(db);
+    // Parents are few; their slugs are looked up as the list goes rather than holding every
+    // event.
+    events.for_each([&](const domain::Event& event) {
+        std::string parent;
+        if (event.parent_id) {
+            if (auto found = events.find_by_id(*event.parent_id)) parent = std::move(found->slug);
+        }
+        visit(event, parent);
+    });
+}
+
+std::vector<std::string> event_slugs(store::Database& db) { return store::EventStore(db).slugs(); }
+
+EventView event_view(store::Database& db, std::string_view name) {
+    store::EventStore events(db);
+    EventView view;
+    view.event = events.get(name);
+    if (view.event.parent_id) view.parent = events.find_by_id(*view.event.parent_id);
+    view.agenda = store::AgendaStore(db).list(view.event.id);
+    view.sessions = events.children(view.event.id);
+    return view;
+}
+
+std::vector<ics::FeedEntry> calendar_entries(store::Database& db,
+                                             const std::vector<std::string>& names, bool all) {
+    store::EventStore events(db);
+    std::vector<domain::Event> chosen;
+    if (all) {
+        events.for_each([&](const domain::Event& event) { chosen.push_back(event); });
+        if (chosen.empty()) {
+            throw NotFoundError("there are no events to export",
+                                "create one with convene create-event");
+        }
+    } else {
+        for (const auto& name : names) {
+            auto event = events.get(name);
+            const bool seen =
+                std::any_of(chosen.begin(), chosen.end(),
+                            [&](const domain::Event& other) { return other.id == event.id; });
+            if (!seen) chosen.push_back(std::move(event));
+        }
+    }
+    store::AgendaStore agendas(db);
+    std::vector<ics::FeedEntry> entries;
+    entries.reserve(chosen.size());
+    for (auto& event : chosen) {
+        ics::FeedEntry entry;
+        if (event.parent_id) entry.parent = events.find_by_id(*event.parent_id);
+        entry.agenda = agendas.list(event.id);
+        entry.event = std::move(event);
+        entries.push_back(std::move(entry));
+    }
+    return entries;
+}
+
+EventSchedule event_schedule(store::Database& db, std::string_view name) {
+    store::EventStore events(db);
+    store::AgendaStore agendas(db);
+    auto event = events.get(name);
+    const auto sessions = events.children(event.id);
+    if (sessions.empty()) {
+        auto schedule = frab::from_agenda(event, agendas.list(event.id));
+        return {std::move(event), std::move(schedule)};
+    }
+    std::map<std::int64_t, std::vector<domain::AgendaItem>> items;
+    for (const auto& session : sessions) items[session.id] = agendas.list(session.id);
+    auto schedule = frab::from_sessions(event, sessions, items);
+    return {std::move(event), std::move(schedule)};
+}
+
+}  // namespace convene::app
