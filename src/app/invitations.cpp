@@ -95,7 +95,7 @@ InvitationSummary write_folder(store::Database& db, const InvitationRequest& req
 }  // namespace
 
 std::optional<domain::Itip> method_for(const domain::Event& event,
-                                      domain::RegistrationStatus status) {
+                                       domain::RegistrationStatus status) {
     switch (status) {
         case domain::RegistrationStatus::waitlisted: return std::nullopt;
         case domain::RegistrationStatus::cancelled: return domain::Itip::cancel;
