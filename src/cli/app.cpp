@@ -19,7 +19,6 @@
 #include "convene/error.hpp"
 #include "convene/io/standard_streams.hpp"
 #include "convene/store/database.hpp"
-#include "convene/store/integrity.hpp"
 #include "convene/text/printable.hpp"
 #include "help_formatter.hpp"
 #include "not_empty.hpp"
@@ -57,7 +56,7 @@ void finish_output(std::ostream& out) {
 // The database refused a write (a constraint, a type). The command's transaction has rolled
 // back. Damage is said only when `db check` finds some: a false "damaged" would send people
 // to their backups. Otherwise convene broke its own rules: a bug, and the data is sound.
-int report_refused_write(Context& context, std::ostream& err, const std::exception& refused) {
+int report_refused_write(Context& context, std::ostream& err, const store::RefusedWrite& refused) {
     std::optional<app::CheckReport> check;
     try {
         check = app::check_database(context.database());
@@ -174,11 +173,9 @@ int run_app(int argc, char** argv, std::ostream& out, std::ostream& err) {
         return report(err, ExitCode::usage, "no command given", "see 'convene --help'");
     } catch (const Error& e) {
         return report(err, e.code(), e.what(), e.hint());
+    } catch (const store::RefusedWrite& e) {
+        return report_refused_write(context, err, e);
     } catch (const std::exception& e) {
-        if (store::is_refused_write(e)) return report_refused_write(context, err, e);
-        if (const auto error = store::storage_error(e)) {
-            return report(err, error->code(), error->what(), error->hint());
-        }
         return report(err, ExitCode::bug, e.what(), "this is a bug in convene; please report it");
     }
 }

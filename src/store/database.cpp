@@ -1,7 +1,6 @@
 #include "convene/store/database.hpp"
 
 #include <fcntl.h>
-#include <sqlite3.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -13,7 +12,6 @@
 #include <thread>
 #include <vector>
 
-#include <SQLiteCpp/Exception.h>
 #include <fmt/format.h>
 
 #include "postgres_connection.hpp"
@@ -221,7 +219,7 @@ void Database::migrate_sqlite() {
         for (int version = from; version < k_schema_version; ++version) {
             db.execute(k_migrations[static_cast<std::size_t>(version)]);
         }
-    } catch (const SQLite::Exception& e) {
+    } catch (const EngineError& e) {
         // A file that SQLite reads but convene did not write (another program's database).
         throw StorageError(fmt::format("cannot set up {} for convene: {}", name(), e.what()),
                            "give --db a new file or a convene database");
@@ -295,67 +293,6 @@ ReadSnapshot::ReadSnapshot(ReadSnapshot&& other) noexcept : m_db(other.m_db) {
 
 ReadSnapshot::~ReadSnapshot() {
     if (m_db) m_db->connection().rollback();
-}
-
-namespace {
-
-// What a PostgreSQL error stands for, by its SQLSTATE class (PostgreSQL's appendix A).
-std::optional<Error> postgres_storage_error(const PostgresError& error) {
-    const std::string& state = error.sqlstate();
-    const std::string what = error.what();
-    const std::string kind = state.substr(0, 2);
-    if (error.connection_lost() || kind == "08" || kind == "57") {
-        return StorageError(fmt::format("lost the connection to the database server: {}", what),
-                            "nothing was written; run the command again when the server is back");
-    }
-    if (state == "40001" || state == "40P01" || state == "55P03") {
-        return StorageError("the database is busy: another convene is writing to it",
-                            "try again when it has finished");
-    }
-    if (kind == "53" || kind == "58" || kind == "XX") {
-        return StorageError(fmt::format("database: {}", what));
-    }
-    // undefined_table, undefined_column: a table or column dropped behind convene's back.
-    if (state == "42P01" || state == "42703") {
-        return StorageError(fmt::format("the database is damaged: {}", what),
-                            "restore it from a backup");
-    }
-    // A refused write (classes 22 and 23) is weighed by `db check` (store/integrity.hpp).
-    return std::nullopt;
-}
-
-}  // namespace
-
-std::optional<Error> storage_error(const std::exception& error) {
-    if (const auto* postgres_error = dynamic_cast<const PostgresError*>(&error)) {
-        return postgres_storage_error(*postgres_error);
-    }
-    const auto* sqlite_error = dynamic_cast<const SQLite::Exception*>(&error);
-    if (!sqlite_error) return std::nullopt;
-    const std::string what = sqlite_error->what();
-    switch (sqlite_error->getErrorCode() & 0xff) {
-        case SQLITE_BUSY:
-        case SQLITE_LOCKED:
-            return StorageError("the database is busy: another convene is writing to it",
-                                "try again when it has finished");
-        case SQLITE_CORRUPT:
-        case SQLITE_NOTADB:
-            return StorageError(fmt::format("the database is damaged: {}", what),
-                                "restore it from a backup");
-        case SQLITE_CANTOPEN:
-        case SQLITE_READONLY:
-        case SQLITE_FULL:
-        case SQLITE_IOERR:
-        case SQLITE_PERM: return StorageError(fmt::format("database: {}", what));
-        // A refused write (CONSTRAINT, MISMATCH) is weighed by `db check`
-        // (store/integrity.hpp).
-        case SQLITE_SCHEMA:
-        case SQLITE_FORMAT:
-        case SQLITE_TOOBIG:
-            return StorageError(fmt::format("the database is damaged: {}", what),
-                                "restore it from a backup");
-        default: return std::nullopt;
-    }
 }
 
 }  // namespace convene::store

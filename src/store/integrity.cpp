@@ -1,15 +1,11 @@
 #include "convene/store/integrity.hpp"
 
-#include <sqlite3.h>
-
-#include <SQLiteCpp/Exception.h>
 #include <fmt/format.h>
 
 #include "convene/store/agenda_store.hpp"
 #include "convene/store/event_store.hpp"
 #include "convene/store/ledger_store.hpp"
 #include "convene/store/registration_store.hpp"
-#include "postgres_connection.hpp"
 #include "sql.hpp"
 #include "stored_value.hpp"
 
@@ -159,17 +155,6 @@ StoredTotals stored_totals(Database& db) {
             .agenda_items = single_integer(connection, "SELECT count(*) FROM agenda_item"),
             .registrations = single_integer(connection, "SELECT count(*) FROM registration"),
             .messages = single_integer(connection, "SELECT count(*) FROM sent_message")};
-}
-
-bool is_refused_write(const std::exception& error) {
-    if (const auto* postgres_error = dynamic_cast<const PostgresError*>(&error)) {
-        const auto kind = postgres_error->sqlstate().substr(0, 2);
-        return kind == "22" || kind == "23";
-    }
-    const auto* sqlite_error = dynamic_cast<const SQLite::Exception*>(&error);
-    if (!sqlite_error) return false;
-    const int code = sqlite_error->getErrorCode() & 0xff;
-    return code == SQLITE_CONSTRAINT || code == SQLITE_MISMATCH;
 }
 
 }  // namespace convene::store

@@ -66,6 +66,33 @@ void receive_notice(void* secrets, const PGresult* result) {
               << text::printable(scrubbed(primary ? primary : "", hidden)) << '\n';
 }
 
+// A failure in convene's words, by its SQLSTATE class (PostgreSQL's appendix A): what a
+// person can act on is a StorageError, a refused write is weighed by `db check`, and
+// anything else is convene's own mistake.
+[[noreturn]] void throw_failure(const PostgresFailure& failure) {
+    const std::string& state = failure.sqlstate;
+    const std::string& what = failure.message;
+    const std::string kind = state.substr(0, 2);
+    if (failure.connection_lost || kind == "08" || kind == "57") {
+        throw StorageError(fmt::format("lost the connection to the database server: {}", what),
+                           "nothing was written; run the command again when the server is back");
+    }
+    if (state == "40001" || state == "40P01" || state == "55P03") {
+        throw StorageError("the database is busy: another convene is writing to it",
+                           "try again when it has finished");
+    }
+    if (kind == "53" || kind == "58" || kind == "XX") {
+        throw StorageError(fmt::format("database: {}", what));
+    }
+    // undefined_table, undefined_column: a table or column dropped behind convene's back.
+    if (state == "42P01" || state == "42703") {
+        throw StorageError(fmt::format("the database is damaged: {}", what),
+                           "restore it from a backup");
+    }
+    if (kind == "22" || kind == "23") throw RefusedWrite(what);
+    throw EngineError(what);
+}
+
 }  // namespace
 
 bool is_postgres_url(std::string_view location) { return is_postgres_location(location); }
@@ -390,16 +417,18 @@ PGresult* PostgresConnection::await(int sent, std::chrono::seconds extra) {
     return kept;
 }
 
-void PostgresConnection::throw_error(PGresult* result) {
+PostgresFailure PostgresConnection::failure(PGresult* result) {
     const char* state = result ? pq().PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
     const char* primary =
         result ? pq().PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
     std::string message = primary ? primary : first_line(pq().PQerrorMessage(m_connection));
-    std::string sqlstate = state ? state : "";
     pq().PQclear(result);
-    throw PostgresError(std::move(sqlstate), scrubbed(std::move(message), m_secrets),
-                        pq().PQstatus(m_connection) == CONNECTION_BAD);
+    return {.sqlstate = state ? state : "",
+            .message = scrubbed(std::move(message), m_secrets),
+            .connection_lost = pq().PQstatus(m_connection) == CONNECTION_BAD};
 }
+
+void PostgresConnection::throw_error(PGresult* result) { throw_failure(failure(result)); }
 
 void PostgresConnection::execute_quietly(const std::string& sql) noexcept {
     if (m_broken || !m_connection) return;
@@ -424,35 +453,47 @@ std::unique_ptr<sql::Statement> PostgresConnection::prepare_streamed(std::string
 void PostgresConnection::execute(std::string_view sql) { execute(sql, std::chrono::seconds{0}); }
 
 void PostgresConnection::execute(std::string_view sql, std::chrono::seconds extra) {
+    if (const auto failed = try_execute(sql, extra)) throw_failure(*failed);
+}
+
+std::optional<PostgresFailure> PostgresConnection::try_execute(std::string_view sql,
+                                                               std::chrono::seconds extra) {
     PGresult* result = await(pq().PQsendQuery(m_connection, std::string(sql).c_str()), extra);
     const auto status = pq().PQresultStatus(result);
     if (result && (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)) {
         pq().PQclear(result);
-        return;
+        return std::nullopt;
     }
-    throw_error(result);
+    return failure(result);
 }
 
 bool PostgresConnection::begin_write(std::chrono::seconds lock_wait) {
     execute("BEGIN");
+    bool taken = false;
     try {
-        if (lock_wait.count() == 0) {
-            auto taken =
-                prepare(fmt::format("SELECT pg_try_advisory_xact_lock({})", k_writer_lock));
-            if (taken->step() && taken->text(0) == "t") return true;
-            rollback();
-            return false;
-        }
-        execute(fmt::format("SET LOCAL lock_timeout = '{}s'", lock_wait.count()));
-        // The server waits for the lock up to lock_wait; only then may it be silent too long.
-        execute(fmt::format("SELECT pg_advisory_xact_lock({})", k_writer_lock), lock_wait);
-        execute("SET LOCAL lock_timeout = 0");
-        return true;
-    } catch (const PostgresError& error) {
+        taken = take_writer_lock(lock_wait);
+    } catch (...) {
         rollback();
-        if (error.sqlstate() == "55P03") return false;  // lock_not_available: waited enough
         throw;
     }
+    if (!taken) rollback();
+    return taken;
+}
+
+bool PostgresConnection::take_writer_lock(std::chrono::seconds lock_wait) {
+    if (lock_wait.count() == 0) {
+        auto taken = prepare(fmt::format("SELECT pg_try_advisory_xact_lock({})", k_writer_lock));
+        return taken->step() && taken->text(0) == "t";
+    }
+    execute(fmt::format("SET LOCAL lock_timeout = '{}s'", lock_wait.count()));
+    // The server waits for the lock up to lock_wait; only then may it be silent too long.
+    if (const auto failed = try_execute(
+            fmt::format("SELECT pg_advisory_xact_lock({})", k_writer_lock), lock_wait)) {
+        if (failed->sqlstate == "55P03") return false;  // lock_not_available: waited enough
+        throw_failure(*failed);
+    }
+    execute("SET LOCAL lock_timeout = 0");
+    return true;
 }
 
 void PostgresConnection::copy_in(std::string_view table_and_columns, std::string_view data) {

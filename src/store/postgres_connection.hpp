@@ -4,7 +4,6 @@
 #include <chrono>
 #include <memory>
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -15,20 +14,13 @@ struct pg_result;
 
 namespace convene::store {
 
-// An error the server (or the lost connection to it) reported; storage_error() words it.
-class PostgresError : public std::runtime_error {
-public:
-    PostgresError(std::string sqlstate, const std::string& message, bool connection_lost)
-        : std::runtime_error(message),
-          m_sqlstate(std::move(sqlstate)),
-          m_connection_lost(connection_lost) {}
-    // The five-character SQLSTATE; empty when the connection failed before one came.
-    const std::string& sqlstate() const { return m_sqlstate; }
-    bool connection_lost() const { return m_connection_lost; }
-
-private:
-    std::string m_sqlstate;
-    bool m_connection_lost;
+// What the server (or the lost connection to it) reported of a failed statement. The
+// connection throws it as convene's error (StorageError, RefusedWrite, EngineError:
+// convene/store/database.hpp); only waiting for the writer lock looks at it first.
+struct PostgresFailure {
+    std::string sqlstate;  // five characters; empty when the connection failed before one came
+    std::string message;
+    bool connection_lost{false};
 };
 
 class PostgresConnection final : public sql::Connection {
@@ -70,10 +62,16 @@ private:
     // A statement whose failure does not matter (ROLLBACK, CLOSE, unlocking): never waits on
     // a connection given up.
     void execute_quietly(const std::string& sql) noexcept;
-    // The error a failed result stands for (the result is cleared): its SQLSTATE and first
-    // message, or the connection's message when the server sent none (the connection is
-    // gone); secrets scrubbed.
+    // What a failed result reports (the result is cleared): its SQLSTATE and first message,
+    // or the connection's message when the server sent none (the connection is gone); secrets
+    // scrubbed.
+    PostgresFailure failure(pg_result* result);
+    // That failure as convene's error.
     [[noreturn]] void throw_error(pg_result* result);
+    // Runs `sql`; what failed, when the server refused it.
+    std::optional<PostgresFailure> try_execute(std::string_view sql, std::chrono::seconds extra);
+    // Whether the writer lock was taken within `lock_wait`, in the transaction just begun.
+    bool take_writer_lock(std::chrono::seconds lock_wait);
     void execute_copy_start(const std::string& sql);
 
     pg_conn* m_connection{nullptr};

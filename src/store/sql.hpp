@@ -3,6 +3,8 @@
 // statements, and statements that bind parameters and read rows. The stores write their SQL
 // once, with SQLite's `?` and `?N` parameters; the PostgreSQL connection numbers them `$N`.
 // SQL that differs between the engines is chosen in the store that needs it (dialect.hpp).
+// Connections and statements throw convene's errors, never their engine's: StorageError,
+// RefusedWrite or EngineError (convene/store/database.hpp).
 #include <chrono>
 #include <cstdint>
 #include <memory>

@@ -8,12 +8,51 @@
 #include <string>
 
 #include <SQLiteCpp/Exception.h>
+#include <fmt/format.h>
 
+#include "convene/error.hpp"
+#include "convene/store/database.hpp"
 #include "sqlite_bulk_writer.hpp"
 
 namespace convene::store {
 
 namespace {
+
+// SQLite's error `code` (primary or extended) and message in convene's words: what a person
+// can act on is a StorageError, a refused write is weighed by `db check`, and anything else
+// is convene's own mistake.
+[[noreturn]] void throw_sqlite_error(int code, const std::string& what) {
+    switch (code & 0xff) {
+        case SQLITE_BUSY:
+        case SQLITE_LOCKED:
+            throw StorageError("the database is busy: another convene is writing to it",
+                               "try again when it has finished");
+        case SQLITE_CORRUPT:
+        case SQLITE_NOTADB:
+        case SQLITE_SCHEMA:
+        case SQLITE_FORMAT:
+        case SQLITE_TOOBIG:
+            throw StorageError(fmt::format("the database is damaged: {}", what),
+                               "restore it from a backup");
+        case SQLITE_CANTOPEN:
+        case SQLITE_READONLY:
+        case SQLITE_FULL:
+        case SQLITE_IOERR:
+        case SQLITE_PERM: throw StorageError(fmt::format("database: {}", what));
+        case SQLITE_CONSTRAINT:
+        case SQLITE_MISMATCH: throw RefusedWrite(what);
+        default: throw EngineError(what);
+    }
+}
+
+[[noreturn]] void throw_sqlite_error(const SQLite::Exception& error) {
+    throw_sqlite_error(error.getErrorCode(), error.what());
+}
+
+// The message SQLiteCpp would give: the connection's last error.
+[[noreturn]] void throw_sqlite_error(sqlite3* db, int code) {
+    throw_sqlite_error(code, sqlite3_errmsg(db));
+}
 
 class SqliteStatement final : public sql::Statement {
 public:
@@ -42,7 +81,7 @@ public:
         const int result = sqlite3_step(m_statement);
         if (result == SQLITE_ROW) return true;
         if (result == SQLITE_DONE) return false;
-        throw SQLite::Exception(m_db, result);
+        throw_sqlite_error(m_db, result);
     }
     std::int64_t run() override {
         while (step()) {
@@ -78,7 +117,7 @@ public:
 
 private:
     void check(int result) const {
-        if (result != SQLITE_OK) throw SQLite::Exception(m_db, result);
+        if (result != SQLITE_OK) throw_sqlite_error(m_db, result);
     }
 
     sqlite3* m_db;
@@ -128,16 +167,25 @@ int open_flags() {
 }  // namespace
 
 SqliteConnection::SqliteConnection(const std::filesystem::path& path,
-                                   std::chrono::seconds lock_wait)
+                                   std::chrono::seconds lock_wait) try
     : m_database(path.string(), open_flags(),
                  static_cast<int>(lock_wait / std::chrono::milliseconds{1})),
-      m_name(path.string()) {}
+      m_name(path.string()) {
+} catch (const SQLite::Exception& error) {
+    throw_sqlite_error(error);
+}
 
 std::unique_ptr<sql::Statement> SqliteConnection::prepare(std::string_view sql) {
     return std::make_unique<SqliteStatement>(m_database, sql);
 }
 
-void SqliteConnection::execute(std::string_view sql) { m_database.exec(std::string(sql)); }
+void SqliteConnection::execute(std::string_view sql) {
+    try {
+        m_database.exec(std::string(sql));
+    } catch (const SQLite::Exception& error) {
+        throw_sqlite_error(error);
+    }
+}
 
 bool SqliteConnection::begin_write(std::chrono::seconds /*lock_wait: the busy timeout*/) {
     try {
@@ -147,7 +195,7 @@ bool SqliteConnection::begin_write(std::chrono::seconds /*lock_wait: the busy ti
         return true;
     } catch (const SQLite::Exception& error) {
         const int code = error.getErrorCode() & 0xff;
-        if (code != SQLITE_BUSY && code != SQLITE_LOCKED) throw;
+        if (code != SQLITE_BUSY && code != SQLITE_LOCKED) throw_sqlite_error(error);
         return false;
     }
 }
@@ -156,11 +204,11 @@ bool SqliteConnection::begin_write(std::chrono::seconds /*lock_wait: the busy ti
 // without holding off writers).
 bool SqliteConnection::begin_read() {
     if (in_transaction()) return false;
-    m_database.exec("BEGIN DEFERRED");
+    execute("BEGIN DEFERRED");
     return true;
 }
 
-void SqliteConnection::commit() { m_database.exec("COMMIT"); }
+void SqliteConnection::commit() { execute("COMMIT"); }
 
 void SqliteConnection::rollback() noexcept {
     try {
@@ -175,12 +223,12 @@ bool SqliteConnection::try_lock_event(std::int64_t event_id) {
     if (m_lock_file.fd < 0) {
         m_lock_file.fd = ::open(m_name.c_str(), O_RDWR | O_CLOEXEC);
         if (m_lock_file.fd < 0) {
-            throw SQLite::Exception("cannot open the database to lock an event", SQLITE_CANTOPEN);
+            throw_sqlite_error(SQLITE_CANTOPEN, "cannot open the database to lock an event");
         }
     }
     if (set_event_lock(m_lock_file.fd, event_id, F_WRLCK)) return true;
     if (errno == EAGAIN || errno == EACCES) return false;
-    throw SQLite::Exception("cannot lock an event of the database", SQLITE_IOERR);
+    throw_sqlite_error(SQLITE_IOERR, "cannot lock an event of the database");
 }
 
 void SqliteConnection::unlock_event(std::int64_t event_id) noexcept {

@@ -1,6 +1,7 @@
 #pragma once
-// The SQLite engine behind sql::Connection: SQLiteCpp opens the file and reports errors as
-// SQLite::Exception; statements use the C API directly, so reading a column costs no object.
+// The SQLite engine behind sql::Connection: SQLiteCpp opens the file, statements use the C API
+// directly, so reading a column costs no object. SQLite's errors leave it as convene's
+// (StorageError, RefusedWrite, EngineError: convene/store/database.hpp).
 #include <chrono>
 #include <filesystem>
 #include <memory>

@@ -13,6 +13,7 @@
 #include "convene/store/event_store.hpp"
 #include "sqlite_handle.hpp"
 #include "store/schema.hpp"
+#include "store/sql.hpp"
 #include "testing.hpp"
 
 using namespace convene;
@@ -144,10 +145,29 @@ TEST_CASE("a file that is not a database is a storage error", "[store]") {
     try {
         store::Database db(path);
         FAIL("expected an error");
-    } catch (const std::exception& e) {
-        const auto error = store::storage_error(e);
-        REQUIRE(error);
-        CHECK(error->code() == ExitCode::storage);
+    } catch (const StorageError& e) {
+        CHECK(e.code() == ExitCode::storage);
+        CHECK(std::string(e.what()).starts_with("the database is damaged: "));
+    }
+}
+
+TEST_CASE("SQLite's errors leave the connection as convene's", "[store]") {
+    store::Database db(":memory:");
+    auto& connection = db.connection();
+    connection.execute("CREATE TEMP TABLE t (x INTEGER NOT NULL)");
+    // A constraint: no exit code of its own, run_app weighs it with `db check`.
+    CHECK_THROWS_AS(connection.execute("INSERT INTO t VALUES (NULL)"), store::RefusedWrite);
+    auto insert = connection.prepare("INSERT INTO t VALUES (?)");
+    insert->bind_null(1);
+    CHECK_THROWS_AS(insert->run(), store::RefusedWrite);
+    // SQL convene would never write: the engine's own words, a bug.
+    try {
+        connection.prepare("SELECT x FROM nowhere");
+        FAIL("expected an error");
+    } catch (const store::RefusedWrite&) {
+        FAIL("not a refused write");
+    } catch (const store::EngineError& e) {
+        CHECK(std::string(e.what()) == "no such table: nowhere");
     }
 }
 

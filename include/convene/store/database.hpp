@@ -4,11 +4,10 @@
 // src/store: this header shows none of them.
 #include <chrono>
 #include <cstdint>
-#include <exception>
 #include <filesystem>
 #include <functional>
 #include <memory>
-#include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -135,9 +134,24 @@ private:
     Database* m_db;  // null when the snapshot is an enclosing transaction's
 };
 
-// The convene error an SQLite failure stands for: a busy database is another convene writing,
-// a damaged or unreadable file is a storage problem (exit 6). Empty for anything else, which
-// is a bug.
-std::optional<Error> storage_error(const std::exception& error);
+// Each connection turns its engine's errors into convene's where it calls the engine: what
+// a person can act on (busy, damaged, unreadable, a lost server) is a StorageError (exit 6).
+// What is left is one of these two, neither of which has an exit code of its own.
+
+// What the engine said that convene has no words of its own for: a bug in convene (exit 1),
+// or, while setting up a file, a database that is not convene's.
+class EngineError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// A write the database refused by a constraint or a type (SQLite's CONSTRAINT or MISMATCH,
+// PostgreSQL's classes 22 and 23). convene checks its values before it writes, so either a
+// row was changed behind its back (damage, which `db check` then finds) or convene broke its
+// own rules (a bug): run_app weighs it with `db check`.
+class RefusedWrite : public EngineError {
+public:
+    using EngineError::EngineError;
+};
 
 }  // namespace convene::store

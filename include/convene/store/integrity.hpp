@@ -60,10 +60,4 @@ struct StoredTotals {
 };
 StoredTotals stored_totals(Database& db);
 
-// Whether `error` is the database refusing a write by a constraint or a type (SQLite's
-// CONSTRAINT or MISMATCH, PostgreSQL's classes 22 and 23). convene checks its values before
-// it writes, so either a row was changed behind its back (damage, which `db check` then
-// finds) or convene broke its own rules (a bug).
-bool is_refused_write(const std::exception& error);
-
 }  // namespace convene::store
