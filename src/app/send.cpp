@@ -61,24 +61,18 @@ std::unique_ptr<io::MailTransport> make_transport(const MailSettings& settings) 
 
 namespace {
 
-// The ledger entry of a message the mail system took. Should the ledger not take it (another
-// convene writing past the lock wait, a lost connection), the message stays marked as in
-// doubt, and the error says that it went out.
-void record_sent(store::LedgerStore& ledger, const store::SentMessage& message) {
-    const auto explained = [&](const std::string& why) {
-        return StorageError(
-            fmt::format("the mail system accepted the message to {}, but the ledger could not "
-                        "record it: {}",
-                        message.recipient, why),
-            "it is marked as in doubt: convene send will not send it again unless told to "
-            "with --retry-failed");
-    };
+// The ledger entry of a message the mail system took; why the ledger did not take it
+// (another convene writing past the lock wait, a lost connection): the message stays marked
+// as in doubt then. A refused write (store::RefusedWrite) is no Error: run_app weighs it with
+// `db check`.
+std::optional<std::string> record_sent(store::LedgerStore& ledger,
+                                       const store::SentMessage& message) {
     try {
         ledger.record(message);
     } catch (const Error& error) {
-        // A refused write (store::RefusedWrite) is no Error: run_app weighs it with `db check`.
-        throw explained(error.what());
+        return error.what();
     }
+    return std::nullopt;
 }
 
 // Hands the message over. When the mail system could not be used at all (DeliveryError),
@@ -137,16 +131,19 @@ SendResult send_planned(store::Database& db, const domain::Event& event,
         const auto delivery =
             deliver(transport, ledger, event.id, planned.email, messages.organiser().email, text);
         if (delivery.accepted) {
-            record_sent(ledger,
-                        {.event_id = event.id,
-                         .event_uid = event.uid,
-                         .recipient = planned.email,
-                         .method = owed.method,
-                         .sequence = owed.sequence,
-                         .event_sequence = event.sequence,
-                         .message_id = messages.message_id(owed.method, owed.sequence, person),
-                         .sent_at = clock(),
-                         .schedule = domain::schedule_of(event)});
+            if (auto why = record_sent(
+                    ledger, {.event_id = event.id,
+                             .event_uid = event.uid,
+                             .recipient = planned.email,
+                             .method = owed.method,
+                             .sequence = owed.sequence,
+                             .event_sequence = event.sequence,
+                             .message_id = messages.message_id(owed.method, owed.sequence, person),
+                             .sent_at = clock(),
+                             .schedule = domain::schedule_of(event)})) {
+                result.unrecorded = Unrecorded{planned.email, *std::move(why)};
+                return result;  // what went out next might go unrecorded too
+            }
             ++(owed.method == domain::Itip::request ? result.requests : result.cancellations);
         } else {
             ledger.record_refusal(event.id, planned.email,

@@ -83,6 +83,13 @@ void run(const Options& options, Context& context) {
     const auto outcome = app::send(
         context.database(), request, [&context] { return context.now(); }, progress);
     progress.clear();
+    if (const auto& unrecorded = outcome.result.unrecorded) {
+        throw StorageError(fmt::format("the mail system accepted the message to {}, but the ledger "
+                                       "could not record it: {}",
+                                       unrecorded->recipient, unrecorded->why),
+                           "it is marked as in doubt: convene send will not send it again unless "
+                           "told to with --retry-failed");
+    }
     const auto& slug = outcome.event.slug;
     const auto held = static_cast<std::size_t>(
         std::count_if(outcome.plan.begin(), outcome.plan.end(),

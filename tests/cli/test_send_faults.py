@@ -259,9 +259,12 @@ class SendFaults(ConveneTestCase):
         env = {"HOLD_LEDGER": "1", "CONVENE_LOCK_WAIT": "1s", "WRITER_LOCK": str(WRITER_LOCK)}
         if POSTGRESQL:
             env["PSQL"] = os.path.join(postgres_server.bindir(), "psql")
-        error = self.fails(6, "send", self.slug, env=env)
-        self.assertIn(f"the mail system accepted the message to {JANE[1]}, but the ledger "
-                      "could not record it", error)
+        failed = self.run_convene("send", self.slug, env=env)
+        self.assertEqual(failed.code, 6, failed.stderr)
+        self.assertIn(f"convene: error: the mail system accepted the message to {JANE[1]}, but "
+                      "the ledger could not record it", failed.stderr)
+        self.assertIn("convene: hint: it is marked as in doubt: convene send will not send it "
+                      "again unless told to with --retry-failed", failed.stderr)
         deadline = time.monotonic() + 30
         while True:  # the other writer lets go after three seconds
             result = self.run_convene("send", self.slug)

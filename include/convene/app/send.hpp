@@ -48,10 +48,18 @@ struct Failure {
     bool permanent{false};  // the mail system will never take it (io::Delivery::permanent)
 };
 
+// A message the mail system took that the ledger could not record: the run stopped there,
+// and the message stays marked as in doubt (not sent again unless retry_failed).
+struct Unrecorded {
+    std::string recipient;
+    std::string why;
+};
+
 struct SendResult {
     std::size_t requests{0};
     std::size_t cancellations{0};
     std::vector<Failure> failures;
+    std::optional<Unrecorded> unrecorded;
 };
 
 // How messages reach the mail system: an SMTP server when smtp.url is set, else the
