@@ -5,7 +5,6 @@
 #include "convene/app/event_edits.hpp"
 #include "convene/domain/agenda_input.hpp"
 #include "convene/domain/uid.hpp"
-#include "convene/error.hpp"
 #include "convene/io/event_file.hpp"
 #include "convene/io/input.hpp"
 #include "convene/store/agenda_store.hpp"
@@ -66,8 +65,8 @@ domain::Checked<CheckedEventFile> check_event_file(const io::EventFile& file,
 }
 
 domain::Checked<EventFileResult> create_event_from_file(
-    store::Database& db, const CheckedEventFile& file, const std::string& file_name, bool replace,
-    domain::Instant now, const BeforeCommit<EventFileResult>& before_commit) {
+    store::Database& db, const CheckedEventFile& file, bool replace, domain::Instant now,
+    const BeforeCommit<EventFileResult>& before_commit) {
     store::EventStore events(db);
     store::AgendaStore agenda(db);
     auto transaction = db.write_transaction();
@@ -75,9 +74,8 @@ domain::Checked<EventFileResult> create_event_from_file(
     auto event = file.event;
     const auto existing = events.find(event.slug);
     if (existing && !replace) {
-        throw ConflictError(
-            fmt::format("{}: an event with slug '{}' exists already", file_name, event.slug),
-            "add --replace to update it from the file, or set another slug in the file");
+        return EventFileResult{
+            .event = *existing, .replaced = false, .warnings = {}, .slug_taken = true};
     }
     if (existing) {
         // The file is the whole truth about the event, but not about its identity or history.

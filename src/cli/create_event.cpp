@@ -50,8 +50,13 @@ void run_file(const Options& options, Context& context) {
     // the locale, the zone comes from the configuration when the file has none.
     const auto checked = file.value(app::check_event_file(file, event_defaults(context, false)));
     const auto result = file.value(app::create_event_from_file(
-        context.database(Context::IfMissing::create), checked, file.name, options.replace,
-        context.now(), [&](const app::EventFileResult& done) { print_slug(context, done.event); }));
+        context.database(Context::IfMissing::create), checked, options.replace, context.now(),
+        [&](const app::EventFileResult& done) { print_slug(context, done.event); }));
+    if (result.slug_taken) {
+        throw ConflictError(
+            fmt::format("{}: an event with slug '{}' exists already", file.name, result.event.slug),
+            "add --replace to update it from the file, or set another slug in the file");
+    }
     for (const auto& warning : result.warnings) context.warn(warning);
     if (result.replaced) {
         context.note(

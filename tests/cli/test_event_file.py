@@ -50,6 +50,8 @@ class EventFileTest(ConveneTestCase):
         uid = self.page()["uid"]
         err = self.fails(4, "create-event", "--from", "event.toml")
         self.assertIn("'briefing' exists already", err)
+        self.assertIn("convene: hint: add --replace to update it from the file",
+                      self.run_convene("create-event", "--from", "event.toml").stderr)
 
         # A change calendars do not see: same SEQUENCE; the agenda is rebuilt from the file.
         self.write("event.toml", EVENT.replace("First version", "Second version")

@@ -35,16 +35,18 @@ struct EventFileResult {
     domain::Event event;                // as stored
     bool replaced{false};               // an existing event was rewritten from the file
     std::vector<std::string> warnings;  // agenda items outside the event or overlapping
+    // Without `replace`, an event has the file's slug already: `event` is that one, and
+    // nothing was written.
+    bool slug_taken{false};
 };
 
-// Writes `file`, checked from the file messages call `file_name`. Without `replace`, an event
-// with the file's slug is a ConflictError. With it, the event keeps its id, UID, creation time
-// and history; its agenda is rewritten position by position so items keep their UIDs;
-// SEQUENCE grows when calendars must see the change; a cancelled event stays cancelled. A
-// parent that names no event, or one that is part of the event, is a problem about "parent"
-// (app::attach_parent).
+// Writes `file`. Without `replace`, an event with the file's slug is left as it is
+// (slug_taken). With it, the event keeps its id, UID, creation time and history; its agenda
+// is rewritten position by position so items keep their UIDs; SEQUENCE grows when calendars
+// must see the change; a cancelled event stays cancelled. A parent that names no event, or
+// one that is part of the event, is a problem about "parent" (app::attach_parent).
 domain::Checked<EventFileResult> create_event_from_file(
-    store::Database& db, const CheckedEventFile& file, const std::string& file_name, bool replace,
-    domain::Instant now, const BeforeCommit<EventFileResult>& before_commit = {});
+    store::Database& db, const CheckedEventFile& file, bool replace, domain::Instant now,
+    const BeforeCommit<EventFileResult>& before_commit = {});
 
 }  // namespace convene::app
