@@ -296,7 +296,6 @@ void CsvReader::guess_chunk() {
     const auto result = guess_encoding(m_raw, m_input_done);
     if (result.guess == TextGuess::windows_1252) {
         m_guessing = false;
-        m_guessed = true;
         m_transcoder = std::make_unique<Transcoder>(guessed_encoding());
         decode_chunk();
         return;
@@ -305,11 +304,6 @@ void CsvReader::guess_chunk() {
     m_held.assign(m_raw, m_raw.size() - result.pending, result.pending);
     m_raw.resize(m_raw.size() - result.pending);
     std::swap(m_raw, m_buffer);
-}
-
-std::optional<std::string> CsvReader::encoding_note() const {
-    if (!m_guessed) return std::nullopt;
-    return guessed_encoding_note(m_name);
 }
 
 void CsvReader::finish_input() {

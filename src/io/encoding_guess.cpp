@@ -44,13 +44,6 @@ const Encoding& guessed_encoding() {
     return windows_1252;
 }
 
-std::string guessed_encoding_note(std::string_view file_name) {
-    return fmt::format(
-        "{}: read as {}: it is not UTF-8 and has no byte order mark (--encoding "
-        "chooses another)",
-        file_name, guessed_encoding().name);
-}
-
 DecodedText decode_text(std::string_view bytes, const std::optional<Encoding>& given) {
     DecodedText decoded{{}, *find_encoding("utf-8")};
     if (const auto mark = find_byte_order_mark(bytes)) {

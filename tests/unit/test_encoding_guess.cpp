@@ -86,9 +86,3 @@ TEST_CASE("Teams' report decodes from UTF-16 with its mark", "[encoding_guess]")
     CHECK(decoded.encoding.name == "utf-16le");
     CHECK(decoded.text.starts_with("1. Summary\r\nMeeting title\tSéance d'information"));
 }
-
-TEST_CASE("the note names the file and the encoding", "[encoding_guess]") {
-    CHECK(guessed_encoding_note("people.csv") ==
-          "people.csv: read as windows-1252: it is not UTF-8 and has no byte order mark "
-          "(--encoding chooses another)");
-}

@@ -39,7 +39,7 @@ struct AttendanceReport {
     domain::Instant end{};                            // the meeting's, else the last leave
     std::vector<ReportedParticipant> participants{};  // in the order they first appear
     Encoding encoding{};
-    bool encoding_guessed{false};  // Windows-1252 by guess: show io::guessed_encoding_note
+    bool encoding_guessed{false};  // Windows-1252 by guess, for the caller to say so
 };
 
 // Reads a whole report. Its times have no zone: they are wall times in `zone`, the zone of the

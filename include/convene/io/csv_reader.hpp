@@ -7,8 +7,8 @@
 // Spreadsheets' dialects: the delimiter is `,` `;` or tab, the one the header line uses most
 // (outside quotes) unless one is given. The encoding is the byte order mark's (UTF-8, which is
 // skipped, or UTF-16LE/BE), else the one given (Windows-1252, Latin-1, UTF-16), else UTF-8 or,
-// when the first non-ASCII character is not UTF-8, Windows-1252 (io::guess_encoding; the
-// reader's encoding_note() says so). UTF-8 is checked: a wrong byte is reported with its line,
+// when the first non-ASCII character is not UTF-8, Windows-1252 (io::guess_encoding; encoding()
+// tells which, for the import's note). UTF-8 is checked: a wrong byte is reported with its line,
 // column and value.
 //
 // The input is read in fixed-size chunks and handed out one record at a time, so memory does not
@@ -65,10 +65,6 @@ public:
     char delimiter() const noexcept { return m_delimiter; }
     // The encoding read: "utf-8", "utf-16le", "windows-1252", …
     std::string_view encoding() const noexcept;
-    // When the encoding was guessed, not given nor marked: "FILE: read as windows-1252: it is
-    // not UTF-8 and has no byte order mark (…)", for the caller to show. A file that is ASCII
-    // for its first 64 KiB is guessed later, while it is read: ask again after the last record.
-    std::optional<std::string> encoding_note() const;
     // Index of the header column with this exact name.
     std::optional<std::size_t> column(std::string_view name) const;
 
@@ -106,7 +102,6 @@ private:
     std::unique_ptr<Parser> m_parser;          // libcsv state, kept out of this header
     std::unique_ptr<Transcoder> m_transcoder;  // when the input is not UTF-8
     bool m_guessing{false};  // no encoding given nor marked, and no non-ASCII byte seen yet
-    bool m_guessed{false};   // read as Windows-1252 because it was not UTF-8
     std::string m_held;      // the start of a character cut by a chunk's end, while guessing
     std::optional<char> m_given_delimiter;
     std::optional<Encoding> m_given_encoding;

@@ -30,15 +30,11 @@ GuessResult guess_encoding(std::string_view bytes, bool at_end);
 // The encoding chosen for text that is not UTF-8: Windows-1252.
 const Encoding& guessed_encoding();
 
-// "FILE: read as windows-1252: it is not UTF-8 and has no byte order mark", the note a caller
-// shows when the encoding was guessed.
-std::string guessed_encoding_note(std::string_view file_name);
-
 // A whole text's bytes as UTF-8, for inputs read at once (attendance reports).
 struct DecodedText {
     std::string text;
     Encoding encoding;
-    bool guessed{false};  // Windows-1252 by guess: the caller shows guessed_encoding_note
+    bool guessed{false};  // Windows-1252 by guess, for the caller to say so
 };
 
 // The encoding of the byte order mark (which is dropped), else `given`, else UTF-8 or, by
