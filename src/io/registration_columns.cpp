@@ -15,7 +15,7 @@ namespace convene::io {
 
 using domain::RegistrationRequest;
 template <typename T>
-using Checked = ReadResult<T, std::string>;
+using Checked = domain::Checked<T, std::string>;
 
 namespace {
 
@@ -394,7 +394,7 @@ struct RegistrationColumns::Reading {
 RegistrationColumns::RegistrationColumns(const std::vector<std::string>& header)
     : m_header(header), m_sources(k_fields) {}
 
-ReadResult<RegistrationColumns, HeaderProblem> RegistrationColumns::read(
+domain::Checked<RegistrationColumns, HeaderProblem> RegistrationColumns::read(
     const std::vector<std::string>& header, bool ignore_unknown,
     const std::vector<std::string>& maps) {
     RegistrationColumns columns(header);

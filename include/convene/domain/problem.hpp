@@ -25,21 +25,23 @@ struct Problem {
 };
 
 // A value, or the problem that kept a rule from producing it (an `expected`, which C++20 lacks).
-template <typename T>
+// Readers whose problems say more or less than a Problem (a header's missing field, a row's
+// one line of text) give their own E.
+template <typename T, typename E = Problem>
 class Checked {
 public:
     Checked(T value) : m_result(std::in_place_index<0>, std::move(value)) {}
-    Checked(Problem problem) : m_result(std::in_place_index<1>, std::move(problem)) {}
+    Checked(E problem) : m_result(std::in_place_index<1>, std::move(problem)) {}
 
     bool ok() const { return m_result.index() == 0; }
     explicit operator bool() const { return ok(); }
     const T& operator*() const& { return std::get<0>(m_result); }
     T&& operator*() && { return std::get<0>(std::move(m_result)); }
     const T* operator->() const { return &std::get<0>(m_result); }
-    const Problem& problem() const { return std::get<1>(m_result); }
+    const E& problem() const { return std::get<1>(m_result); }
 
 private:
-    std::variant<T, Problem> m_result;
+    std::variant<T, E> m_result;
 };
 
 }  // namespace convene::domain

@@ -21,8 +21,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "convene/domain/problem.hpp"
 #include "convene/domain/registration_request.hpp"
-#include "convene/io/read_result.hpp"
 
 namespace convene::io {
 
@@ -40,7 +40,7 @@ void restore_formula(std::string& value, std::size_t from = 0);  // from: where 
 class RegistrationColumns {
 public:
     // Which column is which field. `maps`: "COLUMN=FIELD" or "FIELD=COLUMN+COLUMN…" (above).
-    static ReadResult<RegistrationColumns, HeaderProblem> read(
+    static domain::Checked<RegistrationColumns, HeaderProblem> read(
         const std::vector<std::string>& header, bool ignore_unknown,
         const std::vector<std::string>& maps = {});
 
@@ -88,7 +88,7 @@ private:
 // The request of one JSON Lines object: the same names as CSV columns; values are strings or
 // null (absent); custom fields may also be numbers or booleans, stored as their JSON text.
 // Else what is wrong with it.
-ReadResult<domain::RegistrationRequest, std::string> request_from_json(
+domain::Checked<domain::RegistrationRequest, std::string> request_from_json(
     const nlohmann::ordered_json& object, bool ignore_unknown);
 
 }  // namespace convene::io
