@@ -11,6 +11,7 @@
 #include <iostream>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "convene/error.hpp"
 #include "convene/text/printable.hpp"
@@ -102,7 +103,10 @@ std::size_t Context::table_width() const {
 output::WriterOptions Context::writer_options(bool no_header, bool wide) {
     return {.no_header = no_header,
             .width = wide ? 0 : table_width(),
-            .note = [this](std::string_view message) { note(message); }};
+            .left_out = [this](const std::vector<std::string_view>& left_out, std::size_t width) {
+                note(fmt::format("left out {} to fit {} columns; --wide shows everything",
+                                 fmt::join(left_out, ", "), width));
+            }};
 }
 
 void Context::flush_output() {

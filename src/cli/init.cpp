@@ -24,9 +24,14 @@ void run(const Options& options, Context& context) {
         throw ConflictError(fmt::format("{} exists already", options.path),
                             "add --force to overwrite it");
     }
+    const auto starter = config::starter_file(options.values);
+    if (!starter) {
+        throw UsageError(fmt::format("--organiser-email: '{}': {}", options.values.organiser_email,
+                                     starter.problem().message));
+    }
     // Whole or not at all, never through a dangling symlink or onto a device.
     io::OutputFile file(options.path);
-    file.stream() << config::starter_file(options.values);
+    file.stream() << *starter;
     file.commit();
     context.note(fmt::format("wrote {}", options.path));
 }

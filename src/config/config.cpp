@@ -463,12 +463,12 @@ void fill_in(std::string& file, std::string_view commented, const std::string& l
 
 }  // namespace
 
-std::string starter_file(const StarterValues& values) {
+domain::Checked<std::string> starter_file(const StarterValues& values) {
     if (!values.organiser_email.empty()) {
-        if (const auto address = split_organiser_email(values.organiser_email);
+        if (auto address = split_organiser_email(values.organiser_email);
             !address.problem.empty()) {
-            throw UsageError(fmt::format("--organiser-email: '{}': {}", values.organiser_email,
-                                         address.problem));
+            return domain::Problem{.field = "organiser.email",
+                                   .message = std::move(address.problem)};
         }
     }
     std::string file(k_starter);

@@ -32,7 +32,7 @@ public:
           m_out(out),
           m_header(!options.no_header),
           m_limit(options.width),
-          m_note(std::move(options.note)),
+          m_left_out(std::move(options.left_out)),
           m_widths(this->columns().size(), 0) {
         if (m_header) {
             for (const auto& column : this->columns()) {
@@ -105,10 +105,7 @@ private:
                 hidden.push_back(columns()[i].name);
             }
         }
-        if (!hidden.empty() && m_note) {
-            m_note(fmt::format("left out {} to fit {} columns; --wide shows everything",
-                               fmt::join(hidden, ", "), m_limit));
-        }
+        if (!hidden.empty() && m_left_out) m_left_out(hidden, m_limit);
     }
 
     // Numbers (and their header) align right so that their digits line up.
@@ -154,7 +151,7 @@ private:
     std::ostream& m_out;
     bool m_header;
     std::size_t m_limit;  // columns the table may take, 0: no limit
-    std::function<void(std::string_view)> m_note;
+    std::function<void(const std::vector<std::string_view>&, std::size_t)> m_left_out;
     std::vector<std::size_t> m_widths;  // widest cell of each column so far, then as shown
     std::vector<Text> m_cells;          // header then rows, row-major
 };

@@ -37,7 +37,7 @@ void create_private_file(const fs::path& path) {
         // SQLite would create the link's target with the umask's mode, 0644 mostly.
         throw StorageError(
             fmt::format("database {} is a symbolic link to a missing file", path.string()),
-            "create the database where the link points, or give --db the real path");
+            "create the database where the link points, or name the real path");
     }
     if (fs::is_directory(path, error)) {
         throw StorageError(fmt::format("database {} is a directory", path.string()));
@@ -222,7 +222,7 @@ void Database::migrate_sqlite() {
     } catch (const EngineError& e) {
         // A file that SQLite reads but convene did not write (another program's database).
         throw StorageError(fmt::format("cannot set up {} for convene: {}", name(), e.what()),
-                           "give --db a new file or a convene database");
+                           "name a new file or a convene database");
     }
     auto broken_references = db.prepare("PRAGMA foreign_key_check");
     if (broken_references->step()) {

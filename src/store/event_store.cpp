@@ -143,7 +143,7 @@ std::optional<std::int64_t> as_id(std::string_view text) {
 std::int64_t EventStore::insert(const Event& event) {
     if (slug_taken(event.slug)) {
         throw ConflictError(fmt::format("an event with slug '{}' exists already", event.slug),
-                            "choose another --slug");
+                            "choose another slug");
     }
     auto& db = m_db.connection();
     auto insert = db.prepare(std::string(R"sql(

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "convene/domain/problem.hpp"
+
 namespace convene::config {
 
 struct Config {
@@ -70,8 +72,8 @@ struct StarterValues {
     std::string organiser_email;
 };
 
-// The commented starter file `convene init` writes. An organiser e-mail without '@' is a
-// UsageError.
-std::string starter_file(const StarterValues& values = {});
+// The commented starter file `convene init` writes, or the problem (field "organiser.email")
+// with an organiser e-mail that is not an address.
+domain::Checked<std::string> starter_file(const StarterValues& values = {});
 
 }  // namespace convene::config

@@ -27,8 +27,8 @@ struct WriterOptions {
     bool no_header{false};  // table, tsv and csv: rows only (json and jsonl have no header)
     // table: the columns it may take (0: no limit); see Fit for what gives way.
     std::size_t width{0};
-    // table: told which columns were left out to fit `width`, for a note to the reader.
-    std::function<void(std::string_view)> note;
+    // table: told which columns were left out to fit `width`, for the cli to word a note.
+    std::function<void(const std::vector<std::string_view>& left_out, std::size_t width)> left_out;
 };
 
 class RowWriter {
