@@ -8,6 +8,7 @@
 #include <fmt/ranges.h>
 
 #include "convene/domain/time.hpp"
+#include "convene/io/platform_time.hpp"
 #include "convene/text/strings.hpp"
 #include "convene/text/utf8.hpp"
 
@@ -202,6 +203,7 @@ struct RegistrationColumns::Reading {
     RegistrationColumns& out;
     const std::vector<std::string>& header;
     bool ignore_unknown;
+    PlatformReading platform;
     std::vector<bool> taken = std::vector<bool>(header.size(), false);  // by a map
     std::vector<bool> mapped = std::vector<bool>(k_fields, false);      // by a map
     std::vector<std::vector<Candidate>> candidates = std::vector<std::vector<Candidate>>(k_fields);
@@ -366,10 +368,81 @@ struct RegistrationColumns::Reading {
         return std::nullopt;
     }
 
+    // The columns of a platform's table that the header has and no map took, in the table's
+    // order of preference.
+    std::vector<std::size_t> platform_columns(const std::vector<std::string_view>& names,
+                                              bool first_only = false) {
+        std::vector<std::size_t> found;
+        for (const auto name : names) {
+            const auto column = io::find_column(header, name);
+            if (!column || taken[*column]) continue;
+            taken[*column] = true;
+            found.push_back(*column);
+            if (first_only) break;
+        }
+        return found;
+    }
+
+    // A field the platform names, unless a map gave it or the header lacks its columns.
+    void platform_field(Field field, Source source) {
+        const auto index = static_cast<std::size_t>(field);
+        if (source.columns.empty() && source.parts.empty()) return;
+        mapped[index] = true;
+        out.m_sources[index] = std::move(source);
+    }
+
+    // A whole name by preference, else the first and the last name joined.
+    void platform_name(const Platform& p) {
+        if (mapped[static_cast<std::size_t>(Field::name)]) return;
+        Source name{.columns = platform_columns(p.full_name)};
+        for (const auto* part : {&p.first_name, &p.last_name}) {
+            for (const auto column : platform_columns(*part, true)) name.parts.push_back(column);
+        }
+        if (name.columns.empty()) name = Source{.columns = name.parts, .join = true};
+        platform_field(Field::name, std::move(name));
+    }
+
+    // The first of the platform's time sources whose columns the header has all.
+    void platform_time(const Platform& p) {
+        if (mapped[static_cast<std::size_t>(Field::registered_at)]) return;
+        for (const auto& source : p.times) {
+            const bool all = std::all_of(source.columns.begin(), source.columns.end(),
+                                         [&](auto name) { return io::find_column(header, name); });
+            if (!all) continue;
+            platform_field(Field::registered_at,
+                           Source{.columns = platform_columns(source.columns), .join = true});
+            out.m_time_formats = source.formats;
+            return;
+        }
+    }
+
+    void apply_platform() {
+        const auto* p = platform.platform;
+        if (!p) return;
+        platform_name(*p);
+        const std::pair<Field, const std::vector<std::string_view>*> fields[] = {
+            {Field::email, &p->email},
+            {Field::organisation, &p->organisation},
+            {Field::language, &p->language},
+            {Field::status, &p->status}};
+        for (const auto& [field, names] : fields) {
+            if (mapped[static_cast<std::size_t>(field)]) continue;
+            platform_field(field, Source{.columns = platform_columns(*names)});
+        }
+        platform_time(*p);
+        if (platform.keep_noise) return;
+        for (std::size_t column = 0; column < header.size(); ++column) {
+            if (taken[column] || !is_noise_column(*p, header[column])) continue;
+            taken[column] = true;
+            out.m_left_out.push_back(header[column]);
+        }
+    }
+
     std::optional<HeaderProblem> run(const std::vector<std::string>& maps) {
         for (const auto& map : maps) {
             if (auto problem = apply_map(map)) return HeaderProblem{std::move(*problem)};
         }
+        apply_platform();
         for (std::size_t column = 0; column < header.size(); ++column) {
             if (!taken[column]) sort_column(column);
         }
@@ -396,17 +469,20 @@ RegistrationColumns::RegistrationColumns(const std::vector<std::string>& header)
 
 domain::Checked<RegistrationColumns, HeaderProblem> RegistrationColumns::read(
     const std::vector<std::string>& header, bool ignore_unknown,
-    const std::vector<std::string>& maps) {
+    const std::vector<std::string>& maps, PlatformReading platform) {
     RegistrationColumns columns(header);
-    Reading reading{columns, header, ignore_unknown};
+    columns.m_platform = platform;
+    Reading reading{columns, header, ignore_unknown, platform};
     if (auto problem = reading.run(maps)) return std::move(*problem);
     return columns;
 }
 
-void RegistrationColumns::value_of(const Source& source, const std::vector<std::string>& fields,
-                                   std::string& value) const {
-    value.clear();
-    for (const auto column : source.columns) {
+namespace {
+
+// The non-empty cells of `columns`, the first one or all joined with a space, after `value`.
+void append_cells(const std::vector<std::size_t>& columns, bool join,
+                  const std::vector<std::string>& fields, std::string& value) {
+    for (const auto column : columns) {
         if (column >= fields.size()) continue;
         const auto part = text::trim(fields[column]);
         if (part.empty()) continue;
@@ -414,12 +490,22 @@ void RegistrationColumns::value_of(const Source& source, const std::vector<std::
         const auto start = value.size();
         value += part;
         restore_formula(value, start);
-        if (!source.join) return;
+        if (!join) return;
     }
 }
 
+}  // namespace
+
+void RegistrationColumns::value_of(const Source& source, const std::vector<std::string>& fields,
+                                   std::string& value) const {
+    value.clear();
+    append_cells(source.columns, source.join, fields, value);
+    if (value.empty()) append_cells(source.parts, true, fields, value);
+}
+
 std::optional<std::string> RegistrationColumns::fill(const std::vector<std::string>& fields,
-                                                     RegistrationRequest& request) const {
+                                                     RegistrationRequest& request,
+                                                     StatusMeaning* meaning) const {
     // Assigned, not replaced: each string keeps the storage it had for the previous row.
     const auto optional_value = [&](Field field, std::optional<std::string>& into) {
         if (source(field).columns.empty()) return into.reset();
@@ -431,6 +517,9 @@ std::optional<std::string> RegistrationColumns::fill(const std::vector<std::stri
     optional_value(Field::organisation, request.organisation);
     optional_value(Field::language, request.language);
     if (auto problem = fill_rare(fields, request)) return problem;
+    StatusMeaning row_meaning = StatusMeaning::registered;
+    if (auto problem = platform_status(fields, row_meaning)) return problem;
+    if (meaning) *meaning = row_meaning;
     request.fields.resize(m_custom_columns.size());
     for (std::size_t i = 0; i < m_custom_columns.size(); ++i) {
         const auto& [column, key] = m_custom_columns[i];
@@ -454,7 +543,7 @@ std::optional<std::string> RegistrationColumns::fill_rare(const std::vector<std:
                                                           RegistrationRequest& request) const {
     std::string text;
     request.status.reset();
-    if (!source(Field::status).columns.empty()) {
+    if (!source(Field::status).columns.empty() && !m_platform.platform) {
         value_of(source(Field::status), fields, text);
         if (!text.empty()) {
             auto status = parse_status(text);
@@ -462,19 +551,75 @@ std::optional<std::string> RegistrationColumns::fill_rare(const std::vector<std:
             request.status = *status;
         }
     }
-    const auto time = [&](Field field,
-                          std::optional<domain::Instant>& into) -> std::optional<std::string> {
+    for (const auto field : {Field::registered_at, Field::checked_in_at}) {
+        auto& into = field == Field::registered_at ? request.registered_at : request.checked_in_at;
         into.reset();
-        if (source(field).columns.empty()) return std::nullopt;
+        if (source(field).columns.empty()) continue;
         value_of(source(field), fields, text);
-        if (text.empty()) return std::nullopt;
-        auto instant = parse_time(m_header[source(field).columns[0]], text);
+        if (text.empty()) continue;
+        if (auto problem = read_time(field, text, into)) return problem;
+    }
+    return std::nullopt;
+}
+
+// A time in convene's own shape (UTC when it has no offset), or in the platform's shapes (the
+// event's zone).
+std::optional<std::string> RegistrationColumns::read_time(
+    Field field, const std::string& text, std::optional<domain::Instant>& into) const {
+    const auto& column = m_header[source(field).columns[0]];
+    if (field != Field::registered_at || m_time_formats.empty()) {
+        auto instant = parse_time(column, text);
         if (!instant) return instant.problem();
         into = *instant;
         return std::nullopt;
-    };
-    if (auto problem = time(Field::registered_at, request.registered_at)) return problem;
-    return time(Field::checked_in_at, request.checked_in_at);
+    }
+    auto instant = parse_platform_time(text, m_time_formats, *m_platform.zone);
+    if (!instant) {
+        return fmt::format("{}: {} ({})", column, instant.problem().message,
+                           instant.problem().hint);
+    }
+    into = *instant;
+    return std::nullopt;
+}
+
+// What the platform's status word of the row means; a word the platform does not write is
+// refused with those it does.
+std::optional<std::string> RegistrationColumns::platform_status(
+    const std::vector<std::string>& fields, StatusMeaning& meaning) const {
+    meaning = StatusMeaning::registered;
+    const auto* platform = m_platform.platform;
+    const auto& status = source(Field::status);
+    if (!platform || status.columns.empty()) return std::nullopt;
+    std::string word;
+    value_of(status, fields, word);
+    if (const auto found = status_meaning(*platform, word)) {
+        meaning = *found;
+        return std::nullopt;
+    }
+    std::vector<std::string> words;
+    for (const auto& known : platform->statuses) {
+        words.push_back(known.word.empty() ? "(empty)" : std::string(known.word));
+    }
+    return fmt::format("{} '{}' is not a status {} writes ({})", m_header[status.columns[0]], word,
+                       platform->description, fmt::join(words, ", "));
+}
+
+// "status: paid → registered; canceled, cancelled → cancelled; pending, expired → skipped".
+std::optional<std::string> RegistrationColumns::status_decisions() const {
+    const auto* platform = m_platform.platform;
+    if (!platform || source(Field::status).columns.empty()) return std::nullopt;
+    std::vector<std::string> decisions;
+    for (const auto meaning :
+         {StatusMeaning::registered, StatusMeaning::cancelled, StatusMeaning::skipped}) {
+        std::vector<std::string> words;
+        for (const auto& status : platform->statuses) {
+            if (status.meaning != meaning) continue;
+            words.push_back(status.word.empty() ? "(empty)" : std::string(status.word));
+        }
+        if (words.empty()) continue;
+        decisions.push_back(fmt::format("{} → {}", fmt::join(words, ", "), to_string(meaning)));
+    }
+    return fmt::format("status: {}", fmt::join(decisions, "; "));
 }
 
 std::vector<std::string> RegistrationColumns::describe() const {
@@ -493,6 +638,8 @@ std::vector<std::string> RegistrationColumns::describe() const {
         lines.push_back(fmt::format("custom field \"{}\" ← \"{}\"", key, m_header[column]));
     }
     for (const auto& name : m_ignored) lines.push_back(fmt::format("ignored: \"{}\"", name));
+    for (const auto& name : m_left_out) lines.push_back(fmt::format("left out: \"{}\"", name));
+    if (auto statuses = status_decisions()) lines.push_back(std::move(*statuses));
     for (const auto column : m_unnamed) {
         lines.push_back(fmt::format("skipped: column {} (no name, empty)", column));
     }

@@ -17,12 +17,18 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "convene/domain/problem.hpp"
 #include "convene/domain/registration_request.hpp"
+#include "convene/io/platforms.hpp"
+
+namespace date {
+class time_zone;
+}
 
 namespace convene::io {
 
@@ -37,22 +43,38 @@ struct HeaderProblem {
 // (=, +, -, @, tab, CR), as output::neutralise_formula adds it, so a round trip is exact.
 void restore_formula(std::string& value, std::size_t from = 0);  // from: where the cell starts
 
+// A platform's export (io/platforms.hpp), read by the platform's row of the table: after the
+// maps, its columns give the fields it names; its status words give each row's StatusMeaning;
+// its times are read with its shapes, in `zone` when they have no offset; its money, tax,
+// seating and voucher columns are left out unless `keep_noise`. The other columns are read as
+// in any file (a form's questions "First name", "Organisation", …).
+struct PlatformReading {
+    const Platform* platform{nullptr};     // nullptr: a file of no platform ("generic")
+    const date::time_zone* zone{nullptr};  // the event's; needed with a platform
+    bool keep_noise{false};
+};
+
 class RegistrationColumns {
 public:
     // Which column is which field. `maps`: "COLUMN=FIELD" or "FIELD=COLUMN+COLUMN…" (above).
     static domain::Checked<RegistrationColumns, HeaderProblem> read(
         const std::vector<std::string>& header, bool ignore_unknown,
-        const std::vector<std::string>& maps = {});
+        const std::vector<std::string>& maps = {}, PlatformReading platform = {});
 
     // One CSV record (one field per header column) written over `request`: an import reuses
     // one request, and the storage of its strings, for every row. Returns what is wrong with
     // the row (a status or time that does not read, a value in an unnamed column), or nothing.
+    // `meaning` is what the platform's status says of the row (registered when the file has no
+    // platform status); the status itself is left to the caller.
     std::optional<std::string> fill(const std::vector<std::string>& fields,
-                                    domain::RegistrationRequest& request) const;
+                                    domain::RegistrationRequest& request,
+                                    StatusMeaning* meaning = nullptr) const;
 
     // Columns read as custom fields, and columns dropped, in header order (for the summary).
     const std::vector<std::string>& custom() const { return m_custom; }
     const std::vector<std::string>& ignored() const { return m_ignored; }
+    // The platform's money, tax, seating and voucher columns, left out.
+    const std::vector<std::string>& left_out() const { return m_left_out; }
     // 1-based numbers of the columns with no name, skipped.
     const std::vector<std::size_t>& unnamed() const { return m_unnamed; }
     // One line per field read, e.g. "name ← \"First name\" + \"Last name\"" (--dry-run).
@@ -66,6 +88,8 @@ private:
     struct Source {
         std::vector<std::size_t> columns;  // by preference, or the parts joined
         bool join{false};                  // join the non-empty parts with a space
+        // Joined when `columns` give nothing: a platform's first and last name.
+        std::vector<std::size_t> parts{};
     };
     struct Reading;  // the work of read(), in steps
 
@@ -76,6 +100,11 @@ private:
                   std::string& value) const;
     std::optional<std::string> fill_rare(const std::vector<std::string>& fields,
                                          domain::RegistrationRequest& request) const;
+    std::optional<std::string> platform_status(const std::vector<std::string>& fields,
+                                               StatusMeaning& meaning) const;
+    std::optional<std::string> status_decisions() const;
+    std::optional<std::string> read_time(Field field, const std::string& text,
+                                         std::optional<domain::Instant>& into) const;
 
     std::vector<std::string> m_header;
     std::vector<Source> m_sources;  // one per Field; no columns when the header has none
@@ -83,6 +112,9 @@ private:
     std::vector<std::string> m_custom;
     std::vector<std::string> m_ignored;
     std::vector<std::size_t> m_unnamed;
+    std::vector<std::string> m_left_out;
+    PlatformReading m_platform{};
+    std::vector<std::string_view> m_time_formats;  // the platform's, for registered_at
 };
 
 // The request of one JSON Lines object: the same names as CSV columns; values are strings or
