@@ -25,7 +25,12 @@ std::variant<Outcome, Refusal> Registrar::add(const domain::RegistrationRequest&
     }
     if (auto added = add_new(request)) return std::move(*added);
     auto existing = m_store.find_by_email(m_event.id, request.email);
-    if (existing && existing->status != RegistrationStatus::cancelled) {
+    // A cancellation of someone cancelled already adds nothing: with skip or update it is a
+    // duplicate like any other, so that a platform's export imported again changes nothing.
+    const bool cancelled_again = existing && existing->status == RegistrationStatus::cancelled &&
+                                 request.status == RegistrationStatus::cancelled &&
+                                 m_on_duplicate != OnDuplicate::error;
+    if (existing && (existing->status != RegistrationStatus::cancelled || cancelled_again)) {
         switch (m_on_duplicate) {
             case OnDuplicate::error:
                 return Refusal{Refusal::Reason::duplicate,

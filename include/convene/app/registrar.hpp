@@ -51,8 +51,9 @@ public:
     // go to the waiting list first (promote), so a newcomer never jumps the queue. A cancelled
     // registration with the same email is signed up again: as a new registration (a new id, a
     // new time, a new place, so that the queue keeps the order people came in), keeping the
-    // person's SEQUENCE steps. A refused person is not written (waiting people may have moved
-    // into free seats before the refusal: they keep them).
+    // person's SEQUENCE steps; a cancelled request for a cancelled address is a duplicate with
+    // OnDuplicate::skip and update (an export read again). A refused person is not written (waiting
+    // people may have moved into free seats before the refusal: they keep them).
     std::variant<Outcome, Refusal> add(const domain::RegistrationRequest& request);
 
     // Cancels (the record stays) and promotes into the seat it frees. Returns the promoted;
