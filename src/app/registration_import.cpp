@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "convene/domain/time.hpp"
 #include "convene/error.hpp"
 #include "convene/io/csv_reader.hpp"
 #include "convene/io/jsonl_reader.hpp"
@@ -44,8 +45,8 @@ ImportProblem problem_of(ImportCause cause, const Error& error) {
 // throw for what they cannot read; this is the one place that turns that into a value.
 class RowSource {
 public:
-    RowSource(const ImportOptions& options, const ImportReport& report)
-        : m_options(options), m_report(report) {}
+    RowSource(const ImportOptions& options, const ImportReport& report, const date::time_zone& zone)
+        : m_options(options), m_report(report), m_zone(zone) {}
 
     // Opens the input and reads a CSV header; the refusal when the header cannot be read.
     std::optional<ImportRefusal> open(io::InputFile& input) {
@@ -62,13 +63,20 @@ public:
             return ImportRefusal{.first = problem_of(ImportCause::content, error),
                                  .at_header = true};
         }
+        const io::PlatformReading platform{.platform = choose_platform(),
+                                           .zone = &m_zone,
+                                           .keep_noise = m_options.platform.keep_noise};
         auto columns = io::RegistrationColumns::read(
-            m_csv->header(), m_options.ignore_unknown_columns, m_options.maps);
+            m_csv->header(), m_options.ignore_unknown_columns, m_options.maps, platform);
         if (!columns) return header_refusal(columns.problem());
         m_columns.emplace(*std::move(columns));
-        note_how_read(input);
+        note_how_read(input, platform.platform);
         return std::nullopt;
     }
+
+    // What the status of the row read last says (registered without a platform's status).
+    io::StatusMeaning meaning() const { return m_meaning; }
+    std::size_t left_out_columns() const { return m_columns ? m_columns->left_out().size() : 0; }
 
     // One line per field the columns give (--dry-run shows them).
     std::vector<std::string> mapping() const {
@@ -84,9 +92,10 @@ public:
             if (m_csv) {
                 if (!next_csv_record()) return Read::end;
                 line = m_csv_record.line;
-                row_problem = m_columns->fill(m_csv_record.fields, request);
+                row_problem = m_columns->fill(m_csv_record.fields, request, &m_meaning);
             } else {
                 if (!m_jsonl->next(m_jsonl_record)) return Read::end;
+                m_meaning = io::StatusMeaning::registered;
                 line = m_jsonl_record.line;
                 auto read =
                     io::request_from_json(m_jsonl_record.object, m_options.ignore_unknown_columns);
@@ -113,6 +122,17 @@ public:
     std::size_t empty_rows() const { return m_empty_rows; }
 
 private:
+    // The forced platform's variant that fits the header (else its first), the one the header
+    // shows, or none.
+    const io::Platform* choose_platform() const {
+        const auto& choice = m_options.platform;
+        for (const auto* platform : choice.forced) {
+            if (io::header_matches(*platform, m_csv->header())) return platform;
+        }
+        if (!choice.forced.empty()) return choice.forced.front();
+        return choice.recognise ? io::recognise_platform(m_csv->header()) : nullptr;
+    }
+
     bool next_csv_record() {
         while (m_csv->next(m_csv_record)) {
             if (!is_empty(m_csv_record)) return true;
@@ -141,8 +161,12 @@ private:
     }
 
     // Said when it is not RFC 4180's default, so that a surprise shows.
-    void note_how_read(io::InputFile& input) const {
+    void note_how_read(io::InputFile& input, const io::Platform* platform) const {
         if (!m_report.note) return;
+        if (platform) {
+            m_report.note(fmt::format("{}: read as {}", io::display_name(input.path()),
+                                      platform->description));
+        }
         const bool usual = m_csv->encoding() == "utf-8" && m_csv->delimiter() == ',';
         if (!usual || m_report.mapping) {
             m_report.note(fmt::format("{}: {}, delimiter {}", io::display_name(input.path()),
@@ -155,7 +179,9 @@ private:
 
     const ImportOptions& m_options;
     const ImportReport& m_report;
+    const date::time_zone& m_zone;
     std::optional<io::CsvReader> m_csv;
+    io::StatusMeaning m_meaning{io::StatusMeaning::registered};
     std::optional<io::RegistrationColumns> m_columns;
     io::CsvRecord m_csv_record;
     std::size_t m_empty_rows{0};
@@ -203,6 +229,9 @@ void count(ImportSummary& summary, const Outcome& outcome) {
     switch (outcome.kind) {
         case Outcome::Kind::added:
             ++summary.added;
+            if (outcome.registration.status == domain::RegistrationStatus::cancelled) {
+                ++summary.cancelled;
+            }
             if (outcome.registration.status == domain::RegistrationStatus::waitlisted) {
                 ++summary.waitlisted;
             }
@@ -250,6 +279,7 @@ public:
             if (m_report.progress) m_report.progress->update(m_summary.rows);
         }
         m_summary.empty_rows = m_source.empty_rows();
+        m_summary.left_out_columns = m_source.left_out_columns();
         if (m_first_bad) return refused(true);
         return {m_summary, std::nullopt};
     }
@@ -257,6 +287,19 @@ public:
 private:
     // Normalises and places a row that was read; its problem, if any.
     std::optional<ImportProblem> place(std::size_t line, domain::RegistrationRequest& request) {
+        const auto meaning = m_source.meaning();
+        if (meaning != io::StatusMeaning::registered && m_report.decision) {
+            m_report.decision(fmt::format("{}: {}: {}", m_source.location(line),
+                                          text::trim(request.email), io::to_string(meaning)));
+        }
+        // Not paid, not approved: the person is not coming, and not known to be either.
+        if (meaning == io::StatusMeaning::skipped) {
+            ++m_summary.not_imported;
+            return std::nullopt;
+        }
+        if (meaning == io::StatusMeaning::cancelled) {
+            request.status = domain::RegistrationStatus::cancelled;
+        }
         if (auto problem = domain::normalise(request, m_event)) {
             return ImportProblem{ImportCause::content,
                                  fmt::format("{}: {}", m_source.location(line), *problem)};
@@ -323,7 +366,7 @@ private:
 Imported import_registrations(io::InputFile& input, const ImportOptions& options,
                               const domain::Event& event, Registrar& registrar,
                               const ImportReport& report) {
-    RowSource source(options, report);
+    RowSource source(options, report, domain::known_zone(event.timezone));
     if (auto refusal = source.open(input)) return {{}, std::move(refusal)};
     if (report.mapping) {
         for (const auto& line : source.mapping()) report.mapping(line);

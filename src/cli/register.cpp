@@ -5,10 +5,12 @@
 #include <variant>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "command_setup.hpp"
 #include "convene/app/register.hpp"
 #include "convene/error.hpp"
+#include "convene/io/platforms.hpp"
 #include "convene/io/transcoder.hpp"
 #include "convene/text/plural.hpp"
 #include "delimiter_flag.hpp"
@@ -36,7 +38,23 @@ struct Options {
     std::optional<std::string> delimiter;
     std::optional<std::string> encoding;
     std::vector<std::string> maps;
+    std::optional<std::string> platform;
+    bool keep_columns{false};
 };
+
+// --platform NAME: "generic" turns recognition off; a platform's name forces it.
+app::PlatformChoice platform_choice(const Options& options) {
+    app::PlatformChoice choice{.keep_noise = options.keep_columns};
+    if (!options.platform) return choice;
+    choice.recognise = false;
+    if (*options.platform == "generic") return choice;
+    choice.forced = io::find_platforms(*options.platform);
+    if (choice.forced.empty()) {
+        throw UsageError(fmt::format("--platform: unknown platform '{}'", *options.platform),
+                         fmt::format("accepted: {}", fmt::join(io::platform_names(), ", ")));
+    }
+    return choice;
+}
 
 io::CsvOptions csv_options(const Options& options) {
     io::CsvOptions csv;
@@ -71,8 +89,10 @@ void check_combination(const Options& options) {
     if (!bulk && (options.ignore_unknown_columns || options.skip_invalid)) {
         throw UsageError("--ignore-unknown-columns and --skip-invalid need --csv or --jsonl");
     }
-    if (!options.csv && (options.delimiter || options.encoding || !options.maps.empty())) {
-        throw UsageError("--delimiter, --encoding and --map need --csv");
+    if (!options.csv && (options.delimiter || options.encoding || !options.maps.empty() ||
+                         options.platform || options.keep_columns)) {
+        throw UsageError(
+            "--delimiter, --encoding, --map, --platform and --keep-columns need --csv");
     }
     if (!bulk && (!options.name || !options.email)) {
         throw UsageError("register needs --name and --email (or --csv FILE / --jsonl FILE)");
@@ -198,6 +218,24 @@ void register_one(const Options& options, const app::RegisterOptions& register_o
     }
 }
 
+// What a platform's statuses and columns did to the file.
+void note_platform_counts(const app::ImportSummary& summary, Context& context) {
+    if (summary.cancelled > 0) {
+        context.note(fmt::format("{} cancelled on the platform: kept as cancelled",
+                                 text::count_of(summary.cancelled, "person", "people")));
+    }
+    if (summary.not_imported > 0) {
+        context.note(fmt::format("{} not imported: not paid or not approved on the platform",
+                                 text::count_of(summary.not_imported, "row")));
+    }
+    if (summary.left_out_columns > 0) {
+        context.note(
+            fmt::format("{} of money, tax, seating or vouchers left out "
+                        "(--keep-columns keeps them as custom fields)",
+                        text::count_of(summary.left_out_columns, "column")));
+    }
+}
+
 void register_file(const Options& options, const app::RegisterOptions& register_options,
                    Context& context) {
     const app::ImportOptions import{
@@ -206,6 +244,7 @@ void register_file(const Options& options, const app::RegisterOptions& register_
         .skip_invalid = options.skip_invalid,
         .csv = csv_options(options),
         .maps = options.maps,
+        .platform = platform_choice(options),
     };
     io::InputFile input(options.csv ? *options.csv : *options.jsonl);
     ProgressLine progress(context, "rows");
@@ -215,6 +254,7 @@ void register_file(const Options& options, const app::RegisterOptions& register_
     report.note = [&](const std::string& what) { context.note(what); };
     if (options.dry_run) {
         report.mapping = [&](const std::string& line) { context.note("column: " + line); };
+        report.decision = [&](const std::string& line) { context.note("status: " + line); };
     }
     const auto result = app::register_from_file(context.database(), options.event, input, import,
                                                 register_options, context.now(), report);
@@ -226,6 +266,7 @@ void register_file(const Options& options, const app::RegisterOptions& register_
         options.dry_run ? "dry run, nothing written: " : "", io::display_name(input.path()),
         text::count_of(summary.rows, "row"), summary.added, summary.waitlisted, summary.updated,
         text::count_of(summary.duplicates, "duplicate"), summary.invalid));
+    note_platform_counts(summary, context);
     if (summary.empty_rows > 0) {
         context.note(fmt::format("{} skipped", text::count_of(summary.empty_rows, "empty row")));
     }
@@ -285,6 +326,12 @@ Runner add_register(CLI::App& command) {
                     "'COLUMN=FIELD' reads a column as a field; 'name=First name+Last name' "
                     "joins columns (repeatable)")
         ->allow_extra_args(false);
+    command.add_option("--platform", options->platform,
+                       "Which platform's export the CSV is: " +
+                           fmt::format("{}", fmt::join(io::platform_names(), ", ")) +
+                           " (default: recognised by the header)");
+    command.add_flag("--keep-columns", options->keep_columns,
+                     "Keep a platform's money, tax, seating and voucher columns as custom fields");
     command.add_flag("--dry-run", options->dry_run,
                      "Check everything, write nothing; show which column is which field");
     return [options](Context& context) { run(*options, context); };

@@ -15,10 +15,20 @@
 #include "convene/domain/event.hpp"
 #include "convene/io/csv_reader.hpp"
 #include "convene/io/input.hpp"
+#include "convene/io/platforms.hpp"
 
 namespace convene::app {
 
 enum class ImportFormat { csv, jsonl };
+
+// Which platform's export a CSV file is (io/platforms.hpp), and so how its columns, statuses
+// and times read.
+struct PlatformChoice {
+    bool recognise{true};  // by the header; false: a file of no platform
+    // The variants of one platform, forced: the first whose header matches, else the first.
+    std::vector<const io::Platform*> forced{};
+    bool keep_noise{false};  // keep money, tax, seating and voucher columns as custom fields
+};
 
 struct ImportOptions {
     ImportFormat format{ImportFormat::csv};
@@ -29,6 +39,7 @@ struct ImportOptions {
     // ("COLUMN=FIELD", "FIELD=COLUMN+COLUMN"; see io::RegistrationColumns).
     io::CsvOptions csv{};
     std::vector<std::string> maps{};
+    PlatformChoice platform{};
 };
 
 struct ImportSummary {
@@ -40,6 +51,11 @@ struct ImportSummary {
     std::size_t invalid{0};     // bad rows skipped with skip_invalid
     std::size_t empty_rows{0};  // rows with no value at all, skipped
     std::size_t promoted{0};    // waiting people given a free seat before the rows were placed
+    // A platform's export: of those added, the ones its status says cancelled; rows its status
+    // keeps out (not paid, not approved); money, tax, seating and voucher columns left out.
+    std::size_t cancelled{0};
+    std::size_t not_imported{0};
+    std::size_t left_out_columns{0};
 };
 
 // What kept a row, or the whole file, out: the command line words each with the flag that
@@ -86,6 +102,9 @@ struct ImportReport {
     std::function<void(const std::string&)> note{};
     // One line per field and the columns it comes from (register --dry-run).
     std::function<void(const std::string&)> mapping{};
+    // "FILE:LINE: EMAIL: cancelled" for each row a platform's status does not register; may be
+    // null (register --dry-run shows them).
+    std::function<void(const std::string&)> decision{};
 };
 
 struct Imported {
