@@ -234,3 +234,32 @@ TEST_CASE("registering builds no temporary table", "[registrar]") {
         CHECK_FALSE(builds_temporary_table(sql));
     }
 }
+
+TEST_CASE("registrar: a cancellation of someone cancelled is a duplicate with skip and update",
+          "[registrar]") {
+    store::Database db(":memory:");
+    const auto event = make_event(db, std::nullopt);
+    store::RegistrationStore store(db);
+    auto cancelled = request("zoe@x.org");
+    cancelled.status = RegistrationStatus::cancelled;
+    const auto first =
+        added(Registrar(store, event, k_now, OnDuplicate::skip, false).add(cancelled)).registration;
+    CHECK(first.status == RegistrationStatus::cancelled);
+    // An export read again: the same record, untouched.
+    const auto skipped =
+        added(Registrar(store, event, k_now + std::chrono::hours(1), OnDuplicate::skip, false)
+                  .add(cancelled));
+    CHECK(skipped.kind == Outcome::Kind::skipped);
+    CHECK(skipped.registration.id == first.id);
+    CHECK(store.find_by_id(event.id, first.id)->registered_at == first.registered_at);
+    cancelled.name = "Zoë";
+    const auto updated =
+        added(Registrar(store, event, k_now, OnDuplicate::update, false).add(cancelled));
+    CHECK(updated.kind == Outcome::Kind::updated);
+    CHECK(store.find_by_id(event.id, first.id)->status == RegistrationStatus::cancelled);
+    // Signing up again still renews the registration.
+    const auto again =
+        added(Registrar(store, event, k_now, OnDuplicate::skip, false).add(request("zoe@x.org")));
+    CHECK(again.kind == Outcome::Kind::added);
+    CHECK(again.registration.status == RegistrationStatus::registered);
+}
