@@ -1,5 +1,9 @@
+#include <algorithm>
+
+#include <date/tz.h>
 #include <catch2/catch.hpp>
 
+#include "convene/domain/time.hpp"
 #include "convene/io/registration_columns.hpp"
 
 using namespace convene;
@@ -218,4 +222,76 @@ TEST_CASE("csv columns take away the quote that neutralised a formula", "[regist
     CHECK(request.name == "=HYPERLINK(\"x\")");
     CHECK(request.fields == Pairs{{"note", "'-1"}});
     CHECK(request_of(columns, {"'plain", "a@x.org", "'"}).name == "'plain");
+}
+
+namespace {
+
+RegistrationColumns platform_columns(const Fields& header, std::string_view platform,
+                                     bool keep_noise = false) {
+    static const auto& paris = *date::locate_zone("Europe/Paris");
+    const io::PlatformReading reading{
+        .platform = io::find_platforms(platform).front(), .zone = &paris, .keep_noise = keep_noise};
+    auto columns = RegistrationColumns::read(header, false, {}, reading);
+    if (!columns) FAIL(columns.problem().message);
+    return *std::move(columns);
+}
+
+}  // namespace
+
+TEST_CASE("csv columns: a platform's names, statuses and times", "[registration_columns]") {
+    const Fields header{"Order #",    "Order Date",      "First Name", "Last Name", "Email",
+                        "Attendee #", "Attendee Status", "Total Paid", "Job Title", "Company"};
+    const auto columns = platform_columns(header, "eventbrite");
+    domain::RegistrationRequest request;
+    io::StatusMeaning meaning{};
+    const Fields row{"1",          "4/2/22 8:15",   "Zoë", "O'Brien",        "zoe@x.org",
+                     "5678901240", "Not Attending", "25",  "Policy Officer", "Cities Network"};
+    REQUIRE_FALSE(columns.fill(row, request, &meaning));
+    CHECK(request.name == "Zoë O'Brien");  // never the ticket number
+    CHECK(request.organisation == "Cities Network");
+    CHECK(meaning == io::StatusMeaning::cancelled);
+    CHECK_FALSE(request.status);  // the caller decides what a meaning does
+    CHECK(domain::format_utc(*request.registered_at) == "2022-04-02T06:15:00Z");
+    CHECK(columns.left_out() == Fields{"Total Paid"});
+    CHECK(columns.custom() == Fields{"Order #", "Attendee #", "Job Title"});
+
+    auto pending = row;
+    pending[6] = "Pending";
+    REQUIRE_FALSE(columns.fill(pending, request, &meaning));
+    CHECK(meaning == io::StatusMeaning::skipped);
+    auto unknown = row;
+    unknown[6] = "Maybe";
+    CHECK(
+        row_problem(columns, unknown)
+            .starts_with(
+                "Attendee Status 'Maybe' is not a status an Eventbrite attendee report writes ("));
+    auto late = row;
+    late[1] = "yesterday";
+    CHECK(row_problem(columns, late).find("accepted, for 13 April 2022 at 15:00: 04/13/22 15:00") !=
+          std::string::npos);
+
+    CHECK(platform_columns(header, "eventbrite", true).custom().size() == 4);
+}
+
+TEST_CASE("csv columns: a platform's whole name, else its parts", "[registration_columns]") {
+    const auto columns =
+        platform_columns({"Order code", "Position ID", "Status", "Email", "Attendee name",
+                          "Attendee name: Given name", "Attendee name: Family name",
+                          "Attendee email", "Company", "Company (2)", "Order date", "Order time"},
+                         "pretix");
+    const auto whole =
+        request_of(columns, {"A1", "1", "paid", "buyer@x.org", "Léa Dupont", "Léa", "Dupont", "",
+                             "Lyon", "Invoice Ltd", "2022-04-01", "10:02:11"});
+    CHECK(whole.name == "Léa Dupont");
+    CHECK(whole.email == "buyer@x.org");  // the attendee's when given, else the order's
+    CHECK(whole.organisation == "Lyon");
+    CHECK(domain::format_utc(*whole.registered_at) == "2022-04-01T08:02:11Z");
+    const auto parts = request_of(columns, {"A1", "2", "paid", "buyer@x.org", "", "Marc", "Lefèvre",
+                                            "marc@x.org", "", "", "2022-04-01", "10:02:11"});
+    CHECK(parts.name == "Marc Lefèvre");
+    CHECK(parts.email == "marc@x.org");
+    const auto lines = columns.describe();
+    CHECK(std::find(lines.begin(), lines.end(),
+                    "status: paid → registered; canceled, cancelled → cancelled; pending, expired "
+                    "→ skipped") != lines.end());
 }
