@@ -5,6 +5,7 @@
 
 #include "convene/app/registrar.hpp"
 #include "convene/app/registration_import.hpp"
+#include "convene/domain/time.hpp"
 #include "convene/error.hpp"
 #include "convene/io/input.hpp"
 #include "convene/store/registration_store.hpp"
@@ -99,4 +100,62 @@ TEST_CASE("import of JSON Lines", "[registration_import]") {
     CHECK(imported.summary.added == 2);
     CHECK(store.find_by_email(event.id, "ana@x.org")->language == "fr");
     CHECK(store.find_by_email(event.id, "bob@x.org")->status == RegistrationStatus::cancelled);
+}
+
+namespace {
+
+// A Zoom registration report (tests/fixtures/platforms/zoom-registration.csv, shortened).
+constexpr const char* k_zoom_report =
+    "First Name,Last Name,Email,Organization,Registration Time,Approval Status\n"
+    "Léa,Dupont,lea@x.org,Lyon,04/01/2022 10:02:11 AM,approved\n"
+    "Zoë,O'Brien,zoe@x.org,,04/02/2022 08:15:42 AM,denied\n"
+    "Íñigo,Martínez,inigo@x.org,,04/04/2022 09:05:58 AM,pending\n";
+
+}  // namespace
+
+TEST_CASE("import reads a platform's export by its header", "[registration_import]") {
+    store::Database db(":memory:");
+    auto wanted = testing::an_event("briefing");
+    wanted.timezone = "Europe/Paris";
+    const auto event = testing::stored(db, wanted);
+    store::RegistrationStore store(db);
+    Registrar registrar(store, event, k_now, OnDuplicate::error, false);
+    TempFile file(k_zoom_report);
+    io::InputFile input(file.path.string());
+    std::vector<std::string> notes;
+    std::vector<std::string> decisions;
+    app::ImportReport report;
+    report.note = [&](const std::string& what) { notes.push_back(what); };
+    report.decision = [&](const std::string& what) { decisions.push_back(what); };
+    const auto imported = app::import_registrations(input, {}, event, registrar, report);
+    REQUIRE_FALSE(imported.refusal);
+    CHECK(notes.front() == file.path.string() + ": read as a Zoom registration report");
+    CHECK(imported.summary.rows == 3);
+    CHECK(imported.summary.added == 2);
+    CHECK(imported.summary.cancelled == 1);
+    CHECK(imported.summary.not_imported == 1);
+    CHECK(decisions == std::vector<std::string>{file.path.string() + ":3: zoe@x.org: cancelled",
+                                                file.path.string() + ":4: inigo@x.org: skipped"});
+    const auto zoe = store.find_by_email(event.id, "zoe@x.org");
+    REQUIRE(zoe);
+    CHECK(zoe->name == "Zoë O'Brien");
+    CHECK(zoe->status == RegistrationStatus::cancelled);
+    CHECK(domain::format_utc(zoe->registered_at) == "2022-04-02T06:15:42Z");
+    CHECK_FALSE(store.find_by_email(event.id, "inigo@x.org"));
+}
+
+TEST_CASE("import reads a file as no platform when told", "[registration_import]") {
+    store::Database db(":memory:");
+    const auto event = testing::stored(db, testing::an_event("briefing"));
+    store::RegistrationStore store(db);
+    Registrar registrar(store, event, k_now, OnDuplicate::error, false);
+    TempFile file(k_zoom_report);
+    io::InputFile input(file.path.string());
+    const app::ImportOptions generic{.platform = {.recognise = false}};
+    const auto imported = app::import_registrations(input, generic, event, registrar, {});
+    REQUIRE_FALSE(imported.refusal);
+    // Every row comes in, its status a custom field.
+    CHECK(imported.summary.added == 3);
+    CHECK(imported.summary.not_imported == 0);
+    CHECK(store.find_by_email(event.id, "zoe@x.org")->status == RegistrationStatus::registered);
 }
