@@ -77,6 +77,9 @@ public:
     // What the status of the row read last says (registered without a platform's status).
     io::StatusMeaning meaning() const { return m_meaning; }
     std::size_t left_out_columns() const { return m_columns ? m_columns->left_out().size() : 0; }
+    // A platform's rows are placed in the order of its times, not of the file: seats and the
+    // waiting list go first come, first served.
+    bool in_time_order() const { return m_columns && m_columns->platform_times(); }
 
     // One line per field the columns give (--dry-run shows them).
     std::vector<std::string> mapping() const {
@@ -273,11 +276,13 @@ public:
                 bad = std::move(problem);
             } else {
                 ++m_summary.rows;
-                bad = place(line, request);
+                if (m_source.in_time_order()) m_held.push_back({line, request, m_source.meaning()});
+                else bad = place(line, request, m_source.meaning());
             }
             if (bad && !set_aside(std::move(*bad))) return refused(false);
             if (m_report.progress) m_report.progress->update(m_summary.rows);
         }
+        place_held();
         m_summary.empty_rows = m_source.empty_rows();
         m_summary.left_out_columns = m_source.left_out_columns();
         if (m_first_bad) return refused(true);
@@ -285,9 +290,31 @@ public:
     }
 
 private:
+    // A row read and kept to be placed in the order of its time.
+    struct HeldRow {
+        std::size_t line;
+        domain::RegistrationRequest request;
+        io::StatusMeaning meaning;
+    };
+
+    // The held rows by their time (rows without one last, as now), then the file's order.
+    // Every row has been read: a bad one is set aside or remembered, never the end.
+    void place_held() {
+        const auto key = [](const HeldRow& row) {
+            return std::pair(!row.request.registered_at,
+                             row.request.registered_at.value_or(domain::Instant{}));
+        };
+        std::stable_sort(m_held.begin(), m_held.end(),
+                         [&](const HeldRow& a, const HeldRow& b) { return key(a) < key(b); });
+        for (auto& row : m_held) {
+            if (auto bad = place(row.line, row.request, row.meaning)) set_aside(std::move(*bad));
+        }
+        m_held.clear();
+    }
+
     // Normalises and places a row that was read; its problem, if any.
-    std::optional<ImportProblem> place(std::size_t line, domain::RegistrationRequest& request) {
-        const auto meaning = m_source.meaning();
+    std::optional<ImportProblem> place(std::size_t line, domain::RegistrationRequest& request,
+                                       io::StatusMeaning meaning) {
         if (meaning != io::StatusMeaning::registered && m_report.decision) {
             m_report.decision(fmt::format("{}: {}: {}", m_source.location(line),
                                           text::trim(request.email), io::to_string(meaning)));
@@ -357,6 +384,7 @@ private:
     RowSource& m_source;
     ImportSummary m_summary{};
     LinesOfIds m_added_by{};
+    std::vector<HeldRow> m_held{};
     std::optional<ImportProblem> m_first_bad{};  // without skip_invalid: refuses the file
     std::size_t m_bad{0};
 };

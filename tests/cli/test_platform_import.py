@@ -248,20 +248,23 @@ class PlatformImportTest(ConveneTestCase):
                       "writes it (accepted, for 13 April 2022 at 15:00: 04/13/2022 3:00:00 PM, ",
                       result.stderr)
 
-    def test_the_waiting_list_follows_the_submission_time(self):
-        self.ok("update-event", self.event, "--capacity", "2")
+    def test_seats_and_the_waiting_list_follow_the_submission_time(self):
+        self.ok("update-event", self.event, "--capacity", "3")
         path = write_platform_file(self.dir, "google-forms-fr.csv")
-        self.register(path)
-        waiting = [(p["email"], p["waitlist_position"]) for p in self.people()
-                   if p["status"] == "waitlisted"]
-        # Françoise's row comes before Hélène's in the file, but she answered two days later.
-        self.assertEqual(sorted(waiting, key=lambda w: w[1]),
-                         [("helene.lefevre@example.fr", 1), ("francoise.ndiaye@example.sn", 2),
-                          ("mj.garcia@example.es", 3)])
+        self.assertIn("5 added (2 waitlisted)", self.register(path))
+        # Françoise's row comes before Hélène's in the file, but she answered two days later:
+        # the last seat is Hélène's.
+        self.assertEqual([(p["email"], p["status"], p["waitlist_position"])
+                          for p in self.people()],
+                         [("lea.dupont@example.org", "registered", None),
+                          ("jose.nunez@example.es", "registered", None),
+                          ("helene.lefevre@example.fr", "registered", None),
+                          ("francoise.ndiaye@example.sn", "waitlisted", 1),
+                          ("mj.garcia@example.es", "waitlisted", 2)])
         self.ok("unregister", self.event, "lea.dupont@example.org")
-        promoted = [p["email"] for p in self.people() if p["status"] == "registered"]
-        self.assertIn("helene.lefevre@example.fr", promoted)
-
+        statuses = {p["email"]: p["status"] for p in self.people()}
+        self.assertEqual(statuses["francoise.ndiaye@example.sn"], "registered")
+        self.assertEqual(statuses["mj.garcia@example.es"], "waitlisted")
 
 if __name__ == "__main__":
     unittest.main()

@@ -1,8 +1,10 @@
 #pragma once
 // Bulk registration from a CSV or JSON Lines file (`register --csv/--jsonl`): rows are read,
 // checked and written one at a time through a Registrar, so memory stays flat whatever the
-// file's size. The caller holds the one transaction around the whole import, and commits it
-// or not (--dry-run, or a bad row without --skip-invalid).
+// file's size; a platform's export with its own times (io/platforms.hpp) is read whole first and
+// placed in the order of those times, so that seats go first come, first served. The caller holds
+// the one transaction around the whole import, and commits it or not (--dry-run, or a bad row
+// without --skip-invalid).
 #include <cstddef>
 #include <cstdint>
 #include <functional>

@@ -75,6 +75,8 @@ public:
     const std::vector<std::string>& ignored() const { return m_ignored; }
     // The platform's money, tax, seating and voucher columns, left out.
     const std::vector<std::string>& left_out() const { return m_left_out; }
+    // Whether registered_at comes from a platform's own times (its order or submission time).
+    bool platform_times() const { return !m_time_formats.empty(); }
     // 1-based numbers of the columns with no name, skipped.
     const std::vector<std::size_t>& unnamed() const { return m_unnamed; }
     // One line per field read, e.g. "name ← \"First name\" + \"Last name\"" (--dry-run).
