@@ -430,6 +430,15 @@ struct RegistrationColumns::Reading {
             platform_field(field, Source{.columns = platform_columns(*names)});
         }
         platform_time(*p);
+        // The columns the platform is known by (order codes, ticket numbers, ids) are what they
+        // are, never a name: Eventbrite's "Attendee #" would read as one.
+        for (const auto* names : {&p->leading, &p->required}) {
+            for (const auto column : platform_columns(*names)) {
+                // An "ID" belongs to the platform, as convene's own id to its database.
+                if (text::lowercase_ascii(trimmed(header[column])) == "id") continue;
+                keep_or_ignore(column, trimmed(header[column]));
+            }
+        }
         if (platform.keep_noise) return;
         for (std::size_t column = 0; column < header.size(); ++column) {
             if (taken[column] || !is_noise_column(*p, header[column])) continue;

@@ -273,6 +273,19 @@ TEST_CASE("csv columns: a platform's names, statuses and times", "[registration_
     CHECK(platform_columns(header, "eventbrite", true).custom().size() == 4);
 }
 
+TEST_CASE("csv columns: a platform's ticket number is never a name", "[registration_columns]") {
+    // Eventbrite's export without its name columns: "Attendee #" would otherwise be the name.
+    static const auto& paris = *date::locate_zone("Europe/Paris");
+    const io::PlatformReading eventbrite{.platform = io::find_platforms("eventbrite").front(),
+                                         .zone = &paris};
+    const auto columns = RegistrationColumns::read(
+        {"Order #", "Email", "Attendee #", "Attendee Status"}, false, {}, eventbrite);
+    REQUIRE_FALSE(columns);
+    CHECK(columns.problem().missing_field == "name");
+    CHECK(columns_of({"Order #", "Email", "Attendee #"}, false).describe().front() ==
+          "name ← \"Attendee #\"");  // a file of no platform: the header's word
+}
+
 TEST_CASE("csv columns: a platform's whole name, else its parts", "[registration_columns]") {
     const auto columns =
         platform_columns({"Order code", "Position ID", "Status", "Email", "Attendee name",

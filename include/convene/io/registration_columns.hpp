@@ -14,6 +14,8 @@
 // and a last name column make the name when there is no name column. Explicit maps come
 // first: "COLUMN=FIELD" reads a column as a field (own or custom), "FIELD=COL1+COL2" joins
 // columns with a space. A column with no name in the header must stay empty; it is skipped.
+// A platform's export (io/platforms.hpp, recognised by the caller) is read by the platform's
+// row of that table after the maps and before these names (PlatformReading below).
 #include <cstddef>
 #include <optional>
 #include <string>
