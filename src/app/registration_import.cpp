@@ -232,9 +232,6 @@ void count(ImportSummary& summary, const Outcome& outcome) {
     switch (outcome.kind) {
         case Outcome::Kind::added:
             ++summary.added;
-            if (outcome.registration.status == domain::RegistrationStatus::cancelled) {
-                ++summary.cancelled;
-            }
             if (outcome.registration.status == domain::RegistrationStatus::waitlisted) {
                 ++summary.waitlisted;
             }
@@ -338,6 +335,11 @@ private:
         const auto& outcome = std::get<Outcome>(added);
         if (outcome.kind == Outcome::Kind::added) m_added_by.add(outcome.registration.id, line);
         count(m_summary, outcome);
+        const bool cancelled = outcome.registration.status == domain::RegistrationStatus::cancelled;
+        if (outcome.kind == Outcome::Kind::added && meaning == io::StatusMeaning::cancelled &&
+            cancelled) {
+            ++m_summary.cancelled;
+        }
         return std::nullopt;
     }
 

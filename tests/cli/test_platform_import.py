@@ -174,6 +174,13 @@ class PlatformImportTest(ConveneTestCase):
         self.assertEqual(zoe["Address (2)"], "Rue de la Loi 155")
         self.assertEqual(zoe["Company (2)"], "Cities Network, Brussels")
 
+    def test_a_plain_file_with_a_status_column_says_nothing_of_platforms(self):
+        path = self.write("plain.csv", "name,email,status\nAna,ana@example.org,cancelled\n")
+        stderr = self.register(path)
+        self.assertNotIn("read as", stderr)
+        self.assertNotIn("on the platform", stderr)
+        self.assertEqual([p["status"] for p in self.people()], ["cancelled"])
+
     def test_money_columns_are_left_out_unless_kept(self):
         path = write_platform_file(self.dir, "eventbrite-attendees.csv")
         stderr = self.register(path)
