@@ -38,10 +38,7 @@ std::variant<Outcome, Refusal> Registrar::add(const domain::RegistrationRequest&
                                            m_event.slug, existing->id),
                                existing->id};
             case OnDuplicate::skip: return Outcome{Outcome::Kind::skipped, std::move(*existing), 0};
-            case OnDuplicate::update:
-                domain::apply_update(*existing, request);
-                m_store.update(*existing);
-                return Outcome{Outcome::Kind::updated, std::move(*existing), 0};
+            case OnDuplicate::update: return update(std::move(*existing), request);
         }
     }
 
@@ -88,6 +85,20 @@ std::optional<Outcome> Registrar::add_new(const domain::RegistrationRequest& req
     registration.id = *id;
     m_seats.add(registration.status);
     return Outcome{Outcome::Kind::added, std::move(registration), placement.waitlist_position, {}};
+}
+
+Outcome Registrar::update(domain::Registration existing,
+                          const domain::RegistrationRequest& request) {
+    domain::apply_update(existing, request);
+    m_store.update(existing);
+    Outcome outcome{Outcome::Kind::updated, existing, 0};
+    if (request.status == RegistrationStatus::cancelled &&
+        existing.status != RegistrationStatus::cancelled) {
+        outcome.promoted = cancel(existing);
+        domain::set_status(outcome.registration, RegistrationStatus::cancelled);
+        outcome.withdrawn = true;
+    }
+    return outcome;
 }
 
 std::vector<domain::Registration> Registrar::cancel(const domain::Registration& registration) {

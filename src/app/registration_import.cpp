@@ -228,7 +228,12 @@ private:
 };
 
 void count(ImportSummary& summary, const Outcome& outcome) {
-    summary.promoted += outcome.promoted.size();
+    if (outcome.withdrawn) {
+        ++summary.withdrawn;
+        summary.moved_up += outcome.promoted.size();
+    } else {
+        summary.promoted += outcome.promoted.size();
+    }
     switch (outcome.kind) {
         case Outcome::Kind::added:
             ++summary.added;
@@ -339,6 +344,10 @@ private:
         if (outcome.kind == Outcome::Kind::added && meaning == io::StatusMeaning::cancelled &&
             cancelled) {
             ++m_summary.cancelled;
+        }
+        if (outcome.kind == Outcome::Kind::skipped && !cancelled &&
+            request.status == domain::RegistrationStatus::cancelled) {
+            ++m_summary.cancellations_kept_out;
         }
         return std::nullopt;
     }

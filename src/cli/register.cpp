@@ -218,6 +218,22 @@ void register_one(const Options& options, const app::RegisterOptions& register_o
     }
 }
 
+// Rows that cancel people registered already: done with --on-duplicate update, else said.
+void note_cancellations(const app::ImportSummary& summary, Context& context) {
+    if (summary.withdrawn > 0) {
+        context.note(
+            fmt::format("{} cancelled as the file says; {} moved up into the seats freed",
+                        text::count_of(summary.withdrawn, "registration"),
+                        text::count_of(summary.moved_up, "waiting person", "waiting people")));
+    }
+    if (summary.cancellations_kept_out > 0) {
+        context.warn(
+            fmt::format("{} cancel people registered already: left as they are "
+                        "(--on-duplicate update cancels them)",
+                        text::count_of(summary.cancellations_kept_out, "row")));
+    }
+}
+
 // What a platform's statuses and columns did to the file.
 void note_platform_counts(const app::ImportSummary& summary, Context& context) {
     if (summary.cancelled > 0) {
@@ -275,6 +291,7 @@ void register_file(const Options& options, const app::RegisterOptions& register_
             fmt::format("{} promoted from the waiting list to free seats first",
                         text::count_of(summary.promoted, "waiting person", "waiting people")));
     }
+    note_cancellations(summary, context);
 }
 
 void run(const Options& options, Context& context) {

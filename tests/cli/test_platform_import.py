@@ -273,5 +273,36 @@ class PlatformImportTest(ConveneTestCase):
         self.assertEqual(statuses["francoise.ndiaye@example.sn"], "registered")
         self.assertEqual(statuses["mj.garcia@example.es"], "waitlisted")
 
+    def test_a_cancellation_read_again_cancels_with_update_and_frees_the_seat(self):
+        self.ok("update-event", self.event, "--capacity", "3")
+        path = write_platform_file(self.dir, "eventbrite-attendees.csv")
+        self.assertIn("6 added (1 waitlisted)", self.register(path))
+        self.assertEqual(self.status_of("helene.lefevre@example.fr"), "waitlisted")
+        # Later, Léa cancels on Eventbrite, and the organiser downloads the report again.
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        lea = next(line for line in text.splitlines() if "lea.dupont@example.org" in line)
+        again = self.write("eventbrite-again.csv",
+                           text.replace(lea, lea.replace(",Attending,", ",Not Attending,")))
+        before = self.people()
+        stderr = self.register(again, "--on-duplicate", "skip")
+        self.assertIn("warning: 1 row cancel people registered already: left as they are "
+                      "(--on-duplicate update cancels them)", stderr)
+        self.assertEqual(self.people(), before)
+        stderr = self.register(again, "--on-duplicate", "update")
+        self.assertIn("1 registration cancelled as the file says; 1 waiting person moved up "
+                      "into the seats freed", stderr)
+        self.assertEqual(self.status_of("lea.dupont@example.org"), "cancelled")
+        self.assertEqual(self.status_of("helene.lefevre@example.fr"), "registered")
+        # Read a third time, the file changes nothing more.
+        after = self.people()
+        stderr = self.register(again, "--on-duplicate", "update")
+        self.assertNotIn("cancelled as the file says", stderr)
+        self.assertEqual([p["status"] for p in self.people()], [p["status"] for p in after])
+
+    def status_of(self, email):
+        return next(p["status"] for p in self.people() if p["email"] == email)
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -37,8 +37,11 @@ struct Outcome {
     Kind kind{Kind::added};
     domain::Registration registration;  // as stored now
     std::int64_t waitlist_position{0};  // 1-based when just waitlisted
-    // Waiting people moved into free seats before this one was placed (see promote).
+    // Waiting people moved into free seats before this one was placed (see promote), or into
+    // the seat this update gave up.
     std::vector<domain::Registration> promoted{};
+    // Updated from registered or waitlisted to cancelled: the request cancels the person.
+    bool withdrawn{false};
 };
 
 class Registrar {
@@ -52,8 +55,11 @@ public:
     // registration with the same email is signed up again: as a new registration (a new id, a
     // new time, a new place, so that the queue keeps the order people came in), keeping the
     // person's SEQUENCE steps; a cancelled request for a cancelled address is a duplicate with
-    // OnDuplicate::skip and update (an export read again). A refused person is not written (waiting
-    // people may have moved into free seats before the refusal: they keep them).
+    // OnDuplicate::skip and update (an export read again). With OnDuplicate::update, a
+    // cancelled request for a registered or waitlisted address cancels them, and the waiting
+    // list moves into the seat freed (a platform's export read again after a cancellation). A
+    // refused person is not written (waiting people may have moved into free seats before the
+    // refusal: they keep them).
     std::variant<Outcome, Refusal> add(const domain::RegistrationRequest& request);
 
     // Cancels (the record stays) and promotes into the seat it frees. Returns the promoted;
@@ -72,6 +78,8 @@ private:
     // Adds a person whose address the event does not have yet, with one INSERT and no look-up
     // before it; nothing when the address is taken or the look-up could change the outcome.
     std::optional<Outcome> add_new(const domain::RegistrationRequest& request);
+    // OnDuplicate::update: the request's values over `existing`, and its cancellation.
+    Outcome update(domain::Registration existing, const domain::RegistrationRequest& request);
 
     store::RegistrationStore& m_store;
     const domain::Event& m_event;

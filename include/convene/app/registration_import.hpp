@@ -58,6 +58,12 @@ struct ImportSummary {
     std::size_t cancelled{0};
     std::size_t not_imported{0};
     std::size_t left_out_columns{0};
+    // Rows that cancel a registered or waitlisted person: cancelled with --on-duplicate update
+    // (`withdrawn`, and `moved_up` waiting people into the seats they freed), else left as they
+    // are (`cancellations_kept_out`) for the command to say so.
+    std::size_t withdrawn{0};
+    std::size_t moved_up{0};
+    std::size_t cancellations_kept_out{0};
 };
 
 // What kept a row, or the whole file, out: the command line words each with the flag that
