@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-#include "convene/text/strings.hpp"
+#include "convene/domain/languages.hpp"
 #include "text_argument.hpp"
 
 namespace convene::cli {
@@ -56,8 +56,9 @@ void add_event_flags(CLI::App& command, domain::EventInput& input, bool for_upda
     command.add_option("--registration-url", input.registration_url, "Registration link (URL)");
     command.add_option_function<std::string>(
         "--languages",
-        [&input](const std::string& list) { input.languages = text::split_list(list); },
-        "Interpretation languages, BCP 47 tags in order: en,fr,es");
+        [&input](const std::string& list) { input.languages = domain::language_items(list); },
+        "Interpretation languages in order, as tags or names: en,fr,es or "
+        "English,français,español");
     command.add_option("--locale", input.locale,
                        for_update ? "Language of the event's pages and invitations: en, fr or es"
                                   : "Language of the event's pages and invitations: en, fr or es "

@@ -315,7 +315,7 @@ Runner add_register(CLI::App& command) {
     command.add_option("--email", options->email, "Email (unique per event, any case)");
     command.add_option("--organisation,--organization", options->organisation, "Organisation");
     command.add_option("--language", options->language,
-                       "Preferred language: one of the event's languages");
+                       "Preferred language: one of the event's, by tag or name (fr, Français)");
     command.add_option("--field", options->fields, "Custom field KEY=VALUE (repeatable)")
         ->allow_extra_args(false);
     command

@@ -113,25 +113,6 @@ bool is_valid_slug(std::string_view slug) {
     return !all_digits;  // an all-digit slug would be read as an event id
 }
 
-bool is_language_tag(std::string_view tag) {
-    std::size_t subtag = 0;
-    bool ok = !tag.empty();
-    for (std::size_t i = 0, length = 0; ok && i <= tag.size(); ++i) {
-        if (i == tag.size() || tag[i] == '-') {
-            ok = subtag == 0 ? (length >= 2 && length <= 8) : (length >= 1 && length <= 8);
-            ++subtag;
-            length = 0;
-            continue;
-        }
-        const char c = tag[i];
-        const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-        const bool digit = c >= '0' && c <= '9';
-        ok = subtag == 0 ? letter : (letter || digit);
-        ++length;
-    }
-    return ok;
-}
-
 bool is_url(std::string_view text) {
     // Links people click in calendars and pages: web addresses with a host only, so that
     // "javascript:…", "file:///…" or "https:///path" never become one.
@@ -155,22 +136,6 @@ bool changes_calendar(const Event& before, const Event& after) {
            before.start_date != after.start_date || before.end_date != after.end_date ||
            before.timezone != after.timezone || before.venue != after.venue ||
            before.online_url != after.online_url || before.status != after.status;
-}
-
-Checked<std::vector<std::string>> parse_languages(std::string_view list) {
-    auto tags = text::split_list(list);
-    if (auto problem = check_languages(tags)) return std::move(*problem);
-    return tags;
-}
-
-std::optional<Problem> check_languages(const std::vector<std::string>& tags) {
-    for (const auto& tag : tags) {
-        if (!is_language_tag(tag)) {
-            return Problem{"languages", fmt::format("'{}' is not a language tag", tag),
-                           "use BCP 47 tags such as en, fr, es, pt-BR"};
-        }
-    }
-    return std::nullopt;
 }
 
 namespace {

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "convene/domain/languages.hpp"
+
 namespace convene::domain {
 
 namespace {
@@ -49,8 +51,9 @@ std::optional<Problem> apply(const EventInput& input, Event& event, const EventD
         return problem;
     }
     if (input.languages) {
-        if (auto problem = check_languages(*input.languages)) return problem;
-        event.languages = *input.languages;
+        auto tags = parse_languages(*input.languages);
+        if (!tags) return tags.problem();
+        event.languages = *std::move(tags);
     }
     if (auto problem = set_parsed(input.locale, event.locale, parse_locale)) return problem;
     if (!input.locale && is_new) event.locale = defaults.locale;

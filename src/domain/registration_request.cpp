@@ -8,7 +8,9 @@
 #include "convene/domain/email.hpp"
 #include "convene/domain/limits.hpp"
 #include "convene/text/language_names.hpp"
+#include "convene/text/language_tags.hpp"
 #include "convene/text/strings.hpp"
+#include "convene/text/suggest.hpp"
 #include "convene/text/utf8.hpp"
 
 namespace convene::domain {
@@ -47,27 +49,57 @@ bool equal_ignoring_ascii_case(std::string_view a, std::string_view b) {
 
 std::string_view primary_subtag(std::string_view tag) { return tag.substr(0, tag.find('-')); }
 
+// The event's languages that `language` may mean: a name people write in a form ("French",
+// "Français", "francés"), the tag it is canonically (`tag`: "pt_br" is "pt-BR"), or the tag of
+// the same language with or without a region ("fr" for the event's "fr-CA"). One that is the
+// same language exactly is the one meant.
+std::vector<std::string_view> languages_meant(std::string_view language,
+                                              const std::optional<std::string>& tag,
+                                              const Event& event) {
+    const auto folded = text::fold(language);
+    const std::string_view primary = primary_subtag(tag ? std::string_view(*tag) : language);
+    std::vector<std::string_view> exact;
+    std::vector<std::string_view> matches;
+    for (const auto& candidate : event.languages) {
+        // An event stored before tags were made canonical may say "EN" or "anglais".
+        if (tag && (candidate == *tag || text::language_tag(candidate) == tag)) {
+            exact.push_back(candidate);
+        }
+        const auto& names = text::folded_language_names(candidate);
+        if (std::find(names.begin(), names.end(), folded) != names.end() ||
+            equal_ignoring_ascii_case(primary_subtag(candidate), primary)) {
+            matches.push_back(candidate);
+        }
+    }
+    return exact.size() == 1 ? exact : matches;
+}
+
+// "did you mean 'French'?" among the event's languages, by tag and by name, for what is no
+// language at all (a typo); "" otherwise.
+std::string nearest_of_event(std::string_view language, const Event& event) {
+    std::vector<std::string> candidates;
+    for (const auto& tag : event.languages) {
+        candidates.push_back(tag);
+        for (const char* in : {"en", "fr", "es"}) {
+            auto name = text::language_name_in(tag, in);
+            if (!name.empty()) candidates.push_back(std::move(name));
+        }
+    }
+    return text::did_you_mean(language, candidates);
+}
+
 std::optional<std::string> language_problem(std::string& language, const Event& event) {
     if (language.empty() || event.languages.empty()) return std::nullopt;
-    // BCP 47 tags are case-insensitive: "FR" is the event's "fr".
+    // BCP 47 tags are case-insensitive: "FR" is the event's "fr", as the event spells it (a tag
+    // stored before tags were made canonical included).
     for (const auto& tag : event.languages) {
         if (equal_ignoring_ascii_case(tag, language)) {
             language = tag;
             return std::nullopt;
         }
     }
-    // Else a name people write in a form ("French", "Français", "francés"), or the tag of the
-    // same language with or without a region ("fr" for the event's "fr-CA"), if only one of
-    // the event's languages fits.
-    const auto folded = text::fold(language);
-    std::vector<std::string_view> matches;
-    for (const auto& tag : event.languages) {
-        const auto& names = text::folded_language_names(tag);
-        if (std::find(names.begin(), names.end(), folded) != names.end() ||
-            equal_ignoring_ascii_case(primary_subtag(tag), primary_subtag(language))) {
-            matches.push_back(tag);
-        }
-    }
+    const auto tag = text::language_tag(language);
+    const auto matches = languages_meant(language, tag, event);
     if (matches.size() == 1) {
         language = std::string(matches.front());
         return std::nullopt;
@@ -76,8 +108,9 @@ std::optional<std::string> language_problem(std::string& language, const Event& 
         return fmt::format("language '{}' could be any of {}: give the tag", language,
                            fmt::join(matches, ", "));
     }
-    return fmt::format("language '{}' is not one of the event's languages ({})", language,
-                       fmt::join(event.languages, ", "));
+    const auto nearest = tag ? std::string() : nearest_of_event(language, event);
+    return fmt::format("language '{}' is not one of the event's languages ({}){}{}", language,
+                       fmt::join(event.languages, ", "), nearest.empty() ? "" : ": ", nearest);
 }
 
 std::optional<std::string> fields_problem(

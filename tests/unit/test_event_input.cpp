@@ -93,6 +93,29 @@ TEST_CASE("given lists replace the event's, without empty names", "[event_input]
     CHECK(event.organisers.empty());
 }
 
+TEST_CASE("languages are stored as canonical tags; old ones stay until replaced", "[event_input]") {
+    auto input = new_event();
+    input.languages = std::vector<std::string>{"anglais", "Français", "francés"};
+    Event event;
+    CHECK(apply(input, event, k_defaults)->message ==
+          "'Français' and 'francés' are the same language (fr)");
+    input.languages = std::vector<std::string>{"anglais", "Français", "EN-gb", "pt_br"};
+    REQUIRE_FALSE(apply(input, event, k_defaults));
+    CHECK(event.languages == std::vector<std::string>{"en", "fr", "en-GB", "pt-BR"});
+
+    // A database written before tags were canonical: other changes leave its tags alone.
+    event.id = 1;
+    event.languages = {"EN", "francais"};
+    EventInput retitled;
+    retitled.title = "Renamed";
+    REQUIRE_FALSE(apply(retitled, event, k_defaults));
+    CHECK(event.languages == std::vector<std::string>{"EN", "francais"});
+    EventInput relisted;
+    relisted.languages = std::vector<std::string>{"EN", "francais"};
+    REQUIRE_FALSE(apply(relisted, event, k_defaults));
+    CHECK(event.languages == std::vector<std::string>{"en", "fr"});
+}
+
 TEST_CASE("each rule names its field", "[event_input]") {
     CHECK(problem_field(new_event()) == "(none)");
     auto input = new_event();

@@ -94,6 +94,43 @@ TEST_CASE("a language may be named in English, French or Spanish", "[registratio
     CHECK(*request.language == "fr-CA");
 }
 
+TEST_CASE("a language is matched by its canonical tag, typos get a suggestion", "[registration]") {
+    RegistrationRequest request{.name = "Ana", .email = "ana@example.org"};
+    for (const auto* given : {"anglais", "English", "EN", "en", "inglés"}) {
+        INFO(given);
+        request.language = given;
+        CHECK_FALSE(normalise(request, event_with_languages()));
+        CHECK(*request.language == "en");
+    }
+    request.language = "pt_br";
+    CHECK_FALSE(normalise(request, event_with_languages()));
+    CHECK(*request.language == "pt-BR");
+    request.language = "Frnech";
+    CHECK(*normalise(request, event_with_languages()) ==
+          "language 'Frnech' is not one of the event's languages (en, fr, pt-BR): did you mean "
+          "'French'?");
+    request.language = "klingonish";
+    CHECK(*normalise(request, event_with_languages()) ==
+          "language 'klingonish' is not one of the event's languages (en, fr, pt-BR)");
+
+    // Tags stored before they were canonical: the language they are is still matched.
+    Event old;
+    old.languages = {"EN", "francais", "espagnol"};
+    for (const auto& [given, stored] : std::vector<std::pair<std::string, std::string>>{
+             {"en", "EN"}, {"fr", "francais"}, {"Français", "francais"}, {"es", "espagnol"}}) {
+        INFO(given);
+        request.language = given;
+        CHECK_FALSE(normalise(request, old));
+        CHECK(*request.language == stored);
+    }
+    // One exactly, one by its language: the exact one is meant.
+    Event regions;
+    regions.languages = {"fr", "fr-CA"};
+    request.language = "fr_ca";
+    CHECK_FALSE(normalise(request, regions));
+    CHECK(*request.language == "fr-CA");
+}
+
 TEST_CASE("a language alone is matched as a registration's is", "[registration]") {
     std::string language = " FRANÇAIS ";
     CHECK_FALSE(normalise_language(language, event_with_languages()));

@@ -60,12 +60,6 @@ std::string slugify(std::string_view title);
 bool is_valid_slug(std::string_view slug);
 std::optional<Problem> check_slug(std::string_view slug);
 
-// BCP 47 shape: a 2–8 letter language, then alphanumeric subtags of 1–8 ("en", "pt-BR").
-bool is_language_tag(std::string_view tag);
-// "en, fr,es" → {"en","fr","es"}, each checked to look like a BCP 47 tag. The one language-list
-// rule of flags, event files and config.
-Checked<std::vector<std::string>> parse_languages(std::string_view list);
-std::optional<Problem> check_languages(const std::vector<std::string>& tags);
 // The languages convene writes pages and invitations in, "en" first (po/ holds a catalog for
 // each of the others).
 std::span<const std::string_view> supported_locales();

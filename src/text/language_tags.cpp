@@ -1,6 +1,5 @@
-// Languages by tag or by name: ICU says which tags exist and what each language is called, so
-// that no table of ours goes stale.
-#include "convene/l10n/language_tags.hpp"
+// Languages by tag or by name, from ICU's locale data.
+#include "convene/text/language_tags.hpp"
 
 #include <algorithm>
 #include <array>
@@ -8,7 +7,6 @@
 #include <map>
 #include <optional>
 
-#include <fmt/format.h>
 #include <unicode/uloc.h>
 
 #include "convene/text/language_names.hpp"
@@ -16,7 +14,7 @@
 #include "convene/text/suggest.hpp"
 #include "convene/text/utf8.hpp"
 
-namespace convene::l10n {
+namespace convene::text {
 
 namespace {
 
@@ -82,9 +80,9 @@ const Names& names() {
                 if ((std::strlen(*code) == 2) != two_letters) continue;
                 if (two_letters) names.suggestions.emplace_back(*code);
                 for (const char* in : k_name_languages) {
-                    auto name = text::language_name_in(*code, in);
+                    auto name = language_name_in(*code, in);
                     if (name.empty()) continue;
-                    names.tag_of_folded.emplace(text::fold(name), *code);
+                    names.tag_of_folded.emplace(fold(name), *code);
                     if (two_letters) names.suggestions.push_back(std::move(name));
                 }
             }
@@ -94,58 +92,23 @@ const Names& names() {
     return all;
 }
 
-domain::Problem unknown(std::string_view text) {
-    const auto nearest = text::did_you_mean(text, names().suggestions);
-    return {"language", fmt::format("'{}' is neither a language tag nor a language's name", text),
-            fmt::format("{}use a BCP 47 tag such as en, fr, es, pt-BR, or a name such as "
-                        "English, français, español",
-                        nearest.empty() ? "" : nearest + " Or ")};
-}
-
 }  // namespace
 
-domain::Checked<std::string> resolve_language(std::string_view text) {
-    text = text::trim(text);
-    if (auto tag = known_tag(text)) return std::move(*tag);
+std::optional<std::string> canonical_language_tag(std::string_view tag) { return known_tag(tag); }
+
+std::optional<std::string> language_tag(std::string_view text) {
+    text = trim(text);
+    if (text.empty()) return std::nullopt;
+    if (auto tag = known_tag(text)) return tag;
     const auto& by_name = names().tag_of_folded;
-    if (const auto found = by_name.find(text::fold(text));
-        found != by_name.end() && !text.empty()) {
-        // The name's code, made canonical as a tag given would be ("iw" is "he").
-        return known_tag(found->second).value_or(found->second);
-    }
-    return unknown(text);
+    const auto found = by_name.find(fold(text));
+    if (found == by_name.end()) return std::nullopt;
+    // The name's code, made canonical as a tag given would be ("iw" is "he").
+    return known_tag(found->second).value_or(found->second);
 }
 
-domain::Checked<std::vector<std::string>> resolve_languages(std::string_view list) {
-    std::vector<std::string> tags;
-    if (text::trim(list).empty()) return tags;
-    std::vector<std::string> given;
-    for (std::size_t start = 0; start <= list.size();) {
-        const auto comma = std::min(list.find(',', start), list.size());
-        const auto item = text::trim(list.substr(start, comma - start));
-        if (item.empty()) {
-            return domain::Problem{"languages", "an item of the list is empty",
-                                   "separate the languages with single commas: en,fr,es"};
-        }
-        auto tag = resolve_language(item);
-        if (!tag) {
-            auto problem = tag.problem();
-            problem.field = "languages";
-            return problem;
-        }
-        const auto twice = std::find(tags.begin(), tags.end(), *tag);
-        if (twice != tags.end()) {
-            return domain::Problem{
-                "languages",
-                fmt::format("'{}' and '{}' are the same language ({})",
-                            given[static_cast<std::size_t>(twice - tags.begin())], item, *tag),
-                "give each language once"};
-        }
-        tags.push_back(*tag);
-        given.emplace_back(item);
-        start = comma + 1;
-    }
-    return tags;
+std::string nearest_languages(std::string_view text) {
+    return did_you_mean(trim(text), names().suggestions);
 }
 
-}  // namespace convene::l10n
+}  // namespace convene::text
