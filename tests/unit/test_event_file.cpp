@@ -148,7 +148,7 @@ TEST_CASE("event file errors name the file, the line and the key", "[event_file]
     CHECK(bad_input("title = \"T\"\nstart = 2022-04-13T15:00:00\n") ==
           "event.toml:2: start: the event needs an end");
     CHECK(bad_input("title = \"T\"\ndate = 2022-04-11\nlanguages = [\"en\", \"e_n\"]\n") ==
-          "event.toml:3: languages: 'e_n' is not a language tag");
+          "event.toml:3: languages: 'e_n' is neither a language tag nor a language's name");
     CHECK(
         bad_input(
             "title = \"T\"\ndate = 2022-04-11\n[[agenda]]\ntitle = \"A\"\nkind = \"keynote\"\n") ==

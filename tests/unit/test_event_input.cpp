@@ -93,7 +93,7 @@ TEST_CASE("given lists replace the event's, without empty names", "[event_input]
     CHECK(event.organisers.empty());
 }
 
-TEST_CASE("languages are stored as canonical tags; old ones stay until replaced", "[event_input]") {
+TEST_CASE("languages are stored as canonical tags, old ones stay until replaced", "[event_input]") {
     auto input = new_event();
     input.languages = std::vector<std::string>{"anglais", "Français", "francés"};
     Event event;
