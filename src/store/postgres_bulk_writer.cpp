@@ -88,7 +88,8 @@ void PostgresBulkWriter::flush() {
         registrations +=
             fmt::format("\t{}\t{}\t", domain::to_string(r.status), seconds(r.registered_at));
         registrations += r.checked_in_at ? fmt::format("{}", seconds(*r.checked_in_at)) : "\\N";
-        registrations += fmt::format("\t{}\n", r.sequence_offset);
+        registrations += fmt::format("\t{}\t", r.sequence_offset);
+        registrations += r.attended ? fmt::format("{}\n", r.attended->count()) : "\\N\n";
         int position = 1;
         for (const auto& [key, value] : r.fields) {
             fields += fmt::format("{}\t{}\t", r.id, position++);
@@ -100,7 +101,7 @@ void PostgresBulkWriter::flush() {
     }
     m_copy_in(
         "registration (id, event_id, name, email, email_key, organisation, language, status, "
-        "registered_at, checked_in_at, sequence_offset)",
+        "registered_at, checked_in_at, sequence_offset, attended_seconds)",
         registrations);
     if (!fields.empty()) {
         m_copy_in("registration_field (registration_id, position, key, value)", fields);

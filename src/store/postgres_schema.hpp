@@ -173,7 +173,7 @@ CREATE TABLE attendee_reply (
 );
 )sql";
 
-inline constexpr std::array<std::string_view, 1> k_postgres_migrations{
+inline constexpr std::array<std::string_view, 2> k_postgres_migrations{
     // Version 6: stored identities, the per-person sequence offset and delivery attempts
     // (schema.hpp says why).
     R"sql(
@@ -199,6 +199,11 @@ CREATE TABLE delivery_attempt (
     attempted_at bigint NOT NULL,
     PRIMARY KEY (event_id, email_key)
 );
+)sql",
+    // Version 7: the time in the online meeting (schema.hpp says why).
+    R"sql(
+ALTER TABLE registration ADD COLUMN attended_seconds bigint
+    CHECK (attended_seconds IS NULL OR attended_seconds >= 0);
 )sql",
 };
 

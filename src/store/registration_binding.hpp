@@ -10,8 +10,8 @@
 namespace convene::store {
 
 // Binds name, email, email_key, organisation, language, status, registered_at, checked_in_at
-// and sequence_offset from parameter `first` on; returns the next. The texts are bound without a
-// copy: `r` and `key` (its email's key) must outlive the statement's run.
+// sequence_offset and attended_seconds from parameter `first` on; returns the next. The texts are
+// bound without a copy: `r` and `key` (its email's key) must outlive the statement's run.
 inline int bind_columns(sql::Statement& statement, int first, const domain::Registration& r,
                         const std::string& key) {
     int i = first;
@@ -25,6 +25,8 @@ inline int bind_columns(sql::Statement& statement, int first, const domain::Regi
     if (r.checked_in_at) statement.bind(i++, seconds(*r.checked_in_at));
     else statement.bind_null(i++);
     statement.bind(i++, r.sequence_offset);
+    if (r.attended) statement.bind(i++, static_cast<std::int64_t>(r.attended->count()));
+    else statement.bind_null(i++);
     return i;
 }
 

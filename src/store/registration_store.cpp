@@ -28,7 +28,7 @@ namespace {
 // [key, value] pairs, built by a subquery over registration_field's primary key (dialect.hpp).
 constexpr std::string_view k_columns = R"sql(
 SELECT r.id, r.event_id, r.name, r.email, r.organisation, r.language, r.status,
-       r.registered_at, r.checked_in_at, r.sequence_offset,
+       r.registered_at, r.checked_in_at, r.sequence_offset, r.attended_seconds,
 )sql";
 // Lists read the fields beside them instead (k_list_fields_select): no subquery per row.
 constexpr std::string_view k_no_fields = "NULL";
@@ -60,6 +60,13 @@ SELECT f.registration_id, f.key, f.value
 FROM registration AS r JOIN registration_field AS f ON f.registration_id = r.id
 )sql";
 
+// Never negative (the schema's CHECK): a negative time was written behind convene's back.
+std::chrono::seconds attended_column(sql::Statement& row, int column) {
+    const auto value = integer_column("registration", row, column);
+    if (value < 0) throw_damaged("registration", "'attended_seconds' is negative");
+    return std::chrono::seconds{value};
+}
+
 void decode_row(sql::Statement& row, Registration& r) {
     r.id = row.integer(0);
     r.event_id = row.integer(1);
@@ -72,9 +79,11 @@ void decode_row(sql::Statement& row, Registration& r) {
     r.checked_in_at.reset();
     if (!row.is_null(8)) r.checked_in_at = instant_column("registration", row, 8);
     r.sequence_offset = integer_column("registration", row, 9);
+    r.attended.reset();
+    if (!row.is_null(10)) r.attended = attended_column(row, 10);
     r.fields.clear();
-    if (row.is_null(10)) return;  // read without fields
-    const auto pairs = nlohmann::json::parse(row.text(10));
+    if (row.is_null(11)) return;  // read without fields
+    const auto pairs = nlohmann::json::parse(row.text(11));
     for (const auto& pair : pairs) {
         r.fields.emplace_back(pair.at(0).get<std::string>(), pair.at(1).get<std::string>());
     }
@@ -97,14 +106,16 @@ struct RegistrationStore::Statements {
     explicit Statements(sql::Connection& db)
         : insert(db, std::string(R"sql(
             INSERT INTO registration (event_id, name, email, email_key, organisation, language,
-                                      status, registered_at, checked_in_at, sequence_offset)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                      status, registered_at, checked_in_at, sequence_offset,
+                                      attended_seconds)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (event_id, email_key) DO NOTHING)sql") +
                          std::string(dialect::returning_id(db.engine()))),
           update(db, R"sql(
             UPDATE registration SET name = ?, email = ?, email_key = ?, organisation = ?,
                                     language = ?, status = ?, registered_at = ?,
-                                    checked_in_at = ?, sequence_offset = ?
+                                    checked_in_at = ?, sequence_offset = ?,
+                                    attended_seconds = ?
             WHERE id = ?)sql"),
           clear_fields(db, "DELETE FROM registration_field WHERE registration_id = ?"),
           delete_row(db, "DELETE FROM registration WHERE id = ?"),
@@ -113,6 +124,7 @@ struct RegistrationStore::Statements {
             VALUES (?, ?, ?, ?))sql"),
           set_status(db, "UPDATE registration SET status = ?, sequence_offset = ? WHERE id = ?"),
           set_checked_in(db, "UPDATE registration SET checked_in_at = ? WHERE id = ?"),
+          set_attended(db, "UPDATE registration SET attended_seconds = ? WHERE id = ?"),
           by_email(db, select(k_by_email, dialect::field_pairs(db.engine()))),
           by_id(db, select(k_by_id, dialect::field_pairs(db.engine()))),
           first_waitlisted(db, select(k_first_waitlisted, dialect::field_pairs(db.engine()))),
@@ -137,7 +149,8 @@ struct RegistrationStore::Statements {
             WHERE r.event_id = ?1
             ORDER BY r.registered_at, r.id LIMIT 1)sql") {}
 
-    sql::Lazy insert, update, clear_fields, delete_row, insert_field, set_status, set_checked_in;
+    sql::Lazy insert, update, clear_fields, delete_row, insert_field, set_status, set_checked_in,
+        set_attended;
     sql::Lazy by_email, by_id, first_waitlisted, count;
     sql::Lazy list_without_fields, list_fields, field_names, first_with_field;
 };
@@ -239,6 +252,13 @@ void RegistrationStore::set_checked_in(std::int64_t id, std::optional<domain::In
     auto update = use(m_statements->set_checked_in);
     if (when) update->bind(1, seconds(*when));
     else update->bind_null(1);
+    update->bind(2, id);
+    update->run();
+}
+
+void RegistrationStore::set_attended(std::int64_t id, std::chrono::seconds attended) {
+    auto update = use(m_statements->set_attended);
+    update->bind(1, static_cast<std::int64_t>(attended.count()));
     update->bind(2, id);
     update->run();
 }

@@ -5,7 +5,7 @@
 
 namespace convene::store {
 
-inline constexpr std::array<std::string_view, 6> k_migrations{
+inline constexpr std::array<std::string_view, 7> k_migrations{
     // Version 1: everything in SPEC §1, so later commands add queries, not tables.
     R"sql(
 CREATE TABLE event (
@@ -262,9 +262,15 @@ CREATE TABLE delivery_attempt (
     PRIMARY KEY (event_id, email_key)
 ) WITHOUT ROWID;
 )sql",
+    // Version 7: how long each person stayed in the event's online meeting, from its
+    // attendance report (`check-in --from`, issue 27); NULL when no report said.
+    R"sql(
+ALTER TABLE registration ADD COLUMN attended_seconds INTEGER
+    CHECK (attended_seconds IS NULL OR attended_seconds >= 0);
+)sql",
 };
 
-static_assert(k_migrations.size() == 6, "k_schema_version must match the migrations");
+static_assert(k_migrations.size() == 7, "k_schema_version must match the migrations");
 
 // The tables and columns the migrations leave, which every start checks a database against
 // (written out: running the migrations in memory to learn them cost half of a `register`).
@@ -288,7 +294,7 @@ inline constexpr std::array<TableShape, 12> k_schema_shape{{
     {"event_organiser", "event_id,position,name"},
     {"registration",
      "id,event_id,name,email,email_key,organisation,language,status,registered_at,"
-     "checked_in_at,sequence_offset"},
+     "checked_in_at,sequence_offset,attended_seconds"},
     {"registration_count", "event_id,status,n"},
     {"registration_field", "registration_id,position,key,value"},
     {"sent_message",

@@ -15,7 +15,7 @@ namespace {
 
 // Rows per INSERT: past about fifty, a longer statement saved little more (bench/README.md).
 constexpr std::size_t k_rows = 50;
-constexpr int k_row_parameters = 11;
+constexpr int k_row_parameters = 12;
 constexpr std::size_t k_field_rows = 50;
 constexpr int k_field_parameters = 4;
 
@@ -31,7 +31,7 @@ std::string insert(std::string_view target, int columns, std::size_t rows) {
 
 constexpr std::string_view k_registration =
     "registration (id, event_id, name, email, email_key, organisation, language, status, "
-    "registered_at, checked_in_at, sequence_offset)";
+    "registered_at, checked_in_at, sequence_offset, attended_seconds)";
 constexpr std::string_view k_field = "registration_field (registration_id, position, key, value)";
 
 // Writes `count` held rows: a full batch by the one multi-row INSERT, fewer (the end of an

@@ -219,6 +219,29 @@ TEST_CASE("migrating to version 5 rebuilds registration and keeps rows, fields a
     CHECK_FALSE(ephemeral);
 }
 
+TEST_CASE("migrating to version 7 keeps registrations, their time in a meeting unknown",
+          "[store]") {
+    testing::TempFolder dir;
+    const auto path = dir.path / "v6.db";
+    {
+        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        for (std::size_t i = 0; i < 6; ++i) raw.exec(std::string(store::k_migrations[i]));
+        raw.exec("PRAGMA user_version = 6");
+        raw.exec(R"sql(
+            INSERT INTO event (id, slug, uid, title, timezone, start_utc, end_utc, created_at,
+                               updated_at) VALUES (7, 'e', 'e@x', 'E', 'UTC', 0, 60, 0, 0);
+            INSERT INTO registration (id, event_id, name, email, email_key, status,
+                                      registered_at, checked_in_at)
+            VALUES (3, 7, 'A', 'a@x.org', 'a@x.org', 'registered', 1, 5))sql");
+    }
+    store::Database db(path);
+    auto& sql = store::sqlite(db);
+    CHECK(db.schema_version() == 7);
+    CHECK(sql.execAndGet("SELECT ifnull(attended_seconds, -1) || ' ' || checked_in_at "
+                         "FROM registration WHERE id = 3")
+              .getString() == "-1 5");
+}
+
 TEST_CASE("the shape every start checks is exactly what the migrations create", "[store]") {
     SQLite::Database memory(":memory:", SQLite::OPEN_READWRITE);
     for (const auto migration : store::k_migrations) memory.exec(std::string(migration));

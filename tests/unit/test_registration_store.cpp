@@ -114,6 +114,36 @@ TEST_CASE("registration store updates, sets status and check-in", "[registration
     CHECK_FALSE(store.find_by_id(event, ana.id)->checked_in_at);
 }
 
+TEST_CASE("registration store keeps the time in the meeting through every write",
+          "[registration_store]") {
+    store::Database db(":memory:");
+    const auto event = add_event(db, "a");
+    store::RegistrationStore store(db);
+    auto ana = person(event, "Ana", "ana@example.org", 1);
+    ana.id = store.insert(ana);
+    CHECK_FALSE(store.find_by_id(event, ana.id)->attended);
+    store.set_attended(ana.id, std::chrono::seconds{3725});
+    CHECK(store.find_by_id(event, ana.id)->attended == std::chrono::seconds{3725});
+    // A whole update (a new name) keeps it; so does a list.
+    ana = *store.find_by_id(event, ana.id);
+    ana.name = "Ana Silva";
+    store.update(ana);
+    std::optional<std::chrono::seconds> listed;
+    store.for_each(event, {}, [&](const Registration& r) { listed = r.attended; });
+    CHECK(listed == std::chrono::seconds{3725});
+    // Inserted with one, in a bulk write too (db copy).
+    auto ben = person(event, "Ben", "ben@example.org", 2);
+    ben.attended = std::chrono::seconds{60};
+    {
+        store::RegistrationStore::Bulk bulk(store, event);
+        REQUIRE(store.insert_new(ben));
+        bulk.finish();
+    }
+    CHECK(store.find_by_email(event, "ben@example.org")->attended == std::chrono::seconds{60});
+    // The schema refuses a negative time.
+    CHECK_THROWS(store::sqlite(db).exec("UPDATE registration SET attended_seconds = -1"));
+}
+
 TEST_CASE("registration store counts and finds the head of the waiting list",
           "[registration_store]") {
     store::Database db(":memory:");

@@ -1,5 +1,6 @@
 #pragma once
 // A person registered for an event (SPEC §1).
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -32,6 +33,9 @@ struct Registration {
     // step each time the registration is cancelled or taken up again. Change the status with
     // set_status() so that it follows.
     std::int64_t sequence_offset{0};
+    // How long the person stayed in the event's online meeting, from its attendance report
+    // (check-in --from); none when no report said.
+    std::optional<std::chrono::seconds> attended;
 };
 
 // Sets the status; crossing into or out of `cancelled` moves the person's SEQUENCE one step

@@ -11,6 +11,7 @@
 //   store::RegistrationStore registrations(db);
 //   registrations.for_each(event.id, {.status = domain::RegistrationStatus::registered},
 //                          [&](const domain::Registration& r) { invite(r); });
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -72,6 +73,8 @@ public:
     void set_status(const domain::Registration& registration);
     // A time records the arrival; nothing clears it (check-in --undo).
     void set_checked_in(std::int64_t id, std::optional<domain::Instant> when);
+    // The time in the online meeting, from its attendance report.
+    void set_attended(std::int64_t id, std::chrono::seconds attended);
 
     // By email, compared case-insensitively.
     std::optional<domain::Registration> find_by_email(std::int64_t event_id,
