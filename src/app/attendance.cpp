@@ -49,9 +49,13 @@ AttendanceMatch match_attendance(const std::vector<ReportedParticipant>& partici
                                  std::chrono::seconds min_duration) {
     AttendanceMatch match;
     std::vector<std::optional<std::chrono::seconds>> time(registrations.size());
+    std::vector<std::optional<domain::Instant>> first(registrations.size());
     for (const auto& person : participants) {
         if (const auto index = registration_of(person, registrations)) {
             time[*index] = time[*index].value_or(std::chrono::seconds{0}) + person.time_in_meeting;
+            if (person.first_join && (!first[*index] || *person.first_join < *first[*index])) {
+                first[*index] = person.first_join;
+            }
         } else {
             (person.host ? match.hosts : match.unregistered).push_back(person);
         }
@@ -59,7 +63,7 @@ AttendanceMatch match_attendance(const std::vector<ReportedParticipant>& partici
     for (std::size_t i = 0; i < registrations.size(); ++i) {
         if (time[i]) {
             auto& list = *time[i] >= min_duration ? match.attended : match.too_short;
-            list.push_back({registrations[i], *time[i]});
+            list.push_back({registrations[i], *time[i], first[i]});
         } else if (registrations[i].status == domain::RegistrationStatus::registered) {
             match.absent.push_back(registrations[i]);
         }

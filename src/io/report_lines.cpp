@@ -92,6 +92,9 @@ void add_stay(std::vector<ReportedParticipant>& participants, ReportedParticipan
     }
     found->time_in_meeting += stay.time_in_meeting;
     found->stays += stay.stays;
+    if (stay.first_join && (!found->first_join || *stay.first_join < *found->first_join)) {
+        found->first_join = stay.first_join;
+    }
     found->host = found->host || stay.host;
 }
 

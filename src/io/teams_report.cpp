@@ -106,6 +106,9 @@ ReportedParticipant read_person(const std::vector<std::string>& fields, const Co
     person.time_in_meeting = duration(field(fields, columns.duration), line.number, reader);
     person.stays = 1;
     person.line = line.number;
+    if (const auto join = field(fields, columns.join); !join.empty()) {
+        person.first_join = reader.time(join, k_times, line.number);
+    }
     return person;
 }
 

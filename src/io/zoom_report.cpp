@@ -107,6 +107,7 @@ ReportedParticipant read_stay(const Line& line, const Columns& columns, const Me
     stay.line = line.number;
     if (const auto join = field(fields, columns.join); !join.empty()) {
         const auto time = reader.time(join, k_times, line.number);
+        stay.first_join = time;
         span.first = std::min(span.first.value_or(time), time);
     }
     if (const auto leave = field(fields, columns.leave); !leave.empty()) {

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "convene/app/attendance.hpp"
+#include "convene/domain/time.hpp"
 #include "platform_fixtures.hpp"
 #include "testing.hpp"
 
@@ -60,6 +61,8 @@ TEST_CASE("Zoom: by e-mail, then by name, repeated joins summed, host apart", "[
     const auto result = match("zoom-participants.csv");
     CHECK(names(result.attended) == Names{"Léa Dupont", "José Núñez", "Hélène Lefèvre"});
     CHECK(result.attended[1].time_in_meeting == 57min);  // two stays
+    REQUIRE(result.attended[1].first_join);              // the first of them
+    CHECK(convene::domain::format_utc(*result.attended[1].first_join) == "2022-04-13T13:01:30Z");
     CHECK(result.attended[2].time_in_meeting == 35min);  // a guest, by her original name
     CHECK(shown(result.absent) == Names{"María José García Peña"});
     CHECK(shown(result.unregistered) == Names{"Amélie Roux - interprète FR", "iPhone de Marc"});

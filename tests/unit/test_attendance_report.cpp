@@ -52,6 +52,8 @@ TEST_CASE("Zoom's participants report: meeting block, stays summed, host and gue
     const auto& jose = named(report, "José Núñez");
     CHECK(jose.stays == 2);
     CHECK(jose.time_in_meeting == std::chrono::minutes{57});
+    REQUIRE(jose.first_join);
+    CHECK(convene::domain::format_utc(*jose.first_join) == "2022-04-13T13:01:30Z");
     CHECK_FALSE(jose.host);
     CHECK_FALSE(jose.guest);
     const auto& helene = named(report, "Hélène L.");
@@ -84,6 +86,9 @@ TEST_CASE("Teams' attendance report: UTF-16, tabs, sections", "[attendance_repor
     CHECK(named(report, "Mayors Mechanism").host);
     CHECK(named(report, "José Núñez").time_in_meeting == std::chrono::seconds{55 * 60 + 56});
     CHECK(named(report, "Léa Dupont").time_in_meeting == std::chrono::seconds{3793});
+    const auto& jose = named(report, "José Núñez");  // First Join of the summed line
+    REQUIRE(jose.first_join);
+    CHECK(convene::domain::format_utc(*jose.first_join) == "2022-04-13T13:01:30Z");
     const auto& helene = named(report, "Hélène Lefèvre");  // "(Guest)" dropped
     CHECK(helene.guest);
     CHECK(named(report, "+33 1 23 45 67 89").guest);

@@ -21,7 +21,8 @@ namespace convene::app {
 
 struct Attended {
     domain::Registration registration;
-    std::chrono::seconds time_in_meeting{0};  // of every participant matched to them
+    std::chrono::seconds time_in_meeting{0};    // of every participant matched to them
+    std::optional<domain::Instant> first_join;  // the earliest, when the report gives it
 };
 
 struct AttendanceMatch {

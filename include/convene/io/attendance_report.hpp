@@ -27,9 +27,10 @@ struct ReportedParticipant {
     std::string email;          // "" when the person was not signed in
     std::chrono::seconds time_in_meeting{0};  // all stays together
     std::size_t stays{0};
-    bool host{false};     // Zoom's meeting host, Teams' organizer
-    bool guest{false};    // not signed in to the host's organisation
-    std::size_t line{0};  // the first line that names them, for messages
+    std::optional<domain::Instant> first_join;  // when the report gives join times
+    bool host{false};                           // Zoom's meeting host, Teams' organizer
+    bool guest{false};                          // not signed in to the host's organisation
+    std::size_t line{0};                        // the first line that names them, for messages
 };
 
 struct AttendanceReport {
