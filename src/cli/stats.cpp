@@ -1,6 +1,7 @@
 // convene stats EVENT: the counts an organiser books rooms and interpreters by, as one list
 // (figure, value, count) in any list format: seats (capacity, taken, free), waiting,
-// cancelled, checked in, then the registered per language and per organisation.
+// cancelled, checked in, attended online (checked in from a meeting's report), then the registered
+// per language and per organisation.
 #include <algorithm>
 #include <memory>
 #include <optional>
@@ -39,6 +40,7 @@ void run(const Options& options, Context& context) {
     writer->row({"waiting", nullptr, counts.waitlisted});
     writer->row({"cancelled", nullptr, counts.cancelled});
     writer->row({"checked_in", nullptr, counts.checked_in});
+    writer->row({"attended", nullptr, counts.attended});
     // An empty language or organisation is "none given": null, as everywhere else.
     const auto groups = [&](const char* figure, const auto& by) {
         for (const auto& [value, count] : by) {

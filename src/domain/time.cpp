@@ -402,4 +402,8 @@ std::string format_date_range(Date first, Date last_inclusive) {
     return fmt::format("{} – {}", format_date(first), format_date(last_inclusive));
 }
 
+std::int64_t rounded_minutes(std::chrono::seconds time) {
+    return static_cast<std::int64_t>((time.count() + 30) / 60);
+}
+
 }  // namespace convene::domain

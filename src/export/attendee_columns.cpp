@@ -24,6 +24,7 @@ enum class AttendeeColumns::Source {
     registered_at,
     checked_in_at,
     waitlist_position,
+    attended_minutes,
     sent_method,
     sent_sequence,
     sent_at,
@@ -46,7 +47,9 @@ constexpr Source k_own_by_index[] = {Source::id,
                                      Source::waitlist_position};
 static_assert(std::size(k_own_by_index) == domain::k_registration_fields.size());
 
-constexpr std::pair<std::string_view, Source> k_ledger_fields[] = {
+// Shown only when named, like the ledger's: not among the columns `register --csv` reads back.
+constexpr std::pair<std::string_view, Source> k_named_fields[] = {
+    {"attended_minutes", Source::attended_minutes},
     {"sent_method", Source::sent_method},
     {"sent_sequence", Source::sent_sequence},
     {"sent_at", Source::sent_at},
@@ -57,7 +60,7 @@ std::optional<Source> known_field(std::string_view name) {
     for (std::size_t i = 0; i < domain::k_registration_fields.size(); ++i) {
         if (domain::k_registration_fields[i] == name) return k_own_by_index[i];
     }
-    for (const auto& [field, source] : k_ledger_fields) {
+    for (const auto& [field, source] : k_named_fields) {
         if (field == name) return source;
     }
     return std::nullopt;
@@ -67,6 +70,7 @@ ColumnType type_of(Source source) {
     switch (source) {
         case Source::id:
         case Source::waitlist_position:
+        case Source::attended_minutes:
         case Source::sent_sequence: return ColumnType::integer;
         default: return ColumnType::text;
     }
@@ -127,7 +131,8 @@ std::optional<domain::Problem> AttendeeColumns::add(std::string_view name,
     }
     return domain::Problem{{},
                            fmt::format("no field '{}' in this event's registrations", name),
-                           fmt::format("fields: {},sent_method,sent_sequence,sent_at,reply{}{}",
+                           fmt::format("fields: {},attended_minutes,sent_method,sent_sequence,"
+                                       "sent_at,reply{}{}",
                                        fmt::join(domain::k_registration_fields, ","),
                                        custom_keys.empty() ? "" : ",",
                                        fmt::join(custom_keys, ","))};
@@ -178,6 +183,8 @@ Cell AttendeeColumns::cell(const Entry& column, const domain::Attendee& attendee
         case Source::registered_at: return time_cell(m_registered_at, r.registered_at);
         case Source::checked_in_at: return time_cell(m_checked_in_at, r.checked_in_at);
         case Source::waitlist_position: return Cell(attendee.waitlist_position);
+        case Source::attended_minutes:
+            return r.attended ? Cell(domain::rounded_minutes(*r.attended)) : Cell();
         case Source::sent_method: return last ? Cell(domain::to_string(last->method)) : Cell();
         case Source::sent_sequence: return last ? Cell(last->sequence) : Cell();
         case Source::sent_at:

@@ -319,8 +319,9 @@ RegistrationCounts RegistrationStore::counts(std::int64_t event_id) {
     RegistrationCounts counts;
     const auto snapshot = m_db.read_snapshot();
     auto by_status = connection().prepare(R"sql(
-        SELECT status, count(*), count(checked_in_at) FROM registration
-        WHERE event_id = ? GROUP BY status)sql");
+        SELECT status, count(*), count(checked_in_at),
+               count(CASE WHEN checked_in_at IS NOT NULL THEN attended_seconds END)
+        FROM registration WHERE event_id = ? GROUP BY status)sql");
     by_status->bind(1, event_id);
     while (by_status->step()) {
         const auto count = by_status->integer(1);
@@ -329,6 +330,7 @@ RegistrationCounts RegistrationStore::counts(std::int64_t event_id) {
             case RegistrationStatus::registered:
                 counts.registered = count;
                 counts.checked_in = by_status->integer(2);
+                counts.attended = by_status->integer(3);
                 break;
             case RegistrationStatus::waitlisted: counts.waitlisted = count; break;
             case RegistrationStatus::cancelled: counts.cancelled = count; break;

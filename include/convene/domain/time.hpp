@@ -61,4 +61,7 @@ std::string format_iso_local(Instant instant, const date::time_zone& zone);
 // All-day range: "2022-04-11 – 2022-04-13" or a single "2022-04-11".
 std::string format_date_range(Date first, Date last_inclusive);
 
+// A time in a meeting as people say it: whole minutes, to the nearest (30 s up).
+std::int64_t rounded_minutes(std::chrono::seconds time);
+
 }  // namespace convene::domain

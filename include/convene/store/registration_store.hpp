@@ -46,6 +46,8 @@ struct RegistrationCounts {
     std::int64_t waitlisted{0};
     std::int64_t cancelled{0};
     std::int64_t checked_in{0};  // of the registered
+    // Of those checked in, the ones a meeting's attendance report showed (check-in --from).
+    std::int64_t attended{0};
     // Of the registered (the people with a seat), most first, then by name; "" is none given.
     std::vector<std::pair<std::string, std::int64_t>> by_language;
     std::vector<std::pair<std::string, std::int64_t>> by_organisation;

@@ -1,0 +1,90 @@
+#include "convene/app/attendance_import.hpp"
+
+#include <fmt/format.h>
+
+#include "convene/app/event_write.hpp"
+#include "convene/domain/time.hpp"
+#include "convene/error.hpp"
+#include "convene/store/registration_store.hpp"
+
+namespace convene::app {
+
+namespace {
+
+// Reports are a few hundred kilobytes; a larger file is not one, and must not fill memory.
+constexpr std::size_t k_max_report_bytes = 64 * 1024 * 1024;
+
+std::string read_whole(io::InputFile& input) {
+    std::string bytes;
+    char buffer[64 * 1024];
+    while (input.stream().read(buffer, sizeof buffer) || input.stream().gcount() > 0) {
+        bytes.append(buffer, static_cast<std::size_t>(input.stream().gcount()));
+        if (bytes.size() > k_max_report_bytes) {
+            throw BadInputError(fmt::format("{}: an attendance report is at most {} MiB",
+                                            io::display_name(input.path()),
+                                            k_max_report_bytes / (1024 * 1024)));
+        }
+    }
+    return bytes;
+}
+
+const date::time_zone& zone_of_report(const AttendanceImport& import, const domain::Event& event) {
+    if (!import.report_zone) return domain::known_zone(event.timezone);
+    auto zone = domain::find_zone(*import.report_zone);
+    if (!zone) throw UsageError(zone.problem().message, zone.problem().hint);
+    return **zone;
+}
+
+// Everyone but the cancelled: a person whose registration is cancelled has none.
+std::vector<domain::Registration> current_registrations(store::RegistrationStore& store,
+                                                        std::int64_t event_id) {
+    std::vector<domain::Registration> registrations;
+    store.for_each(
+        event_id, {},
+        [&](const domain::Registration& r) {
+            if (r.status != domain::RegistrationStatus::cancelled) registrations.push_back(r);
+        },
+        store::RegistrationStore::Fields::skip);
+    return registrations;
+}
+
+}  // namespace
+
+AttendanceImported check_in_from_report(store::Database& db, io::InputFile& input,
+                                        const AttendanceImport& import,
+                                        const BeforeCommit<AttendanceImported>& before_commit) {
+    const auto bytes = read_whole(input);
+    EventWrite write(db, import.event);
+    const auto report = io::read_attendance_report(bytes, io::display_name(input.path()),
+                                                   zone_of_report(import, write.event));
+    if (const auto problem = meeting_date_problem(report, write.event)) {
+        throw BadInputError(fmt::format("{}: {}", io::display_name(input.path()), problem->message),
+                            problem->hint);
+    }
+    store::RegistrationStore registrations(db);
+    AttendanceImported done{write.event, std::string(report.platform),
+                            std::string(report.encoding.name), report.encoding_guessed,
+                            match_attendance(report.participants,
+                                             current_registrations(registrations, write.event.id),
+                                             import.min_duration)};
+    for (auto& person : done.match.attended) {
+        auto& r = person.registration;
+        if (!r.checked_in_at) {
+            r.checked_in_at = person.first_join.value_or(report.start);
+            ++done.checked_in;
+            if (!import.dry_run) registrations.set_checked_in(r.id, r.checked_in_at);
+        }
+        r.attended = person.time_in_meeting;
+        if (!import.dry_run) registrations.set_attended(r.id, person.time_in_meeting);
+    }
+    for (auto& person : done.match.too_short) {
+        person.registration.attended = person.time_in_meeting;
+        if (!import.dry_run)
+            registrations.set_attended(person.registration.id, person.time_in_meeting);
+    }
+    if (before_commit) before_commit(done);
+    if (!import.dry_run) write.transaction.commit();
+    return done;
+}
+
+}  // namespace convene::app
