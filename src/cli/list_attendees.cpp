@@ -2,7 +2,8 @@
 // Columns: name, email, organisation, language, status, registered_at, checked_in_at,
 // waitlist_position, then one per custom field the event's registrations use. `register --csv`
 // reads this back unchanged. On request (--fields), what `send` last sent each person and their
-// reply: sent_method, sent_sequence, sent_at, reply.
+// reply: sent_method, sent_sequence, sent_at, reply; and the time in the online meeting
+// (attended_minutes, from check-in --from).
 #include <memory>
 #include <optional>
 
@@ -115,9 +116,10 @@ Runner add_list_attendees(CLI::App& command) {
     command.add_flag("--checked-in", options->checked_in, "Only people who checked in");
     command.add_flag("--not-checked-in", options->not_checked_in,
                      "Only people who did not check in");
-    command.add_option("--fields", options->fields,
-                       "Columns to show, in order: id,name,email,…, custom fields by name, and "
-                       "sent_method,sent_sequence,sent_at,reply from the ledger");
+    command.add_option(
+        "--fields", options->fields,
+        "Columns to show, in order: id,name,email,…, custom fields by name, and "
+        "attended_minutes, and sent_method,sent_sequence,sent_at,reply from the ledger");
     command.add_flag("--no-header", options->no_header, "Rows only (table, tsv, csv)");
     command.add_flag("--wide", options->wide, "table: every column whole, however wide");
     command.add_flag("--excel", options->excel,

@@ -1,5 +1,5 @@
-"""convene stats: seats, waiting, cancelled, checked in and the registered per language and
-organisation, on a known event, in table, csv and json."""
+"""convene stats: seats, waiting, cancelled, checked in, attended (from a meeting's report) and
+the registered per language and organisation, on a known event, in table, csv and json."""
 import csv
 import io
 import json
@@ -38,7 +38,7 @@ class StatsTest(ConveneTestCase):
         figures = [(r["figure"], r["value"], r["count"]) for r in rows]
         self.assertEqual(figures, [
             ("capacity", None, 5), ("taken", None, 5), ("free", None, 0), ("waiting", None, 1),
-            ("cancelled", None, 1), ("checked_in", None, 2),
+            ("cancelled", None, 1), ("checked_in", None, 2), ("attended", None, 0),
             ("language", "en", 2), ("language", "fr", 2), ("language", "es", 1),
             ("organisation", "CGLU", 3), ("organisation", None, 1),
             ("organisation", "Metropolis", 1)])
@@ -65,7 +65,7 @@ class StatsTest(ConveneTestCase):
                 self.assertTrue(whole[0].startswith("figure"))
                 if fmt != "table":
                     self.assertEqual(rows, whole[skipped:])
-                self.assertEqual(len(rows), 12)
+                self.assertEqual(len(rows), 13)
                 self.assertFalse(any(line.startswith("figure") for line in rows))
                 self.assertRegex(rows[0], r"^capacity\W+5$")
 

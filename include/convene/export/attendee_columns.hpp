@@ -1,7 +1,8 @@
 #pragma once
 // The columns of `list attendees` and the cells of each row: a registration's own fields
-// (domain::k_registration_fields), its custom fields by name, and, only when named, what the
-// ledger says: sent_method, sent_sequence, sent_at, reply. `register --csv` reads the default
+// (domain::k_registration_fields), its custom fields by name, and, only when named, the time in
+// the online meeting (attended_minutes) and what the ledger says: sent_method, sent_sequence,
+// sent_at, reply. `register --csv` reads the default
 // columns back unchanged.
 //
 //   auto columns = output::AttendeeColumns::all(keys);
