@@ -68,6 +68,16 @@ class AttendanceImportTest(ConveneTestCase):
             ["helene.lefevre@example.fr", "2022-04-13T13:05:12Z", 35],
             ["zoe@example.org", None, None],
         ])
+        # Every format: whole minutes, empty (null) when no report showed the person.
+        fields = ["list", "attendees", self.event, "--fields", "email,attended_minutes",
+                  "--format"]
+        self.assertIn("jose.nunez@example.es,57\r\nmj.garcia@example.es,\r\n",
+                      self.ok(*fields, "csv"))
+        self.assertIn("jose.nunez@example.es\t57\nmj.garcia@example.es\t\n",
+                      self.ok(*fields, "tsv"))
+        self.assertRegex(self.ok(*fields, "table"), r"jose.nunez@example.es\s+57\n")
+        self.assertEqual(json.loads(self.ok(*fields, "jsonl").splitlines()[2]),
+                         {"email": "mj.garcia@example.es", "attended_minutes": None})
         stats = self.stats()
         self.assertEqual((stats["checked_in"], stats["attended"]), (3, 3))
         # Nobody added: the unregistered and the host stay out.

@@ -168,3 +168,12 @@ TEST_CASE("the system zone is named without loading the zone database", "[time]"
     CHECK_FALSE(name.empty());
     CHECK_NOTHROW(find_zone(name));
 }
+
+TEST_CASE("a time in a meeting is said in whole minutes, to the nearest", "[time]") {
+    using namespace std::chrono_literals;
+    CHECK(convene::domain::rounded_minutes(0s) == 0);
+    CHECK(convene::domain::rounded_minutes(29s) == 0);
+    CHECK(convene::domain::rounded_minutes(2min + 30s) == 3);
+    CHECK(convene::domain::rounded_minutes(34min + 48s) == 35);
+    CHECK(convene::domain::rounded_minutes(55min + 56s) == 56);
+}
