@@ -108,7 +108,8 @@ class AttendanceImportTest(ConveneTestCase):
         table = self.ok("check-in", self.event, "--from", self.zoom, "--format", "table")
         self.assertRegex(table.splitlines()[0], r"^attendance\s+name\s+email\s+minutes$")
         self.assertRegex(table, r"host\s+Mayors Mechanism\s+events@example.org\s+74")
-        self.assertEqual(self.attendees()[0], ["lea.dupont@example.org", "2023-11-14T22:13:20Z", 64])
+        self.assertEqual(self.attendees()[0],
+                         ["lea.dupont@example.org", "2023-11-14T22:13:20Z", 64])
         stats = self.stats()
         self.assertEqual((stats["checked_in"], stats["attended"]), (3, 3))
 

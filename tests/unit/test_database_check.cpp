@@ -126,6 +126,14 @@ TEST_CASE("db check names each invariant broken on purpose", "[check]") {
                                   "WHERE email = 'cy@example.org';"
                                   "UPDATE event SET end_utc = start_utc") == Names{"rows", "rows"});
     }
+    SECTION("a negative time in the meeting") {
+        CHECK(filled.broken_after("PRAGMA ignore_check_constraints = ON;"
+                                  "UPDATE registration SET attended_seconds = -60 "
+                                  "WHERE email = 'cy@example.org'") == Names{"rows"});
+    }
+    SECTION("a time in the meeting: sound") {
+        CHECK(filled.broken_after("UPDATE registration SET attended_seconds = 3600").empty());
+    }
     SECTION("a reference to a missing row, as the engine sees it") {
         CHECK(filled.broken_after("PRAGMA foreign_keys = OFF;"
                                   "DELETE FROM agenda_item WHERE position = 2;"
