@@ -117,7 +117,8 @@ void check_report_flags(const Options& options) {
 
 void run_report(const Options& options, Context& context) {
     app::AttendanceImport import{.event = options.event, .dry_run = options.dry_run};
-    if (options.min_duration) {
+    // "0", the default said aloud: everyone who came (a duration itself is positive).
+    if (options.min_duration && *options.min_duration != "0") {
         import.min_duration =
             flag_value(domain::parse_duration(*options.min_duration), "min-duration");
     }
@@ -158,7 +159,7 @@ Runner add_check_in(CLI::App& command) {
     command.add_option("--from", options->from,
                        "Check in everyone a Zoom or Teams attendance report shows; - reads stdin");
     command.add_option("--min-duration", options->min_duration,
-                       "--from: only people who stayed this long, e.g. 15m (default: everyone)");
+                       "--from: only people who stayed this long, e.g. 15m (default: 0, everyone)");
     command.add_option("--report-zone", options->report_zone,
                        "--from: the zone of the report's times (default: the event's)");
     command.add_flag("--dry-run", options->dry_run, "--from: show the lists, write nothing");

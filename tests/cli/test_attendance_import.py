@@ -83,8 +83,8 @@ class AttendanceImportTest(ConveneTestCase):
         # Nobody added: the unregistered and the host stay out.
         listed = json.loads(self.ok("list", "attendees", self.event, "--format", "json"))
         self.assertEqual(len(listed), 5)
-        # Again: the same lists, nobody checked in twice.
-        self.assertEqual(self.rows("--from", self.zoom), ZOOM_ROWS)
+        # Again: the same lists, nobody checked in twice; "0" is the default said aloud.
+        self.assertEqual(self.rows("--from", self.zoom, "--min-duration", "0"), ZOOM_ROWS)
         self.assertIn("0 checked in now", self.stderr)
 
     def test_teams_report_with_a_minimum(self):
@@ -144,7 +144,7 @@ class AttendanceImportTest(ConveneTestCase):
                      [],
                      ["--from", self.zoom, "--undo"],
                      ["--from", self.zoom, "--min-duration", "ten"],
-                     ["--from", self.zoom, "--min-duration", "0m"],
+                     ["--from", self.zoom, "--min-duration", "-5m"],
                      ["--from", self.zoom, "--report-zone", "Europe/Pariss"],
                      ["lea.dupont@example.org", "--min-duration", "10m"],
                      ["--from", self.path("missing.csv")]):

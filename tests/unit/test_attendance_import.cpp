@@ -76,7 +76,7 @@ TEST_CASE("a report checks in at the first join and keeps each person's time",
     CHECK_FALSE(briefing.person("amelie.roux@example.com").checked_in_at);
 }
 
-TEST_CASE("a check-in already made keeps its time; a short stay is kept, not checked in",
+TEST_CASE("a check-in already made keeps its time and a short stay is not checked in",
           "[attendance_import]") {
     Briefing briefing;
     const auto lea = briefing.person("lea.dupont@example.org");
