@@ -418,12 +418,14 @@ PGresult* PostgresConnection::await(int sent, std::chrono::seconds extra) {
 }
 
 PostgresFailure PostgresConnection::failure(PGresult* result) {
+    // Copied before PQclear frees the result the fields point into.
     const char* state = result ? pq().PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+    std::string sqlstate = state ? state : "";
     const char* primary =
         result ? pq().PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
     std::string message = primary ? primary : first_line(pq().PQerrorMessage(m_connection));
     pq().PQclear(result);
-    return {.sqlstate = state ? state : "",
+    return {.sqlstate = std::move(sqlstate),
             .message = scrubbed(std::move(message), m_secrets),
             .connection_lost = pq().PQstatus(m_connection) == CONNECTION_BAD};
 }
