@@ -1,6 +1,8 @@
 #include "convene/domain/event.hpp"
 
 #include <array>
+#include <cctype>
+#include <utility>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -130,6 +132,37 @@ bool is_url(std::string_view text) {
     return true;
 }
 
+namespace {
+
+bool is_colour(std::string_view text) {
+    if (text.size() != 7 || text[0] != '#') return false;
+    for (const char c : text.substr(1)) {
+        if (!std::isxdigit(static_cast<unsigned char>(c))) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+Checked<Track> parse_track(std::string_view text) {
+    Track track;
+    const auto equals = text.rfind('=');
+    track.name = std::string(text::trim(text.substr(0, equals)));
+    if (equals != std::string_view::npos) {
+        const auto colour = text::trim(text.substr(equals + 1));
+        if (!colour.empty() && !is_colour(colour)) {
+            return Problem{"tracks", fmt::format("'{}' is not a colour", colour),
+                           "write a track as NAME or NAME=#rrggbb, e.g. 'Migration=#1f77b4'"};
+        }
+        track.colour = text::lowercase_ascii(colour);
+    }
+    if (track.name.empty()) {
+        return Problem{"tracks", fmt::format("the track '{}' has no name", text),
+                       "write a track as NAME or NAME=#rrggbb, e.g. 'Migration=#1f77b4'"};
+    }
+    return track;
+}
+
 bool changes_calendar(const Event& before, const Event& after) {
     return before.title != after.title || before.all_day != after.all_day ||
            before.start != after.start || before.end != after.end ||
@@ -164,6 +197,39 @@ std::optional<Problem> check_slug(std::string_view slug) {
     return Problem{"slug", fmt::format("invalid slug '{}'", slug),
                    "a slug uses a-z, 0-9 and '-', and is not only digits"};
 }
+
+namespace {
+
+// A session's track, type and room, and the tracks a parent declares.
+std::optional<Problem> validate_programme(const Event& event) {
+    const std::pair<const char*, const std::string&> texts[] = {
+        {"track", event.track}, {"type", event.session_type}, {"room", event.room}};
+    for (const auto& [field, text] : texts) {
+        if (auto problem = text_problem(fmt::format("the {}", field), text, k_max_short_text)) {
+            return Problem{field, std::move(*problem), {}};
+        }
+    }
+    for (std::size_t i = 0; i < event.tracks.size(); ++i) {
+        const auto& track = event.tracks[i];
+        if (auto problem = text_problem("a track", track.name, k_max_short_text)) {
+            return Problem{"tracks", std::move(*problem), {}};
+        }
+        if (track.name.empty() || (!track.colour.empty() && !is_colour(track.colour))) {
+            return Problem{"tracks",
+                           fmt::format("the track '{}' is not NAME or NAME=#rrggbb", track.name),
+                           {}};
+        }
+        for (std::size_t j = 0; j < i; ++j) {
+            if (text::lowercase_ascii(event.tracks[j].name) == text::lowercase_ascii(track.name)) {
+                return Problem{
+                    "tracks", fmt::format("the track '{}' is declared twice", track.name), {}};
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace
 
 std::optional<Problem> validate(const Event& event) {
     if (text::trim(event.title).empty()) return Problem{"title", "an event needs a title", {}};
@@ -233,7 +299,7 @@ std::optional<Problem> validate(const Event& event) {
             return Problem{"languages", std::move(*problem), {}};
         }
     }
-    return std::nullopt;
+    return validate_programme(event);
 }
 
 }  // namespace convene::domain

@@ -29,6 +29,21 @@ std::optional<Problem> set_parsed(const std::optional<std::string>& given, T& fi
     return std::nullopt;
 }
 
+// The tracks as written, each "Name" or "Name=#rrggbb", in place of the event's.
+std::optional<Problem> set_tracks(const std::optional<std::vector<std::string>>& given,
+                                  std::vector<Track>& tracks) {
+    if (!given) return std::nullopt;
+    std::vector<Track> parsed;
+    for (const auto& text : *given) {
+        if (text.empty()) continue;  // as with organisers: [""] clears the list
+        auto track = parse_track(text);
+        if (!track) return track.problem();
+        parsed.push_back(*std::move(track));
+    }
+    tracks = std::move(parsed);
+    return std::nullopt;
+}
+
 }  // namespace
 
 std::string slug_for(const EventInput& input) {
@@ -45,6 +60,10 @@ std::optional<Problem> apply(const EventInput& input, Event& event, const EventD
     if (input.description) event.description = *input.description;
     if (auto problem = apply_times(input.times, event, defaults.zone)) return problem;
     if (input.venue) event.venue = *input.venue;
+    if (input.track) event.track = *input.track;
+    if (input.type) event.session_type = *input.type;
+    if (input.room) event.room = *input.room;
+    if (auto problem = set_tracks(input.tracks, event.tracks)) return problem;
     if (auto problem = set_url(input.online_url, event.online_url, "online")) return problem;
     if (auto problem =
             set_url(input.registration_url, event.registration_url, "registration-url")) {

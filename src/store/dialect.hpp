@@ -10,19 +10,19 @@
 
 namespace convene::store::dialect {
 
-// An event's list (languages, organisers) in position order, joined by the ASCII unit
-// separator, which no tag or name contains; NULL when the list is empty.
-inline std::string joined_list(sql::Engine engine, std::string_view table,
-                               std::string_view column) {
+// An event's list (languages, organisers, tracks) in position order, joined by the ASCII unit
+// separator, which no tag or name contains; NULL when the list is empty. `value` is a column
+// of `table` or an expression over its columns.
+inline std::string joined_list(sql::Engine engine, std::string_view table, std::string_view value) {
     if (engine == sql::Engine::postgresql) {
         return fmt::format(
             "(SELECT string_agg({1}, chr(31) ORDER BY position) FROM {0} WHERE event_id = e.id)",
-            table, column);
+            table, value);
     }
     return fmt::format(
-        "(SELECT group_concat({1}, char(31)) FROM "
-        "(SELECT {1} FROM {0} WHERE event_id = e.id ORDER BY position))",
-        table, column);
+        "(SELECT group_concat(v, char(31)) FROM "
+        "(SELECT {1} AS v FROM {0} WHERE event_id = e.id ORDER BY position))",
+        table, value);
 }
 
 // Ends an INSERT whose new id the store needs (Statement::insert). SQLite gives it without a

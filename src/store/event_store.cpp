@@ -25,11 +25,14 @@ std::string select(sql::Engine engine) {
 SELECT e.id, e.slug, e.uid, e.title, e.description, e.timezone, e.all_day,
        e.start_utc, e.end_utc, e.start_date, e.end_date, e.venue, e.online_url,
        e.registration_url, e.parent_id, e.capacity, e.status, e.sequence,
-       e.created_at, e.updated_at, {}, {}, e.locale, e.schedule_id
+       e.created_at, e.updated_at, {}, {}, e.locale, e.schedule_id, e.track,
+       e.session_type, e.room, {}
 FROM event AS e
 )sql",
                        dialect::joined_list(engine, "event_language", "tag"),
-                       dialect::joined_list(engine, "event_organiser", "name"));
+                       dialect::joined_list(engine, "event_organiser", "name"),
+                       // A colour is '' or #rrggbb, without a space: the first one ends it.
+                       dialect::joined_list(engine, "event_track", "colour || ' ' || name"));
 }
 
 // Events by start: timed by their instant, all-day ones from midnight UTC of their date.
@@ -49,6 +52,16 @@ std::vector<std::string> split_list(sql::Statement& row, int column) {
         text.remove_prefix(cut + 1);
     }
     return items;
+}
+
+std::vector<domain::Track> split_tracks(sql::Statement& row, int column) {
+    std::vector<domain::Track> tracks;
+    for (const auto& pair : split_list(row, column)) {
+        const auto space = pair.find(' ');
+        if (space == std::string::npos) throw_damaged("event_track", "a track without a name");
+        tracks.push_back({.name = pair.substr(space + 1), .colour = pair.substr(0, space)});
+    }
+    return tracks;
 }
 
 Event decode_event(sql::Statement& row) {
@@ -80,6 +93,10 @@ Event decode_event(sql::Statement& row) {
     e.organisers = split_list(row, 21);
     e.locale = stored_value(domain::parse_locale(row.string(22)), "event");
     e.schedule_id = integer_column("event", row, 23);
+    e.track = row.string(24);
+    e.session_type = row.string(25);
+    e.room = row.string(26);
+    e.tracks = split_tracks(row, 27);
     // The schema's CHECK says as much; a row written around it (another program, a restore
     // with checks off) is damage, not something the rest of convene should trip over.
     if (e.all_day ? e.end_date < e.start_date : e.end <= e.start) {
@@ -112,6 +129,9 @@ void bind_fields(sql::Statement& stmt, const Event& e) {
         stmt.bind_null(i++);
     }
     stmt.bind(i++, e.venue);
+    stmt.bind(i++, e.track);
+    stmt.bind(i++, e.session_type);
+    stmt.bind(i++, e.room);
     stmt.bind(i++, e.online_url);
     stmt.bind(i++, e.registration_url);
     if (e.parent_id) stmt.bind(i++, *e.parent_id);
@@ -148,10 +168,10 @@ std::int64_t EventStore::insert(const Event& event) {
     auto& db = m_db.connection();
     auto insert = db.prepare(std::string(R"sql(
         INSERT INTO event (slug, title, description, timezone, all_day, start_utc, end_utc,
-                           start_date, end_date, venue, online_url, registration_url,
-                           parent_id, capacity, status, sequence, updated_at, locale, uid, created_at,
-                           schedule_id)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                           start_date, end_date, venue, track, session_type, room, online_url,
+                           registration_url, parent_id, capacity, status, sequence, updated_at,
+                           locale, uid, created_at, schedule_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
                 coalesce(nullif(CAST(? AS bigint), 0),
                          (SELECT coalesce(max(schedule_id), 0) + 1 FROM event))))sql") +
                              std::string(dialect::returning_id(db.engine())));
@@ -167,7 +187,7 @@ void EventStore::update(const Event& event) {
     auto update = m_db.connection().prepare(R"sql(
         UPDATE event SET slug = ?, title = ?, description = ?, timezone = ?, all_day = ?,
                          start_utc = ?, end_utc = ?, start_date = ?, end_date = ?, venue = ?,
-                         online_url = ?, registration_url = ?, parent_id = ?, capacity = ?,
+                         track = ?, session_type = ?, room = ?, online_url = ?, registration_url = ?, parent_id = ?, capacity = ?,
                          status = ?, sequence = ?, updated_at = ?, locale = ?
         WHERE id = ?)sql");
     bind_fields(*update, event);
@@ -195,6 +215,24 @@ void EventStore::write_lists(const Event& event) {
     };
     replace("event_language", "tag", event.languages);
     replace("event_organiser", "name", event.organisers);
+    write_tracks(event);
+}
+
+void EventStore::write_tracks(const Event& event) {
+    auto clear = m_db.connection().prepare("DELETE FROM event_track WHERE event_id = ?");
+    clear->bind(1, event.id);
+    clear->run();
+    auto add = m_db.connection().prepare(
+        "INSERT INTO event_track (event_id, position, name, colour) VALUES (?, ?, ?, ?)");
+    int position = 1;
+    for (const auto& track : event.tracks) {
+        add->bind(1, event.id);
+        add->bind(2, position++);
+        add->bind(3, track.name);
+        add->bind(4, track.colour);
+        add->run();
+        add->reset();
+    }
 }
 
 void EventStore::remove(std::int64_t id) {

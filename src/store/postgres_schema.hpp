@@ -173,7 +173,7 @@ CREATE TABLE attendee_reply (
 );
 )sql";
 
-inline constexpr std::array<std::string_view, 2> k_postgres_migrations{
+inline constexpr std::array<std::string_view, 3> k_postgres_migrations{
     // Version 6: stored identities, the per-person sequence offset and delivery attempts
     // (schema.hpp says why).
     R"sql(
@@ -204,6 +204,18 @@ CREATE TABLE delivery_attempt (
     R"sql(
 ALTER TABLE registration ADD COLUMN attended_seconds bigint
     CHECK (attended_seconds IS NULL OR attended_seconds >= 0);
+)sql",
+    // Version 8: a session's track, type and room; a parent's tracks (schema.hpp says why).
+    R"sql(
+ALTER TABLE event ADD COLUMN track text NOT NULL DEFAULT '',
+    ADD COLUMN session_type text NOT NULL DEFAULT '', ADD COLUMN room text NOT NULL DEFAULT '';
+CREATE TABLE event_track (
+    event_id bigint NOT NULL REFERENCES event (id) ON DELETE CASCADE,
+    position bigint NOT NULL,
+    name     text   NOT NULL CHECK (name <> ''),
+    colour   text   NOT NULL DEFAULT '',
+    PRIMARY KEY (event_id, position)
+);
 )sql",
 };
 

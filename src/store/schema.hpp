@@ -5,7 +5,7 @@
 
 namespace convene::store {
 
-inline constexpr std::array<std::string_view, 7> k_migrations{
+inline constexpr std::array<std::string_view, 8> k_migrations{
     // Version 1: everything in SPEC §1, so later commands add queries, not tables.
     R"sql(
 CREATE TABLE event (
@@ -268,9 +268,24 @@ CREATE TABLE delivery_attempt (
 ALTER TABLE registration ADD COLUMN attended_seconds INTEGER
     CHECK (attended_seconds IS NULL OR attended_seconds >= 0);
 )sql",
+    // Version 8: a programme (issue 30). A session's track, type and room inside the venue
+    // ('' when not said), and the tracks a parent declares with the colour schedule apps show
+    // them in ('' or #rrggbb).
+    R"sql(
+ALTER TABLE event ADD COLUMN track TEXT NOT NULL DEFAULT '';
+ALTER TABLE event ADD COLUMN session_type TEXT NOT NULL DEFAULT '';
+ALTER TABLE event ADD COLUMN room TEXT NOT NULL DEFAULT '';
+CREATE TABLE event_track (
+    event_id INTEGER NOT NULL REFERENCES event (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    name     TEXT    NOT NULL CHECK (name <> ''),
+    colour   TEXT    NOT NULL DEFAULT '',
+    PRIMARY KEY (event_id, position)
+) WITHOUT ROWID;
+)sql",
 };
 
-static_assert(k_migrations.size() == 7, "k_schema_version must match the migrations");
+static_assert(k_migrations.size() == 8, "k_schema_version must match the migrations");
 
 // The tables and columns the migrations leave, which every start checks a database against
 // (written out: running the migrations in memory to learn them cost half of a `register`).
@@ -279,7 +294,7 @@ struct TableShape {
     std::string_view table;
     std::string_view columns;  // comma-separated, in order
 };
-inline constexpr std::array<TableShape, 12> k_schema_shape{{
+inline constexpr std::array<TableShape, 13> k_schema_shape{{
     {"agenda_item",
      "id,event_id,position,title,description,kind,start_utc,duration_s,uid,schedule_id,key"},
     {"agenda_point", "item_id,position,text"},
@@ -289,9 +304,10 @@ inline constexpr std::array<TableShape, 12> k_schema_shape{{
     {"event",
      "id,slug,uid,title,description,timezone,all_day,start_utc,end_utc,start_date,end_date,"
      "venue,online_url,registration_url,parent_id,capacity,status,sequence,created_at,"
-     "updated_at,locale,schedule_id"},
+     "updated_at,locale,schedule_id,track,session_type,room"},
     {"event_language", "event_id,position,tag"},
     {"event_organiser", "event_id,position,name"},
+    {"event_track", "event_id,position,name,colour"},
     {"registration",
      "id,event_id,name,email,email_key,organisation,language,status,registered_at,"
      "checked_in_at,sequence_offset,attended_seconds"},

@@ -236,10 +236,33 @@ TEST_CASE("migrating to version 7 keeps registrations, their time in a meeting u
     }
     store::Database db(path);
     auto& sql = store::sqlite(db);
-    CHECK(db.schema_version() == 7);
+    CHECK(db.schema_version() == store::k_schema_version);
     CHECK(sql.execAndGet("SELECT ifnull(attended_seconds, -1) || ' ' || checked_in_at "
                          "FROM registration WHERE id = 3")
               .getString() == "-1 5");
+}
+
+TEST_CASE("migrating to version 8 gives events no track, type, room or declared tracks",
+          "[store]") {
+    testing::TempFolder dir;
+    const auto path = dir.path / "v7.db";
+    {
+        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        for (std::size_t i = 0; i < 7; ++i) raw.exec(std::string(store::k_migrations[i]));
+        raw.exec("PRAGMA user_version = 7");
+        raw.exec(R"sql(
+            INSERT INTO event (id, slug, uid, title, timezone, start_utc, end_utc, created_at,
+                               updated_at, venue) VALUES (7, 'e', 'e@x', 'E', 'UTC', 0, 60, 0, 0,
+                               'Hall'))sql");
+    }
+    store::Database db(path);
+    CHECK(db.schema_version() == 8);
+    const auto event = store::EventStore(db).get("e");
+    CHECK(event.venue == "Hall");
+    CHECK(event.track.empty());
+    CHECK(event.session_type.empty());
+    CHECK(event.room.empty());
+    CHECK(event.tracks.empty());
 }
 
 TEST_CASE("the shape every start checks is exactly what the migrations create", "[store]") {

@@ -93,6 +93,47 @@ TEST_CASE("given lists replace the event's, without empty names", "[event_input]
     CHECK(event.organisers.empty());
 }
 
+TEST_CASE("a session's track, type and room; a parent's tracks with their colours",
+          "[event_input]") {
+    auto input = new_event();
+    input.track = "Migration";
+    input.type = "workshop";
+    input.room = "Room B";
+    input.tracks = std::vector<std::string>{"Migration=#1F77B4", " Climate ", ""};
+    Event event;
+    REQUIRE_FALSE(apply(input, event, k_defaults));
+    CHECK(event.track == "Migration");
+    CHECK(event.session_type == "workshop");
+    CHECK(event.room == "Room B");
+    CHECK(event.tracks == std::vector<Track>{{"Migration", "#1f77b4"}, {"Climate", ""}});
+
+    event.id = 1;
+    EventInput kept;
+    REQUIRE_FALSE(apply(kept, event, k_defaults));
+    CHECK(event.tracks.size() == 2);
+    CHECK(event.room == "Room B");
+
+    for (const auto* bad : {"Migration=blue", "=#1f77b4", "Migration=#12345"}) {
+        EventInput wrong;
+        wrong.tracks = std::vector<std::string>{bad};
+        auto copy = event;
+        const auto problem = apply(wrong, copy, k_defaults);
+        REQUIRE(problem);
+        CHECK(problem->field == "tracks");
+    }
+    EventInput twice;
+    twice.tracks = std::vector<std::string>{"Climate", "climate=#000000"};
+    const auto problem = apply(twice, event, k_defaults);
+    REQUIRE(problem);
+    CHECK(problem->message == "the track 'climate' is declared twice");
+
+    EventInput control;
+    control.room = "Room\x07";
+    auto copy = event;
+    REQUIRE(apply(control, copy, k_defaults));
+    CHECK(apply(control, copy, k_defaults)->field == "room");
+}
+
 TEST_CASE("languages are stored as canonical tags, old ones stay until replaced", "[event_input]") {
     auto input = new_event();
     input.languages = std::vector<std::string>{"anglais", "Français", "francés"};

@@ -42,11 +42,37 @@ TEST_CASE("events round-trip through the store", "[store]") {
     CHECK(loaded.languages == event.languages);
     CHECK(loaded.organisers == event.organisers);
     CHECK(loaded.online_url == event.online_url);
+    CHECK(loaded.track.empty());
+    CHECK(loaded.tracks.empty());
     CHECK_FALSE(loaded.capacity);
     CHECK(events.get(std::to_string(event.id)).slug == "imrf-briefing");
     CHECK_THROWS_AS(events.get("nope"), NotFoundError);
     CHECK_THROWS_AS(events.insert(event), ConflictError);
     CHECK(events.free_slug("imrf-briefing") == "imrf-briefing-2");
+}
+
+TEST_CASE("a session's track, type and room and a parent's tracks round-trip", "[store]") {
+    store::Database db(":memory:");
+    store::EventStore events(db);
+    auto event = briefing();
+    event.track = "Migration";
+    event.session_type = "workshop";
+    event.room = "Salle 2";
+    event.tracks = {{"Migration", "#1f77b4"}, {"Cities and climate", ""}};
+    event.id = events.insert(event);
+    auto loaded = events.get("imrf-briefing");
+    CHECK(loaded.track == "Migration");
+    CHECK(loaded.session_type == "workshop");
+    CHECK(loaded.room == "Salle 2");
+    CHECK(loaded.tracks == event.tracks);
+
+    loaded.tracks = {{"Climate", "#2ca02c"}};
+    loaded.room.clear();
+    events.update(loaded);
+    const auto updated = events.get("imrf-briefing");
+    CHECK(updated.tracks == std::vector<domain::Track>{{"Climate", "#2ca02c"}});
+    CHECK(updated.room.empty());
+    CHECK(updated.track == "Migration");
 }
 
 TEST_CASE("all-day events, updates and the start order", "[store]") {

@@ -23,6 +23,13 @@ std::string_view to_string(EventStatus status);
 // A problem naming the accepted values for any other word.
 Checked<EventStatus> parse_event_status(std::string_view text);
 
+// A track a parent event declares for its sessions, with the colour schedule apps show it in.
+struct Track {
+    std::string name;
+    std::string colour;  // "#rrggbb" (lower case), or "" for none
+    bool operator==(const Track&) const = default;
+};
+
 struct Event {
     std::int64_t id{0};
     std::string slug;
@@ -38,7 +45,14 @@ struct Event {
     Instant end{};
     Date start_date{};  // all-day events: inclusive date range
     Date end_date{};
-    std::string venue;
+    std::string venue;  // the building
+    // A session (an event with a parent) in a programme: its track, its type (talk, workshop,
+    // keynote, panel, break or the organiser's own word) and its room inside the venue. ""
+    // when not said.
+    std::string track;
+    std::string session_type;
+    std::string room;
+    std::vector<Track> tracks;  // the tracks a parent declares, in order
     std::string online_url;
     std::string registration_url;
     std::vector<std::string> languages;   // BCP 47 tags, "interpretation available in"
@@ -71,6 +85,10 @@ Checked<std::string> parse_locale(std::string_view tag);
 // A web link people can click: http or https, a host, no white space or control characters
 // ("https://example.org/register"; not "javascript:…", "file:///…" or "https:///path").
 bool is_url(std::string_view text);
+
+// "Name" or "Name=#rrggbb" (as flags and event files write a track) as a Track, or a problem
+// (field "tracks").
+Checked<Track> parse_track(std::string_view text);
 
 // True when the change from `before` to `after` must reach calendars (SPEC §1: time, place,
 // title or status), i.e. when the iCalendar SEQUENCE must grow.

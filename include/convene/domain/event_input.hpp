@@ -20,6 +20,12 @@ struct EventInput {
     std::optional<std::string> description;  // the text itself (the flags read @FILE first)
     TimeInput times;
     std::optional<std::string> venue;
+    std::optional<std::string> track;  // a session's track ("" for none)
+    std::optional<std::string> type;   // a session's type ("" for none)
+    std::optional<std::string> room;   // a session's room inside the venue ("" for none)
+    // The tracks a parent declares, as written: "Name" or "Name=#rrggbb"; replaces the list
+    // ("" entries are left out).
+    std::optional<std::vector<std::string>> tracks;
     std::optional<std::string> online_url;
     std::optional<std::string> registration_url;
     std::optional<std::vector<std::string>> languages;  // BCP 47 tags, in order

@@ -16,7 +16,7 @@ class EventStore {
 public:
     explicit EventStore(Database& db) : m_db(db) {}
 
-    // Inserts the event with its languages and organisers; returns the new id.
+    // Inserts the event with its languages, organisers and tracks; returns the new id.
     // A taken slug is a ConflictError.
     std::int64_t insert(const domain::Event& event);
     // Rewrites every column but id, uid and created_at.
@@ -50,6 +50,7 @@ public:
 
 private:
     void write_lists(const domain::Event& event);
+    void write_tracks(const domain::Event& event);
     Database& m_db;
 };
 
