@@ -14,20 +14,6 @@ namespace {
 // Reports are a few hundred kilobytes; a larger file is not one, and must not fill memory.
 constexpr std::size_t k_max_report_bytes = 64 * 1024 * 1024;
 
-std::string read_whole(io::InputFile& input) {
-    std::string bytes;
-    char buffer[64 * 1024];
-    while (input.stream().read(buffer, sizeof buffer) || input.stream().gcount() > 0) {
-        bytes.append(buffer, static_cast<std::size_t>(input.stream().gcount()));
-        if (bytes.size() > k_max_report_bytes) {
-            throw BadInputError(fmt::format("{}: an attendance report is at most {} MiB",
-                                            io::display_name(input.path()),
-                                            k_max_report_bytes / (1024 * 1024)));
-        }
-    }
-    return bytes;
-}
-
 const date::time_zone& zone_of_report(const AttendanceImport& import, const domain::Event& event) {
     if (!import.report_zone) return domain::known_zone(event.timezone);
     auto zone = domain::find_zone(*import.report_zone);
@@ -53,7 +39,7 @@ std::vector<domain::Registration> current_registrations(store::RegistrationStore
 AttendanceImported check_in_from_report(store::Database& db, io::InputFile& input,
                                         const AttendanceImport& import,
                                         const BeforeCommit<AttendanceImported>& before_commit) {
-    const auto bytes = read_whole(input);
+    const auto bytes = io::read_all(input, k_max_report_bytes, "an attendance report");
     EventWrite write(db, import.event);
     const auto report = io::read_attendance_report(bytes, io::display_name(input.path()),
                                                    zone_of_report(import, write.event));

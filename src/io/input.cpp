@@ -66,4 +66,17 @@ InputFile::InputFile(const std::string& path) : m_path(path), m_stream(&std::cin
     m_stream = &m_file;
 }
 
+std::string read_all(InputFile& input, std::size_t limit, std::string_view what) {
+    std::string bytes;
+    char buffer[64 * 1024];
+    while (input.stream().read(buffer, sizeof buffer) || input.stream().gcount() > 0) {
+        bytes.append(buffer, static_cast<std::size_t>(input.stream().gcount()));
+        if (bytes.size() > limit) {
+            throw BadInputError(fmt::format("{}: {} is at most {} MiB", display_name(input.path()),
+                                            what, limit / (1024 * 1024)));
+        }
+    }
+    return bytes;
+}
+
 }  // namespace convene::io

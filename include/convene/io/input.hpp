@@ -18,6 +18,13 @@ std::string near_file_hint(const std::string& path);
 // input, not an empty one.
 void require_standard_input();
 
+class InputFile;
+
+// The whole of `input`, which a reader needs at once (a report, a schedule). A file larger
+// than `limit` bytes is a BadInputError: "<name>: WHAT is at most N MiB" (WHAT: "an attendance
+// report").
+std::string read_all(InputFile& input, std::size_t limit, std::string_view what);
+
 class InputFile {
 public:
     // Opens the file now; throws UsageError when it cannot be read.
