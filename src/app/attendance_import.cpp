@@ -15,10 +15,7 @@ namespace {
 constexpr std::size_t k_max_report_bytes = 64 * 1024 * 1024;
 
 const date::time_zone& zone_of_report(const AttendanceImport& import, const domain::Event& event) {
-    if (!import.report_zone) return domain::known_zone(event.timezone);
-    auto zone = domain::find_zone(*import.report_zone);
-    if (!zone) throw UsageError(zone.problem().message, zone.problem().hint);
-    return **zone;
+    return import.report_zone ? *import.report_zone : domain::known_zone(event.timezone);
 }
 
 // Everyone but the cancelled: a person whose registration is cancelled has none.

@@ -123,8 +123,7 @@ void run_report(const Options& options, Context& context) {
             flag_value(domain::parse_duration(*options.min_duration), "min-duration");
     }
     if (options.report_zone) {
-        import.report_zone =
-            flag_value(domain::find_zone(*options.report_zone), "report-zone")->name();
+        import.report_zone = flag_value(domain::find_zone(*options.report_zone), "report-zone");
     }
     io::InputFile input(*options.from);
     const auto done = app::check_in_from_report(

@@ -100,8 +100,10 @@ TEST_CASE("a dry run and another meeting's report write nothing", "[attendance_i
     CHECK_FALSE(briefing.person("lea.dupont@example.org").attended);
 
     // Read as Honolulu's wall times, the meeting started at 02:51 on the 14th in Paris.
-    const auto message = testing::error_message<convene::BadInputError>(
-        [&] { briefing.run("zoom-participants.csv", {.report_zone = "Pacific/Honolulu"}); });
+    const auto message = testing::error_message<convene::BadInputError>([&] {
+        briefing.run("zoom-participants.csv",
+                     {.report_zone = &convene::domain::known_zone("Pacific/Honolulu")});
+    });
     CHECK_THAT(message, Catch::Contains("zoom-participants.csv: the report's meeting was on"));
     CHECK_FALSE(briefing.person("lea.dupont@example.org").checked_in_at);
 }

@@ -12,6 +12,8 @@
 #include <optional>
 #include <string>
 
+#include <date/tz.h>
+
 #include "convene/app/attendance.hpp"
 #include "convene/app/before_commit.hpp"
 #include "convene/domain/event.hpp"
@@ -24,7 +26,7 @@ struct AttendanceImport {
     std::string event{};
     std::chrono::seconds min_duration{0};
     // The zone of the report's wall times (the account that exported it); the event's if none.
-    std::optional<std::string> report_zone{};
+    const date::time_zone* report_zone{nullptr};
     bool dry_run{false};  // everything decided and shown, nothing written
 };
 
