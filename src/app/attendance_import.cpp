@@ -55,10 +55,10 @@ AttendanceImported check_in_from_report(store::Database& db, io::InputFile& inpu
         if (!r.checked_in_at) {
             r.checked_in_at = person.first_join.value_or(report.start);
             ++done.checked_in;
-            if (!import.dry_run) registrations.set_checked_in(r.id, r.checked_in_at);
         }
         r.attended = person.time_in_meeting;
-        if (!import.dry_run) registrations.set_attended(r.id, person.time_in_meeting);
+        // One statement: the time, and the arrival unless one is recorded (kept as it was).
+        if (!import.dry_run) registrations.set_attended(r.id, *r.attended, r.checked_in_at);
     }
     for (auto& person : done.match.too_short) {
         person.registration.attended = person.time_in_meeting;

@@ -124,7 +124,9 @@ struct RegistrationStore::Statements {
             VALUES (?, ?, ?, ?))sql"),
           set_status(db, "UPDATE registration SET status = ?, sequence_offset = ? WHERE id = ?"),
           set_checked_in(db, "UPDATE registration SET checked_in_at = ? WHERE id = ?"),
-          set_attended(db, "UPDATE registration SET attended_seconds = ? WHERE id = ?"),
+          set_attended(db, R"sql(
+            UPDATE registration SET attended_seconds = ?, checked_in_at = coalesce(checked_in_at, ?)
+            WHERE id = ?)sql"),
           by_email(db, select(k_by_email, dialect::field_pairs(db.engine()))),
           by_id(db, select(k_by_id, dialect::field_pairs(db.engine()))),
           first_waitlisted(db, select(k_first_waitlisted, dialect::field_pairs(db.engine()))),
@@ -256,10 +258,13 @@ void RegistrationStore::set_checked_in(std::int64_t id, std::optional<domain::In
     update->run();
 }
 
-void RegistrationStore::set_attended(std::int64_t id, std::chrono::seconds attended) {
+void RegistrationStore::set_attended(std::int64_t id, std::chrono::seconds attended,
+                                     std::optional<domain::Instant> checked_in) {
     auto update = use(m_statements->set_attended);
     update->bind(1, static_cast<std::int64_t>(attended.count()));
-    update->bind(2, id);
+    if (checked_in) update->bind(2, seconds(*checked_in));
+    else update->bind_null(2);
+    update->bind(3, id);
     update->run();
 }
 

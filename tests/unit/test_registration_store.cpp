@@ -124,6 +124,13 @@ TEST_CASE("registration store keeps the time in the meeting through every write"
     CHECK_FALSE(store.find_by_id(event, ana.id)->attended);
     store.set_attended(ana.id, std::chrono::seconds{3725});
     CHECK(store.find_by_id(event, ana.id)->attended == std::chrono::seconds{3725});
+    CHECK_FALSE(store.find_by_id(event, ana.id)->checked_in_at);
+    // With an arrival, it is recorded once: a later one leaves the first as it is.
+    const domain::Instant arrival{std::chrono::seconds{1'700'000'000}};
+    store.set_attended(ana.id, std::chrono::seconds{3725}, arrival);
+    CHECK(store.find_by_id(event, ana.id)->checked_in_at == arrival);
+    store.set_attended(ana.id, std::chrono::seconds{3725}, arrival + std::chrono::hours{1});
+    CHECK(store.find_by_id(event, ana.id)->checked_in_at == arrival);
     // A whole update (a new name) keeps it; so does a list.
     ana = *store.find_by_id(event, ana.id);
     ana.name = "Ana Silva";

@@ -75,8 +75,10 @@ public:
     void set_status(const domain::Registration& registration);
     // A time records the arrival; nothing clears it (check-in --undo).
     void set_checked_in(std::int64_t id, std::optional<domain::Instant> when);
-    // The time in the online meeting, from its attendance report.
-    void set_attended(std::int64_t id, std::chrono::seconds attended);
+    // The time in the online meeting, from its attendance report, and in the same statement
+    // the arrival `checked_in` when none is recorded yet (nothing: the arrival is left as it is).
+    void set_attended(std::int64_t id, std::chrono::seconds attended,
+                      std::optional<domain::Instant> checked_in = std::nullopt);
 
     // By email, compared case-insensitively.
     std::optional<domain::Registration> find_by_email(std::int64_t event_id,
