@@ -22,4 +22,15 @@ std::string generate_uid() {
     return hex + "@convene";
 }
 
+bool is_uuid(std::string_view text) {
+    constexpr std::string_view k_shape = "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx";
+    if (text.size() != k_shape.size()) return false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        const bool hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+        if (k_shape[i] == '-' ? c != '-' : !hex) return false;
+    }
+    return true;
+}
+
 }  // namespace convene::domain

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "convene/domain/time.hpp"
+#include "convene/domain/uid.hpp"
 #include "convene/export/frab_schedule.hpp"
 
 using namespace convene;
@@ -33,6 +34,19 @@ TEST_CASE("guids are UUID-shaped, stable and differ by UID", "[frab]") {
                                           "[0-9a-f]{12}")));
     CHECK(frab::guid_for("item-3.abc@convene") == guid);
     CHECK(frab::guid_for("item-4.abc@convene") != guid);
+}
+
+TEST_CASE("a UID that is a schedule's guid is given back as the guid, in lower case", "[frab]") {
+    CHECK(frab::guid_for("3f5c1b0e-8d7a-4c51-9d7e-0b7e1c2a4f01") ==
+          "3f5c1b0e-8d7a-4c51-9d7e-0b7e1c2a4f01");
+    CHECK(frab::guid_for("3F5C1B0E-8D7A-4C51-9D7E-0B7E1C2A4F01") ==
+          "3f5c1b0e-8d7a-4c51-9d7e-0b7e1c2a4f01");
+    // convene's own UIDs carry "@convene": their guid is derived, not the UUID inside them.
+    const auto own = "3f5c1b0e-8d7a-4c51-9d7e-0b7e1c2a4f01@convene";
+    CHECK(frab::guid_for(own) != "3f5c1b0e-8d7a-4c51-9d7e-0b7e1c2a4f01");
+    CHECK_FALSE(domain::is_uuid(own));
+    CHECK_FALSE(domain::is_uuid("3f5c1b0e-8d7a-4c51-9d7e-0b7e1c2a4f0g"));
+    CHECK_FALSE(domain::is_uuid("3f5c1b0e8d7a-4c51-9d7e-0b7e1c2a4f01-"));
 }
 
 TEST_CASE("one day per local date, rooms in order of first use", "[frab]") {

@@ -63,7 +63,8 @@ std::vector<Day> days_of(const Schedule& schedule);
 std::vector<std::string> room_names(const Schedule& schedule);
 
 // A stable UUID-shaped guid derived from a UID (version 8: name-based, FNV-1a), so a talk keeps
-// its guid from one export to the next.
+// its guid from one export to the next. A UID that is a UUID already (a talk imported from a
+// schedule) is its own guid.
 std::string guid_for(std::string_view uid);
 
 void write_xml(std::ostream& out, const Schedule& schedule);
