@@ -50,6 +50,10 @@ constexpr Entry k_commands[] = {
     {"export-schedule",
      "Write a frab/pretalx schedule for conference apps (--format frab-xml|frab-json)",
      add_export_schedule},
+    {"import-schedule",
+     "Read a frab/pretalx schedule into a parent event with a session per talk; read again "
+     "to follow its changes",
+     add_import_schedule},
     {"send", "E-mail invitations and cancellations that people have not received yet", add_send},
     {"rsvp", "Record an attendee's reply to an invitation (an iTIP REPLY, .ics or e-mail)",
      add_rsvp},

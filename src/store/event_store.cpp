@@ -284,6 +284,19 @@ bool EventStore::uid_taken(std::string_view uid) {
     return query->step();
 }
 
+std::optional<Event> EventStore::find_by_uid(std::string_view uid) {
+    auto query = m_db.connection().prepare(select(m_db.connection().engine()) + " WHERE e.uid = ?");
+    query->bind(1, uid);
+    if (!query->step()) return std::nullopt;
+    return read_event(*query);
+}
+
+bool EventStore::schedule_id_taken(std::int64_t schedule_id) {
+    auto query = m_db.connection().prepare("SELECT 1 FROM event WHERE schedule_id = ?");
+    query->bind(1, schedule_id);
+    return query->step();
+}
+
 bool EventStore::would_cycle(std::int64_t event_id, std::int64_t candidate_parent_id) {
     auto query = m_db.connection().prepare(R"sql(
         WITH RECURSIVE chain(id) AS (

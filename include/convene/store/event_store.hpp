@@ -32,6 +32,10 @@ public:
     bool slug_taken(std::string_view slug);
     // Whether an event already has this UID (`db copy` keeps UIDs, which must stay unique).
     bool uid_taken(std::string_view uid);
+    // The event with this UID (a session imported from a schedule has the talk's guid).
+    std::optional<domain::Event> find_by_uid(std::string_view uid);
+    // Whether an event already has this frab number (import-schedule keeps the talk's own).
+    bool schedule_id_taken(std::int64_t schedule_id);
     // Every slug, sorted (for suggestions and shell completion).
     std::vector<std::string> slugs();
     // True when `event_id` is `candidate_parent_id` or one of its ancestors, i.e. when making
