@@ -11,11 +11,13 @@ import json
 import os
 import re
 import subprocess
+import sys
 import tempfile
 import time
 import unittest
 
 import postgres_server
+from pg_wire_counter import WireCounter
 from harness import BIN, POSTGRESQL, SANITIZED, ConveneTestCase
 from ics_testing import ORGANISER_TOML
 from test_rsvp import reply_ics
@@ -523,3 +525,34 @@ class Failures(PostgresTestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class RoundTrips(PostgresTestCase):
+    """What one `register` costs on the network (issue 28): the shape of the cost, as the
+    SQLite steps per registration are guarded in tests/unit/test_registrar.cpp."""
+
+    LIMIT = 4
+
+    def setUp(self):
+        super().setUp()
+        self.counter = WireCounter(self.server)
+        self.addCleanup(self.counter.close)
+
+    def registered_through_relay(self, *args):
+        self.counter.reset()
+        out = self.ok("--db", self.counter.url(self.db), "register", *args)
+        return out, self.counter.round_trips, self.counter.statements, self.counter.queries
+
+    def test_one_register_waits_on_the_server_at_most_four_times(self):
+        self.ok("create-event", "--title", "Small", "--slug", "small", "--date", "2024-01-01",
+                "--capacity", "1")
+        for n, status in ((1, "registered"), (2, "waitlisted")):
+            out, trips, statements, queries = self.registered_through_relay(
+                "small", "--name", f"P {n}", "--email", f"p{n}@example.org")
+            self.assertLessEqual(trips, self.LIMIT, "\n".join(queries))
+            print(f"register ({status}): {trips} round trips, {statements} statements",
+                  file=sys.stderr)
+        rows = json.loads(self.ok("list", "attendees", "small", "--format", "json",
+                                  "--fields", "email,status"))
+        self.assertEqual([(r["email"], r["status"]) for r in rows],
+                         [("p1@example.org", "registered"), ("p2@example.org", "waitlisted")])
