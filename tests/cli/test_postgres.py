@@ -585,6 +585,17 @@ class RoundTrips(PostgresTestCase):
                                  "--fields", "email"), "email\r\n")
 
 
+    def test_values_sent_behind_the_lock_are_quoted(self):
+        # The transaction's first statement goes with BEGIN and the lock in one simple query,
+        # its parameters written as literals: quotes and backslashes stay data.
+        self.ok("create-event", "--title", "Small", "--slug", "small", "--date", "2024-01-01")
+        for name in ("o'brien", "small' OR 'x'='x", "back\\slash", "small\\"):
+            self.assertIn(f"no event '{name}'", self.fails(3, "register", name, "--name", "A",
+                                                           "--email", "a@example.org"))
+        self.assertEqual(self.ok("list", "attendees", "small", "--format", "csv",
+                                 "--fields", "email"), "email\r\n")
+
+
 class SameListOnBothStores(PostgresTestCase):
     """`list attendees` prints the same bytes from PostgreSQL as from SQLite (issue 28: the
     PostgreSQL list reads its rows as they come)."""
