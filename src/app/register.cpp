@@ -16,20 +16,35 @@ void refuse_cancelled(const domain::Event& event) {
     }
 }
 
+// EventWrite with the seat counts read in the same statement as the event (one round trip
+// less on PostgreSQL).
+struct RegistrationWrite {
+    RegistrationWrite(store::Database& db, std::string_view event_name)
+        : transaction(db.write_transaction()),
+          events(db),
+          found(events.get_with_seats(event_name)) {}
+
+    store::Transaction transaction;
+    store::EventStore events;
+    store::EventSeats found;
+};
+
 }  // namespace
 
 domain::Checked<RegisterResult> register_person(store::Database& db, std::string_view event_name,
                                                 domain::RegistrationRequest request,
                                                 const RegisterOptions& options, domain::Instant now,
                                                 const BeforeCommit<RegisterResult>& before_commit) {
-    EventWrite write(db, event_name);
-    refuse_cancelled(write.event);
-    if (auto problem = domain::normalise(request, write.event)) {
+    RegistrationWrite write(db, event_name);
+    auto& event = write.found.event;
+    refuse_cancelled(event);
+    if (auto problem = domain::normalise(request, event)) {
         return domain::Problem{{}, std::move(*problem), {}};
     }
     store::RegistrationStore registrations(db);
-    Registrar registrar(registrations, write.event, now, options.on_duplicate, options.no_waitlist);
-    RegisterResult result{std::move(write.event), registrar.add(request)};
+    Registrar registrar(registrations, event, now, options.on_duplicate, options.no_waitlist,
+                        write.found.seats);
+    RegisterResult result{std::move(event), registrar.add(request)};
     if (options.dry_run || std::holds_alternative<Refusal>(result.added)) return result;
     if (before_commit) before_commit(result);
     write.transaction.commit();

@@ -8,15 +8,21 @@ namespace convene::app {
 
 using domain::RegistrationStatus;
 
+namespace {}  // namespace
+
 Registrar::Registrar(store::RegistrationStore& store, const domain::Event& event,
                      domain::Instant now, OnDuplicate on_duplicate, bool no_waitlist)
+    : Registrar(store, event, now, on_duplicate, no_waitlist, store.seat_counts(event.id)) {}
+
+Registrar::Registrar(store::RegistrationStore& store, const domain::Event& event,
+                     domain::Instant now, OnDuplicate on_duplicate, bool no_waitlist,
+                     store::SeatCounts seats)
     : m_store(store),
       m_event(event),
       m_now(now),
       m_on_duplicate(on_duplicate),
       m_no_waitlist(no_waitlist),
-      m_seats(event.capacity, store.count(event.id, RegistrationStatus::registered),
-              store.count(event.id, RegistrationStatus::waitlisted)) {}
+      m_seats(event.capacity, seats.registered, seats.waitlisted) {}
 
 std::variant<Outcome, Refusal> Registrar::add(const domain::RegistrationRequest& request) {
     if (m_event.status == domain::EventStatus::cancelled) {

@@ -101,19 +101,41 @@ void verify_sqlite_shape(SqliteConnection& db) {
 
 // PostgreSQL: one query of the catalog itself (information_schema's views cost tens of
 // milliseconds, on every command).
-void verify_postgres_shape(sql::Connection& db) {
-    std::map<std::string, std::set<std::string>, std::less<>> shape;
-    auto columns = db.prepare(
-        "SELECT c.relname, a.attname FROM pg_attribute AS a "
-        "JOIN pg_class AS c ON c.oid = a.attrelid "
-        "WHERE c.relnamespace = CAST(current_schema() AS regnamespace) "
-        "AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped");
-    while (columns->step()) shape[columns->string(0)].insert(columns->string(1));
-    verify_shape(db.name(), [&](std::string_view table, std::string_view column) {
+using PostgresShape = std::map<std::string, std::set<std::string>, std::less<>>;
+
+void verify_postgres_shape(const std::string& name, const PostgresShape& shape) {
+    verify_shape(name, [&](std::string_view table, std::string_view column) {
         const auto found = shape.find(table);
         if (found == shape.end()) return false;
         return column.empty() || found->second.count(std::string(column)) > 0;
     });
+}
+
+constexpr std::string_view k_postgres_columns =
+    "FROM pg_attribute AS a JOIN pg_class AS c ON c.oid = a.attrelid "
+    "WHERE c.relnamespace = CAST(current_schema() AS regnamespace) "
+    "AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped";
+
+void verify_postgres_shape(sql::Connection& db) {
+    PostgresShape shape;
+    auto columns = db.prepare(fmt::format("SELECT c.relname, a.attname {}", k_postgres_columns));
+    while (columns->step()) shape[columns->string(0)].insert(columns->string(1));
+    verify_postgres_shape(db.name(), shape);
+}
+
+// Whether the database holds the current schema, whole; false when the version differs or
+// cannot be read here (Database::open_postgres then takes the way that says what is wrong).
+bool is_current_postgres_schema(PostgresConnection& db) {
+    const auto rows = db.rows_unless_undefined_table(
+        fmt::format("SELECT (SELECT max(version) FROM convene_schema), c.relname, a.attname {}",
+                    k_postgres_columns));
+    if (!rows || rows->empty() || (*rows)[0][0] != fmt::format_int(k_schema_version).str()) {
+        return false;
+    }
+    PostgresShape shape;
+    for (const auto& row : *rows) shape[row[1]].insert(row[2]);
+    verify_postgres_shape(db.name(), shape);
+    return true;
 }
 
 std::int64_t single_integer(sql::Connection& db, std::string_view query) {
@@ -164,6 +186,9 @@ void Database::open_sqlite(const fs::path& path) {
 }
 
 void Database::open_postgres(IfNoSchema if_no_schema) {
+    // The usual case in one round trip: the version and the shape in one query, which fails
+    // (and the longer way below says why) when there is no convene_schema table.
+    if (is_current_postgres_schema(static_cast<PostgresConnection&>(*m_connection))) return;
     if (schema_version() == 0 && if_no_schema == IfNoSchema::refuse) {
         throw StorageError(fmt::format("{} has no convene schema", name()),
                            "create it once with 'convene db init'");
@@ -263,15 +288,20 @@ void Database::migrate_postgres(IfNoSchema if_no_schema) {
     transaction.commit();
 }
 
+StorageError writer_busy(std::chrono::seconds waited) {
+    return StorageError(
+        fmt::format("the database is busy: another convene is writing to it (waited {} s)",
+                    waited.count()),
+        "try again when it has finished, or wait longer with database.lock_wait in "
+        "convene.toml or CONVENE_LOCK_WAIT, e.g. 2m");
+}
+
 Transaction::Transaction(Database& db) : m_db(&db) {
     if (db.connection().begin_write(db.m_lock_wait)) return;
     m_db = nullptr;
-    // The lock is taken here, up front: this is where a second writer waits, and gives up.
-    throw StorageError(
-        fmt::format("the database is busy: another convene is writing to it (waited {} s)",
-                    db.m_lock_wait.count()),
-        "try again when it has finished, or wait longer with database.lock_wait in "
-        "convene.toml or CONVENE_LOCK_WAIT, e.g. 2m");
+    // The lock is taken here, up front (PostgreSQL: with the transaction's first statement):
+    // this is where a second writer waits, and gives up.
+    throw writer_busy(db.m_lock_wait);
 }
 
 Transaction::Transaction(Transaction&& other) noexcept : m_db(other.m_db) { other.m_db = nullptr; }

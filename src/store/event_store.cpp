@@ -20,20 +20,29 @@ namespace {
 // Lists come back joined by the ASCII unit separator, which no tag or name contains.
 constexpr char k_list_separator = '\x1f';
 
-std::string select(sql::Engine engine) {
+// The event's columns, read_event's order, then `more` (columns after a comma).
+std::string select(sql::Engine engine, std::string_view more = {}) {
     return fmt::format(R"sql(
 SELECT e.id, e.slug, e.uid, e.title, e.description, e.timezone, e.all_day,
        e.start_utc, e.end_utc, e.start_date, e.end_date, e.venue, e.online_url,
        e.registration_url, e.parent_id, e.capacity, e.status, e.sequence,
        e.created_at, e.updated_at, {}, {}, e.locale, e.schedule_id, e.track,
-       e.session_type, e.room, {}
+       e.session_type, e.room, {}{}
 FROM event AS e
 )sql",
                        dialect::joined_list(engine, "event_language", "tag"),
                        dialect::joined_list(engine, "event_organiser", "name"),
                        // A colour is '' or #rrggbb, without a space: the first one ends it.
-                       dialect::joined_list(engine, "event_track", "colour || ' ' || name"));
+                       dialect::joined_list(engine, "event_track", "colour || ' ' || name"), more);
 }
+
+// After the event's 28 columns: registered, waitlisted (kept by triggers, schema version 2).
+constexpr std::string_view k_seat_columns = R"sql(,
+       coalesce((SELECT n FROM registration_count
+                 WHERE event_id = e.id AND status = 'registered'), 0),
+       coalesce((SELECT n FROM registration_count
+                 WHERE event_id = e.id AND status = 'waitlisted'), 0))sql";
+constexpr int k_registered_column = 28;
 
 // Events by start: timed by their instant, all-day ones from midnight UTC of their date.
 std::string by_start(sql::Engine engine) {
@@ -263,6 +272,17 @@ Event EventStore::get(std::string_view slug_or_id) {
     auto hint = text::did_you_mean(slug_or_id, slugs());
     throw NotFoundError(fmt::format("no event '{}'", slug_or_id),
                         hint.empty() ? "'convene list events' shows the slugs" : hint);
+}
+
+EventSeats EventStore::get_with_seats(std::string_view slug_or_id) {
+    const auto id = as_id(slug_or_id);
+    auto query = m_db.connection().prepare(select(m_db.connection().engine(), k_seat_columns) +
+                                           (id ? " WHERE e.id = ?" : " WHERE e.slug = ?"));
+    if (id) query->bind(1, *id);
+    else query->bind(1, slug_or_id);
+    if (!query->step()) return {get(slug_or_id), {}};  // get says it is missing
+    return {read_event(*query),
+            {query->integer(k_registered_column), query->integer(k_registered_column + 1)}};
 }
 
 std::vector<std::string> EventStore::slugs() {

@@ -4,6 +4,7 @@
 
 #include <cerrno>
 #include <charconv>
+#include <cstring>
 #include <iostream>
 #include <vector>
 
@@ -97,14 +98,19 @@ void receive_notice(void* secrets, const PGresult* result) {
 
 bool is_postgres_url(std::string_view location) { return is_postgres_location(location); }
 
-NumberedSql numbered_parameters(std::string_view sql) {
-    NumberedSql out;
-    out.sql.reserve(sql.size() + 16);
+namespace {
+
+// Copies `sql`, giving each `marker` outside quotes and comments, with the digits after it, to
+// `replace(out, digits)`, which writes what stands there instead.
+template <typename Replace>
+std::string rewrite_markers(std::string_view sql, char marker, Replace replace) {
+    std::string out;
+    out.reserve(sql.size() + 16);
     char quote = 0;  // ' or " while inside one
     for (std::size_t i = 0; i < sql.size(); ++i) {
         const char c = sql[i];
         if (quote) {
-            out.sql += c;
+            out += c;
             if (c == quote) quote = 0;
             continue;
         }
@@ -113,26 +119,59 @@ NumberedSql numbered_parameters(std::string_view sql) {
         } else if (c == '-' && i + 1 < sql.size() && sql[i + 1] == '-') {
             const auto end = sql.find('\n', i);
             const auto comment = sql.substr(i, end == std::string_view::npos ? end : end - i);
-            out.sql += comment;
+            out += comment;
             i += comment.size() - 1;
             continue;
-        } else if (c == '?') {
-            int number = 0;
+        } else if (c == marker) {
             std::size_t digits = i + 1;
-            while (digits < sql.size() && sql[digits] >= '0' && sql[digits] <= '9') {
-                number = number * 10 + (sql[digits] - '0');
-                ++digits;
-            }
-            // A bare ? takes the number after the largest so far, as in SQLite.
-            if (digits == i + 1) number = out.parameters + 1;
-            out.parameters = std::max(out.parameters, number);
-            out.sql += fmt::format("${}", number);
+            while (digits < sql.size() && sql[digits] >= '0' && sql[digits] <= '9') ++digits;
+            replace(out, sql.substr(i + 1, digits - i - 1));
             i = digits - 1;
             continue;
         }
-        out.sql += c;
+        out += c;
     }
     return out;
+}
+
+int to_number(std::string_view digits) {
+    int number = 0;
+    std::from_chars(digits.data(), digits.data() + digits.size(), number);
+    return number;
+}
+
+}  // namespace
+
+NumberedSql numbered_parameters(std::string_view sql) {
+    NumberedSql out;
+    out.sql = rewrite_markers(sql, '?', [&](std::string& text, std::string_view digits) {
+        // A bare ? takes the number after the largest so far, as in SQLite.
+        const int number = digits.empty() ? out.parameters + 1 : to_number(digits);
+        out.parameters = std::max(out.parameters, number);
+        text += fmt::format("${}", number);
+    });
+    return out;
+}
+
+std::string PostgresConnection::with_literals(std::string_view numbered_sql,
+                                              const std::vector<const char*>& values) {
+    return rewrite_markers(numbered_sql, '$', [&](std::string& text, std::string_view digits) {
+        const auto at = static_cast<std::size_t>(to_number(digits));
+        if (digits.empty() || at < 1 || at > values.size()) {
+            text += '$';
+            text += digits;
+            return;
+        }
+        const char* value = values[at - 1];
+        if (!value) {
+            text += "NULL";
+            return;
+        }
+        char* literal = pq().PQescapeLiteral(m_connection, value, std::strlen(value));
+        if (!literal) throw_error(nullptr);
+        text += literal;
+        pq().PQfreemem(literal);
+    });
 }
 
 class PostgresStatement final : public sql::Statement {
@@ -235,9 +274,12 @@ private:
         return m_values[at];
     }
 
+    // The first run parses, binds and runs in one round trip (an unnamed statement); a
+    // statement run again is prepared then, once: most commands run most statements once, and
+    // preparing first doubled the waits on the server (issue 28).
     void execute() {
         PGconn* connection = m_connection.m_connection;
-        if (!m_prepared) {
+        if (!m_prepared && m_runs > 0) {
             PGresult* prepared = m_connection.await(
                 pq().PQsendPrepare(connection, m_name.c_str(), m_sql.sql.c_str(), 0, nullptr));
             const bool ok = pq().PQresultStatus(prepared) == PGRES_COMMAND_OK;
@@ -248,9 +290,20 @@ private:
         const auto values = parameter_values();
         pq().PQclear(m_result);
         m_result = nullptr;
-        m_result = m_connection.await(pq().PQsendQueryPrepared(connection, m_name.c_str(),
-                                                               static_cast<int>(values.size()),
-                                                               values.data(), nullptr, nullptr, 0));
+        std::chrono::seconds lock_wait{0};
+        const auto begin = m_connection.take_owed_begin(lock_wait);
+        const int count = static_cast<int>(values.size());
+        m_result = m_connection.await(
+            !begin.empty()
+                // Behind BEGIN and the lock in one simple query, which takes no parameters.
+                ? pq().PQsendQuery(connection,
+                                   (begin + m_connection.with_literals(m_sql.sql, values)).c_str())
+                : m_prepared ? pq().PQsendQueryPrepared(connection, m_name.c_str(), count,
+                                                        values.data(), nullptr, nullptr, 0)
+                             : pq().PQsendQueryParams(connection, m_sql.sql.c_str(), count, nullptr,
+                                                      values.data(), nullptr, nullptr, 0),
+            lock_wait);
+        ++m_runs;
         const auto status = pq().PQresultStatus(m_result);
         if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
             PGresult* failed = m_result;
@@ -274,6 +327,7 @@ private:
 
     // A cursor lives until the transaction ends; the statement's name names it too.
     void open_cursor() {
+        m_connection.begin_owed_now();
         const auto values = parameter_values();
         PGresult* declared = m_connection.await(pq().PQsendQueryParams(
             m_connection.m_connection,
@@ -308,6 +362,7 @@ private:
     std::vector<std::string> m_values;
     std::vector<bool> m_bound;
     bool m_prepared{false};
+    int m_runs{0};
     PGresult* m_result{nullptr};
     int m_row{-1};
 };
@@ -430,7 +485,7 @@ PostgresFailure PostgresConnection::failure(PGresult* result) {
             .connection_lost = pq().PQstatus(m_connection) == CONNECTION_BAD};
 }
 
-void PostgresConnection::throw_error(PGresult* result) { throw_failure(failure(result)); }
+void PostgresConnection::throw_error(PGresult* result) { raise(failure(result)); }
 
 void PostgresConnection::execute_quietly(const std::string& sql) noexcept {
     if (m_broken || !m_connection) return;
@@ -455,12 +510,14 @@ std::unique_ptr<sql::Statement> PostgresConnection::prepare_streamed(std::string
 void PostgresConnection::execute(std::string_view sql) { execute(sql, std::chrono::seconds{0}); }
 
 void PostgresConnection::execute(std::string_view sql, std::chrono::seconds extra) {
-    if (const auto failed = try_execute(sql, extra)) throw_failure(*failed);
+    if (const auto failed = try_execute(sql, extra)) raise(*failed);
 }
 
 std::optional<PostgresFailure> PostgresConnection::try_execute(std::string_view sql,
                                                                std::chrono::seconds extra) {
-    PGresult* result = await(pq().PQsendQuery(m_connection, std::string(sql).c_str()), extra);
+    const auto begin = take_owed_begin(extra);
+    PGresult* result =
+        await(pq().PQsendQuery(m_connection, (begin + std::string(sql)).c_str()), extra);
     const auto status = pq().PQresultStatus(result);
     if (result && (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)) {
         pq().PQclear(result);
@@ -470,10 +527,16 @@ std::optional<PostgresFailure> PostgresConnection::try_execute(std::string_view 
 }
 
 bool PostgresConnection::begin_write(std::chrono::seconds lock_wait) {
+    if (lock_wait.count() > 0) {
+        // Sent with the transaction's first statement (take_owed_begin): one round trip less.
+        m_owed_lock_wait = lock_wait;
+        return true;
+    }
     execute("BEGIN");
     bool taken = false;
     try {
-        taken = take_writer_lock(lock_wait);
+        auto lock = prepare(fmt::format("SELECT pg_try_advisory_xact_lock({})", k_writer_lock));
+        taken = lock->step() && lock->text(0) == "t";
     } catch (...) {
         rollback();
         throw;
@@ -482,20 +545,49 @@ bool PostgresConnection::begin_write(std::chrono::seconds lock_wait) {
     return taken;
 }
 
-bool PostgresConnection::take_writer_lock(std::chrono::seconds lock_wait) {
-    if (lock_wait.count() == 0) {
-        auto taken = prepare(fmt::format("SELECT pg_try_advisory_xact_lock({})", k_writer_lock));
-        return taken->step() && taken->text(0) == "t";
+std::string PostgresConnection::take_owed_begin(std::chrono::seconds& lock_wait) {
+    if (!m_owed_lock_wait) return {};
+    lock_wait = *m_owed_lock_wait;
+    m_owed_lock_wait.reset();
+    m_lock_wait_of_begin = lock_wait;
+    // The statements of a simple query run in order, each with a snapshot of its own (so what
+    // follows the lock sees every write of the writer before); the first that fails ends it.
+    return fmt::format(
+        "BEGIN; SET LOCAL lock_timeout = '{}s'; SELECT pg_advisory_xact_lock({}); "
+        "SET LOCAL lock_timeout = 0; ",
+        lock_wait.count(), k_writer_lock);
+}
+
+void PostgresConnection::begin_owed_now() {
+    // The owed BEGIN and lock alone, before what cannot follow them in one simple query.
+    if (m_owed_lock_wait) execute("SELECT 1");
+}
+
+void PostgresConnection::raise(const PostgresFailure& failed) {
+    // lock_not_available from the lock that began the transaction: waited the whole lock_wait.
+    if (failed.sqlstate == "55P03" && m_lock_wait_of_begin) {
+        throw writer_busy(*m_lock_wait_of_begin);
     }
-    execute(fmt::format("SET LOCAL lock_timeout = '{}s'", lock_wait.count()));
-    // The server waits for the lock up to lock_wait; only then may it be silent too long.
-    if (const auto failed = try_execute(
-            fmt::format("SELECT pg_advisory_xact_lock({})", k_writer_lock), lock_wait)) {
-        if (failed->sqlstate == "55P03") return false;  // lock_not_available: waited enough
-        throw_failure(*failed);
+    throw_failure(failed);
+}
+
+std::optional<std::vector<std::vector<std::string>>>
+PostgresConnection::rows_unless_undefined_table(std::string_view sql) {
+    PGresult* result = await(pq().PQsendQuery(m_connection, std::string(sql).c_str()));
+    if (!result || pq().PQresultStatus(result) != PGRES_TUPLES_OK) {
+        auto failed = failure(result);
+        if (failed.sqlstate == "42P01") return std::nullopt;
+        raise(failed);
     }
-    execute("SET LOCAL lock_timeout = 0");
-    return true;
+    std::vector<std::vector<std::string>> rows(static_cast<std::size_t>(pq().PQntuples(result)));
+    const int columns = pq().PQnfields(result);
+    for (std::size_t row = 0; row < rows.size(); ++row) {
+        for (int column = 0; column < columns; ++column) {
+            rows[row].emplace_back(pq().PQgetvalue(result, static_cast<int>(row), column));
+        }
+    }
+    pq().PQclear(result);
+    return rows;
 }
 
 void PostgresConnection::copy_in(std::string_view table_and_columns, std::string_view data) {
@@ -518,6 +610,7 @@ std::unique_ptr<BulkWriter> PostgresConnection::bulk_writer(std::int64_t event_i
 }
 
 void PostgresConnection::execute_copy_start(const std::string& sql) {
+    begin_owed_now();
     PGresult* result = await(pq().PQsendQuery(m_connection, sql.c_str()));
     if (result && pq().PQresultStatus(result) == PGRES_COPY_IN) {
         pq().PQclear(result);
@@ -544,10 +637,21 @@ bool PostgresConnection::begin_read() {
     return true;
 }
 
-void PostgresConnection::commit() { execute("COMMIT"); }
+void PostgresConnection::commit() {
+    m_lock_wait_of_begin.reset();
+    if (m_owed_lock_wait) {  // nothing was read or written: nothing began
+        m_owed_lock_wait.reset();
+        return;
+    }
+    execute("COMMIT");
+}
 
 void PostgresConnection::rollback() noexcept {
-    // After a lost connection there is nothing to roll back: the server already did.
+    // After a lost connection there is nothing to roll back: the server already did. Nor is
+    // there when BEGIN itself failed (the server would warn).
+    m_owed_lock_wait.reset();
+    m_lock_wait_of_begin.reset();
+    if (pq().PQtransactionStatus(m_connection) == PQTRANS_IDLE) return;
     execute_quietly("ROLLBACK");
 }
 
@@ -567,7 +671,7 @@ void PostgresConnection::unlock_event(std::int64_t event_id) noexcept {
 }
 
 bool PostgresConnection::in_transaction() const {
-    return pq().PQtransactionStatus(m_connection) != PQTRANS_IDLE;
+    return m_owed_lock_wait || pq().PQtransactionStatus(m_connection) != PQTRANS_IDLE;
 }
 
 }  // namespace convene::store

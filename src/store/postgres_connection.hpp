@@ -47,6 +47,11 @@ public:
     void unlock_event(std::int64_t event_id) noexcept override;
     std::unique_ptr<BulkWriter> bulk_writer(std::int64_t event_id) override;
 
+    // The rows of a query without parameters, as texts (NULL as empty); nothing when the query
+    // names a table that does not exist (undefined_table). Other failures throw.
+    std::optional<std::vector<std::vector<std::string>>> rows_unless_undefined_table(
+        std::string_view sql);
+
     // COPY table (columns) FROM STDIN with `data` in COPY's text format (copy_text).
     void copy_in(std::string_view table_and_columns, std::string_view data);
 
@@ -70,8 +75,17 @@ private:
     [[noreturn]] void throw_error(pg_result* result);
     // Runs `sql`; what failed, when the server refused it.
     std::optional<PostgresFailure> try_execute(std::string_view sql, std::chrono::seconds extra);
-    // Whether the writer lock was taken within `lock_wait`, in the transaction just begun.
-    bool take_writer_lock(std::chrono::seconds lock_wait);
+    // What begin_write owes (BEGIN, the writer lock) as the start of a simple query, to go
+    // ahead of the transaction's first statement; empty when nothing is owed. Sets `lock_wait`
+    // to how long the server may wait for the lock.
+    std::string take_owed_begin(std::chrono::seconds& lock_wait);
+    // Sends what begin_write owes now, alone.
+    void begin_owed_now();
+    // `failed` as convene's error; waiting for the writer lock in vain is writer_busy().
+    [[noreturn]] void raise(const PostgresFailure& failed);
+    // `numbered_sql` with each $N written as the literal of values[N-1] (NULL when null).
+    std::string with_literals(std::string_view numbered_sql,
+                              const std::vector<const char*>& values);
     void execute_copy_start(const std::string& sql);
 
     pg_conn* m_connection{nullptr};
@@ -79,6 +93,10 @@ private:
     std::vector<std::string> m_secrets;  // never in a message
     std::chrono::seconds m_timeout;
     bool m_broken{false};
+    // Set by begin_write: BEGIN and the writer lock are still to be sent, waiting this long.
+    std::optional<std::chrono::seconds> m_owed_lock_wait;
+    // While a transaction begun with the writer lock is open: how long it waited.
+    std::optional<std::chrono::seconds> m_lock_wait_of_begin;
     int m_next_statement{0};
 };
 

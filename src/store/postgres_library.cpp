@@ -51,6 +51,10 @@ PostgresLibrary load() {
     symbol(pq.PQgetlength, "PQgetlength");
     symbol(pq.PQgetvalue, "PQgetvalue");
     symbol(pq.PQntuples, "PQntuples");
+    symbol(pq.PQnfields, "PQnfields");
+    symbol(pq.PQescapeLiteral, "PQescapeLiteral");
+    symbol(pq.PQfreemem, "PQfreemem");
+    symbol(pq.PQsetSingleRowMode, "PQsetSingleRowMode");
     symbol(pq.PQprepare, "PQprepare");
     symbol(pq.PQresultErrorField, "PQresultErrorField");
     symbol(pq.PQresultStatus, "PQresultStatus");

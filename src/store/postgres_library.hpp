@@ -33,6 +33,10 @@ struct PostgresLibrary {
     decltype(&::PQgetlength) PQgetlength;
     decltype(&::PQgetvalue) PQgetvalue;
     decltype(&::PQntuples) PQntuples;
+    decltype(&::PQnfields) PQnfields;
+    decltype(&::PQescapeLiteral) PQescapeLiteral;
+    decltype(&::PQfreemem) PQfreemem;
+    decltype(&::PQsetSingleRowMode) PQsetSingleRowMode;
     decltype(&::PQprepare) PQprepare;
     decltype(&::PQresultErrorField) PQresultErrorField;
     decltype(&::PQresultStatus) PQresultStatus;

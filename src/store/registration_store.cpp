@@ -134,6 +134,11 @@ struct RegistrationStore::Statements {
           count(db, R"sql(
             SELECT coalesce((SELECT n FROM registration_count
                              WHERE event_id = ? AND status = ?), 0))sql"),
+          // Both counts a registration decides on, in one round trip.
+          seat_counts(db, R"sql(
+            SELECT coalesce(sum(CASE WHEN status = 'registered' THEN n END), 0),
+                   coalesce(sum(CASE WHEN status = 'waitlisted' THEN n END), 0)
+            FROM registration_count WHERE event_id = ?)sql"),
           list_without_fields(db, select(k_list, k_no_fields), sql::Lazy::Rows::many),
           list_fields(db, std::string(k_list_fields_select) + std::string(k_list) + ", f.position",
                       sql::Lazy::Rows::many),
@@ -153,7 +158,7 @@ struct RegistrationStore::Statements {
 
     sql::Lazy insert, update, clear_fields, delete_row, insert_field, set_status, set_checked_in,
         set_attended;
-    sql::Lazy by_email, by_id, first_waitlisted, count;
+    sql::Lazy by_email, by_id, first_waitlisted, count, seat_counts;
     sql::Lazy list_without_fields, list_fields, field_names, first_with_field;
 };
 
@@ -317,6 +322,13 @@ std::int64_t RegistrationStore::count(std::int64_t event_id, RegistrationStatus 
     query->bind(2, domain::to_string(status));
     query->step();
     return query->integer(0);
+}
+
+SeatCounts RegistrationStore::seat_counts(std::int64_t event_id) {
+    auto query = use(m_statements->seat_counts);
+    query->bind(1, event_id);
+    query->step();
+    return {query->integer(0), query->integer(1)};
 }
 
 RegistrationCounts RegistrationStore::counts(std::int64_t event_id) {

@@ -12,9 +12,15 @@
 #include <string>
 #include <string_view>
 
+#include "convene/error.hpp"
+
 namespace convene::store {
 class BulkWriter;
-}
+
+// A writer that waited `waited` for the write lock in vain (Database::write_transaction(), or
+// a connection that takes the lock with its transaction's first statement).
+StorageError writer_busy(std::chrono::seconds waited);
+}  // namespace convene::store
 
 namespace convene::store::sql {
 

@@ -11,11 +11,13 @@ import json
 import os
 import re
 import subprocess
+import sys
 import tempfile
 import time
 import unittest
 
 import postgres_server
+from pg_wire_counter import WireCounter
 from harness import BIN, POSTGRESQL, SANITIZED, ConveneTestCase
 from ics_testing import ORGANISER_TOML
 from test_rsvp import reply_ics
@@ -26,6 +28,8 @@ try:
 except ImportError:  # reported as skipped below
     Controller = None
 
+# pg_advisory_xact_lock's key for convene's writers (k_writer_lock, postgres_connection.cpp).
+WRITER_LOCK = 0x636f6e76656e65
 REASON = postgres_server.why_unavailable()
 postgres_server.announce_skip(REASON)
 # 1000 processes racing; under the sanitizers, where each starts several times slower, 160 race
@@ -523,3 +527,101 @@ class Failures(PostgresTestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class RoundTrips(PostgresTestCase):
+    """What one `register` costs on the network (issue 28): the shape of the cost, as the
+    SQLite steps per registration are guarded in tests/unit/test_registrar.cpp."""
+
+    LIMIT = 4
+
+    def setUp(self):
+        super().setUp()
+        self.counter = WireCounter(self.server)
+        self.addCleanup(self.counter.close)
+
+    def registered_through_relay(self, *args):
+        self.counter.reset()
+        out = self.ok("--db", self.counter.url(self.db), "register", *args)
+        return out, self.counter.round_trips, self.counter.statements, self.counter.queries
+
+    def test_one_register_waits_on_the_server_at_most_four_times(self):
+        self.ok("create-event", "--title", "Small", "--slug", "small", "--date", "2024-01-01",
+                "--capacity", "1")
+        for n, status in ((1, "registered"), (2, "waitlisted")):
+            out, trips, statements, queries = self.registered_through_relay(
+                "small", "--name", f"P {n}", "--email", f"p{n}@example.org")
+            self.assertLessEqual(trips, self.LIMIT, "\n".join(queries))
+            print(f"register ({status}): {trips} round trips, {statements} statements",
+                  file=sys.stderr)
+        rows = json.loads(self.ok("list", "attendees", "small", "--format", "json",
+                                  "--fields", "email,status"))
+        self.assertEqual([(r["email"], r["status"]) for r in rows],
+                         [("p1@example.org", "registered"), ("p2@example.org", "waitlisted")])
+
+    def test_a_writer_holding_the_lock_makes_register_wait_then_give_up(self):
+        # BEGIN and the writer lock go with the transaction's first statement: waiting for the
+        # lock in vain still says what Transaction says, and writes nothing.
+        self.ok("create-event", "--title", "Small", "--slug", "small", "--date", "2024-01-01")
+        holder = subprocess.Popen(
+            [self.server._program("psql"), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", self.db],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        self.addCleanup(holder.stdout.close)
+        self.addCleanup(holder.wait, 30)
+        self.addCleanup(holder.stdin.close)
+        holder.stdin.write(f"\\o /dev/null\nSELECT pg_advisory_lock({WRITER_LOCK});\n"
+                           "\\echo held\n")
+        holder.stdin.flush()
+        self.assertEqual(holder.stdout.readline().strip(), "held")
+        result = self.run_convene("register", "small", "--name", "Late", "--email",
+                                  "late@example.org", env={"CONVENE_LOCK_WAIT": "1s"})
+        self.assertEqual(result.code, 6, result.stderr)
+        self.assertIn("convene: error: the database is busy: another convene is writing to it "
+                      "(waited 1 s)", result.stderr)
+        self.assertIn("convene: hint: try again when it has finished", result.stderr)
+        holder.stdin.close()
+        holder.wait(30)
+        self.assertEqual(self.ok("list", "attendees", "small", "--format", "csv",
+                                 "--fields", "email"), "email\r\n")
+
+
+    def test_values_sent_behind_the_lock_are_quoted(self):
+        # The transaction's first statement goes with BEGIN and the lock in one simple query,
+        # its parameters written as literals: quotes and backslashes stay data.
+        self.ok("create-event", "--title", "Small", "--slug", "small", "--date", "2024-01-01")
+        for name in ("o'brien", "small' OR 'x'='x", "back\\slash", "small\\"):
+            self.assertIn(f"no event '{name}'", self.fails(3, "register", name, "--name", "A",
+                                                           "--email", "a@example.org"))
+        self.assertEqual(self.ok("list", "attendees", "small", "--format", "csv",
+                                 "--fields", "email"), "email\r\n")
+
+
+class SameListOnBothStores(PostgresTestCase):
+    """`list attendees` prints the same bytes from PostgreSQL as from SQLite (issue 28: the
+    PostgreSQL list reads its rows as they come)."""
+
+    def test_the_same_import_lists_byte_for_byte_alike(self):
+        rows = ["name,email,organisation,language,diet,badge"]
+        for i in range(2500):
+            organisation = ['"Org, ""quoted"" {}"', '"two\nlines {}"', "=cmd {}", "Zoé {}",
+                            ""][i % 5].format(i % 7)
+            rows.append(f"Łukasz Nguyễn {i},P{i}@Example.org,{organisation},"
+                        f"{['en', 'fr', ''][i % 3]},{'vegan' if i % 4 == 0 else ''},"
+                        f"{'B' + str(i) if i % 9 == 0 else ''}")
+        self.write("people.csv", "\n".join(rows) + "\n")
+        sqlite = self.path("same.db")
+        outputs = {}
+        for store in (sqlite, self.db):
+            env = {"CONVENE_DB": store, "SOURCE_DATE_EPOCH": "1700000000"}
+            if store == sqlite:
+                self.ok("db", "init", env=env)
+            self.ok("create-event", "--title", "Same", "--slug", "same", "--date", "2024-01-01",
+                    "--capacity", "2000", env=env)
+            self.ok("register", "same", "--csv", "people.csv", env=env)
+            self.ok("unregister", "same", "p3@example.org", env=env)
+            for form in ("csv", "tsv", "json", "jsonl"):
+                outputs[store, form] = self.ok("list", "attendees", "same", "--format", form,
+                                               "--wide", env=env)
+        for form in ("csv", "tsv", "json", "jsonl"):
+            self.assertGreater(len(outputs[sqlite, form]), 2500 * 20)
+            self.assertEqual(outputs[sqlite, form], outputs[self.db, form], form)

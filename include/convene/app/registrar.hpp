@@ -49,6 +49,9 @@ public:
     // Counts the event's seats once; the counter follows every change made through here.
     Registrar(store::RegistrationStore& store, const domain::Event& event, domain::Instant now,
               OnDuplicate on_duplicate, bool no_waitlist);
+    // With the seats counted already, under the same write lock (EventStore::get_with_seats).
+    Registrar(store::RegistrationStore& store, const domain::Event& event, domain::Instant now,
+              OnDuplicate on_duplicate, bool no_waitlist, store::SeatCounts seats);
 
     // Adds (or, per OnDuplicate, skips or updates) a normalised request. Seats that are free
     // go to the waiting list first (promote), so a newcomer never jumps the queue. A cancelled

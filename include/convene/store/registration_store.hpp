@@ -23,6 +23,7 @@
 
 #include "convene/domain/registration.hpp"
 #include "convene/store/database.hpp"
+#include "convene/store/event_store.hpp"
 
 namespace convene::store {
 
@@ -90,6 +91,8 @@ public:
 
     // O(log n): read from counts the schema keeps per event and status, not counted.
     std::int64_t count(std::int64_t event_id, domain::RegistrationStatus status);
+    // Registered and waitlisted together: what a registration is placed by.
+    SeatCounts seat_counts(std::int64_t event_id);
     RegistrationCounts counts(std::int64_t event_id);
     // The head of the waiting list: the earliest waitlisted registration (time, then id).
     std::optional<domain::Registration> first_waitlisted(std::int64_t event_id);
