@@ -71,18 +71,19 @@ std::vector<ics::FeedEntry> calendar_entries(store::Database& db,
     return entries;
 }
 
-EventSchedule event_schedule(store::Database& db, std::string_view name) {
+EventSchedule event_schedule(store::Database& db, std::string_view name,
+                             const frab::Publishing& publishing) {
     store::EventStore events(db);
     store::AgendaStore agendas(db);
     auto event = events.get(name);
     const auto sessions = events.children(event.id);
     if (sessions.empty()) {
-        auto schedule = frab::from_agenda(event, agendas.list(event.id));
+        auto schedule = frab::from_agenda(event, agendas.list(event.id), publishing);
         return {std::move(event), std::move(schedule)};
     }
     std::map<std::int64_t, std::vector<domain::AgendaItem>> items;
     for (const auto& session : sessions) items[session.id] = agendas.list(session.id);
-    auto schedule = frab::from_sessions(event, sessions, items);
+    auto schedule = frab::from_sessions(event, sessions, items, publishing);
     return {std::move(event), std::move(schedule)};
 }
 

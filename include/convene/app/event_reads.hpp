@@ -46,6 +46,7 @@ struct EventSchedule {
     domain::Event event;
     frab::Schedule schedule;
 };
-EventSchedule event_schedule(store::Database& db, std::string_view name);
+EventSchedule event_schedule(store::Database& db, std::string_view name,
+                             const frab::Publishing& publishing = {});
 
 }  // namespace convene::app
