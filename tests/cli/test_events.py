@@ -84,6 +84,30 @@ class EventCommands(ConveneTestCase):
                                     "--format", "json"))
         self.assertEqual((copied["type"], copied["track"]), ("panel", "Migration"))
 
+    def test_list_events_of_a_parent_between_dates_with_chosen_fields(self):
+        self.ok("create-event", "--title", "Days", "--date", "2026-09-14", "--end-date",
+                "2026-09-16", "--tz", "UTC")
+        for slug, start, room in (("a", "2026-09-14T10:00", "Saal 1"),
+                                  ("b", "2026-09-15T10:00", "Raum 2"),
+                                  ("c", "2026-09-16T23:30", "")):
+            self.ok("create-event", "--title", slug, "--slug", slug, "--parent", "days",
+                    "--start", start, "--duration", "1h", "--tz", "UTC", "--room", room,
+                    "--track", "T" + slug)
+        self.ok("create-event", "--title", "Other", "--date", "2026-09-15", "--tz", "UTC")
+        rows = self.ok("list", "events", "--parent", "days", "--fields", "slug,room,track",
+                       "--format", "tsv")
+        self.assertEqual(rows, "slug\troom\ttrack\na\tSaal 1\tTa\nb\tRaum 2\tTb\nc\t\tTc\n")
+        rows = self.ok("list", "events", "--from", "2026-09-15", "--to", "2026-09-15",
+                       "--fields", "slug", "--format", "tsv", "--no-header")
+        self.assertEqual(rows, "days\nother\nb\n")  # by start: all-day first
+        rows = self.ok("list", "events", "--parent", "days", "--from", "2026-09-16",
+                       "--fields", "slug", "--format", "tsv", "--no-header")
+        self.assertEqual(rows, "c\n")
+        self.assertIn("no field 'nope'", self.fails(2, "list", "events", "--fields", "nope"))
+        self.assertIn("twice", self.fails(2, "list", "events", "--fields", "slug,slug"))
+        self.fails(2, "list", "events", "--from", "2026-13-01")
+        self.fails(3, "list", "events", "--parent", "nope")
+
     def test_slug_is_derived_and_made_unique(self):
         first = self.ok("create-event", "--title", "Atelier d'été", "--start", "2024-07-01 10:00",
                         "--duration", "1h30m", "--tz", "Europe/Paris").strip()
