@@ -4,6 +4,7 @@
 #include <map>
 #include <utility>
 
+#include "convene/domain/time.hpp"
 #include "convene/error.hpp"
 #include "convene/store/agenda_store.hpp"
 #include "convene/store/event_store.hpp"
@@ -14,11 +15,34 @@ domain::Event find_event(store::Database& db, std::string_view name) {
     return store::EventStore(db).get(name);
 }
 
-void for_each_event(store::Database& db, const EventVisitor& visit) {
+namespace {
+
+// The event's first and last local dates, in its own zone.
+std::pair<domain::Date, domain::Date> local_dates(const domain::Event& event) {
+    if (event.all_day) return {event.start_date, event.end_date};
+    const auto& zone = domain::known_zone(event.timezone);
+    const auto last = std::max(event.start, event.end - std::chrono::seconds{1});
+    return {domain::to_local(event.start, zone).day, domain::to_local(last, zone).day};
+}
+
+bool passes(const domain::Event& event, const EventFilter& filter,
+            std::optional<std::int64_t> parent_id) {
+    if (parent_id && event.parent_id != parent_id) return false;
+    const auto [first, last] = local_dates(event);
+    if (filter.from && last < *filter.from) return false;
+    return !(filter.to && first > *filter.to);
+}
+
+}  // namespace
+
+void for_each_event(store::Database& db, const EventVisitor& visit, const EventFilter& filter) {
     store::EventStore events(db);
+    std::optional<std::int64_t> parent_id;
+    if (filter.parent) parent_id = events.get(*filter.parent).id;
     // Parents are few; their slugs are looked up as the list goes rather than holding every
     // event.
     events.for_each([&](const domain::Event& event) {
+        if (!passes(event, filter, parent_id)) return;
         std::string parent;
         if (event.parent_id) {
             if (auto found = events.find_by_id(*event.parent_id)) parent = std::move(found->slug);
@@ -71,18 +95,19 @@ std::vector<ics::FeedEntry> calendar_entries(store::Database& db,
     return entries;
 }
 
-EventSchedule event_schedule(store::Database& db, std::string_view name) {
+EventSchedule event_schedule(store::Database& db, std::string_view name,
+                             const frab::Publishing& publishing) {
     store::EventStore events(db);
     store::AgendaStore agendas(db);
     auto event = events.get(name);
     const auto sessions = events.children(event.id);
     if (sessions.empty()) {
-        auto schedule = frab::from_agenda(event, agendas.list(event.id));
+        auto schedule = frab::from_agenda(event, agendas.list(event.id), publishing);
         return {std::move(event), std::move(schedule)};
     }
     std::map<std::int64_t, std::vector<domain::AgendaItem>> items;
     for (const auto& session : sessions) items[session.id] = agendas.list(session.id);
-    auto schedule = frab::from_sessions(event, sessions, items);
+    auto schedule = frab::from_sessions(event, sessions, items, publishing);
     return {std::move(event), std::move(schedule)};
 }
 

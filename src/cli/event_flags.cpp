@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "convene/domain/languages.hpp"
+#include "convene/error.hpp"
 #include "text_argument.hpp"
 
 namespace convene::cli {
@@ -27,6 +28,26 @@ CLI::Validator whole_number() {
             return fmt::format("'{}' is not a whole number", value);
         },
         "", "WHOLE_NUMBER");
+}
+
+// `--track NAME` names the session's track; `--track NAME=#rrggbb` (or `NAME=`, without a
+// colour) declares one of the event's own tracks. The value says which, so neither the flags
+// nor the reader need the event: a programme's parent declares, its sessions name.
+void read_tracks(const std::vector<std::string>& values, domain::EventInput& input) {
+    std::vector<std::string> declared;
+    for (const auto& value : values) {
+        if (value.find('=') != std::string::npos) {
+            declared.push_back(value);
+        } else if (input.track) {
+            throw UsageError(
+                fmt::format("--track: a session has one track, not '{}' and '{}'", *input.track,
+                            value),
+                "a parent declares its tracks as --track NAME=#rrggbb (or NAME= without a colour)");
+        } else {
+            input.track = value;
+        }
+    }
+    if (!declared.empty()) input.tracks = std::move(declared);
 }
 
 }  // namespace
@@ -51,7 +72,17 @@ void add_event_flags(CLI::App& command, domain::EventInput& input, bool for_upda
                        for_update
                            ? "IANA time zone of the wall times (default: the event's)"
                            : "IANA time zone of the wall times (default: defaults.timezone)");
-    command.add_option("--venue", input.venue, "Venue (free text)");
+    command.add_option("--venue", input.venue, "Venue: the building (free text)");
+    command.add_option("--room", input.room, "Room inside the venue, for a programme's session");
+    command.add_option("--type", input.type,
+                       "A session's type: talk, workshop, keynote, panel, break or your own word");
+    command
+        .add_option_function<std::vector<std::string>>(
+            "--track",
+            [&input](const std::vector<std::string>& values) { read_tracks(values, input); },
+            "NAME: the session's track; NAME=#rrggbb or NAME=: a track this event declares for "
+            "its sessions (repeatable, replaces the list)")
+        ->allow_extra_args(false);
     command.add_option("--online", input.online_url, "Online meeting link (URL)");
     command.add_option("--registration-url", input.registration_url, "Registration link (URL)");
     command.add_option_function<std::string>(
@@ -79,6 +110,9 @@ void add_event_flags(CLI::App& command, domain::EventInput& input, bool for_upda
     if (for_update) {
         command.add_flag("--no-capacity", input.no_capacity, "Remove the capacity limit");
         command.add_flag("--no-parent", input.no_parent, "Detach from the parent event");
+        command.add_flag_callback(
+            "--no-tracks", [&input] { input.tracks = std::vector<std::string>{}; },
+            "Remove the tracks this event declares");
     }
 }
 

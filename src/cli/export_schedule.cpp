@@ -7,6 +7,7 @@
 
 #include "command_setup.hpp"
 #include "convene/app/event_reads.hpp"
+#include "convene/domain/time.hpp"
 #include "convene/error.hpp"
 #include "convene/export/format.hpp"
 #include "convene/export/frab_schedule.hpp"
@@ -22,6 +23,8 @@ namespace {
 struct Options {
     std::string event;
     std::string output;
+    std::string base_url;
+    std::string day_change{"04:00"};
 };
 
 void write(std::ostream& out, const frab::Schedule& schedule, bool json) {
@@ -38,7 +41,19 @@ void run(const Options& options, Context& context) {
         context.options().format.empty()
             ? output::ScheduleFormat::frab_xml
             : flag_value(output::parse_schedule_format(context.options().format), "format");
-    const auto [event, schedule] = app::event_schedule(context.database(), options.event);
+    frab::Publishing publishing;
+    publishing.day_change =
+        flag_value(domain::parse_time_of_day(options.day_change, "day-change"), "day-change");
+    if (!options.base_url.empty()) {
+        if (!domain::is_url(options.base_url)) {
+            throw UsageError(fmt::format("--base-url: '{}' is not a URL", options.base_url),
+                             "give the address the pages are published at, e.g. "
+                             "https://example.org/forum");
+        }
+        publishing.base_url = options.base_url;
+    }
+    const auto [event, schedule] =
+        app::event_schedule(context.database(), options.event, publishing);
     if (schedule.talks.empty()) {
         context.warn(fmt::format("'{}' has no sessions and no timed agenda items", event.slug));
     }
@@ -61,6 +76,12 @@ Runner add_export_schedule(CLI::App& command) {
     command.add_option("EVENT", options->event, "Event slug or id")->required();
     command.add_option("-o,--output", options->output,
                        "Write to FILE (atomically) instead of stdout");
+    command.add_option(
+        "--base-url", options->base_url,
+        "Where the event pages are published: each talk's URL is BASE_URL/SLUG.html");
+    command.add_option("--day-change", options->day_change,
+                       "When one day of the schedule ends and the next begins, local time "
+                       "(default: 04:00)");
     return [options](Context& context) { run(*options, context); };
 }
 

@@ -15,6 +15,7 @@ std::string flag_for(std::string_view field) {
     if (field == "speakers") return "--speaker";
     if (field == "points") return "--point";
     if (field == "organisers") return "--organiser";
+    if (field == "tracks") return "--track";
     return fmt::format("--{}", field);
 }
 

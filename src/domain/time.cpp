@@ -1,6 +1,7 @@
 #include "convene/domain/time.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <filesystem>
 #include <fstream>
@@ -294,6 +295,23 @@ Checked<Instant> parse_end(std::string_view text, Instant start, const date::tim
                                  zone, text);
     }
     return parse_instant(text, zone);
+}
+
+Checked<seconds> parse_time_of_day(std::string_view text, const char* field) {
+    const auto digit = [&](std::size_t at) {
+        return std::isdigit(static_cast<unsigned char>(text[at])) ? text[at] - '0' : -1;
+    };
+    if (text.size() == 5 && text[2] == ':') {
+        const int d[] = {digit(0), digit(1), digit(3), digit(4)};
+        const bool digits = std::all_of(std::begin(d), std::end(d), [](int x) { return x >= 0; });
+        const int hours = d[0] * 10 + d[1];
+        const int minutes = d[2] * 10 + d[3];
+        if (digits && hours < 24 && minutes < 60) {
+            return seconds{std::chrono::hours{hours} + std::chrono::minutes{minutes}};
+        }
+    }
+    return Problem{field, fmt::format("'{}' is not a time of day", text),
+                   "write it as HH:MM, e.g. 04:00"};
 }
 
 Checked<seconds> parse_duration(std::string_view text) {

@@ -75,6 +75,14 @@ json to_json(const EventPage& page) {
     result["description"] = optional_text(event.description);
     result["times"] = event.all_day ? json::array() : times(locale, event, page.zones);
     result["venue"] = optional_text(event.venue);
+    result["room"] = optional_text(event.room);
+    result["type"] = optional_text(event.session_type);
+    result["track"] = optional_text(event.track);
+    json tracks = json::array();
+    for (const auto& track : event.tracks) {
+        tracks.push_back({{"name", track.name}, {"colour", optional_text(track.colour)}});
+    }
+    result["tracks"] = std::move(tracks);
     result["online_url"] = optional_text(event.online_url);
     result["registration_url"] = optional_text(event.registration_url);
     result["languages"] = list(event.languages);

@@ -20,6 +20,10 @@ std::string talk_slug(const Schedule& schedule, const Talk& talk) {
                        domain::slugify(talk.title));
 }
 
+std::string person_guid(const Schedule& schedule, const Person& person) {
+    return guid_for("person:" + person.name + "@" + schedule.conference.uid);
+}
+
 std::string hours_minutes(std::chrono::seconds duration) {
     const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(duration).count();
     return fmt::format("{:02}:{:02}", minutes / 60, minutes % 60);

@@ -14,6 +14,8 @@ namespace convene::frab::detail {
 std::string acronym(const domain::Event& conference);
 // "seance-12-opening" style talk slug: acronym, id, title.
 std::string talk_slug(const Schedule& schedule, const Talk& talk);
+// A speaker's guid, the same in every talk of the schedule and from one export to the next.
+std::string person_guid(const Schedule& schedule, const Person& person);
 // "01:30"
 std::string hours_minutes(std::chrono::seconds duration);
 // The conference's start and end: an ISO date-time with offset, or a date when all-day.

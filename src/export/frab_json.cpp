@@ -16,7 +16,13 @@ Json talk_json(const Schedule& schedule, const Talk& talk) {
     const auto& zone = domain::known_zone(schedule.conference.timezone);
     const auto guid = guid_for(talk.uid);
     Json persons = Json::array();
-    for (const auto& name : talk.persons) persons.push_back({{"name", name}});
+    // The pretalx shape ({"name": …}): frab's (id, public_name) must not be mixed in.
+    for (const auto& person : talk.persons) {
+        Json entry = {{"name", person.name}, {"guid", detail::person_guid(schedule, person)}};
+        if (!person.organisation.empty()) entry["organisation"] = person.organisation;
+        if (!person.role.empty()) entry["role"] = person.role;
+        persons.push_back(std::move(entry));
+    }
     return {
         {"guid", guid},
         {"id", talk.id},
@@ -30,7 +36,7 @@ Json talk_json(const Schedule& schedule, const Talk& talk) {
         {"url", talk.url.empty() ? "urn:uuid:" + guid : talk.url},
         {"title", talk.title},
         {"subtitle", nullptr},
-        {"track", nullptr},
+        {"track", nullable(talk.track)},
         {"type", talk.type},
         {"language", nullable(talk.language)},
         {"abstract", talk.abstract},
@@ -91,12 +97,22 @@ nlohmann::ordered_json to_json(const Schedule& schedule) {
     };
     if (simple_zone_name(conference.timezone)) about["time_zone_name"] = conference.timezone;
     if (!conference.description.empty()) about["description"] = conference.description;
+    Json tracks = Json::array();
+    for (const auto& track : tracks_of(schedule)) {
+        Json entry = {{"name", track.name}};
+        if (!track.colour.empty()) entry["color"] = track.colour;
+        tracks.push_back(std::move(entry));
+    }
+    if (!tracks.empty()) about["tracks"] = tracks;
     about["rooms"] = rooms;
     about["days"] = day_list;
+    Json body = {{"version", detail::version(conference)}};
+    if (!schedule.base_url.empty()) body["base_url"] = schedule.base_url;
+    body["conference"] = about;
     return {
         {"$schema", "https://c3voc.de/schedule/schema.json"},
         {"generator", {{"name", "convene"}, {"version", CONVENE_VERSION}}},
-        {"schedule", {{"version", detail::version(conference)}, {"conference", about}}},
+        {"schedule", body},
     };
 }
 

@@ -15,8 +15,10 @@ namespace {
 
 using std::chrono::seconds;
 
-// A talk's room: where it happens, or "Online" for a meeting with only a link.
+// A talk's room: the room inside the venue, else the venue, or "Online" for a meeting with
+// only a link.
 std::string room_of(const domain::Event& event, const domain::Event* parent) {
+    if (!event.room.empty()) return event.room;
     if (!event.venue.empty()) return event.venue;
     if (event.online_url.empty() && parent && !parent->venue.empty()) return parent->venue;
     return "Online";
@@ -38,6 +40,22 @@ void add_unique(std::vector<std::string>& names, const std::string& name) {
     if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
 }
 
+// Appends the speaker unless a person of that name is there already (one person speaking at
+// several items of a session).
+void add_speaker(std::vector<Person>& persons, const domain::Speaker& speaker) {
+    const auto same = [&](const Person& p) { return p.name == speaker.name; };
+    if (std::any_of(persons.begin(), persons.end(), same)) return;
+    persons.push_back({speaker.name, speaker.organisation, speaker.role});
+}
+
+// A session's page where the organiser publishes them, else its own web link.
+std::string talk_url(const domain::Event& session, const Publishing& publishing) {
+    if (publishing.base_url.empty()) return http_link(session);
+    auto base = publishing.base_url;
+    while (base.ends_with('/')) base.pop_back();
+    return fmt::format("{}/{}.html", base, session.slug);
+}
+
 std::string points_text(const std::vector<std::string>& points) {
     std::string text;
     for (const auto& point : points) text += (text.empty() ? "- " : "\n- ") + point;
@@ -53,8 +71,9 @@ void sort_talks(std::vector<Talk>& talks) {
 }  // namespace
 
 Schedule from_sessions(const domain::Event& parent, const std::vector<domain::Event>& sessions,
-                       const std::map<std::int64_t, std::vector<domain::AgendaItem>>& agendas) {
-    Schedule schedule{parent, {}};
+                       const std::map<std::int64_t, std::vector<domain::AgendaItem>>& agendas,
+                       const Publishing& publishing) {
+    Schedule schedule{parent, {}, publishing.day_change, publishing.base_url};
     for (const auto& session : sessions) {
         if (session.status == domain::EventStatus::cancelled) continue;
         const auto [start, end] = domain::event_bounds(session);
@@ -63,26 +82,28 @@ Schedule from_sessions(const domain::Event& parent, const std::vector<domain::Ev
         talk.uid = session.uid;
         talk.title = session.title;
         talk.abstract = session.description;
-        talk.type = "session";
+        talk.type = session.session_type.empty() ? "talk" : session.session_type;
+        talk.track = session.track;
         talk.room = room_of(session, &parent);
         talk.start = start;
         talk.duration = end - start;
         if (auto agenda = agendas.find(session.id); agenda != agendas.end()) {
             for (const auto& item : agenda->second) {
-                for (const auto& speaker : item.speakers) add_unique(talk.persons, speaker.name);
+                for (const auto& speaker : item.speakers) add_speaker(talk.persons, speaker);
             }
         }
         talk.language =
             first_language(session).empty() ? first_language(parent) : first_language(session);
-        talk.url = http_link(session).empty() ? http_link(parent) : http_link(session);
+        talk.url = talk_url(session, publishing);
         schedule.talks.push_back(std::move(talk));
     }
     sort_talks(schedule.talks);
     return schedule;
 }
 
-Schedule from_agenda(const domain::Event& event, const std::vector<domain::AgendaItem>& items) {
-    Schedule schedule{event, {}};
+Schedule from_agenda(const domain::Event& event, const std::vector<domain::AgendaItem>& items,
+                     const Publishing& publishing) {
+    Schedule schedule{event, {}, publishing.day_change, publishing.base_url};
     const auto event_end = domain::event_bounds(event).second;
     for (const auto& item : items) {
         if (!item.start) continue;  // untimed items have no place in a timetable
@@ -107,47 +128,82 @@ Schedule from_agenda(const domain::Event& event, const std::vector<domain::Agend
             }
             talk.duration = end > talk.start ? end - talk.start : seconds{0};
         }
-        for (const auto& speaker : item.speakers) add_unique(talk.persons, speaker.name);
+        for (const auto& speaker : item.speakers) add_speaker(talk.persons, speaker);
+        talk.track = event.track;
         talk.language = first_language(event);
-        talk.url = http_link(event);
+        talk.url = talk_url(event, publishing);
         schedule.talks.push_back(std::move(talk));
     }
     sort_talks(schedule.talks);
     return schedule;
 }
 
+namespace {
+
+// The instant a local wall time of `day` names; in a DST gap the time after it.
+domain::Instant local_instant(domain::Date day, std::chrono::seconds time,
+                              const date::time_zone& zone) {
+    const date::local_seconds local{day.time_since_epoch() + time};
+    const auto info = zone.get_info(local);
+    if (info.result == date::local_info::nonexistent) return info.second.begin;
+    return domain::Instant{local.time_since_epoch() - info.first.offset};
+}
+
+// The schedule's days, as pretalx counts them: a day runs from the day change (04:00) to the
+// next one, so a session that starts or ends after midnight belongs to the evening before.
+class DayClock {
+public:
+    DayClock(const date::time_zone& zone, std::chrono::seconds day_change, domain::Date first)
+        : m_zone(zone), m_day_change(day_change), m_first(first) {}
+
+    domain::Date day_of(domain::Instant instant) const {
+        const auto local = domain::to_local(instant, m_zone);
+        // Before the day change, the day before; never before the conference's first day.
+        if (local.time_of_day < m_day_change && local.day > m_first) {
+            return local.day - date::days{1};
+        }
+        return local.day;
+    }
+    // Where `day` begins and ends.
+    std::pair<domain::Instant, domain::Instant> window(domain::Date day) const {
+        return {local_instant(day, m_day_change, m_zone),
+                local_instant(day + date::days{1}, m_day_change, m_zone)};
+    }
+
+private:
+    const date::time_zone& m_zone;
+    std::chrono::seconds m_day_change;
+    domain::Date m_first;
+};
+
+}  // namespace
+
 std::vector<Day> days_of(const Schedule& schedule) {
     const auto& conference = schedule.conference;
     const auto& zone = domain::known_zone(conference.timezone);
     const auto [first_instant, last_instant] = domain::event_bounds(conference);
-    const auto local_day = [&](domain::Instant instant) {
-        return domain::to_local(instant, zone).day;
+    const auto opening = domain::to_local(first_instant, zone).day;
+    const DayClock clock(zone, schedule.day_change, opening);
+    // The last moment of something that ends at `end`.
+    const auto last_of = [](domain::Instant start, domain::Instant end) {
+        return std::max(start, end - seconds{1});
     };
-    auto first = local_day(first_instant);
-    auto last = local_day(std::max(first_instant, last_instant - seconds{1}));
+    auto first = opening;
+    auto last = clock.day_of(last_of(first_instant, last_instant));
     for (const auto& talk : schedule.talks) {
-        first = std::min(first, local_day(talk.start));
-        last = std::max(last,
-                        local_day(std::max(talk.start, talk.start + talk.duration - seconds{1})));
+        first = std::min(first, clock.day_of(talk.start));
+        last = std::max(last, clock.day_of(last_of(talk.start, talk.start + talk.duration)));
     }
-    // An all-day event of one date gives that date's local midnights, DST gaps included.
-    const auto midnights = [&](domain::Date date) {
-        domain::Event day;
-        day.all_day = true;
-        day.timezone = conference.timezone;
-        day.start_date = day.end_date = date;
-        return domain::event_bounds(day);
-    };
     std::vector<Day> days;
     for (auto date = first; date <= last; date += date::days{1}) {
-        const auto [midnight, next] = midnights(date);
+        const auto [begins, ends] = clock.window(date);
         Day day;
         day.index = static_cast<int>(days.size()) + 1;
         day.date = date;
-        day.start = std::clamp(first_instant, midnight, next);
-        day.end = std::clamp(last_instant, midnight, next);
+        day.start = std::clamp(first_instant, begins, ends);
+        day.end = std::clamp(last_instant, begins, ends);
         for (const auto& talk : schedule.talks) {
-            if (local_day(talk.start) != date) continue;
+            if (clock.day_of(talk.start) != date) continue;
             day.start = std::min(day.start, talk.start);
             day.end = std::max(day.end, talk.start + talk.duration);
             auto room = std::find_if(day.rooms.begin(), day.rooms.end(),
@@ -159,6 +215,17 @@ std::vector<Day> days_of(const Schedule& schedule) {
         days.push_back(std::move(day));
     }
     return days;
+}
+
+std::vector<domain::Track> tracks_of(const Schedule& schedule) {
+    auto tracks = schedule.conference.tracks;
+    for (const auto& talk : schedule.talks) {
+        const auto same = [&](const domain::Track& t) { return t.name == talk.track; };
+        if (!talk.track.empty() && std::none_of(tracks.begin(), tracks.end(), same)) {
+            tracks.push_back({talk.track, ""});
+        }
+    }
+    return tracks;
 }
 
 std::vector<std::string> room_names(const Schedule& schedule) {

@@ -45,6 +45,20 @@ void element(std::ostream& out, int indent, std::string_view name, std::string_v
     out << fmt::format("{:{}}<{}>{}</{}>\n", "", indent, name, xml_escape(text), name);
 }
 
+// How a reader shows a speaker: schedule.xml has no place for the organisation but the name.
+std::string public_name(const Person& person) {
+    if (person.organisation.empty()) return person.name;
+    return fmt::format("{} ({})", person.name, person.organisation);
+}
+
+void write_tracks(std::ostream& out, const Schedule& schedule) {
+    for (const auto& track : tracks_of(schedule)) {
+        out << fmt::format("    <track name=\"{}\"", xml_escape(track.name));
+        if (!track.colour.empty()) out << fmt::format(" color=\"{}\"", track.colour);
+        out << "/>\n";
+    }
+}
+
 void write_talk(std::ostream& out, const Schedule& schedule, const Talk& talk) {
     const auto& zone = domain::known_zone(schedule.conference.timezone);
     out << fmt::format("      <event guid=\"{}\" id=\"{}\">\n", guid_for(talk.uid), talk.id);
@@ -57,11 +71,14 @@ void write_talk(std::ostream& out, const Schedule& schedule, const Talk& talk) {
     element(out, 8, "start", detail::hours_minutes(local.time_of_day));
     element(out, 8, "duration", detail::hours_minutes(talk.duration));
     element(out, 8, "abstract", talk.abstract);
-    element(out, 8, "track", "");
+    element(out, 8, "track", talk.track);
     if (!talk.language.empty()) element(out, 8, "language", talk.language);
     if (!talk.description.empty()) element(out, 8, "description", talk.description);
     out << "        <persons>\n";
-    for (const auto& person : talk.persons) element(out, 10, "person", person);
+    for (const auto& person : talk.persons) {
+        out << fmt::format("          <person guid=\"{}\">{}</person>\n",
+                           detail::person_guid(schedule, person), xml_escape(public_name(person)));
+    }
     out << "        </persons>\n";
     if (!talk.url.empty()) element(out, 8, "url", talk.url);
     out << "      </event>\n";
@@ -83,12 +100,14 @@ void write_xml(std::ostream& out, const Schedule& schedule) {
     element(out, 4, "days", std::to_string(days.size()));
     element(out, 4, "timeslot_duration", "00:05");
     element(out, 4, "time_zone_name", conference.timezone);
+    if (!schedule.base_url.empty()) element(out, 4, "base_url", schedule.base_url);
     for (const auto* link : {&conference.registration_url, &conference.online_url}) {
         if (link->starts_with("https://") || link->starts_with("http://")) {
             element(out, 4, "url", *link);
             break;
         }
     }
+    write_tracks(out, schedule);
     out << "  </conference>\n";
     const auto& zone = domain::known_zone(conference.timezone);
     for (const auto& day : days) {

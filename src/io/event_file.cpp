@@ -37,6 +37,9 @@ constexpr Key<EventInput, Text> k_event_texts[] = {
     {"slug", &EventInput::slug},
     {"description", &EventInput::description},
     {"venue", &EventInput::venue},
+    {"room", &EventInput::room},
+    {"track", &EventInput::track},
+    {"type", &EventInput::type},
     {"online", &EventInput::online_url},
     {"registration-url", &EventInput::registration_url},
     {"locale", &EventInput::locale},
@@ -50,6 +53,7 @@ constexpr Key<TimeInput, Text> k_event_times[] = {
 constexpr Key<EventInput, Texts> k_event_lists[] = {
     {"languages", &EventInput::languages},
     {"organisers", &EventInput::organisers},
+    {"tracks", &EventInput::tracks},  // each "Name" or "Name=#rrggbb"
 };
 constexpr Key<AgendaItemInput, Text> k_item_texts[] = {
     {"title", &AgendaItemInput::title},       {"description", &AgendaItemInput::description},

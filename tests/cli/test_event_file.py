@@ -41,6 +41,22 @@ class EventFileTest(ConveneTestCase):
         self.assertEqual(page["agenda"][1]["speakers"][0]["role"], "Chair")
         self.assertEqual(page["sequence"], 0)
 
+    def test_tracks_type_room(self):
+        self.write("parent.toml", 'title = "Days"\nslug = "days"\ndate = 2026-09-14\n'
+                   'timezone = "UTC"\ntracks = ["Migration=#1f77b4", "Cities"]\n')
+        self.ok("create-event", "--from", "parent.toml")
+        self.write("talk.toml", 'title = "Talk"\nparent = "days"\nstart = 2026-09-14T10:00:00\n'
+                   'duration = "30m"\ntimezone = "UTC"\ntrack = "Cities"\ntype = "panel"\n'
+                   'room = "Saal 1"\n')
+        self.ok("create-event", "--from", "talk.toml")
+        page = self.page("talk")
+        self.assertEqual((page["track"], page["type"], page["room"]), ("Cities", "panel", "Saal 1"))
+        self.assertEqual([t["name"] for t in self.page("days")["tracks"]], ["Migration", "Cities"])
+        self.write("bad.toml", 'title = "Bad"\ndate = 2026-09-14\ntimezone = "UTC"\n'
+                   'tracks = ["A=#12"]\n')
+        result = self.fails(5, "create-event", "--from", "bad.toml")
+        self.assertIn("bad.toml:4: tracks: '#12' is not a colour", result)
+
     def test_from_stdin(self):
         self.assertEqual(self.ok("create-event", "--from", "-", input=EVENT), "briefing\n")
 

@@ -53,6 +53,61 @@ class EventCommands(ConveneTestCase):
         self.assertEqual(page["registration_url"], "https://example.org/imrf-briefing/register")
         self.assertEqual(page["online_url"], "https://example.org/imrf-briefing")
 
+    def test_a_programme_with_tracks_types_and_rooms(self):
+        self.ok("create-event", "--title", "Days", "--date", "2026-09-14", "--tz", "UTC",
+                "--venue", "Kongresshaus", "--track", "Migration=#1F77B4", "--track", "Cities=")
+        self.ok("create-event", "--title", "Mapping", "--parent", "days", "--start",
+                "2026-09-14T14:00", "--duration", "1h", "--tz", "UTC", "--type", "workshop",
+                "--room", "Raum 2", "--track", "Cities")
+        parent = json.loads(self.ok("show", "days", "--format", "json"))
+        self.assertEqual(parent["tracks"], [{"name": "Migration", "colour": "#1f77b4"},
+                                            {"name": "Cities", "colour": None}])
+        session = json.loads(self.ok("show", "mapping", "--format", "json"))
+        self.assertEqual((session["type"], session["room"], session["track"], session["venue"]),
+                         ("workshop", "Raum 2", "Cities", None))
+        self.ok("update-event", "mapping", "--type", "panel", "--room", "", "--track", "Migration")
+        session = json.loads(self.ok("show", "mapping", "--format", "json"))
+        self.assertEqual((session["type"], session["room"], session["track"]),
+                         ("panel", None, "Migration"))
+        self.ok("update-event", "days", "--track", "Climate=#2ca02c")
+        self.assertEqual(json.loads(self.ok("show", "days", "--format", "json"))["tracks"],
+                         [{"name": "Climate", "colour": "#2ca02c"}])
+        self.ok("update-event", "days", "--no-tracks")
+        self.assertEqual(json.loads(self.ok("show", "days", "--format", "json"))["tracks"], [])
+        result = self.fails(2, "update-event", "mapping", "--track", "A", "--track", "B")
+        self.assertIn("--track: a session has one track", result)
+        result = self.fails(2, "update-event", "days", "--track", "A=blue")
+        self.assertIn("--track: 'blue' is not a colour", result)
+        # db copy keeps them.
+        self.ok("db", "copy", "--to", self.path("copy.db"))
+        copied = json.loads(self.ok("--db", self.path("copy.db"), "show", "mapping",
+                                    "--format", "json"))
+        self.assertEqual((copied["type"], copied["track"]), ("panel", "Migration"))
+
+    def test_list_events_of_a_parent_between_dates_with_chosen_fields(self):
+        self.ok("create-event", "--title", "Days", "--date", "2026-09-14", "--end-date",
+                "2026-09-16", "--tz", "UTC")
+        for slug, start, room in (("a", "2026-09-14T10:00", "Saal 1"),
+                                  ("b", "2026-09-15T10:00", "Raum 2"),
+                                  ("c", "2026-09-16T23:30", "")):
+            self.ok("create-event", "--title", slug, "--slug", slug, "--parent", "days",
+                    "--start", start, "--duration", "1h", "--tz", "UTC", "--room", room,
+                    "--track", "T" + slug)
+        self.ok("create-event", "--title", "Other", "--date", "2026-09-15", "--tz", "UTC")
+        rows = self.ok("list", "events", "--parent", "days", "--fields", "slug,room,track",
+                       "--format", "tsv")
+        self.assertEqual(rows, "slug\troom\ttrack\na\tSaal 1\tTa\nb\tRaum 2\tTb\nc\t\tTc\n")
+        rows = self.ok("list", "events", "--from", "2026-09-15", "--to", "2026-09-15",
+                       "--fields", "slug", "--format", "tsv", "--no-header")
+        self.assertEqual(rows, "days\nother\nb\n")  # by start: all-day first
+        rows = self.ok("list", "events", "--parent", "days", "--from", "2026-09-16",
+                       "--fields", "slug", "--format", "tsv", "--no-header")
+        self.assertEqual(rows, "c\n")
+        self.assertIn("no field 'nope'", self.fails(2, "list", "events", "--fields", "nope"))
+        self.assertIn("twice", self.fails(2, "list", "events", "--fields", "slug,slug"))
+        self.fails(2, "list", "events", "--from", "2026-13-01")
+        self.fails(3, "list", "events", "--parent", "nope")
+
     def test_slug_is_derived_and_made_unique(self):
         first = self.ok("create-event", "--title", "Atelier d'été", "--start", "2024-07-01 10:00",
                         "--duration", "1h30m", "--tz", "Europe/Paris").strip()

@@ -91,7 +91,8 @@ class ExportSchedule(ConveneTestCase):
                         "day": day.get("date"), "room": room.get("name"),
                         "date": event.findtext("date"), "start": event.findtext("start"),
                         "duration": event.findtext("duration"), "type": event.findtext("type"),
-                        "guid": event.get("guid"),
+                        "guid": event.get("guid"), "track": event.findtext("track") or None,
+                        "url": event.findtext("url"),
                         "persons": [p.text for p in event.iter("person")]}
         return root, talks
 
@@ -105,6 +106,8 @@ class ExportSchedule(ConveneTestCase):
                         "day": day["date"], "room": room, "date": event["date"],
                         "start": event["start"], "duration": event["duration"],
                         "type": event["type"], "guid": event["guid"],
+                        "track": event["track"],
+                        "url": None if event["url"].startswith("urn:") else event["url"],
                         "persons": [p["name"] for p in event["persons"]]}
         return talks
 
@@ -123,7 +126,10 @@ class ExportSchedule(ConveneTestCase):
         self.assertEqual((opening["day"], opening["room"], opening["date"], opening["start"],
                           opening["duration"]),
                          ("2026-05-04", "Room XX", "2026-05-04T09:00:00+02:00", "09:00", "01:30"))
-        self.assertEqual(opening["persons"], ["Ana Silva", "Bo Chen"])
+        # schedule.xml has no place for the organisation but the person's public name
+        self.assertEqual(opening["persons"], ["Ana Silva (IOM)", "Bo Chen"])
+        self.assertEqual(opening["type"], "talk")
+        self.assertIsNone(opening["url"])  # not the parent's registration link
         side = talks["Side event & <friends>"]
         self.assertEqual((side["day"], side["room"], side["start"], side["duration"]),
                          ("2026-05-05", "Online", "14:00", "01:00"))
@@ -144,6 +150,88 @@ class ExportSchedule(ConveneTestCase):
         self.assertEqual([r["name"] for r in conference["rooms"]], ["Room XX", "Online"])
         if not validated:
             self.skipTest("python3-jsonschema or the schemas are missing: JSON not validated")
+
+    def programme(self):
+        """Three days, two tracks with colours, talks and workshops in rooms, a late talk."""
+        self.ok("create-event", "--title", "Migration Days", "--slug", "days", "--date",
+                "2026-09-14", "--end-date", "2026-09-16", "--tz", "Europe/Berlin", "--venue",
+                "Kongresshaus", "--registration-url", "https://example.org/register",
+                "--track", "Migration=#1F77B4", "--track", "Cities=")
+        self.ok("create-event", "--title", "Opening", "--slug", "opening", "--parent", "days",
+                "--start", "2026-09-14T09:00", "--duration", "1h", "--tz", "Europe/Berlin",
+                "--type", "keynote", "--room", "Saal 1", "--track", "Migration",
+                "--registration-url", "https://example.org/opening")
+        self.ok("add-agenda-item", "opening", "--title", "Welcome", "--speaker",
+                "Ana Silva; Chair; IOM", "--speaker", "Bo Chen")
+        self.ok("create-event", "--title", "Mapping workshop", "--slug", "mapping",
+                "--parent", "days", "--start", "2026-09-15T14:00", "--duration", "2h",
+                "--tz", "Europe/Berlin", "--type", "workshop", "--room", "Raum 2",
+                "--track", "Cities")
+        self.ok("create-event", "--title", "Night talk", "--slug", "night", "--parent", "days",
+                "--start", "2026-09-16T23:30", "--end", "2026-09-17T00:30",
+                "--tz", "Europe/Berlin", "--track", "Open Space")
+
+    def test_programme_tracks_types_rooms_persons_and_days(self):
+        self.programme()
+        self.ok("export-schedule", "days", "-o", self.path("schedule.xml"))
+        xml_ok = self.validate_xml(self.path("schedule.xml"))
+        root, talks = self.read_xml(self.path("schedule.xml"))
+        document = json.loads(self.ok("export-schedule", "days", "--format", "frab-json"))
+        json_ok = self.validate_json(document)
+        from_json = self.read_json(document)
+        # A day runs from 04:00 to 04:00: the talk after midnight adds no fourth day.
+        self.assertEqual(root.findtext("conference/days"), "3")
+        self.assertEqual([d.get("date") for d in root.iter("day")],
+                         ["2026-09-14", "2026-09-15", "2026-09-16"])
+        last = list(root.iter("day"))[-1]
+        self.assertEqual((last.get("start"), last.get("end")),
+                         ("2026-09-16T04:00:00+02:00", "2026-09-17T00:30:00+02:00"))
+        self.assertEqual(talks["Night talk"]["day"], "2026-09-16")
+        self.assertEqual(from_json["Night talk"]["day"], "2026-09-16")
+        self.assertEqual(document["schedule"]["conference"]["daysCount"], 3)
+        # Tracks, with the colours the parent declares, and the ones only a talk names.
+        self.assertEqual([(t.get("name"), t.get("color")) for t in root.iter("track")
+                          if t.get("name")],
+                         [("Migration", "#1f77b4"), ("Cities", None), ("Open Space", None)])
+        self.assertEqual(document["schedule"]["conference"]["tracks"],
+                         [{"name": "Migration", "color": "#1f77b4"}, {"name": "Cities"},
+                          {"name": "Open Space"}])
+        for found in (talks, from_json):
+            self.assertEqual({t: (v["type"], v["room"], v["track"]) for t, v in found.items()},
+                             {"Opening": ("keynote", "Saal 1", "Migration"),
+                              "Mapping workshop": ("workshop", "Raum 2", "Cities"),
+                              "Night talk": ("talk", "Kongresshaus", "Open Space")})
+            # Each talk's own link, never the parent's.
+            self.assertEqual(found["Opening"]["url"], "https://example.org/opening")
+            self.assertIsNone(found["Mapping workshop"]["url"])
+        self.assertEqual(talks["Opening"]["persons"], ["Ana Silva (IOM)", "Bo Chen"])
+        opening = document["schedule"]["conference"]["days"][0]["rooms"]["Saal 1"][0]
+        self.assertEqual(opening["persons"][0]["organisation"], "IOM")
+        self.assertEqual(opening["persons"][0]["role"], "Chair")
+        if not (xml_ok and json_ok):
+            self.skipTest("a validator or the schemas are missing")
+
+    def test_published_pages_and_the_day_change(self):
+        self.programme()
+        self.ok("export-schedule", "days", "--base-url", "https://example.org/days/",
+                "--day-change", "00:00", "-o", self.path("schedule.xml"))
+        xml_ok = self.validate_xml(self.path("schedule.xml"))
+        root, talks = self.read_xml(self.path("schedule.xml"))
+        self.assertEqual(root.findtext("conference/base_url"), "https://example.org/days/")
+        self.assertEqual(talks["Opening"]["url"], "https://example.org/days/opening.html")
+        self.assertEqual(talks["Night talk"]["url"], "https://example.org/days/night.html")
+        # With days from midnight the night talk's end falls on a fourth day.
+        self.assertEqual(root.findtext("conference/days"), "4")
+        document = json.loads(self.ok("export-schedule", "days", "--format", "frab-json",
+                                      "--base-url", "https://example.org/days"))
+        json_ok = self.validate_json(document)
+        self.assertEqual(self.read_json(document)["Mapping workshop"]["url"],
+                         "https://example.org/days/mapping.html")
+        self.assertEqual(document["schedule"]["base_url"], "https://example.org/days")
+        self.fails(2, "export-schedule", "days", "--day-change", "25:00")
+        self.fails(2, "export-schedule", "days", "--base-url", "example.org")
+        if not (xml_ok and json_ok):
+            self.skipTest("a validator or the schemas are missing")
 
     def test_event_with_timed_agenda_both_formats_agree(self):
         self.workshop()

@@ -143,12 +143,13 @@ class TablesFitTheTerminal(ConveneTestCase):
                 header = run.stdout.splitlines()[0].split()
                 self.assertEqual(header[:3], ["id", "slug", "title"])
                 self.assertIn("status", header)
-                self.assertRegex(run.stderr, rf"^convene: left out (\w+, )*capacity to fit "
+                self.assertRegex(run.stderr, rf"^convene: left out (\w+, )*capacity, room, type, "
+                                             rf"track to fit "
                                              rf"{columns} columns; --wide shows everything\n$")
         run = TerminalRun(self, ["list", "events", "--wide"], columns=80, stderr_tty=False)
         self.assertNotIn("…", run.stdout)
         self.assertIn(LONG_TITLE, run.stdout)
-        self.assertEqual(run.stdout.splitlines()[0].split()[-1], "capacity")
+        self.assertEqual(run.stdout.splitlines()[0].split()[-1], "track")
         self.assertEqual(run.stderr, "")
 
     def test_columns_shrink_to_their_content(self):

@@ -93,7 +93,7 @@ TEST_CASE("given lists replace the event's, without empty names", "[event_input]
     CHECK(event.organisers.empty());
 }
 
-TEST_CASE("a session's track, type and room; a parent's tracks with their colours",
+TEST_CASE("a session's track, type and room, and a parent's tracks with their colours",
           "[event_input]") {
     auto input = new_event();
     input.track = "Migration";

@@ -62,16 +62,51 @@ TEST_CASE("one day per local date, rooms in order of first use", "[frab]") {
     untimed.title = "Later";
     const auto schedule = frab::from_agenda(conference(), {untimed, first});
     REQUIRE(schedule.talks.size() == 1);
-    CHECK(schedule.talks[0].persons == std::vector<std::string>{"Ana", "Bo"});
+    REQUIRE(schedule.talks[0].persons.size() == 2);
+    CHECK(schedule.talks[0].persons[0].name == "Ana");
+    CHECK(schedule.talks[0].persons[1].name == "Bo");
     CHECK(schedule.talks[0].room == "Hall");
     const auto days = frab::days_of(schedule);
     REQUIRE(days.size() == 2);
-    CHECK(domain::format_iso_local(days[0].start, zone) == "2026-03-28T00:00:00+01:00");
-    CHECK(domain::format_iso_local(days[1].start, zone) == "2026-03-29T00:00:00+01:00");
+    // A day runs from the day change (04:00) to the next, the clocks' jump included.
+    CHECK(domain::format_iso_local(days[0].start, zone) == "2026-03-28T04:00:00+01:00");
+    CHECK(domain::format_iso_local(days[0].end, zone) == "2026-03-29T04:00:00+02:00");
+    CHECK(domain::format_iso_local(days[1].start, zone) == "2026-03-29T04:00:00+02:00");
     CHECK(domain::format_iso_local(days[1].end, zone) == "2026-03-30T00:00:00+02:00");
     CHECK(days[0].rooms.empty());
     REQUIRE(days[1].rooms.size() == 1);
     CHECK(days[1].rooms[0].talks.front()->title == "Opening");
+}
+
+TEST_CASE("a session after midnight belongs to the day before", "[frab]") {
+    const auto& zone = domain::known_zone("Europe/Paris");
+    auto parent = conference();
+    domain::Event late;
+    late.id = 2;
+    late.schedule_id = 2;
+    late.uid = "late@convene";
+    late.slug = "late";
+    late.title = "Late";
+    late.timezone = "Europe/Paris";
+    late.start = *domain::parse_instant("2026-03-29T23:30", zone);
+    late.end = *domain::parse_instant("2026-03-30T00:30", zone);
+    late.session_type = "panel";
+    late.track = "Night";
+    late.room = "Cellar";
+    const auto schedule = frab::from_sessions(parent, {late}, {});
+    REQUIRE(schedule.talks.size() == 1);
+    CHECK(schedule.talks[0].type == "panel");
+    CHECK(schedule.talks[0].track == "Night");
+    CHECK(schedule.talks[0].room == "Cellar");
+    auto days = frab::days_of(schedule);
+    REQUIRE(days.size() == 2);  // no third day for the half hour after midnight
+    CHECK(domain::format_iso_local(days[1].end, zone) == "2026-03-30T00:30:00+02:00");
+    CHECK(days[1].rooms.size() == 1);
+
+    frab::Publishing midnight;
+    midnight.day_change = std::chrono::seconds{0};
+    days = frab::days_of(frab::from_sessions(parent, {late}, {}, midnight));
+    CHECK(days.size() == 3);
 }
 
 TEST_CASE("schedule.xml stays well-formed whatever the titles hold", "[frab]") {

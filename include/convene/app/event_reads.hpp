@@ -22,7 +22,14 @@ domain::Event find_event(store::Database& db, std::string_view name);
 // Every event by start time with its parent's slug ("" for none), one at a time: a long list
 // is never held whole.
 using EventVisitor = std::function<void(const domain::Event& event, const std::string& parent)>;
-void for_each_event(store::Database& db, const EventVisitor& visit);
+// Which events: the sessions of one parent (by slug or id), those that overlap dates (each
+// event's own local dates, inclusive).
+struct EventFilter {
+    std::optional<std::string> parent;
+    std::optional<domain::Date> from;
+    std::optional<domain::Date> to;
+};
+void for_each_event(store::Database& db, const EventVisitor& visit, const EventFilter& filter = {});
 
 // Every event's slug, for shell completion.
 std::vector<std::string> event_slugs(store::Database& db);
@@ -46,6 +53,7 @@ struct EventSchedule {
     domain::Event event;
     frab::Schedule schedule;
 };
-EventSchedule event_schedule(store::Database& db, std::string_view name);
+EventSchedule event_schedule(store::Database& db, std::string_view name,
+                             const frab::Publishing& publishing = {});
 
 }  // namespace convene::app

@@ -39,6 +39,10 @@ Checked<std::chrono::seconds> parse_duration(std::string_view text);
 // "2022-04-13".
 Checked<Date> parse_date(std::string_view text);
 
+// "04:00": a time of day from 00:00 to 23:59, as seconds after midnight; a problem names
+// `field`.
+Checked<std::chrono::seconds> parse_time_of_day(std::string_view text, const char* field);
+
 // "2022-04-13"
 std::string format_date(Date day);
 // "2022-04-13T13:00:00Z"

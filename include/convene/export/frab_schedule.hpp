@@ -17,6 +17,13 @@
 
 namespace convene::frab {
 
+// A speaker as schedules show one: the name, and the organisation and role when known.
+struct Person {
+    std::string name;
+    std::string organisation;
+    std::string role;
+};
+
 // One frab "event": a talk, a break, a session.
 struct Talk {
     std::int64_t id{0};  // the event's or item's schedule_id
@@ -28,7 +35,8 @@ struct Talk {
     std::string room;
     domain::Instant start{};
     std::chrono::seconds duration{0};
-    std::vector<std::string> persons;
+    std::string track;  // "" when none
+    std::vector<Person> persons;
     std::string language;  // "" when unknown
     std::string url;       // an http(s) link, or ""
 };
@@ -36,17 +44,36 @@ struct Talk {
 struct Schedule {
     domain::Event conference;
     std::vector<Talk> talks;  // sorted by start, then id
+    // When one day of the schedule ends and the next begins, local time (pretalx's
+    // day_change): a session after midnight belongs to the evening before.
+    std::chrono::seconds day_change{std::chrono::hours{4}};
+    std::string base_url;  // where the event pages are published (<base_url>), or ""
 };
 
-// A parent event with its sessions (each one talk, speakers taken from its agenda).
+// How a schedule is published: where its pages are and when its days change.
+struct Publishing {
+    // Where `show EVENT --format html -o SLUG.html` pages are published: a talk's URL is
+    // BASE_URL/SLUG.html. "" for none: a talk's URL is then its own link.
+    std::string base_url;
+    std::chrono::seconds day_change{std::chrono::hours{4}};
+};
+
+// A parent event with its sessions (each one talk of its track, type and room, speakers
+// taken from its agenda).
 Schedule from_sessions(const domain::Event& parent, const std::vector<domain::Event>& sessions,
-                       const std::map<std::int64_t, std::vector<domain::AgendaItem>>& agendas);
+                       const std::map<std::int64_t, std::vector<domain::AgendaItem>>& agendas,
+                       const Publishing& publishing = {});
 // One event with its timed agenda items; an item without a duration lasts until the next one
 // (or the event's end).
-Schedule from_agenda(const domain::Event& event, const std::vector<domain::AgendaItem>& items);
+Schedule from_agenda(const domain::Event& event, const std::vector<domain::AgendaItem>& items,
+                     const Publishing& publishing = {});
 
-// The timetable the writers print: one day per local date of the conference (and of any talk
-// outside it), each with its rooms in order of first use.
+// The conference's tracks: those the parent declares, with their colours, then any other a
+// talk names, in order of first use.
+std::vector<domain::Track> tracks_of(const Schedule& schedule);
+
+// The timetable the writers print: one day per date of the conference (and of any talk outside
+// it), each running from the day change to the next, with its rooms in order of first use.
 struct Room {
     std::string name;
     std::vector<const Talk*> talks;
