@@ -467,8 +467,8 @@ domain::Checked<std::string> starter_file(const StarterValues& values) {
     if (!values.organiser_email.empty()) {
         if (auto address = split_organiser_email(values.organiser_email);
             !address.problem.empty()) {
-            return domain::Problem{.field = "organiser.email",
-                                   .message = std::move(address.problem)};
+            return domain::Problem{
+                .field = "organiser.email", .message = std::move(address.problem), .hint = {}};
         }
     }
     std::string file(k_starter);
