@@ -8,8 +8,6 @@ namespace convene::app {
 
 using domain::RegistrationStatus;
 
-namespace {}  // namespace
-
 Registrar::Registrar(store::RegistrationStore& store, const domain::Event& event,
                      domain::Instant now, OnDuplicate on_duplicate, bool no_waitlist)
     : Registrar(store, event, now, on_duplicate, no_waitlist, store.seat_counts(event.id)) {}

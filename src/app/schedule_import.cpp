@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <unordered_map>
-#include <unordered_set>
 
 #include <date/date.h>
 #include <fmt/format.h>
@@ -12,6 +11,7 @@
 #include "convene/error.hpp"
 #include "convene/store/agenda_store.hpp"
 #include "convene/store/event_store.hpp"
+#include "convene/text/strings.hpp"
 
 namespace convene::app {
 
@@ -158,7 +158,7 @@ public:
 
     ImportedTalk write_talk(const io::ScheduleTalk& talk, const domain::Event& parent,
                             std::unordered_map<std::string, domain::Event>& sessions) {
-        const auto uid = lower(talk.guid);
+        const auto uid = text::lowercase_ascii(talk.guid);
         const auto found = sessions.find(uid);
         if (found == sessions.end()) return add(talk, parent, uid);
         auto before = found->second;
@@ -191,12 +191,6 @@ public:
     }
 
 private:
-    static std::string lower(std::string text) {
-        std::transform(text.begin(), text.end(), text.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        return text;
-    }
-
     ImportedTalk add(const io::ScheduleTalk& talk, const domain::Event& parent,
                      const std::string& uid) {
         if (const auto other = m_events.find_by_uid(uid)) {

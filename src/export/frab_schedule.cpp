@@ -8,6 +8,7 @@
 #include "convene/domain/time.hpp"
 #include "convene/domain/uid.hpp"
 #include "convene/text/hash.hpp"
+#include "convene/text/strings.hpp"
 
 namespace convene::frab {
 
@@ -238,11 +239,7 @@ std::vector<std::string> room_names(const Schedule& schedule) {
 std::string guid_for(std::string_view uid) {
     // A session imported from a schedule has the talk's guid as its UID: given back as it was,
     // so apps that know the talk see the same one.
-    if (domain::is_uuid(uid)) {
-        std::string guid(uid);
-        for (auto& c : guid) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        return guid;
-    }
+    if (domain::is_uuid(uid)) return text::lowercase_ascii(uid);
     const auto high = text::fnv1a_64(uid);
     const auto low = text::fnv1a_64(std::string(uid) + "\x01guid");
     // RFC 9562 version 8 (custom) and variant 10xx, so it is a well-formed UUID.
