@@ -3,6 +3,7 @@
 #include <array>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <stdexcept>
 
@@ -45,9 +46,15 @@ UDate to_udate(domain::Instant instant) {
     return static_cast<UDate>(instant.time_since_epoch().count()) * 1000.0;
 }
 
-// Formats `instant` in `zone` with an ICU pattern, or a CLDR skeleton when `skeleton`.
-std::string format_instant(const icu::Locale& locale, std::string_view pattern, bool skeleton,
-                           domain::Instant instant, std::string_view zone) {
+// The date format for an ICU pattern, or a CLDR skeleton when `skeleton`, in `zone`: made
+// once per process and kept, since loading a locale's patterns costs far more than formatting
+// (a programme of 500 sessions formats a thousand times). convene formats from one thread.
+const icu::SimpleDateFormat& date_format(const icu::Locale& locale, std::string_view pattern,
+                                         bool skeleton, std::string_view zone) {
+    static std::map<std::string, std::unique_ptr<icu::SimpleDateFormat>, std::less<>> formats;
+    const auto key =
+        fmt::format("{}\x1f{}\x1f{}\x1f{}", locale.getName(), pattern, skeleton ? 's' : 'p', zone);
+    if (const auto found = formats.find(key); found != formats.end()) return *found->second;
     UErrorCode status = U_ZERO_ERROR;
     icu::UnicodeString icu_pattern = from_utf8(pattern);
     if (skeleton) {
@@ -57,11 +64,17 @@ std::string format_instant(const icu::Locale& locale, std::string_view pattern, 
         icu_pattern = generator->getBestPattern(icu_pattern, status);
         check(status, "find a date pattern");
     }
-    icu::SimpleDateFormat format(icu_pattern, locale, status);
+    auto format = std::make_unique<icu::SimpleDateFormat>(icu_pattern, locale, status);
     check(status, "make a date format");
-    format.adoptTimeZone(icu::TimeZone::createTimeZone(from_utf8(zone)));
+    format->adoptTimeZone(icu::TimeZone::createTimeZone(from_utf8(zone)));
+    return *formats.emplace(key, std::move(format)).first->second;
+}
+
+// Formats `instant` in `zone` with an ICU pattern, or a CLDR skeleton when `skeleton`.
+std::string format_instant(const icu::Locale& locale, std::string_view pattern, bool skeleton,
+                           domain::Instant instant, std::string_view zone) {
     icu::UnicodeString out;
-    format.format(to_udate(instant), out);
+    date_format(locale, pattern, skeleton, zone).format(to_udate(instant), out);
     return to_utf8(out);
 }
 
@@ -142,6 +155,13 @@ std::string Locale::date(domain::Date day) const {
         "UTC");
 }
 
+std::string Locale::weekday_date(domain::Date day) const {
+    return format_instant(
+        icu::Locale(m_tag.c_str()), "yMMMMEEEEd", true,
+        domain::Instant{std::chrono::duration_cast<std::chrono::seconds>(day.time_since_epoch())},
+        "UTC");
+}
+
 std::string Locale::time(domain::Instant instant, std::string_view zone) const {
     // Translators may replace the CLDR skeleton "jmm" by an ICU pattern: French typography
     // writes "15 h 00" where CLDR's fr has "15:00".
@@ -171,10 +191,14 @@ std::string Locale::language_name(std::string_view tag) const {
 }
 
 std::string Locale::list(const std::vector<std::string>& items) const {
+    // Made once per locale and kept, as date formats are.
+    static std::map<std::string, std::unique_ptr<icu::ListFormatter>, std::less<>> formats;
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::ListFormatter> format(
-        icu::ListFormatter::createInstance(icu::Locale(m_tag.c_str()), status));
-    check(status, "make a list format");
+    auto& format = formats[m_tag];
+    if (!format) {
+        format.reset(icu::ListFormatter::createInstance(icu::Locale(m_tag.c_str()), status));
+        check(status, "make a list format");
+    }
     std::vector<icu::UnicodeString> texts;
     texts.reserve(items.size());
     for (const auto& item : items) texts.push_back(from_utf8(item));

@@ -45,6 +45,9 @@ public:
 
     // "April 13, 2022" / "13 avril 2022" / "13 de abril de 2022"
     std::string date(domain::Date day) const;
+    // With its weekday, as a programme's day is headed: "Monday, April 11, 2022" / "lundi 11
+    // avril 2022" / "lunes, 11 de abril de 2022"
+    std::string weekday_date(domain::Date day) const;
     // "3:00 PM" / "15 h 00" / "15:00", in `zone` (an IANA name)
     std::string time(domain::Instant instant, std::string_view zone) const;
     // "Central European Summer Time" / "heure d’été d’Europe centrale", as of `instant`
