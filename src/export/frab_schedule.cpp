@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "convene/domain/agenda.hpp"
+#include "convene/domain/day_clock.hpp"
 #include "convene/domain/time.hpp"
 #include "convene/domain/uid.hpp"
 #include "convene/text/hash.hpp"
@@ -139,52 +140,12 @@ Schedule from_agenda(const domain::Event& event, const std::vector<domain::Agend
     return schedule;
 }
 
-namespace {
-
-// The instant a local wall time of `day` names; in a DST gap the time after it.
-domain::Instant local_instant(domain::Date day, std::chrono::seconds time,
-                              const date::time_zone& zone) {
-    const date::local_seconds local{day.time_since_epoch() + time};
-    const auto info = zone.get_info(local);
-    if (info.result == date::local_info::nonexistent) return info.second.begin;
-    return domain::Instant{local.time_since_epoch() - info.first.offset};
-}
-
-// The schedule's days, as pretalx counts them: a day runs from the day change (04:00) to the
-// next one, so a session that starts or ends after midnight belongs to the evening before.
-class DayClock {
-public:
-    DayClock(const date::time_zone& zone, std::chrono::seconds day_change, domain::Date first)
-        : m_zone(zone), m_day_change(day_change), m_first(first) {}
-
-    domain::Date day_of(domain::Instant instant) const {
-        const auto local = domain::to_local(instant, m_zone);
-        // Before the day change, the day before; never before the conference's first day.
-        if (local.time_of_day < m_day_change && local.day > m_first) {
-            return local.day - date::days{1};
-        }
-        return local.day;
-    }
-    // Where `day` begins and ends.
-    std::pair<domain::Instant, domain::Instant> window(domain::Date day) const {
-        return {local_instant(day, m_day_change, m_zone),
-                local_instant(day + date::days{1}, m_day_change, m_zone)};
-    }
-
-private:
-    const date::time_zone& m_zone;
-    std::chrono::seconds m_day_change;
-    domain::Date m_first;
-};
-
-}  // namespace
-
 std::vector<Day> days_of(const Schedule& schedule) {
     const auto& conference = schedule.conference;
     const auto& zone = domain::known_zone(conference.timezone);
     const auto [first_instant, last_instant] = domain::event_bounds(conference);
     const auto opening = domain::to_local(first_instant, zone).day;
-    const DayClock clock(zone, schedule.day_change, opening);
+    const domain::DayClock clock(zone, schedule.day_change, opening);
     // The last moment of something that ends at `end`.
     const auto last_of = [](domain::Instant start, domain::Instant end) {
         return std::max(start, end - seconds{1});
