@@ -24,7 +24,7 @@ struct Options {
     std::string event;
     std::string output;
     std::string base_url;
-    std::string day_change{"04:00"};
+    std::string day_change;  // "": output.day_change
 };
 
 void write(std::ostream& out, const frab::Schedule& schedule, bool json) {
@@ -43,7 +43,9 @@ void run(const Options& options, Context& context) {
             : flag_value(output::parse_schedule_format(context.options().format), "format");
     frab::Publishing publishing;
     publishing.day_change =
-        flag_value(domain::parse_time_of_day(options.day_change, "day-change"), "day-change");
+        options.day_change.empty()
+            ? context.config().day_change
+            : flag_value(domain::parse_time_of_day(options.day_change, "day-change"), "day-change");
     if (!options.base_url.empty()) {
         if (!domain::is_url(options.base_url)) {
             throw UsageError(fmt::format("--base-url: '{}' is not a URL", options.base_url),
@@ -81,7 +83,7 @@ Runner add_export_schedule(CLI::App& command) {
         "Where the event pages are published: each talk's URL is BASE_URL/SLUG.html");
     command.add_option("--day-change", options->day_change,
                        "When one day of the schedule ends and the next begins, local time "
-                       "(default: 04:00)");
+                       "(default: output.day_change, else 04:00)");
     return [options](Context& context) { run(*options, context); };
 }
 

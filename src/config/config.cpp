@@ -215,6 +215,13 @@ constexpr std::array k_keys{
                     c.output_timezones.push_back(require_zone(file, key, zone_node));
                 }
             }},
+    KeyRule{"output.day_change",
+            [](const fs::path& file, std::string_view key, const toml::node& node, Config& c) {
+                auto time =
+                    domain::parse_time_of_day(require_string(file, key, node), "day_change");
+                if (!time) fail(file, node.source(), key, time.problem().message);
+                c.day_change = *time;
+            }},
     KeyRule{"mail.sendmail",
             [](const fs::path& file, std::string_view key, const toml::node& node, Config& c) {
                 auto command = require_string(file, key, node);
@@ -445,6 +452,9 @@ constexpr std::string_view k_starter = R"(# convene configuration (see convene(1
 # format = "tsv"
 # Extra zones that `show` prints times in.
 # timezones = ["UTC", "America/New_York"]
+# When a programme's day ends, local time: a session after midnight and before this belongs
+# to the evening before (export-schedule and `show` of an event with sessions).
+# day_change = "04:00"
 )";
 
 namespace {

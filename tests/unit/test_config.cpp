@@ -40,6 +40,7 @@ email = "events@example.org"
 [output]
 format = "json"
 timezones = ["UTC", "America/New_York"]
+day_change = "06:30"
 )");
     config::Config c;
     config::read_file(file, c);
@@ -49,6 +50,7 @@ timezones = ["UTC", "America/New_York"]
     CHECK(c.organiser_email == "events@example.org");
     CHECK(c.output_format == "json");
     CHECK(c.output_timezones == std::vector<std::string>{"UTC", "America/New_York"});
+    CHECK(c.day_change == std::chrono::minutes{6 * 60 + 30});
     CHECK(c.source == file);
 }
 
@@ -67,6 +69,8 @@ TEST_CASE("config errors name file, line and key", "[config]") {
               .find(":2: output.format: unknown output format 'xml'") != std::string::npos);
     CHECK(error_of(dir.write("f.toml", "[output]\ntimezones = \"UTC\"\n"))
               .find(":2: output.timezones: expected an array") != std::string::npos);
+    CHECK(error_of(dir.write("h.toml", "[output]\nday_change = \"25:00\"\n"))
+              .find(":2: output.day_change: ") != std::string::npos);
     // Broken TOML syntax: the parser's own message with the line.
     CHECK(
         error_of(dir.write("g.toml", "[database\n")).find((dir.path / "g.toml").string() + ":1:") ==

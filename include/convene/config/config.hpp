@@ -27,6 +27,9 @@ struct Config {
     std::string organiser_email;
     std::string output_format;  // empty: table on a terminal, tsv otherwise
     std::vector<std::string> output_timezones;
+    // output.day_change: when a programme's day ends and the next begins, local time, for
+    // export-schedule (unless --day-change) and the day headings of `show PARENT`.
+    std::chrono::seconds day_change{std::chrono::hours{4}};
     // defaults.reminders: the alarms of invitations and feeds when no --reminder is given.
     std::vector<std::chrono::seconds> default_reminders;
     // Where database_path came from ("--db", "CONVENE_DB", "database.path in FILE",
