@@ -60,6 +60,9 @@ EventView event_view(store::Database& db, std::string_view name) {
     if (view.event.parent_id) view.parent = events.find_by_id(*view.event.parent_id);
     view.agenda = store::AgendaStore(db).list(view.event.id);
     view.sessions = events.children(view.event.id);
+    if (!view.sessions.empty()) {
+        view.session_speakers = store::AgendaStore(db).session_speakers(view.event.id);
+    }
     return view;
 }
 

@@ -92,7 +92,9 @@ void run(const Options& options, Context& context) {
     page.parent = std::move(view.parent);
     page.agenda = std::move(view.agenda);
     page.sessions = std::move(view.sessions);
+    page.session_speakers = std::move(view.session_speakers);
     page.zones = page_zones(page.event, options, context);
+    page.day_change = context.config().day_change;
     page.width = text_width(options, context);
 
     if (options.output.empty() || options.output == "-") {

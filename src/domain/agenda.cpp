@@ -1,5 +1,7 @@
 #include "convene/domain/agenda.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "convene/domain/limits.hpp"
@@ -216,6 +218,11 @@ std::vector<std::string> timing_problems(const Event& event, const std::vector<A
         }
     }
     return problems;
+}
+
+void add_unique_speaker(std::vector<Speaker>& speakers, const Speaker& speaker) {
+    const auto same = [&](const Speaker& other) { return other.name == speaker.name; };
+    if (std::none_of(speakers.begin(), speakers.end(), same)) speakers.push_back(speaker);
 }
 
 }  // namespace convene::domain

@@ -88,6 +88,50 @@ std::string when_html(const l10n::Locale& locale, const domain::Event& event,
                        locale.utc_offset(event.start, zone));
 }
 
+// A session of the programme: time and title, then where it is, who speaks, and its link.
+void write_session_html(std::ostream& out, const l10n::Locale& locale, const EventPage& page,
+                        const domain::Event& session) {
+    out << "<li>";
+    const auto time = session_time(locale, session, page.event.timezone);
+    if (!time.empty()) {
+        const auto start =
+            session.all_day
+                ? domain::format_date(session.start_date)
+                : domain::format_iso_local(session.start, domain::known_zone(page.event.timezone));
+        out << fmt::format("<time datetime=\"{}\">{}</time> ", start, text::escape_html(time));
+    }
+    out << "<strong>" << text::escape_html(session.title) << "</strong>";
+    if (session.status != domain::EventStatus::confirmed) {
+        out << " (" << text::escape_html(status_text(locale, session.status)) << ')';
+    }
+    const auto place = session_place(session);
+    if (!place.empty())
+        out << "<br>\n<span class=\"place\">" << text::escape_html(place) << "</span>";
+    const auto speakers = session_speakers(locale, page, session);
+    if (!speakers.empty()) {
+        out << "<br>\n<span class=\"speakers\">" << text::escape_html(speakers) << "</span>";
+    }
+    const auto& url = session.online_url.empty() ? session.registration_url : session.online_url;
+    if (!url.empty()) out << "<br>\n" << link(url);
+    out << "</li>\n";
+}
+
+// The programme: a heading and a list per day.
+void write_sessions_html(std::ostream& out, const l10n::Locale& locale, const EventPage& page) {
+    if (page.sessions.empty()) return;
+    out << "<section aria-labelledby=\"sessions\">\n<h2 id=\"sessions\">"
+        << text::escape_html(locale.plural("{count, plural, one {# session} other {# sessions}}",
+                                           static_cast<std::int64_t>(page.sessions.size())))
+        << "</h2>\n";
+    for (const auto& day : session_days(page)) {
+        out << "<h3>" << text::escape_html(locale.weekday_date(day.day))
+            << "</h3>\n<ul class=\"sessions\">\n";
+        for (const auto* session : day.sessions) write_session_html(out, locale, page, *session);
+        out << "</ul>\n";
+    }
+    out << "</section>\n";
+}
+
 void write_item(std::ostream& out, const l10n::Locale& locale, const EventPage& page,
                 const domain::AgendaItem& item) {
     out << "<li>\n<h3>";
@@ -203,22 +247,7 @@ void write_html(std::ostream& out, const EventPage& page) {
             << rich::to_html(event.description) << "</section>\n";
     }
     write_agenda_html(out, page, locale);
-    if (!page.sessions.empty()) {
-        out << "<section aria-labelledby=\"sessions\">\n<h2 id=\"sessions\">"
-            << text::escape_html(
-                   locale.plural("{count, plural, one {# session} other {# sessions}}",
-                                 static_cast<std::int64_t>(page.sessions.size())))
-            << "</h2>\n<ul class=\"sessions\">\n";
-        for (const auto& session : page.sessions) {
-            out << "<li><strong>" << text::escape_html(session.title) << "</strong><br>\n"
-                << when_html(locale, session, session.timezone);
-            const auto& url =
-                session.online_url.empty() ? session.registration_url : session.online_url;
-            if (!url.empty()) out << "<br>\n" << link(url);
-            out << "</li>\n";
-        }
-        out << "</ul>\n</section>\n";
-    }
+    write_sessions_html(out, locale, page);
     out << "</main>\n</body>\n</html>\n";
 }
 

@@ -41,13 +41,15 @@ json summary(const domain::Event& event) {
     return result;
 }
 
+json speaker(const domain::Speaker& s) {
+    return {{"name", s.name},
+            {"role", optional_text(s.role)},
+            {"organisation", optional_text(s.organisation)}};
+}
+
 json agenda_item(const domain::AgendaItem& item) {
     json speakers = json::array();
-    for (const auto& s : item.speakers) {
-        speakers.push_back({{"name", s.name},
-                            {"role", optional_text(s.role)},
-                            {"organisation", optional_text(s.organisation)}});
-    }
+    for (const auto& s : item.speakers) speakers.push_back(speaker(s));
     json result = {
         {"position", item.position},
         {"title", item.title},
@@ -62,6 +64,30 @@ json agenda_item(const domain::AgendaItem& item) {
 
 json list(const std::vector<std::string>& items) {
     return items.empty() ? json::array() : json(items);
+}
+
+// The programme: each session with its day (as `show` groups them), status, place and
+// speakers.
+json sessions(const EventPage& page) {
+    json result = json::array();
+    for (const auto& day : session_days(page)) {
+        for (const auto* session : day.sessions) {
+            json entry = summary(*session);
+            entry["day"] = domain::format_date(day.day);
+            entry["status"] = domain::to_string(session->status);
+            entry["room"] = optional_text(session->room);
+            entry["type"] = optional_text(session->session_type);
+            entry["track"] = optional_text(session->track);
+            json speakers = json::array();
+            const auto found = page.session_speakers.find(session->id);
+            if (found != page.session_speakers.end()) {
+                for (const auto& s : found->second) speakers.push_back(speaker(s));
+            }
+            entry["speakers"] = std::move(speakers);
+            result.push_back(std::move(entry));
+        }
+    }
+    return result;
 }
 
 }  // namespace
@@ -96,9 +122,7 @@ json to_json(const EventPage& page) {
     json agenda = json::array();
     for (const auto& item : page.agenda) agenda.push_back(agenda_item(item));
     result["agenda"] = std::move(agenda);
-    json sessions = json::array();
-    for (const auto& session : page.sessions) sessions.push_back(summary(session));
-    result["sessions"] = std::move(sessions);
+    result["sessions"] = sessions(page);
     return result;
 }
 

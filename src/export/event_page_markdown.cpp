@@ -65,6 +65,25 @@ std::string verbatim(std::string_view text, std::string_view indent = "") {
 
 std::string link(std::string_view url) { return fmt::format("<{}>", url); }
 
+// One line per session: "- **15 h 00 – 16 h 00** Title — Salle 2 · Migration — speakers —
+// <link>", the parts it has.
+void write_session(std::ostream& out, const l10n::Locale& locale, const EventPage& page,
+                   const domain::Event& session) {
+    const auto time = session_time(locale, session, page.event.timezone);
+    out << "- ";
+    if (!time.empty()) out << "**" << escape(time) << "** ";
+    out << escape(session.title);
+    if (session.status != domain::EventStatus::confirmed) {
+        out << " (" << escape(status_text(locale, session.status)) << ')';
+    }
+    for (const auto& part : {session_place(session), session_speakers(locale, page, session)}) {
+        if (!part.empty()) out << " — " << escape(part);
+    }
+    const auto& url = session.online_url.empty() ? session.registration_url : session.online_url;
+    if (!url.empty()) out << " — " << link(url);
+    out << '\n';
+}
+
 }  // namespace
 
 void write_markdown(std::ostream& out, const EventPage& page) {
@@ -124,19 +143,14 @@ void write_markdown(std::ostream& out, const EventPage& page) {
             }
         }
     }
-    if (!page.sessions.empty()) {
-        out << "\n## "
-            << escape(locale.plural("{count, plural, one {# session} other {# sessions}}",
-                                    static_cast<std::int64_t>(page.sessions.size())))
-            << "\n\n";
-        for (const auto& session : page.sessions) {
-            out << "- **" << escape(session.title) << "** — "
-                << escape(when(locale, session, session.timezone));
-            const auto& url =
-                session.online_url.empty() ? session.registration_url : session.online_url;
-            if (!url.empty()) out << ' ' << link(url);
-            out << '\n';
-        }
+    if (page.sessions.empty()) return;
+    out << "\n## "
+        << escape(locale.plural("{count, plural, one {# session} other {# sessions}}",
+                                static_cast<std::int64_t>(page.sessions.size())))
+        << '\n';
+    for (const auto& day : session_days(page)) {
+        out << "\n### " << escape(locale.weekday_date(day.day)) << "\n\n";
+        for (const auto* session : day.sessions) write_session(out, locale, page, *session);
     }
 }
 

@@ -63,18 +63,32 @@ void write_agenda_text(std::ostream& out, const EventPage& page, const l10n::Loc
 
 namespace {
 
+// The programme: a heading per day, then each session's time and title, where it is, who
+// speaks, and its link.
 void write_sessions(std::ostream& out, const EventPage& page, const l10n::Locale& locale) {
     if (page.sessions.empty()) return;
     out << '\n'
         << locale.plural("{count, plural, one {# session} other {# sessions}}",
                          static_cast<std::int64_t>(page.sessions.size()))
-        << "\n\n";
-    for (const auto& session : page.sessions) {
-        out << text::wrap(session.title, page.width, "- ", "  ") << '\n';
-        out << text::wrap(when(locale, session, session.timezone), page.width, "  ", "  ") << '\n';
-        const auto& link =
-            session.online_url.empty() ? session.registration_url : session.online_url;
-        if (!link.empty()) out << "  " << link << '\n';
+        << '\n';
+    const auto& zone = page.event.timezone;
+    for (const auto& day : session_days(page)) {
+        out << '\n' << locale.weekday_date(day.day) << "\n\n";
+        for (const auto* session : day.sessions) {
+            const auto time = session_time(locale, *session, zone);
+            std::string heading = time.empty() ? session->title : time + " " + session->title;
+            if (session->status != domain::EventStatus::confirmed) {
+                heading += " (" + status_text(locale, session->status) + ")";
+            }
+            out << text::wrap(heading, page.width, "- ", "  ") << '\n';
+            for (const auto& line :
+                 {session_place(*session), session_speakers(locale, page, *session)}) {
+                if (!line.empty()) out << text::wrap(line, page.width, "  ", "  ") << '\n';
+            }
+            const auto& link =
+                session->online_url.empty() ? session->registration_url : session->online_url;
+            if (!link.empty()) out << "  " << link << '\n';
+        }
     }
 }
 

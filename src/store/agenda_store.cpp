@@ -100,6 +100,23 @@ std::vector<AgendaItem> AgendaStore::list(std::int64_t event_id) {
     return items;
 }
 
+std::map<std::int64_t, std::vector<domain::Speaker>> AgendaStore::session_speakers(
+    std::int64_t parent_id) {
+    std::map<std::int64_t, std::vector<domain::Speaker>> speakers;
+    auto query = m_db.connection().prepare(R"sql(
+        SELECT i.event_id, s.name, s.role, s.organisation
+        FROM event AS e
+        JOIN agenda_item AS i ON i.event_id = e.id
+        JOIN agenda_speaker AS s ON s.item_id = i.id
+        WHERE e.parent_id = ? ORDER BY i.event_id, i.position, s.position)sql");
+    query->bind(1, parent_id);
+    while (query->step()) {
+        domain::add_unique_speaker(speakers[query->integer(0)],
+                                   {query->string(1), query->string(2), query->string(3)});
+    }
+    return speakers;
+}
+
 std::optional<AgendaItem> AgendaStore::find(std::int64_t event_id, int position) {
     // Small agendas: reading all keeps one code path for children.
     for (auto& item : list(event_id)) {

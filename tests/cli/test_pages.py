@@ -161,10 +161,17 @@ class GoldenPages(PageTestCase):
             with self.subTest(format=fmt):
                 page = self.ok("show", PARENT, "--format", fmt)
                 self.assertIn("1 séance", page)
-                self.assertIn("13 avril 2022, 15 h 00 – 16 h 00", page)
-                self.assertIn("https://example.org/imrf-briefing-2022/register", page)
+                # Under its day's heading, its time, its speakers, its link.
+                day = " ".join(page[page.index("mercredi 13 avril 2022"):].split())
+                self.assertIn("15 h 00 – 16 h 00", day)
+                self.assertIn("Monami Maulik (Réseau des Nations Unies sur la migration) et "
+                              "Sophie van Haasen (GFMD Mayors Mechanism)", day)
+                self.assertIn("https://example.org/imrf-briefing-2022/register", day)
         data = json.loads(self.ok("show", PARENT, "--format", "json"))
-        self.assertEqual([s["slug"] for s in data["sessions"]], [SLUG])
+        self.assertEqual([(s["slug"], s["day"]) for s in data["sessions"]],
+                         [(SLUG, "2022-04-13")])
+        self.assertEqual([p["name"] for p in data["sessions"][0]["speakers"]],
+                         ["Monami Maulik", "Sophie van Haasen"])
 
 
 class Installed(PageTestCase):

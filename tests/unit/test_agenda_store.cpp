@@ -142,3 +142,34 @@ TEST_CASE("agendas of different events do not mix", "[agenda_store]") {
     CHECK(f.agenda.count(other_id) == 1);
     CHECK(f.agenda.list(other_id).front().title == "Theirs");
 }
+
+TEST_CASE("the speakers of every session of a parent, each person once per session",
+          "[agenda_store]") {
+    Fixture f;
+    auto child = [&](const char* slug) {
+        auto event = testing::an_event(slug);
+        event.parent_id = f.event_id;
+        return testing::stored(f.db, event).id;
+    };
+    const auto first = child("first");
+    const auto second = child("second");
+    child("silent");
+    auto add_item = [&](std::int64_t event_id, std::vector<domain::Speaker> speakers) {
+        domain::AgendaItem item;
+        item.event_id = event_id;
+        item.title = "Item";
+        item.speakers = std::move(speakers);
+        f.agenda.insert(item);
+    };
+    add_item(first, {{"Ana Silva", "Chair", "IOM"}, {"Bo Chen", "", ""}});
+    add_item(first, {{"Ana Silva", "", ""}, {"Cai Diaz", "", "Dakar"}});
+    add_item(second, {{"Bo Chen", "", "Lyon"}});
+    add_item(f.event_id, {{"Not a session's", "", ""}});  // the parent's own agenda
+    const auto speakers = f.agenda.session_speakers(f.event_id);
+    CHECK(speakers.size() == 2);
+    CHECK(speakers.at(first) == std::vector<domain::Speaker>{{"Ana Silva", "Chair", "IOM"},
+                                                             {"Bo Chen", "", ""},
+                                                             {"Cai Diaz", "", "Dakar"}});
+    CHECK(speakers.at(second) == std::vector<domain::Speaker>{{"Bo Chen", "", "Lyon"}});
+    CHECK(f.agenda.session_speakers(first).empty());
+}

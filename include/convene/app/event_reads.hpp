@@ -3,6 +3,7 @@
 // export-schedule, delete-event's question, completion), read here so that a command file is
 // flags → one app call → print and no command opens a store.
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -40,6 +41,8 @@ struct EventView {
     std::optional<domain::Event> parent;
     std::vector<domain::AgendaItem> agenda;
     std::vector<domain::Event> sessions;  // the events that are part of it, by start
+    // The speakers of each session, by session id (store::AgendaStore::session_speakers).
+    std::map<std::int64_t, std::vector<domain::Speaker>> session_speakers;
 };
 EventView event_view(store::Database& db, std::string_view name);
 

@@ -44,6 +44,10 @@ struct AgendaItem {
     bool operator==(const AgendaItem&) const = default;
 };
 
+// Appends `speaker` unless a person of that name is there already: someone who speaks at
+// several items of an event is one of its speakers once.
+void add_unique_speaker(std::vector<Speaker>& speakers, const Speaker& speaker);
+
 // The kinds an item may have; "" means none.
 inline constexpr std::string_view k_agenda_kinds[] = {"talk", "discussion", "break", "other"};
 

@@ -2,8 +2,11 @@
 // The event page that `convene show` prints: everything an announcement says, in text,
 // Markdown, HTML or JSON, written in the event's locale (JSON keys stay English: they are for
 // programs). Writers only: the data comes from the store.
+#include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <iosfwd>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,6 +24,11 @@ struct EventPage {
     std::optional<domain::Event> parent;
     std::vector<domain::AgendaItem> agenda;
     std::vector<domain::Event> sessions;  // the events that are part of this one, in order
+    // The speakers of each session, by session id; a session missing here has none.
+    std::map<std::int64_t, std::vector<domain::Speaker>> session_speakers;
+    // When one programme day ends and the next begins, local time, as export-schedule's
+    // --day-change: a session after midnight is listed under the evening before.
+    std::chrono::seconds day_change{std::chrono::hours{4}};
     // Zones to show times in: the event's own first, then --tz and output.timezones.
     std::vector<std::string> zones;
     std::size_t width{0};  // text: wrap paragraphs to this many columns; 0 wraps nothing
@@ -46,6 +54,22 @@ std::string when(const l10n::Locale& locale, const domain::Event& event, const s
 // duration, the date first when the event spans several days; "" for an untimed item.
 std::string item_time(const l10n::Locale& locale, const domain::AgendaItem& item,
                       const domain::Event& event);
+// A parent's sessions grouped by programme day (domain::DayClock in the parent's zone, with
+// page.day_change), days in order and each day's sessions in start order.
+struct SessionDay {
+    domain::Date day;
+    std::vector<const domain::Event*> sessions;
+};
+std::vector<SessionDay> session_days(const EventPage& page);
+// A session's line of the programme: its time in `zone` ("15 h 00 – 16 h 00"; the dates of
+// an all-day session that spans several days, "" for one day), where it is ("Salle 2 ·
+// Migration": room, else venue, then track), and who speaks ("Ana Silva (IOM) et Jean
+// Martin").
+std::string session_time(const l10n::Locale& locale, const domain::Event& session,
+                         const std::string& zone);
+std::string session_place(const domain::Event& session);
+std::string session_speakers(const l10n::Locale& locale, const EventPage& page,
+                             const domain::Event& session);
 // "Name, Role, Organisation", skipping empty parts.
 std::string speaker_line(const domain::Speaker& speaker);
 // "anglais, français et espagnol" for en, fr, es.

@@ -4,6 +4,7 @@
 // commits all of them or none.
 #include <chrono>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -20,6 +21,9 @@ public:
     // Every item of the event in position order, speakers and points in theirs.
     // Three queries whatever the number of items.
     std::vector<domain::AgendaItem> list(std::int64_t event_id);
+    // The speakers of every session of `parent_id` (its child events), by session id, each
+    // person once per session in agenda order; one query whatever the number of sessions.
+    std::map<std::int64_t, std::vector<domain::Speaker>> session_speakers(std::int64_t parent_id);
     // The item at `position`, or nothing.
     std::optional<domain::AgendaItem> find(std::int64_t event_id, int position);
     // The item a setup script called `key` (add-agenda-item --key), or nothing.
