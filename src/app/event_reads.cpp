@@ -39,15 +39,18 @@ void for_each_event(store::Database& db, const EventVisitor& visit, const EventF
     store::EventStore events(db);
     std::optional<std::int64_t> parent_id;
     if (filter.parent) parent_id = events.get(*filter.parent).id;
-    // Parents are few; their slugs are looked up as the list goes rather than holding every
-    // event.
+    // Parents are few; their slugs are looked up as the list goes, each once (a programme's
+    // 500 sessions share one), rather than holding every event.
+    std::map<std::int64_t, std::string> parent_slugs;
     events.for_each([&](const domain::Event& event) {
         if (!passes(event, filter, parent_id)) return;
-        std::string parent;
-        if (event.parent_id) {
-            if (auto found = events.find_by_id(*event.parent_id)) parent = std::move(found->slug);
+        static const std::string none;
+        if (!event.parent_id) return visit(event, none);
+        auto [slug, added] = parent_slugs.try_emplace(*event.parent_id);
+        if (added) {
+            if (auto found = events.find_by_id(*event.parent_id)) slug->second = found->slug;
         }
-        visit(event, parent);
+        visit(event, slug->second);
     });
 }
 
