@@ -54,6 +54,12 @@ void for_each_event(store::Database& db, const EventVisitor& visit, const EventF
     });
 }
 
+std::optional<std::string> track_warning(store::Database& db, const domain::Event& event) {
+    if (!event.parent_id || event.track.empty()) return std::nullopt;
+    const auto parent = store::EventStore(db).find_by_id(*event.parent_id);
+    return parent ? domain::undeclared_track(event, *parent) : std::nullopt;
+}
+
 std::vector<std::string> event_slugs(store::Database& db) { return store::EventStore(db).slugs(); }
 
 EventView event_view(store::Database& db, std::string_view name) {

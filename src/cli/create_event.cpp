@@ -58,6 +58,7 @@ void run_file(const Options& options, Context& context) {
             "add --replace to update it from the file, or set another slug in the file");
     }
     for (const auto& warning : result.warnings) context.warn(warning);
+    warn_undeclared_track(context, result.event);
     if (result.replaced) {
         context.note(
             fmt::format("replaced {} (sequence {})", result.event.slug, result.event.sequence));
@@ -72,6 +73,7 @@ void run_replace(const domain::EventInput& input, Context& context) {
             context.database(Context::IfMissing::create), input, event_defaults(context, false),
             context.now(), [&](const app::EventUpdate& done) { print_slug(context, done.after); }),
         "");
+    warn_undeclared_track(context, update.after);
     if (update.created) {
         // The default zone was used after all: its note, if it has one.
         if (!input.times.timezone) context.default_timezone();
@@ -97,9 +99,11 @@ void run(const Options& options, Context& context) {
     auto& db = context.database(Context::IfMissing::create);
     // A new event: its wall times are read in the default zone unless --tz is given.
     const auto defaults = event_defaults(context, !input.times.timezone);
-    flag_value(app::create_event(db, input, defaults, context.now(),
-                                 [&](const domain::Event& event) { print_slug(context, event); }),
-               "");
+    const auto event =
+        flag_value(app::create_event(db, input, defaults, context.now(),
+                                     [&](const domain::Event& made) { print_slug(context, made); }),
+                   "");
+    warn_undeclared_track(context, event);
 }
 
 }  // namespace

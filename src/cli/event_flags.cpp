@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "convene/app/event_reads.hpp"
 #include "convene/domain/languages.hpp"
 #include "convene/error.hpp"
 #include "text_argument.hpp"
@@ -123,6 +124,10 @@ void read_description(domain::EventInput& input) {
 domain::EventDefaults event_defaults(Context& context, bool zone_used) {
     return {zone_used ? context.default_timezone() : context.config().default_timezone,
             context.config().default_locale};
+}
+
+void warn_undeclared_track(Context& context, const domain::Event& event) {
+    if (auto warning = app::track_warning(context.database(), event)) context.warn(*warning);
 }
 
 }  // namespace convene::cli

@@ -26,6 +26,7 @@ void run(const Options& options, Context& context) {
                                                      event_defaults(context, false), context.now()),
                                    "");
     const auto& after = update.after;
+    warn_undeclared_track(context, after);
     if (!update.changed) {
         context.note(fmt::format("nothing to change: {} is already as given (sequence {})",
                                  after.slug, after.sequence));

@@ -163,6 +163,21 @@ Checked<Track> parse_track(std::string_view text) {
     return track;
 }
 
+std::optional<std::string> undeclared_track(const Event& session, const Event& parent) {
+    if (session.track.empty() || parent.tracks.empty()) return std::nullopt;
+    std::vector<std::string> names;
+    for (const auto& track : parent.tracks) {
+        if (text::lowercase_ascii(track.name) == text::lowercase_ascii(session.track)) {
+            return std::nullopt;
+        }
+        names.push_back("'" + track.name + "'");
+    }
+    return fmt::format(
+        "{}: the track '{}' is not one of {}'s tracks ({}); schedules show it as "
+        "a track of its own",
+        session.slug, session.track, parent.slug, fmt::join(names, ", "));
+}
+
 bool changes_calendar(const Event& before, const Event& after) {
     return before.title != after.title || before.all_day != after.all_day ||
            before.start != after.start || before.end != after.end ||

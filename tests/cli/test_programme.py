@@ -115,6 +115,21 @@ class Programme(ConveneTestCase):
             "schedule.xml", self.ok("export-schedule", "forum", "--day-change", "04:00")))
         self.assertEqual(root.findtext("conference/days"), "3")
 
+    def test_a_track_the_parent_does_not_declare_is_written_with_a_warning(self):
+        result = self.run_convene("create-event", "--slug", "typo", "--parent", "forum",
+                                  "--title", "Exposé mal rangé", "--start", "2026-10-05T12:00",
+                                  "--duration", "30m", "--tz", "Europe/Paris",
+                                  "--track", "Migraton")
+        self.assertEqual(result.code, 0, result.stderr)
+        self.assertIn("typo: the track 'Migraton' is not one of forum's tracks ('Migration', "
+                      "'Villes')", result.stderr)
+        # Case aside, a declared track is fine, on update as on create.
+        result = self.run_convene("update-event", "typo", "--track", "migration")
+        self.assertEqual((result.code, "is not one of" in result.stderr), (0, False),
+                         result.stderr)
+        result = self.run_convene("update-event", "typo", "--track", "Ailleurs")
+        self.assertIn("the track 'Ailleurs' is not one of", result.stderr)
+
     def test_list_events_by_parent_and_dates(self):
         rows = json.loads(self.ok("list", "events", "--parent", "forum", "--format", "json",
                                   "--from", "2026-10-07", "--to", "2026-10-07"))

@@ -234,3 +234,20 @@ TEST_CASE("an event is cancelled by cancel-event, not by its status", "[event_in
     REQUIRE_FALSE(apply(input, event, k_defaults));
     CHECK(event.status == EventStatus::tentative);
 }
+
+TEST_CASE("a session's track that its parent does not declare is named in a warning", "[event]") {
+    Event parent;
+    parent.slug = "forum";
+    Event session;
+    session.slug = "talk";
+    session.track = "migraton";
+    CHECK_FALSE(undeclared_track(session, parent));  // nothing declared: nothing to compare
+    parent.tracks = {{"Migration", "#1f77b4"}, {"Villes", ""}};
+    CHECK(undeclared_track(session, parent) ==
+          "talk: the track 'migraton' is not one of forum's tracks ('Migration', 'Villes'); "
+          "schedules show it as a track of its own");
+    session.track = "MIGRATION";
+    CHECK_FALSE(undeclared_track(session, parent));
+    session.track.clear();
+    CHECK_FALSE(undeclared_track(session, parent));
+}

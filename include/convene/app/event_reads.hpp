@@ -46,6 +46,9 @@ struct EventView {
 };
 EventView event_view(store::Database& db, std::string_view name);
 
+// domain::undeclared_track of `event` and its parent, when it has one.
+std::optional<std::string> track_warning(store::Database& db, const domain::Event& event);
+
 // The calendar entries of the events `names` names, in the order given and each once; with
 // `all`, of every event (none is a NotFoundError).
 std::vector<ics::FeedEntry> calendar_entries(store::Database& db,

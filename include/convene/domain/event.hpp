@@ -90,6 +90,12 @@ bool is_url(std::string_view text);
 // (field "tracks").
 Checked<Track> parse_track(std::string_view text);
 
+// What to tell the organiser when a session's track is not one its parent declares (ignoring
+// case), while the parent declares some: a mistyped track becomes a track of its own, without
+// a colour, in conference apps. Nothing when the track is declared, or when there is nothing
+// to compare with.
+std::optional<std::string> undeclared_track(const Event& session, const Event& parent);
+
 // True when the change from `before` to `after` must reach calendars (SPEC §1: time, place,
 // title or status), i.e. when the iCalendar SEQUENCE must grow.
 bool changes_calendar(const Event& before, const Event& after);
