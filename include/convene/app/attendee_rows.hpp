@@ -31,6 +31,9 @@ struct AttendeeFilter {
     // As a person gives it: matched to the event's languages as a registration's is.
     std::optional<std::string> language{};
     std::optional<bool> checked_in{};
+    // Replies count only from people with a seat (the invited, as in `stats`): without a
+    // status, a reply filter shows the registered only.
+    std::optional<domain::ReplyKind> reply{};
 };
 
 // What a visit reads besides each registration's own columns. Each costs, so only on request.
