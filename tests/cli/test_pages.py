@@ -199,8 +199,27 @@ class NewcomerPage(PageTestCase):
 
     def test_markdown_says_what_text_says(self):
         self.seed()
+        self.ok("update-event", SLUG, "--status", "tentative")
         for fmt, label in (("text", "Statut\u00a0:"), ("markdown", "**Statut\u00a0:**")):
             self.assertIn(label, self.ok("show", SLUG, "--format", fmt))
+
+    def test_the_status_shows_only_when_not_confirmed(self):
+        """Issue 29: a confirmed event is what a page means; JSON, for programs, keeps it."""
+        self.seed()
+        for fmt in FORMATS:
+            with self.subTest(format=fmt):
+                page = self.ok("show", SLUG, "--format", fmt)
+                self.assertNotIn("Statut", page)
+                self.assertNotIn("confirmé", page)
+        self.assertEqual(json.loads(self.ok("show", SLUG, "--format", "json"))["status"],
+                         "confirmed")
+        self.ok("update-event", SLUG, "--status", "tentative")
+        for fmt, shown in (("text", "Statut\u00a0:"), ("markdown", "**Statut\u00a0:** provisoire"),
+                           ("html", "<dt>Statut</dt>")):
+            with self.subTest(format=fmt):
+                self.assertIn(shown, self.ok("show", SLUG, "--format", fmt))
+        self.ok("cancel-event", SLUG)
+        self.assertIn("annulé", self.ok("show", SLUG))
 
     def test_an_item_kind_is_not_part_of_its_title(self):
         self.ok("create-event", "--title", "Briefing", "--start", "2022-04-13T15:00",
