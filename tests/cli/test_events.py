@@ -159,7 +159,8 @@ class EventCommands(ConveneTestCase):
 
     def test_locale_from_the_flag_else_the_configuration(self):
         _, slug = self.create_briefing("--locale", "fr-CA")
-        self.assertEqual(json.loads(self.ok("show", slug, "--format", "json"))["locale"], "fr")
+        # French words; the region is kept for what it decides (issue 29: the clock).
+        self.assertEqual(json.loads(self.ok("show", slug, "--format", "json"))["locale"], "fr-CA")
         self.assertIn("Quand\u00a0:", self.ok("show", slug))
         self.ok("update-event", slug, "--locale", "es")
         self.assertIn("Cuándo:", self.ok("show", slug))

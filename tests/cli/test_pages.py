@@ -221,6 +221,21 @@ class NewcomerPage(PageTestCase):
         self.ok("cancel-event", SLUG)
         self.assertIn("annulé", self.ok("show", SLUG))
 
+    def test_a_locales_region_decides_the_clock(self):
+        """Issue 29: en-GB, fr and es write 15:00, en-US 3:00 PM, from ICU's data."""
+        expected = {"en-GB": "15:00 – 16:00", "en-US": "3:00\u202fPM – 4:00\u202fPM",
+                    "es": "15:00 – 16:00", "fr": "15 h 00 – 16 h 00"}
+        for number, (locale, times) in enumerate(expected.items()):
+            with self.subTest(locale=locale):
+                slug = self.ok("create-event", "--title", f"Clock {number}", "--start",
+                               "2022-04-13T15:00", "--end", "16:00", "--tz", "Europe/Paris",
+                               "--locale", locale.lower()).strip()
+                self.assertIn(times, self.ok("show", slug))
+                data = json.loads(self.ok("show", slug, "--format", "json"))
+                self.assertEqual(data["locale"], locale)
+        html = self.ok("show", "clock-0", "--format", "html")
+        self.assertIn('<html lang="en-GB">', html)
+
     def test_an_item_kind_is_not_part_of_its_title(self):
         self.ok("create-event", "--title", "Briefing", "--start", "2022-04-13T15:00",
                 "--end", "16:00", "--tz", "Europe/Paris")

@@ -27,6 +27,24 @@ TEST_CASE("supported locales are matched on the primary language subtag", "[loca
     CHECK(l10n::choose_locale("es-MX", "fr") == "es");
     CHECK(l10n::choose_locale("de", "fr") == "fr");
     CHECK(l10n::choose_locale("", "") == "en");
+    // Someone who speaks the event's language reads it with the event's region.
+    CHECK(l10n::choose_locale("en", "en-GB") == "en-GB");
+    CHECK(l10n::choose_locale("", "en-GB") == "en-GB");
+    CHECK(l10n::choose_locale("fr", "en-GB") == "fr");
+}
+
+TEST_CASE("a locale's region decides the clock", "[locale]") {
+    const auto event = briefing();
+    // ICU's own data, through the skeleton "jmm": no rule of convene's.
+    CHECK(l10n::Locale("en-GB").time(event.start, "Europe/Paris") == "15:00");
+    CHECK(l10n::Locale("en-US").time(event.start, "Europe/Paris") == "3:00\u202fPM");
+    CHECK(l10n::Locale("en").time(event.start, "Europe/Paris") == "3:00\u202fPM");
+    CHECK(l10n::Locale("es").time(event.start, "Europe/Paris") == "15:00");
+    CHECK(l10n::Locale("en-GB").tag() == "en-GB");
+    // The words are the language's: one catalog for every English.
+    CHECK(l10n::Locale("en-GB").tr("When:") == "When:");
+    CHECK(l10n::Locale("fr-CA").time(event.start, "Europe/Paris") ==
+          l10n::Locale("fr").time(event.start, "Europe/Paris"));
 }
 
 TEST_CASE("dates, times and zones follow the locale", "[locale]") {
