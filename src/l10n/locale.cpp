@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include <fmt/format.h>
+#include <unicode/dtitvfmt.h>
 #include <unicode/dtptngen.h>
 #include <unicode/listformatter.h>
 #include <unicode/locid.h>
@@ -72,6 +73,29 @@ icu::Locale icu_locale(const std::string& tag) {
     auto locale = icu::Locale::forLanguageTag(tag, status);
     check(status, "read a locale");
     return locale;
+}
+
+UDate midnight_utc(domain::Date day) {
+    return static_cast<UDate>(
+               std::chrono::duration_cast<std::chrono::seconds>(day.time_since_epoch()).count()) *
+           1000.0;
+}
+
+// "11–13 avril 2022", "April 11 – 13, 2022", "11 April – 2 May 2022": ICU's interval formats
+// (CLDR), which write once what both dates share, as each language does.
+std::string date_range(const icu::Locale& locale, domain::Date first, domain::Date last) {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::DateIntervalFormat> format(
+        icu::DateIntervalFormat::createInstance(icu::UnicodeString("yMMMMd"), locale, status));
+    check(status, "make a date interval format");
+    // The dates are days, not instants: read at midnight UTC, written in UTC.
+    format->adoptTimeZone(icu::TimeZone::createTimeZone("UTC"));
+    const icu::DateInterval interval(midnight_utc(first), midnight_utc(last));
+    icu::UnicodeString out;
+    icu::FieldPosition position;
+    format->format(&interval, out, position, status);
+    check(status, "format a date interval");
+    return to_utf8(out);
 }
 
 // A translated fmt pattern with named fields; a catalog entry with broken fields falls back
@@ -206,8 +230,7 @@ std::string Locale::list(const std::vector<std::string>& items) const {
 std::string Locale::when(const domain::Event& event, std::string_view zone) const {
     if (event.all_day) {
         if (event.start_date == event.end_date) return date(event.start_date);
-        return fill(*this, "{first} – {last}", fmt::arg("first", date(event.start_date)),
-                    fmt::arg("last", date(event.end_date)));
+        return date_range(icu_locale(m_tag), event.start_date, event.end_date);
     }
     const auto& tz = domain::known_zone(zone);
     const auto from = domain::to_local(event.start, tz);

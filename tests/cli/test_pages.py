@@ -135,6 +135,8 @@ class GoldenPages(PageTestCase):
         self.assertIn("Quand\u00a0:", page)
         self.assertIn("13 avril 2022, 15 h 00 – 16 h 00 (heure d’été d’Europe centrale)", page)
         self.assertIn("anglais, français et espagnol", page)
+        # The parent's three days as French writes them (ICU's interval format), not twice.
+        self.assertIn("(11–13 avril 2022)", page)
         self.assertIn("Programme\n", page)
         # Links keep their URL after their text; the Markdown keeps the link as written.
         self.assertIn("le Pacte mondial sur les réfugiés (https://example.org/gcr)",

@@ -47,6 +47,22 @@ TEST_CASE("a locale's region decides the clock", "[locale]") {
           l10n::Locale("fr").time(event.start, "Europe/Paris"));
 }
 
+TEST_CASE("date ranges are ICU's interval formats", "[locale]") {
+    domain::Event event;
+    event.all_day = true;
+    event.start_date = date::sys_days{date::April / 11 / 2022};
+    event.end_date = date::sys_days{date::April / 13 / 2022};
+    // What both dates share is written once, as each language does (CLDR's interval formats).
+    CHECK(l10n::Locale("fr").when(event, "UTC") == "11–13 avril 2022");
+    CHECK(l10n::Locale("en-GB").when(event, "UTC") == "11–13 April 2022");
+    CHECK(l10n::Locale("en-US").when(event, "UTC") == "April 11\u2009–\u200913, 2022");
+    CHECK(l10n::Locale("es").when(event, "UTC") == "11–13 de abril de 2022");
+    event.end_date = date::sys_days{date::May / 3 / 2022};
+    CHECK(l10n::Locale("fr").when(event, "UTC") == "11 avril\u2009–\u20093 mai 2022");
+    event.end_date = date::sys_days{date::January / 2 / 2023};
+    CHECK(l10n::Locale("en-GB").when(event, "UTC") == "11 April 2022\u2009–\u20092 January 2023");
+}
+
 TEST_CASE("dates, times and zones follow the locale", "[locale]") {
     const auto event = briefing();
     const l10n::Locale en("en");
