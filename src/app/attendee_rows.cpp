@@ -44,13 +44,13 @@ private:
 
 // Places in the waiting list, which is the list order (registered_at, then id) of the
 // waitlisted. While every waitlisted row is visited they are counted on the way; a filter that
-// hides some (language, check-in) needs them counted first.
+// hides some (language, check-in, reply) needs them counted first.
 class WaitlistPositions {
 public:
     WaitlistPositions(store::RegistrationStore& registrations, std::int64_t event_id,
                       const store::RegistrationFilter& filter, bool wanted)
         : m_wanted(wanted) {
-        if (!wanted || (!filter.language && !filter.checked_in)) return;
+        if (!wanted || (!filter.language && !filter.checked_in && !filter.reply)) return;
         std::int64_t position = 0;
         registrations.for_each(
             event_id, {.status = domain::RegistrationStatus::waitlisted},
@@ -135,10 +135,12 @@ domain::Checked<AttendeeRows> attendee_rows(store::Database& db, std::string_vie
             return domain::Problem{{}, std::move(*problem), {}};
         }
     }
+    if (filter.reply && !filter.status) filter.status = domain::RegistrationStatus::registered;
     return AttendeeRows(db, std::move(event),
                         {.status = filter.status,
                          .language = std::move(filter.language),
-                         .checked_in = filter.checked_in});
+                         .checked_in = filter.checked_in,
+                         .reply = filter.reply});
 }
 
 AttendeeRows attendee_rows(store::Database& db, std::string_view event_name) {

@@ -75,7 +75,7 @@ InvitationMessages::Rendered& InvitationMessages::rendered(domain::Itip method,
         {}});
     if (m_settings.eml) {
         slot->letter.emplace(m_event, slot->details, m_settings.organiser, notice, locale,
-                             templates(locale), m_settings.other_zones);
+                             templates(l10n::supported_locale(locale)), m_settings.other_zones);
         slot->email.emplace(slot->invitation, m_event, m_settings.organiser, *slot->letter,
                             m_settings.stamp);
     }

@@ -34,8 +34,7 @@ struct Options {
 void write_feed(const Options& options, Context& context) {
     const auto entries = app::calendar_entries(context.database(), options.events, options.all);
     ics::FeedOptions feed;
-    feed.name =
-        !options.all && entries.size() == 1 ? entries.front().event.title : "convene events";
+    feed.name = ics::feed_name(entries, context.config().organiser_name);
     feed.stamp = context.now();
     feed.with_agenda = options.with_agenda;
     feed.reminders = reminders(context, options.reminders);

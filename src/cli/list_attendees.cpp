@@ -1,8 +1,9 @@
 // convene list attendees EVENT: one row per registration, in registration order, streamed.
 // Columns: name, email, organisation, language, status, registered_at, checked_in_at,
-// waitlist_position, then one per custom field the event's registrations use. `register --csv`
-// reads this back unchanged. On request (--fields), what `send` last sent each person and their
-// reply: sent_method, sent_sequence, sent_at, reply; and the time in the online meeting
+// waitlist_position, then one per custom field the event's registrations use. --reply picks
+// people by their answer to the invitation (the registered only, unless --status says). `register
+// --csv` reads this back unchanged. On request (--fields), what `send` last sent each person and
+// their reply: sent_method, sent_sequence, sent_at, reply; and the time in the online meeting
 // (attended_minutes, from check-in --from).
 #include <memory>
 #include <optional>
@@ -28,6 +29,7 @@ struct Options {
     std::optional<std::string> language;
     bool checked_in{false};
     bool not_checked_in{false};
+    std::optional<std::string> reply;
     std::optional<std::string> fields;
     bool no_header{false};
     bool wide{false};
@@ -82,6 +84,7 @@ app::AttendeeFilter make_filter(const Options& options) {
     }
     if (options.checked_in) filter.checked_in = true;
     if (options.not_checked_in) filter.checked_in = false;
+    if (options.reply) filter.reply = flag_value(domain::parse_reply_kind(*options.reply), "reply");
     return filter;
 }
 
@@ -116,6 +119,9 @@ Runner add_list_attendees(CLI::App& command) {
     command.add_flag("--checked-in", options->checked_in, "Only people who checked in");
     command.add_flag("--not-checked-in", options->not_checked_in,
                      "Only people who did not check in");
+    command.add_option("--reply", options->reply,
+                       "Only people whose answer is accepted, declined, tentative, delegated or "
+                       "none (no reply); the registered unless --status says otherwise");
     command.add_option(
         "--fields", options->fields,
         "Columns to show, in order: id,name,email,…, custom fields by name, and "

@@ -1,7 +1,8 @@
 // convene stats EVENT: the counts an organiser books rooms and interpreters by, as one list
 // (figure, value, count) in any list format: seats (capacity, taken, free), waiting,
 // cancelled, checked in, attended online (checked in from a meeting's report), then the registered
-// per language and per organisation.
+// per language, per organisation and per reply to the invitation (accepted, declined,
+// tentative, none: the same people `list attendees --reply` shows).
 #include <algorithm>
 #include <memory>
 #include <optional>
@@ -18,6 +19,19 @@ struct Options {
     std::string event;
     bool no_header{false};
 };
+
+// The registered by their answer, every kind always (a script reads a fixed set of rows) but
+// delegated, which few calendars send: shown only when someone did. They add up to `taken`.
+void reply_rows(output::RowWriter& writer, const store::ReplyCounts& replies) {
+    const auto row = [&](domain::ReplyKind kind, std::int64_t count) {
+        writer.row({"reply", domain::to_string(kind), count});
+    };
+    row(domain::ReplyKind::accepted, replies.accepted);
+    row(domain::ReplyKind::declined, replies.declined);
+    row(domain::ReplyKind::tentative, replies.tentative);
+    if (replies.delegated > 0) row(domain::ReplyKind::delegated, replies.delegated);
+    row(domain::ReplyKind::none, replies.none);
+}
 
 void run(const Options& options, Context& context) {
     auto rows = app::attendee_rows(context.database(), options.event);
@@ -49,6 +63,7 @@ void run(const Options& options, Context& context) {
     };
     groups("language", counts.by_language);
     groups("organisation", counts.by_organisation);
+    reply_rows(*writer, counts.replies);
     writer->finish();
 }
 

@@ -1,5 +1,6 @@
 #include "convene/domain/event.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <utility>
@@ -200,9 +201,42 @@ std::string supported_locale(std::string_view tag) {
     return {};
 }
 
+namespace {
+
+// The region of a tag ("GB" of "en-gb", "419" of "es_419", "GB" of "en-Latn-GB"), upper case,
+// or "" when it names none: the region decides what the language leaves open, such as the
+// clock (en-GB and en-US write 15:00 and 3:00 PM).
+std::string region_of(std::string_view tag) {
+    const auto all = [](std::string_view part, bool digits) {
+        return std::all_of(part.begin(), part.end(), [digits](char c) {
+            const auto u = static_cast<unsigned char>(c);
+            return (digits ? std::isdigit(u) : std::isalpha(u)) != 0;
+        });
+    };
+    for (auto begin = tag.find_first_of("-_"); begin != std::string_view::npos;) {
+        const auto end = tag.find_first_of("-_", begin + 1);
+        const auto part =
+            tag.substr(begin + 1, end == std::string_view::npos ? end : end - begin - 1);
+        if ((part.size() == 2 && all(part, false)) || (part.size() == 3 && all(part, true))) {
+            std::string region(part);
+            for (auto& c : region)
+                c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+            return region;
+        }
+        if (part.size() != 4) return {};  // only a script ("Latn") comes before a region
+        begin = end;
+    }
+    return {};
+}
+
+}  // namespace
+
 Checked<std::string> parse_locale(std::string_view tag) {
     auto locale = supported_locale(tag);
-    if (!locale.empty()) return locale;
+    if (!locale.empty()) {
+        const auto region = region_of(tag);
+        return region.empty() ? locale : locale + "-" + region;
+    }
     return Problem{"locale", fmt::format("convene does not write in '{}'", tag),
                    fmt::format("use one of {}", fmt::join(k_locales, ", "))};
 }
@@ -301,7 +335,7 @@ std::optional<Problem> validate(const Event& event) {
             return Problem{field.field, std::move(*problem), {}};
         }
     }
-    if (supported_locale(event.locale) != event.locale) {
+    if (const auto locale = parse_locale(event.locale); !locale || *locale != event.locale) {
         return Problem{"locale", fmt::format("convene does not write in '{}'", event.locale), {}};
     }
     for (const auto& organiser : event.organisers) {

@@ -31,6 +31,52 @@ std::optional<Itip> parse_itip(std::string_view text) {
     return std::nullopt;
 }
 
+namespace {
+constexpr ReplyKind k_reply_kinds[] = {ReplyKind::accepted, ReplyKind::declined,
+                                       ReplyKind::tentative, ReplyKind::delegated, ReplyKind::none};
+}  // namespace
+
+std::string_view to_string(ReplyKind kind) {
+    switch (kind) {
+        case ReplyKind::accepted: return "accepted";
+        case ReplyKind::declined: return "declined";
+        case ReplyKind::tentative: return "tentative";
+        case ReplyKind::delegated: return "delegated";
+        case ReplyKind::none: return "none";
+    }
+    return "none";
+}
+
+std::string_view partstat_of(ReplyKind kind) {
+    switch (kind) {
+        case ReplyKind::accepted: return "ACCEPTED";
+        case ReplyKind::declined: return "DECLINED";
+        case ReplyKind::tentative: return "TENTATIVE";
+        case ReplyKind::delegated: return "DELEGATED";
+        case ReplyKind::none: return "";
+    }
+    return "";
+}
+
+Checked<ReplyKind> parse_reply_kind(std::string_view text) {
+    for (auto kind : k_reply_kinds) {
+        if (text == to_string(kind)) return kind;
+    }
+    // The choices go in the message itself: a flag's mistake is one line.
+    return Problem{"reply",
+                   fmt::format("unknown reply '{}' (use accepted, declined, tentative, delegated "
+                               "or none)",
+                               text),
+                   ""};
+}
+
+std::optional<ReplyKind> reply_kind_of(std::string_view partstat) {
+    for (auto kind : k_reply_kinds) {
+        if (partstat == partstat_of(kind)) return kind;
+    }
+    return std::nullopt;
+}
+
 std::string describe(const OwedMessage& message) {
     switch (message.reason) {
         case SendReason::new_registration: return "new registration";

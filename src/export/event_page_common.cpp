@@ -47,6 +47,13 @@ std::string status_text(const l10n::Locale& locale, domain::EventStatus status) 
     return {};
 }
 
+std::string status_note(const l10n::Locale& locale, domain::EventStatus status) {
+    // A page is confirmed unless it says otherwise: "Status: confirmed" on every page read as
+    // a form's field, not as what an organiser would write.
+    if (status == domain::EventStatus::confirmed) return {};
+    return status_text(locale, status);
+}
+
 std::string kind_text(const l10n::Locale& locale, const std::string& kind) {
     if (kind == "talk") return locale.tr("talk");
     if (kind == "discussion") return locale.tr("discussion");

@@ -221,7 +221,7 @@ void write_html(std::ostream& out, const EventPage& page) {
                          text::escape_html(when(locale, *page.parent, page.parent->timezone))));
     }
     if (event.capacity) fact(out, locale, "Capacity:", std::to_string(*event.capacity));
-    fact(out, locale, "Status:", text::escape_html(status_text(locale, event.status)));
+    fact(out, locale, "Status:", text::escape_html(status_note(locale, event.status)));
     out << "</dl>\n";
 
     const bool any_action =

@@ -107,7 +107,7 @@ void write_markdown(std::ostream& out, const EventPage& page) {
                                              when(locale, *page.parent, page.parent->timezone))));
     }
     if (event.capacity) field("Capacity:", std::to_string(*event.capacity));
-    field("Status:", escape(status_text(locale, event.status)));
+    field("Status:", escape(status_note(locale, event.status)));
     if (!trim(event.description).empty()) out << '\n' << verbatim(event.description) << '\n';
 
     if (!page.agenda.empty()) {

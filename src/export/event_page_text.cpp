@@ -126,7 +126,7 @@ void write_text(std::ostream& out, const EventPage& page) {
                                     when(locale, *page.parent, page.parent->timezone)));
     }
     if (event.capacity) add("Capacity:", std::to_string(*event.capacity));
-    add("Status:", status_text(locale, event.status));
+    add("Status:", status_note(locale, event.status));
     write_fields(out, fields, page.width);
 
     if (!event.description.empty()) {

@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include <fmt/format.h>
+#include <unicode/dtitvfmt.h>
 #include <unicode/dtptngen.h>
 #include <unicode/listformatter.h>
 #include <unicode/locid.h>
@@ -78,6 +79,38 @@ std::string format_instant(const icu::Locale& locale, std::string_view pattern, 
     return to_utf8(out);
 }
 
+// ICU's locale for a tag with a region ("en-GB"): the region is what ICU decides by, the
+// clock among other things.
+icu::Locale icu_locale(const std::string& tag) {
+    UErrorCode status = U_ZERO_ERROR;
+    auto locale = icu::Locale::forLanguageTag(tag, status);
+    check(status, "read a locale");
+    return locale;
+}
+
+UDate midnight_utc(domain::Date day) {
+    return static_cast<UDate>(
+               std::chrono::duration_cast<std::chrono::seconds>(day.time_since_epoch()).count()) *
+           1000.0;
+}
+
+// "11–13 avril 2022", "April 11 – 13, 2022", "11 April – 2 May 2022": ICU's interval formats
+// (CLDR), which write once what both dates share, as each language does.
+std::string date_range(const icu::Locale& locale, domain::Date first, domain::Date last) {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::DateIntervalFormat> format(
+        icu::DateIntervalFormat::createInstance(icu::UnicodeString("yMMMMd"), locale, status));
+    check(status, "make a date interval format");
+    // The dates are days, not instants: read at midnight UTC, written in UTC.
+    format->adoptTimeZone(icu::TimeZone::createTimeZone("UTC"));
+    const icu::DateInterval interval(midnight_utc(first), midnight_utc(last));
+    icu::UnicodeString out;
+    icu::FieldPosition position;
+    format->format(&interval, out, position, status);
+    check(status, "format a date interval");
+    return to_utf8(out);
+}
+
 // A translated fmt pattern with named fields; a catalog entry with broken fields falls back
 // to the English pattern rather than failing a whole page.
 template <typename... Args>
@@ -97,7 +130,12 @@ std::string supported_locale(std::string_view tag) { return domain::supported_lo
 
 std::string choose_locale(std::string_view preferred, std::string_view fallback) {
     auto chosen = supported_locale(preferred);
-    if (chosen.empty()) chosen = supported_locale(fallback);
+    const auto fallback_language = supported_locale(fallback);
+    // A person who speaks the event's language reads it as the event writes it: an en-GB
+    // event's letters keep its 24-hour clock for someone who registered in "en".
+    if (chosen.empty() || chosen == fallback_language) {
+        if (auto full = domain::parse_locale(fallback); full.ok()) return *full;
+    }
     return chosen.empty() ? "en" : chosen;
 }
 
@@ -123,18 +161,23 @@ std::string catalog_dir() {
     return {};
 }
 
-Locale::Locale(std::string_view tag) : m_tag(tag.empty() ? "en" : supported_locale(tag)) {
-    if (m_tag.empty()) throw std::invalid_argument(fmt::format("unsupported locale '{}'", tag));
+Locale::Locale(std::string_view tag) {
+    if (tag.empty()) tag = "en";
+    auto parsed = domain::parse_locale(tag);  // the region kept: "en-GB"
+    if (!parsed) throw std::invalid_argument(fmt::format("unsupported locale '{}'", tag));
+    m_tag = *std::move(parsed);
 }
 
 std::string Locale::tr(const char* message) const {
-    if (m_tag == "en") return message;
-    return gettext_lookup(m_tag, message);
+    // One catalog per language: en-GB and en-US read the same words.
+    const auto language = supported_locale(m_tag);
+    if (language == "en") return message;
+    return gettext_lookup(language, message);
 }
 
 std::string Locale::plural(const char* message, std::int64_t count) const {
     UErrorCode status = U_ZERO_ERROR;
-    icu::MessageFormat format(from_utf8(tr(message)), icu::Locale(m_tag.c_str()), status);
+    icu::MessageFormat format(from_utf8(tr(message)), icu_locale(m_tag), status);
     if (U_FAILURE(status)) {
         status = U_ZERO_ERROR;
         format.applyPattern(from_utf8(message), status);
@@ -150,14 +193,14 @@ std::string Locale::plural(const char* message, std::int64_t count) const {
 
 std::string Locale::date(domain::Date day) const {
     return format_instant(
-        icu::Locale(m_tag.c_str()), "yMMMMd", true,
+        icu_locale(m_tag), "yMMMMd", true,
         domain::Instant{std::chrono::duration_cast<std::chrono::seconds>(day.time_since_epoch())},
         "UTC");
 }
 
 std::string Locale::weekday_date(domain::Date day) const {
     return format_instant(
-        icu::Locale(m_tag.c_str()), "yMMMMEEEEd", true,
+        icu_locale(m_tag), "yMMMMEEEEd", true,
         domain::Instant{std::chrono::duration_cast<std::chrono::seconds>(day.time_since_epoch())},
         "UTC");
 }
@@ -166,11 +209,11 @@ std::string Locale::time(domain::Instant instant, std::string_view zone) const {
     // Translators may replace the CLDR skeleton "jmm" by an ICU pattern: French typography
     // writes "15 h 00" where CLDR's fr has "15:00".
     const std::string pattern = tr("jmm");
-    return format_instant(icu::Locale(m_tag.c_str()), pattern, pattern == "jmm", instant, zone);
+    return format_instant(icu_locale(m_tag), pattern, pattern == "jmm", instant, zone);
 }
 
 std::string Locale::zone_name(domain::Instant instant, std::string_view zone) const {
-    return format_instant(icu::Locale(m_tag.c_str()), "zzzz", false, instant, zone);
+    return format_instant(icu_locale(m_tag), "zzzz", false, instant, zone);
 }
 
 std::string Locale::utc_offset(domain::Instant instant, std::string_view zone) const {
@@ -186,7 +229,7 @@ std::string Locale::language_name(std::string_view tag) const {
     const auto language = icu::Locale::forLanguageTag(piece, status);
     if (U_FAILURE(status) || language.isBogus()) return std::string(tag);
     icu::UnicodeString name;
-    language.getDisplayName(icu::Locale(m_tag.c_str()), name);
+    language.getDisplayName(icu_locale(m_tag), name);
     return name.isEmpty() ? std::string(tag) : to_utf8(name);
 }
 
@@ -196,7 +239,7 @@ std::string Locale::list(const std::vector<std::string>& items) const {
     UErrorCode status = U_ZERO_ERROR;
     auto& format = formats[m_tag];
     if (!format) {
-        format.reset(icu::ListFormatter::createInstance(icu::Locale(m_tag.c_str()), status));
+        format.reset(icu::ListFormatter::createInstance(icu_locale(m_tag), status));
         check(status, "make a list format");
     }
     std::vector<icu::UnicodeString> texts;
@@ -211,8 +254,7 @@ std::string Locale::list(const std::vector<std::string>& items) const {
 std::string Locale::when(const domain::Event& event, std::string_view zone) const {
     if (event.all_day) {
         if (event.start_date == event.end_date) return date(event.start_date);
-        return fill(*this, "{first} – {last}", fmt::arg("first", date(event.start_date)),
-                    fmt::arg("last", date(event.end_date)));
+        return date_range(icu_locale(m_tag), event.start_date, event.end_date);
     }
     const auto& tz = domain::known_zone(zone);
     const auto from = domain::to_local(event.start, tz);

@@ -50,6 +50,9 @@ WHERE r.event_id = ?1
   AND (CAST(?3 AS text) IS NULL OR r.language = ?3)
   AND (CAST(?4 AS integer) IS NULL
        OR (CASE WHEN r.checked_in_at IS NULL THEN 0 ELSE 1 END) = ?4)
+  AND (CAST(?5 AS text) IS NULL
+       OR coalesce((SELECT a.partstat FROM attendee_reply AS a
+                    WHERE a.event_id = r.event_id AND a.email_key = r.email_key), '') = ?5)
 ORDER BY r.registered_at, r.id)sql";
 // The custom fields of the same registrations, in the same order, read beside the list and
 // merged by id: no subquery per row, no JSON built by SQLite and parsed again. Within one
@@ -98,6 +101,33 @@ std::optional<std::int64_t> as_id(std::string_view text) {
     auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
     if (text.empty() || ec != std::errc{} || ptr != text.data() + text.size()) return std::nullopt;
     return id;
+}
+
+// The registered by their reply: a reply counts only from people with a seat, those the
+// invitations go to. One reply row per person at most (its primary key), so a left join
+// counts each registration once.
+ReplyCounts reply_counts(sql::Connection& db, std::int64_t event_id) {
+    auto query = db.prepare(R"sql(
+        SELECT coalesce(a.partstat, ''), count(*)
+        FROM registration AS r
+        LEFT JOIN attendee_reply AS a ON a.event_id = r.event_id AND a.email_key = r.email_key
+        WHERE r.event_id = ? AND r.status = 'registered'
+        GROUP BY coalesce(a.partstat, ''))sql");
+    query->bind(1, event_id);
+    ReplyCounts counts;
+    while (query->step()) {
+        const auto kind = domain::reply_kind_of(query->text(0));
+        if (!kind) throw_damaged("attendee_reply", "its partstat is not one convene records");
+        const auto n = query->integer(1);
+        switch (*kind) {
+            case domain::ReplyKind::accepted: counts.accepted = n; break;
+            case domain::ReplyKind::declined: counts.declined = n; break;
+            case domain::ReplyKind::tentative: counts.tentative = n; break;
+            case domain::ReplyKind::delegated: counts.delegated = n; break;
+            case domain::ReplyKind::none: counts.none = n; break;
+        }
+    }
+    return counts;
 }
 
 }  // namespace
@@ -368,6 +398,7 @@ RegistrationCounts RegistrationStore::counts(std::int64_t event_id) {
     };
     counts.by_language = group("language");
     counts.by_organisation = group("organisation");
+    counts.replies = reply_counts(connection(), event_id);
     return counts;
 }
 
@@ -385,6 +416,7 @@ void RegistrationStore::for_each(std::int64_t event_id, const RegistrationFilter
         if (filter.status) query.bind(2, domain::to_string(*filter.status));
         if (filter.language) query.bind(3, *filter.language);
         if (filter.checked_in) query.bind(4, *filter.checked_in ? 1 : 0);
+        if (filter.reply) query.bind(5, std::string(domain::partstat_of(*filter.reply)));
     };
     const auto snapshot = m_db.read_snapshot();
     auto query = use(m_statements->list_without_fields);

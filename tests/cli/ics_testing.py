@@ -27,6 +27,19 @@ SEED_DESCRIPTION = (
 ORGANISER_TOML = '[organiser]\nname = "Mayors Mechanism, GFMD"\nemail = "events@example.org"\n'
 
 
+def reply_ics(uid, attendee, partstat, sequence=0, stamp="20231115T090000Z"):
+    """A REPLY as Thunderbird writes one: folded lines, CRLF, the attendee alone."""
+    return (
+        "BEGIN:VCALENDAR\r\nPRODID:-//Mozilla.org/NONSGML Mozilla Calendar V1.1//EN\r\n"
+        "VERSION:2.0\r\nMETHOD:REPLY\r\nBEGIN:VEVENT\r\n"
+        "CREATED:20231114T221320Z\r\nLAST-MODIFIED:20231115T090000Z\r\n"
+        f"DTSTAMP:{stamp}\r\nUID:{uid}\r\nSUMMARY:Briefing\r\n"
+        "ORGANIZER;CN=\"Mayors Mechanism, GFMD\":mailto:events@example.org\r\n"
+        f"ATTENDEE;CN=\"Jane Doe\";PARTSTAT={partstat};ROLE=REQ-PARTICIPANT:mailto:\r\n {attendee}\r\n"
+        "DTSTART:20220413T130000Z\r\nDTEND:20220413T140000Z\r\n"
+        f"SEQUENCE:{sequence}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+
+
 def pinned_uid(number):
     """A stand-in for a random UID, the same length so that line folding does not move."""
     return f"00000000-0000-4000-8000-{number:012d}@convene"

@@ -11,6 +11,10 @@ import unittest
 from ics_testing import (ORGANISER_TOML, SEED_DESCRIPTION, SEED_END, SEED_START, SEED_TITLE,
                          ExportTestCase, ics_check)
 
+# create_briefing's parent event, whose sessions' feed carries its name.
+PARENT_TITLE = ("Migrations et déplacements en contexte de crise : Que font les GLR pour sauver "
+                "et protéger des vies ?")
+
 
 class Instants(ExportTestCase):
     def create(self, *args):
@@ -72,7 +76,7 @@ class Feed(ExportTestCase):
             self.assertNotIn(forbidden, data)
         self.check(data, [(self.uid(slug), SEED_START, SEED_END),
                           (self.uid(parent), "2022-04-11", "2022-04-14")])
-        self.assertEqual(self.property(data, "NAME"), ["convene events"])
+        self.assertEqual(self.property(data, "NAME"), [PARENT_TITLE])
         self.assertEqual(self.property(data, "LOCATION"), ["Genève\\, salle XX\\; 2e étage"])
         self.assertEqual(self.property(data, "URL"), ["https://example.org/imrf-briefing/register"])
         self.assertEqual(self.property(data, "CONFERENCE"), ["https://example.org/imrf-briefing"])
@@ -102,7 +106,33 @@ class Feed(ExportTestCase):
         ])
         self.assertEqual(data.count(b"BEGIN:VTIMEZONE\r\n"), 2)
         self.assertEqual(data.count(b"TZID:Europe/Paris\r\n"), 1)
-        self.assertEqual(self.property(data, "NAME"), ["convene events"])
+        # Unrelated events from no one in particular: no made-up name ("convene events"); the
+        # calendar program names the calendar after its file, as it does any unnamed one.
+        self.assertEqual(self.property(data, "NAME"), [])
+        self.assertNotIn(b"X-WR-CALNAME", data)
+        self.write("convene.toml", ORGANISER_TOML)
+        data = self.export("--all")
+        self.assertEqual(self.property(data, "NAME"), ["Mayors Mechanism\\, GFMD"])
+        self.assertEqual(self.property(data, "X-WR-CALNAME"), ["Mayors Mechanism\\, GFMD"])
+
+    def test_a_programme_feed_is_named_after_the_parent(self):
+        parent, slug = self.create_briefing()
+        second = self.ok("create-event", "--title", "Atelier", "--start", "2022-04-12T10:00",
+                         "--end", "11:00", "--tz", "Europe/Paris", "--parent", parent).strip()
+        for events in ((slug, second), (parent, slug, second), (second, parent)):
+            with self.subTest(events=events):
+                data = self.export(*events)
+                self.assertEqual(self.property(data, "NAME"), [PARENT_TITLE])
+                self.assertEqual(self.property(data, "X-WR-CALNAME"), [PARENT_TITLE])
+        # A session alone is its own event.
+        self.assertEqual(self.property(self.export(second), "NAME"), ["Atelier"])
+
+    def test_events_of_one_organisation_are_named_after_it(self):
+        _, slug = self.create_briefing()
+        other = self.ok("create-event", "--title", "Autre", "--start", "2022-12-01T10:00",
+                        "--end", "11:00", "--tz", "Europe/Paris",
+                        "--organiser", "Mayors Mechanism").strip()
+        self.assertEqual(self.property(self.export(slug, other), "NAME"), ["Mayors Mechanism"])
 
     def test_naming_an_event_twice_exports_it_once(self):
         _, slug = self.create_briefing()

@@ -8,6 +8,7 @@ import unicodedata
 import unittest
 
 from harness import ConveneTestCase
+from ics_testing import reply_ics
 
 PEOPLE = [
     # name, email, organisation, language, custom fields
@@ -107,6 +108,36 @@ class ListAttendeesTest(ConveneTestCase):
         self.assertEqual(len(emails("--not-checked-in")), 3)
         self.fails(2, "list", "attendees", self.event, "--status", "maybe")
         self.fails(2, "list", "attendees", self.event, "--language", "de")
+
+    def test_reply_filter_picks_the_registered_by_their_answer(self):
+        uid = json.loads(self.ok("show", self.event, "--format", "json"))["uid"]
+        self.ok("rsvp", self.event, input=reply_ics(uid, "ana@example.org", "ACCEPTED"))
+        self.ok("rsvp", self.event, input=reply_ics(uid, "li@example.org", "DECLINED"))
+
+        def emails(*extra):
+            return self.listing("tsv", "--fields", "email", "--no-header", *extra).split()
+        self.assertEqual(emails("--reply", "accepted"), ["ana@example.org"])
+        self.assertEqual(emails("--reply", "declined"), ["li@example.org"])
+        self.assertEqual(emails("--reply", "tentative"), [])
+        # No answer: zoe, who has a seat; bob waits and was never invited.
+        self.assertEqual(emails("--reply", "none"), ["zoe@example.org"])
+        self.assertEqual(emails("--reply", "none", "--status", "waitlisted"), ["bob@example.org"])
+        self.assertEqual(emails("--reply", "none", "--language", "en"), [])
+        rows = json.loads(self.listing("json", "--fields", "email,reply", "--reply", "declined"))
+        self.assertEqual(rows, [{"email": "li@example.org", "reply": "declined"}])
+        # The same people stats counts.
+        stats = json.loads(self.ok("stats", self.event, "--format", "json"))
+        counts = {r["value"]: r["count"] for r in stats if r["figure"] == "reply"}
+        for answer in ("accepted", "declined", "tentative", "none"):
+            self.assertEqual(counts[answer], len(emails("--reply", answer)), answer)
+
+    def test_an_unknown_reply_is_one_line_and_exit_2(self):
+        result = self.run_convene("list", "attendees", self.event, "--reply", "maybe")
+        self.assertEqual(result.code, 2)
+        self.assertEqual(result.stdout, "")
+        self.assertEqual(result.stderr.splitlines(), [
+            "convene: error: --reply: unknown reply 'maybe' (use accepted, declined, tentative, "
+            "delegated or none)"])
 
     def test_stable_order_by_time_then_id(self):
         # Same time for everyone: the order of registration (id) decides.

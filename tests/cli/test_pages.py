@@ -135,6 +135,8 @@ class GoldenPages(PageTestCase):
         self.assertIn("Quand\u00a0:", page)
         self.assertIn("13 avril 2022, 15 h 00 – 16 h 00 (heure d’été d’Europe centrale)", page)
         self.assertIn("anglais, français et espagnol", page)
+        # The parent's three days as French writes them (ICU's interval format), not twice.
+        self.assertIn("(11–13 avril 2022)", page)
         self.assertIn("Programme\n", page)
         # Links keep their URL after their text; the Markdown keeps the link as written.
         self.assertIn("le Pacte mondial sur les réfugiés (https://example.org/gcr)",
@@ -206,8 +208,42 @@ class NewcomerPage(PageTestCase):
 
     def test_markdown_says_what_text_says(self):
         self.seed()
+        self.ok("update-event", SLUG, "--status", "tentative")
         for fmt, label in (("text", "Statut\u00a0:"), ("markdown", "**Statut\u00a0:**")):
             self.assertIn(label, self.ok("show", SLUG, "--format", fmt))
+
+    def test_the_status_shows_only_when_not_confirmed(self):
+        """Issue 29: a confirmed event is what a page means; JSON, for programs, keeps it."""
+        self.seed()
+        for fmt in FORMATS:
+            with self.subTest(format=fmt):
+                page = self.ok("show", SLUG, "--format", fmt)
+                self.assertNotIn("Statut", page)
+                self.assertNotIn("confirmé", page)
+        self.assertEqual(json.loads(self.ok("show", SLUG, "--format", "json"))["status"],
+                         "confirmed")
+        self.ok("update-event", SLUG, "--status", "tentative")
+        for fmt, shown in (("text", "Statut\u00a0:"), ("markdown", "**Statut\u00a0:** provisoire"),
+                           ("html", "<dt>Statut</dt>")):
+            with self.subTest(format=fmt):
+                self.assertIn(shown, self.ok("show", SLUG, "--format", fmt))
+        self.ok("cancel-event", SLUG)
+        self.assertIn("annulé", self.ok("show", SLUG))
+
+    def test_a_locales_region_decides_the_clock(self):
+        """Issue 29: en-GB, fr and es write 15:00, en-US 3:00 PM, from ICU's data."""
+        expected = {"en-GB": "15:00 – 16:00", "en-US": "3:00\u202fPM – 4:00\u202fPM",
+                    "es": "15:00 – 16:00", "fr": "15 h 00 – 16 h 00"}
+        for number, (locale, times) in enumerate(expected.items()):
+            with self.subTest(locale=locale):
+                slug = self.ok("create-event", "--title", f"Clock {number}", "--start",
+                               "2022-04-13T15:00", "--end", "16:00", "--tz", "Europe/Paris",
+                               "--locale", locale.lower()).strip()
+                self.assertIn(times, self.ok("show", slug))
+                data = json.loads(self.ok("show", slug, "--format", "json"))
+                self.assertEqual(data["locale"], locale)
+        html = self.ok("show", "clock-0", "--format", "html")
+        self.assertIn('<html lang="en-GB">', html)
 
     def test_an_item_kind_is_not_part_of_its_title(self):
         self.ok("create-event", "--title", "Briefing", "--start", "2022-04-13T15:00",

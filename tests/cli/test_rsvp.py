@@ -6,22 +6,9 @@ import json
 import unittest
 
 from harness import ConveneTestCase
-from ics_testing import ORGANISER_TOML
+from ics_testing import ORGANISER_TOML, reply_ics
 
 JANE = ("Doe, Jane", "Jane.Doe@Example.org")
-
-
-def reply_ics(uid, attendee, partstat, sequence=0, stamp="20231115T090000Z"):
-    """A REPLY as Thunderbird writes one: folded lines, CRLF, the attendee alone."""
-    return (
-        "BEGIN:VCALENDAR\r\nPRODID:-//Mozilla.org/NONSGML Mozilla Calendar V1.1//EN\r\n"
-        "VERSION:2.0\r\nMETHOD:REPLY\r\nBEGIN:VEVENT\r\n"
-        "CREATED:20231114T221320Z\r\nLAST-MODIFIED:20231115T090000Z\r\n"
-        f"DTSTAMP:{stamp}\r\nUID:{uid}\r\nSUMMARY:Briefing\r\n"
-        "ORGANIZER;CN=\"Mayors Mechanism, GFMD\":mailto:events@example.org\r\n"
-        f"ATTENDEE;CN=\"Jane Doe\";PARTSTAT={partstat};ROLE=REQ-PARTICIPANT:mailto:\r\n {attendee}\r\n"
-        "DTSTART:20220413T130000Z\r\nDTEND:20220413T140000Z\r\n"
-        f"SEQUENCE:{sequence}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
 
 
 def reply_email(ics):

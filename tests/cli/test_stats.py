@@ -1,11 +1,13 @@
 """convene stats: seats, waiting, cancelled, checked in, attended (from a meeting's report) and
-the registered per language and organisation, on a known event, in table, csv and json."""
+the registered per language, organisation and reply to the invitation, on a known event, in
+table, csv and json."""
 import csv
 import io
 import json
 import unittest
 
 from harness import ConveneTestCase
+from ics_testing import reply_ics
 
 PEOPLE = [  # email, language, organisation
     ("a@example.org", "fr", "CGLU"),
@@ -29,7 +31,11 @@ class StatsTest(ConveneTestCase):
                 args += ["--organisation", organisation]
             self.ok(*args)
         self.ok("register", self.event, "--name", "G", "--email", "g@example.org")  # waits
-        self.ok("unregister", self.event, "d@example.org")  # e moves up
+        self.uid = json.loads(self.ok("show", self.event, "--format", "json"))["uid"]
+        for email, partstat in [("a@example.org", "ACCEPTED"), ("b@example.org", "DECLINED"),
+                                ("c@example.org", "TENTATIVE"), ("d@example.org", "ACCEPTED")]:
+            self.ok("rsvp", self.event, input=reply_ics(self.uid, email, partstat))
+        self.ok("unregister", self.event, "d@example.org")  # f moves up; d's reply stops counting
         self.ok("check-in", self.event, "a@example.org")
         self.ok("check-in", self.event, "c@example.org")
 
@@ -41,7 +47,23 @@ class StatsTest(ConveneTestCase):
             ("cancelled", None, 1), ("checked_in", None, 2), ("attended", None, 0),
             ("language", "en", 2), ("language", "fr", 2), ("language", "es", 1),
             ("organisation", "CGLU", 3), ("organisation", None, 1),
-            ("organisation", "Metropolis", 1)])
+            ("organisation", "Metropolis", 1),
+            ("reply", "accepted", 1), ("reply", "declined", 1), ("reply", "tentative", 1),
+            ("reply", "none", 2)])
+
+    def test_replies_add_up_to_the_seats_taken(self):
+        """e and f have not answered; g waits (never invited) and d left: neither counts. A
+        delegated answer gets its row only when someone gave one."""
+        self.ok("rsvp", self.event, input=reply_ics(self.uid, "e@example.org", "DELEGATED"))
+        rows = json.loads(self.ok("stats", self.event, "--format", "json"))
+        replies = {r["value"]: r["count"] for r in rows if r["figure"] == "reply"}
+        self.assertEqual(replies, {"accepted": 1, "declined": 1, "tentative": 1, "delegated": 1,
+                                   "none": 1})
+        taken = next(r["count"] for r in rows if r["figure"] == "taken")
+        self.assertEqual(sum(replies.values()), taken)
+        tsv = self.ok("stats", self.event, "--format", "tsv").splitlines()
+        self.assertIn("reply\tdelegated\t1", tsv)
+        self.assertEqual(tsv[-1], "reply\tnone\t1")
 
     def test_csv_and_unlimited_capacity(self):
         self.ok("update-event", self.event, "--no-capacity")
@@ -65,7 +87,7 @@ class StatsTest(ConveneTestCase):
                 self.assertTrue(whole[0].startswith("figure"))
                 if fmt != "table":
                     self.assertEqual(rows, whole[skipped:])
-                self.assertEqual(len(rows), 13)
+                self.assertEqual(len(rows), 17)
                 self.assertFalse(any(line.startswith("figure") for line in rows))
                 self.assertRegex(rows[0], r"^capacity\W+5$")
 

@@ -89,8 +89,13 @@ TEST_CASE("uids are unique and well formed", "[event]") {
 TEST_CASE("the locales convene writes in", "[event]") {
     CHECK(supported_locales().front() == "en");
     CHECK(*parse_locale("fr") == "fr");
-    CHECK(*parse_locale("es-MX") == "es");
     CHECK(*parse_locale("EN") == "en");
+    // The region is kept, in BCP 47's case: it decides what the language leaves open.
+    CHECK(*parse_locale("es-MX") == "es-MX");
+    CHECK(*parse_locale("en_gb") == "en-GB");
+    CHECK(*parse_locale("en-Latn-GB") == "en-GB");
+    CHECK(*parse_locale("es-419") == "es-419");
+    CHECK(*parse_locale("fr-x-private") == "fr");
     const auto german = parse_locale("de");
     REQUIRE_FALSE(german.ok());
     CHECK(german.problem().field == "locale");
@@ -103,6 +108,10 @@ TEST_CASE("the locales convene writes in", "[event]") {
     event.start = *parse_instant("2022-04-13T13:00Z", known_zone("UTC"));
     event.end = event.start + std::chrono::hours{1};
     CHECK_FALSE(validate(event));
+    event.locale = "en-GB";
+    CHECK_FALSE(validate(event));
+    event.locale = "en-gb";  // stored only as parse_locale writes it
+    CHECK(validate(event));
     event.locale = "de";
     REQUIRE(validate(event));
     CHECK(validate(event)->field == "locale");

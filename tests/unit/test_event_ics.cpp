@@ -39,7 +39,7 @@ TEST_CASE("the seed briefing's VEVENT says everything, in local time with TZID",
         "Interpretation: English\\, French\\, and Spanish\\n"
         "Join online: https://example.org/imrf\\n"
         "Registration: https://example.org/imrf/register\\nOrganisers: Mayors Mechanism and CGLU\\n"
-        "Part of: Migrations et déplacements en contexte de crise (April 11\\, 2022 – April 13\\, "
+        "Part of: Migrations et déplacements en contexte de crise (April 11\u2009–\u200913\\, "
         "2022)\r\n"
         "LOCATION:https://example.org/imrf\r\n"
         "URL:https://example.org/imrf/register\r\n"

@@ -53,7 +53,7 @@ TEST_CASE("a new event takes its slug, zone and locale where the input says noth
     Event given;
     REQUIRE_FALSE(apply(own, given, k_defaults));
     CHECK(given.slug == "briefing");
-    CHECK(given.locale == "en");
+    CHECK(given.locale == "en-GB");  // the language's case, and the region it says
     CHECK(given.timezone == "Asia/Tokyo");
     CHECK(slug_for(own) == "briefing");
     CHECK(slug_for(new_event()) == "seance-d-information");

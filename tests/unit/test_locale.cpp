@@ -27,6 +27,40 @@ TEST_CASE("supported locales are matched on the primary language subtag", "[loca
     CHECK(l10n::choose_locale("es-MX", "fr") == "es");
     CHECK(l10n::choose_locale("de", "fr") == "fr");
     CHECK(l10n::choose_locale("", "") == "en");
+    // Someone who speaks the event's language reads it with the event's region.
+    CHECK(l10n::choose_locale("en", "en-GB") == "en-GB");
+    CHECK(l10n::choose_locale("", "en-GB") == "en-GB");
+    CHECK(l10n::choose_locale("fr", "en-GB") == "fr");
+}
+
+TEST_CASE("a locale's region decides the clock", "[locale]") {
+    const auto event = briefing();
+    // ICU's own data, through the skeleton "jmm": no rule of convene's.
+    CHECK(l10n::Locale("en-GB").time(event.start, "Europe/Paris") == "15:00");
+    CHECK(l10n::Locale("en-US").time(event.start, "Europe/Paris") == "3:00\u202fPM");
+    CHECK(l10n::Locale("en").time(event.start, "Europe/Paris") == "3:00\u202fPM");
+    CHECK(l10n::Locale("es").time(event.start, "Europe/Paris") == "15:00");
+    CHECK(l10n::Locale("en-GB").tag() == "en-GB");
+    // The words are the language's: one catalog for every English.
+    CHECK(l10n::Locale("en-GB").tr("When:") == "When:");
+    CHECK(l10n::Locale("fr-CA").time(event.start, "Europe/Paris") ==
+          l10n::Locale("fr").time(event.start, "Europe/Paris"));
+}
+
+TEST_CASE("date ranges are ICU's interval formats", "[locale]") {
+    domain::Event event;
+    event.all_day = true;
+    event.start_date = date::sys_days{date::April / 11 / 2022};
+    event.end_date = date::sys_days{date::April / 13 / 2022};
+    // What both dates share is written once, as each language does (CLDR's interval formats).
+    CHECK(l10n::Locale("fr").when(event, "UTC") == "11–13 avril 2022");
+    CHECK(l10n::Locale("en-GB").when(event, "UTC") == "11–13 April 2022");
+    CHECK(l10n::Locale("en-US").when(event, "UTC") == "April 11\u2009–\u200913, 2022");
+    CHECK(l10n::Locale("es").when(event, "UTC") == "11–13 de abril de 2022");
+    event.end_date = date::sys_days{date::May / 3 / 2022};
+    CHECK(l10n::Locale("fr").when(event, "UTC") == "11 avril\u2009–\u20093 mai 2022");
+    event.end_date = date::sys_days{date::January / 2 / 2023};
+    CHECK(l10n::Locale("en-GB").when(event, "UTC") == "11 April 2022\u2009–\u20092 January 2023");
 }
 
 TEST_CASE("dates, times and zones follow the locale", "[locale]") {

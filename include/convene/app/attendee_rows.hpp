@@ -2,7 +2,8 @@
 // An event's registrations as the commands read them, each with its place in the waiting list,
 // the last message the ledger holds for the person and their reply (domain::Attendee).
 // `list attendees` prints them, `send` plans from them, export-ics writes invitations from
-// them, `stats` counts them: the ledger is joined to the registrations here and nowhere else.
+// them, `stats` counts them: the ledger is joined to the registrations here and nowhere else,
+// but for the reply a filter picks by and the replies `stats` counts, which the store does in SQL.
 //
 //   auto rows = app::AttendeeRows(db, event);
 //   rows.for_each({.last_sent = true}, [&](const domain::Attendee& a) { plan(a); });
@@ -31,6 +32,9 @@ struct AttendeeFilter {
     // As a person gives it: matched to the event's languages as a registration's is.
     std::optional<std::string> language{};
     std::optional<bool> checked_in{};
+    // Replies count only from people with a seat (the invited, as in `stats`): without a
+    // status, a reply filter shows the registered only.
+    std::optional<domain::ReplyKind> reply{};
 };
 
 // What a visit reads besides each registration's own columns. Each costs, so only on request.

@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "convene/domain/event.hpp"
+#include "convene/domain/problem.hpp"
 #include "convene/domain/registration.hpp"
 
 namespace convene::domain {
@@ -37,6 +38,15 @@ struct Reply {
     Instant replied_at{};
     Instant received_at{};
 };
+
+// A person's answer as `stats` counts it and `list attendees --reply` picks it: the reply's
+// PARTSTAT, or none when no reply is recorded.
+enum class ReplyKind { accepted, declined, tentative, delegated, none };
+std::string_view to_string(ReplyKind kind);  // "accepted", …, "none"
+// The PARTSTAT the ledger stores for it ("ACCEPTED", …); "" for none.
+std::string_view partstat_of(ReplyKind kind);
+Checked<ReplyKind> parse_reply_kind(std::string_view text);         // as a person writes it
+std::optional<ReplyKind> reply_kind_of(std::string_view partstat);  // as the ledger keeps it
 
 // Why a message is owed.
 enum class SendReason {

@@ -77,5 +77,7 @@ std::string language_names(const l10n::Locale& locale, const std::vector<std::st
 // The status and an agenda item's kind as words of the locale ("confirmé", "discussion").
 std::string status_text(const l10n::Locale& locale, domain::EventStatus status);
 std::string kind_text(const l10n::Locale& locale, const std::string& kind);
+// The status as the pages show it: "" for a confirmed event (JSON keeps every status).
+std::string status_note(const l10n::Locale& locale, domain::EventStatus status);
 
 }  // namespace convene::page

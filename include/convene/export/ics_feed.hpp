@@ -5,6 +5,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "convene/domain/agenda.hpp"
@@ -24,6 +25,13 @@ struct FeedOptions {
     bool with_agenda{false};                      // a VEVENT per timed agenda item too
     std::vector<std::chrono::seconds> reminders;  // a VALARM per reminder in each event
 };
+
+// The name a calendar program shows for the feed (NAME, X-WR-CALNAME), what a subscriber
+// would call it: the event's title; a programme's (a parent and its sessions, or sessions of
+// one parent) is the parent's; events that all list one organisation first are that
+// organisation's; else `publisher` (organiser.name), else none: the calendar program then
+// names it after the file or address, as it does any unnamed calendar.
+std::string feed_name(std::span<const FeedEntry> entries, std::string_view publisher);
 
 // VCALENDAR, one VTIMEZONE per zone used (covering every event and item in it), then the
 // VEVENTs in the order of `entries`.

@@ -21,6 +21,7 @@
 #include <utility>
 #include <vector>
 
+#include "convene/domain/invitation_ledger.hpp"
 #include "convene/domain/registration.hpp"
 #include "convene/store/database.hpp"
 #include "convene/store/event_store.hpp"
@@ -39,6 +40,17 @@ struct RegistrationFilter {
     std::optional<domain::RegistrationStatus> status{};
     std::optional<std::string> language{};  // exact tag, as stored
     std::optional<bool> checked_in{};
+    // The person's answer in the ledger (attendee_reply); none: no reply recorded.
+    std::optional<domain::ReplyKind> reply{};
+};
+
+// The registered (people with a seat: those invited) by their answer to the invitation.
+struct ReplyCounts {
+    std::int64_t accepted{0};
+    std::int64_t declined{0};
+    std::int64_t tentative{0};
+    std::int64_t delegated{0};
+    std::int64_t none{0};  // no reply recorded
 };
 
 // An event's registrations counted at a glance (`convene stats`).
@@ -52,6 +64,7 @@ struct RegistrationCounts {
     // Of the registered (the people with a seat), most first, then by name; "" is none given.
     std::vector<std::pair<std::string, std::int64_t>> by_language;
     std::vector<std::pair<std::string, std::int64_t>> by_organisation;
+    ReplyCounts replies;  // they add up to `registered`
 };
 
 class RegistrationStore {
