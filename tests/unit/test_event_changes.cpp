@@ -76,10 +76,11 @@ TEST_CASE("the first arrival counts and undo clears it", "[event_changes]") {
 TEST_CASE("agenda workflows keep positions and name bad ones", "[event_changes][agenda]") {
     testing::StoreWithEvent fixture;
     CHECK(app::add_agenda_item(fixture.db, "briefing", titled("B"), {}, k_now)->item.position == 1);
-    CHECK((*app::add_agenda_item(fixture.db, "briefing", titled("A"), {.position = 1}, k_now))
+    CHECK((*app::add_agenda_item(fixture.db, "briefing", titled("A"), {.position = 1, .key = {}},
+                                 k_now))
               .item.position == 1);
-    const auto beyond =
-        app::add_agenda_item(fixture.db, "briefing", titled("Z"), {.position = 4}, k_now);
+    const auto beyond = app::add_agenda_item(fixture.db, "briefing", titled("Z"),
+                                             {.position = 4, .key = {}}, k_now);
     REQUIRE_FALSE(beyond.ok());
     CHECK(beyond.problem().field == "position");
     CHECK(beyond.problem().hint == "give a position from 1 to 3");

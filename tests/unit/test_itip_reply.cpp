@@ -69,9 +69,9 @@ TEST_CASE("a REPLY without a real DTSTAMP is bad input", "[rsvp]") {
         text.replace(text.find(from), from.size(), stamp);
         return text;
     };
-    for (const std::string stamp : {std::string(), std::string("DTSTAMP:yesterday\r\n"),
-                                    std::string("DTSTAMP:20231345T250000Z\r\n"),
-                                    std::string("DTSTAMP;VALUE=DATE:20231115\r\n")}) {
+    for (const std::string& stamp : {std::string(), std::string("DTSTAMP:yesterday\r\n"),
+                                     std::string("DTSTAMP:20231345T250000Z\r\n"),
+                                     std::string("DTSTAMP;VALUE=DATE:20231115\r\n")}) {
         CAPTURE(stamp);
         CHECK_THROWS_AS(io::parse_reply(with_stamp(stamp), "x"), BadInputError);
     }

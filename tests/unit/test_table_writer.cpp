@@ -15,6 +15,13 @@ std::vector<Column> people_columns() {
     return {{"id", ColumnType::integer}, {"name", ColumnType::text}, {"city", ColumnType::text}};
 }
 
+// No header, nothing else changed.
+WriterOptions rows_only() {
+    WriterOptions options;
+    options.no_header = true;
+    return options;
+}
+
 // Writes three people, one with accents, one in CJK, one with a combining accent.
 std::string write_people(Format format, WriterOptions options = {}) {
     std::ostringstream out;
@@ -58,7 +65,7 @@ TEST_CASE("table aligns columns by display width", "[table_writer]") {
 }
 
 TEST_CASE("table without header has rows only", "[table_writer]") {
-    CHECK(write_people(Format::table, {.no_header = true}) ==
+    CHECK(write_people(Format::table, rows_only()) ==
           " 1  Zoë     Paris\n"
           "12  李小龍  東京\n"
           " 3  e\u0301te     x\n");
@@ -108,7 +115,7 @@ TEST_CASE("tsv renders types as text and honours no_header", "[table_writer]") {
                                    {"organisers", ColumnType::list},
                                    {"paid", ColumnType::boolean},
                                    {"fields", ColumnType::json}},
-                                  {.no_header = true});
+                                  rows_only());
     writer->row({-7, organisers, false, nested});
     writer->finish();
     CHECK(out.str() == "-7\tACME; Globex\tfalse\t{\"diet\":\"vegan\"}\n");
@@ -144,8 +151,7 @@ TEST_CASE("csv finds a character to quote at any place in a long field", "[table
             value[value.find(',')] = 'x';
             value.insert(at, 1, special);
             std::ostringstream out;
-            auto writer =
-                make_row_writer(Format::csv, out, {{"v", ColumnType::text}}, {.no_header = true});
+            auto writer = make_row_writer(Format::csv, out, {{"v", ColumnType::text}}, rows_only());
             writer->row({value});
             writer->finish();
             INFO("character " << int(special) << " at " << at);
@@ -154,7 +160,7 @@ TEST_CASE("csv finds a character to quote at any place in a long field", "[table
     }
     // Bytes of accented letters are not separators or quotes.
     std::ostringstream out;
-    auto writer = make_row_writer(Format::csv, out, {{"v", ColumnType::text}}, {.no_header = true});
+    auto writer = make_row_writer(Format::csv, out, {{"v", ColumnType::text}}, rows_only());
     writer->row({"Zoé Dupré Øverås Ñúñez Łukasz"});
     writer->finish();
     CHECK(out.str() == "Zoé Dupré Øverås Ñúñez Łukasz\r\n");
@@ -162,8 +168,7 @@ TEST_CASE("csv finds a character to quote at any place in a long field", "[table
 
 TEST_CASE("csv keeps a lone empty field as a record and honours no_header", "[table_writer]") {
     std::ostringstream out;
-    auto writer =
-        make_row_writer(Format::csv, out, {{"email", ColumnType::text}}, {.no_header = true});
+    auto writer = make_row_writer(Format::csv, out, {{"email", ColumnType::text}}, rows_only());
     writer->row({""});
     writer->row({"a@example.org"});
     writer->finish();
@@ -238,7 +243,7 @@ TEST_CASE("csv and tsv neutralise cells a spreadsheet would run as formulas", "[
                                          "'=y",  "'a",  "a=b", ""};
     for (const auto format : {Format::csv, Format::tsv}) {
         std::ostringstream out;
-        auto writer = make_row_writer(format, out, {{"v", ColumnType::text}}, {.no_header = true});
+        auto writer = make_row_writer(format, out, {{"v", ColumnType::text}}, rows_only());
         for (const auto& cell : cells) writer->row({cell});
         writer->finish();
         const std::string separator = format == Format::csv ? "\r\n" : "\n";
@@ -252,7 +257,7 @@ TEST_CASE("csv and tsv neutralise cells a spreadsheet would run as formulas", "[
     }
     std::ostringstream raw;
     auto writer = convene::output::make_row_writer(Format::csv, raw, {{"v", ColumnType::text}},
-                                                   {.no_header = true}, {.raw = true});
+                                                   rows_only(), {.raw = true});
     writer->row({"=1+1"});
     writer->finish();
     CHECK(raw.str() == "=1+1\r\n");
@@ -365,7 +370,7 @@ TEST_CASE("csv and tsv escape awkward text as the rules say", "[table_writer]") 
                  {std::pair{Format::csv, &csv}, std::pair{Format::tsv, &tsv}}) {
                 auto writer = convene::output::make_row_writer(
                     format, *out, {{"a", ColumnType::text}, {"b", ColumnType::integer}},
-                    {.no_header = true}, {.raw = raw});
+                    rows_only(), {.raw = raw});
                 writer->row({text, -3});
                 writer->finish();
             }
