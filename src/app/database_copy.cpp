@@ -10,6 +10,7 @@
 #include "convene/store/event_store.hpp"
 #include "convene/store/ledger_store.hpp"
 #include "convene/store/registration_store.hpp"
+#include "convene/store/reminder_store.hpp"
 
 namespace convene::app {
 
@@ -112,6 +113,12 @@ std::vector<CopiedEvent> copy_events(store::Database& from, store::Database& to,
         for (const auto& [email_key, reply] : source_ledger.replies(source_id)) {
             target_ledger.save_reply(id, email_key, reply);
             ++summary.replies;
+        }
+        // The reminders people had: copied, the target's `send` does not send them again.
+        store::ReminderStore target_reminders(to);
+        for (auto reminder : store::ReminderStore(from).all(source_id)) {
+            reminder.event_id = id;
+            target_reminders.insert(reminder);
         }
         copied.push_back(std::move(summary));
     }

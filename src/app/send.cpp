@@ -162,19 +162,29 @@ SendResult send_planned(store::Database& db, const domain::Event& event,
 
 SendOutcome send(store::Database& db, const SendRequest& request, const Clock& clock,
                  Progress& progress) {
-    SendOutcome outcome{
-        .event = store::EventStore(db).get(request.event), .plan = {}, .result = {}};
+    SendOutcome outcome{.event = store::EventStore(db).get(request.event),
+                        .plan = {},
+                        .result = {},
+                        .reminders = {},
+                        .reminder_result = {}};
     // One run at a time per event, planned under the lock: a second `send` (another laptop
     // on the team's database) waits, then finds what the first sent in the ledger.
     std::optional<store::EventLock> sending;
     if (!request.dry_run) sending.emplace(db.lock_event(outcome.event.id, "sending invitations"));
     outcome.plan = plan_send(db, outcome.event, request.retry_failed);
+    outcome.reminders = plan_reminders(db, outcome.event, request.reminders, clock());
     const bool any = std::any_of(outcome.plan.begin(), outcome.plan.end(),
                                  [](const PlannedMessage& planned) { return !planned.held_back; });
-    if (request.dry_run || !any) return outcome;
+    if (request.dry_run || (!any && outcome.reminders.due.empty())) return outcome;
     auto transport = make_transport(request.mail);
-    outcome.result = send_planned(db, outcome.event, outcome.plan, request.reminders,
-                                  request.messages, *transport, clock, progress);
+    if (any) {
+        outcome.result = send_planned(db, outcome.event, outcome.plan, request.alarms,
+                                      request.messages, *transport, clock, progress);
+        // A message the ledger could not record stops the run: the command says so.
+        if (outcome.result.unrecorded) return outcome;
+    }
+    outcome.reminder_result = send_reminders(db, outcome.event, outcome.reminders, request.messages,
+                                             *transport, clock, progress);
     return outcome;
 }
 

@@ -84,7 +84,11 @@ void add_event_flags(CLI::App& command, domain::EventInput& input, bool for_upda
             "NAME: the session's track; NAME=#rrggbb or NAME=: a track this event declares for "
             "its sessions (repeatable, replaces the list)")
         ->allow_extra_args(false);
-    command.add_option("--online", input.online_url, "Online meeting link (URL)");
+    command.add_option("--online", input.online_url,
+                       "Public online link (URL), shown on pages and in public feeds");
+    command.add_option("--join-url", input.join_url,
+                       "Private meeting link (URL) for registered people only: invitations and "
+                       "reminders carry it, pages and public feeds never ('' clears it)");
     command.add_option("--registration-url", input.registration_url, "Registration link (URL)");
     command.add_option_function<std::string>(
         "--languages",

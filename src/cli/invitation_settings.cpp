@@ -34,14 +34,18 @@ app::MessageSettings message_settings(Context& context, bool eml) {
             .templates_dir = context.config().templates_dir};
 }
 
+std::vector<std::chrono::seconds> durations(const std::vector<std::string>& texts,
+                                            std::string_view flag,
+                                            const std::vector<std::chrono::seconds>& otherwise) {
+    if (texts.empty()) return otherwise;
+    std::vector<std::chrono::seconds> out;
+    for (const auto& text : texts) out.push_back(flag_value(domain::parse_duration(text), flag));
+    return out;
+}
+
 std::vector<std::chrono::seconds> reminders(Context& context,
                                             const std::vector<std::string>& texts) {
-    if (texts.empty()) return context.config().default_reminders;
-    std::vector<std::chrono::seconds> reminders;
-    for (const auto& text : texts) {
-        reminders.push_back(flag_value(domain::parse_duration(text), "reminder"));
-    }
-    return reminders;
+    return durations(texts, "reminder", context.config().default_reminders);
 }
 
 }  // namespace convene::cli

@@ -19,4 +19,9 @@ app::MessageSettings message_settings(Context& context, bool eml);
 std::vector<std::chrono::seconds> reminders(Context& context,
                                             const std::vector<std::string>& texts);
 
+// `texts` as durations, each checked as the value of --FLAG; `otherwise` when none is given.
+std::vector<std::chrono::seconds> durations(const std::vector<std::string>& texts,
+                                            std::string_view flag,
+                                            const std::vector<std::chrono::seconds>& otherwise);
+
 }  // namespace convene::cli

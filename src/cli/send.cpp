@@ -1,11 +1,17 @@
-// convene send EVENT [--dry-run|--plan]: e-mail each person what the ledger says they are owed.
+// convene send EVENT [--dry-run|--plan] [--reminder 1d]: e-mail each person what the ledger says
+// they are owed, then the reminders that are due.
 #include <algorithm>
 #include <memory>
+#include <string>
+#include <vector>
 
+#include <date/date.h>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "command_setup.hpp"
 #include "convene/app/send.hpp"
+#include "convene/domain/reminder.hpp"
 #include "convene/domain/time.hpp"
 #include "convene/error.hpp"
 #include "convene/text/plural.hpp"
@@ -20,7 +26,8 @@ struct Options {
     std::string event;
     bool dry_run{false};
     bool retry_failed{false};
-    std::vector<std::string> reminders;
+    std::vector<std::string> reminders;  // reminder e-mails
+    std::vector<std::string> alarms;     // VALARMs in the invitations
 };
 
 // What the last attempt at a message came to, for the plan and the warnings.
@@ -58,7 +65,32 @@ void print_plan(const app::SendOutcome& outcome, Context& context) {
                      output::Cell(domain::to_string(planned.owed.method)),
                      output::Cell(planned.owed.sequence), output::Cell(plan_reason(planned))});
     }
+    // A reminder carries no calendar, so no SEQUENCE.
+    for (const auto& planned : outcome.reminders.due) {
+        writer->row({output::Cell(planned.email), output::Cell(planned.name),
+                     output::Cell("REMINDER"), output::Cell(),
+                     output::Cell(fmt::format("reminder {}", planned.reminder))});
+    }
     writer->finish();
+}
+
+// "reminder 1d: due from 2022-04-12 15:00 Europe/Paris" for each reminder not due yet (the
+// time in the event's zone, as organisers think of it), or too late for.
+void note_reminder_windows(const app::SendOutcome& outcome, Context& context) {
+    const auto& event = outcome.event;
+    for (const auto& window : outcome.reminders.windows) {
+        if (window.state == domain::ReminderState::not_yet) {
+            const auto local =
+                domain::to_local(window.due_from, domain::known_zone(event.timezone));
+            context.note(fmt::format("reminder {}: due from {} {} {}", window.key,
+                                     domain::format_date(local.day),
+                                     date::format("%H:%M", local.time_of_day), event.timezone));
+        } else if (window.state == domain::ReminderState::past) {
+            context.note(fmt::format(
+                "reminder {}: too late, {} has {}", window.key, event.slug,
+                event.status == domain::EventStatus::cancelled ? "been cancelled" : "started"));
+        }
+    }
 }
 
 app::MailSettings mail_settings(Context& context) {
@@ -71,14 +103,65 @@ app::MailSettings mail_settings(Context& context) {
             .timeout = config.mail_timeout};
 }
 
+struct Refused {
+    std::string email;
+    std::string reason;
+    bool permanent{false};
+};
+
+// What went out, then what the mail system refused (invitations and reminders alike).
+void report_sent(const app::SendOutcome& outcome, Context& context) {
+    const auto& slug = outcome.event.slug;
+    const auto& result = outcome.result;
+    std::vector<std::string> sent;
+    if (result.requests + result.cancellations > 0 || outcome.reminders.due.empty()) {
+        sent.push_back(fmt::format("{} and {}", text::count_of(result.requests, "invitation"),
+                                   text::count_of(result.cancellations, "cancellation")));
+    }
+    if (!outcome.reminders.due.empty()) {
+        sent.push_back(text::count_of(outcome.reminder_result.sent, "reminder"));
+    }
+    context.note(fmt::format("sent {} for {}", fmt::join(sent, ", "), slug));
+    std::vector<Refused> refused;
+    for (const auto& failure : result.failures) {
+        refused.push_back({failure.message.email, failure.reason, failure.permanent});
+    }
+    for (const auto& failure : outcome.reminder_result.failures) {
+        refused.push_back({failure.reminder.email, failure.reason, failure.permanent});
+    }
+    std::size_t permanent = 0;
+    for (const auto& failure : refused) {
+        permanent += failure.permanent ? 1 : 0;
+        context.warn(fmt::format("not sent to {} ({}): {}", failure.email,
+                                 failure.permanent ? "refused for good" : "refused for now",
+                                 failure.reason));
+    }
+    if (refused.empty()) return;
+    const auto temporary = refused.size() - permanent;
+    const auto total = outcome.plan.size() + outcome.reminders.due.size();
+    throw DeliveryError(
+        fmt::format("the mail system did not accept {} of {} ({} for good, {} for now)",
+                    refused.size(), text::count_of(total, "message"), permanent, temporary),
+        temporary == 0 ? std::string("the addresses refused for good need correcting "
+                                     "(convene register --on-duplicate update, or unregister); "
+                                     "sending again will not help")
+        : permanent == 0
+            ? fmt::format("run convene send {} again later to retry them", slug)
+            : fmt::format("run convene send {} again later for those refused for now; those "
+                          "refused for good need a corrected address",
+                          slug));
+}
+
 void run(const Options& options, Context& context) {
     // Before anything else: nothing can go out without an organiser.
-    app::SendRequest request{.event = options.event,
-                             .dry_run = options.dry_run,
-                             .retry_failed = options.retry_failed,
-                             .reminders = reminders(context, options.reminders),
-                             .messages = message_settings(context, true),
-                             .mail = mail_settings(context)};
+    app::SendRequest request{
+        .event = options.event,
+        .dry_run = options.dry_run,
+        .retry_failed = options.retry_failed,
+        .alarms = durations(options.alarms, "alarm", context.config().default_reminders),
+        .reminders = durations(options.reminders, "reminder", context.config().send_reminders),
+        .messages = message_settings(context, true),
+        .mail = mail_settings(context)};
     ProgressLine progress(context, "messages");
     const auto outcome = app::send(
         context.database(), request, [&context] { return context.now(); }, progress);
@@ -94,10 +177,13 @@ void run(const Options& options, Context& context) {
     const auto held = static_cast<std::size_t>(
         std::count_if(outcome.plan.begin(), outcome.plan.end(),
                       [](const app::PlannedMessage& planned) { return planned.held_back; }));
+    note_reminder_windows(outcome, context);
+    const auto reminders = outcome.reminders.due.size();
     if (options.dry_run) {
         print_plan(outcome, context);
         context.note(fmt::format("{} to send for {}{}; nothing was sent",
-                                 text::count_of(outcome.plan.size() - held, "message"), slug,
+                                 text::count_of(outcome.plan.size() - held + reminders, "message"),
+                                 slug,
                                  held == 0 ? std::string() : fmt::format(", {} held back", held)));
         return;
     }
@@ -107,36 +193,13 @@ void run(const Options& options, Context& context) {
         context.warn(fmt::format("not sent to {}: {}; convene send --retry-failed sends it",
                                  planned.email, attempt_text(*planned.attempt)));
     }
-    if (outcome.plan.size() == held) {
+    if (outcome.plan.size() == held && reminders == 0) {
         if (held == 0) {
             context.note(fmt::format("nothing to send for {}: everyone has the latest", slug));
         }
         return;
     }
-    const auto& result = outcome.result;
-    context.note(fmt::format("sent {} and {} for {}", text::count_of(result.requests, "invitation"),
-                             text::count_of(result.cancellations, "cancellation"), slug));
-    std::size_t permanent = 0;
-    for (const auto& failure : result.failures) {
-        permanent += failure.permanent ? 1 : 0;
-        context.warn(fmt::format("not sent to {} ({}): {}", failure.message.email,
-                                 failure.permanent ? "refused for good" : "refused for now",
-                                 failure.reason));
-    }
-    if (result.failures.empty()) return;
-    const auto temporary = result.failures.size() - permanent;
-    throw DeliveryError(
-        fmt::format("the mail system did not accept {} of {} ({} for good, {} for now)",
-                    result.failures.size(), text::count_of(outcome.plan.size(), "message"),
-                    permanent, temporary),
-        temporary == 0 ? std::string("the addresses refused for good need correcting "
-                                     "(convene register --on-duplicate update, or unregister); "
-                                     "sending again will not help")
-        : permanent == 0
-            ? fmt::format("run convene send {} again later to retry them", slug)
-            : fmt::format("run convene send {} again later for those refused for now; those "
-                          "refused for good need a corrected address",
-                          slug));
+    report_sent(outcome, context);
 }
 
 }  // namespace
@@ -150,7 +213,11 @@ Runner add_send(CLI::App& command) {
                      "Also send what a mail system refused for good, or what a stopped run left "
                      "in doubt (it may have gone out)");
     command.add_option("--reminder", options->reminders,
-                       "Add an alarm this long before the start (1d, 2h, 30m); repeatable");
+                       "Send a reminder e-mail once the event starts within this long (1d, 2h, "
+                       "30m), once per person; repeatable (default: send.reminders)");
+    command.add_option("--alarm", options->alarms,
+                       "Add an alarm this long before the start to the invitations (1d, 2h, 30m); "
+                       "repeatable (default: defaults.reminders)");
     return [options](Context& context) { run(*options, context); };
 }
 

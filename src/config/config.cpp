@@ -38,6 +38,20 @@ std::string require_string(const fs::path& file, std::string_view key, const tom
     fail(file, node.source(), key, "expected a string");
 }
 
+// An array of durations ("1d", "2h", "30m", "1h30m").
+std::vector<std::chrono::seconds> require_durations(const fs::path& file, std::string_view key,
+                                                    const toml::node& node) {
+    const auto* durations = node.as_array();
+    if (!durations) fail(file, node.source(), key, "expected an array of durations");
+    std::vector<std::chrono::seconds> out;
+    for (const auto& duration_node : *durations) {
+        auto duration = domain::parse_duration(require_string(file, key, duration_node));
+        if (!duration) fail(file, duration_node.source(), key, duration.problem().message);
+        out.push_back(*duration);
+    }
+    return out;
+}
+
 std::string require_zone(const fs::path& file, std::string_view key, const toml::node& node) {
     auto name = require_string(file, key, node);
     if (auto zone = domain::find_zone(name); !zone) {
@@ -165,16 +179,11 @@ constexpr std::array k_keys{
             }},
     KeyRule{"defaults.reminders",
             [](const fs::path& file, std::string_view key, const toml::node& node, Config& c) {
-                const auto* durations = node.as_array();
-                if (!durations) fail(file, node.source(), key, "expected an array of durations");
-                c.default_reminders.clear();
-                for (const auto& duration_node : *durations) {
-                    auto text = require_string(file, key, duration_node);
-                    auto duration = domain::parse_duration(text);
-                    if (!duration)
-                        fail(file, duration_node.source(), key, duration.problem().message);
-                    c.default_reminders.push_back(*duration);
-                }
+                c.default_reminders = require_durations(file, key, node);
+            }},
+    KeyRule{"send.reminders",
+            [](const fs::path& file, std::string_view key, const toml::node& node, Config& c) {
+                c.send_reminders = require_durations(file, key, node);
             }},
     KeyRule{"defaults.locale",
             [](const fs::path& file, std::string_view key, const toml::node& node, Config& c) {
@@ -420,7 +429,8 @@ constexpr std::string_view k_starter = R"(# convene configuration (see convene(1
 [defaults]
 # Wall times given without an offset are read in this zone.
 # timezone = "Europe/Paris"
-# Alarms in invitations and feeds when no --reminder is given (1d, 2h, 30m, 1h30m).
+# Alarms in invitations and feeds when no --reminder (export-ics) or --alarm (send) is given
+# (1d, 2h, 30m, 1h30m).
 # reminders = ["1d"]
 # Language of new events' pages and invitations: en, fr or es.
 # locale = "fr"
@@ -446,6 +456,11 @@ constexpr std::string_view k_starter = R"(# convene configuration (see convene(1
 # smtp_ca_file = "our-ca.pem"
 # How long the sendmail command or the SMTP server may take over one message.
 # timeout = "60s"
+
+[send]
+# Reminder e-mails `convene send` sends when no --reminder is given, each once the event starts
+# within that time (so that one `send` from cron does everything).
+# reminders = ["1d", "1h"]
 
 [output]
 # table, tsv, csv, json or jsonl; default: table on a terminal, tsv otherwise.

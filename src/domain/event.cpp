@@ -179,12 +179,21 @@ std::optional<std::string> undeclared_track(const Event& session, const Event& p
         session.slug, session.track, parent.slug, fmt::join(names, ", "));
 }
 
+const std::string& meeting_link(const Event& event) {
+    return event.join_url.empty() ? event.online_url : event.join_url;
+}
+
+bool has_private_link_only(const Event& event) {
+    return !event.join_url.empty() && event.online_url.empty();
+}
+
 bool changes_calendar(const Event& before, const Event& after) {
     return before.title != after.title || before.all_day != after.all_day ||
            before.start != after.start || before.end != after.end ||
            before.start_date != after.start_date || before.end_date != after.end_date ||
            before.timezone != after.timezone || before.venue != after.venue ||
-           before.online_url != after.online_url || before.status != after.status;
+           before.online_url != after.online_url || before.join_url != after.join_url ||
+           before.status != after.status;
 }
 
 namespace {
@@ -327,6 +336,7 @@ std::optional<Problem> validate(const Event& event) {
         {"description", "the description", event.description, k_max_long_text, TextKind::markdown},
         {"venue", "the venue", event.venue, k_max_short_text, TextKind::line},
         {"online", "the online URL", event.online_url, k_max_url, TextKind::line},
+        {"join-url", "the join URL", event.join_url, k_max_url, TextKind::line},
         {"registration-url", "the registration URL", event.registration_url, k_max_url,
          TextKind::line},
     };

@@ -65,6 +65,7 @@ std::optional<Problem> apply(const EventInput& input, Event& event, const EventD
     if (input.room) event.room = *input.room;
     if (auto problem = set_tracks(input.tracks, event.tracks)) return problem;
     if (auto problem = set_url(input.online_url, event.online_url, "online")) return problem;
+    if (auto problem = set_url(input.join_url, event.join_url, "join-url")) return problem;
     if (auto problem =
             set_url(input.registration_url, event.registration_url, "registration-url")) {
         return problem;

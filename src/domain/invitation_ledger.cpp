@@ -113,7 +113,11 @@ std::string schedule_of(const Event& event) {
                           ? fmt::format("{}..{}", count(event.start_date), count(event.end_date))
                           : fmt::format("{}..{}", count(event.start), count(event.end));
     // Unit separators: no field may hold a control character, so none can fake another.
-    return fmt::format("{}\x1f{}\x1f{}\x1f{}", when, event.timezone, event.venue, event.online_url);
+    auto schedule =
+        fmt::format("{}\x1f{}\x1f{}\x1f{}", when, event.timezone, event.venue, event.online_url);
+    // Only when there is one: the schedules the ledger kept before join links stay equal.
+    if (!event.join_url.empty()) schedule += fmt::format("\x1f{}", event.join_url);
+    return schedule;
 }
 
 bool new_time_or_place(const Event& event, const std::optional<LastSent>& last) {

@@ -5,6 +5,7 @@
 
 #include "convene/domain/time.hpp"
 #include "convene/export/vtimezone.hpp"
+#include "convene/l10n/locale.hpp"
 
 namespace convene::ics {
 
@@ -48,19 +49,24 @@ void write_times(Writer& writer, const domain::Event& event) {
 }
 
 // LOCATION, URL and CONFERENCE: Outlook, Apple and Thunderbird ignore CONFERENCE, so the
-// meeting link is also the LOCATION of an event without a venue (ICS.md rule 14).
-void write_place(Writer& writer, const domain::Event& event, Audience audience) {
-    const std::string& location = event.venue.empty() ? event.online_url : event.venue;
+// meeting link is also the LOCATION of an event without a venue (ICS.md rule 14). A public
+// feed never carries the private join link: it only says the event is online.
+void write_place(Writer& writer, const domain::Event& event, Audience audience,
+                 std::string_view locale) {
+    const bool is_public = audience == Audience::public_feed;
+    const std::string& link = is_public ? event.online_url : domain::meeting_link(event);
+    std::string location = event.venue.empty() ? link : event.venue;
+    if (location.empty() && is_public && domain::has_private_link_only(event)) {
+        location = l10n::Locale(locale.empty() ? event.locale : locale).tr("Online");
+    }
     if (!location.empty()) writer.text("LOCATION", location);
-    const std::string& first =
-        audience == Audience::public_feed ? event.registration_url : event.online_url;
-    const std::string& second =
-        audience == Audience::public_feed ? event.online_url : event.registration_url;
+    const std::string& first = is_public ? event.registration_url : link;
+    const std::string& second = is_public ? link : event.registration_url;
     const std::string& url = first.empty() ? second : first;
     if (!url.empty()) writer.uri("URL", url);
-    if (!event.online_url.empty()) {
+    if (!link.empty()) {
         writer.uri("CONFERENCE", {{"VALUE", "URI"}, {"FEATURE", "VIDEO"}, {"LABEL", "Join online"}},
-                   event.online_url);
+                   link);
     }
 }
 
@@ -137,7 +143,7 @@ void write_event_properties(Writer& writer, const domain::Event& event, const Ev
         !description.empty()) {
         writer.text("DESCRIPTION", description);
     }
-    write_place(writer, event, audience);
+    write_place(writer, event, audience, details.locale);
     if (details.parent) writer.text("RELATED-TO", {{"RELTYPE", "PARENT"}}, details.parent->uid);
     write_history(writer, event);
 }
@@ -197,7 +203,7 @@ void write_agenda_item(Writer& writer, const domain::Event& event, const domain:
     if (const auto description = agenda_item_description(event, item); !description.empty()) {
         writer.text("DESCRIPTION", description);
     }
-    write_place(writer, event, Audience::public_feed);
+    write_place(writer, event, Audience::public_feed, event.locale);
     writer.text("RELATED-TO", {{"RELTYPE", "PARENT"}}, event.uid);
     write_history(writer, event);
     writer.end("VEVENT");

@@ -78,7 +78,13 @@ std::string facts(const l10n::Locale& locale, const domain::Event& event,
                   const EventDetails& details, Audience audience) {
     std::string out;
     add_line(out, label(locale, "Interpretation:"), page::language_names(locale, event.languages));
-    add_line(out, label(locale, "Join online:"), event.online_url);
+    if (audience == Audience::invitee) {
+        add_line(out, label(locale, "Join online:"), domain::meeting_link(event));
+    } else if (domain::has_private_link_only(event)) {
+        add_line(out, "", locale.tr("Online"));  // the link goes to registered people only
+    } else {
+        add_line(out, label(locale, "Join online:"), event.online_url);
+    }
     if (audience == Audience::public_feed) {
         add_line(out, label(locale, "Registration:"), event.registration_url);
     }

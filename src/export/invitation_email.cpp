@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "convene/export/mime.hpp"
+#include "convene/export/reminder_email.hpp"
 #include "convene/text/hash.hpp"
 #include "convene/text/idna.hpp"
 #include "convene/text/strings.hpp"
@@ -35,6 +36,13 @@ std::string message_id(const domain::Event& event, domain::Itip method, std::int
                        std::string_view attendee_email, std::string_view organiser_email) {
     return fmt::format("<{}.{}.{}.{}@{}>", text::short_hash(event.uid, 16), sequence,
                        text::lowercase_ascii(ics::method_name(method)),
+                       text::short_hash(text::lowercase_ascii(attendee_email), 16),
+                       domain_of(organiser_email));
+}
+
+std::string reminder_message_id(const domain::Event& event, std::string_view reminder,
+                                std::string_view attendee_email, std::string_view organiser_email) {
+    return fmt::format("<{}.reminder-{}.{}@{}>", text::short_hash(event.uid, 16), reminder,
                        text::short_hash(text::lowercase_ascii(attendee_email), 16),
                        domain_of(organiser_email));
 }

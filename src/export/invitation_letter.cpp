@@ -110,7 +110,7 @@ InvitationLetter::InvitationLetter(const domain::Event& event, const ics::EventD
 
     const auto when = page::when(locale, event, event.timezone);
     const auto& where = event.venue;
-    const auto& join = live ? event.online_url : std::string();
+    const auto& join = live ? domain::meeting_link(event) : std::string();
     const auto intro = intro_for(locale, notice, event.title);
     const auto closing = locale.tr("Best regards,");
     const auto organiser_name = organiser.name.empty() ? organiser.email : organiser.name;

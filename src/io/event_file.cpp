@@ -41,6 +41,7 @@ constexpr Key<EventInput, Text> k_event_texts[] = {
     {"track", &EventInput::track},
     {"type", &EventInput::type},
     {"online", &EventInput::online_url},
+    {"join-url", &EventInput::join_url},
     {"registration-url", &EventInput::registration_url},
     {"locale", &EventInput::locale},
     {"status", &EventInput::status},
@@ -112,7 +113,7 @@ private:
         // Every string of the file passes here: bounded, no NUL or control characters, line
         // breaks only in descriptions; messages may quote it.
         const bool long_text = key.ends_with("description");
-        const bool is_url = key == "online" || key == "registration-url";
+        const bool is_url = key == "online" || key == "join-url" || key == "registration-url";
         if (auto problem = domain::text_problem(
                 "the value", value->get(),
                 long_text ? domain::k_max_long_text

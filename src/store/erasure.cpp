@@ -26,7 +26,8 @@ void erase_registration(Database& db, std::int64_t id) {
     fields->run();
     // What the ledger holds for the person in that event names them too (their address, their
     // reply): it goes with the registration.
-    for (const auto* table : {"sent_message", "attendee_reply", "delivery_attempt"}) {
+    for (const auto* table :
+         {"sent_message", "attendee_reply", "delivery_attempt", "sent_reminder"}) {
         auto ledger = db.connection().prepare(fmt::format(R"sql(
             DELETE FROM {} WHERE (event_id, email_key) =
                 (SELECT event_id, email_key FROM registration WHERE id = ?))sql",
@@ -45,7 +46,7 @@ void scrub(Database& db) {
         // that held the person, so their bytes leave the files (outside any transaction).
         db.connection().execute(
             "VACUUM FULL registration, registration_field, sent_message, attendee_reply, "
-            "delivery_attempt");
+            "delivery_attempt, sent_reminder");
         return;
     }
     db.connection().execute("PRAGMA secure_delete = ON");

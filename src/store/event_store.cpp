@@ -27,7 +27,7 @@ SELECT e.id, e.slug, e.uid, e.title, e.description, e.timezone, e.all_day,
        e.start_utc, e.end_utc, e.start_date, e.end_date, e.venue, e.online_url,
        e.registration_url, e.parent_id, e.capacity, e.status, e.sequence,
        e.created_at, e.updated_at, {}, {}, e.locale, e.schedule_id, e.track,
-       e.session_type, e.room, {}{}
+       e.session_type, e.room, {}, e.join_url{}
 FROM event AS e
 )sql",
                        dialect::joined_list(engine, "event_language", "tag"),
@@ -36,13 +36,13 @@ FROM event AS e
                        dialect::joined_list(engine, "event_track", "colour || ' ' || name"), more);
 }
 
-// After the event's 28 columns: registered, waitlisted (kept by triggers, schema version 2).
+// After the event's 29 columns: registered, waitlisted (kept by triggers, schema version 2).
 constexpr std::string_view k_seat_columns = R"sql(,
        coalesce((SELECT n FROM registration_count
                  WHERE event_id = e.id AND status = 'registered'), 0),
        coalesce((SELECT n FROM registration_count
                  WHERE event_id = e.id AND status = 'waitlisted'), 0))sql";
-constexpr int k_registered_column = 28;
+constexpr int k_registered_column = 29;
 
 // Events by start: timed by their instant, all-day ones from midnight UTC of their date.
 std::string by_start(sql::Engine engine) {
@@ -106,6 +106,7 @@ Event decode_event(sql::Statement& row) {
     e.session_type = row.string(25);
     e.room = row.string(26);
     e.tracks = split_tracks(row, 27);
+    e.join_url = row.string(28);
     // The schema's CHECK says as much; a row written around it (another program, a restore
     // with checks off) is damage, not something the rest of convene should trip over.
     if (e.all_day ? e.end_date < e.start_date : e.end <= e.start) {
@@ -142,6 +143,7 @@ void bind_fields(sql::Statement& stmt, const Event& e) {
     stmt.bind(i++, e.session_type);
     stmt.bind(i++, e.room);
     stmt.bind(i++, e.online_url);
+    stmt.bind(i++, e.join_url);
     stmt.bind(i++, e.registration_url);
     if (e.parent_id) stmt.bind(i++, *e.parent_id);
     else stmt.bind_null(i++);
@@ -178,9 +180,9 @@ std::int64_t EventStore::insert(const Event& event) {
     auto insert = db.prepare(std::string(R"sql(
         INSERT INTO event (slug, title, description, timezone, all_day, start_utc, end_utc,
                            start_date, end_date, venue, track, session_type, room, online_url,
-                           registration_url, parent_id, capacity, status, sequence, updated_at,
+                           join_url, registration_url, parent_id, capacity, status, sequence, updated_at,
                            locale, uid, created_at, schedule_id)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
                 coalesce(nullif(CAST(? AS bigint), 0),
                          (SELECT coalesce(max(schedule_id), 0) + 1 FROM event))))sql") +
                              std::string(dialect::returning_id(db.engine())));
@@ -196,7 +198,8 @@ void EventStore::update(const Event& event) {
     auto update = m_db.connection().prepare(R"sql(
         UPDATE event SET slug = ?, title = ?, description = ?, timezone = ?, all_day = ?,
                          start_utc = ?, end_utc = ?, start_date = ?, end_date = ?, venue = ?,
-                         track = ?, session_type = ?, room = ?, online_url = ?, registration_url = ?, parent_id = ?, capacity = ?,
+                         track = ?, session_type = ?, room = ?, online_url = ?, join_url = ?,
+                         registration_url = ?, parent_id = ?, capacity = ?,
                          status = ?, sequence = ?, updated_at = ?, locale = ?
         WHERE id = ?)sql");
     bind_fields(*update, event);

@@ -72,7 +72,8 @@ std::vector<Finding> stored_findings(Database& db) {
                      return fmt::format("event {}: {} {} kept, {} rows", row.integer(0),
                                         row.integer(2), row.string(1), row.integer(3));
                  });
-    for (const auto* table : {"sent_message", "attendee_reply", "delivery_attempt"}) {
+    for (const auto* table :
+         {"sent_message", "attendee_reply", "delivery_attempt", "sent_reminder"}) {
         add_findings(connection, findings, "ledger",
                      fmt::format(R"sql(
             SELECT l.event_id, count(*) FROM {} AS l

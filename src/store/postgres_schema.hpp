@@ -173,7 +173,7 @@ CREATE TABLE attendee_reply (
 );
 )sql";
 
-inline constexpr std::array<std::string_view, 3> k_postgres_migrations{
+inline constexpr std::array<std::string_view, 4> k_postgres_migrations{
     // Version 6: stored identities, the per-person sequence offset and delivery attempts
     // (schema.hpp says why).
     R"sql(
@@ -215,6 +215,18 @@ CREATE TABLE event_track (
     name     text   NOT NULL CHECK (name <> ''),
     colour   text   NOT NULL DEFAULT '',
     PRIMARY KEY (event_id, position)
+);
+)sql",
+    // Version 9: the private join link and the reminders sent (schema.hpp says why).
+    R"sql(
+ALTER TABLE event ADD COLUMN join_url text NOT NULL DEFAULT '';
+CREATE TABLE sent_reminder (
+    event_id   bigint NOT NULL REFERENCES event (id) ON DELETE CASCADE,
+    email_key  text   NOT NULL,
+    reminder   text   NOT NULL CHECK (reminder <> ''),
+    message_id text   NOT NULL DEFAULT '',
+    sent_at    bigint NOT NULL,
+    PRIMARY KEY (event_id, email_key, reminder)
 );
 )sql",
 };

@@ -5,7 +5,7 @@
 
 namespace convene::store {
 
-inline constexpr std::array<std::string_view, 8> k_migrations{
+inline constexpr std::array<std::string_view, 9> k_migrations{
     // Version 1: everything in SPEC §1, so later commands add queries, not tables.
     R"sql(
 CREATE TABLE event (
@@ -283,9 +283,24 @@ CREATE TABLE event_track (
     PRIMARY KEY (event_id, position)
 ) WITHOUT ROWID;
 )sql",
+    // Version 9: for registered people only (issue 29). An online event's private meeting link
+    // ('' when none), kept apart from the public online_url; and which reminder ('1d', '2h',
+    // the duration as the organiser wrote it) each person has had, so that `send` run again
+    // from cron sends each one once.
+    R"sql(
+ALTER TABLE event ADD COLUMN join_url TEXT NOT NULL DEFAULT '';
+CREATE TABLE sent_reminder (
+    event_id   INTEGER NOT NULL REFERENCES event (id) ON DELETE CASCADE,
+    email_key  TEXT    NOT NULL,
+    reminder   TEXT    NOT NULL CHECK (reminder <> ''),
+    message_id TEXT    NOT NULL DEFAULT '',
+    sent_at    INTEGER NOT NULL,
+    PRIMARY KEY (event_id, email_key, reminder)
+) WITHOUT ROWID;
+)sql",
 };
 
-static_assert(k_migrations.size() == 8, "k_schema_version must match the migrations");
+static_assert(k_migrations.size() == 9, "k_schema_version must match the migrations");
 
 // The tables and columns the migrations leave, which every start checks a database against
 // (written out: running the migrations in memory to learn them cost half of a `register`).
@@ -294,7 +309,7 @@ struct TableShape {
     std::string_view table;
     std::string_view columns;  // comma-separated, in order
 };
-inline constexpr std::array<TableShape, 13> k_schema_shape{{
+inline constexpr std::array<TableShape, 14> k_schema_shape{{
     {"agenda_item",
      "id,event_id,position,title,description,kind,start_utc,duration_s,uid,schedule_id,key"},
     {"agenda_point", "item_id,position,text"},
@@ -304,7 +319,7 @@ inline constexpr std::array<TableShape, 13> k_schema_shape{{
     {"event",
      "id,slug,uid,title,description,timezone,all_day,start_utc,end_utc,start_date,end_date,"
      "venue,online_url,registration_url,parent_id,capacity,status,sequence,created_at,"
-     "updated_at,locale,schedule_id,track,session_type,room"},
+     "updated_at,locale,schedule_id,track,session_type,room,join_url"},
     {"event_language", "event_id,position,tag"},
     {"event_organiser", "event_id,position,name"},
     {"event_track", "event_id,position,name,colour"},
@@ -316,6 +331,7 @@ inline constexpr std::array<TableShape, 13> k_schema_shape{{
     {"sent_message",
      "id,event_id,event_uid,recipient,email_key,method,sequence,event_sequence,message_id,"
      "sent_at,schedule"},
+    {"sent_reminder", "event_id,email_key,reminder,message_id,sent_at"},
 }};
 
 }  // namespace convene::store

@@ -259,9 +259,9 @@ class SendTestCase(ExportTestCase):
         self.send(slug)
         self.assertEqual(len(self.sink.received()), before + 2)
 
-    def test_reminders_ride_along_with_invitations(self):
+    def test_alarms_ride_along_with_invitations(self):
         slug = self.briefing()
-        self.send(slug, "--reminder", "1d")
+        self.send(slug, "--alarm", "1d")
         got = self.new_messages(0)
         self.assertEqual(len(got), 2)
         for _, _, _, ics in got:
@@ -282,6 +282,12 @@ class SendTestCase(ExportTestCase):
         slug = self.briefing()
         error = self.fails(2, "send", slug, "--reminder", "soon")
         self.assertIn("--reminder:", error)
+        self.assertEqual(self.sink.received(), [])
+
+    def test_a_bad_alarm_is_a_usage_error_naming_the_flag(self):
+        slug = self.briefing()
+        error = self.fails(2, "send", slug, "--alarm", "soon")
+        self.assertIn("--alarm:", error)
         self.assertEqual(self.sink.received(), [])
 
     def test_a_refused_recipient_fails_alone_and_is_retried(self):
@@ -353,6 +359,128 @@ class SendTestCase(ExportTestCase):
         twice = [a for a, n in counts.items() if n > 1]
         self.assertLessEqual(len(twice), 1, f"only the message in flight may repeat: {twice}")
         self.assertTrue(all(n <= 2 for n in counts.values()))
+
+
+JOIN = "https://meet.example.org/private-room-7f3a"
+GONE = ("Gone Away", "gone@example.org")
+START = 1649854800  # 2022-04-13T15:00 Europe/Paris, the briefing's start
+HOUR = 3600
+DAY = 24 * HOUR
+
+
+class Reminders(ExportTestCase):
+    """send --reminder / send.reminders: reminder e-mails through the SMTP sink, once each, to
+    registered people only, in the event's language, with the join link."""
+
+    def setUp(self):
+        super().setUp()
+        if Controller is None:
+            self.skipTest("python3-aiosmtpd is not installed")
+        self.sink, self.port = start_sink(self)
+        self.configure()
+        _, self.slug = self.create_briefing("--capacity", "2", "--join-url", JOIN, "--locale",
+                                            "fr")
+        # Jane and Élodie registered, Gone cancelled, Wait on the waiting list.
+        for person in (JANE, GONE):
+            self.ok("register", self.slug, "--name", person[0], "--email", person[1])
+        self.ok("unregister", self.slug, GONE[1])
+        for person in (ELODIE, WAIT):
+            self.ok("register", self.slug, "--name", person[0], "--email", person[1])
+        # The invitations went out long before.
+        self.send_at(START - 30 * DAY)
+        self.invitations = len(self.sink.received())
+
+    def configure(self, extra=""):
+        self.write("convene.toml", ORGANISER_TOML +
+                   f'[mail]\nsmtp_url = "smtp://127.0.0.1:{self.port}"\n' + extra)
+
+    def send_at(self, when, *extra):
+        result = self.run_convene("send", self.slug, *extra,
+                                  env={"SOURCE_DATE_EPOCH": str(when)})
+        self.assertEqual(result.code, 0, result.stderr)
+        return result
+
+    def reminders(self):
+        """The reminders received since the invitations: [(address, subject, text)]."""
+        out = []
+        for rcpt, data in self.sink.received()[self.invitations:]:
+            message = email.message_from_bytes(data, policy=email.policy.default)
+            self.assertEqual(message.get_content_type(), "text/plain")
+            [to] = message["To"].addresses
+            self.assertEqual([r.lower() for r in rcpt], [to.addr_spec.lower()])
+            out.append((to.addr_spec, message["Subject"], message.get_content()))
+        return sorted(out)
+
+    def test_sent_once_to_registered_people_with_the_time_and_the_join_link(self):
+        result = self.send_at(START - DAY + HOUR, "--reminder", "1d")
+        self.assertIn("sent 2 reminders", result.stderr)
+        got = self.reminders()
+        self.assertEqual([a for a, _, _ in got], sorted([JANE[1], ELODIE[1]]))
+        for address, subject, text in got:
+            with self.subTest(address=address):
+                self.assertTrue(subject.startswith("Rappel\u00a0: Séance d'information"), subject)
+                self.assertIn("Petit rappel", text)
+                self.assertIn(JOIN, text)
+                # In the event's zone, not 13:00 UTC ("15 h 00" in French for now).
+                self.assertRegex(text, r"15(:|\s*h\s*)00\s*[–-]\s*16")
+                self.assertIn("Mayors Mechanism", text)
+        # A rerun, now or later while still due, sends nothing new.
+        result = self.send_at(START - DAY + HOUR)
+        self.send_at(START - DAY + HOUR, "--reminder", "1d")
+        self.send_at(START - HOUR, "--reminder", "24h")  # the same reminder in other words
+        self.assertEqual(len(self.reminders()), 2)
+
+    def test_before_the_window_nothing_is_sent_and_the_plan_says_when(self):
+        result = self.send_at(START - 2 * DAY, "--reminder", "1d")
+        self.assertIn("reminder 1d: due from 2022-04-12 15:00 Europe/Paris", result.stderr)
+        self.assertIn("nothing to send", result.stderr)
+        self.assertEqual(self.reminders(), [])
+        # After the start it is too late.
+        result = self.send_at(START + HOUR, "--reminder", "1d")
+        self.assertIn("reminder 1d: too late", result.stderr)
+        self.assertEqual(self.reminders(), [])
+
+    def test_a_dry_run_shows_the_plan_and_writes_nothing(self):
+        plan = self.run_convene("send", self.slug, "--dry-run", "--reminder", "1d", "--format",
+                                "tsv", env={"SOURCE_DATE_EPOCH": str(START - HOUR)})
+        self.assertEqual(plan.code, 0, plan.stderr)
+        self.assertEqual(plan.stdout.splitlines(), [
+            "email\tname\tmethod\tsequence\treason",
+            f"{JANE[1]}\t{JANE[0]}\tREMINDER\t\treminder 1d",
+            f"{ELODIE[1]}\t{ELODIE[0]}\tREMINDER\t\treminder 1d",
+        ])
+        self.assertIn("2 messages to send", plan.stderr)
+        self.assertEqual(self.reminders(), [])
+        # Nothing in the ledger either: the real run sends them all.
+        self.send_at(START - HOUR, "--reminder", "1d")
+        self.assertEqual(len(self.reminders()), 2)
+
+    def test_the_configuration_sends_every_reminder_due_in_one_run(self):
+        self.configure('[send]\nreminders = ["1d", "1h"]\n')
+        self.send_at(START - 3 * HOUR)
+        self.assertEqual(len(self.reminders()), 2)  # 1d only
+        result = self.send_at(START - 30 * 60)
+        self.assertIn("sent 2 reminders", result.stderr)
+        self.assertEqual(len(self.reminders()), 4)  # and now 1h
+        self.send_at(START - 10 * 60)
+        self.assertEqual(len(self.reminders()), 4)
+
+    def test_forget_erases_the_reminders_a_person_had(self):
+        self.send_at(START - HOUR, "--reminder", "1d")
+        self.ok("forget", self.slug, JANE[1])
+        data = self.stored_bytes()
+        self.assertNotIn(JANE[1].lower().encode(), data.lower())
+        self.assertIn(ELODIE[1].encode(), data)
+
+    def test_db_copy_keeps_the_reminders_sent(self):
+        self.send_at(START - HOUR, "--reminder", "1d")
+        target = self.path("copy.db")
+        self.ok("db", "copy", "--to", target)
+        result = self.run_convene("send", self.slug, "--reminder", "1d", "--db", target,
+                                  env={"SOURCE_DATE_EPOCH": str(START - HOUR)})
+        self.assertEqual(result.code, 0, result.stderr)
+        self.assertEqual(len(self.reminders()), 2, "the copy knows who had the reminder")
+        self.assertEqual(self.check_database(target).code, 0)
 
 
 class ThroughMsmtp(SendTestCase):

@@ -166,6 +166,18 @@ TEST_CASE("defaults.reminders: durations, each checked by the one duration rule"
               .find(":2: defaults.reminders: ") != std::string::npos);
 }
 
+TEST_CASE("send.reminders: the reminder e-mails, apart from the alarms", "[config]") {
+    testing::TempFolder dir;
+    CHECK(config::load({}, env_of({})).send_reminders.empty());
+    auto file = dir.write("s.toml", "[send]\nreminders = [\"1d\", \"1h\"]\n");
+    const auto config = config::load({file.string(), ""}, env_of({}));
+    CHECK(config.send_reminders ==
+          std::vector<std::chrono::seconds>{std::chrono::hours{24}, std::chrono::hours{1}});
+    CHECK(config.default_reminders.empty());
+    CHECK(error_of(dir.write("b.toml", "[send]\nreminders = [\"soon\"]\n"))
+              .find(":2: send.reminders: ") != std::string::npos);
+}
+
 TEST_CASE("organiser.email is one address: no line break, a name in angle brackets split off",
           "[config]") {
     testing::TempFolder dir;

@@ -256,13 +256,34 @@ TEST_CASE("migrating to version 8 gives events no track, type, room or declared 
                                'Hall'))sql");
     }
     store::Database db(path);
-    CHECK(db.schema_version() == 8);
+    CHECK(db.schema_version() == store::k_schema_version);
     const auto event = store::EventStore(db).get("e");
     CHECK(event.venue == "Hall");
     CHECK(event.track.empty());
     CHECK(event.session_type.empty());
     CHECK(event.room.empty());
     CHECK(event.tracks.empty());
+}
+
+TEST_CASE("migrating to version 9 gives events no join link and the ledger no reminders",
+          "[store]") {
+    testing::TempFolder dir;
+    const auto path = dir.path / "v8.db";
+    {
+        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        for (std::size_t i = 0; i < 8; ++i) raw.exec(std::string(store::k_migrations[i]));
+        raw.exec("PRAGMA user_version = 8");
+        raw.exec(R"sql(
+            INSERT INTO event (id, slug, uid, title, timezone, start_utc, end_utc, created_at,
+                               updated_at, online_url) VALUES (8, 'e', 'e@x', 'E', 'UTC', 0, 60,
+                               0, 0, 'https://example.org/live'))sql");
+    }
+    store::Database db(path);
+    CHECK(db.schema_version() == 9);
+    const auto event = store::EventStore(db).get("e");
+    CHECK(event.online_url == "https://example.org/live");
+    CHECK(event.join_url.empty());
+    CHECK(store::sqlite(db).execAndGet("SELECT count(*) FROM sent_reminder").getInt() == 0);
 }
 
 TEST_CASE("the shape every start checks is exactly what the migrations create", "[store]") {

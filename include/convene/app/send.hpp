@@ -18,6 +18,7 @@
 
 #include "convene/app/invitation_messages.hpp"
 #include "convene/app/progress.hpp"
+#include "convene/app/reminders.hpp"
 #include "convene/domain/invitation_ledger.hpp"
 #include "convene/io/mail_transport.hpp"
 #include "convene/store/database.hpp"
@@ -87,9 +88,12 @@ SendResult send_planned(store::Database& db, const domain::Event& event,
 struct SendRequest {
     std::string event;  // slug or id
     bool dry_run{false};
-    bool retry_failed{false};                     // also what is in doubt or was refused for good
-    std::vector<std::chrono::seconds> reminders;  // a VALARM in each invitation
-    MessageSettings messages;                     // the organiser sends; always e-mails
+    bool retry_failed{false};                  // also what is in doubt or was refused for good
+    std::vector<std::chrono::seconds> alarms;  // a VALARM in each invitation
+    // The reminder e-mails to send once due (--reminder, send.reminders), each at most once
+    // per person.
+    std::vector<std::chrono::seconds> reminders;
+    MessageSettings messages;  // the organiser sends; always e-mails
     MailSettings mail;
 };
 
@@ -97,9 +101,12 @@ struct SendOutcome {
     domain::Event event;
     std::vector<PlannedMessage> plan;
     SendResult result;  // empty for a dry run
+    ReminderPlan reminders;
+    ReminderResult reminder_result;  // empty for a dry run
 };
 
-// The whole command: plan, then (unless a dry run) deliver through the configured transport.
+// The whole command: plan, then (unless a dry run) deliver through the configured transport:
+// the invitations owed first, then the reminders due (at `clock()`).
 SendOutcome send(store::Database& db, const SendRequest& request, const Clock& clock,
                  Progress& progress);
 

@@ -32,6 +32,9 @@ struct Config {
     std::chrono::seconds day_change{std::chrono::hours{4}};
     // defaults.reminders: the alarms of invitations and feeds when no --reminder is given.
     std::vector<std::chrono::seconds> default_reminders;
+    // send.reminders: the reminder e-mails `send` sends once due when no --reminder is given,
+    // so that one `send` from cron does everything.
+    std::vector<std::chrono::seconds> send_reminders;
     // Where database_path came from ("--db", "CONVENE_DB", "database.path in FILE",
     // "database.url in FILE"); empty for
     // the default, ./convene.db, which a person may not guess.

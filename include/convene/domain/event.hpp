@@ -53,7 +53,10 @@ struct Event {
     std::string session_type;
     std::string room;
     std::vector<Track> tracks;  // the tracks a parent declares, in order
-    std::string online_url;
+    std::string online_url;     // public: pages and feeds show it
+    // The meeting link for registered people only: invitations, reminders and their .ics carry
+    // it; pages, public feeds and schedules never do ("" when none).
+    std::string join_url;
     std::string registration_url;
     std::vector<std::string> languages;   // BCP 47 tags, "interpretation available in"
     std::vector<std::string> organisers;  // organisation names, in order
@@ -68,6 +71,13 @@ struct Event {
     // Field by field: lets an update that changes nothing say so instead of writing.
     bool operator==(const Event&) const = default;
 };
+
+// The link a registered person joins the meeting with: the private join link, else the public
+// online one ("" when neither).
+const std::string& meeting_link(const Event& event);
+// Online only for registered people: a join link and no public online one. Public outputs say
+// "online" without a link.
+bool has_private_link_only(const Event& event);
 
 // Slug rules: [a-z0-9-], derived from the title (accents folded) when not given.
 std::string slugify(std::string_view title);

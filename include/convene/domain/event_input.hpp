@@ -27,6 +27,7 @@ struct EventInput {
     // ("" entries are left out).
     std::optional<std::vector<std::string>> tracks;
     std::optional<std::string> online_url;
+    std::optional<std::string> join_url;  // the private meeting link ("" clears it)
     std::optional<std::string> registration_url;
     std::optional<std::vector<std::string>> languages;  // BCP 47 tags, in order
     std::optional<std::string> locale;

@@ -1,0 +1,42 @@
+#pragma once
+// The reminder ledger (sent_reminder, schema 9): which reminder e-mail (`send --reminder 1d`)
+// each person has had for an event, so that `send` run again from cron sends each one once.
+// People are named by domain::email_key, as in the rest of the ledger.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "convene/domain/event.hpp"
+#include "convene/store/database.hpp"
+
+namespace convene::store {
+
+struct SentReminder {
+    std::int64_t event_id{0};
+    std::string email_key;
+    std::string reminder;  // domain::reminder_key: "1d", "2h", "1h30m"
+    std::string message_id;
+    domain::Instant sent_at{};
+};
+
+class ReminderStore {
+public:
+    explicit ReminderStore(Database& db) : m_db(db) {}
+
+    // The email keys of everyone who has had `reminder` for the event.
+    std::unordered_set<std::string> reminded(std::int64_t event_id, std::string_view reminder);
+    // Records one reminder the mail system accepted, in its own transaction committed before
+    // this returns.
+    void record(const SentReminder& reminder);
+    // The same inside the caller's write transaction (`db copy`).
+    void insert(const SentReminder& reminder);
+    // Every reminder sent for the event, in sending order (`db copy`).
+    std::vector<SentReminder> all(std::int64_t event_id);
+
+private:
+    Database& m_db;
+};
+
+}  // namespace convene::store

@@ -1,0 +1,54 @@
+#include "convene/store/reminder_store.hpp"
+
+#include "sql.hpp"
+#include "stored_time.hpp"
+
+namespace convene::store {
+
+std::unordered_set<std::string> ReminderStore::reminded(std::int64_t event_id,
+                                                        std::string_view reminder) {
+    auto query = m_db.connection().prepare(
+        "SELECT email_key FROM sent_reminder WHERE event_id = ? AND reminder = ?");
+    query->bind(1, event_id);
+    query->bind(2, reminder);
+    std::unordered_set<std::string> keys;
+    while (query->step()) keys.insert(query->string(0));
+    return keys;
+}
+
+void ReminderStore::record(const SentReminder& reminder) {
+    auto transaction = m_db.write_transaction();
+    insert(reminder);
+    transaction.commit();
+}
+
+void ReminderStore::insert(const SentReminder& reminder) {
+    // Already there: another run recorded the same reminder; one row says it went out.
+    auto insert = m_db.connection().prepare(R"sql(
+        INSERT INTO sent_reminder (event_id, email_key, reminder, message_id, sent_at)
+        VALUES (?, ?, ?, ?, ?) ON CONFLICT (event_id, email_key, reminder) DO NOTHING)sql");
+    insert->bind(1, reminder.event_id);
+    insert->bind(2, reminder.email_key);
+    insert->bind(3, reminder.reminder);
+    insert->bind(4, reminder.message_id);
+    insert->bind(5, seconds(reminder.sent_at));
+    insert->run();
+}
+
+std::vector<SentReminder> ReminderStore::all(std::int64_t event_id) {
+    auto query = m_db.connection().prepare(R"sql(
+        SELECT email_key, reminder, message_id, sent_at FROM sent_reminder
+        WHERE event_id = ? ORDER BY sent_at, email_key, reminder)sql");
+    query->bind(1, event_id);
+    std::vector<SentReminder> all;
+    while (query->step()) {
+        all.push_back({.event_id = event_id,
+                       .email_key = query->string(0),
+                       .reminder = query->string(1),
+                       .message_id = query->string(2),
+                       .sent_at = instant_column("sent_reminder", *query, 3)});
+    }
+    return all;
+}
+
+}  // namespace convene::store
