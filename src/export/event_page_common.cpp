@@ -38,6 +38,11 @@ std::string language_names(const l10n::Locale& locale, const std::vector<std::st
     return names.empty() ? std::string() : locale.list(names);
 }
 
+std::string online_text(const l10n::Locale& locale, const domain::Event& event) {
+    if (!event.online_url.empty()) return event.online_url;
+    return event.join_url.empty() ? std::string() : locale.tr("link sent to registered people");
+}
+
 std::string status_text(const l10n::Locale& locale, domain::EventStatus status) {
     switch (status) {
         case domain::EventStatus::tentative: return locale.tr("tentative");

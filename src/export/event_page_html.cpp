@@ -206,7 +206,11 @@ void write_html(std::ostream& out, const EventPage& page) {
         if (event.all_day) break;
     }
     fact(out, locale, "Where:", text::escape_html(event.venue));
-    if (!event.online_url.empty()) fact(out, locale, "Online:", link(event.online_url));
+    if (!event.online_url.empty()) {
+        fact(out, locale, "Online:", link(event.online_url));
+    } else if (!event.join_url.empty()) {
+        fact(out, locale, "Online:", text::escape_html(online_text(locale, event)));
+    }
     if (!event.registration_url.empty()) {
         fact(out, locale, "Registration:", link(event.registration_url));
     }

@@ -98,7 +98,11 @@ void write_markdown(std::ostream& out, const EventPage& page) {
         if (event.all_day) break;
     }
     field("Where:", escape(event.venue));
-    if (!event.online_url.empty()) field("Online:", link(event.online_url));
+    if (!event.online_url.empty()) {
+        field("Online:", link(event.online_url));
+    } else if (!event.join_url.empty()) {
+        field("Online:", escape(online_text(locale, event)));
+    }
     if (!event.registration_url.empty()) field("Registration:", link(event.registration_url));
     field("Interpretation:", escape(language_names(locale, event.languages)));
     if (!event.organisers.empty()) field("Organisers:", escape(locale.list(event.organisers)));

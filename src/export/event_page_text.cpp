@@ -117,7 +117,7 @@ void write_text(std::ostream& out, const EventPage& page) {
         if (event.all_day) break;
     }
     add("Where:", event.venue);
-    add("Online:", event.online_url);
+    add("Online:", online_text(locale, event));
     add("Registration:", event.registration_url);
     add("Interpretation:", language_names(locale, event.languages));
     add("Organisers:", event.organisers.empty() ? std::string() : locale.list(event.organisers));

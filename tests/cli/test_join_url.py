@@ -107,6 +107,12 @@ class JoinUrl(ExportTestCase):
         ics = self.invitation("private")
         self.assertIn(f"LOCATION:{JOIN}", ics)  # no venue: the link is where
         self.assertIn(JOIN, self.property(ics.encode(), "CONFERENCE"))
+        # Its page says it is online and who gets the link, in every format.
+        for fmt in ("text", "markdown", "html"):
+            with self.subTest(format=fmt):
+                page = " ".join(self.ok("show", "private", "--format", fmt).split())
+                self.assertIn("En ligne", page)
+                self.assertIn("lien envoyé aux personnes inscrites", page)
 
     def test_update_event_sets_changes_and_clears_it(self):
         _, slug = self.create_briefing()

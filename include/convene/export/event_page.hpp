@@ -74,6 +74,9 @@ std::string session_speakers(const l10n::Locale& locale, const EventPage& page,
 std::string speaker_line(const domain::Speaker& speaker);
 // "anglais, français et espagnol" for en, fr, es.
 std::string language_names(const l10n::Locale& locale, const std::vector<std::string>& tags);
+// The public "Online:" value: the event's public link, else, when its meeting link is
+// private (--join-url), words saying who gets it, never the link itself; "" for neither.
+std::string online_text(const l10n::Locale& locale, const domain::Event& event);
 // The status and an agenda item's kind as words of the locale ("confirmé", "discussion").
 std::string status_text(const l10n::Locale& locale, domain::EventStatus status);
 std::string kind_text(const l10n::Locale& locale, const std::string& kind);
