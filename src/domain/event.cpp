@@ -192,8 +192,8 @@ bool changes_calendar(const Event& before, const Event& after) {
            before.start != after.start || before.end != after.end ||
            before.start_date != after.start_date || before.end_date != after.end_date ||
            before.timezone != after.timezone || before.venue != after.venue ||
-           before.online_url != after.online_url || before.join_url != after.join_url ||
-           before.status != after.status;
+           before.room != after.room || before.online_url != after.online_url ||
+           before.join_url != after.join_url || before.status != after.status;
 }
 
 namespace {

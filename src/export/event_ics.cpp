@@ -48,14 +48,23 @@ void write_times(Writer& writer, const domain::Event& event) {
     write_instant(writer, "DTEND", event.end, zone);
 }
 
+// Where the event is, as LOCATION says it: a session's room with its venue, or its parent's
+// ("Salle A, Centre des congrès"); else the venue; else the meeting link.
+std::string location_of(const domain::Event& event, const domain::Event* parent,
+                        const std::string& link) {
+    if (event.room.empty()) return event.venue.empty() ? link : event.venue;
+    const std::string& venue = event.venue.empty() && parent ? parent->venue : event.venue;
+    return venue.empty() ? event.room : event.room + ", " + venue;
+}
+
 // LOCATION, URL and CONFERENCE: Outlook, Apple and Thunderbird ignore CONFERENCE, so the
 // meeting link is also the LOCATION of an event without a venue (ICS.md rule 14). A public
 // feed never carries the private join link: it only says the event is online.
-void write_place(Writer& writer, const domain::Event& event, Audience audience,
-                 std::string_view locale) {
+void write_place(Writer& writer, const domain::Event& event, const domain::Event* parent,
+                 Audience audience, std::string_view locale) {
     const bool is_public = audience == Audience::public_feed;
     const std::string& link = is_public ? event.online_url : domain::meeting_link(event);
-    std::string location = event.venue.empty() ? link : event.venue;
+    std::string location = location_of(event, parent, link);
     if (location.empty() && is_public && domain::has_private_link_only(event)) {
         location = l10n::Locale(locale.empty() ? event.locale : locale).tr("Online");
     }
@@ -143,7 +152,7 @@ void write_event_properties(Writer& writer, const domain::Event& event, const Ev
         !description.empty()) {
         writer.text("DESCRIPTION", description);
     }
-    write_place(writer, event, audience, details.locale);
+    write_place(writer, event, details.parent, audience, details.locale);
     if (details.parent) writer.text("RELATED-TO", {{"RELTYPE", "PARENT"}}, details.parent->uid);
     write_history(writer, event);
 }
@@ -203,7 +212,7 @@ void write_agenda_item(Writer& writer, const domain::Event& event, const domain:
     if (const auto description = agenda_item_description(event, item); !description.empty()) {
         writer.text("DESCRIPTION", description);
     }
-    write_place(writer, event, Audience::public_feed, event.locale);
+    write_place(writer, event, nullptr, Audience::public_feed, event.locale);
     writer.text("RELATED-TO", {{"RELTYPE", "PARENT"}}, event.uid);
     write_history(writer, event);
     writer.end("VEVENT");

@@ -130,6 +130,17 @@ class Programme(ConveneTestCase):
         result = self.run_convene("update-event", "typo", "--track", "Ailleurs")
         self.assertIn("the track 'Ailleurs' is not one of", result.stderr)
 
+    def test_calendars_say_the_room_in_its_building_and_hear_of_a_room_change(self):
+        def entry():
+            feed = self.ok("export-ics", "keynote").replace("\r\n ", "")
+            fields = dict(line.split(":", 1) for line in feed.split("\r\n")
+                          if line.startswith(("LOCATION", "SEQUENCE")))
+            return fields["LOCATION"], int(fields["SEQUENCE"])
+        location, sequence = entry()
+        self.assertEqual(location, "Amphi\\, Centre des congrès")
+        self.ok("update-event", "keynote", "--room", "Salle A")
+        self.assertEqual(entry(), ("Salle A\\, Centre des congrès", sequence + 1))
+
     def test_list_events_by_parent_and_dates(self):
         rows = json.loads(self.ok("list", "events", "--parent", "forum", "--format", "json",
                                   "--from", "2026-10-07", "--to", "2026-10-07"))

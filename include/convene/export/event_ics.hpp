@@ -17,7 +17,7 @@ namespace convene::ics {
 
 // What a VEVENT says about an event beyond its own fields.
 struct EventDetails {
-    const domain::Event* parent{nullptr};               // RELATED-TO and "Part of" in DESCRIPTION
+    const domain::Event* parent{nullptr};               // RELATED-TO, "Part of", a room's venue
     std::span<const domain::AgendaItem> agenda{};       // listed in DESCRIPTION, in order
     std::span<const std::chrono::seconds> reminders{};  // a VALARM this long before the start
     std::string locale{};  // DESCRIPTION's language (an attendee's); "" for the event's own
