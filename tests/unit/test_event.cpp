@@ -44,10 +44,14 @@ TEST_CASE("only time, place, title and status changes reach calendars", "[event]
     after.description = "new text";
     after.registration_url = "https://example.org/r";
     after.capacity = 10;
+    after.track = "Migration";  // schedules show it; calendars do not
+    after.session_type = "workshop";
     CHECK_FALSE(changes_calendar(before, after));
     for (auto change : {+[](Event& e) { e.title = "Other"; },
                         +[](Event& e) { e.end += std::chrono::minutes{30}; },
                         +[](Event& e) { e.venue = "Room 1"; },
+                        +[](Event& e) { e.room = "Salle A"; },  // in LOCATION
+                        +[](Event& e) { e.join_url = "https://meet.example.org/private"; },
                         +[](Event& e) { e.online_url = "https://meet.example.org"; },
                         +[](Event& e) { e.status = EventStatus::cancelled; }}) {
         auto changed = before;
