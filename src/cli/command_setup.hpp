@@ -26,6 +26,7 @@ Runner add_help(CLI::App& command);
 Runner add_completion(CLI::App& command);
 Runner add_complete(CLI::App& command);
 Runner add_export_schedule(CLI::App& command);
+Runner add_publish(CLI::App& command);
 Runner add_import_schedule(CLI::App& command);
 Runner add_send(CLI::App& command);
 Runner add_rsvp(CLI::App& command);

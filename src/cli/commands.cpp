@@ -50,6 +50,10 @@ constexpr Entry k_commands[] = {
     {"export-schedule",
      "Write a frab/pretalx schedule for conference apps (--format frab-xml|frab-json)",
      add_export_schedule},
+    {"publish",
+     "Write a static site: each event's page in each of its languages, calendar feeds to "
+     "subscribe to, the programme's schedule",
+     add_publish},
     {"import-schedule",
      "Read a frab/pretalx schedule into a parent event with a session per talk; read again "
      "to follow its changes",

@@ -250,6 +250,19 @@ Checked<std::string> parse_locale(std::string_view tag) {
                    fmt::format("use one of {}", fmt::join(k_locales, ", "))};
 }
 
+std::vector<std::string> page_locales(const Event& event) {
+    std::vector<std::string> locales{event.locale.empty() ? std::string("en") : event.locale};
+    for (const auto& tag : event.languages) {
+        auto locale = parse_locale(tag);
+        if (!locale) continue;
+        const auto same = [&](const std::string& known) {
+            return supported_locale(known) == supported_locale(*locale);
+        };
+        if (std::none_of(locales.begin(), locales.end(), same)) locales.push_back(*locale);
+    }
+    return locales;
+}
+
 std::optional<Problem> check_slug(std::string_view slug) {
     if (is_valid_slug(slug)) return std::nullopt;
     return Problem{"slug", fmt::format("invalid slug '{}'", slug),

@@ -28,6 +28,8 @@ ol.agenda > li { margin-bottom: 1rem; }
 ol.agenda h3 { font-size: 1.1rem; margin: 0; }
 .kind, .offset { color: #555; }
 a { color: #0b57d0; }
+nav.languages ul { list-style: none; padding: 0; margin: 0; display: flex; gap: 1rem; }
+nav.languages a[aria-current] { font-weight: bold; text-decoration: none; color: #1a1a1a; }
 @media (max-width: 30rem) {
   dl.facts { grid-template-columns: 1fr; }
   dl.facts dd { margin-bottom: 0.5rem; }
@@ -37,7 +39,8 @@ a { color: #0b57d0; }
 // A link only for the schemes a page should offer; anything else is shown as text.
 std::string link(std::string_view url, std::string_view text = {}) {
     const bool safe = url.starts_with("https://") || url.starts_with("http://") ||
-                      url.starts_with("mailto:") || url.starts_with("tel:");
+                      url.starts_with("mailto:") || url.starts_with("tel:") ||
+                      url.starts_with("webcal://");
     const auto shown = text::escape_html(text.empty() ? url : text);
     if (!safe) return shown;
     return fmt::format("<a href=\"{}\">{}</a>", text::escape_html(url), shown);
@@ -100,7 +103,13 @@ void write_session_html(std::ostream& out, const l10n::Locale& locale, const Eve
                 : domain::format_iso_local(session.start, domain::known_zone(page.event.timezone));
         out << fmt::format("<time datetime=\"{}\">{}</time> ", start, text::escape_html(time));
     }
-    out << "<strong>" << text::escape_html(session.title) << "</strong>";
+    const auto page_link = page.site.session_pages.find(session.id);
+    if (page_link == page.site.session_pages.end()) {
+        out << "<strong>" << text::escape_html(session.title) << "</strong>";
+    } else {
+        out << fmt::format("<strong><a href=\"{}\">{}</a></strong>", file_link(page_link->second),
+                           text::escape_html(session.title));
+    }
     if (session.status != domain::EventStatus::confirmed) {
         out << " (" << text::escape_html(status_text(locale, session.status)) << ')';
     }
@@ -116,12 +125,34 @@ void write_session_html(std::ostream& out, const l10n::Locale& locale, const Eve
     out << "</li>\n";
 }
 
+// A published programme's calendar of every session and its schedule for conference apps.
+void write_programme_links(std::ostream& out, const l10n::Locale& locale, const SiteLinks& site) {
+    if (site.programme_feed.empty() && site.schedule.empty()) return;
+    out << "<p class=\"actions\">\n";
+    if (!site.programme_webcal.empty()) {
+        out << link(site.programme_webcal, locale.tr("Subscribe to the programme")) << '\n';
+    }
+    if (!site.programme_feed.empty()) {
+        out << fmt::format("<a href=\"{}\" type=\"text/calendar\">{}</a>\n",
+                           file_link(site.programme_feed),
+                           text::escape_html(locale.tr("Programme calendar")));
+    }
+    if (!site.schedule.empty()) {
+        out << fmt::format("<a href=\"{}\" type=\"application/xml\">{}</a>\n",
+                           file_link(site.schedule),
+                           text::escape_html(locale.tr("Schedule for conference apps")));
+    }
+    out << "</p>\n";
+}
+
 // The programme: a heading and a list per day.
-void write_sessions_html(std::ostream& out, const l10n::Locale& locale, const EventPage& page) {
+void write_sessions_html(
+    std::ostream& out, const l10n::Locale& locale, const EventPage& page,
+    const char* heading = l10n::msg("{count, plural, one {# session} other {# sessions}}")) {
     if (page.sessions.empty()) return;
     out << "<section aria-labelledby=\"sessions\">\n<h2 id=\"sessions\">"
-        << text::escape_html(locale.plural("{count, plural, one {# session} other {# sessions}}",
-                                           static_cast<std::int64_t>(page.sessions.size())))
+        << text::escape_html(
+               locale.plural(heading, static_cast<std::int64_t>(page.sessions.size())))
         << "</h2>\n";
     for (const auto& day : session_days(page)) {
         out << "<h3>" << text::escape_html(locale.weekday_date(day.day))
@@ -129,6 +160,7 @@ void write_sessions_html(std::ostream& out, const l10n::Locale& locale, const Ev
         for (const auto* session : day.sessions) write_session_html(out, locale, page, *session);
         out << "</ul>\n";
     }
+    write_programme_links(out, locale, page.site);
     out << "</section>\n";
 }
 
@@ -176,6 +208,73 @@ void write_item(std::ostream& out, const l10n::Locale& locale, const EventPage& 
     out << "</li>\n";
 }
 
+// <!DOCTYPE> to <main>: the title, the inline style, and a published page's other languages
+// and calendar feed for browsers and search engines.
+void write_head(std::ostream& out, const l10n::Locale& locale, const std::string& title,
+                const EventPage& page) {
+    out << "<!DOCTYPE html>\n<html lang=\"" << text::escape_html(locale.tag()) << "\">\n<head>\n"
+        << "<meta charset=\"utf-8\">\n"
+        << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        << "<title>" << text::escape_html(title) << "</title>\n";
+    for (const auto& alternate : page.site.alternates) {
+        out << fmt::format("<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">\n",
+                           text::escape_html(alternate.locale), file_link(alternate.href));
+    }
+    if (!page.site.alternates.empty() && !page.calendar_link.empty()) {
+        out << fmt::format(
+            "<link rel=\"alternate\" type=\"text/calendar\" title=\"{}\" href=\"{}\">\n",
+            text::escape_html(title), file_link(page.calendar_link));
+    }
+    out << "<style>" << k_style << "</style>\n</head>\n<body>\n<main>\n";
+}
+
+// A published page's switch to its other languages, each named in its own language.
+void write_language_switch(std::ostream& out, const l10n::Locale& locale, const SiteLinks& site) {
+    if (site.alternates.size() < 2) return;
+    out << "<nav class=\"languages\" aria-label=\"" << text::escape_html(locale.tr("Languages"))
+        << "\">\n<ul>\n";
+    for (const auto& alternate : site.alternates) {
+        const l10n::Locale other(alternate.locale);
+        out << fmt::format("<li><a href=\"{}\" hreflang=\"{}\" lang=\"{}\"{}>{}</a></li>\n",
+                           file_link(alternate.href), text::escape_html(alternate.locale),
+                           text::escape_html(alternate.locale),
+                           alternate.locale == locale.tag() ? " aria-current=\"page\"" : "",
+                           text::escape_html(other.language_name(alternate.locale)));
+    }
+    out << "</ul>\n</nav>\n";
+}
+
+void write_actions(std::ostream& out, const l10n::Locale& locale, const EventPage& page) {
+    const auto& event = page.event;
+    const bool any_action =
+        !event.registration_url.empty() || !event.online_url.empty() || !page.calendar_link.empty();
+    if (!any_action) return;
+    out << "<p class=\"actions\">\n";
+    if (!event.registration_url.empty()) {
+        out << link(event.registration_url, locale.tr("Register")) << '\n';
+    }
+    if (!event.online_url.empty()) out << link(event.online_url, locale.tr("Join online")) << '\n';
+    if (!page.site.feed_webcal.empty()) {
+        out << link(page.site.feed_webcal, locale.tr("Subscribe")) << '\n';
+    }
+    if (!page.calendar_link.empty()) {
+        out << fmt::format("<a href=\"{}\" type=\"text/calendar\">{}</a>\n",
+                           page.site.feed_https.empty() ? file_link(page.calendar_link)
+                                                        : text::escape_html(page.site.feed_https),
+                           text::escape_html(locale.tr("Add to calendar")));
+    }
+    out << "</p>\n";
+}
+
+std::string parent_html(const l10n::Locale& locale, const EventPage& page) {
+    const auto& parent = *page.parent;
+    const auto title = page.site.parent_page.empty()
+                           ? text::escape_html(parent.title)
+                           : fmt::format("<a href=\"{}\">{}</a>", file_link(page.site.parent_page),
+                                         text::escape_html(parent.title));
+    return fmt::format("{} ({})", title, text::escape_html(when(locale, parent, parent.timezone)));
+}
+
 }  // namespace
 
 void write_agenda_html(std::ostream& out, const EventPage& page, const l10n::Locale& locale) {
@@ -189,11 +288,8 @@ void write_agenda_html(std::ostream& out, const EventPage& page, const l10n::Loc
 void write_html(std::ostream& out, const EventPage& page) {
     const auto& event = page.event;
     const l10n::Locale locale(event.locale);
-    out << "<!DOCTYPE html>\n<html lang=\"" << text::escape_html(locale.tag()) << "\">\n<head>\n"
-        << "<meta charset=\"utf-8\">\n"
-        << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        << "<title>" << text::escape_html(event.title) << "</title>\n"
-        << "<style>" << k_style << "</style>\n</head>\n<body>\n<main>\n";
+    write_head(out, locale, event.title, page);
+    write_language_switch(out, locale, page.site);
     out << "<h1>" << text::escape_html(event.title) << "</h1>\n";
 
     out << "<dl class=\"facts\">\n";
@@ -219,32 +315,11 @@ void write_html(std::ostream& out, const EventPage& page) {
     if (!event.organisers.empty()) {
         fact(out, locale, "Organisers:", text::escape_html(locale.list(event.organisers)));
     }
-    if (page.parent) {
-        fact(out, locale, "Part of:",
-             fmt::format("{} ({})", text::escape_html(page.parent->title),
-                         text::escape_html(when(locale, *page.parent, page.parent->timezone))));
-    }
+    if (page.parent) fact(out, locale, "Part of:", parent_html(locale, page));
     if (event.capacity) fact(out, locale, "Capacity:", std::to_string(*event.capacity));
     fact(out, locale, "Status:", text::escape_html(status_note(locale, event.status)));
     out << "</dl>\n";
-
-    const bool any_action =
-        !event.registration_url.empty() || !event.online_url.empty() || !page.calendar_link.empty();
-    if (any_action) {
-        out << "<p class=\"actions\">\n";
-        if (!event.registration_url.empty()) {
-            out << link(event.registration_url, locale.tr("Register")) << '\n';
-        }
-        if (!event.online_url.empty()) {
-            out << link(event.online_url, locale.tr("Join online")) << '\n';
-        }
-        if (!page.calendar_link.empty()) {
-            out << fmt::format("<a href=\"{}\" type=\"text/calendar\">{}</a>\n",
-                               file_link(page.calendar_link),
-                               text::escape_html(locale.tr("Add to calendar")));
-        }
-        out << "</p>\n";
-    }
+    write_actions(out, locale, page);
 
     if (!event.description.empty()) {
         out << "<section class=\"description\">\n"
@@ -252,6 +327,17 @@ void write_html(std::ostream& out, const EventPage& page) {
     }
     write_agenda_html(out, page, locale);
     write_sessions_html(out, locale, page);
+    out << "</main>\n</body>\n</html>\n";
+}
+
+void write_index_html(std::ostream& out, const EventPage& page) {
+    const l10n::Locale locale(page.event.locale);
+    const auto title = page.event.title.empty() ? locale.tr("Events") : page.event.title;
+    write_head(out, locale, title, page);
+    write_language_switch(out, locale, page.site);
+    out << "<h1>" << text::escape_html(title) << "</h1>\n";
+    write_sessions_html(out, locale, page,
+                        l10n::msg("{count, plural, one {# event} other {# events}}"));
     out << "</main>\n</body>\n</html>\n";
 }
 

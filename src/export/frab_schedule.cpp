@@ -55,7 +55,7 @@ std::string talk_url(const domain::Event& session, const Publishing& publishing)
     if (publishing.base_url.empty()) return http_link(session);
     auto base = publishing.base_url;
     while (base.ends_with('/')) base.pop_back();
-    return fmt::format("{}/{}.html", base, session.slug);
+    return fmt::format("{}/{}{}", base, session.slug, publishing.page_extension);
 }
 
 std::string points_text(const std::vector<std::string>& points) {

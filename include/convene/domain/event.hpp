@@ -92,6 +92,9 @@ std::string supported_locale(std::string_view tag);
 // The one locale rule of flags, event files and config: the supported locale `tag` names, or a
 // problem (field "locale") naming the ones convene writes.
 Checked<std::string> parse_locale(std::string_view tag);
+// The languages an event's published pages are written in: its locale first, then each of its
+// interpretation languages that convene writes, region kept ("en-GB"), one per language.
+std::vector<std::string> page_locales(const Event& event);
 // A web link people can click: http or https, a host, no white space or control characters
 // ("https://example.org/register"; not "javascript:…", "file:///…" or "https:///path").
 bool is_url(std::string_view text);

@@ -19,6 +19,25 @@
 
 namespace convene::page {
 
+// Where a published page (`convene publish`) links beside itself: the same page in its other
+// languages, its calendar feeds, its sessions' and its parent's pages. All empty for `show`.
+// Links are relative to the page, except the webcal:/https: feed links, which need the site's
+// address (--base-url).
+struct SiteLinks {
+    struct Alternate {
+        std::string locale;  // BCP 47, as hreflang and lang say it
+        std::string href;
+    };
+    std::vector<Alternate> alternates;  // every language's page, this one included, in order
+    std::string feed_webcal;            // this event's feed (calendar_link) as webcal:// …
+    std::string feed_https;             // … and https://
+    std::string programme_feed;         // a parent's: the feed of its whole programme
+    std::string programme_webcal;       // the same as webcal://, with a base URL
+    std::string schedule;               // a parent's frab XML schedule, "" for none
+    std::string parent_page;            // a session's: its parent's page in this language
+    std::map<std::int64_t, std::string> session_pages;  // each session's page, by id
+};
+
 struct EventPage {
     domain::Event event;
     std::optional<domain::Event> parent;
@@ -35,7 +54,14 @@ struct EventPage {
     // html: the file name of the "add to calendar" .ics beside the page (linked as a relative
     // URL, percent-encoded); "" for none
     std::string calendar_link;
+    SiteLinks site;
 };
+
+// A page listing several published events (`convene publish` of more than one event that is
+// not part of another): each one's time, place and link, by programme day as write_html
+// lists sessions. `page.event` gives the title ("" for the locale's "Events"), locale and
+// zone; `page.sessions` the events.
+void write_index_html(std::ostream& out, const EventPage& page);
 
 void write_text(std::ostream& out, const EventPage& page);
 void write_markdown(std::ostream& out, const EventPage& page);

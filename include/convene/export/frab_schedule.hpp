@@ -55,6 +55,8 @@ struct Publishing {
     // Where `show EVENT --format html -o SLUG.html` pages are published: a talk's URL is
     // BASE_URL/SLUG.html. "" for none: a talk's URL is then its own link.
     std::string base_url;
+    // What follows the slug in a page's name: `convene publish` writes SLUG.fr.html.
+    std::string page_extension{".html"};
     std::chrono::seconds day_change{std::chrono::hours{4}};
 };
 
