@@ -164,6 +164,7 @@ std::string event_page(const SiteContext& site, const EventView& view, const std
     page.day_change = site.options.day_change;
     page.calendar_link = SiteNames::feed(view.event);
     page.site = site_links(site, view, locale);
+    page.text_locale = view.event.locale;
     std::ostringstream out;
     page::write_html(out, page);
     return std::move(out).str();
@@ -174,12 +175,13 @@ std::string index_page(const SiteContext& site, const std::vector<const EventVie
                        const std::string& title, const std::string& locale) {
     page::EventPage page;
     page.event = tops.front()->event;  // its zone and times anchor the days
-    page.event.title = title;  // "" is named by write_index_html
+    page.event.title = title;          // "" is named by write_index_html
     page.event.locale = locale;
     for (const auto* top : tops) {
         page.sessions.push_back(top->event);
         page.site.session_pages[top->event.id] = site.names.page(top->event, locale);
     }
+    page.text_locale = locale;  // each event's title is then marked with its own language
     std::stable_sort(page.sessions.begin(), page.sessions.end(),
                      [](const domain::Event& a, const domain::Event& b) {
                          return domain::event_bounds(a).first < domain::event_bounds(b).first;

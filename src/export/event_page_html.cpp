@@ -64,6 +64,16 @@ std::string file_link(std::string_view name) {
     return url;
 }
 
+// ` lang="es"` for a text written in `text_locale` inside a page in `page_locale`, when they are
+// different languages; "" when they are the same or the text's is not known.
+std::string lang_of(std::string_view text_locale, std::string_view page_locale) {
+    if (text_locale.empty() ||
+        domain::supported_locale(text_locale) == domain::supported_locale(page_locale)) {
+        return {};
+    }
+    return fmt::format(" lang=\"{}\"", text::escape_html(text_locale));
+}
+
 // Labels end with a colon (with the locale's spacing), which a <dt> does not need.
 std::string bare(std::string label) {
     while (!label.empty() && (label.back() == ':' || label.back() == ' ')) label.pop_back();
@@ -104,11 +114,14 @@ void write_session_html(std::ostream& out, const l10n::Locale& locale, const Eve
         out << fmt::format("<time datetime=\"{}\">{}</time> ", start, text::escape_html(time));
     }
     const auto page_link = page.site.session_pages.find(session.id);
+    // A published page lists sessions in their own language, whatever the page's.
+    const auto lang =
+        page.text_locale.empty() ? std::string() : lang_of(session.locale, locale.tag());
     if (page_link == page.site.session_pages.end()) {
-        out << "<strong>" << text::escape_html(session.title) << "</strong>";
+        out << "<strong" << lang << '>' << text::escape_html(session.title) << "</strong>";
     } else {
-        out << fmt::format("<strong><a href=\"{}\">{}</a></strong>", file_link(page_link->second),
-                           text::escape_html(session.title));
+        out << fmt::format("<strong{}><a href=\"{}\">{}</a></strong>", lang,
+                           file_link(page_link->second), text::escape_html(session.title));
     }
     if (session.status != domain::EventStatus::confirmed) {
         out << " (" << text::escape_html(status_text(locale, session.status)) << ')';
@@ -174,7 +187,12 @@ void write_item(std::ostream& out, const l10n::Locale& locale, const EventPage& 
             domain::format_iso_local(*item.start, domain::known_zone(page.event.timezone)),
             text::escape_html(time));
     }
-    out << text::escape_html(item.title) << "</h3>\n";
+    const auto lang = lang_of(page.text_locale, locale.tag());
+    if (lang.empty()) {
+        out << text::escape_html(item.title) << "</h3>\n";
+    } else {
+        out << "<span" << lang << '>' << text::escape_html(item.title) << "</span></h3>\n";
+    }
     if (!item.kind.empty()) {
         out << "<p class=\"kind\">" << text::escape_html(locale.tr("Format:")) << ' '
             << text::escape_html(kind_text(locale, item.kind)) << "</p>\n";
@@ -191,9 +209,15 @@ void write_item(std::ostream& out, const l10n::Locale& locale, const EventPage& 
         }
         out << "</ul>\n";
     }
-    if (!item.description.empty()) out << rich::to_html(item.description, 4);
+    if (!item.description.empty()) {
+        if (lang.empty()) {
+            out << rich::to_html(item.description, 4);
+        } else {
+            out << "<div" << lang << ">\n" << rich::to_html(item.description, 4) << "</div>\n";
+        }
+    }
     if (!item.points.empty()) {
-        out << "<ul class=\"points\">\n";
+        out << "<ul class=\"points\"" << lang << ">\n";
         for (const auto& point : item.points) {
             auto html = rich::to_html(point, 4);
             // One paragraph in a list item needs no <p>.
@@ -290,7 +314,8 @@ void write_html(std::ostream& out, const EventPage& page) {
     const l10n::Locale locale(event.locale);
     write_head(out, locale, event.title, page);
     write_language_switch(out, locale, page.site);
-    out << "<h1>" << text::escape_html(event.title) << "</h1>\n";
+    const auto lang = lang_of(page.text_locale, locale.tag());
+    out << "<h1" << lang << '>' << text::escape_html(event.title) << "</h1>\n";
 
     out << "<dl class=\"facts\">\n";
     for (std::size_t i = 0; i < page.zones.size(); ++i) {
@@ -322,7 +347,7 @@ void write_html(std::ostream& out, const EventPage& page) {
     write_actions(out, locale, page);
 
     if (!event.description.empty()) {
-        out << "<section class=\"description\">\n"
+        out << "<section class=\"description\"" << lang << ">\n"
             << rich::to_html(event.description) << "</section>\n";
     }
     write_agenda_html(out, page, locale);

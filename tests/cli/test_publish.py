@@ -126,6 +126,14 @@ class PublishedSite(SiteFixture):
         page = self.files()["imrf-briefing.es.html"].decode()
         self.assertIn('lang="fr">français</a>', page)
         self.assertIn('aria-current="page">español</a>', page)
+        # The event's own texts are French: marked so, on the pages in other languages only.
+        self.assertIn('<h1 lang="fr">Séance', page)
+        self.assertIn('<span lang="fr">La route vers', page)
+        self.assertIn('<strong lang="fr"><a href="accueil.en.html">',
+                      self.files()["index.en.html"].decode())
+        french = self.files()["imrf-briefing.fr.html"].decode()
+        self.assertIn("<h1>Séance", french)
+        self.assertEqual(french.count(' lang="fr"'), 2)  # <html> and the language switch
 
     def test_every_link_between_pages_and_feeds_resolves(self):
         self.publish("site", "--base-url", "https://example.org/forum/")

@@ -55,6 +55,10 @@ struct EventPage {
     // URL, percent-encoded); "" for none
     std::string calendar_link;
     SiteLinks site;
+    // html: the language the event's own texts (title, description, agenda) are written in
+    // when the page is in another (a published page in each language): they are marked with
+    // it, so that screen readers read them with the right voice. "" for the page's own.
+    std::string text_locale;
 };
 
 // A page listing several published events (`convene publish` of more than one event that is
