@@ -108,7 +108,9 @@ Names positional_values(const CLI::App& command, std::size_t index) {
     if (positionals.empty()) return {};
     const auto* option = positionals[std::min(index, positionals.size() - 1)];
     if (index >= positionals.size() && option->get_expected_max() <= 1) return {};
-    if (option->get_name() == "EVENT") return {"@events"};
+    // publish's "EVENT… DIR": the last word is a folder, which the shell completes itself
+    // when it types a path; slugs are offered for each word.
+    if (option->get_name() == "EVENT" || option->get_name() == "EVENT… DIR") return {"@events"};
     return {};
 }
 

@@ -52,6 +52,8 @@ class Completion(ConveneTestCase):
         self.assertEqual(self.ok("__complete", "add-agenda-item", "x", "--kind", "").split(),
                          ["talk", "discussion", "break", "other"])
         self.assertEqual(self.ok("__complete", "completion", "").split(), ["bash", "zsh", "fish"])
+        self.assertEqual(self.ok("__complete", "publish", "imrf-briefing", "o").split(),
+                         ["other-event"])
         # Every format each command accepts, as its --help lists them.
         for words, formats in ((["show", "x"], ["text", "markdown", "html", "json"]),
                                (["export-schedule", "x"], ["frab-xml", "frab-json"]),
