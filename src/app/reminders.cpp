@@ -46,16 +46,28 @@ ReminderResult send_reminders(store::Database& db, const domain::Event& event,
         const mail::ReminderEmail message(event, settings.organiser, planned.reminder,
                                           planned.language, settings.stamp);
         const ics::Person person{planned.name, planned.email};
-        const auto delivery = transport.deliver(from, text::ascii_domain_address(planned.email),
-                                                message.to_string(person));
+        const auto key = domain::email_key(planned.email);
+        // Recorded before the mail system gets it, as invitations are marked: a run that stops
+        // in between has at worst not sent it, never sent it twice.
+        ledger.record({.event_id = event.id,
+                       .email_key = key,
+                       .reminder = planned.reminder,
+                       .message_id = message.message_id(planned.email),
+                       .sent_at = now()});
+        io::Delivery delivery;
+        try {
+            delivery = transport.deliver(from, text::ascii_domain_address(planned.email),
+                                         message.to_string(person));
+        } catch (const io::DeliveryInDoubt&) {
+            throw;  // it may have gone out: the record stays
+        } catch (const DeliveryError&) {
+            ledger.forget(event.id, key, planned.reminder);  // the mail system took nothing
+            throw;
+        }
         if (delivery.accepted) {
-            ledger.record({.event_id = event.id,
-                           .email_key = domain::email_key(planned.email),
-                           .reminder = planned.reminder,
-                           .message_id = message.message_id(planned.email),
-                           .sent_at = now()});
             ++result.sent;
         } else {
+            ledger.forget(event.id, key, planned.reminder);
             result.failures.push_back({planned, delivery.detail, delivery.permanent});
         }
         progress.update(++done);

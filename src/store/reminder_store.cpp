@@ -22,6 +22,18 @@ void ReminderStore::record(const SentReminder& reminder) {
     transaction.commit();
 }
 
+void ReminderStore::forget(std::int64_t event_id, std::string_view email_key,
+                           std::string_view reminder) {
+    auto transaction = m_db.write_transaction();
+    auto remove = m_db.connection().prepare(R"sql(
+        DELETE FROM sent_reminder WHERE event_id = ? AND email_key = ? AND reminder = ?)sql");
+    remove->bind(1, event_id);
+    remove->bind(2, email_key);
+    remove->bind(3, reminder);
+    remove->run();
+    transaction.commit();
+}
+
 void ReminderStore::insert(const SentReminder& reminder) {
     // Already there: another run recorded the same reminder; one row says it went out.
     auto insert = m_db.connection().prepare(R"sql(

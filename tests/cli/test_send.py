@@ -430,6 +430,18 @@ class Reminders(ExportTestCase):
         self.send_at(START - HOUR, "--reminder", "24h")  # the same reminder in other words
         self.assertEqual(len(self.reminders()), 2)
 
+    def test_a_refused_reminder_is_sent_by_the_next_run(self):
+        self.sink.refused.add(JANE[1].lower())
+        result = self.run_convene("send", self.slug, "--reminder", "1d",
+                                  env={"SOURCE_DATE_EPOCH": str(START - HOUR)})
+        self.assertNotEqual(result.code, 0)
+        self.assertEqual([a for a, _, _ in self.reminders()], [ELODIE[1]])
+        self.sink.refused.clear()
+        self.send_at(START - HOUR, "--reminder", "1d")
+        self.assertEqual([a for a, _, _ in self.reminders()], sorted([JANE[1], ELODIE[1]]))
+        self.send_at(START - HOUR, "--reminder", "1d")
+        self.assertEqual(len(self.reminders()), 2)
+
     def test_before_the_window_nothing_is_sent_and_the_plan_says_when(self):
         result = self.send_at(START - 2 * DAY, "--reminder", "1d")
         self.assertIn("reminder 1d: due from 2022-04-12 15:00 Europe/Paris", result.stderr)

@@ -27,9 +27,12 @@ public:
 
     // The email keys of everyone who has had `reminder` for the event.
     std::unordered_set<std::string> reminded(std::int64_t event_id, std::string_view reminder);
-    // Records one reminder the mail system accepted, in its own transaction committed before
-    // this returns.
+    // Records one reminder about to be handed to the mail system, in its own transaction
+    // committed before this returns: a run killed while the mail system takes it leaves it
+    // counted, so that no one ever gets a reminder twice.
     void record(const SentReminder& reminder);
+    // Takes back a recorded reminder that the mail system refused, so a later run sends it.
+    void forget(std::int64_t event_id, std::string_view email_key, std::string_view reminder);
     // The same inside the caller's write transaction (`db copy`).
     void insert(const SentReminder& reminder);
     // Every reminder sent for the event, in sending order (`db copy`).
