@@ -131,6 +131,27 @@ class BulkImportTest(ConveneTestCase):
         names = self.ok("list", "attendees", self.event, "--fields", "name", "--no-header")
         self.assertIn("Again\n", names)
 
+    def test_a_duplicate_after_records_on_several_lines_names_the_right_line(self):
+        # One record in three holds line breaks (one or two), and some lines add nothing (an
+        # empty row): the line named is the one that added the address, however far back.
+        text, line, first_line = "name,email,organisation\n", 2, {}
+        for i in range(3000):
+            if i % 11 == 5:
+                text += ",,\n"
+                line += 1
+            first_line[i] = line
+            breaks = (i % 3 == 0) + (i % 6 == 0)
+            text += f"P {i},p{i}@example.org,\"Org{chr(10) * breaks}{i}\"\n"
+            line += 1 + breaks
+        for earlier in (0, 1, 511, 1024, 2999):
+            with self.subTest(earlier=earlier):
+                path = self.write(f"again{earlier}.csv",
+                                  text + f"Again,P{earlier}@Example.org,X\n")
+                self.assertEqual(self.fails(4, "register", self.event, "--csv", path),
+                                 f"convene: error: {path}:{line}: P{earlier}@Example.org is "
+                                 f"already registered for {self.event} "
+                                 f"(line {first_line[earlier]} of this file)")
+
     def test_cancelled_then_again_in_one_file(self):
         # A line renews a row the import holds, or one stored before: the bulk writer lets the
         # address go with the row it replaces, takes it again, and keeps the counts true (the
