@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "convene/app/lines_of_ids.hpp"
 #include "convene/domain/time.hpp"
 #include "convene/error.hpp"
 #include "convene/io/csv_reader.hpp"
@@ -190,41 +191,6 @@ private:
     std::size_t m_empty_rows{0};
     std::optional<io::JsonlReader> m_jsonl;
     io::JsonlRecord m_jsonl_record;
-};
-
-// The line of the file that added each registration, for "already registered (line 3 of
-// this file)": an id would name a row the refusal rolls back. Ids and lines both grow, mostly
-// one by one, so runs of the two keep this small however long the file.
-class LinesOfIds {
-public:
-    void add(std::int64_t id, std::size_t line) {
-        if (!m_runs.empty()) {
-            auto& last = m_runs.back();
-            const auto next = static_cast<std::size_t>(last.count);
-            if (id == last.id + last.count && line == last.line + next) {
-                ++last.count;
-                return;
-            }
-        }
-        m_runs.push_back({id, line, 1});
-    }
-
-    std::optional<std::size_t> line_of(std::int64_t id) const {
-        for (auto run = m_runs.rbegin(); run != m_runs.rend(); ++run) {
-            if (id >= run->id && id < run->id + run->count) {
-                return run->line + static_cast<std::size_t>(id - run->id);
-            }
-        }
-        return std::nullopt;
-    }
-
-private:
-    struct Run {
-        std::int64_t id;
-        std::size_t line;
-        std::int64_t count;
-    };
-    std::vector<Run> m_runs;
 };
 
 void count(ImportSummary& summary, const Outcome& outcome) {

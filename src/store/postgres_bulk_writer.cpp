@@ -16,19 +16,39 @@ namespace {
 constexpr std::size_t k_held_rows = 5000;
 // Ids taken from the identity at a time.
 constexpr int k_reserved_ids = 1000;
+// A "maybe" costs a few round trips here, not a look-up in a local file as on SQLite: eight
+// times SQLite's filter (4 MiB), about one "maybe" in 6,000 new keys after a million.
+constexpr int k_filter_log2_bits = 25;
 
 }  // namespace
 
 PostgresBulkWriter::PostgresBulkWriter(sql::Connection& db, CopyIn copy_in, std::int64_t event_id)
-    : m_db(db), m_copy_in(std::move(copy_in)), m_event_id(event_id) {
+    : m_db(db),
+      m_copy_in(std::move(copy_in)),
+      m_event_id(event_id),
+      m_stored_keys(k_filter_log2_bits) {
     auto keys = db.prepare_streamed("SELECT email_key FROM registration WHERE event_id = ?");
     keys->bind(1, event_id);
-    while (keys->step()) m_stored_keys.emplace(keys->text(0));
+    while (keys->step()) m_stored_keys.add(keys->text(0));
 }
 
 BulkWriter::Key PostgresBulkWriter::key(std::string_view key) {
-    const std::string text(key);
-    return m_by_key.count(text) > 0 || m_stored_keys.count(text) > 0 ? Key::taken : Key::free;
+    if (m_by_key.count(std::string(key)) > 0) return Key::taken;
+    if (!m_stored_keys.may_contain(key)) return Key::free;
+    // A "maybe" is asked of the database, never left unknown: an unknown key's row would be
+    // inserted by a statement of its own, its id from the sequence past the ids reserved for
+    // the held rows, and so placed after rows that come later in the file (their waiting list
+    // order, among rows of the same second). Held rows are not in the database: m_by_key
+    // answered for them.
+    if (!m_key_query) {
+        m_key_query =
+            m_db.prepare("SELECT count(*) FROM registration WHERE event_id = ? AND email_key = ?");
+    }
+    sql::Use query(*m_key_query);
+    query->bind(1, m_event_id);
+    query->bind(2, key);
+    query->step();
+    return query->integer(0) > 0 ? Key::taken : Key::free;
 }
 
 const domain::Registration* PostgresBulkWriter::find_held(std::string_view key) const {
@@ -38,10 +58,12 @@ const domain::Registration* PostgresBulkWriter::find_held(std::string_view key) 
 
 std::int64_t PostgresBulkWriter::next_id() {
     if (m_free_ids.empty()) {
-        auto ids =
-            m_db.prepare(fmt::format("SELECT nextval(pg_get_serial_sequence('registration', 'id')) "
-                                     "FROM generate_series(1, {})",
-                                     k_reserved_ids));
+        // The sequence looked up once: per row, the look-up took 85 % of the time (8 ms for
+        // 1,000 ids against 1.5).
+        auto ids = m_db.prepare(fmt::format(
+            "WITH s AS MATERIALIZED (SELECT pg_get_serial_sequence('registration', 'id')::regclass "
+            "AS id) SELECT nextval(s.id) FROM s, generate_series(1, {})",
+            k_reserved_ids));
         while (ids->step()) m_free_ids.push_back(ids->integer(0));
         std::reverse(m_free_ids.begin(), m_free_ids.end());
     }
@@ -61,13 +83,12 @@ std::int64_t PostgresBulkWriter::hold(const domain::Registration& registration,
 
 void PostgresBulkWriter::inserted(const domain::Registration& registration, std::string_view key,
                                   std::int64_t /*id*/) {
-    if (registration.event_id == m_event_id) m_stored_keys.emplace(key);
+    if (registration.event_id == m_event_id) m_stored_keys.add(key);
 }
 
-void PostgresBulkWriter::deleting(std::int64_t /*id*/, std::int64_t event_id,
-                                  std::string_view key) {
-    flush();  // the row may be held: stored first, then forgotten
-    if (event_id == m_event_id) m_stored_keys.erase(std::string(key));
+void PostgresBulkWriter::deleting(std::int64_t /*id*/, std::int64_t /*event_id*/,
+                                  std::string_view /*key*/) {
+    flush();  // the row may be held: stored first
 }
 
 void PostgresBulkWriter::flush() {
@@ -106,7 +127,7 @@ void PostgresBulkWriter::flush() {
     if (!fields.empty()) {
         m_copy_in("registration_field (registration_id, position, key, value)", fields);
     }
-    for (auto& [key, index] : m_by_key) m_stored_keys.insert(key);
+    for (auto& [key, index] : m_by_key) m_stored_keys.add(key);
     m_rows.clear();
     m_by_key.clear();
 }

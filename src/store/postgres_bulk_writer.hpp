@@ -2,16 +2,19 @@
 // The bulk writer on PostgreSQL (bulk_writer.hpp), where every statement is a round trip to
 // the server: new registrations are held and written a few thousand at a time by COPY, with
 // ids taken from the identity in advance, and the import's questions about addresses are
-// answered from memory.
+// answered from memory: the held rows' keys exactly, the stored ones by a filter of fixed size
+// (key_filter.hpp), so that memory stays flat however many rows the event has or the file adds.
+// The filter's rare "maybe" is one query.
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "bulk_writer.hpp"
+#include "key_filter.hpp"
 #include "sql.hpp"
 
 namespace convene::store {
@@ -25,7 +28,7 @@ public:
     PostgresBulkWriter(sql::Connection& db, CopyIn copy_in, std::int64_t event_id);
 
     std::int64_t event_id() const noexcept override { return m_event_id; }
-    // Every key of the event is known here: never unknown.
+    // Taken if held or stored, else free: never unknown.
     Key key(std::string_view key) override;
     std::int64_t hold(const domain::Registration& registration, const std::string& key) override;
     const domain::Registration* find_held(std::string_view key) const override;
@@ -36,6 +39,7 @@ public:
                   std::int64_t id) override;
     // The count triggers run once per statement on PostgreSQL and stay on: nothing to book.
     void status_changing(std::int64_t, domain::RegistrationStatus) override {}
+    // The filter cannot forget a key: it stays "maybe", which is still true.
     void deleting(std::int64_t id, std::int64_t event_id, std::string_view key) override;
     void finish() override { flush(); }
 
@@ -45,8 +49,9 @@ private:
     sql::Connection& m_db;
     CopyIn m_copy_in;
     std::int64_t m_event_id;
-    std::unordered_set<std::string> m_stored_keys;  // written: in the database
-    std::vector<domain::Registration> m_rows;       // held, with their ids
+    KeyFilter m_stored_keys;                      // written: in the database, or was
+    std::unique_ptr<sql::Statement> m_key_query;  // for the filter's "maybe"
+    std::vector<domain::Registration> m_rows;     // held, with their ids
     std::unordered_map<std::string, std::size_t> m_by_key;
     std::vector<std::int64_t> m_free_ids;  // taken from the identity, highest first
 };

@@ -30,7 +30,7 @@ constexpr std::int64_t k_writer_lock = 0x636f6e76656e65;
 // Event locks take the two-key form (a different key space): "conv", then the event's id.
 constexpr std::int32_t k_event_lock_class = 0x636f6e76;
 // Rows a streamed statement holds at a time.
-constexpr int k_batch_rows = 1000;
+constexpr int k_batch_rows = 5000;
 
 using Clock = std::chrono::steady_clock;
 
@@ -633,7 +633,11 @@ void append_copy_text(std::string& row, std::string_view text) {
 
 bool PostgresConnection::begin_read() {
     if (in_transaction()) return false;
-    execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    // A read's cursors are read to their end (a list, an export): planned for all their rows,
+    // not for a tenth, the join of the fields is one hash join and sort, not a look-up per
+    // registration (list attendees of 300,000 on PostgreSQL, 1.38 s -> 1.00 s). In the same
+    // round trip.
+    execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL cursor_tuple_fraction = 1");
     return true;
 }
 

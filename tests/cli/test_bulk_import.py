@@ -131,6 +131,29 @@ class BulkImportTest(ConveneTestCase):
         names = self.ok("list", "attendees", self.event, "--fields", "name", "--no-header")
         self.assertIn("Again\n", names)
 
+    def test_a_duplicate_after_records_on_several_lines_names_the_right_line(self):
+        # One record in three holds line breaks (one or two), and some lines add nothing (an
+        # empty row): the line named is the one that added the address, however far back, in
+        # the rows still held or in those written already (PostgreSQL writes 5,000 at a time,
+        # and then asks the database about an address its filter says may be taken).
+        text, line, first_line = "name,email,organisation\n", 2, {}
+        for i in range(6000):
+            if i % 11 == 5:
+                text += ",,\n"
+                line += 1
+            first_line[i] = line
+            breaks = (i % 3 == 0) + (i % 6 == 0)
+            text += f"P {i},p{i}@example.org,\"Org{chr(10) * breaks}{i}\"\n"
+            line += 1 + breaks
+        for earlier in (0, 511, 1024, 4999, 5999):
+            with self.subTest(earlier=earlier):
+                path = self.write(f"again{earlier}.csv",
+                                  text + f"Again,P{earlier}@Example.org,X\n")
+                self.assertEqual(self.fails(4, "register", self.event, "--csv", path),
+                                 f"convene: error: {path}:{line}: P{earlier}@Example.org is "
+                                 f"already registered for {self.event} "
+                                 f"(line {first_line[earlier]} of this file)")
+
     def test_cancelled_then_again_in_one_file(self):
         # A line renews a row the import holds, or one stored before: the bulk writer lets the
         # address go with the row it replaces, takes it again, and keeps the counts true (the
@@ -151,6 +174,21 @@ class BulkImportTest(ConveneTestCase):
                           ("bo@example.org", "registered"),
                           ("ANA@example.org", "registered"),
                           ("early0@example.org", "registered")])
+
+    def test_a_renewed_row_keeps_its_place_in_the_file(self):
+        # The row of a cancelled person renewed by the file takes its place in the file's
+        # order, before the rows after it, on the waiting list as anywhere: on PostgreSQL its
+        # id is one reserved for the held rows, not one the sequence gives after them.
+        self.ok("update-event", self.event, "--capacity", "3")
+        self.ok("unregister", self.event, "early0@example.org")
+        path = self.write("renew.csv", "name,email\nAna,ana@example.org\n"
+                                       "Early,early0@example.org\nBo,bo@example.org\n")
+        self.ok("--quiet", "register", self.event, "--csv", path, "--on-duplicate", "update")
+        people = [json.loads(line) for line in self.ok(
+            "list", "attendees", self.event, "--status", "waitlisted", "--format",
+            "jsonl").splitlines()]
+        self.assertEqual([(p["email"], p["waitlist_position"]) for p in people],
+                         [("early0@example.org", 1), ("bo@example.org", 2)])
 
     def test_counts_read_as_english(self):
         result = self.run_convene("register", self.event, "--csv",

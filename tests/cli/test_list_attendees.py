@@ -150,6 +150,20 @@ class ListAttendeesTest(ConveneTestCase):
         again = self.listing("tsv", "--fields", "name", "--no-header", event="same")
         self.assertEqual(again, first)
 
+    def test_a_long_list_pairs_each_row_with_its_fields(self):
+        # More rows than PostgreSQL fetches at a time (5,000), and fields on one row in three,
+        # so that the rows and the fields, read by two cursors, cross batches apart.
+        slug = self.ok("create-event", "--title", "Long", "--slug", "long", "--date",
+                       "2024-01-01").strip()
+        rows = [(f"P {i}", f"p{i}@example.org", f"d{i}" if i % 3 == 0 else "")
+                for i in range(12_000)]
+        text = "name,email,diet\n" + "".join(f"{n},{e},{d}\n" for n, e, d in rows)
+        self.ok("--quiet", "register", slug, "--csv", self.write("long.csv", text))
+        listed = list(csv.reader(io.StringIO(self.listing("csv", "--fields", "name,email,diet",
+                                                          event=slug))))
+        self.assertEqual(listed[0], ["name", "email", "diet"])
+        self.assertEqual([tuple(row) for row in listed[1:]], rows)
+
     def test_csv_round_trips_through_register_csv(self):
         self.ok("unregister", self.event, "zoe@example.org")  # bob is promoted
         self.ok("register", self.event, "--name", "Late", "--email", "late@example.org",

@@ -35,3 +35,22 @@ TEST_CASE("a key filter refuses almost every key it was not given", "[key_filter
     }
     CHECK(maybe < keys / 1000);
 }
+
+TEST_CASE("a larger key filter keeps a million keys with few maybes", "[key_filter]") {
+    // PostgreSQL's bulk writer: a "maybe" is a round trip there, so 2^25 bits (4 MiB), about
+    // one in 6,000 after a million keys; 2^22 would say "maybe" to one in seven.
+    KeyFilter filter(25);
+    constexpr int keys = 1'000'000;
+    for (int i = 0; i < keys; ++i) filter.add(fmt::format("person.{}@example.org", i));
+    int refused = 0;
+    for (int i = 0; i < keys; i += 97) {
+        if (!filter.may_contain(fmt::format("person.{}@example.org", i))) ++refused;
+    }
+    CHECK(refused == 0);
+    int maybe = 0;
+    constexpr int others = 100'000;
+    for (int i = 0; i < others; ++i) {
+        if (filter.may_contain(fmt::format("other.{}@example.org", i))) ++maybe;
+    }
+    CHECK(maybe < others / 1000);
+}
