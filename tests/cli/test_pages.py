@@ -17,7 +17,7 @@ import threading
 import unittest
 import zlib
 
-from harness import SOURCE_DIR, ConveneTestCase, update_golden
+from harness import SOURCE_DIR, ConveneTestCase, sqlite_only, update_golden
 
 EXAMPLES = os.path.join(SOURCE_DIR, "examples")
 GOLDEN = os.path.join(SOURCE_DIR, "tests", "golden", "pages")
@@ -222,6 +222,15 @@ class OrganiserRoles(PageTestCase):
         # A role without a name is refused; the event keeps its organisers.
         result = self.fails(2, "update-event", "briefing", "--organiser", "co-lead:  ")
         self.assertIn("has no name", result)
+
+    @sqlite_only("edits the SQLite file behind convene's back")
+    def test_db_check_names_a_role_convene_does_not_know(self):
+        self.seed()
+        self.damaged_on_purpose = True
+        subprocess.run(["sqlite3", self.path("convene.db")], check=True, text=True,
+                       input="PRAGMA ignore_check_constraints = ON;"
+                             "UPDATE event_organiser SET role = 'boss' WHERE position = 2;")
+        self.assertIn("'boss' is not an organiser's role", self.run_convene("db", "check").stdout)
 
     def test_db_copy_keeps_the_roles(self):
         self.seed()
