@@ -30,9 +30,10 @@ EVENT=$("$convene" create-event --slug imrf-briefing-2022 \
   --languages en,fr,es \
   --locale fr \
   --organiser "Mayors Mechanism" \
-  --organiser "Cités et Gouvernements Unis (CGLU)" \
-  --organiser "Mayors Migration Council (MMC)" \
-  --organiser "Organisation Internationale pour les Migrations (OIM)" \
+  --organiser "co-lead: Cités et Gouvernements Unis (CGLU)" \
+  --organiser "co-lead: Mayors Migration Council (MMC)" \
+  --organiser "co-lead: Organisation Internationale pour les Migrations (OIM)" \
+  --organiser "partner: Agence des Nations Unies pour les Réfugiés (HCR)" \
   --parent "$PARENT" \
   --description - <<'TEXT'
 ## Contexte

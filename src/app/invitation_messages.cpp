@@ -19,6 +19,8 @@ mail::Notice notice_for(const domain::Event& event, domain::Itip method, bool ch
     return changed ? mail::Notice::changed : mail::Notice::registered;
 }
 
+const std::string k_none;
+
 }  // namespace
 
 // The e-mail points into the invitation and the letter: all three live here, in that order,
@@ -64,7 +66,8 @@ InvitationMessages::Rendered& InvitationMessages::rendered(domain::Itip method,
     const auto locale = l10n::choose_locale(recipient.language, m_event.locale);
     // A calendar alone says nothing of the change: one rendering for both.
     const auto notice = notice_for(m_event, method, m_settings.eml && recipient.changed);
-    auto& slot = m_rendered[{method, sequence, locale, notice}];
+    const auto& before = notice == mail::Notice::changed ? recipient.previous_schedule : k_none;
+    auto& slot = m_rendered[{method, sequence, locale, notice, before}];
     if (slot) return *slot;
     auto details = m_details;
     details.locale = locale;
@@ -74,8 +77,10 @@ InvitationMessages::Rendered& InvitationMessages::rendered(domain::Itip method,
         {},
         {}});
     if (m_settings.eml) {
+        const auto sent = domain::event_as_sent(m_event, before);
         slot->letter.emplace(m_event, slot->details, m_settings.organiser, notice, locale,
-                             templates(l10n::supported_locale(locale)), m_settings.other_zones);
+                             templates(l10n::supported_locale(locale)), m_settings.other_zones,
+                             sent ? &*sent : nullptr);
         slot->email.emplace(slot->invitation, m_event, m_settings.organiser, *slot->letter,
                             m_settings.stamp);
     }

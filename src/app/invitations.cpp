@@ -34,7 +34,8 @@ InvitationSummary write_one(store::Database& db, const InvitationRequest& reques
         const auto sequence = domain::sequence_for(event, registration, *method, last);
         const Recipient recipient{{registration.name, registration.email},
                                   registration.language,
-                                  domain::new_time_or_place(event, last)};
+                                  domain::new_time_or_place(event, last),
+                                  last ? last->schedule : std::string()};
         if (request.output.empty() || request.output == "-") {
             messages.write(out, *method, sequence, recipient);
         } else {
@@ -84,7 +85,8 @@ InvitationSummary write_folder(store::Database& db, const InvitationRequest& req
                        domain::sequence_for(event, registration, *method, last),
                        {{registration.name, registration.email},
                         registration.language,
-                        domain::new_time_or_place(event, last)});
+                        domain::new_time_or_place(event, last),
+                        last ? last->schedule : std::string()});
         file.commit();
         ++(*method == domain::Itip::request ? summary.requests : summary.cancellations);
         progress.update(summary.requests + summary.cancellations);

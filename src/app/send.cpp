@@ -119,7 +119,8 @@ SendResult send_planned(store::Database& db, const domain::Event& event,
         const ics::Person person{planned.name, planned.email};
         const auto& owed = planned.owed;
         const std::string text = messages.to_string(
-            owed.method, owed.sequence, {person, planned.language, owed.new_time_or_place});
+            owed.method, owed.sequence,
+            {person, planned.language, owed.new_time_or_place, owed.previous_schedule});
         // Marked before the mail system gets it: if the run stops before the ledger records
         // it, the next run knows it may have gone out and does not send it twice.
         ledger.begin_attempt(event.id, planned.email,

@@ -103,7 +103,8 @@ void add_event_flags(CLI::App& command, domain::EventInput& input, bool for_upda
         .add_option_function<std::vector<std::string>>(
             "--organiser,--organizer",
             [&input](const std::vector<std::string>& names) { input.organisers = names; },
-            "An organising organisation (repeatable, in order; replaces the list)")
+            "An organising organisation, NAME or ROLE: NAME with ROLE lead, co-lead, partner, "
+            "host or sponsor (repeatable, in order; replaces the list)")
         ->allow_extra_args(false);
     command.add_option("--parent", input.parent,
                        "The larger event this one is part of (slug or id)");

@@ -362,7 +362,7 @@ std::optional<Problem> validate(const Event& event) {
         return Problem{"locale", fmt::format("convene does not write in '{}'", event.locale), {}};
     }
     for (const auto& organiser : event.organisers) {
-        if (auto problem = text_problem("an organiser", organiser, k_max_short_text)) {
+        if (auto problem = text_problem("an organiser", organiser.name, k_max_short_text)) {
             return Problem{"organisers", std::move(*problem), {}};
         }
     }

@@ -44,6 +44,24 @@ std::optional<Problem> set_tracks(const std::optional<std::vector<std::string>>&
     return std::nullopt;
 }
 
+// The organisers as written, each "Name" or "role: Name", in place of the event's.
+std::optional<Problem> set_organisers(const std::optional<std::vector<std::string>>& given,
+                                      std::vector<Organiser>& organisers) {
+    if (!given) return std::nullopt;
+    std::vector<Organiser> parsed;
+    for (const auto& text : *given) {
+        if (text.empty()) continue;  // [""] clears the list
+        auto organiser = parse_organiser(text);
+        if (organiser.name.empty()) {
+            return Problem{"organisers", fmt::format("the organiser '{}' has no name", text),
+                           "write an organiser as NAME or ROLE: NAME, e.g. 'partner: IOM'"};
+        }
+        parsed.push_back(std::move(organiser));
+    }
+    organisers = std::move(parsed);
+    return std::nullopt;
+}
+
 }  // namespace
 
 std::string slug_for(const EventInput& input) {
@@ -77,12 +95,7 @@ std::optional<Problem> apply(const EventInput& input, Event& event, const EventD
     }
     if (auto problem = set_parsed(input.locale, event.locale, parse_locale)) return problem;
     if (!input.locale && is_new) event.locale = defaults.locale;
-    if (input.organisers) {
-        event.organisers.clear();
-        for (const auto& name : *input.organisers) {
-            if (!name.empty()) event.organisers.push_back(name);
-        }
-    }
+    if (auto problem = set_organisers(input.organisers, event.organisers)) return problem;
     if (input.no_capacity) event.capacity.reset();
     if (input.capacity) event.capacity = *input.capacity;
     if (auto problem = set_parsed(input.status, event.status, parse_event_status)) return problem;

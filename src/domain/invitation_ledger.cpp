@@ -1,6 +1,8 @@
 #include "convene/domain/invitation_ledger.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -18,6 +20,7 @@ OwedMessage owe(const Event& event, const Registration& person, Itip method, Sen
                         .previous_sequence = std::nullopt};
     if (last) message.previous_sequence = last->sequence;
     message.new_time_or_place = new_time_or_place(event, last);
+    if (message.new_time_or_place) message.previous_schedule = last->schedule;
     return message;
 }
 
@@ -118,6 +121,58 @@ std::string schedule_of(const Event& event) {
     // Only when there is one: the schedules the ledger kept before join links stay equal.
     if (!event.join_url.empty()) schedule += fmt::format("\x1f{}", event.join_url);
     return schedule;
+}
+
+namespace {
+
+std::vector<std::string_view> split_units(std::string_view text) {
+    std::vector<std::string_view> parts;
+    while (true) {
+        const auto cut = text.find('\x1f');
+        parts.push_back(text.substr(0, cut));
+        if (cut == std::string_view::npos) return parts;
+        text.remove_prefix(cut + 1);
+    }
+}
+
+std::optional<std::int64_t> whole_number(std::string_view text) {
+    std::int64_t value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc{} || end != text.data() + text.size()) return std::nullopt;
+    return value;
+}
+
+// "a..b" of schedule_of into the event's times or dates; false when it is not that.
+bool read_when(std::string_view when, Event& event) {
+    const auto dots = when.find("..");
+    if (dots == std::string_view::npos) return false;
+    const auto from = whole_number(when.substr(0, dots));
+    const auto until = whole_number(when.substr(dots + 2));
+    if (!from || !until) return false;
+    constexpr std::int64_t k_largest_day = 1'000'000;
+    event.all_day = *from < k_largest_day && *until < k_largest_day;
+    if (event.all_day) {
+        event.start_date = Date{date::days{*from}};
+        event.end_date = Date{date::days{*until}};
+    } else {
+        event.start = Instant{std::chrono::seconds{*from}};
+        event.end = Instant{std::chrono::seconds{*until}};
+    }
+    return true;
+}
+
+}  // namespace
+
+std::optional<Event> event_as_sent(const Event& event, std::string_view schedule) {
+    const auto parts = split_units(schedule);
+    if (parts.size() < 4 || parts.size() > 5) return std::nullopt;
+    Event sent = event;
+    if (!read_when(parts[0], sent)) return std::nullopt;
+    sent.timezone = std::string(parts[1]);
+    sent.venue = std::string(parts[2]);
+    sent.online_url = std::string(parts[3]);
+    sent.join_url = parts.size() == 5 ? std::string(parts[4]) : std::string();
+    return sent;
 }
 
 bool new_time_or_place(const Event& event, const std::optional<LastSent>& last) {

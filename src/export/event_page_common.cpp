@@ -43,6 +43,32 @@ std::string online_text(const l10n::Locale& locale, const domain::Event& event) 
     return event.join_url.empty() ? std::string() : locale.tr("link sent to registered people");
 }
 
+namespace {
+
+// Prepositional labels, so that no language has to agree them with the event's gender
+// ("Séance … dirigée" against "Atelier … dirigé").
+const char* organiser_label(domain::OrganiserRole role) {
+    switch (role) {
+        case domain::OrganiserRole::none: return l10n::msg("Organisers:");
+        case domain::OrganiserRole::lead: return l10n::msg("Led by:");
+        case domain::OrganiserRole::co_lead: return l10n::msg("Co-led by:");
+        case domain::OrganiserRole::partner: return l10n::msg("In partnership with:");
+        case domain::OrganiserRole::host: return l10n::msg("Hosted by:");
+        case domain::OrganiserRole::sponsor: return l10n::msg("With the support of:");
+    }
+    return l10n::msg("Organisers:");
+}
+
+}  // namespace
+
+std::vector<OrganiserLine> organiser_lines(const l10n::Locale& locale, const domain::Event& event) {
+    std::vector<OrganiserLine> lines;
+    for (const auto& group : domain::organiser_groups(event.organisers)) {
+        lines.push_back({organiser_label(group.role), locale.list(group.names)});
+    }
+    return lines;
+}
+
 std::string status_text(const l10n::Locale& locale, domain::EventStatus status) {
     switch (status) {
         case domain::EventStatus::tentative: return locale.tr("tentative");

@@ -337,8 +337,8 @@ void write_html(std::ostream& out, const EventPage& page) {
     }
     fact(out, locale,
          "Interpretation:", text::escape_html(language_names(locale, event.languages)));
-    if (!event.organisers.empty()) {
-        fact(out, locale, "Organisers:", text::escape_html(locale.list(event.organisers)));
+    for (const auto& line : organiser_lines(locale, event)) {
+        fact(out, locale, line.label, text::escape_html(line.names));
     }
     if (page.parent) fact(out, locale, "Part of:", parent_html(locale, page));
     if (event.capacity) fact(out, locale, "Capacity:", std::to_string(*event.capacity));

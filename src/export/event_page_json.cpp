@@ -66,6 +66,19 @@ json list(const std::vector<std::string>& items) {
     return items.empty() ? json::array() : json(items);
 }
 
+// "organisers" stays the list of names that consumers before roles read; "organiser_roles"
+// holds each one's role at the same index (null for none).
+void add_organisers(json& result, const domain::Event& event) {
+    json names = json::array();
+    json roles = json::array();
+    for (const auto& organiser : event.organisers) {
+        names.push_back(organiser.name);
+        roles.push_back(optional_text(std::string(domain::to_string(organiser.role))));
+    }
+    result["organisers"] = std::move(names);
+    result["organiser_roles"] = std::move(roles);
+}
+
 // The programme: each session with its day (as `show` groups them), status, place and
 // speakers.
 json sessions(const EventPage& page) {
@@ -112,7 +125,7 @@ json to_json(const EventPage& page) {
     result["online_url"] = optional_text(event.online_url);
     result["registration_url"] = optional_text(event.registration_url);
     result["languages"] = list(event.languages);
-    result["organisers"] = list(event.organisers);
+    add_organisers(result, event);
     result["parent"] = page.parent ? summary(*page.parent) : json(nullptr);
     result["capacity"] = event.capacity ? json(*event.capacity) : json(nullptr);
     result["status"] = domain::to_string(event.status);

@@ -105,7 +105,9 @@ void write_markdown(std::ostream& out, const EventPage& page) {
     }
     if (!event.registration_url.empty()) field("Registration:", link(event.registration_url));
     field("Interpretation:", escape(language_names(locale, event.languages)));
-    if (!event.organisers.empty()) field("Organisers:", escape(locale.list(event.organisers)));
+    for (const auto& line : page::organiser_lines(locale, event)) {
+        field(line.label, escape(line.names));
+    }
     if (page.parent) {
         field("Part of:", escape(fmt::format("{} ({})", page.parent->title,
                                              when(locale, *page.parent, page.parent->timezone))));

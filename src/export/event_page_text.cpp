@@ -120,7 +120,7 @@ void write_text(std::ostream& out, const EventPage& page) {
     add("Online:", online_text(locale, event));
     add("Registration:", event.registration_url);
     add("Interpretation:", language_names(locale, event.languages));
-    add("Organisers:", event.organisers.empty() ? std::string() : locale.list(event.organisers));
+    for (auto& line : organiser_lines(locale, event)) add(line.label, std::move(line.names));
     if (page.parent) {
         add("Part of:", fmt::format("{} ({})", page.parent->title,
                                     when(locale, *page.parent, page.parent->timezone)));

@@ -88,8 +88,8 @@ std::string facts(const l10n::Locale& locale, const domain::Event& event,
     if (audience == Audience::public_feed) {
         add_line(out, label(locale, "Registration:"), event.registration_url);
     }
-    if (!event.organisers.empty()) {
-        add_line(out, label(locale, "Organisers:"), locale.list(event.organisers));
+    for (const auto& line : page::organiser_lines(locale, event)) {
+        add_line(out, label(locale, line.label), line.names);
     }
     if (details.parent) {
         add_line(out, label(locale, "Part of:"),

@@ -35,11 +35,11 @@ const std::string* common_organiser(std::span<const FeedEntry> entries) {
     if (organisers.empty()) return nullptr;
     for (const auto& entry : entries) {
         if (entry.event.organisers.empty() ||
-            entry.event.organisers.front() != organisers.front()) {
+            entry.event.organisers.front().name != organisers.front().name) {
             return nullptr;
         }
     }
-    return &organisers.front();
+    return &organisers.front().name;
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "builtin_templates.hpp"
+#include "convene/domain/time.hpp"
 #include "convene/error.hpp"
 #include "convene/export/event_page.hpp"
 #include "convene/l10n/locale.hpp"
@@ -63,11 +64,78 @@ std::string tidy_lines(std::string_view text) {
     return out + '\n';
 }
 
-std::string subject_for(const l10n::Locale& locale, Notice notice, const std::string& title) {
+// Whether the time or the dates differ from `before` (the zone too: the same instants in
+// another zone are another wall-clock time).
+bool new_time(const domain::Event& event, const domain::Event* before) {
+    if (before == nullptr) return true;  // unknown: the change may be of the time
+    if (event.all_day != before->all_day || event.timezone != before->timezone) return true;
+    return event.all_day
+               ? event.start_date != before->start_date || event.end_date != before->end_date
+               : event.start != before->start || event.end != before->end;
+}
+
+// One local day, start to end, in its zone.
+bool within_a_day(const domain::Event& event) {
+    if (event.all_day) return false;
+    const auto& zone = domain::known_zone(event.timezone);
+    return domain::to_local(event.start, zone).day ==
+           domain::to_local(event.end - std::chrono::seconds{1}, zone).day;
+}
+
+// The times alone ("16 h 00 – 17 h 00") when both are on the same day in the same zone, else
+// the whole "when" of each.
+std::pair<std::string, std::string> times_now_and_before(const l10n::Locale& locale,
+                                                         const domain::Event& event,
+                                                         const domain::Event& before) {
+    const auto day = [](const domain::Event& e) {
+        return domain::to_local(e.start, domain::known_zone(e.timezone)).day;
+    };
+    if (within_a_day(event) && within_a_day(before) && event.timezone == before.timezone &&
+        day(event) == day(before)) {
+        return {locale.span(event.start, &event.end, event.timezone, false),
+                locale.span(before.start, &before.end, before.timezone, false)};
+    }
+    return {page::when(locale, event, event.timezone), page::when(locale, before, before.timezone)};
+}
+
+// What changed since the person's last invitation, a line each, in words that need no
+// grammatical gender: "Nouvel horaire : 16 h 00 – 17 h 00 (auparavant 15 h 00 – 16 h 00)".
+std::vector<std::string> change_lines(const l10n::Locale& locale, const domain::Event& event,
+                                      const domain::Event& before) {
+    std::vector<std::string> lines;
+    const auto say = [&](const char* pattern, const std::string& now, const std::string& was) {
+        lines.push_back(fmt::format(fmt::runtime(locale.tr(pattern)), fmt::arg("now", now),
+                                    fmt::arg("was", was)));
+    };
+    if (new_time(event, &before)) {
+        const auto [now, was] = times_now_and_before(locale, event, before);
+        say(l10n::msg("New time: {now}, was {was}"), now, was);
+    }
+    if (event.venue != before.venue) {
+        if (before.venue.empty()) {
+            say(l10n::msg("New place: {now}"), event.venue, "");
+        } else if (event.venue.empty()) {
+            say(l10n::msg("No place any more, was {was}"), "", before.venue);
+        } else {
+            say(l10n::msg("New place: {now}, was {was}"), event.venue, before.venue);
+        }
+    }
+    const auto& link = domain::meeting_link(event);
+    if (!link.empty() && link != domain::meeting_link(before)) {
+        say(l10n::msg("New link to join online: {now}"), link, "");
+    }
+    return lines;
+}
+
+std::string subject_for(const l10n::Locale& locale, Notice notice, const std::string& title,
+                        bool time_changed) {
     const char* pattern = l10n::msg("Invitation: {title}");
     switch (notice) {
         case Notice::registered: pattern = l10n::msg("Invitation: {title}"); break;
-        case Notice::changed: pattern = l10n::msg("Updated: new time: {title}"); break;
+        case Notice::changed:
+            pattern = time_changed ? l10n::msg("Updated: new time: {title}")
+                                   : l10n::msg("Updated: {title}");
+            break;
         case Notice::event_cancelled: pattern = l10n::msg("Cancelled: {title}"); break;
         case Notice::withdrawn: pattern = l10n::msg("Registration cancelled: {title}"); break;
     }
@@ -91,6 +159,22 @@ std::string intro_for(const l10n::Locale& locale, Notice notice, const std::stri
     return fmt::format(fmt::runtime(locale.tr(pattern)), fmt::arg("title", title));
 }
 
+// The intro, plain (wrapped) and as HTML; after a change, what changed in a paragraph of its
+// own, a line each.
+std::pair<std::string, std::string> intro_for(const l10n::Locale& locale, Notice notice,
+                                              const domain::Event& event,
+                                              const domain::Event* before) {
+    const auto intro = intro_for(locale, notice, event.title);
+    std::pair<std::string, std::string> out{text::wrap(intro, k_width), text::escape_html(intro)};
+    if (notice != Notice::changed || before == nullptr) return out;
+    const auto lines = change_lines(locale, event, *before);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        out.first += (i == 0 ? "\n\n" : "\n") + text::wrap(lines[i], k_width, "", "  ");
+        out.second += (i == 0 ? "</p>\n<p>" : "<br>\n") + text::escape_html(lines[i]);
+    }
+    return out;
+}
+
 }  // namespace
 
 Templates builtin_templates() {
@@ -100,10 +184,11 @@ Templates builtin_templates() {
 InvitationLetter::InvitationLetter(const domain::Event& event, const ics::EventDetails& details,
                                    const ics::Person& organiser, Notice notice,
                                    std::string_view locale_tag, Templates templates,
-                                   const std::vector<std::string>& other_zones)
+                                   const std::vector<std::string>& other_zones,
+                                   const domain::Event* before)
     : m_locale(l10n::choose_locale(locale_tag, event.locale)), m_templates(std::move(templates)) {
     const l10n::Locale locale(m_locale);
-    m_subject = subject_for(locale, notice, event.title);
+    m_subject = subject_for(locale, notice, event.title, new_time(event, before));
     m_greeting = locale.tr("Hello {name},");
     m_anonymous_greeting = locale.tr("Hello,");
     const bool live = notice == Notice::registered || notice == Notice::changed;
@@ -111,7 +196,6 @@ InvitationLetter::InvitationLetter(const domain::Event& event, const ics::EventD
     const auto when = page::when(locale, event, event.timezone);
     const auto& where = event.venue;
     const auto& join = live ? domain::meeting_link(event) : std::string();
-    const auto intro = intro_for(locale, notice, event.title);
     const auto closing = locale.tr("Best regards,");
     const auto organiser_name = organiser.name.empty() ? organiser.email : organiser.name;
 
@@ -159,7 +243,9 @@ InvitationLetter::InvitationLetter(const domain::Event& event, const ics::EventD
         agenda_html = std::move(html_out).str();
     }
 
-    m_text_values = {{"intro", text::wrap(intro, k_width)},
+    const auto [intro_text, intro_html] = intro_for(locale, notice, event, before);
+
+    m_text_values = {{"intro", intro_text},
                      {"details", details_text},
                      {"agenda", agenda_text},
                      {"closing", closing},
@@ -169,7 +255,7 @@ InvitationLetter::InvitationLetter(const domain::Event& event, const ics::EventD
                      {"where", where},
                      {"join", join},
                      {"lang", m_locale}};
-    m_html_values = {{"intro", text::escape_html(intro)},
+    m_html_values = {{"intro", intro_html},
                      {"details", details_html},
                      {"agenda", agenda_html},
                      {"closing", text::escape_html(closing)},

@@ -31,8 +31,9 @@ SELECT e.id, e.slug, e.uid, e.title, e.description, e.timezone, e.all_day,
 FROM event AS e
 )sql",
                        dialect::joined_list(engine, "event_language", "tag"),
-                       dialect::joined_list(engine, "event_organiser", "name"),
-                       // A colour is '' or #rrggbb, without a space: the first one ends it.
+                       // A role and a colour are '' or a word without a space: the first
+                       // space ends them.
+                       dialect::joined_list(engine, "event_organiser", "role || ' ' || name"),
                        dialect::joined_list(engine, "event_track", "colour || ' ' || name"), more);
 }
 
@@ -73,6 +74,23 @@ std::vector<domain::Track> split_tracks(sql::Statement& row, int column) {
     return tracks;
 }
 
+std::vector<domain::Organiser> split_organisers(sql::Statement& row, int column) {
+    std::vector<domain::Organiser> organisers;
+    for (const auto& pair : split_list(row, column)) {
+        const auto space = pair.find(' ');
+        if (space == std::string::npos)
+            throw_damaged("event_organiser", "an organiser without a role column");
+        const auto word = std::string_view(pair).substr(0, space);
+        const auto role = word.empty() ? std::optional(domain::OrganiserRole::none)
+                                       : domain::parse_organiser_role(word);
+        if (!role || (!word.empty() && domain::to_string(*role) != word)) {
+            throw_damaged("event_organiser", fmt::format("'{}' is not an organiser's role", word));
+        }
+        organisers.push_back({.name = pair.substr(space + 1), .role = *role});
+    }
+    return organisers;
+}
+
 Event decode_event(sql::Statement& row) {
     Event e;
     e.id = row.integer(0);
@@ -99,7 +117,7 @@ Event decode_event(sql::Statement& row) {
     e.created_at = instant_column("event", row, 18);
     e.updated_at = instant_column("event", row, 19);
     e.languages = split_list(row, 20);
-    e.organisers = split_list(row, 21);
+    e.organisers = split_organisers(row, 21);
     e.locale = stored_value(domain::parse_locale(row.string(22)), "event");
     e.schedule_id = integer_column("event", row, 23);
     e.track = row.string(24);
@@ -226,8 +244,25 @@ void EventStore::write_lists(const Event& event) {
         }
     };
     replace("event_language", "tag", event.languages);
-    replace("event_organiser", "name", event.organisers);
+    write_organisers(event);
     write_tracks(event);
+}
+
+void EventStore::write_organisers(const Event& event) {
+    auto clear = m_db.connection().prepare("DELETE FROM event_organiser WHERE event_id = ?");
+    clear->bind(1, event.id);
+    clear->run();
+    auto add = m_db.connection().prepare(
+        "INSERT INTO event_organiser (event_id, position, name, role) VALUES (?, ?, ?, ?)");
+    int position = 1;
+    for (const auto& organiser : event.organisers) {
+        add->bind(1, event.id);
+        add->bind(2, position++);
+        add->bind(3, organiser.name);
+        add->bind(4, domain::to_string(organiser.role));
+        add->run();
+        add->reset();
+    }
 }
 
 void EventStore::write_tracks(const Event& event) {

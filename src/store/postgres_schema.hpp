@@ -173,7 +173,7 @@ CREATE TABLE attendee_reply (
 );
 )sql";
 
-inline constexpr std::array<std::string_view, 4> k_postgres_migrations{
+inline constexpr std::array<std::string_view, 5> k_postgres_migrations{
     // Version 6: stored identities, the per-person sequence offset and delivery attempts
     // (schema.hpp says why).
     R"sql(
@@ -228,6 +228,11 @@ CREATE TABLE sent_reminder (
     sent_at    bigint NOT NULL,
     PRIMARY KEY (event_id, email_key, reminder)
 );
+)sql",
+    // Version 10: the part each organiser plays (schema.hpp says why).
+    R"sql(
+ALTER TABLE event_organiser ADD COLUMN role text NOT NULL DEFAULT ''
+    CHECK (role IN ('', 'lead', 'co-lead', 'partner', 'host', 'sponsor'));
 )sql",
 };
 

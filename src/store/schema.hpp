@@ -5,7 +5,7 @@
 
 namespace convene::store {
 
-inline constexpr std::array<std::string_view, 9> k_migrations{
+inline constexpr std::array<std::string_view, 10> k_migrations{
     // Version 1: everything in SPEC §1, so later commands add queries, not tables.
     R"sql(
 CREATE TABLE event (
@@ -298,9 +298,15 @@ CREATE TABLE sent_reminder (
     PRIMARY KEY (event_id, email_key, reminder)
 ) WITHOUT ROWID;
 )sql",
+    // Version 10: the part each organiser plays (issue 29): '' for none, else lead, co-lead,
+    // partner, host or sponsor, which pages group organisers by.
+    R"sql(
+ALTER TABLE event_organiser ADD COLUMN role TEXT NOT NULL DEFAULT ''
+    CHECK (role IN ('', 'lead', 'co-lead', 'partner', 'host', 'sponsor'));
+)sql",
 };
 
-static_assert(k_migrations.size() == 9, "k_schema_version must match the migrations");
+static_assert(k_migrations.size() == 10, "k_schema_version must match the migrations");
 
 // The tables and columns the migrations leave, which every start checks a database against
 // (written out: running the migrations in memory to learn them cost half of a `register`).
@@ -321,7 +327,7 @@ inline constexpr std::array<TableShape, 14> k_schema_shape{{
      "venue,online_url,registration_url,parent_id,capacity,status,sequence,created_at,"
      "updated_at,locale,schedule_id,track,session_type,room,join_url"},
     {"event_language", "event_id,position,tag"},
-    {"event_organiser", "event_id,position,name"},
+    {"event_organiser", "event_id,position,name,role"},
     {"event_track", "event_id,position,name,colour"},
     {"registration",
      "id,event_id,name,email,email_key,organisation,language,status,registered_at,"

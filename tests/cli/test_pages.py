@@ -17,7 +17,7 @@ import threading
 import unittest
 import zlib
 
-from harness import SOURCE_DIR, ConveneTestCase, update_golden
+from harness import SOURCE_DIR, ConveneTestCase, sqlite_only, update_golden
 
 EXAMPLES = os.path.join(SOURCE_DIR, "examples")
 GOLDEN = os.path.join(SOURCE_DIR, "tests", "golden", "pages")
@@ -174,6 +174,70 @@ class GoldenPages(PageTestCase):
                          [(SLUG, "2022-04-13")])
         self.assertEqual([p["name"] for p in data["sessions"][0]["speakers"]],
                          ["Monami Maulik", "Sophie van Haasen"])
+
+
+class OrganiserRoles(PageTestCase):
+    """Issue 29: organisers carry a role, and pages group them as the seed does ("co-led by
+    … in partnership with …"), in the page's language."""
+
+    def test_the_seed_groups_its_organisers_in_every_format(self):
+        self.seed()
+        shown = {"text": ("Organisateurs\u00a0:", "Sous la codirection de\u00a0:",
+                          "En partenariat avec\u00a0:"),
+                 "markdown": ("**Sous la codirection de\u00a0:** Cités et Gouvernements Unis "
+                              "(CGLU), Mayors Migration Council (MMC) et Organisation "
+                              "Internationale pour les Migrations (OIM)",
+                              "**En partenariat avec\u00a0:** Agence des Nations Unies pour les "
+                              "Réfugiés (HCR)"),
+                 "html": ("<dt>Sous la codirection de</dt>", "<dt>En partenariat avec</dt>")}
+        for fmt, labels in shown.items():
+            page = self.ok("show", SLUG, "--format", fmt)
+            for label in labels:
+                with self.subTest(format=fmt, label=label):
+                    self.assertIn(label, page)
+            # Those without a role come first, then the co-leads, then the partners.
+            self.assertLess(page.index("Mayors Mechanism"), page.index("CGLU"))
+            self.assertLess(page.index("CGLU"), page.index("HCR"))
+
+    def test_json_keeps_the_names_and_adds_their_roles(self):
+        self.seed()
+        page = json.loads(self.ok("show", SLUG, "--format", "json"))
+        self.assertEqual(page["organisers"][0], "Mayors Mechanism")
+        self.assertEqual(page["organiser_roles"],
+                         [None, "co-lead", "co-lead", "co-lead", "partner"])
+
+    def test_roles_from_flags_in_english_and_spanish(self):
+        self.ok("create-event", "--title", "Briefing", "--start", "2026-05-04T15:00",
+                "--duration", "1h", "--tz", "UTC", "--organiser", "Lead: ACME",
+                "--organiser", "host:Town Hall", "--organiser", "sponsor: Globex",
+                "--organiser", "UN-Habitat: Urban Lab")
+        page = self.ok("show", "briefing")
+        for line in ("Led by:", "ACME", "Hosted by:", "Town Hall", "With the support of:",
+                     "Organisers:", "UN-Habitat: Urban Lab"):
+            self.assertIn(line, page)
+        self.ok("update-event", "briefing", "--locale", "es", "--organiser", "partner: IOM")
+        page = self.ok("show", "briefing")
+        self.assertIn("En colaboración con:", page)
+        self.assertNotIn("ACME", page)
+        # A role without a name is refused; the event keeps its organisers.
+        result = self.fails(2, "update-event", "briefing", "--organiser", "co-lead:  ")
+        self.assertIn("has no name", result)
+
+    @sqlite_only("edits the SQLite file behind convene's back")
+    def test_db_check_names_a_role_convene_does_not_know(self):
+        self.seed()
+        self.damaged_on_purpose = True
+        subprocess.run(["sqlite3", self.path("convene.db")], check=True, text=True,
+                       input="PRAGMA ignore_check_constraints = ON;"
+                             "UPDATE event_organiser SET role = 'boss' WHERE position = 2;")
+        self.assertIn("'boss' is not an organiser's role", self.run_convene("db", "check").stdout)
+
+    def test_db_copy_keeps_the_roles(self):
+        self.seed()
+        self.ok("db", "copy", "--to", self.path("copy.db"))
+        copied = json.loads(self.ok("--db", self.path("copy.db"), "show", SLUG,
+                                    "--format", "json"))
+        self.assertEqual(copied["organiser_roles"][-1], "partner")
 
 
 class Installed(PageTestCase):

@@ -198,7 +198,13 @@ class SendTestCase(ExportTestCase):
         data = self.ok("export-ics", slug, "--attendee", ELODIE[1], "--eml").encode()
         message = email.message_from_bytes(data, policy=email.policy.default)
         self.assertTrue(message["Subject"].startswith("Nouvel horaire\u00a0: Séance"))
-        self.assertIn("a été modifié", message.get_body(("plain",)).get_content())
+        body = message.get_body(("plain",)).get_content()
+        # Issue 29: what changed, with what it was, in words that need no gender ("Séance …
+        # a été modifié" was wrong).
+        self.assertNotIn("modifié", body)
+        self.assertIn("Du changement pour", body)
+        self.assertIn("Nouvel horaire\u00a0: 16 h 00 – 17 h 00 (auparavant 15 h 00 – 16 h 00)",
+                      body)
         self.send(slug)
         subjects = sorted(self.subjects(2))
         self.assertTrue(subjects[0].startswith("Nouvel horaire\u00a0: Séance"), subjects)
@@ -210,6 +216,24 @@ class SendTestCase(ExportTestCase):
         self.assertEqual(len(subjects), 2, subjects)
         self.assertTrue(subjects[0].startswith("Invitación: Séance"), subjects)
         self.assertTrue(subjects[1].startswith("Invitation\u00a0: Séance"), subjects)
+
+    def test_a_new_place_and_link_say_what_they_were(self):
+        _, slug = self.create_briefing("--locale", "en", "--venue", "Room A")
+        self.register(slug, JANE)
+        self.send(slug)
+        self.ok("update-event", slug, "--venue", "Room B", "--online",
+                "https://example.org/new-link")
+        self.send(slug)
+        [data] = [data for _, data in self.sink.received()[1:]]
+        message = email.message_from_bytes(data, policy=email.policy.default)
+        # Not the time: the subject does not say "new time".
+        self.assertTrue(message["Subject"].startswith("Updated: Séance"), message["Subject"])
+        body = message.get_body(("plain",)).get_content()
+        self.assertIn("New place: Room B, was Room A", body)
+        self.assertIn("New link to join online: https://example.org/new-link", body)
+        self.assertNotIn("New time", body)
+        html = message.get_body(("html",)).get_content()
+        self.assertIn("New place: Room B, was Room A<br>", html)
 
     def subjects(self, before):
         return [email.message_from_bytes(data, policy=email.policy.default)["Subject"]

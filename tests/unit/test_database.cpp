@@ -279,11 +279,35 @@ TEST_CASE("migrating to version 9 gives events no join link and the ledger no re
                                0, 0, 'https://example.org/live'))sql");
     }
     store::Database db(path);
-    CHECK(db.schema_version() == 9);
+    CHECK(db.schema_version() == store::k_schema_version);
     const auto event = store::EventStore(db).get("e");
     CHECK(event.online_url == "https://example.org/live");
     CHECK(event.join_url.empty());
     CHECK(store::sqlite(db).execAndGet("SELECT count(*) FROM sent_reminder").getInt() == 0);
+}
+
+TEST_CASE("migrating to version 10 keeps organisers, without a role", "[store]") {
+    testing::TempFolder dir;
+    const auto path = dir.path / "v9.db";
+    {
+        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        for (std::size_t i = 0; i < 9; ++i) raw.exec(std::string(store::k_migrations[i]));
+        raw.exec("PRAGMA user_version = 9");
+        raw.exec(R"sql(
+            INSERT INTO event (id, slug, uid, title, timezone, start_utc, end_utc, created_at,
+                               updated_at) VALUES (9, 'e', 'e@x', 'E', 'UTC', 0, 60, 0, 0);
+            INSERT INTO event_organiser VALUES (9, 1, 'Mayors Mechanism'), (9, 2, 'CGLU'))sql");
+    }
+    store::Database db(path);
+    CHECK(db.schema_version() == 10);
+    store::EventStore events(db);
+    auto event = events.get("e");
+    CHECK(event.organisers == std::vector<domain::Organiser>{{"Mayors Mechanism"}, {"CGLU"}});
+    event.organisers[1].role = domain::OrganiserRole::co_lead;
+    events.update(event);
+    CHECK(events.get("e").organisers[1].role == domain::OrganiserRole::co_lead);
+    // The schema refuses a role convene does not know.
+    CHECK_THROWS(store::sqlite(db).exec("UPDATE event_organiser SET role = 'boss'"));
 }
 
 TEST_CASE("the shape every start checks is exactly what the migrations create", "[store]") {

@@ -83,7 +83,7 @@ TEST_CASE("given lists replace the event's, without empty names", "[event_input]
     input.languages = std::vector<std::string>{"en", "pt-BR"};
     Event event;
     REQUIRE_FALSE(apply(input, event, k_defaults));
-    CHECK(event.organisers == std::vector<std::string>{"Mayors Mechanism", "MMC"});
+    CHECK(event.organisers == std::vector<Organiser>{{"Mayors Mechanism"}, {"MMC"}});
     CHECK(event.languages == std::vector<std::string>{"en", "pt-BR"});
 
     event.id = 1;  // stored: an update needs no title or time
@@ -91,6 +91,36 @@ TEST_CASE("given lists replace the event's, without empty names", "[event_input]
     cleared.organisers = std::vector<std::string>{""};
     REQUIRE_FALSE(apply(cleared, event, k_defaults));
     CHECK(event.organisers.empty());
+}
+
+TEST_CASE("an organiser's role is a known word and a colon before the name", "[event_input]") {
+    auto input = new_event();
+    input.organisers = std::vector<std::string>{"co-lead: CGLU", "Partner:IOM",
+                                                "UN-Habitat: Urban Lab", "Mayors Mechanism"};
+    Event event;
+    REQUIRE_FALSE(apply(input, event, k_defaults));
+    CHECK(event.organisers == std::vector<Organiser>{{"CGLU", OrganiserRole::co_lead},
+                                                     {"IOM", OrganiserRole::partner},
+                                                     {"UN-Habitat: Urban Lab", OrganiserRole::none},
+                                                     {"Mayors Mechanism", OrganiserRole::none}});
+    CHECK(organiser_text(event.organisers[0]) == "co-lead: CGLU");
+
+    input.organisers = std::vector<std::string>{"sponsor:  "};
+    const auto problem = apply(input, event, k_defaults);
+    REQUIRE(problem);
+    CHECK(problem->field == "organisers");
+}
+
+TEST_CASE("organisers are grouped none, lead, co-lead, host, partner, sponsor", "[event_input]") {
+    using enum OrganiserRole;
+    const std::vector<Organiser> organisers{
+        {"A", partner}, {"B", none}, {"C", co_lead}, {"D", partner}, {"E", lead}};
+    const auto groups = organiser_groups(organisers);
+    REQUIRE(groups.size() == 4);
+    CHECK(groups[0].role == none);
+    CHECK(groups[1].role == lead);
+    CHECK(groups[2].names == std::vector<std::string>{"C"});
+    CHECK(groups[3].names == std::vector<std::string>{"A", "D"});
 }
 
 TEST_CASE("a session's track, type and room, and a parent's tracks with their colours",

@@ -22,7 +22,8 @@ domain::Event briefing() {
     e.start = *domain::parse_instant("2022-04-13T15:00", paris);
     e.end = *domain::parse_instant("2022-04-13T16:00", paris);
     e.languages = {"en", "fr", "es"};
-    e.organisers = {"Mayors Mechanism", "CGLU"};
+    e.organisers = {{"Mayors Mechanism", domain::OrganiserRole::co_lead},
+                    {"CGLU", domain::OrganiserRole::none}};
     e.online_url = "https://example.org/meet";
     return e;
 }

@@ -179,3 +179,41 @@ TEST_CASE("only a new time or place makes a letter say the time changed", "[ledg
     last.schedule = "another place";
     CHECK_FALSE(domain::new_time_or_place(event, last));
 }
+
+TEST_CASE("the ledger's schedule gives back the event as the person got it", "[ledger]") {
+    auto event = event_at(3);
+    event.timezone = "Europe/Paris";
+    event.start = domain::Instant{std::chrono::hours{458'000}};
+    event.end = event.start + std::chrono::hours{1};
+    event.venue = "Salle 1";
+    event.join_url = "https://example.org/join";
+    const auto schedule = domain::schedule_of(event);
+    auto moved = event;
+    moved.start += std::chrono::hours{1};
+    moved.end += std::chrono::hours{1};
+    moved.venue = "Salle 2";
+    moved.join_url.clear();
+    const auto as_sent = domain::event_as_sent(moved, schedule);
+    REQUIRE(as_sent);
+    CHECK(*as_sent == event);
+    // What changed is carried to the letter with the message owed.
+    auto last = sent(Itip::request, 2, 2);
+    last.schedule = schedule;
+    const auto owed = domain::owed_message(moved, person(RegistrationStatus::registered), last);
+    REQUIRE(owed);
+    CHECK(owed->previous_schedule == schedule);
+
+    auto all_day = event;
+    all_day.all_day = true;
+    all_day.start_date = domain::Date{date::days{19'000}};
+    all_day.end_date = domain::Date{date::days{19'002}};
+    all_day.start = all_day.end = {};
+    const auto dates = domain::event_as_sent(event, domain::schedule_of(all_day));
+    REQUIRE(dates);
+    CHECK(dates->all_day);
+    CHECK(dates->start_date == all_day.start_date);
+    CHECK(dates->end_date == all_day.end_date);
+    // An old ledger row without a schedule, or anything else: unknown.
+    CHECK_FALSE(domain::event_as_sent(event, ""));
+    CHECK_FALSE(domain::event_as_sent(event, "x..y\x1fUTC\x1f\x1f"));
+}

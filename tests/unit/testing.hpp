@@ -225,7 +225,7 @@ inline domain::Event seed_briefing() {
     event.online_url = "https://example.org/imrf";
     event.registration_url = "https://example.org/imrf/register";
     event.languages = {"en", "fr", "es"};
-    event.organisers = {"Mayors Mechanism", "CGLU"};
+    event.organisers = {{"Mayors Mechanism"}, {"CGLU"}};
     event.parent_id = 1;
     event.created_at = utc(date::year{2022} / 3 / 1);
     event.updated_at = utc(date::year{2022} / 3 / 2);

@@ -1,7 +1,7 @@
 #pragma once
-// The iTIP messages of one event, rendered once per (METHOD, SEQUENCE, language, notice) and
-// written per person: what export-ics --invitations writes to files and `send` hands to the
-// mail system, so both say the same thing with the same numbers.
+// The iTIP messages of one event, rendered once per (METHOD, SEQUENCE, language, notice, what
+// the person last got) and written per person: what export-ics --invitations writes to files
+// and `send` hands to the mail system, so both say the same thing with the same numbers.
 #include <cstdint>
 #include <filesystem>
 #include <iosfwd>
@@ -43,6 +43,9 @@ struct Recipient {
     // They hold an invitation that gave another time or place (domain::new_time_or_place):
     // the letter says so ("Nouvel horaire").
     bool changed{false};
+    // When changed: the ledger's schedule_of the event as they last got it, so that the
+    // letter says what the time or place was ("auparavant 15 h 00 – 16 h 00"); "" unknown.
+    std::string previous_schedule;
 };
 
 class InvitationMessages {
@@ -73,7 +76,8 @@ private:
     const ics::EventDetails& m_details;
     const MessageSettings& m_settings;
     std::map<std::string, mail::Templates> m_templates;  // by locale, read once
-    std::map<std::tuple<domain::Itip, std::int64_t, std::string, mail::Notice>,
+    // The last key: the schedule the person last got, for letters that say what changed.
+    std::map<std::tuple<domain::Itip, std::int64_t, std::string, mail::Notice, std::string>,
              std::unique_ptr<Rendered>>
         m_rendered;
 };

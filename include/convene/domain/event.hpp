@@ -10,6 +10,7 @@
 
 #include <date/date.h>
 
+#include "convene/domain/organiser.hpp"
 #include "convene/domain/problem.hpp"
 
 namespace convene::domain {
@@ -58,9 +59,9 @@ struct Event {
     // it; pages, public feeds and schedules never do ("" when none).
     std::string join_url;
     std::string registration_url;
-    std::vector<std::string> languages;   // BCP 47 tags, "interpretation available in"
-    std::vector<std::string> organisers;  // organisation names, in order
-    std::string locale{"en"};             // the language pages and invitations are written in
+    std::vector<std::string> languages;  // BCP 47 tags, "interpretation available in"
+    std::vector<Organiser> organisers;   // organisations and their roles, in order
+    std::string locale{"en"};            // the language pages and invitations are written in
     std::optional<std::int64_t> parent_id;
     std::optional<std::int64_t> capacity;
     EventStatus status{EventStatus::confirmed};

@@ -31,7 +31,8 @@ struct EventInput {
     std::optional<std::string> registration_url;
     std::optional<std::vector<std::string>> languages;  // BCP 47 tags, in order
     std::optional<std::string> locale;
-    std::optional<std::vector<std::string>> organisers;  // replaces the list; "" names are left out
+    // Replaces the list; each "Name" or "role: Name" (domain::parse_organiser); "" are left out.
+    std::optional<std::vector<std::string>> organisers;
     // The larger event this one is part of, by slug or id. Only app can look it up (it needs
     // the store): app::attach_parent.
     std::optional<std::string> parent;

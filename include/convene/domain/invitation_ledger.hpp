@@ -63,6 +63,9 @@ struct OwedMessage {
     SendReason reason{SendReason::new_registration};
     std::optional<std::int64_t> previous_sequence;  // the last SEQUENCE they got, if any
     bool new_time_or_place{false};                  // see new_time_or_place()
+    // When new_time_or_place: the schedule_of the event as they last got it (event_as_sent),
+    // so that the letter can say what the time or place was.
+    std::string previous_schedule;
 };
 
 // "new registration", "event changed from sequence 2 to 3", …
@@ -84,6 +87,13 @@ bool changed_since_invited(const Event& event, const std::optional<LastSent>& la
 // When and where the event is (its times or dates, zone, venue and online link), as one text
 // the ledger keeps with each message: equal texts, same time and place.
 std::string schedule_of(const Event& event);
+
+// The event as a ledger `schedule` (schedule_of) gave it: `event` with the times or dates,
+// zone, venue, online and join links of that text, so that a letter can say what they were.
+// Nothing for a text that is not one (an empty schedule of an old ledger row). A schedule
+// does not say whether it was all-day: numbers below 10^6 are days (up to the year 4707),
+// others seconds (timed events after 12 January 1970).
+std::optional<Event> event_as_sent(const Event& event, std::string_view schedule);
 
 // Whether the person holds an invitation that gave another time or place: the letter then
 // says so ("Nouvel horaire" / "Updated: new time"). A new title or status alone is a change

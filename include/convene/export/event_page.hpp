@@ -107,6 +107,14 @@ std::string language_names(const l10n::Locale& locale, const std::vector<std::st
 // The public "Online:" value: the event's public link, else, when its meeting link is
 // private (--join-url), words saying who gets it, never the link itself; "" for neither.
 std::string online_text(const l10n::Locale& locale, const domain::Event& event);
+// The organisers as the seed groups them ("Co-led by: A and B", "In partnership with: C"), one
+// line per role in domain::organiser_groups' order: the label's msgid, to translate where it
+// is printed, and the names as a list of the locale ("A et B"). Nothing without organisers.
+struct OrganiserLine {
+    const char* label;
+    std::string names;
+};
+std::vector<OrganiserLine> organiser_lines(const l10n::Locale& locale, const domain::Event& event);
 // The status and an agenda item's kind as words of the locale ("confirmé", "discussion").
 std::string status_text(const l10n::Locale& locale, domain::EventStatus status);
 std::string kind_text(const l10n::Locale& locale, const std::string& kind);

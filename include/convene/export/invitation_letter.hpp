@@ -45,9 +45,13 @@ class InvitationLetter {
 public:
     // `locale` is the attendee's language when convene writes it, else the event's is used.
     // The time is also given in each of `other_zones` (output.timezones) after the event's.
+    // For Notice::changed, `before` is the event as the person last got it (from the ledger,
+    // domain::event_as_sent), if known: the letter then says what changed, with what it was
+    // ("New time: 16:00 – 17:00, was 15:00 – 16:00"); nullptr when unknown.
     InvitationLetter(const domain::Event& event, const ics::EventDetails& details,
                      const ics::Person& organiser, Notice notice, std::string_view locale,
-                     Templates templates, const std::vector<std::string>& other_zones = {});
+                     Templates templates, const std::vector<std::string>& other_zones = {},
+                     const domain::Event* before = nullptr);
 
     const std::string& locale() const noexcept { return m_locale; }
     const std::string& subject() const noexcept { return m_subject; }

@@ -70,6 +70,7 @@ public:
 private:
     void write_lists(const domain::Event& event);
     void write_tracks(const domain::Event& event);
+    void write_organisers(const domain::Event& event);
     Database& m_db;
 };
 
