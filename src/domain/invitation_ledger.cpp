@@ -17,7 +17,9 @@ OwedMessage owe(const Event& event, const Registration& person, Itip method, Sen
     OwedMessage message{.method = method,
                         .sequence = sequence_for(event, person, method, last),
                         .reason = reason,
-                        .previous_sequence = std::nullopt};
+                        .previous_sequence = std::nullopt,
+                        .new_time_or_place = false,
+                        .previous_schedule = {}};
     if (last) message.previous_sequence = last->sequence;
     message.new_time_or_place = new_time_or_place(event, last);
     if (message.new_time_or_place) message.previous_schedule = last->schedule;
