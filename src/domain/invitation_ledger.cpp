@@ -120,8 +120,12 @@ std::string schedule_of(const Event& event) {
     // Unit separators: no field may hold a control character, so none can fake another.
     auto schedule =
         fmt::format("{}\x1f{}\x1f{}\x1f{}", when, event.timezone, event.venue, event.online_url);
-    // Only when there is one: the schedules the ledger kept before join links stay equal.
-    if (!event.join_url.empty()) schedule += fmt::format("\x1f{}", event.join_url);
+    // Only when there is one: the schedules the ledger kept before join links and rooms stay
+    // equal. A room comes sixth, after the join link (empty or not).
+    if (!event.join_url.empty() || !event.room.empty()) {
+        schedule += fmt::format("\x1f{}", event.join_url);
+    }
+    if (!event.room.empty()) schedule += fmt::format("\x1f{}", event.room);
     return schedule;
 }
 
@@ -167,13 +171,20 @@ bool read_when(std::string_view when, Event& event) {
 
 std::optional<Event> event_as_sent(const Event& event, std::string_view schedule) {
     const auto parts = split_units(schedule);
-    if (parts.size() < 4 || parts.size() > 5) return std::nullopt;
+    if (parts.size() < 4 || parts.size() > 6) return std::nullopt;
     Event sent = event;
     if (!read_when(parts[0], sent)) return std::nullopt;
     sent.timezone = std::string(parts[1]);
     sent.venue = std::string(parts[2]);
     sent.online_url = std::string(parts[3]);
-    sent.join_url = parts.size() == 5 ? std::string(parts[4]) : std::string();
+    sent.join_url = parts.size() >= 5 ? std::string(parts[4]) : std::string();
+    // A schedule the ledger kept before rooms were part of it says nothing of the room: taken
+    // as the same, not as none. (One that names a join link and no room has no room.)
+    if (parts.size() == 6) {
+        sent.room = std::string(parts[5]);
+    } else if (parts.size() == 5 && !parts[4].empty()) {
+        sent.room.clear();
+    }
     return sent;
 }
 

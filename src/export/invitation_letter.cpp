@@ -120,6 +120,15 @@ std::vector<std::string> change_lines(const l10n::Locale& locale, const domain::
             say(l10n::msg("New place: {now}, was {was}"), event.venue, before.venue);
         }
     }
+    if (event.room != before.room) {
+        if (before.room.empty()) {
+            say(l10n::msg("New room: {now}"), event.room, "");
+        } else if (event.room.empty()) {
+            say(l10n::msg("No room any more, was {was}"), "", before.room);
+        } else {
+            say(l10n::msg("New room: {now}, was {was}"), event.room, before.room);
+        }
+    }
     const auto& link = domain::meeting_link(event);
     if (!link.empty() && link != domain::meeting_link(before)) {
         say(l10n::msg("New link to join online: {now}"), link, "");

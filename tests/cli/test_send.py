@@ -235,6 +235,19 @@ class SendTestCase(ExportTestCase):
         html = message.get_body(("html",)).get_content()
         self.assertIn("New place: Room B, was Room A<br>", html)
 
+    def test_a_new_room_says_which_it_was(self):
+        _, slug = self.create_briefing("--locale", "fr", "--room", "Salle A")
+        self.register(slug, JANE)
+        self.send(slug)
+        self.ok("update-event", slug, "--room", "Salle B")
+        self.send(slug)
+        [data] = [data for _, data in self.sink.received()[1:]]
+        message = email.message_from_bytes(data, policy=email.policy.default)
+        self.assertTrue(message["Subject"].startswith("Mise à jour"), message["Subject"])
+        body = message.get_body(("plain",)).get_content()
+        self.assertIn("Nouvelle salle\u00a0: Salle B (auparavant Salle A)", body)
+        self.assertNotIn("Nouvel horaire", body)
+
     def subjects(self, before):
         return [email.message_from_bytes(data, policy=email.policy.default)["Subject"]
                 for _, data in self.sink.received()[before:]]

@@ -213,6 +213,20 @@ TEST_CASE("the ledger's schedule gives back the event as the person got it", "[l
     CHECK(dates->all_day);
     CHECK(dates->start_date == all_day.start_date);
     CHECK(dates->end_date == all_day.end_date);
+    // A room is kept too; a schedule kept before rooms were leaves the room as it is now.
+    auto in_room = event;
+    in_room.room = "Salle A";
+    auto other_room = in_room;
+    other_room.room = "Salle B";
+    const auto roomed = domain::event_as_sent(other_room, domain::schedule_of(in_room));
+    REQUIRE(roomed);
+    CHECK(roomed->room == "Salle A");
+    auto no_join = in_room;
+    no_join.join_url.clear();
+    CHECK(domain::event_as_sent(other_room, domain::schedule_of(no_join))->room == "Salle A");
+    CHECK(domain::event_as_sent(other_room, "0..3600\x1fUTC\x1f\x1f")->room == "Salle B");
+    CHECK(domain::event_as_sent(other_room, domain::schedule_of(event))->room.empty());
+    CHECK(domain::schedule_of(moved) == domain::schedule_of(moved));
     // An old ledger row without a schedule, or anything else: unknown.
     CHECK_FALSE(domain::event_as_sent(event, ""));
     CHECK_FALSE(domain::event_as_sent(event, "x..y\x1fUTC\x1f\x1f"));

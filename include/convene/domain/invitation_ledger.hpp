@@ -84,12 +84,13 @@ std::int64_t sequence_for(const Event& event, const Registration& person, Itip m
 // title or the status changed). Without a ledger entry nothing is known to have changed.
 bool changed_since_invited(const Event& event, const std::optional<LastSent>& last);
 
-// When and where the event is (its times or dates, zone, venue and online link), as one text
-// the ledger keeps with each message: equal texts, same time and place.
+// When and where the event is (its times or dates, zone, venue, online and join links, room), as
+// one text the ledger keeps with each message: equal texts, same time and place.
 std::string schedule_of(const Event& event);
 
 // The event as a ledger `schedule` (schedule_of) gave it: `event` with the times or dates,
-// zone, venue, online and join links of that text, so that a letter can say what they were.
+// zone, venue, online and join links and room of that text, so that a letter can say what they
+// were (a text written before rooms were kept leaves the room as it is now).
 // Nothing for a text that is not one (an empty schedule of an old ledger row). A schedule
 // does not say whether it was all-day: numbers below 10^6 are days (up to the year 4707),
 // others seconds (timed events after 12 January 1970).
