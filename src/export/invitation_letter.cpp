@@ -111,24 +111,16 @@ std::vector<std::string> change_lines(const l10n::Locale& locale, const domain::
         const auto [now, was] = times_now_and_before(locale, event, before);
         say(l10n::msg("New time: {now}, was {was}"), now, was);
     }
-    if (event.venue != before.venue) {
-        if (before.venue.empty()) {
-            say(l10n::msg("New place: {now}"), event.venue, "");
-        } else if (event.venue.empty()) {
-            say(l10n::msg("No place any more, was {was}"), "", before.venue);
-        } else {
-            say(l10n::msg("New place: {now}, was {was}"), event.venue, before.venue);
-        }
-    }
-    if (event.room != before.room) {
-        if (before.room.empty()) {
-            say(l10n::msg("New room: {now}"), event.room, "");
-        } else if (event.room.empty()) {
-            say(l10n::msg("No room any more, was {was}"), "", before.room);
-        } else {
-            say(l10n::msg("New room: {now}, was {was}"), event.room, before.room);
-        }
-    }
+    // A place or room: new, gone, or one for another.
+    const auto moved = [&](const std::string& now, const std::string& was, const char* added,
+                           const char* removed, const char* replaced) {
+        if (now == was) return;
+        say(was.empty() ? added : now.empty() ? removed : replaced, now, was);
+    };
+    moved(event.venue, before.venue, l10n::msg("New place: {now}"),
+          l10n::msg("No place any more, was {was}"), l10n::msg("New place: {now}, was {was}"));
+    moved(event.room, before.room, l10n::msg("New room: {now}"),
+          l10n::msg("No room any more, was {was}"), l10n::msg("New room: {now}, was {was}"));
     const auto& link = domain::meeting_link(event);
     if (!link.empty() && link != domain::meeting_link(before)) {
         say(l10n::msg("New link to join online: {now}"), link, "");
