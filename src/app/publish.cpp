@@ -1,6 +1,7 @@
 #include "convene/app/publish.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -215,13 +216,19 @@ std::string feed(std::span<const ics::FeedEntry> entries, const std::string& nam
     return std::move(out).str();
 }
 
-void add_schedule(Site& site, store::Database& db, const EventView& view,
+// The schedule of a parent, from the sessions' agendas already read (as event_schedule reads
+// them for export-schedule).
+void add_schedule(Site& site, const std::vector<EventView>& views, const EventView& view,
                   const PublishOptions& options, const std::string& first_locale) {
     frab::Publishing publishing;
     publishing.base_url = options.base_url;
     publishing.page_extension = fmt::format(".{}.html", domain::supported_locale(first_locale));
     publishing.day_change = options.day_change;
-    const auto schedule = event_schedule(db, view.event.slug, publishing).schedule;
+    std::map<std::int64_t, std::vector<domain::AgendaItem>> items;
+    for (const auto& session : views) {
+        if (session.event.parent_id == view.event.id) items[session.event.id] = session.agenda;
+    }
+    const auto schedule = frab::from_sessions(view.event, view.sessions, items, publishing);
     std::ostringstream xml;
     frab::write_xml(xml, schedule);
     site.files.push_back({SiteNames::schedule(view.event, "xml"), std::move(xml).str()});
@@ -283,7 +290,7 @@ Site publish_site(store::Database& db, const std::vector<std::string>& names, bo
     }
     site.files.push_back({site_names.programme(), feed(programme, programme_name, options)});
     for (const auto& view : views) {
-        if (!view.sessions.empty()) add_schedule(site, db, view, options, site.locales.front());
+        if (!view.sessions.empty()) add_schedule(site, views, view, options, site.locales.front());
     }
     check_names_unique(site);
     return site;

@@ -96,6 +96,9 @@ class PublishedSite(SiteFixture):
                      f"{PARENT}.schedule.json"}
         self.assertEqual(set(self.files()), expected)
         self.assertIn("published 4 events in fr, en, es", result.stderr)
+        # The schedule is export-schedule's, read from the same sessions.
+        self.assertEqual(self.files()[f"{PARENT}.schedule.xml"].decode(),
+                         self.ok("export-schedule", PARENT))
         self.assertIn(f"{len(expected)} files written, 0 unchanged", result.stderr)
 
     def test_the_index_lists_the_sessions_day_by_day_in_each_language(self):
