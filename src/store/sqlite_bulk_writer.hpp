@@ -60,7 +60,7 @@ private:
     void book(std::int64_t event_id, std::string_view status, std::int64_t rows);
     // Books registration `id` leaving its status for `to` (none: the row goes).
     void book_change(std::int64_t id, std::optional<domain::RegistrationStatus> to);
-    void recount();
+    void write_counts();
     void set_checks(bool on) noexcept;
 
     sql::Connection& m_db;
