@@ -43,6 +43,10 @@ public:
                           std::int64_t id) = 0;
     virtual void status_changing(std::int64_t id, domain::RegistrationStatus to) = 0;
     virtual void deleting(std::int64_t id, std::int64_t event_id, std::string_view key) = 0;
+    // Custom fields the store writes for a registration of `event_id`, whose names the
+    // event's list of field names must have.
+    virtual void fields_written(std::int64_t event_id,
+                                const std::vector<std::pair<std::string, std::string>>& fields) = 0;
 
     // Writes the rest and leaves the database as single writes would have: call it before
     // committing. The writer is done then.

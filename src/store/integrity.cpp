@@ -86,6 +86,18 @@ std::vector<Finding> stored_findings(Database& db) {
                                             row.integer(0), row.integer(1), table);
                      });
     }
+    // A name missing from an event's field names would drop its column from every list.
+    // A name without fields is no problem: lists skip it.
+    add_findings(connection, findings, "field names", R"sql(
+        SELECT r.event_id, f.key
+        FROM registration_field AS f JOIN registration AS r ON r.id = f.registration_id
+        WHERE NOT EXISTS (SELECT 1 FROM event_field_name AS n
+                          WHERE n.event_id = r.event_id AND n.key = f.key)
+        GROUP BY r.event_id, f.key ORDER BY r.event_id, f.key)sql",
+                 [](auto& row) {
+                     return fmt::format("event {}: custom field '{}' is not among its names",
+                                        row.integer(0), row.string(1));
+                 });
     add_findings(connection, findings, "sequence", R"sql(
         SELECT event_id, id, sequence, previous FROM (
             SELECT event_id, id, sequence,

@@ -173,7 +173,7 @@ CREATE TABLE attendee_reply (
 );
 )sql";
 
-inline constexpr std::array<std::string_view, 5> k_postgres_migrations{
+inline constexpr std::array<std::string_view, 6> k_postgres_migrations{
     // Version 6: stored identities, the per-person sequence offset and delivery attempts
     // (schema.hpp says why).
     R"sql(
@@ -233,6 +233,29 @@ CREATE TABLE sent_reminder (
     R"sql(
 ALTER TABLE event_organiser ADD COLUMN role text NOT NULL DEFAULT ''
     CHECK (role IN ('', 'lead', 'co-lead', 'partner', 'host', 'sponsor'));
+)sql",
+    // Version 11: the names of each event's custom fields (schema.hpp says why), kept by a
+    // statement-level trigger, so that a COPY of thousands of fields adds its names once.
+    R"sql(
+CREATE TABLE event_field_name (
+    event_id bigint NOT NULL REFERENCES event (id) ON DELETE CASCADE,
+    key      text   NOT NULL,
+    PRIMARY KEY (event_id, key)
+);
+CREATE FUNCTION event_field_name_follow() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO event_field_name (event_id, key)
+        SELECT DISTINCT r.event_id, f.key
+        FROM added AS f JOIN registration AS r ON r.id = f.registration_id
+        ON CONFLICT DO NOTHING;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER event_field_name_insert AFTER INSERT ON registration_field
+    REFERENCING NEW TABLE AS added
+    FOR EACH STATEMENT EXECUTE FUNCTION event_field_name_follow();
+INSERT INTO event_field_name (event_id, key)
+    SELECT DISTINCT r.event_id, f.key
+    FROM registration_field AS f JOIN registration AS r ON r.id = f.registration_id;
 )sql",
 };
 

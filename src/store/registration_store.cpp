@@ -172,13 +172,10 @@ struct RegistrationStore::Statements {
           list_without_fields(db, select(k_list, k_no_fields), sql::Lazy::Rows::many),
           list_fields(db, std::string(k_list_fields_select) + std::string(k_list) + ", f.position",
                       sql::Lazy::Rows::many),
-          // The names first, then where each first appears: a window over every field
-          // sorted them all (a quarter of a list's work); this walks the event's registrations
-          // in order and stops at the first that has the field, once per name.
-          field_names(db, R"sql(
-            SELECT DISTINCT f.key
-            FROM registration AS r JOIN registration_field AS f ON f.registration_id = r.id
-            WHERE r.event_id = ?)sql"),
+          // The names first (kept apart since schema version 11: finding them among the
+          // event's fields read every field), then where each first appears: this walks the
+          // event's registrations in order and stops at the first that has the field.
+          field_names(db, "SELECT key FROM event_field_name WHERE event_id = ?"),
           first_with_field(db, R"sql(
             SELECT r.registered_at, r.id, f.position
             FROM registration AS r
@@ -224,7 +221,7 @@ std::optional<std::int64_t> RegistrationStore::insert_new(const Registration& re
         id = insert->insert();
     }
     if (!id) return std::nullopt;
-    write_fields(*id, registration.fields);
+    write_fields(*id, registration);
     if (m_bulk) m_bulk->inserted(registration, key, *id);
     return id;
 }
@@ -260,13 +257,13 @@ void RegistrationStore::update(const Registration& registration) {
     auto clear = use(m_statements->clear_fields);
     clear->bind(1, registration.id);
     clear->run();
-    write_fields(registration.id, registration.fields);
+    write_fields(registration.id, registration);
 }
 
-void RegistrationStore::write_fields(
-    std::int64_t id, const std::vector<std::pair<std::string, std::string>>& fields) {
+void RegistrationStore::write_fields(std::int64_t id, const Registration& registration) {
+    if (m_bulk) m_bulk->fields_written(registration.event_id, registration.fields);
     int position = 1;
-    for (const auto& [key, value] : fields) {
+    for (const auto& [key, value] : registration.fields) {
         auto insert = use(m_statements->insert_field);
         insert->bind(1, id);
         insert->bind(2, position++);
@@ -465,11 +462,16 @@ std::vector<std::string> RegistrationStore::field_keys(std::int64_t event_id) {
         auto first = use(m_statements->first_with_field);
         first->bind(1, event_id);
         first->bind(2, key.key);
-        first->step();
+        // A name whose last field has gone names no column.
+        if (!first->step()) {
+            key.key.clear();
+            continue;
+        }
         key.registered_at = first->integer(0);
         key.id = first->integer(1);
         key.position = first->integer(2);
     }
+    std::erase_if(keys, [](const FirstSeen& key) { return key.key.empty(); });
     std::sort(keys.begin(), keys.end(), [](const FirstSeen& a, const FirstSeen& b) {
         return std::tie(a.registered_at, a.id, a.position) <
                std::tie(b.registered_at, b.id, b.position);

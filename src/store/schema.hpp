@@ -5,7 +5,7 @@
 
 namespace convene::store {
 
-inline constexpr std::array<std::string_view, 10> k_migrations{
+inline constexpr std::array<std::string_view, 11> k_migrations{
     // Version 1: everything in SPEC §1, so later commands add queries, not tables.
     R"sql(
 CREATE TABLE event (
@@ -304,9 +304,29 @@ CREATE TABLE sent_reminder (
 ALTER TABLE event_organiser ADD COLUMN role TEXT NOT NULL DEFAULT ''
     CHECK (role IN ('', 'lead', 'co-lead', 'partner', 'host', 'sponsor'));
 )sql",
+    // Version 11: the names of each event's custom fields (issue 28). A list's columns are
+    // these names; finding them among the event's fields read every field of the event, a
+    // sixth of a list of 100,000. Kept by a trigger (and by a bulk import, which turns the
+    // triggers off); a name stays when its last field goes, and readers skip such a name.
+    R"sql(
+CREATE TABLE event_field_name (
+    event_id INTEGER NOT NULL REFERENCES event (id) ON DELETE CASCADE,
+    key      TEXT    NOT NULL,
+    PRIMARY KEY (event_id, key)
+) WITHOUT ROWID;
+CREATE TRIGGER event_field_name_insert AFTER INSERT ON registration_field BEGIN
+    INSERT INTO event_field_name (event_id, key)
+        SELECT event_id, NEW.key FROM registration WHERE id = NEW.registration_id
+        ON CONFLICT DO NOTHING;
+END;
+INSERT INTO event_field_name (event_id, key)
+    SELECT DISTINCT r.event_id, f.key
+    FROM registration_field AS f JOIN registration AS r ON r.id = f.registration_id
+    WHERE true ON CONFLICT DO NOTHING;
+)sql",
 };
 
-static_assert(k_migrations.size() == 10, "k_schema_version must match the migrations");
+static_assert(k_migrations.size() == 11, "k_schema_version must match the migrations");
 
 // The tables and columns the migrations leave, which every start checks a database against
 // (written out: running the migrations in memory to learn them cost half of a `register`).
@@ -315,7 +335,7 @@ struct TableShape {
     std::string_view table;
     std::string_view columns;  // comma-separated, in order
 };
-inline constexpr std::array<TableShape, 14> k_schema_shape{{
+inline constexpr std::array<TableShape, 15> k_schema_shape{{
     {"agenda_item",
      "id,event_id,position,title,description,kind,start_utc,duration_s,uid,schedule_id,key"},
     {"agenda_point", "item_id,position,text"},
@@ -326,6 +346,7 @@ inline constexpr std::array<TableShape, 14> k_schema_shape{{
      "id,slug,uid,title,description,timezone,all_day,start_utc,end_utc,start_date,end_date,"
      "venue,online_url,registration_url,parent_id,capacity,status,sequence,created_at,"
      "updated_at,locale,schedule_id,track,session_type,room,join_url"},
+    {"event_field_name", "event_id,key"},
     {"event_language", "event_id,position,tag"},
     {"event_organiser", "event_id,position,name,role"},
     {"event_track", "event_id,position,name,colour"},

@@ -2,7 +2,7 @@
 
 #include <sqlite3.h>
 
-#include <stdexcept>
+#include <algorithm>
 #include <string_view>
 
 #include <fmt/format.h>
@@ -126,6 +126,20 @@ void SqliteBulkWriter::deleting(std::int64_t id, std::int64_t /*event_id*/,
     book_change(id, std::nullopt);
 }
 
+void SqliteBulkWriter::fields_written(
+    std::int64_t event_id, const std::vector<std::pair<std::string, std::string>>& fields) {
+    for (const auto& field : fields) name_field(event_id, field.first);
+}
+
+void SqliteBulkWriter::name_field(std::int64_t event_id, const std::string& key) {
+    if (!m_books_kept) return;  // the trigger names it
+    const auto known =
+        std::find_if(m_field_names.begin(), m_field_names.end(), [&](const auto& name) {
+            return name.first == event_id && name.second == key;
+        });
+    if (known == m_field_names.end()) m_field_names.emplace_back(event_id, key);
+}
+
 void SqliteBulkWriter::book_change(std::int64_t id, std::optional<domain::RegistrationStatus> to) {
     if (!m_books_kept) return;
     flush();
@@ -171,6 +185,7 @@ void SqliteBulkWriter::hold_fields(const domain::Registration& registration) {
         field.position = position++;
         field.key = key;
         field.value = value;
+        name_field(registration.event_id, key);
         if (m_held_fields == k_field_rows) write_fields();
     }
 }
@@ -192,6 +207,7 @@ void SqliteBulkWriter::finish() {
     if (!m_books_kept) return;
     write_counts();
     m_count_changes.clear();
+    write_field_names();
     set_checks(true);
 }
 
@@ -216,6 +232,20 @@ void SqliteBulkWriter::write_counts() {
         statement->run();
         statement->reset();
     }
+}
+
+// What the trigger on registration_field would have added.
+void SqliteBulkWriter::write_field_names() {
+    auto add = m_db.prepare(R"sql(
+        INSERT INTO event_field_name (event_id, key) VALUES (?, ?)
+        ON CONFLICT DO NOTHING)sql");
+    for (const auto& [event_id, key] : m_field_names) {
+        add->bind(1, event_id);
+        add->bind(2, key);
+        add->run();
+        add->reset();
+    }
+    m_field_names.clear();
 }
 
 }  // namespace convene::store

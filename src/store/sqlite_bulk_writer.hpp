@@ -50,6 +50,8 @@ public:
                   std::int64_t id) override;
     void status_changing(std::int64_t id, domain::RegistrationStatus to) override;
     void deleting(std::int64_t id, std::int64_t event_id, std::string_view key) override;
+    void fields_written(std::int64_t event_id,
+                        const std::vector<std::pair<std::string, std::string>>& fields) override;
     void finish() override;
 
 private:
@@ -61,6 +63,8 @@ private:
     // Books registration `id` leaving its status for `to` (none: the row goes).
     void book_change(std::int64_t id, std::optional<domain::RegistrationStatus> to);
     void write_counts();
+    void name_field(std::int64_t event_id, const std::string& key);
+    void write_field_names();
     void set_checks(bool on) noexcept;
 
     sql::Connection& m_db;
@@ -72,6 +76,9 @@ private:
     bool m_books_kept{false};
     // (event, status) → rows added (or, negative, removed) while the triggers were off.
     std::map<std::pair<std::int64_t, std::string>, std::int64_t> m_count_changes;
+    // (event, custom field name) written while the triggers were off: a file's few columns,
+    // seen on many rows, so a short list searched without allocating.
+    std::vector<std::pair<std::int64_t, std::string>> m_field_names;
     // Held rows: slots reused from batch to batch, so that their strings keep their storage.
     std::vector<domain::Registration> m_rows;
     std::vector<std::string> m_row_keys;

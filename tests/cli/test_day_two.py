@@ -160,6 +160,19 @@ class DatabaseCheck(ConveneTestCase):
         self.assertIn("rows: event 1: event 1 ends before it starts",
                       self.run_convene("db", "check").stdout)
 
+    @sqlite_only("edits the SQLite file behind convene's back")
+    def test_a_custom_field_missing_from_its_events_names_is_damage(self):
+        self.ok("create-event", "--title", "Check", "--slug", "check", "--date", "2030-01-01")
+        self.ok("register", "check", "--name", "Ana", "--email", "ana@example.org",
+                "--field", "diet=vegan")
+        self.assertIn(",diet", self.ok("list", "attendees", "check", "--format", "csv"))
+        self.damaged_on_purpose = True
+        self.sqlite("DELETE FROM event_field_name;")
+        result = self.run_convene("db", "check")
+        self.assertEqual(result.code, 6, result.stderr)
+        self.assertEqual(result.stdout.splitlines(),
+                         ["field names: event 1: custom field 'diet' is not among its names"])
+
     def sqlite(self, script):
         subprocess.run(["sqlite3", self.path("convene.db")], input=script, text=True, check=True)
 

@@ -164,6 +164,16 @@ class ListAttendeesTest(ConveneTestCase):
         self.assertEqual(listed[0], ["name", "email", "diet"])
         self.assertEqual([tuple(row) for row in listed[1:]], rows)
 
+    def test_a_field_nobody_has_any_more_is_no_column(self):
+        header = self.listing("csv").splitlines()[0]
+        self.assertTrue(header.endswith(",diet,badge,note"), header)
+        # Ana alone has a diet; once forgotten, the name stays stored but names no column.
+        self.ok("forget", self.event, "ana@example.org")
+        header = self.listing("csv").splitlines()[0]
+        self.assertTrue(header.endswith(",badge,note"), header)
+        self.assertEqual(self.listing("csv", "--fields", "email,badge", "--no-header").count("\n"),
+                         len(PEOPLE) - 1)
+
     def test_csv_round_trips_through_register_csv(self):
         self.ok("unregister", self.event, "zoe@example.org")  # bob is promoted
         self.ok("register", self.event, "--name", "Late", "--email", "late@example.org",

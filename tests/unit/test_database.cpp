@@ -299,7 +299,7 @@ TEST_CASE("migrating to version 10 keeps organisers, without a role", "[store]")
             INSERT INTO event_organiser VALUES (9, 1, 'Mayors Mechanism'), (9, 2, 'CGLU'))sql");
     }
     store::Database db(path);
-    CHECK(db.schema_version() == 10);
+    CHECK(db.schema_version() == store::k_schema_version);
     store::EventStore events(db);
     auto event = events.get("e");
     CHECK(event.organisers == std::vector<domain::Organiser>{{"Mayors Mechanism"}, {"CGLU"}});
@@ -308,6 +308,43 @@ TEST_CASE("migrating to version 10 keeps organisers, without a role", "[store]")
     CHECK(events.get("e").organisers[1].role == domain::OrganiserRole::co_lead);
     // The schema refuses a role convene does not know.
     CHECK_THROWS(store::sqlite(db).exec("UPDATE event_organiser SET role = 'boss'"));
+}
+
+TEST_CASE("migrating to version 11 names each event's custom fields, and a trigger keeps them",
+          "[store]") {
+    testing::TempFolder dir;
+    const auto path = dir.path / "v10.db";
+    {
+        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        for (std::size_t i = 0; i < 10; ++i) raw.exec(std::string(store::k_migrations[i]));
+        raw.exec("PRAGMA user_version = 10");
+        raw.exec(R"sql(
+            INSERT INTO event (id, slug, uid, title, timezone, start_utc, end_utc, created_at,
+                               updated_at) VALUES (1, 'a', 'a@x', 'A', 'UTC', 0, 60, 0, 0),
+                                                  (2, 'b', 'b@x', 'B', 'UTC', 0, 60, 0, 0);
+            INSERT INTO registration (id, event_id, name, email, email_key, status,
+                                      registered_at)
+                VALUES (1, 1, 'Ana', 'ana@x.org', 'ana@x.org', 'registered', 1),
+                       (2, 1, 'Ben', 'ben@x.org', 'ben@x.org', 'registered', 2),
+                       (3, 2, 'Ana', 'ana@x.org', 'ana@x.org', 'registered', 3);
+            INSERT INTO registration_field VALUES (1, 1, 'diet', 'v'), (2, 1, 'diet', ''),
+                                                  (2, 2, 'seat', 'aisle'), (3, 1, 'size', 'M'))sql");
+    }
+    store::Database db(path);
+    CHECK(db.schema_version() == store::k_schema_version);
+    const auto names = [&] {
+        std::vector<std::string> seen;
+        SQLite::Statement query(store::sqlite(db), R"sql(
+            SELECT event_id || ' ' || key FROM event_field_name ORDER BY event_id, key)sql");
+        while (query.executeStep()) seen.push_back(query.getColumn(0).getString());
+        return seen;
+    };
+    CHECK(names() == std::vector<std::string>{"1 diet", "1 seat", "2 size"});
+    store::sqlite(db).exec("INSERT INTO registration_field VALUES (3, 2, 'diet', 'v')");
+    CHECK(names() == std::vector<std::string>{"1 diet", "1 seat", "2 diet", "2 size"});
+    // Gone with its event.
+    store::sqlite(db).exec("DELETE FROM event WHERE id = 2");
+    CHECK(names() == std::vector<std::string>{"1 diet", "1 seat"});
 }
 
 TEST_CASE("the shape every start checks is exactly what the migrations create", "[store]") {

@@ -282,8 +282,8 @@ TEST_CASE(
 }
 
 // The same writes into two databases, one in a bulk (triggers and foreign-key checks off,
-// counts added at the end) and one plain: the counts and the rows must come out the same.
-TEST_CASE("a bulk write on SQLite leaves the same counts as the triggers would have",
+// counts and field names added at the end) and one plain: they must come out the same.
+TEST_CASE("a bulk write on SQLite leaves the same counts and names as the triggers would have",
           "[registration_store]") {
     const auto write = [](bool in_bulk) {
         store::Database db(":memory:");
@@ -302,9 +302,15 @@ TEST_CASE("a bulk write on SQLite leaves the same counts as the triggers would h
             for (int i = 0; i < 120; ++i) {
                 auto r = person(event, fmt::format("P{}", i), fmt::format("p{}@x.org", i), 10 + i);
                 if (i % 5 == 0) r.status = RegistrationStatus::waitlisted;
+                if (i % 7 == 0) r.fields = {{"diet", "v"}};
                 store.insert(r);
             }
-            store.insert(person(other, "Other", "other@x.org", 200));
+            // Fields written by the store's own statements: another event's, an update's.
+            auto elsewhere = person(other, "Other", "other@x.org", 200);
+            elsewhere.fields = {{"size", "M"}};
+            store.insert(elsewhere);
+            before.fields = {{"seat", "aisle"}};
+            store.update(before);
             domain::set_status(before, RegistrationStatus::cancelled);
             store.set_status(before);
             // Renewed: the row goes (waitlisted) and comes back (registered).
@@ -322,6 +328,9 @@ TEST_CASE("a bulk write on SQLite leaves the same counts as the triggers would h
                                          query.getColumn(1).getString(),
                                          query.getColumn(2).getInt64()));
         }
+        SQLite::Statement names(store::sqlite(db), R"sql(
+            SELECT event_id || ' ' || key FROM event_field_name ORDER BY event_id, key)sql");
+        while (names.executeStep()) counts.push_back(names.getColumn(0).getString());
         return std::pair{counts, emails(store, event)};
     };
     const auto plain = write(false);
@@ -329,7 +338,8 @@ TEST_CASE("a bulk write on SQLite leaves the same counts as the triggers would h
     CHECK(bulk.first == plain.first);
     CHECK(bulk.second == plain.second);
     CHECK(plain.first == std::vector<std::string>{"1 cancelled 1", "1 registered 97",
-                                                  "1 waitlisted 24", "2 registered 2"});
+                                                  "1 waitlisted 24", "2 registered 2", "1 diet",
+                                                  "1 seat", "2 size"});
 }
 
 TEST_CASE("a bulk write on SQLite holds rows in batches and still sees every taken address",

@@ -150,8 +150,8 @@ private:
     // first: no method has to remember it.
     sql::Use use(sql::Lazy& statement);
     sql::Connection& connection();
-    void write_fields(std::int64_t id,
-                      const std::vector<std::pair<std::string, std::string>>& fields);
+    // The custom fields of `registration`, stored as registration `id`.
+    void write_fields(std::int64_t id, const domain::Registration& registration);
 
     Database& m_db;
     std::unique_ptr<Statements> m_statements;
