@@ -102,7 +102,8 @@ void run(const Options& options, Context& context) {
     const app::AttendeeReads reads{.custom_fields = columns.shows_custom_fields(),
                                    .waitlist_position = columns.shows_waitlist_position(),
                                    .last_sent = columns.shows_last_sent(),
-                                   .reply = columns.shows_reply()};
+                                   .reply = columns.shows_reply(),
+                                   .print_only = true};
     rows.for_each(reads,
                   [&](const domain::Attendee& attendee) { writer->row(columns.cells(attendee)); });
     writer->finish();
