@@ -106,7 +106,9 @@ void AttendeeRows::for_each(const AttendeeReads& reads, const Visit& visit) {
             ledger.find(registration, attendee.last_sent, attendee.reply);
             visit(attendee);
         },
-        fields_of(reads));
+        fields_of(reads),
+        reads.print_only ? store::RegistrationStore::Visits::print_only
+                         : store::RegistrationStore::Visits::may_query);
 }
 
 bool AttendeeRows::visit_one(std::string_view email, const AttendeeReads& reads,

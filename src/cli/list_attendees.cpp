@@ -7,6 +7,7 @@
 // (attended_minutes, from check-in --from).
 #include <memory>
 #include <optional>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -59,15 +60,21 @@ output::Format writer_setup(const Options& options, Context& context,
     return format;
 }
 
-// --fields: the columns named, in order, each once.
-output::AttendeeColumns choose_columns(const Options& options,
-                                       const std::vector<std::string>& keys) {
-    if (!options.fields) return output::AttendeeColumns::all(keys);
+// --fields: the columns named, in order, each once. The custom field names are read only for
+// a name that is no built-in column: finding them reads all the event's fields (issue 28).
+output::AttendeeColumns choose_columns(const Options& options, app::AttendeeRows& rows) {
+    if (!options.fields) return output::AttendeeColumns::all(rows.field_keys());
     output::AttendeeColumns columns;
+    std::optional<std::vector<std::string>> keys;
     for (const auto& name : text::split_list(*options.fields)) {
         if (columns.contains(name))
             throw UsageError(fmt::format("--fields names '{}' twice", name));
-        check_flags(columns.add(name, keys));
+        auto problem = columns.add(name, keys ? *keys : std::vector<std::string>{});
+        if (problem && !keys) {
+            keys = rows.field_keys();
+            problem = columns.add(name, *keys);
+        }
+        check_flags(problem);
     }
     if (columns.empty()) throw UsageError("--fields names no field");
     return columns;
@@ -93,7 +100,7 @@ void run(const Options& options, Context& context) {
     auto opened = app::attendee_rows(context.database(), options.event, filter);
     if (!opened) throw_flag_problem(opened.problem());  // a language: worded as `register` does
     auto rows = *std::move(opened);
-    auto columns = choose_columns(options, rows.field_keys());
+    auto columns = choose_columns(options, rows);
     output::DelimitedOptions delimited;
     const auto format = writer_setup(options, context, delimited);
     auto writer =
@@ -102,7 +109,8 @@ void run(const Options& options, Context& context) {
     const app::AttendeeReads reads{.custom_fields = columns.shows_custom_fields(),
                                    .waitlist_position = columns.shows_waitlist_position(),
                                    .last_sent = columns.shows_last_sent(),
-                                   .reply = columns.shows_reply()};
+                                   .reply = columns.shows_reply(),
+                                   .print_only = true};
     rows.for_each(reads,
                   [&](const domain::Attendee& attendee) { writer->row(columns.cells(attendee)); });
     writer->finish();

@@ -14,6 +14,7 @@
 #include "convene/store/database.hpp"
 #include "convene/text/printable.hpp"
 #include "postgres_bulk_writer.hpp"
+#include "postgres_copy_statement.hpp"
 #include "postgres_library.hpp"
 #include "postgres_location.hpp"
 
@@ -432,15 +433,10 @@ PGresult* PostgresConnection::await(int sent, std::chrono::seconds extra) {
     if (m_broken) {
         throw StorageError(fmt::format("the connection to {} was given up", m_name));
     }
+    check_no_copy_out();
     if (sent != 1) return nullptr;  // PQerrorMessage says why
     const auto deadline = Clock::now() + m_timeout + extra;
-    const auto give_up = [&] {
-        m_broken = true;
-        throw StorageError(
-            fmt::format("the PostgreSQL server {} did not answer within {} s (database.timeout)",
-                        m_name, (m_timeout + extra).count()),
-            "check the server; database.timeout in convene.toml sets how long to wait");
-    };
+    const auto give_up = [&] { this->give_up(m_timeout + extra); };
     // What does not fit in the socket's buffer is sent as the server reads it.
     for (int left = pq().PQflush(m_connection); left == 1; left = pq().PQflush(m_connection)) {
         if (!wait_for(pq().PQsocket(m_connection), true, deadline)) give_up();
@@ -470,6 +466,60 @@ PGresult* PostgresConnection::await(int sent, std::chrono::seconds extra) {
         kept = result;
     }
     return kept;
+}
+
+void PostgresConnection::give_up(std::chrono::seconds waited) {
+    m_broken = true;
+    m_copy_out = nullptr;
+    throw StorageError(
+        fmt::format("the PostgreSQL server {} did not answer within {} s (database.timeout)",
+                    m_name, waited.count()),
+        "check the server; database.timeout in convene.toml sets how long to wait");
+}
+
+void PostgresConnection::check_no_copy_out() const {
+    if (m_copy_out) {
+        throw std::logic_error(
+            "a statement was sent to PostgreSQL while the rows of a statement prepared with "
+            "prepare_alone() were still streaming; read them to the end or reset it first");
+    }
+}
+
+void PostgresConnection::start_copy_out(const std::string& copy_sql, const void* owner) {
+    begin_owed_now();
+    PGresult* result = await(pq().PQsendQuery(m_connection, copy_sql.c_str()));
+    if (!result || pq().PQresultStatus(result) != PGRES_COPY_OUT) throw_error(result);
+    pq().PQclear(result);
+    m_copy_out = owner;
+}
+
+int PostgresConnection::next_copy_row(char*& row) {
+    const auto deadline = Clock::now() + m_timeout;
+    while (true) {
+        const int length = pq().PQgetCopyData(m_connection, &row, 1);
+        if (length > 0) return length;
+        if (length == 0) {  // nothing whole yet
+            if (!wait_for(pq().PQsocket(m_connection), false, deadline)) give_up(m_timeout);
+            pq().PQconsumeInput(m_connection);  // a lost connection: -2 next time
+            continue;
+        }
+        // -1: the COPY ended; -2: the connection failed. Its result says which, and why.
+        m_copy_out = nullptr;
+        PGresult* result = await(1);
+        if (!result || pq().PQresultStatus(result) != PGRES_COMMAND_OK) throw_error(result);
+        pq().PQclear(result);
+        return 0;
+    }
+}
+
+void PostgresConnection::end_copy_out() noexcept {
+    if (!m_copy_out) return;
+    try {
+        char* row = nullptr;
+        while (next_copy_row(row) > 0) pq().PQfreemem(row);
+    } catch (...) {  // NOLINT(bugprone-empty-catch): abandoned rows; what failed is theirs
+    }
+    m_copy_out = nullptr;
 }
 
 PostgresFailure PostgresConnection::failure(PGresult* result) {
@@ -505,6 +555,10 @@ std::unique_ptr<sql::Statement> PostgresConnection::prepare(std::string_view sql
 
 std::unique_ptr<sql::Statement> PostgresConnection::prepare_streamed(std::string_view sql) {
     return std::make_unique<PostgresStatement>(*this, sql, true);
+}
+
+std::unique_ptr<sql::Statement> PostgresConnection::prepare_alone(std::string_view sql) {
+    return std::make_unique<PostgresCopyStatement>(*this, sql);
 }
 
 void PostgresConnection::execute(std::string_view sql) { execute(sql, std::chrono::seconds{0}); }

@@ -37,6 +37,7 @@ public:
     const std::string& name() const override { return m_name; }
     std::unique_ptr<sql::Statement> prepare(std::string_view sql) override;
     std::unique_ptr<sql::Statement> prepare_streamed(std::string_view sql) override;
+    std::unique_ptr<sql::Statement> prepare_alone(std::string_view sql) override;
     void execute(std::string_view sql) override;
     bool begin_write(std::chrono::seconds lock_wait) override;
     bool begin_read() override;
@@ -57,6 +58,21 @@ public:
 
 private:
     friend class PostgresStatement;
+    friend class PostgresCopyStatement;
+    // Starts `copy_sql` (COPY … TO STDOUT) for `owner`: until its last row, or
+    // end_copy_out(), any other statement throws std::logic_error.
+    void start_copy_out(const std::string& copy_sql, const void* owner);
+    // The next row of the COPY under way (libpq's buffer, PQfreemem'd by the caller) and its
+    // length with the newline; 0 after the last row, when the COPY's own result has been
+    // read (a server error in the middle throws here, as convene's error).
+    int next_copy_row(char*& row);
+    // Reads what is left of the COPY under way and throws it away, so that the connection
+    // can run the next statement (and an open transaction stays usable).
+    void end_copy_out() noexcept;
+    // Marks the connection given up after waiting `waited` in vain, and says so.
+    [[noreturn]] void give_up(std::chrono::seconds waited);
+    // Throws std::logic_error while a COPY streams: libpq would mix its rows with the answer.
+    void check_no_copy_out() const;
     void connect(const std::optional<std::string>& connect_timeout);
     // The result of what a PQsend* call (its return value, `sent`) asked for, read within
     // the timeout (plus `extra`, the time the server itself may wait for a lock). Null when
@@ -98,6 +114,8 @@ private:
     // While a transaction begun with the writer lock is open: how long it waited.
     std::optional<std::chrono::seconds> m_lock_wait_of_begin;
     int m_next_statement{0};
+    // The statement whose COPY … TO STDOUT streams: it alone may read the connection.
+    const void* m_copy_out{nullptr};
 };
 
 // Appends `text` to a row of COPY's text format: backslash, tab, newline and carriage

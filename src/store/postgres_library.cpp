@@ -64,6 +64,8 @@ PostgresLibrary load() {
     symbol(pq.PQputCopyData, "PQputCopyData");
     symbol(pq.PQputCopyEnd, "PQputCopyEnd");
     symbol(pq.PQgetResult, "PQgetResult");
+    symbol(pq.PQgetCopyData, "PQgetCopyData");
+    symbol(pq.PQsendDescribePrepared, "PQsendDescribePrepared");
     return pq;
 }
 

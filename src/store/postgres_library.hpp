@@ -46,6 +46,8 @@ struct PostgresLibrary {
     decltype(&::PQputCopyData) PQputCopyData;
     decltype(&::PQputCopyEnd) PQputCopyEnd;
     decltype(&::PQgetResult) PQgetResult;
+    decltype(&::PQgetCopyData) PQgetCopyData;
+    decltype(&::PQsendDescribePrepared) PQsendDescribePrepared;
 };
 
 // Loads libpq on first use (it stays loaded); a StorageError when it cannot be found.

@@ -172,6 +172,7 @@ struct RegistrationStore::Statements {
           list_without_fields(db, select(k_list, k_no_fields), sql::Lazy::Rows::many),
           list_fields(db, std::string(k_list_fields_select) + std::string(k_list) + ", f.position",
                       sql::Lazy::Rows::many),
+          list_alone(db, select(k_list, k_no_fields), sql::Lazy::Rows::alone),
           // The names first (kept apart since schema version 11: finding them among the
           // event's fields read every field), then where each first appears: this walks the
           // event's registrations in order and stops at the first that has the field.
@@ -186,7 +187,8 @@ struct RegistrationStore::Statements {
     sql::Lazy insert, update, clear_fields, delete_row, insert_field, set_status, set_checked_in,
         set_attended;
     sql::Lazy by_email, by_id, first_waitlisted, count, seat_counts;
-    sql::Lazy list_without_fields, list_fields, field_names, first_with_field;
+    sql::Lazy list_without_fields, list_fields, list_alone;
+    sql::Lazy field_names, first_with_field;
 };
 
 RegistrationStore::RegistrationStore(Database& db)
@@ -405,9 +407,29 @@ std::optional<Registration> RegistrationStore::first_waitlisted(std::int64_t eve
     return find_one(*query);
 }
 
+namespace {
+
+using Visit = std::function<void(const Registration&)>;
+
+// The rows of `list` (no fields), merged with those of `fields` (id, key, value) when given:
+// both statements walk the same registrations in the same order.
+void visit_merged(sql::Statement& list, sql::Statement* fields, const Visit& visit) {
+    bool on_field = fields && fields->step();  // a field not yet given to a registration
+    Registration registration;  // reused: its strings keep their buffers from row to row
+    while (list.step()) {
+        read_row(list, registration);
+        while (on_field && fields->integer(0) == registration.id) {
+            registration.fields.emplace_back(fields->text(1), fields->text(2));
+            on_field = fields->step();
+        }
+        visit(registration);
+    }
+}
+
+}  // namespace
+
 void RegistrationStore::for_each(std::int64_t event_id, const RegistrationFilter& filter,
-                                 const std::function<void(const Registration&)>& visit,
-                                 Fields fields) {
+                                 const Visit& visit, Fields fields, Visits visits) {
     const auto bind = [&](sql::Statement& query) {
         query.bind(1, event_id);
         if (filter.status) query.bind(2, domain::to_string(*filter.status));
@@ -416,27 +438,25 @@ void RegistrationStore::for_each(std::int64_t event_id, const RegistrationFilter
         if (filter.reply) query.bind(5, std::string(domain::partstat_of(*filter.reply)));
     };
     const auto snapshot = m_db.read_snapshot();
+    const bool with_fields = fields == Fields::read;
+    if (visits == Visits::print_only && !with_fields) {
+        // One statement, which the connection may stream. Not with the fields: they would
+        // have to join the same stream, and on PostgreSQL that join (a nested loop or a sort of
+        // every row) cost more than the second cursor it spares (issue 28, ninth pass).
+        auto query = use(m_statements->list_alone);
+        bind(*query);
+        visit_merged(*query, nullptr, visit);
+        return;
+    }
     auto query = use(m_statements->list_without_fields);
     bind(*query);
     std::optional<sql::Use> field_query;
-    bool on_field = false;  // the field statement holds a row not yet given to a registration
-    if (fields == Fields::read) {
+    if (with_fields) {
         // What a Bulk held was written by the list's use() above.
         field_query.emplace(*m_statements->list_fields);
         bind(**field_query);
-        on_field = (*field_query)->step();
     }
-    Registration registration;  // reused: its strings keep their buffers from row to row
-    while (query->step()) {
-        read_row(*query, registration);
-        // Both statements walk the same registrations in the same order.
-        while (on_field && (*field_query)->integer(0) == registration.id) {
-            auto& field = **field_query;
-            registration.fields.emplace_back(field.text(1), field.text(2));
-            on_field = field.step();
-        }
-        visit(registration);
-    }
+    visit_merged(*query, field_query ? &**field_query : nullptr, visit);
 }
 
 void RegistrationStore::check_rows(const DamagedRows& damaged) {

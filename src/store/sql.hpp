@@ -77,6 +77,14 @@ public:
     virtual std::unique_ptr<Statement> prepare_streamed(std::string_view sql) {
         return prepare(sql);
     }
+    // For a SELECT of very many rows read to its last row (or reset) with no other statement on
+    // this connection in between: the caller's visits print and never query. PostgreSQL then
+    // streams the rows (COPY … TO STDOUT) instead of fetching batches from a cursor, one round
+    // trip each, while the server waits; a statement run before the last row is read throws
+    // std::logic_error. SQLite steps row by row anyway.
+    virtual std::unique_ptr<Statement> prepare_alone(std::string_view sql) {
+        return prepare_streamed(sql);
+    }
     // Statements without parameters or rows (DDL, BEGIN, a pragma); several, `;`-separated.
     virtual void execute(std::string_view sql) = 0;
 
@@ -107,13 +115,15 @@ public:
 // registers one person prepares the few it needs, not all of them.
 class Lazy {
 public:
-    enum class Rows { few, many };
+    // many: prepare_streamed; alone: prepare_alone.
+    enum class Rows { few, many, alone };
     Lazy(Connection& connection, std::string sql, Rows rows = Rows::few)
         : m_connection(connection), m_sql(std::move(sql)), m_rows(rows) {}
     Statement& operator*() {
         if (!m_statement) {
-            m_statement = m_rows == Rows::many ? m_connection.prepare_streamed(m_sql)
-                                               : m_connection.prepare(m_sql);
+            m_statement = m_rows == Rows::many    ? m_connection.prepare_streamed(m_sql)
+                          : m_rows == Rows::alone ? m_connection.prepare_alone(m_sql)
+                                                  : m_connection.prepare(m_sql);
         }
         return *m_statement;
     }

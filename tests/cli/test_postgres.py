@@ -585,6 +585,28 @@ class RoundTrips(PostgresTestCase):
                                  "--fields", "email"), "email\r\n")
 
 
+    def test_a_list_of_built_in_columns_streams_and_skips_the_custom_names(self):
+        # No custom column asked for: the rows come in one COPY, and the names of the custom
+        # fields (a query over all the event's fields) are not read at all.
+        self.ok("create-event", "--title", "Small", "--slug", "small", "--date", "2024-01-01")
+        self.write("people.csv", "name,email,diet\nA,a@example.org,vegan\nB,b@example.org,\n")
+        self.ok("register", "small", "--csv", "people.csv")
+        self.counter.reset()
+        out = self.ok("--db", self.counter.url(self.db), "list", "attendees", "small",
+                      "--format", "csv", "--fields", "email,name")
+        self.assertEqual(out, "email,name\r\na@example.org,A\r\nb@example.org,B\r\n")
+        queries = "\n".join(self.counter.queries)
+        self.assertNotIn("DISTINCT f.key", queries)
+        self.assertNotIn("FETCH", queries)
+        self.assertIn("COPY (", queries)
+        # A custom column still finds its name, and an unknown one lists them.
+        self.assertEqual(self.ok("list", "attendees", "small", "--format", "csv", "--fields",
+                                 "email,diet"),
+                         "email,diet\r\na@example.org,vegan\r\nb@example.org,\r\n")
+        unknown = self.run_convene("list", "attendees", "small", "--fields", "email,dit")
+        self.assertEqual(unknown.code, 2, unknown.stderr)
+        self.assertIn(",reply,diet\n", unknown.stderr)
+
     def test_values_sent_behind_the_lock_are_quoted(self):
         # The transaction's first statement goes with BEGIN and the lock in one simple query,
         # its parameters written as literals: quotes and backslashes stay data.
@@ -625,3 +647,79 @@ class SameListOnBothStores(PostgresTestCase):
         for form in ("csv", "tsv", "json", "jsonl"):
             self.assertGreater(len(outputs[sqlite, form]), 2500 * 20)
             self.assertEqual(outputs[sqlite, form], outputs[self.db, form], form)
+
+
+class StreamedList(PostgresTestCase):
+    """`list attendees` without custom columns streams its rows with COPY … TO STDOUT (issue 28,
+    sql::Connection::prepare_alone): the values come back as they went in, a server error in
+    the middle is convene's error, and nothing else may run on the connection meanwhile."""
+
+    HOSTILE = ["tab\there", "back\\slash \\N \\.", '"quoted, twice"', "two\nlines", "Zoé Dupré",
+               "", "=formula", "trailing\\", "cr\rhere"]
+
+    def people_csv(self, count):
+        rows = ["name,email,organisation,language"]
+        for i in range(count):
+            organisation = self.HOSTILE[i % len(self.HOSTILE)]
+            quoted = '"' + organisation.replace('"', '""') + '"'
+            rows.append(f"Łukasz \\{i},p{i}@example.org,{quoted},{['en', 'fr', ''][i % 3]}")
+        return "\n".join(rows) + "\n"
+
+    def test_a_list_of_many_rows_prints_what_sqlite_prints(self):
+        # More rows than a cursor's batch (5,000), NULL and set check-in times, every escape
+        # of COPY's text format.
+        self.write("people.csv", self.people_csv(6500))
+        sqlite = self.path("same.db")
+        outputs = {}
+        for store in (sqlite, self.db):
+            env = {"CONVENE_DB": store, "SOURCE_DATE_EPOCH": "1700000000"}
+            if store == sqlite:
+                self.ok("db", "init", env=env)
+            self.ok("create-event", "--title", "Same", "--slug", "same", "--date", "2024-01-01",
+                    "--capacity", "6000", env=env)
+            self.ok("register", "same", "--csv", "people.csv", env=env)
+            for email in ("p1@example.org", "p5001@example.org"):
+                self.ok("check-in", "same", email, env=env)
+            for form in ("csv", "tsv", "json"):
+                outputs[store, form] = self.ok("list", "attendees", "same", "--format", form,
+                                               "--wide", env=env)
+            outputs[store, "waitlisted"] = self.ok("list", "attendees", "same", "--format",
+                                                   "jsonl", "--status", "waitlisted", env=env)
+        people = json.loads(outputs[self.db, "json"])
+        self.assertEqual(len(people), 6500)
+        self.assertEqual({p["organisation"] or "" for p in people}, set(self.HOSTILE))  # "": null
+        self.assertEqual(people[7]["name"], "Łukasz \\7")
+        self.assertEqual(people[1]["checked_in_at"], "2023-11-14T22:13:20Z")
+        self.assertIsNone(people[2]["checked_in_at"])
+        self.assertEqual(len(outputs[self.db, "waitlisted"].splitlines()), 500)
+        for form in ("csv", "tsv", "json", "waitlisted"):
+            self.assertEqual(outputs[sqlite, form], outputs[self.db, form], form)
+
+    def test_a_server_error_in_the_middle_of_the_list_is_a_storage_error(self):
+        # The server gives up on the COPY (statement_timeout) while convene's output is not
+        # read: rows went out, then the error comes in the middle of the stream.
+        self.write("people.csv", self.people_csv(20000))
+        self.ok("create-event", "--title", "Big", "--slug", "big", "--date", "2024-01-01")
+        self.ok("register", "big", "--csv", "people.csv")
+        env = dict(self.env, PGOPTIONS="-c statement_timeout=300")
+        proc = subprocess.Popen([BIN, "list", "attendees", "big", "--format", "csv"], env=env,
+                                cwd=self.dir, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        time.sleep(2)
+        out, err = proc.communicate(timeout=120)
+        err = err.decode()
+        self.assertEqual(proc.returncode, 6, err)
+        self.assertGreater(out.count(b"\n"), 100)  # in the middle, not before the first row
+        self.assertLess(out.count(b"@example.org"), 20000)
+        self.assertIn("convene: error: ", err)
+        self.assertIn("statement timeout", err)
+
+    def test_nothing_else_runs_on_the_connection_while_the_rows_stream(self):
+        # The rule itself, on the connection (tests/unit/test_postgres_connection.cpp).
+        runner = os.path.join(os.path.dirname(BIN), "tests", "convene_tests")
+        if not os.path.exists(runner):
+            self.skipTest(f"{runner} is not built")
+        env = dict(os.environ, CONVENE_TEST_POSTGRES_URL=self.db)
+        proc = subprocess.run([runner, "[.postgres]"], env=env, capture_output=True, text=True,
+                              timeout=300)
+        self.assertEqual(proc.returncode, 0, proc.stdout + proc.stderr)
+        self.assertIn("All tests passed", proc.stdout)

@@ -1,8 +1,14 @@
-// The PostgreSQL engine's text handling, without a server (the end-to-end tests start one).
+// The PostgreSQL engine's text handling, without a server (the end-to-end tests start one),
+// and one hidden case that needs a server (see below).
 #include <catch2/catch.hpp>
+
+#include <chrono>
+#include <cstdlib>
+#include <stdexcept>
 
 #include "convene/store/database.hpp"
 #include "store/postgres_connection.hpp"
+#include "store/postgres_copy_statement.hpp"
 #include "store/postgres_location.hpp"
 
 using namespace convene::store;
@@ -41,4 +47,87 @@ TEST_CASE("COPY's text format escapes what would end a field or a row") {
     std::string row;
     append_copy_text(row, "a\tb\nc\\d\re é");
     CHECK(row == "a\\tb\\nc\\\\d\\re é");
+}
+
+TEST_CASE("a row of COPY's text format decodes into its fields") {
+    CopyRow row;
+    row.parse("1\ta\\tb\\nc\\\\d\\re\t\\N\t\tZo\\303\\251 \\x41\\x4a \\b\\f\\v\\q\n");
+    REQUIRE(row.size() == 5);
+    CHECK(row.text(0) == "1");
+    CHECK(row.text(1) == "a\tb\nc\\d\re");
+    CHECK(row.is_null(2));
+    CHECK_FALSE(row.is_null(3));  // empty, not NULL
+    CHECK(row.text(3).empty());
+    CHECK(row.text(4) == "Zoé AJ \b\f\vq");
+    // What append_copy_text writes, read back.
+    std::string written;
+    append_copy_text(written, "tab\there\nline \\N back\\slash \r");
+    row.parse(written);
+    REQUIRE(row.size() == 1);
+    CHECK(row.text(0) == "tab\there\nline \\N back\\slash \r");
+    CHECK_THROWS_AS(row.text(1), std::out_of_range);
+}
+
+// Needs a server: tests/cli/test_postgres.py (StreamedList) runs it with
+// CONVENE_TEST_POSTGRES_URL naming a fresh database; hidden from the ordinary unit run.
+TEST_CASE("a statement of prepare_alone holds the connection to its last row", "[.postgres]") {
+    const char* url = std::getenv("CONVENE_TEST_POSTGRES_URL");
+    REQUIRE(url != nullptr);
+    PostgresConnection db(url, std::chrono::seconds{60});
+    const auto series =
+        "SELECT g, 'a' || chr(9) || 'b' || chr(92), CAST(NULL AS text), '' "
+        "FROM generate_series(1, 30000) AS g";
+    auto rows = db.prepare_alone(series);
+    auto other = db.prepare("SELECT 1");
+
+    SECTION("rows stream whole, typed, NULL apart from empty") {
+        std::int64_t n = 0;
+        while (rows->step()) {
+            ++n;
+            REQUIRE(rows->integer(0) == n);
+        }
+        CHECK(n == 30000);
+        REQUIRE(other->step());  // the connection is free again
+        CHECK(other->text(0) == "1");
+    }
+    SECTION("another statement before the last row throws, reset frees the connection") {
+        REQUIRE(rows->step());
+        CHECK(rows->is_integer(0));
+        CHECK_FALSE(rows->is_integer(1));
+        CHECK(rows->column_name(0) == "g");
+        CHECK(rows->text(1) == "a\tb\\");
+        CHECK(rows->is_null(2));
+        CHECK_FALSE(rows->is_null(3));
+        CHECK_THROWS_AS(other->step(), std::logic_error);
+        CHECK_THROWS_AS(db.execute("SELECT 1"), std::logic_error);
+        rows->reset();
+        REQUIRE(other->step());
+        CHECK(other->text(0) == "1");
+        other->reset();
+        REQUIRE(rows->step());  // and the statement runs again
+        CHECK(rows->integer(0) == 1);
+        rows->reset();
+    }
+    SECTION("reset in the middle of a read snapshot leaves the transaction usable") {
+        REQUIRE(db.begin_read());
+        REQUIRE(rows->step());
+        rows->reset();
+        REQUIRE(other->step());
+        other->reset();
+        db.commit();
+    }
+    SECTION("a server error in the middle of the stream is convene's error") {
+        auto failing = db.prepare_alone(
+            "SELECT repeat('x', 100), 1 / (30000 - g) FROM generate_series(1, 30000) AS g");
+        std::int64_t read = 0;
+        CHECK_THROWS_AS(
+            [&] {
+                while (failing->step()) ++read;
+            }(),
+            RefusedWrite);   // division_by_zero: class 22, as for any statement
+        CHECK(read > 1000);  // it was in the middle
+        failing->reset();
+        REQUIRE(other->step());
+        CHECK(other->text(0) == "1");
+    }
 }

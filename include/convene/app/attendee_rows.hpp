@@ -43,6 +43,9 @@ struct AttendeeReads {
     bool waitlist_position{false};  // a first pass over the waiting list when a filter hides some
     bool last_sent{false};          // the event's ledger
     bool reply{false};              // the event's replies
+    // The visit only prints, never reads or writes the database: the rows then stream with
+    // the connection to themselves (store::RegistrationStore::Visits::print_only).
+    bool print_only{false};
 };
 
 class AttendeeRows {

@@ -116,9 +116,14 @@ public:
     // (registered_at, then id), one at a time: memory does not grow with the number of rows.
     // The Registration passed to `visit` is reused; copy what must outlive the call. With
     // Fields::skip its `fields` are empty. Do not write to registrations from `visit`.
+    // Whether `visit` may run statements on the database (send records what it sent) or only
+    // prints (a list): then the rows hold the connection alone, which PostgreSQL streams
+    // without a round trip per batch (sql::Connection::prepare_alone); a statement run from
+    // `visit` would throw std::logic_error there.
+    enum class Visits { may_query, print_only };
     void for_each(std::int64_t event_id, const RegistrationFilter& filter,
                   const std::function<void(const domain::Registration&)>& visit,
-                  Fields fields = Fields::read);
+                  Fields fields = Fields::read, Visits visits = Visits::may_query);
 
     // A bulk import inside one write transaction: the new registrations of the event (and
     // their custom fields) are held and written together, the engine's fastest way
