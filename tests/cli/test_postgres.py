@@ -76,6 +76,23 @@ class PostgresTestCase(ConveneTestCase):
                          result.stderr)
         return result.stderr
 
+    def lists_on_both_stores(self, capacity, forms, after_import):
+        """people.csv imported into an event "same" on a new SQLite file (same.db) and on this
+        test's PostgreSQL, then after_import(env) on each; the lists in each form, by store."""
+        outputs = {}
+        for store in (self.path("same.db"), self.db):
+            env = {"CONVENE_DB": store, "SOURCE_DATE_EPOCH": "1700000000"}
+            if store != self.db:
+                self.ok("db", "init", env=env)
+            self.ok("create-event", "--title", "Same", "--slug", "same", "--date", "2024-01-01",
+                    "--capacity", str(capacity), env=env)
+            self.ok("register", "same", "--csv", "people.csv", env=env)
+            after_import(env)
+            for form in forms:
+                outputs[store, form] = self.ok("list", "attendees", "same", "--format", form,
+                                               "--wide", env=env)
+        return outputs
+
 
 class Concurrency(PostgresTestCase):
     def test_four_processes_registering_at_once_keep_capacity_and_waiting_order(self):
@@ -632,18 +649,9 @@ class SameListOnBothStores(PostgresTestCase):
                         f"{'B' + str(i) if i % 9 == 0 else ''}")
         self.write("people.csv", "\n".join(rows) + "\n")
         sqlite = self.path("same.db")
-        outputs = {}
-        for store in (sqlite, self.db):
-            env = {"CONVENE_DB": store, "SOURCE_DATE_EPOCH": "1700000000"}
-            if store == sqlite:
-                self.ok("db", "init", env=env)
-            self.ok("create-event", "--title", "Same", "--slug", "same", "--date", "2024-01-01",
-                    "--capacity", "2000", env=env)
-            self.ok("register", "same", "--csv", "people.csv", env=env)
-            self.ok("unregister", "same", "p3@example.org", env=env)
-            for form in ("csv", "tsv", "json", "jsonl"):
-                outputs[store, form] = self.ok("list", "attendees", "same", "--format", form,
-                                               "--wide", env=env)
+        outputs = self.lists_on_both_stores(
+            2000, ("csv", "tsv", "json", "jsonl"),
+            lambda env: self.ok("unregister", "same", "p3@example.org", env=env))
         for form in ("csv", "tsv", "json", "jsonl"):
             self.assertGreater(len(outputs[sqlite, form]), 2500 * 20)
             self.assertEqual(outputs[sqlite, form], outputs[self.db, form], form)
@@ -670,19 +678,14 @@ class StreamedList(PostgresTestCase):
         # of COPY's text format.
         self.write("people.csv", self.people_csv(6500))
         sqlite = self.path("same.db")
-        outputs = {}
-        for store in (sqlite, self.db):
-            env = {"CONVENE_DB": store, "SOURCE_DATE_EPOCH": "1700000000"}
-            if store == sqlite:
-                self.ok("db", "init", env=env)
-            self.ok("create-event", "--title", "Same", "--slug", "same", "--date", "2024-01-01",
-                    "--capacity", "6000", env=env)
-            self.ok("register", "same", "--csv", "people.csv", env=env)
+
+        def check_in(env):
             for email in ("p1@example.org", "p5001@example.org"):
                 self.ok("check-in", "same", email, env=env)
-            for form in ("csv", "tsv", "json"):
-                outputs[store, form] = self.ok("list", "attendees", "same", "--format", form,
-                                               "--wide", env=env)
+
+        outputs = self.lists_on_both_stores(6000, ("csv", "tsv", "json"), check_in)
+        for store in (sqlite, self.db):
+            env = {"CONVENE_DB": store}
             outputs[store, "waitlisted"] = self.ok("list", "attendees", "same", "--format",
                                                    "jsonl", "--status", "waitlisted", env=env)
         people = json.loads(outputs[self.db, "json"])
