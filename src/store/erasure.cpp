@@ -20,6 +20,18 @@ std::vector<std::int64_t> events_with_registration(Database& db, std::string_vie
 void erase_registration(Database& db, std::int64_t id) {
     // Per connection: deleted cells are overwritten with zeros, not only unlinked.
     if (!db.is_postgres()) db.connection().execute("PRAGMA secure_delete = ON");
+    // The names of fields nobody else in the event has go too: else every list would look
+    // through the whole event for them (RegistrationStore::field_keys).
+    auto names = db.connection().prepare(R"sql(
+        DELETE FROM event_field_name AS n
+        WHERE n.event_id = (SELECT event_id FROM registration WHERE id = ?1)
+          AND n.key IN (SELECT key FROM registration_field WHERE registration_id = ?1)
+          AND NOT EXISTS (SELECT 1 FROM registration_field AS f
+                          JOIN registration AS r ON r.id = f.registration_id
+                          WHERE r.event_id = n.event_id AND f.key = n.key
+                            AND f.registration_id <> ?1))sql");
+    names->bind(1, id);
+    names->run();
     auto fields =
         db.connection().prepare("DELETE FROM registration_field WHERE registration_id = ?");
     fields->bind(1, id);

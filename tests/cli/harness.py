@@ -116,6 +116,14 @@ class ConveneTestCase(unittest.TestCase):
         the test's folder, or with PostgreSQL another fresh database."""
         return self.postgres_database() if POSTGRESQL else self.path(name)
 
+    def store_sql(self, sql):
+        """Runs `sql` on the store behind convene's back, as another program would; returns the
+        rows, one per line, columns separated by '|' on SQLite and by tabs on PostgreSQL."""
+        if POSTGRESQL:
+            return postgres_server.server().psql(self.env["CONVENE_DB"], sql)
+        return subprocess.run(["sqlite3", self.path("convene.db"), sql], check=True, timeout=60,
+                              capture_output=True, text=True).stdout
+
     def local_store_files(self):
         """The files the store leaves in the test's folder once convene has exited."""
         return [] if POSTGRESQL else ["convene.db"]

@@ -164,13 +164,20 @@ class ListAttendeesTest(ConveneTestCase):
         self.assertEqual(listed[0], ["name", "email", "diet"])
         self.assertEqual([tuple(row) for row in listed[1:]], rows)
 
+    def field_names(self):
+        return sorted(self.store_sql("SELECT key FROM event_field_name").split())
+
     def test_a_field_nobody_has_any_more_is_no_column(self):
         header = self.listing("csv").splitlines()[0]
         self.assertTrue(header.endswith(",diet,badge,note"), header)
-        # Ana alone has a diet; once forgotten, the name stays stored but names no column.
+        # Ana alone has a diet: forgotten, she takes the name with her. Her badge stays, Li
+        # has one too. A name left without fields (here by hand) names no column either.
         self.ok("forget", self.event, "ana@example.org")
         header = self.listing("csv").splitlines()[0]
         self.assertTrue(header.endswith(",badge,note"), header)
+        self.assertEqual(self.field_names(), ["badge", "note"])
+        self.store_sql("INSERT INTO event_field_name (event_id, key) VALUES (1, 'gone')")
+        self.assertEqual(self.listing("csv").splitlines()[0], header)
         self.assertEqual(self.listing("csv", "--fields", "email,badge", "--no-header").count("\n"),
                          len(PEOPLE) - 1)
 

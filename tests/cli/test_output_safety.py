@@ -13,7 +13,6 @@ import time
 import unittest
 
 from harness import BIN, POSTGRESQL, ConveneTestCase, sqlite_only
-import postgres_server
 
 DEEP = "> " * 32000 + "x"
 
@@ -22,13 +21,6 @@ class OutputSafety(ConveneTestCase):
     def setUp(self):
         super().setUp()
         _, self.slug = self.create_briefing()
-
-    def store_sql(self, sql):
-        """Changes the store behind convene's back, as another program would."""
-        if POSTGRESQL:
-            postgres_server.server().psql(self.env["CONVENE_DB"], sql)
-        else:
-            subprocess.run(["sqlite3", self.path("convene.db"), sql], check=True, timeout=60)
 
     # --- the HTML page -----------------------------------------------------------------------
 
