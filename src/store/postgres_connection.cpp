@@ -154,6 +154,32 @@ NumberedSql numbered_parameters(std::string_view sql) {
     return out;
 }
 
+void BoundParameters::bind(int index, std::int64_t value) {
+    slot(index) = fmt::format_int(value).str();
+}
+
+void BoundParameters::bind_null(int index) {
+    slot(index).clear();
+    m_bound[static_cast<std::size_t>(index - 1)] = false;
+}
+
+std::vector<const char*> BoundParameters::values() const {
+    std::vector<const char*> values(m_values.size(), nullptr);
+    for (std::size_t i = 0; i < m_values.size(); ++i) {
+        if (m_bound[i]) values[i] = m_values[i].c_str();
+    }
+    return values;
+}
+
+std::string& BoundParameters::slot(int index) {
+    const auto at = static_cast<std::size_t>(index - 1);
+    if (index < 1 || at >= m_values.size()) {
+        throw std::out_of_range(fmt::format("no parameter {} in: {}", index, m_sql));
+    }
+    m_bound[at] = true;
+    return m_values[at];
+}
+
 std::string PostgresConnection::with_literals(std::string_view numbered_sql,
                                               const std::vector<const char*>& values) {
     return rewrite_markers(numbered_sql, '$', [&](std::string& text, std::string_view digits) {
@@ -182,22 +208,16 @@ public:
           m_streamed(streamed),
           m_sql(numbered_parameters(sql)),
           m_name(fmt::format("convene_{}", connection.m_next_statement++)),
-          m_values(static_cast<std::size_t>(m_sql.parameters)),
-          m_bound(static_cast<std::size_t>(m_sql.parameters), false) {}
+          m_parameters(m_sql.sql, m_sql.parameters) {}
     ~PostgresStatement() override { pq().PQclear(m_result); }
     PostgresStatement(const PostgresStatement&) = delete;
     PostgresStatement& operator=(const PostgresStatement&) = delete;
 
-    void bind(int index, std::int64_t value) override {
-        slot(index) = fmt::format_int(value).str();
-    }
-    void bind(int index, std::string_view text) override { slot(index).assign(text); }
+    void bind(int index, std::int64_t value) override { m_parameters.bind(index, value); }
+    void bind(int index, std::string_view text) override { m_parameters.bind(index, text); }
     // libpq reads parameters as C strings: a copy is needed either way.
     void bind_reference(int index, std::string_view text) override { bind(index, text); }
-    void bind_null(int index) override {
-        slot(index).clear();
-        m_bound[static_cast<std::size_t>(index - 1)] = false;
-    }
+    void bind_null(int index) override { m_parameters.bind_null(index); }
 
     bool step() override {
         if (!m_result) {
@@ -237,7 +257,7 @@ public:
         pq().PQclear(m_result);
         m_result = nullptr;
         m_row = -1;
-        std::fill(m_bound.begin(), m_bound.end(), false);
+        m_parameters.clear();
     }
 
     bool is_null(int column) override { return pq().PQgetisnull(m_result, m_row, column) == 1; }
@@ -266,15 +286,6 @@ public:
     }
 
 private:
-    std::string& slot(int index) {
-        const auto at = static_cast<std::size_t>(index - 1);
-        if (index < 1 || at >= m_values.size()) {
-            throw std::out_of_range(fmt::format("no parameter {} in: {}", index, m_sql.sql));
-        }
-        m_bound[at] = true;
-        return m_values[at];
-    }
-
     // The first run parses, binds and runs in one round trip (an unnamed statement); a
     // statement run again is prepared then, once: most commands run most statements once, and
     // preparing first doubled the waits on the server (issue 28).
@@ -288,7 +299,7 @@ private:
             pq().PQclear(prepared);
             m_prepared = true;
         }
-        const auto values = parameter_values();
+        const auto values = m_parameters.values();
         pq().PQclear(m_result);
         m_result = nullptr;
         std::chrono::seconds lock_wait{0};
@@ -313,14 +324,6 @@ private:
         }
     }
 
-    std::vector<const char*> parameter_values() const {
-        std::vector<const char*> values(m_values.size(), nullptr);
-        for (std::size_t i = 0; i < m_values.size(); ++i) {
-            if (m_bound[i]) values[i] = m_values[i].c_str();
-        }
-        return values;
-    }
-
     void check(PGresult* result) {
         const auto status = pq().PQresultStatus(result);
         if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) fail(result);
@@ -329,7 +332,7 @@ private:
     // A cursor lives until the transaction ends; the statement's name names it too.
     void open_cursor() {
         m_connection.begin_owed_now();
-        const auto values = parameter_values();
+        const auto values = m_parameters.values();
         PGresult* declared = m_connection.await(pq().PQsendQueryParams(
             m_connection.m_connection,
             fmt::format("DECLARE {} NO SCROLL CURSOR FOR {}", m_name, m_sql.sql).c_str(),
@@ -360,8 +363,7 @@ private:
     bool m_cursor_open{false};
     NumberedSql m_sql;
     std::string m_name;
-    std::vector<std::string> m_values;
-    std::vector<bool> m_bound;
+    BoundParameters m_parameters;
     bool m_prepared{false};
     int m_runs{0};
     PGresult* m_result{nullptr};

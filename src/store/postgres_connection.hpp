@@ -1,10 +1,13 @@
 #pragma once
 // The PostgreSQL engine behind sql::Connection, over libpq: one connection per command,
 // server-side prepared statements, text parameters and results.
+#include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sql.hpp"
@@ -128,5 +131,29 @@ struct NumberedSql {
     int parameters{0};  // the highest N
 };
 NumberedSql numbered_parameters(std::string_view sql);
+
+// The values bound to the parameters of a statement, as libpq takes them: text, or a null
+// pointer for NULL and for a parameter left unbound.
+class BoundParameters {
+public:
+    // `sql` (the statement, for the message about a parameter it lacks) must outlive this.
+    BoundParameters(std::string_view sql, int count)
+        : m_sql(sql),
+          m_values(static_cast<std::size_t>(count)),
+          m_bound(static_cast<std::size_t>(count), false) {}
+
+    void bind(int index, std::int64_t value);
+    void bind(int index, std::string_view text) { slot(index).assign(text); }
+    void bind_null(int index);
+    void clear() noexcept { std::fill(m_bound.begin(), m_bound.end(), false); }
+    std::vector<const char*> values() const;
+
+private:
+    std::string& slot(int index);
+
+    std::string_view m_sql;
+    std::vector<std::string> m_values;
+    std::vector<bool> m_bound;
+};
 
 }  // namespace convene::store

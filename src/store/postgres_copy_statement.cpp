@@ -98,31 +98,10 @@ const CopyRow::Field& CopyRow::field(int column) const {
 PostgresCopyStatement::PostgresCopyStatement(PostgresConnection& connection, std::string_view sql)
     : m_connection(connection),
       m_sql(numbered_parameters(sql)),
-      m_values(static_cast<std::size_t>(m_sql.parameters)),
-      m_bound(static_cast<std::size_t>(m_sql.parameters), false) {}
+      m_parameters(m_sql.sql, m_sql.parameters) {}
 
 PostgresCopyStatement::~PostgresCopyStatement() {
     if (m_connection.m_copy_out == this) m_connection.end_copy_out();
-}
-
-void PostgresCopyStatement::bind(int index, std::int64_t value) {
-    slot(index) = fmt::format_int(value).str();
-}
-
-void PostgresCopyStatement::bind(int index, std::string_view text) { slot(index).assign(text); }
-
-void PostgresCopyStatement::bind_null(int index) {
-    slot(index).clear();
-    m_bound[static_cast<std::size_t>(index - 1)] = false;
-}
-
-std::string& PostgresCopyStatement::slot(int index) {
-    const auto at = static_cast<std::size_t>(index - 1);
-    if (index < 1 || at >= m_values.size()) {
-        throw std::out_of_range(fmt::format("no parameter {} in: {}", index, m_sql.sql));
-    }
-    m_bound[at] = true;
-    return m_values[at];
 }
 
 bool PostgresCopyStatement::step() {
@@ -151,10 +130,7 @@ void PostgresCopyStatement::start() {
     m_connection.begin_owed_now();
     if (m_types.empty()) describe();
     // COPY takes no parameters: their values go into its text as literals.
-    std::vector<const char*> values(m_values.size(), nullptr);
-    for (std::size_t i = 0; i < m_values.size(); ++i) {
-        if (m_bound[i]) values[i] = m_values[i].c_str();
-    }
+    const auto values = m_parameters.values();
     const auto query = m_connection.with_literals(m_sql.sql, values);
     m_connection.start_copy_out(fmt::format("COPY ({}) TO STDOUT", query), this);
 }
@@ -190,7 +166,7 @@ void PostgresCopyStatement::reset() noexcept {
     if (m_connection.m_copy_out == this) m_connection.end_copy_out();
     m_started = false;
     m_done = false;
-    std::fill(m_bound.begin(), m_bound.end(), false);
+    m_parameters.clear();
 }
 
 bool PostgresCopyStatement::is_integer(int column) {

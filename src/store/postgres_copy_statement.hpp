@@ -49,10 +49,10 @@ public:
     PostgresCopyStatement(const PostgresCopyStatement&) = delete;
     PostgresCopyStatement& operator=(const PostgresCopyStatement&) = delete;
 
-    void bind(int index, std::int64_t value) override;
-    void bind(int index, std::string_view text) override;
+    void bind(int index, std::int64_t value) override { m_parameters.bind(index, value); }
+    void bind(int index, std::string_view text) override { m_parameters.bind(index, text); }
     void bind_reference(int index, std::string_view text) override { bind(index, text); }
-    void bind_null(int index) override;
+    void bind_null(int index) override { m_parameters.bind_null(index); }
 
     bool step() override;
     std::int64_t run() override;
@@ -66,7 +66,6 @@ public:
     std::string column_name(int column) override;
 
 private:
-    std::string& slot(int index);
     // The columns' types and names, asked once of the server (COPY sends neither): the
     // decoders check that an integer column holds one.
     void describe();
@@ -74,8 +73,7 @@ private:
 
     PostgresConnection& m_connection;
     NumberedSql m_sql;
-    std::vector<std::string> m_values;
-    std::vector<bool> m_bound;
+    BoundParameters m_parameters;
     std::vector<unsigned> m_types;  // PostgreSQL's type oids, by column
     std::vector<std::string> m_names;
     bool m_started{false};
