@@ -75,6 +75,12 @@ void receive_notice(void* secrets, const PGresult* result) {
     const std::string& state = failure.sqlstate;
     const std::string& what = failure.message;
     const std::string kind = state.substr(0, 2);
+    // query_canceled (a statement_timeout, or a cancel request): the connection is fine.
+    if (state == "57014" && !failure.connection_lost) {
+        throw StorageError(fmt::format("the database server stopped the command: {}", what),
+                           "nothing was written; run it again, or ask the server's "
+                           "administrator about its statement_timeout");
+    }
     if (failure.connection_lost || kind == "08" || kind == "57") {
         throw StorageError(fmt::format("lost the connection to the database server: {}", what),
                            "nothing was written; run the command again when the server is back");
