@@ -18,18 +18,23 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 BUILD_DIR = os.environ.get("CONVENE_BUILD_DIR", "")
 CTEST = os.environ.get("CONVENE_CTEST", "")
 
-# TEST_CASE( followed by one or more adjacent string literals (a long name is split in two).
-TEST_CASE = re.compile(r'^[ \t]*TEST_CASE\s*\(\s*((?:"(?:[^"\\\n]|\\.)*"\s*)+)', re.M)
+# TEST_CASE( followed by one or more adjacent string literals (a long name is split in two),
+# then its tags if any.
+TEST_CASE = re.compile(
+    r'^[ \t]*TEST_CASE\s*\(\s*((?:"(?:[^"\\\n]|\\.)*"\s*)+)(?:,\s*"([^"]*)")?', re.M)
 LITERAL = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
 
 
 def unit_case_names():
-    """The name of every TEST_CASE in tests/unit/*.cpp, as Catch2 reads it."""
+    """The name of every TEST_CASE in tests/unit/*.cpp, as Catch2 reads it, but hidden ones (a
+    tag "[.…]": they need a server, and an end-to-end test that starts one runs them)."""
     names = []
     for path in sorted(glob.glob(os.path.join(SOURCE_DIR, "tests", "unit", "*.cpp"))):
         with open(path, encoding="utf-8") as f:
             source = f.read()
         for match in TEST_CASE.finditer(source):
+            if "[." in (match.group(2) or "") or "[!hide]" in (match.group(2) or ""):
+                continue
             literals = LITERAL.findall(match.group(1))
             names.append("".join(re.sub(r"\\(.)", r"\1", literal) for literal in literals))
     return names
