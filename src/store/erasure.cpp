@@ -57,8 +57,8 @@ void scrub(Database& db) {
         // Deleted rows stay in their pages until a vacuum; VACUUM FULL rewrites the tables
         // that held the person, so their bytes leave the files (outside any transaction).
         db.connection().execute(
-            "VACUUM FULL registration, registration_field, sent_message, attendee_reply, "
-            "delivery_attempt, sent_reminder");
+            "VACUUM FULL registration, registration_field, event_field_name, sent_message, "
+            "attendee_reply, delivery_attempt, sent_reminder");
         return;
     }
     db.connection().execute("PRAGMA secure_delete = ON");

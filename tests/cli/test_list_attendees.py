@@ -176,6 +176,7 @@ class ListAttendeesTest(ConveneTestCase):
         header = self.listing("csv").splitlines()[0]
         self.assertTrue(header.endswith(",badge,note"), header)
         self.assertEqual(self.field_names(), ["badge", "note"])
+        self.assertNotIn(b"diet", self.stored_bytes())  # nor in the store's free space
         self.store_sql("INSERT INTO event_field_name (event_id, key) VALUES (1, 'gone')")
         self.assertEqual(self.listing("csv").splitlines()[0], header)
         self.assertEqual(self.listing("csv", "--fields", "email,badge", "--no-header").count("\n"),
