@@ -160,6 +160,18 @@ NumberedSql numbered_parameters(std::string_view sql) {
     return out;
 }
 
+bool is_integer_type(unsigned oid) { return oid == 20 || oid == 23 || oid == 21; }
+
+std::int64_t integer_in(sql::Statement& row, int column) {
+    const auto digits = row.text(column);
+    std::int64_t value = 0;
+    const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+    if (error != std::errc{} || end != digits.data() + digits.size()) {
+        throw std::runtime_error(fmt::format("'{}' is not an integer", row.column_name(column)));
+    }
+    return value;
+}
+
 void BoundParameters::bind(int index, std::int64_t value) {
     slot(index) = fmt::format_int(value).str();
 }
@@ -268,20 +280,9 @@ public:
 
     bool is_null(int column) override { return pq().PQgetisnull(m_result, m_row, column) == 1; }
     bool is_integer(int column) override {
-        // int8, int4, int2: what the schema's integer columns and count() come back as.
-        const Oid type = pq().PQftype(m_result, column);
-        return !is_null(column) && (type == 20 || type == 23 || type == 21);
+        return !is_null(column) && is_integer_type(pq().PQftype(m_result, column));
     }
-    std::int64_t integer(int column) override {
-        const auto digits = text(column);
-        std::int64_t value = 0;
-        const auto [end, error] =
-            std::from_chars(digits.data(), digits.data() + digits.size(), value);
-        if (error != std::errc{} || end != digits.data() + digits.size()) {
-            throw std::runtime_error(fmt::format("'{}' is not an integer", column_name(column)));
-        }
-        return value;
-    }
+    std::int64_t integer(int column) override { return integer_in(*this, column); }
     std::string_view text(int column) override {
         return {pq().PQgetvalue(m_result, m_row, column),
                 static_cast<std::size_t>(pq().PQgetlength(m_result, m_row, column))};

@@ -132,6 +132,12 @@ struct NumberedSql {
 };
 NumberedSql numbered_parameters(std::string_view sql);
 
+// Both kinds of statement read text: whether a column of type `oid` holds an integer (int8,
+// int4, int2: what the schema's integer columns and count() come back as), and the integer
+// that column `column` of `row`'s current row spells (else a std::runtime_error naming it).
+bool is_integer_type(unsigned oid);
+std::int64_t integer_in(sql::Statement& row, int column);
+
 // The values bound to the parameters of a statement, as libpq takes them: text, or a null
 // pointer for NULL and for a parameter left unbound.
 class BoundParameters {

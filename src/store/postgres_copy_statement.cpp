@@ -1,6 +1,5 @@
 #include "postgres_copy_statement.hpp"
 
-#include <charconv>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -170,20 +169,8 @@ void PostgresCopyStatement::reset() noexcept {
 }
 
 bool PostgresCopyStatement::is_integer(int column) {
-    // int8, int4, int2: what the schema's integer columns and count() come back as.
     const auto at = static_cast<std::size_t>(column);
-    const unsigned type = at < m_types.size() ? m_types[at] : 0;
-    return !is_null(column) && (type == 20 || type == 23 || type == 21);
-}
-
-std::int64_t PostgresCopyStatement::integer(int column) {
-    const auto digits = text(column);
-    std::int64_t value = 0;
-    const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-    if (error != std::errc{} || end != digits.data() + digits.size()) {
-        throw std::runtime_error(fmt::format("'{}' is not an integer", column_name(column)));
-    }
-    return value;
+    return !is_null(column) && at < m_types.size() && is_integer_type(m_types[at]);
 }
 
 std::string PostgresCopyStatement::column_name(int column) {

@@ -61,7 +61,7 @@ public:
 
     bool is_null(int column) override { return m_row.is_null(column); }
     bool is_integer(int column) override;
-    std::int64_t integer(int column) override;
+    std::int64_t integer(int column) override { return integer_in(*this, column); }
     std::string_view text(int column) override { return m_row.text(column); }
     std::string column_name(int column) override;
 

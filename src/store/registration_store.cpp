@@ -472,26 +472,23 @@ std::vector<std::string> RegistrationStore::field_keys(std::int64_t event_id) {
         std::string key;
         std::int64_t registered_at, id, position;
     };
-    std::vector<FirstSeen> keys;
+    std::vector<std::string> names;
     {
-        auto names = use(m_statements->field_names);
-        names->bind(1, event_id);
-        while (names->step()) keys.push_back({names->string(0), 0, 0, 0});
+        auto query = use(m_statements->field_names);
+        query->bind(1, event_id);
+        while (query->step()) names.push_back(query->string(0));
     }
-    for (auto& key : keys) {
+    std::vector<FirstSeen> keys;
+    for (auto& name : names) {
         auto first = use(m_statements->first_with_field);
         first->bind(1, event_id);
-        first->bind(2, key.key);
+        first->bind(2, name);
         // A name whose last field has gone names no column.
-        if (!first->step()) {
-            key.key.clear();
-            continue;
+        if (first->step()) {
+            keys.push_back(
+                {std::move(name), first->integer(0), first->integer(1), first->integer(2)});
         }
-        key.registered_at = first->integer(0);
-        key.id = first->integer(1);
-        key.position = first->integer(2);
     }
-    std::erase_if(keys, [](const FirstSeen& key) { return key.key.empty(); });
     std::sort(keys.begin(), keys.end(), [](const FirstSeen& a, const FirstSeen& b) {
         return std::tie(a.registered_at, a.id, a.position) <
                std::tie(b.registered_at, b.id, b.position);
