@@ -40,16 +40,42 @@ inline std::string date_seconds(sql::Engine engine, std::string_view date) {
     return fmt::format("unixepoch({})", date);
 }
 
-// A registration's custom fields as one JSON array of [key, value] pairs in position order;
-// NULL or [] when there are none.
-inline std::string field_pairs(sql::Engine engine) {
+// The [key, value] pairs of a registration's fields column (schema version 12) as rows of a
+// FROM item named `alias`, none when it is NULL; field_key() is the key of each, and
+// field_position() orders them. `checked` also skips what is not JSON or not an array, and
+// reads a key only from a pair that is an array (`db check` reads damaged rows too).
+inline std::string field_pairs_from(sql::Engine engine, std::string_view column,
+                                    std::string_view alias, bool checked = false) {
     if (engine == sql::Engine::postgresql) {
-        return "(SELECT json_agg(json_build_array(key, value) ORDER BY position) "
-               "FROM registration_field WHERE registration_id = r.id)";
+        if (!checked) {
+            return fmt::format("json_array_elements({0}) WITH ORDINALITY AS {1}(pair, position)",
+                               column, alias);
+        }
+        return fmt::format(
+            "json_array_elements(CASE WHEN json_typeof({0}) = 'array' THEN {0} END) "
+            "WITH ORDINALITY AS {1}(pair, position)",
+            column, alias);
     }
-    return "(SELECT json_group_array(json_array(key, value)) FROM "
-           "(SELECT key, value FROM registration_field "
-           "WHERE registration_id = r.id ORDER BY position))";
+    if (!checked) return fmt::format("json_each({0}) AS {1}", column, alias);
+    return fmt::format(
+        "json_each(CASE WHEN json_valid({0}) THEN CASE WHEN json_type({0}) = 'array' "
+        "THEN {0} END END) AS {1}",
+        column, alias);
+}
+
+inline std::string field_key(sql::Engine engine, std::string_view alias, bool checked = false) {
+    if (engine == sql::Engine::postgresql) {
+        if (!checked) return fmt::format("({}.pair ->> 0)", alias);
+        return fmt::format("(CASE WHEN json_typeof({0}.pair) = 'array' THEN {0}.pair ->> 0 END)",
+                           alias);
+    }
+    if (!checked) return fmt::format("({}.value ->> 0)", alias);
+    return fmt::format("(CASE WHEN {0}.type = 'array' THEN {0}.value ->> 0 END)", alias);
+}
+
+inline std::string field_position(sql::Engine engine, std::string_view alias) {
+    if (engine == sql::Engine::postgresql) return fmt::format("{}.position", alias);
+    return fmt::format("{}.key", alias);
 }
 
 }  // namespace convene::store::dialect

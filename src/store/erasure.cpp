@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "convene/domain/email.hpp"
+#include "dialect.hpp"
 #include "sql.hpp"
 
 namespace convene::store {
@@ -22,20 +23,21 @@ void erase_registration(Database& db, std::int64_t id) {
     if (!db.is_postgres()) db.connection().execute("PRAGMA secure_delete = ON");
     // The names of fields nobody else in the event has go too: else every list would look
     // through the whole event for them (RegistrationStore::field_keys).
-    auto names = db.connection().prepare(R"sql(
+    // The fields themselves are a column of the row, which goes below.
+    const auto engine = db.connection().engine();
+    auto names = db.connection().prepare(
+        fmt::format(R"sql(
         DELETE FROM event_field_name AS n
         WHERE n.event_id = (SELECT event_id FROM registration WHERE id = ?1)
-          AND n.key IN (SELECT key FROM registration_field WHERE registration_id = ?1)
-          AND NOT EXISTS (SELECT 1 FROM registration_field AS f
-                          JOIN registration AS r ON r.id = f.registration_id
-                          WHERE r.event_id = n.event_id AND f.key = n.key
-                            AND f.registration_id <> ?1))sql");
+          AND n.key IN (SELECT {1} FROM registration AS r, {0}
+                        WHERE r.id = ?1 AND r.fields IS NOT NULL)
+          AND NOT EXISTS (SELECT 1 FROM registration AS r, {0}
+                          WHERE r.event_id = n.event_id AND r.id <> ?1
+                            AND r.fields IS NOT NULL AND {1} = n.key))sql",
+                    dialect::field_pairs_from(engine, "r.fields", "p", true),
+                    dialect::field_key(engine, "p", true)));
     names->bind(1, id);
     names->run();
-    auto fields =
-        db.connection().prepare("DELETE FROM registration_field WHERE registration_id = ?");
-    fields->bind(1, id);
-    fields->run();
     // What the ledger holds for the person in that event names them too (their address, their
     // reply): it goes with the registration.
     for (const auto* table :
@@ -57,7 +59,7 @@ void scrub(Database& db) {
         // Deleted rows stay in their pages until a vacuum; VACUUM FULL rewrites the tables
         // that held the person, so their bytes leave the files (outside any transaction).
         db.connection().execute(
-            "VACUUM FULL registration, registration_field, event_field_name, sent_message, "
+            "VACUUM FULL registration, event_field_name, sent_message, "
             "attendee_reply, delivery_attempt, sent_reminder");
         return;
     }

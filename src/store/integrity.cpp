@@ -6,6 +6,7 @@
 #include "convene/store/event_store.hpp"
 #include "convene/store/ledger_store.hpp"
 #include "convene/store/registration_store.hpp"
+#include "dialect.hpp"
 #include "sql.hpp"
 #include "stored_value.hpp"
 
@@ -24,6 +25,28 @@ void add_findings(sql::Connection& db, std::vector<Finding>& findings, std::stri
 std::int64_t single_integer(sql::Connection& db, std::string_view query) {
     auto statement = db.prepare(query);
     return statement->step() && !statement->is_null(0) ? statement->integer(0) : 0;
+}
+
+// A name missing from an event's field names would drop its column from every list.
+// A name without fields is no problem: lists skip it.
+void field_name_findings(sql::Connection& connection, std::vector<Finding>& findings) {
+    // Fields that do not read (not JSON, not pairs) are the "rows" invariant's: skipped here.
+    const auto engine = connection.engine();
+    add_findings(connection, findings, "field names",
+                 fmt::format(R"sql(
+        SELECT event_id, key FROM (
+            SELECT r.event_id, {1} AS key FROM registration AS r, {0}
+            WHERE r.fields IS NOT NULL) AS f
+        WHERE key IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM event_field_name AS n
+                          WHERE n.event_id = f.event_id AND n.key = f.key)
+        GROUP BY event_id, key ORDER BY event_id, key)sql",
+                             dialect::field_pairs_from(engine, "r.fields", "p", true),
+                             dialect::field_key(engine, "p", true)),
+                 [](auto& row) {
+                     return fmt::format("event {}: custom field '{}' is not among its names",
+                                        row.integer(0), row.string(1));
+                 });
 }
 
 }  // namespace
@@ -86,18 +109,7 @@ std::vector<Finding> stored_findings(Database& db) {
                                             row.integer(0), row.integer(1), table);
                      });
     }
-    // A name missing from an event's field names would drop its column from every list.
-    // A name without fields is no problem: lists skip it.
-    add_findings(connection, findings, "field names", R"sql(
-        SELECT r.event_id, f.key
-        FROM registration_field AS f JOIN registration AS r ON r.id = f.registration_id
-        WHERE NOT EXISTS (SELECT 1 FROM event_field_name AS n
-                          WHERE n.event_id = r.event_id AND n.key = f.key)
-        GROUP BY r.event_id, f.key ORDER BY r.event_id, f.key)sql",
-                 [](auto& row) {
-                     return fmt::format("event {}: custom field '{}' is not among its names",
-                                        row.integer(0), row.string(1));
-                 });
+    field_name_findings(connection, findings);
     add_findings(connection, findings, "sequence", R"sql(
         SELECT event_id, id, sequence, previous FROM (
             SELECT event_id, id, sequence,

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "convene/domain/email.hpp"
+#include "field_pairs.hpp"
 #include "postgres_connection.hpp"
 #include "stored_time.hpp"
 
@@ -94,7 +95,6 @@ void PostgresBulkWriter::deleting(std::int64_t /*id*/, std::int64_t /*event_id*/
 void PostgresBulkWriter::flush() {
     if (m_rows.empty()) return;
     std::string registrations;
-    std::string fields;
     for (const auto& r : m_rows) {
         registrations += fmt::format("{}\t{}\t", r.id, r.event_id);
         for (const auto* text : {&r.name, &r.email}) {
@@ -110,23 +110,18 @@ void PostgresBulkWriter::flush() {
             fmt::format("\t{}\t{}\t", domain::to_string(r.status), seconds(r.registered_at));
         registrations += r.checked_in_at ? fmt::format("{}", seconds(*r.checked_in_at)) : "\\N";
         registrations += fmt::format("\t{}\t", r.sequence_offset);
-        registrations += r.attended ? fmt::format("{}\n", r.attended->count()) : "\\N\n";
-        int position = 1;
-        for (const auto& [key, value] : r.fields) {
-            fields += fmt::format("{}\t{}\t", r.id, position++);
-            append_copy_text(fields, key);
-            fields += '\t';
-            append_copy_text(fields, value);
-            fields += '\n';
+        registrations += r.attended ? fmt::format("{}\t", r.attended->count()) : "\\N\t";
+        if (const auto fields = encode_field_pairs(r.fields)) {
+            append_copy_text(registrations, *fields);
+        } else {
+            registrations += "\\N";
         }
+        registrations += '\n';
     }
     m_copy_in(
         "registration (id, event_id, name, email, email_key, organisation, language, status, "
-        "registered_at, checked_in_at, sequence_offset, attended_seconds)",
+        "registered_at, checked_in_at, sequence_offset, attended_seconds, fields)",
         registrations);
-    if (!fields.empty()) {
-        m_copy_in("registration_field (registration_id, position, key, value)", fields);
-    }
     for (auto& [key, index] : m_by_key) m_stored_keys.add(key);
     m_rows.clear();
     m_by_key.clear();

@@ -41,7 +41,7 @@ public:
     void status_changing(std::int64_t, domain::RegistrationStatus) override {}
     // The filter cannot forget a key: it stays "maybe", which is still true.
     void deleting(std::int64_t id, std::int64_t event_id, std::string_view key) override;
-    // The trigger on registration_field keeps the names, for COPY too.
+    // The trigger on registration keeps the names, once per COPY.
     void fields_written(
         std::int64_t /*event_id*/,
         const std::vector<std::pair<std::string, std::string>>& /*fields*/) override {}

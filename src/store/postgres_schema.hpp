@@ -173,7 +173,7 @@ CREATE TABLE attendee_reply (
 );
 )sql";
 
-inline constexpr std::array<std::string_view, 6> k_postgres_migrations{
+inline constexpr std::array<std::string_view, 7> k_postgres_migrations{
     // Version 6: stored identities, the per-person sequence offset and delivery attempts
     // (schema.hpp says why).
     R"sql(
@@ -259,6 +259,44 @@ CREATE TRIGGER event_field_name_insert AFTER INSERT ON registration_field
 INSERT INTO event_field_name (event_id, key)
     SELECT DISTINCT r.event_id, f.key
     FROM registration_field AS f JOIN registration AS r ON r.id = f.registration_id;
+)sql",
+    // Version 12: the custom fields in the registration's row (schema.hpp says why). `json`,
+    // not `jsonb`: kept as written, so the pairs keep their order, and read back (a list's
+    // COPY stream) as the text stored, with no conversion; jsonb would rebuild the text on
+    // every read. The names: a statement-level trigger on insert (a COPY of thousands of rows
+    // adds its names once) and a row-level one on a change of the fields, which only an
+    // update of one registration makes (PostgreSQL allows no transition table on a trigger
+    // for some columns, and one on every update would run for each check-in too).
+    R"sql(
+ALTER TABLE registration ADD COLUMN fields json;
+UPDATE registration AS r SET fields = f.pairs
+    FROM (SELECT registration_id,
+                 json_agg(json_build_array(key, value) ORDER BY position) AS pairs
+          FROM registration_field GROUP BY registration_id) AS f
+    WHERE r.id = f.registration_id;
+DROP TABLE registration_field;
+DROP FUNCTION event_field_name_follow();
+CREATE FUNCTION event_field_name_follow() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO event_field_name (event_id, key)
+        SELECT DISTINCT a.event_id, p ->> 0 FROM added AS a, json_array_elements(a.fields) AS p
+        WHERE a.fields IS NOT NULL
+        ON CONFLICT DO NOTHING;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER event_field_name_insert AFTER INSERT ON registration
+    REFERENCING NEW TABLE AS added
+    FOR EACH STATEMENT EXECUTE FUNCTION event_field_name_follow();
+CREATE FUNCTION event_field_name_follow_row() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO event_field_name (event_id, key)
+        SELECT NEW.event_id, p ->> 0 FROM json_array_elements(NEW.fields) AS p
+        ON CONFLICT DO NOTHING;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER event_field_name_update AFTER UPDATE OF event_id, fields ON registration
+    FOR EACH ROW WHEN (NEW.fields IS NOT NULL)
+    EXECUTE FUNCTION event_field_name_follow_row();
 )sql",
 };
 

@@ -6,12 +6,12 @@
 #include <tuple>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "bulk_writer.hpp"
 #include "convene/domain/email.hpp"
 #include "damaged_row.hpp"
 #include "dialect.hpp"
+#include "field_pairs.hpp"
 #include "registration_binding.hpp"
 #include "sql.hpp"
 #include "stored_time.hpp"
@@ -24,13 +24,13 @@ using domain::RegistrationStatus;
 
 namespace {
 
-// Custom fields ride along with each row of a single look-up as one JSON array of
-// [key, value] pairs, built by a subquery over registration_field's primary key (dialect.hpp).
+// Custom fields are a column of the row since schema version 12: a JSON array of [key, value]
+// pairs (field_pairs.hpp), or NULL, which a read without the fields also selects.
 constexpr std::string_view k_columns = R"sql(
 SELECT r.id, r.event_id, r.name, r.email, r.organisation, r.language, r.status,
        r.registered_at, r.checked_in_at, r.sequence_offset, r.attended_seconds,
 )sql";
-// Lists read the fields beside them instead (k_list_fields_select): no subquery per row.
+constexpr std::string_view k_fields = "r.fields";
 constexpr std::string_view k_no_fields = "NULL";
 
 std::string select(std::string_view rest, std::string_view fields) {
@@ -54,15 +54,6 @@ WHERE r.event_id = ?1
        OR coalesce((SELECT a.partstat FROM attendee_reply AS a
                     WHERE a.event_id = r.event_id AND a.email_key = r.email_key), '') = ?5)
 ORDER BY r.registered_at, r.id)sql";
-// The custom fields of the same registrations, in the same order, read beside the list and
-// merged by id: no subquery per row, no JSON built by SQLite and parsed again. Within one
-// registration SQLite sorts by position (a temporary b-tree for that part of the ORDER BY),
-// so memory stays that of one registration's fields.
-constexpr std::string_view k_list_fields_select = R"sql(
-SELECT f.registration_id, f.key, f.value
-FROM registration AS r JOIN registration_field AS f ON f.registration_id = r.id
-)sql";
-
 // Never negative (the schema's CHECK): a negative time was written behind convene's back.
 std::chrono::seconds attended_column(sql::Statement& row, int column) {
     const auto value = integer_column("registration", row, column);
@@ -85,11 +76,8 @@ void decode_row(sql::Statement& row, Registration& r) {
     r.attended.reset();
     if (!row.is_null(10)) r.attended = attended_column(row, 10);
     r.fields.clear();
-    if (row.is_null(11)) return;  // read without fields
-    const auto pairs = nlohmann::json::parse(row.text(11));
-    for (const auto& pair : pairs) {
-        r.fields.emplace_back(pair.at(0).get<std::string>(), pair.at(1).get<std::string>());
-    }
+    if (row.is_null(11)) return;  // none, or read without fields
+    decode_field_pairs(row.text(11), r.fields);
 }
 
 void read_row(sql::Statement& row, Registration& r) {
@@ -137,29 +125,25 @@ struct RegistrationStore::Statements {
         : insert(db, std::string(R"sql(
             INSERT INTO registration (event_id, name, email, email_key, organisation, language,
                                       status, registered_at, checked_in_at, sequence_offset,
-                                      attended_seconds)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                      attended_seconds, fields)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (event_id, email_key) DO NOTHING)sql") +
                          std::string(dialect::returning_id(db.engine()))),
           update(db, R"sql(
             UPDATE registration SET name = ?, email = ?, email_key = ?, organisation = ?,
                                     language = ?, status = ?, registered_at = ?,
                                     checked_in_at = ?, sequence_offset = ?,
-                                    attended_seconds = ?
+                                    attended_seconds = ?, fields = ?
             WHERE id = ?)sql"),
-          clear_fields(db, "DELETE FROM registration_field WHERE registration_id = ?"),
           delete_row(db, "DELETE FROM registration WHERE id = ?"),
-          insert_field(db, R"sql(
-            INSERT INTO registration_field (registration_id, position, key, value)
-            VALUES (?, ?, ?, ?))sql"),
           set_status(db, "UPDATE registration SET status = ?, sequence_offset = ? WHERE id = ?"),
           set_checked_in(db, "UPDATE registration SET checked_in_at = ? WHERE id = ?"),
           set_attended(db, R"sql(
             UPDATE registration SET attended_seconds = ?, checked_in_at = coalesce(checked_in_at, ?)
             WHERE id = ?)sql"),
-          by_email(db, select(k_by_email, dialect::field_pairs(db.engine()))),
-          by_id(db, select(k_by_id, dialect::field_pairs(db.engine()))),
-          first_waitlisted(db, select(k_first_waitlisted, dialect::field_pairs(db.engine()))),
+          by_email(db, select(k_by_email, k_fields)),
+          by_id(db, select(k_by_id, k_fields)),
+          first_waitlisted(db, select(k_first_waitlisted, k_fields)),
           // Kept by triggers (schema version 2): one primary-key lookup, not a count of rows.
           count(db, R"sql(
             SELECT coalesce((SELECT n FROM registration_count
@@ -170,24 +154,26 @@ struct RegistrationStore::Statements {
                    coalesce(sum(CASE WHEN status = 'waitlisted' THEN n END), 0)
             FROM registration_count WHERE event_id = ?)sql"),
           list_without_fields(db, select(k_list, k_no_fields), sql::Lazy::Rows::many),
-          list_fields(db, std::string(k_list_fields_select) + std::string(k_list) + ", f.position",
-                      sql::Lazy::Rows::many),
-          list_alone(db, select(k_list, k_no_fields), sql::Lazy::Rows::alone),
+          list_with_fields(db, select(k_list, k_fields), sql::Lazy::Rows::many),
+          list_alone_without_fields(db, select(k_list, k_no_fields), sql::Lazy::Rows::alone),
+          list_alone_with_fields(db, select(k_list, k_fields), sql::Lazy::Rows::alone),
           // The names first (kept apart since schema version 11: finding them among the
           // event's fields read every field), then where each first appears: this walks the
           // event's registrations in order and stops at the first that has the field.
           field_names(db, "SELECT key FROM event_field_name WHERE event_id = ?"),
-          first_with_field(db, R"sql(
-            SELECT r.registered_at, r.id, f.position
-            FROM registration AS r
-            JOIN registration_field AS f ON f.registration_id = r.id AND f.key = ?2
-            WHERE r.event_id = ?1
-            ORDER BY r.registered_at, r.id LIMIT 1)sql") {}
+          first_with_field(db, fmt::format(R"sql(
+            SELECT r.registered_at, r.id, {1}
+            FROM registration AS r, {0}
+            WHERE r.event_id = ?1 AND r.fields IS NOT NULL AND {2} = ?2
+            ORDER BY r.registered_at, r.id LIMIT 1)sql",
+                                           dialect::field_pairs_from(db.engine(), "r.fields", "p"),
+                                           dialect::field_position(db.engine(), "p"),
+                                           dialect::field_key(db.engine(), "p"))) {}
 
-    sql::Lazy insert, update, clear_fields, delete_row, insert_field, set_status, set_checked_in,
-        set_attended;
+    sql::Lazy insert, update, delete_row, set_status, set_checked_in, set_attended;
     sql::Lazy by_email, by_id, first_waitlisted, count, seat_counts;
-    sql::Lazy list_without_fields, list_fields, list_alone;
+    sql::Lazy list_without_fields, list_with_fields, list_alone_without_fields,
+        list_alone_with_fields;
     sql::Lazy field_names, first_with_field;
 };
 
@@ -223,7 +209,7 @@ std::optional<std::int64_t> RegistrationStore::insert_new(const Registration& re
         id = insert->insert();
     }
     if (!id) return std::nullopt;
-    write_fields(*id, registration);
+    if (m_bulk) m_bulk->fields_written(registration.event_id, registration.fields);
     if (m_bulk) m_bulk->inserted(registration, key, *id);
     return id;
 }
@@ -238,9 +224,8 @@ std::int64_t RegistrationStore::renew(std::int64_t old_id, const Registration& r
     if (m_bulk) {
         m_bulk->deleting(old_id, registration.event_id, domain::email_key(registration.email));
     }
-    // Foreign keys are off during a Bulk on SQLite: the fields go first, by hand.
-    for (auto* statement : {&m_statements->clear_fields, &m_statements->delete_row}) {
-        auto remove = use(*statement);
+    {
+        auto remove = use(m_statements->delete_row);
         remove->bind(1, old_id);
         remove->run();
     }
@@ -256,23 +241,8 @@ void RegistrationStore::update(const Registration& registration) {
         update->bind(next, registration.id);
         update->run();
     }
-    auto clear = use(m_statements->clear_fields);
-    clear->bind(1, registration.id);
-    clear->run();
-    write_fields(registration.id, registration);
-}
-
-void RegistrationStore::write_fields(std::int64_t id, const Registration& registration) {
+    // Written with the row; the names are the triggers', or the Bulk's while they are off.
     if (m_bulk) m_bulk->fields_written(registration.event_id, registration.fields);
-    int position = 1;
-    for (const auto& [key, value] : registration.fields) {
-        auto insert = use(m_statements->insert_field);
-        insert->bind(1, id);
-        insert->bind(2, position++);
-        insert->bind_reference(3, key);
-        insert->bind_reference(4, value);
-        insert->run();
-    }
 }
 
 void RegistrationStore::set_status(const Registration& registration) {
@@ -407,61 +377,34 @@ std::optional<Registration> RegistrationStore::first_waitlisted(std::int64_t eve
     return find_one(*query);
 }
 
-namespace {
-
-using Visit = std::function<void(const Registration&)>;
-
-// The rows of `list` (no fields), merged with those of `fields` (id, key, value) when given:
-// both statements walk the same registrations in the same order.
-void visit_merged(sql::Statement& list, sql::Statement* fields, const Visit& visit) {
-    bool on_field = fields && fields->step();  // a field not yet given to a registration
+void RegistrationStore::for_each(std::int64_t event_id, const RegistrationFilter& filter,
+                                 const std::function<void(const Registration&)>& visit,
+                                 Fields fields, Visits visits) {
+    const auto snapshot = m_db.read_snapshot();
+    const bool with_fields = fields == Fields::read;
+    // Printing only: one statement that holds the connection, which PostgreSQL streams (COPY),
+    // the fields with the rest of the row since schema version 12.
+    auto& statement =
+        visits == Visits::print_only
+            ? (with_fields ? m_statements->list_alone_with_fields
+                           : m_statements->list_alone_without_fields)
+            : (with_fields ? m_statements->list_with_fields : m_statements->list_without_fields);
+    auto query = use(statement);
+    query->bind(1, event_id);
+    if (filter.status) query->bind(2, domain::to_string(*filter.status));
+    if (filter.language) query->bind(3, *filter.language);
+    if (filter.checked_in) query->bind(4, *filter.checked_in ? 1 : 0);
+    if (filter.reply) query->bind(5, std::string(domain::partstat_of(*filter.reply)));
     Registration registration;  // reused: its strings keep their buffers from row to row
-    while (list.step()) {
-        read_row(list, registration);
-        while (on_field && fields->integer(0) == registration.id) {
-            registration.fields.emplace_back(fields->text(1), fields->text(2));
-            on_field = fields->step();
-        }
+    while (query->step()) {
+        read_row(*query, registration);
         visit(registration);
     }
 }
 
-}  // namespace
-
-void RegistrationStore::for_each(std::int64_t event_id, const RegistrationFilter& filter,
-                                 const Visit& visit, Fields fields, Visits visits) {
-    const auto bind = [&](sql::Statement& query) {
-        query.bind(1, event_id);
-        if (filter.status) query.bind(2, domain::to_string(*filter.status));
-        if (filter.language) query.bind(3, *filter.language);
-        if (filter.checked_in) query.bind(4, *filter.checked_in ? 1 : 0);
-        if (filter.reply) query.bind(5, std::string(domain::partstat_of(*filter.reply)));
-    };
-    const auto snapshot = m_db.read_snapshot();
-    const bool with_fields = fields == Fields::read;
-    if (visits == Visits::print_only && !with_fields) {
-        // One statement, which the connection may stream. Not with the fields: they would
-        // have to join the same stream, and on PostgreSQL that join (a nested loop or a sort of
-        // every row) cost more than the second cursor it spares (issue 28, ninth pass).
-        auto query = use(m_statements->list_alone);
-        bind(*query);
-        visit_merged(*query, nullptr, visit);
-        return;
-    }
-    auto query = use(m_statements->list_without_fields);
-    bind(*query);
-    std::optional<sql::Use> field_query;
-    if (with_fields) {
-        // What a Bulk held was written by the list's use() above.
-        field_query.emplace(*m_statements->list_fields);
-        bind(**field_query);
-    }
-    visit_merged(*query, field_query ? &**field_query : nullptr, visit);
-}
-
 void RegistrationStore::check_rows(const DamagedRows& damaged) {
     auto& db = connection();
-    auto query = db.prepare_streamed(select("ORDER BY r.id", dialect::field_pairs(db.engine())));
+    auto query = db.prepare_streamed(select("ORDER BY r.id", k_fields));
     Registration registration;
     read_each_checked(
         *query, 0, [&](sql::Statement& row) { read_row(row, registration); }, damaged);

@@ -5,7 +5,7 @@
 
 namespace convene::store {
 
-inline constexpr std::array<std::string_view, 11> k_migrations{
+inline constexpr std::array<std::string_view, 12> k_migrations{
     // Version 1: everything in SPEC §1, so later commands add queries, not tables.
     R"sql(
 CREATE TABLE event (
@@ -324,9 +324,36 @@ INSERT INTO event_field_name (event_id, key)
     FROM registration_field AS f JOIN registration AS r ON r.id = f.registration_id
     WHERE true ON CONFLICT DO NOTHING;
 )sql",
+    // Version 12: a registration's custom fields in its own row (issue 28): a JSON array of
+    // [key, value] pairs in the organiser's order, NULL when there are none. In a table of
+    // their own, a list that showed one read a second query beside the rows, and an import
+    // wrote a second table with its own trigger. The names follow the column: a trigger on
+    // the registration's insert and on each change of its fields (a bulk import, which turns
+    // the triggers off, adds them itself).
+    R"sql(
+ALTER TABLE registration ADD COLUMN fields TEXT;
+UPDATE registration SET fields = (
+    SELECT json_group_array(json_array(key, value)) FROM (
+        SELECT key, value FROM registration_field AS f
+        WHERE f.registration_id = registration.id ORDER BY position))
+WHERE id IN (SELECT registration_id FROM registration_field);
+DROP TABLE registration_field;
+CREATE TRIGGER event_field_name_insert AFTER INSERT ON registration
+WHEN NEW.fields IS NOT NULL BEGIN
+    INSERT INTO event_field_name (event_id, key)
+        SELECT NEW.event_id, json_extract(p.value, '$[0]') FROM json_each(NEW.fields) AS p
+        WHERE true ON CONFLICT DO NOTHING;
+END;
+CREATE TRIGGER event_field_name_update AFTER UPDATE OF event_id, fields ON registration
+WHEN NEW.fields IS NOT NULL BEGIN
+    INSERT INTO event_field_name (event_id, key)
+        SELECT NEW.event_id, json_extract(p.value, '$[0]') FROM json_each(NEW.fields) AS p
+        WHERE true ON CONFLICT DO NOTHING;
+END;
+)sql",
 };
 
-static_assert(k_migrations.size() == 11, "k_schema_version must match the migrations");
+static_assert(k_migrations.size() == 12, "k_schema_version must match the migrations");
 
 // The tables and columns the migrations leave, which every start checks a database against
 // (written out: running the migrations in memory to learn them cost half of a `register`).
@@ -335,7 +362,7 @@ struct TableShape {
     std::string_view table;
     std::string_view columns;  // comma-separated, in order
 };
-inline constexpr std::array<TableShape, 15> k_schema_shape{{
+inline constexpr std::array<TableShape, 14> k_schema_shape{{
     {"agenda_item",
      "id,event_id,position,title,description,kind,start_utc,duration_s,uid,schedule_id,key"},
     {"agenda_point", "item_id,position,text"},
@@ -352,9 +379,8 @@ inline constexpr std::array<TableShape, 15> k_schema_shape{{
     {"event_track", "event_id,position,name,colour"},
     {"registration",
      "id,event_id,name,email,email_key,organisation,language,status,registered_at,"
-     "checked_in_at,sequence_offset,attended_seconds"},
+     "checked_in_at,sequence_offset,attended_seconds,fields"},
     {"registration_count", "event_id,status,n"},
-    {"registration_field", "registration_id,position,key,value"},
     {"sent_message",
      "id,event_id,event_uid,recipient,email_key,method,sequence,event_sequence,message_id,"
      "sent_at,schedule"},

@@ -15,9 +15,7 @@ namespace {
 
 // Rows per INSERT: past about fifty, a longer statement saved little more (bench/README.md).
 constexpr std::size_t k_rows = 50;
-constexpr int k_row_parameters = 12;
-constexpr std::size_t k_field_rows = 50;
-constexpr int k_field_parameters = 4;
+constexpr int k_row_parameters = 13;
 
 // "INSERT INTO target VALUES (?, …), (?, …) …": `rows` rows of `columns` parameters.
 std::string insert(std::string_view target, int columns, std::size_t rows) {
@@ -31,8 +29,7 @@ std::string insert(std::string_view target, int columns, std::size_t rows) {
 
 constexpr std::string_view k_registration =
     "registration (id, event_id, name, email, email_key, organisation, language, status, "
-    "registered_at, checked_in_at, sequence_offset, attended_seconds)";
-constexpr std::string_view k_field = "registration_field (registration_id, position, key, value)";
+    "registered_at, checked_in_at, sequence_offset, attended_seconds, fields)";
 
 // Writes `count` held rows: a full batch by the one multi-row INSERT, fewer (the end of an
 // import, or a batch cut short by a query) one by one. bind(statement, first, i) binds held
@@ -63,11 +60,8 @@ SqliteBulkWriter::SqliteBulkWriter(sql::Connection& db, sqlite3* handle, std::in
       m_event_id(event_id),
       m_rows(k_rows),
       m_row_keys(k_rows),
-      m_fields(k_field_rows),
       m_insert_rows(db, insert(k_registration, k_row_parameters, k_rows)),
       m_insert_row(db, insert(k_registration, k_row_parameters, 1)),
-      m_insert_fields(db, insert(k_field, k_field_parameters, k_field_rows)),
-      m_insert_field(db, insert(k_field, k_field_parameters, 1)),
       m_status_of(db, "SELECT event_id, status FROM registration WHERE id = ?") {
     // The write transaction is ours: no other connection adds a row before we commit, so the
     // ids after the largest are free.
@@ -162,10 +156,7 @@ void SqliteBulkWriter::bind_row(sql::Statement& insert, int first, std::size_t r
     bind_columns(insert, first + 2, r, m_row_keys[row]);
 }
 
-void SqliteBulkWriter::flush() {
-    write_rows();
-    write_fields();
-}
+void SqliteBulkWriter::flush() { write_rows(); }
 
 void SqliteBulkWriter::write_rows() {
     if (m_held == 0) return;
@@ -173,33 +164,11 @@ void SqliteBulkWriter::write_rows() {
                 [this](sql::Statement& insert, int first, std::size_t row) {
                     bind_row(insert, first, row);
                 });
-    for (std::size_t row = 0; row < m_held; ++row) hold_fields(m_rows[row]);
-    m_held = 0;
-}
-
-void SqliteBulkWriter::hold_fields(const domain::Registration& registration) {
-    std::int64_t position = 1;
-    for (const auto& [key, value] : registration.fields) {
-        auto& field = m_fields[m_held_fields++];
-        field.registration_id = registration.id;
-        field.position = position++;
-        field.key = key;
-        field.value = value;
-        name_field(registration.event_id, key);
-        if (m_held_fields == k_field_rows) write_fields();
+    // The fields went with their rows; their names are what the trigger would have added.
+    for (std::size_t row = 0; row < m_held; ++row) {
+        fields_written(m_rows[row].event_id, m_rows[row].fields);
     }
-}
-
-void SqliteBulkWriter::write_fields() {
-    insert_held(m_held_fields, k_field_rows, k_field_parameters, m_insert_fields, m_insert_field,
-                [this](sql::Statement& insert, int first, std::size_t i) {
-                    const auto& field = m_fields[i];
-                    insert.bind(first, field.registration_id);
-                    insert.bind(first + 1, field.position);
-                    insert.bind_reference(first + 2, field.key);
-                    insert.bind_reference(first + 3, field.value);
-                });
-    m_held_fields = 0;
+    m_held = 0;
 }
 
 void SqliteBulkWriter::finish() {
@@ -234,7 +203,7 @@ void SqliteBulkWriter::write_counts() {
     }
 }
 
-// What the trigger on registration_field would have added.
+// What the triggers on registration's fields would have added.
 void SqliteBulkWriter::write_field_names() {
     auto add = m_db.prepare(R"sql(
         INSERT INTO event_field_name (event_id, key) VALUES (?, ?)

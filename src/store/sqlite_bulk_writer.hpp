@@ -57,8 +57,6 @@ public:
 private:
     void bind_row(sql::Statement& insert, int first, std::size_t row);
     void write_rows();
-    void hold_fields(const domain::Registration& registration);
-    void write_fields();
     void book(std::int64_t event_id, std::string_view status, std::int64_t rows);
     // Books registration `id` leaving its status for `to` (none: the row goes).
     void book_change(std::int64_t id, std::optional<domain::RegistrationStatus> to);
@@ -83,17 +81,7 @@ private:
     std::vector<domain::Registration> m_rows;
     std::vector<std::string> m_row_keys;
     std::size_t m_held{0};
-    // Custom fields of rows already written, held until fifty fill an INSERT of their own
-    // (most rows have none or one): slots reused like the rows'.
-    struct Field {
-        std::int64_t registration_id{0};
-        std::int64_t position{0};
-        std::string key;
-        std::string value;
-    };
-    std::vector<Field> m_fields;
-    std::size_t m_held_fields{0};
-    sql::Lazy m_insert_rows, m_insert_row, m_insert_fields, m_insert_field, m_status_of;
+    sql::Lazy m_insert_rows, m_insert_row, m_status_of;
 };
 
 }  // namespace convene::store

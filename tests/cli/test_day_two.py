@@ -173,6 +173,20 @@ class DatabaseCheck(ConveneTestCase):
         self.assertEqual(result.stdout.splitlines(),
                          ["field names: event 1: custom field 'diet' is not among its names"])
 
+    @sqlite_only("edits the SQLite file behind convene's back")
+    def test_custom_fields_that_are_not_pairs_or_give_a_key_twice_are_damage(self):
+        self.ok("create-event", "--title", "Check", "--slug", "check", "--date", "2030-01-01")
+        self.ok("register", "check", "--name", "Ana", "--email", "ana@example.org",
+                "--field", "diet=vegan", "--field", "seat=aisle")
+        self.damaged_on_purpose = True
+        self.sqlite("""UPDATE registration SET fields = '[["diet","v"],["diet","w"]]';""")
+        result = self.run_convene("db", "check")
+        self.assertEqual(result.code, 6, result.stderr)
+        self.assertEqual(result.stdout.splitlines(),
+                         ["rows: registration 1: its custom fields give the same key twice"])
+        self.assertIn("its custom fields give the same key twice",
+                      self.run_convene("list", "attendees", "check").stderr)
+
     def sqlite(self, script):
         subprocess.run(["sqlite3", self.path("convene.db")], input=script, text=True, check=True)
 

@@ -228,7 +228,7 @@ class BrokenDatabases(ConveneTestCase):
     def test_every_command_says_storage_or_succeeds_as_decided(self):
         # damage: (what to do to the file, what the error line says of it)
         damages = {
-            "dropped registration": ("DROP TABLE registration_field; DROP TABLE registration;",
+            "dropped registration": ("DROP TABLE registration;",
                                      "convene.db is damaged: table 'registration' is missing"),
             "dropped agenda": ("DROP TABLE agenda_point; DROP TABLE agenda_speaker; "
                                "DROP TABLE agenda_item;",
@@ -287,7 +287,7 @@ class BrokenDatabases(ConveneTestCase):
                         self.assertIn(says, self.fails(6, *args))
 
     def test_a_damaged_database_names_the_damage(self):
-        self.damage("DROP TABLE registration_field; DROP TABLE registration;")
+        self.damage("DROP TABLE registration;")
         self.assertIn("table 'registration' is missing", self.fails(6, "list", "events"))
         self.damage("PRAGMA user_version = -1;")
         self.assertIn("not a convene database", self.fails(6, "list", "events"))

@@ -11,6 +11,7 @@
 #include "convene/error.hpp"
 #include "convene/store/database.hpp"
 #include "convene/store/event_store.hpp"
+#include "convene/store/registration_store.hpp"
 #include "sqlite_handle.hpp"
 #include "store/schema.hpp"
 #include "store/sql.hpp"
@@ -24,7 +25,7 @@ TEST_CASE("a new database is migrated to the current schema", "[store]") {
     CHECK(db.schema_version() == store::k_schema_version);
     CHECK(store::sqlite(db).execAndGet("PRAGMA foreign_keys").getInt() == 1);
     for (auto table : {"event", "event_language", "event_organiser", "agenda_item",
-                       "agenda_speaker", "agenda_point", "registration", "registration_field",
+                       "agenda_speaker", "agenda_point", "registration", "event_field_name",
                        "registration_count", "sent_message", "attendee_reply"}) {
         INFO(table);
         CHECK(store::sqlite(db).tableExists(table));
@@ -197,8 +198,9 @@ TEST_CASE("migrating to version 5 rebuilds registration and keeps rows, fields a
                          "language || status || registered_at || ifnull(checked_in_at, '-'), "
                          "' ') FROM registration")
               .getString() == "3AA@x.orga@x.orgOfrregistered15 4Bb@x.orgb@x.orgwaitlisted2-");
-    CHECK(sql.execAndGet("SELECT value FROM registration_field WHERE registration_id = 3")
-              .getString() == "vegan");
+    // The fields moved into the row at version 12.
+    CHECK(sql.execAndGet("SELECT fields FROM registration WHERE id = 3").getString() ==
+          R"([["diet","vegan"]])");
     // The triggers came back with the table, and the status rule with it.
     sql.exec(
         "INSERT INTO registration (event_id, name, email, email_key, registered_at) "
@@ -207,9 +209,6 @@ TEST_CASE("migrating to version 5 rebuilds registration and keeps rows, fields a
                          "status = 'registered'")
               .getInt() == 2);
     CHECK_THROWS(sql.exec("UPDATE registration SET status = 'maybe' WHERE id = 3"));
-    // Deleting a registration still takes its fields with it.
-    sql.exec("DELETE FROM registration WHERE id = 3");
-    CHECK(sql.execAndGet("SELECT count(*) FROM registration_field").getInt() == 0);
     // The point of the rebuild: no temporary table for the status check on each INSERT.
     SQLite::Statement program(sql,
                               "EXPLAIN INSERT INTO registration (event_id, name, email, "
@@ -340,11 +339,65 @@ TEST_CASE("migrating to version 11 names each event's custom fields, and a trigg
         return seen;
     };
     CHECK(names() == std::vector<std::string>{"1 diet", "1 seat", "2 size"});
-    store::sqlite(db).exec("INSERT INTO registration_field VALUES (3, 2, 'diet', 'v')");
+    // In the row since version 12: a change of the fields names what it adds.
+    store::sqlite(db).exec(R"(UPDATE registration SET fields = '[["size","M"],["diet","v"]]'
+                              WHERE id = 3)");
     CHECK(names() == std::vector<std::string>{"1 diet", "1 seat", "2 diet", "2 size"});
     // Gone with its event.
     store::sqlite(db).exec("DELETE FROM event WHERE id = 2");
     CHECK(names() == std::vector<std::string>{"1 diet", "1 seat"});
+}
+
+TEST_CASE("migrating to version 12 moves the custom fields into the row, in order", "[store]") {
+    testing::TempFolder dir;
+    const auto path = dir.path / "v11.db";
+    {
+        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        for (std::size_t i = 0; i < 11; ++i) raw.exec(std::string(store::k_migrations[i]));
+        raw.exec("PRAGMA user_version = 11");
+        // Positions out of the keys' order and of the rows' order; one name whose last field
+        // went (it stays, as before); a registration without fields; a quote and a line break.
+        raw.exec(R"sql(
+            INSERT INTO event (id, slug, uid, title, timezone, start_utc, end_utc, created_at,
+                               updated_at) VALUES (1, 'a', 'a@x', 'A', 'UTC', 0, 60, 0, 0);
+            INSERT INTO registration (id, event_id, name, email, email_key, status,
+                                      registered_at)
+                VALUES (1, 1, 'Ana', 'ana@x.org', 'ana@x.org', 'registered', 1),
+                       (2, 1, 'Ben', 'ben@x.org', 'ben@x.org', 'registered', 2),
+                       (3, 1, 'Cy', 'cy@x.org', 'cy@x.org', 'registered', 3);
+            INSERT INTO registration_field VALUES (1, 3, 'a', '1'), (1, 1, 'z', 'say "hi"'),
+                                                  (1, 2, 'm', 'two' || char(10) || 'lines'),
+                                                  (2, 1, 'diet', '');
+            INSERT INTO event_field_name VALUES (1, 'gone'))sql");
+    }
+    store::Database db(path);
+    CHECK(db.schema_version() == store::k_schema_version);
+    auto& sql = store::sqlite(db);
+    CHECK_FALSE(sql.tableExists("registration_field"));
+    CHECK(sql.execAndGet("SELECT fields FROM registration WHERE id = 1").getString() ==
+          R"([["z","say \"hi\""],["m","two\nlines"],["a","1"]])");
+    CHECK(sql.execAndGet("SELECT fields FROM registration WHERE id = 2").getString() ==
+          R"([["diet",""]])");
+    CHECK(sql.execAndGet("SELECT fields IS NULL FROM registration WHERE id = 3").getInt() == 1);
+    const auto names = [&] {
+        return sql
+            .execAndGet(
+                "SELECT group_concat(key, ' ') FROM (SELECT key FROM "
+                "event_field_name WHERE event_id = 1 ORDER BY key)")
+            .getString();
+    };
+    CHECK(names() == "a diet gone m z");
+    // The store reads them back in the organiser's order, and the list's columns with them.
+    store::RegistrationStore registrations(db);
+    const auto ana = registrations.get(1, "ana@x.org");
+    CHECK(ana.fields == std::vector<std::pair<std::string, std::string>>{
+                            {"z", "say \"hi\""}, {"m", "two\nlines"}, {"a", "1"}});
+    CHECK(registrations.field_keys(1) == std::vector<std::string>{"z", "m", "a", "diet"});
+    // A new registration's fields are named by the trigger on insert.
+    sql.exec(R"(INSERT INTO registration (event_id, name, email, email_key, registered_at,
+                                          fields)
+                VALUES (1, 'Di', 'di@x.org', 'di@x.org', 4, '[["seat","aisle"]]'))");
+    CHECK(names() == "a diet gone m seat z");
 }
 
 TEST_CASE("the shape every start checks is exactly what the migrations create", "[store]") {

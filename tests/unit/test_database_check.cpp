@@ -140,4 +140,32 @@ TEST_CASE("db check names each invariant broken on purpose", "[check]") {
                                   "INSERT INTO agenda_point (item_id, position, text) "
                                   "VALUES (99, 1, 'orphan')") == Names{"engine"});
     }
+    SECTION("custom fields that are not JSON, not pairs of texts, or give a key twice") {
+        // Their names are there: only the fields themselves are wrong. The trigger would
+        // refuse what is not JSON.
+        CHECK(filled.broken_after(R"sql(
+            DROP TRIGGER event_field_name_update;
+            INSERT INTO event_field_name (event_id, key) SELECT id, 'a' FROM event;
+            INSERT INTO event_field_name (event_id, key) SELECT id, 'x' FROM event;
+            UPDATE registration SET fields = '[["a","b"],["a","c"]]'
+                WHERE email = 'ana@example.org';
+            UPDATE registration SET fields = 'not json' WHERE email = 'ben@example.org';
+            UPDATE registration SET fields = '[["x",1]]' WHERE email = 'cy@example.org')sql") ==
+              Names{"rows", "rows", "rows"});
+    }
+    SECTION("a custom field whose name the event does not keep") {
+        CHECK(filled.broken_after(R"sql(
+            UPDATE registration SET fields = '[["diet","v"]]' WHERE email = 'ana@example.org';
+            DELETE FROM event_field_name)sql") == Names{"field names"});
+    }
+    SECTION("fields as either engine writes them, an empty list, a name left over: sound") {
+        CHECK(filled
+                  .broken_after(R"sql(
+            UPDATE registration SET fields = '[["diet", "say \"hi\""], ["seat", "a"]]'
+                WHERE email = 'ana@example.org';
+            UPDATE registration SET fields = '[]' WHERE email = 'ben@example.org';
+            UPDATE registration SET fields = '[["gone","x"]]' WHERE email = 'cy@example.org';
+            UPDATE registration SET fields = NULL WHERE email = 'cy@example.org')sql")
+                  .empty());
+    }
 }

@@ -17,7 +17,7 @@ namespace convene::store {
 
 // The schema this convene writes: PRAGMA user_version of an up-to-date SQLite file, the
 // version in convene_schema on PostgreSQL.
-inline constexpr int k_schema_version = 11;
+inline constexpr int k_schema_version = 12;
 
 class Transaction;
 class ReadSnapshot;

@@ -110,7 +110,7 @@ public:
     // The head of the waiting list: the earliest waitlisted registration (time, then id).
     std::optional<domain::Registration> first_waitlisted(std::int64_t event_id);
 
-    // Whether for_each reads the custom fields; skipping them spares a subquery per row.
+    // Whether for_each reads the custom fields; skipping them spares reading their JSON.
     enum class Fields { read, skip };
     // Visits the event's registrations that pass `filter`, in the stable order of every list
     // (registered_at, then id), one at a time: memory does not grow with the number of rows.
@@ -155,8 +155,6 @@ private:
     // first: no method has to remember it.
     sql::Use use(sql::Lazy& statement);
     sql::Connection& connection();
-    // The custom fields of `registration`, stored as registration `id`.
-    void write_fields(std::int64_t id, const domain::Registration& registration);
 
     Database& m_db;
     std::unique_ptr<Statements> m_statements;
