@@ -31,6 +31,54 @@ PostgresBulkWriter::PostgresBulkWriter(sql::Connection& db, CopyIn copy_in, std:
     auto keys = db.prepare_streamed("SELECT email_key FROM registration WHERE event_id = ?");
     keys->bind(1, event_id);
     while (keys->step()) m_stored_keys.add(keys->text(0));
+    names_kept(true);
+}
+
+PostgresBulkWriter::~PostgresBulkWriter() {
+    if (m_finished) return;
+    try {
+        names_kept(false);
+    } catch (...) {  // the connection or the transaction failed: it rolls back
+    }
+}
+
+// set_config(…, true) lasts until the transaction ends: a rollback turns the trigger on too.
+void PostgresBulkWriter::names_kept(bool on) {
+    auto set = m_db.prepare("SELECT set_config('convene.names_kept', ?, true)");
+    set->bind(1, on ? "on" : "off");
+    set->step();
+}
+
+void PostgresBulkWriter::fields_written(
+    std::int64_t event_id, const std::vector<std::pair<std::string, std::string>>& fields) {
+    for (const auto& [key, value] : fields) {
+        std::pair<std::int64_t, std::string> name{event_id, key};
+        if (m_names_written.count(name) > 0) continue;
+        if (std::find(m_names_new.begin(), m_names_new.end(), name) != m_names_new.end()) continue;
+        m_names_new.push_back(std::move(name));
+    }
+}
+
+// What the trigger would have added: a file's few names, once each for the whole import.
+void PostgresBulkWriter::write_field_names() {
+    if (m_names_new.empty()) return;
+    auto add = m_db.prepare(
+        "INSERT INTO event_field_name (event_id, key) VALUES (?, ?) ON CONFLICT DO NOTHING");
+    for (auto& name : m_names_new) {
+        sql::Use insert(*add);
+        insert->bind(1, name.first);
+        insert->bind(2, name.second);
+        insert->run();
+        m_names_written.insert(std::move(name));
+    }
+    m_names_new.clear();
+}
+
+void PostgresBulkWriter::finish() {
+    flush();
+    write_field_names();
+    names_kept(false);
+    m_finished = true;
 }
 
 BulkWriter::Key PostgresBulkWriter::key(std::string_view key) {
@@ -93,7 +141,10 @@ void PostgresBulkWriter::deleting(std::int64_t /*id*/, std::int64_t /*event_id*/
 }
 
 void PostgresBulkWriter::flush() {
-    if (m_rows.empty()) return;
+    if (m_rows.empty()) {
+        write_field_names();  // of rows the store wrote itself
+        return;
+    }
     std::string registrations;
     for (const auto& r : m_rows) {
         registrations += fmt::format("{}\t{}\t", r.id, r.event_id);
@@ -117,11 +168,13 @@ void PostgresBulkWriter::flush() {
             registrations += "\\N";
         }
         registrations += '\n';
+        fields_written(r.event_id, r.fields);
     }
     m_copy_in(
         "registration (id, event_id, name, email, email_key, organisation, language, status, "
         "registered_at, checked_in_at, sequence_offset, attended_seconds, fields)",
         registrations);
+    write_field_names();
     for (auto& [key, index] : m_by_key) m_stored_keys.add(key);
     m_rows.clear();
     m_by_key.clear();

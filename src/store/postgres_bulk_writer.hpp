@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -24,8 +25,14 @@ public:
     // COPY table (columns) FROM STDIN with rows in COPY's text format.
     using CopyIn = std::function<void(std::string_view table_and_columns, std::string_view rows)>;
 
-    // Reads the email keys the event already has.
+    // Reads the email keys the event already has; turns the trigger that names the custom
+    // fields of new rows off for the transaction (convene.names_kept, postgres_schema.hpp).
     PostgresBulkWriter(sql::Connection& db, CopyIn copy_in, std::int64_t event_id);
+    // Without finish(), turns the trigger on again if the connection still answers (the
+    // transaction rolls back, which turns it on too).
+    ~PostgresBulkWriter() override;
+    PostgresBulkWriter(const PostgresBulkWriter&) = delete;
+    PostgresBulkWriter& operator=(const PostgresBulkWriter&) = delete;
 
     std::int64_t event_id() const noexcept override { return m_event_id; }
     // Taken if held or stored, else free: never unknown.
@@ -41,14 +48,15 @@ public:
     void status_changing(std::int64_t, domain::RegistrationStatus) override {}
     // The filter cannot forget a key: it stays "maybe", which is still true.
     void deleting(std::int64_t id, std::int64_t event_id, std::string_view key) override;
-    // The trigger on registration keeps the names, once per COPY.
-    void fields_written(
-        std::int64_t /*event_id*/,
-        const std::vector<std::pair<std::string, std::string>>& /*fields*/) override {}
-    void finish() override { flush(); }
+    // The trigger that would name them is off: named here, written with the next flush.
+    void fields_written(std::int64_t event_id,
+                        const std::vector<std::pair<std::string, std::string>>& fields) override;
+    void finish() override;
 
 private:
     std::int64_t next_id();
+    void names_kept(bool on);
+    void write_field_names();
 
     sql::Connection& m_db;
     CopyIn m_copy_in;
@@ -58,6 +66,10 @@ private:
     std::vector<domain::Registration> m_rows;     // held, with their ids
     std::unordered_map<std::string, std::size_t> m_by_key;
     std::vector<std::int64_t> m_free_ids;  // taken from the identity, highest first
+    // (event, custom field name): those written, and those seen since (a file's few columns).
+    std::set<std::pair<std::int64_t, std::string>> m_names_written;
+    std::vector<std::pair<std::int64_t, std::string>> m_names_new;
+    bool m_finished{false};
 };
 
 }  // namespace convene::store

@@ -263,10 +263,10 @@ INSERT INTO event_field_name (event_id, key)
     // Version 12: the custom fields in the registration's row (schema.hpp says why). `json`,
     // not `jsonb`: kept as written, so the pairs keep their order, and read back (a list's
     // COPY stream) as the text stored, with no conversion; jsonb would rebuild the text on
-    // every read. The names: a statement-level trigger on insert (a COPY of thousands of rows
-    // adds its names once) and a row-level one on a change of the fields, which only an
-    // update of one registration makes (PostgreSQL allows no transition table on a trigger
-    // for some columns, and one on every update would run for each check-in too).
+    // every read. The names: a row-level trigger on insert and on a change of the fields,
+    // except on the inserts of a bulk import, whose writer says so (convene.names_kept, for
+    // its transaction) and adds the names itself: a statement-level trigger reading each
+    // COPY's rows again cost 120 ms of an import of 100,000 (PostgresBulkWriter).
     R"sql(
 ALTER TABLE registration ADD COLUMN fields json;
 UPDATE registration AS r SET fields = f.pairs
@@ -279,24 +279,17 @@ DROP FUNCTION event_field_name_follow();
 CREATE FUNCTION event_field_name_follow() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     INSERT INTO event_field_name (event_id, key)
-        SELECT DISTINCT a.event_id, p ->> 0 FROM added AS a, json_array_elements(a.fields) AS p
-        WHERE a.fields IS NOT NULL
-        ON CONFLICT DO NOTHING;
-    RETURN NULL;
-END $$;
-CREATE TRIGGER event_field_name_insert AFTER INSERT ON registration
-    REFERENCING NEW TABLE AS added
-    FOR EACH STATEMENT EXECUTE FUNCTION event_field_name_follow();
-CREATE FUNCTION event_field_name_follow_row() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    INSERT INTO event_field_name (event_id, key)
         SELECT NEW.event_id, p ->> 0 FROM json_array_elements(NEW.fields) AS p
         ON CONFLICT DO NOTHING;
     RETURN NULL;
 END $$;
+CREATE TRIGGER event_field_name_insert AFTER INSERT ON registration
+    FOR EACH ROW WHEN (NEW.fields IS NOT NULL
+                       AND current_setting('convene.names_kept', true) IS DISTINCT FROM 'on')
+    EXECUTE FUNCTION event_field_name_follow();
 CREATE TRIGGER event_field_name_update AFTER UPDATE OF event_id, fields ON registration
     FOR EACH ROW WHEN (NEW.fields IS NOT NULL)
-    EXECUTE FUNCTION event_field_name_follow_row();
+    EXECUTE FUNCTION event_field_name_follow();
 )sql",
 };
 

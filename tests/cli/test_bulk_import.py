@@ -305,6 +305,22 @@ class BulkImportTest(ConveneTestCase):
         self.assertEqual(rows[3:], [{"email": "a@example.org", "Diet": "vegan"},
                                     {"email": "b@example.org", "Diet": None}])
 
+    def test_an_import_names_its_fields_as_single_registrations_do(self):
+        # The bulk writer names the fields itself, its engine's trigger being off while it
+        # writes: those of new rows, of rows it updates; one registration afterwards is named
+        # by the trigger again.
+        self.ok("register", self.event, "--csv",
+                self.write("a.csv", "name,email,diet\nA,a@example.org,vegan\n"))
+        self.ok("register", self.event, "--on-duplicate", "update", "--csv",
+                self.write("b.csv", "name,email,seat\nA,a@example.org,aisle\n"
+                                    "B,b@example.org,\nC,c@example.org,window\n"))
+        self.ok("register", self.event, "--name", "D", "--email", "d@example.org",
+                "--field", "badge=x")
+        self.assertEqual(sorted(self.store_sql("SELECT key FROM event_field_name").split()),
+                         ["badge", "diet", "seat"])
+        header = self.ok("list", "attendees", self.event, "--format", "csv").splitlines()[0]
+        self.assertTrue(header.endswith(",diet,seat,badge"), header)  # an update merges
+
     def test_usage_mistakes(self):
         path = self.write("p.csv", "name,email\n")
         self.fails(2, "register", self.event, "--csv", path, "--email", "a@example.org")
