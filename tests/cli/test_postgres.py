@@ -616,10 +616,15 @@ class RoundTrips(PostgresTestCase):
         self.assertNotIn("DISTINCT f.key", queries)
         self.assertNotIn("FETCH", queries)
         self.assertIn("COPY (", queries)
-        # A custom column still finds its name, and an unknown one lists them.
-        self.assertEqual(self.ok("list", "attendees", "small", "--format", "csv", "--fields",
-                                 "email,diet"),
+        # A custom column still finds its name, and streams too: the fields are a column of
+        # the row since schema 12. An unknown column lists the names.
+        self.counter.reset()
+        self.assertEqual(self.ok("--db", self.counter.url(self.db), "list", "attendees", "small",
+                                 "--format", "csv", "--fields", "email,diet"),
                          "email,diet\r\na@example.org,vegan\r\nb@example.org,\r\n")
+        queries = "\n".join(self.counter.queries)
+        self.assertNotIn("FETCH", queries)
+        self.assertIn("COPY (", queries)
         unknown = self.run_convene("list", "attendees", "small", "--fields", "email,dit")
         self.assertEqual(unknown.code, 2, unknown.stderr)
         self.assertIn(",reply,diet\n", unknown.stderr)
@@ -666,11 +671,14 @@ class StreamedList(PostgresTestCase):
                "", "=formula", "trailing\\", "cr\rhere"]
 
     def people_csv(self, count):
-        rows = ["name,email,organisation,language"]
+        # A custom field too: its JSON (schema 12) goes through COPY's escapes as well.
+        rows = ["name,email,organisation,language,note"]
         for i in range(count):
             organisation = self.HOSTILE[i % len(self.HOSTILE)]
             quoted = '"' + organisation.replace('"', '""') + '"'
-            rows.append(f"Łukasz \\{i},p{i}@example.org,{quoted},{['en', 'fr', ''][i % 3]}")
+            note = '"' + self.HOSTILE[(i + 3) % len(self.HOSTILE)].replace('"', '""') + '"'
+            rows.append(f"Łukasz \\{i},p{i}@example.org,{quoted},{['en', 'fr', ''][i % 3]},"
+                        f"{note}")
         return "\n".join(rows) + "\n"
 
     def test_a_list_of_many_rows_prints_what_sqlite_prints(self):
@@ -691,6 +699,7 @@ class StreamedList(PostgresTestCase):
         people = json.loads(outputs[self.db, "json"])
         self.assertEqual(len(people), 6500)
         self.assertEqual({p["organisation"] or "" for p in people}, set(self.HOSTILE))  # "": null
+        self.assertEqual({p["note"] or "" for p in people}, set(self.HOSTILE))
         self.assertEqual(people[7]["name"], "Łukasz \\7")
         self.assertEqual(people[1]["checked_in_at"], "2023-11-14T22:13:20Z")
         self.assertIsNone(people[2]["checked_in_at"])
