@@ -78,4 +78,13 @@ inline std::string field_position(sql::Engine engine, std::string_view alias) {
     return fmt::format("{}.key", alias);
 }
 
+// Whether the text of `column` (json on PostgreSQL) contains that of `needle`.
+inline std::string text_contains(sql::Engine engine, std::string_view column,
+                                 std::string_view needle) {
+    if (engine == sql::Engine::postgresql) {
+        return fmt::format("strpos(CAST({} AS text), {}) > 0", column, needle);
+    }
+    return fmt::format("instr({}, {}) > 0", column, needle);
+}
+
 }  // namespace convene::store::dialect

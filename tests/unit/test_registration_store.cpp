@@ -505,6 +505,16 @@ TEST_CASE("registration store lists field names in order of first appearance",
     store.insert(early);
     store.insert(same_time);
     CHECK(store.field_keys(event) == std::vector<std::string>{"diet", "zeta", "alpha", "omega"});
+    // A key JSON escapes is found without the text search that skips rows; a key found only
+    // as a value, or a name whose last field went, names no column.
+    auto quoted = person(event, "Q", "q@x.org", 30);
+    quoted.fields = {{"say \"hi\"", "1"}, {"back\\slash", "2"}, {"x", "gone"}};
+    store.insert(quoted);
+    quoted = store.get(event, "q@x.org");
+    quoted.fields = {{"say \"hi\"", "1"}, {"back\\slash", "2"}, {"y", "\"zeta\" omega"}};
+    store.update(quoted);
+    CHECK(store.field_keys(event) == std::vector<std::string>{"diet", "zeta", "alpha", "omega",
+                                                              "say \"hi\"", "back\\slash", "y"});
 }
 
 TEST_CASE("registration store reuses its prepared statements", "[registration_store]") {
