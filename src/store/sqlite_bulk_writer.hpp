@@ -7,8 +7,9 @@
 //
 // SQLite runs a trigger's program for every row written (with a statement journal for it) and
 // looks up the parent row of every foreign key. While the writer lasts both are off for the
-// connection: it keeps the triggers' books itself (the change of each event's counts), and
-// writes only rows whose parents exist (the locked event, registrations it wrote). At finish()
+// connection: it keeps the triggers' books itself (the change of each event's counts, the
+// names of the custom fields), and writes only rows whose parent exists (the locked event,
+// and the custom fields are a column of the row since schema 12). At finish()
 // it counts the rows of each event it changed, checks the count against its books (a
 // logic_error otherwise: a bug, nothing is committed) and stores it.
 #include <cstdint>
