@@ -51,27 +51,30 @@ void PostgresBulkWriter::names_kept(bool on) {
 
 void PostgresBulkWriter::fields_written(
     std::int64_t event_id, const std::vector<std::pair<std::string, std::string>>& fields) {
-    for (const auto& [key, value] : fields) {
-        std::pair<std::int64_t, std::string> name{event_id, key};
-        if (m_names_written.count(name) > 0) continue;
-        if (std::find(m_names_new.begin(), m_names_new.end(), name) != m_names_new.end()) continue;
-        m_names_new.push_back(std::move(name));
+    for (const auto& field : fields) {
+        const auto known = std::find_if(m_names.begin(), m_names.end(), [&](const auto& name) {
+            return name.event_id == event_id && name.key == field.first;
+        });
+        if (known == m_names.end()) m_names.push_back({event_id, field.first, false});
     }
 }
 
 // What the trigger would have added: a file's few names, once each for the whole import.
 void PostgresBulkWriter::write_field_names() {
-    if (m_names_new.empty()) return;
-    auto add = m_db.prepare(
-        "INSERT INTO event_field_name (event_id, key) VALUES (?, ?) ON CONFLICT DO NOTHING");
-    for (auto& name : m_names_new) {
+    std::unique_ptr<sql::Statement> add;
+    for (auto& name : m_names) {
+        if (name.written) continue;
+        if (!add) {
+            add = m_db.prepare(
+                "INSERT INTO event_field_name (event_id, key) VALUES (?, ?) ON CONFLICT DO "
+                "NOTHING");
+        }
         sql::Use insert(*add);
-        insert->bind(1, name.first);
-        insert->bind(2, name.second);
+        insert->bind(1, name.event_id);
+        insert->bind(2, name.key);
         insert->run();
-        m_names_written.insert(std::move(name));
+        name.written = true;
     }
-    m_names_new.clear();
 }
 
 void PostgresBulkWriter::finish() {

@@ -8,7 +8,6 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
-#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -66,9 +65,14 @@ private:
     std::vector<domain::Registration> m_rows;     // held, with their ids
     std::unordered_map<std::string, std::size_t> m_by_key;
     std::vector<std::int64_t> m_free_ids;  // taken from the identity, highest first
-    // (event, custom field name): those written, and those seen since (a file's few columns).
-    std::set<std::pair<std::int64_t, std::string>> m_names_written;
-    std::vector<std::pair<std::int64_t, std::string>> m_names_new;
+    // The custom field names seen, by event: a file's few columns, seen on many rows, so a
+    // short list searched without allocating.
+    struct FieldName {
+        std::int64_t event_id;
+        std::string key;
+        bool written;
+    };
+    std::vector<FieldName> m_names;
     bool m_finished{false};
 };
 
