@@ -299,8 +299,10 @@ private:
     void execute() {
         PGconn* connection = m_connection.m_connection;
         if (!m_prepared && m_runs > 0) {
-            PGresult* prepared = m_connection.await(
-                pq().PQsendPrepare(connection, m_name.c_str(), m_sql.sql.c_str(), 0, nullptr));
+            PGresult* prepared = m_connection.send_and_await([&] {
+                return pq().PQsendPrepare(connection, m_name.c_str(), m_sql.sql.c_str(), 0,
+                                          nullptr);
+            });
             const bool ok = pq().PQresultStatus(prepared) == PGRES_COMMAND_OK;
             if (!ok) fail(prepared);
             pq().PQclear(prepared);
@@ -312,16 +314,18 @@ private:
         std::chrono::seconds lock_wait{0};
         const auto begin = m_connection.take_owed_begin(lock_wait);
         const int count = static_cast<int>(values.size());
-        m_result = m_connection.await(
-            !begin.empty()
-                // Behind BEGIN and the lock in one simple query, which takes no parameters.
-                ? pq().PQsendQuery(connection,
-                                   (begin + m_connection.with_literals(m_sql.sql, values)).c_str())
-                : m_prepared ? pq().PQsendQueryPrepared(connection, m_name.c_str(), count,
-                                                        values.data(), nullptr, nullptr, 0)
-                             : pq().PQsendQueryParams(connection, m_sql.sql.c_str(), count, nullptr,
-                                                      values.data(), nullptr, nullptr, 0),
-            lock_wait);
+        const auto send = [&] {
+            // Behind BEGIN and the lock in one simple query, which takes no parameters.
+            if (!begin.empty()) {
+                return pq().PQsendQuery(
+                    connection, (begin + m_connection.with_literals(m_sql.sql, values)).c_str());
+            }
+            return m_prepared ? pq().PQsendQueryPrepared(connection, m_name.c_str(), count,
+                                                         values.data(), nullptr, nullptr, 0)
+                              : pq().PQsendQueryParams(connection, m_sql.sql.c_str(), count,
+                                                       nullptr, values.data(), nullptr, nullptr, 0);
+        };
+        m_result = m_connection.send_and_await(send, lock_wait);
         ++m_runs;
         const auto status = pq().PQresultStatus(m_result);
         if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
@@ -340,10 +344,12 @@ private:
     void open_cursor() {
         m_connection.begin_owed_now();
         const auto values = m_parameters.values();
-        PGresult* declared = m_connection.await(pq().PQsendQueryParams(
-            m_connection.m_connection,
-            fmt::format("DECLARE {} NO SCROLL CURSOR FOR {}", m_name, m_sql.sql).c_str(),
-            static_cast<int>(values.size()), nullptr, values.data(), nullptr, nullptr, 0));
+        PGresult* declared = m_connection.send_and_await([&] {
+            return pq().PQsendQueryParams(
+                m_connection.m_connection,
+                fmt::format("DECLARE {} NO SCROLL CURSOR FOR {}", m_name, m_sql.sql).c_str(),
+                static_cast<int>(values.size()), nullptr, values.data(), nullptr, nullptr, 0);
+        });
         check(declared);
         pq().PQclear(declared);
         m_cursor_open = true;
@@ -353,9 +359,10 @@ private:
     void fetch() {
         pq().PQclear(m_result);
         m_result = nullptr;
-        m_result = m_connection.await(
-            pq().PQsendQuery(m_connection.m_connection,
-                             fmt::format("FETCH {} FROM {}", k_batch_rows, m_name).c_str()));
+        m_result = m_connection.send_and_await([&] {
+            return pq().PQsendQuery(m_connection.m_connection,
+                                    fmt::format("FETCH {} FROM {}", k_batch_rows, m_name).c_str());
+        });
         if (pq().PQresultStatus(m_result) != PGRES_TUPLES_OK) {
             PGresult* failed = m_result;
             m_result = nullptr;
@@ -496,7 +503,8 @@ void PostgresConnection::check_no_copy_out() const {
 
 void PostgresConnection::start_copy_out(const std::string& copy_sql, const void* owner) {
     begin_owed_now();
-    PGresult* result = await(pq().PQsendQuery(m_connection, copy_sql.c_str()));
+    PGresult* result =
+        send_and_await([&] { return pq().PQsendQuery(m_connection, copy_sql.c_str()); });
     if (!result || pq().PQresultStatus(result) != PGRES_COPY_OUT) throw_error(result);
     pq().PQclear(result);
     m_copy_out = owner;
@@ -549,7 +557,11 @@ void PostgresConnection::throw_error(PGresult* result) { raise(failure(result));
 void PostgresConnection::execute_quietly(const std::string& sql) noexcept {
     if (m_broken || !m_connection) return;
     try {
-        pq().PQclear(await(pq().PQsendQuery(m_connection, sql.c_str())));
+        read_owed_copy_answer();
+    } catch (...) {  // NOLINT(bugprone-empty-catch): a failed COPY; the clean-up still runs
+    }
+    try {
+        pq().PQclear(send_and_await([&] { return pq().PQsendQuery(m_connection, sql.c_str()); }));
     } catch (...) {  // NOLINT(bugprone-empty-catch): a clean-up; the first error is reported
     }
 }
@@ -579,8 +591,8 @@ void PostgresConnection::execute(std::string_view sql, std::chrono::seconds extr
 std::optional<PostgresFailure> PostgresConnection::try_execute(std::string_view sql,
                                                                std::chrono::seconds extra) {
     const auto begin = take_owed_begin(extra);
-    PGresult* result =
-        await(pq().PQsendQuery(m_connection, (begin + std::string(sql)).c_str()), extra);
+    PGresult* result = send_and_await(
+        [&] { return pq().PQsendQuery(m_connection, (begin + std::string(sql)).c_str()); }, extra);
     const auto status = pq().PQresultStatus(result);
     if (result && (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)) {
         pq().PQclear(result);
@@ -636,7 +648,8 @@ void PostgresConnection::raise(const PostgresFailure& failed) {
 
 std::optional<std::vector<std::vector<std::string>>>
 PostgresConnection::rows_unless_undefined_table(std::string_view sql) {
-    PGresult* result = await(pq().PQsendQuery(m_connection, std::string(sql).c_str()));
+    PGresult* result =
+        send_and_await([&] { return pq().PQsendQuery(m_connection, std::string(sql).c_str()); });
     if (!result || pq().PQresultStatus(result) != PGRES_TUPLES_OK) {
         auto failed = failure(result);
         if (failed.sqlstate == "42P01") return std::nullopt;
@@ -655,14 +668,23 @@ PostgresConnection::rows_unless_undefined_table(std::string_view sql) {
 
 void PostgresConnection::copy_in(std::string_view table_and_columns, std::string_view data) {
     execute_copy_start(fmt::format("COPY {} FROM STDIN", table_and_columns));
+    // In blocking mode both calls return once libpq has handed everything to the socket; the
+    // server then still writes what the socket's buffer holds while the bulk writer reads the
+    // next rows.
     const bool sent =
         pq().PQputCopyData(m_connection, data.data(), static_cast<int>(data.size())) == 1 &&
         pq().PQputCopyEnd(m_connection, nullptr) == 1;
-    // The server's answer comes as the COPY's result, also after a failed send; await reads
-    // to the end, so the connection is ready for the next statement.
+    m_copy_answer_owed = true;
+    // A failed send's reason is in the answer too, read the same way.
+    if (!sent) read_owed_copy_answer();
+}
+
+void PostgresConnection::read_owed_copy_answer() {
+    if (!m_copy_answer_owed) return;
+    m_copy_answer_owed = false;
+    // await reads to the end, so the connection is ready for the next statement.
     PGresult* result = await(1);
-    const bool ok = sent && result && pq().PQresultStatus(result) == PGRES_COMMAND_OK;
-    if (!ok) throw_error(result);
+    if (!result || pq().PQresultStatus(result) != PGRES_COMMAND_OK) throw_error(result);
     pq().PQclear(result);
 }
 
@@ -674,7 +696,7 @@ std::unique_ptr<BulkWriter> PostgresConnection::bulk_writer(std::int64_t event_i
 
 void PostgresConnection::execute_copy_start(const std::string& sql) {
     begin_owed_now();
-    PGresult* result = await(pq().PQsendQuery(m_connection, sql.c_str()));
+    PGresult* result = send_and_await([&] { return pq().PQsendQuery(m_connection, sql.c_str()); });
     if (result && pq().PQresultStatus(result) == PGRES_COPY_IN) {
         pq().PQclear(result);
         return;

@@ -56,7 +56,10 @@ public:
     std::optional<std::vector<std::vector<std::string>>> rows_unless_undefined_table(
         std::string_view sql);
 
-    // COPY table (columns) FROM STDIN with `data` in COPY's text format (copy_text).
+    // COPY table (columns) FROM STDIN with `data` in COPY's text format (copy_text). The
+    // server's answer is read before the next statement is sent, or at commit: meanwhile the
+    // caller prepares the next rows while the server still writes these. A failure of the
+    // COPY is thrown then, by whatever talks to the server next.
     void copy_in(std::string_view table_and_columns, std::string_view data);
 
 private:
@@ -82,6 +85,15 @@ private:
     // the call failed (PQerrorMessage says why). Past the deadline the connection is given
     // up: a StorageError now, and for any statement after.
     pg_result* await(int sent, std::chrono::seconds extra = std::chrono::seconds{0});
+    // await(send()), once the answer owed to copy_in has been read: every statement is sent
+    // through here, as libpq sends nothing while a COPY's answer is unread.
+    template <typename Send>
+    pg_result* send_and_await(Send send, std::chrono::seconds extra = std::chrono::seconds{0}) {
+        read_owed_copy_answer();
+        return await(send(), extra);
+    }
+    // Reads the answer of the last copy_in if it is still owed; throws the COPY's failure.
+    void read_owed_copy_answer();
     void execute(std::string_view sql, std::chrono::seconds extra);
     // A statement whose failure does not matter (ROLLBACK, CLOSE, unlocking): never waits on
     // a connection given up.
@@ -119,6 +131,8 @@ private:
     int m_next_statement{0};
     // The statement whose COPY … TO STDOUT streams: it alone may read the connection.
     const void* m_copy_out{nullptr};
+    // copy_in sent its rows and has not read the server's answer yet.
+    bool m_copy_answer_owed{false};
 };
 
 // Appends `text` to a row of COPY's text format: backslash, tab, newline and carriage

@@ -137,13 +137,14 @@ void PostgresCopyStatement::start() {
 void PostgresCopyStatement::describe() {
     PGconn* connection = m_connection.m_connection;
     // The unnamed statement: parsed, never run; the next unnamed one replaces it.
-    PGresult* prepared =
-        m_connection.await(pq().PQsendPrepare(connection, "", m_sql.sql.c_str(), 0, nullptr));
+    PGresult* prepared = m_connection.send_and_await(
+        [&] { return pq().PQsendPrepare(connection, "", m_sql.sql.c_str(), 0, nullptr); });
     if (!prepared || pq().PQresultStatus(prepared) != PGRES_COMMAND_OK) {
         m_connection.throw_error(prepared);
     }
     pq().PQclear(prepared);
-    PGresult* described = m_connection.await(pq().PQsendDescribePrepared(connection, ""));
+    PGresult* described =
+        m_connection.send_and_await([&] { return pq().PQsendDescribePrepared(connection, ""); });
     if (!described || pq().PQresultStatus(described) != PGRES_COMMAND_OK) {
         m_connection.throw_error(described);
     }

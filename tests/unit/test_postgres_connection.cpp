@@ -131,3 +131,44 @@ TEST_CASE("a statement of prepare_alone holds the connection to its last row", "
         CHECK(other->text(0) == "1");
     }
 }
+
+// The bulk writer's COPY: its answer is left unread while the next rows are prepared.
+TEST_CASE("the answer to a COPY is read by whatever talks to the server next", "[.postgres]") {
+    const char* url = std::getenv("CONVENE_TEST_POSTGRES_URL");
+    REQUIRE(url != nullptr);
+    PostgresConnection db(url, std::chrono::seconds{60});
+    db.execute("CREATE TEMPORARY TABLE copied (n integer CHECK (n > 0))");
+    const auto count = [&] {
+        auto query = db.prepare("SELECT count(*) FROM copied");
+        REQUIRE(query->step());
+        return query->integer(0);
+    };
+    REQUIRE(db.begin_write(std::chrono::seconds{0}));
+
+    SECTION("the next statement sees the rows") {
+        db.copy_in("copied (n)", "1\n2\n");
+        db.copy_in("copied (n)", "3\n");  // a second COPY reads the first's answer
+        CHECK(count() == 3);
+        db.commit();
+        CHECK(count() == 3);
+    }
+    SECTION("a failed COPY is thrown by the next statement") {
+        db.copy_in("copied (n)", "1\n-1\n");  // returns before the server refuses -1
+        CHECK_THROWS_AS(db.execute("SELECT 1"), RefusedWrite);
+        db.rollback();
+        CHECK(count() == 0);
+    }
+    SECTION("a failed COPY is thrown by commit") {
+        db.copy_in("copied (n)", "-1\n");
+        CHECK_THROWS_AS(db.commit(), RefusedWrite);
+        db.rollback();
+        CHECK(count() == 0);
+    }
+    SECTION("rolling back with the answer unread leaves the connection usable") {
+        db.copy_in("copied (n)", "-1\n");
+        db.rollback();
+        CHECK(count() == 0);
+        db.copy_in("copied (n)", "5\n");
+        CHECK(count() == 1);
+    }
+}
