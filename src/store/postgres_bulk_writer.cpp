@@ -15,8 +15,8 @@ namespace {
 
 // Held rows written by one COPY: enough to make round trips rare, little memory.
 constexpr std::size_t k_held_rows = 5000;
-// Ids taken from the identity at a time.
-constexpr int k_reserved_ids = 1000;
+// Ids taken from the identity at a time: those of a whole COPY (see hold).
+constexpr std::size_t k_reserved_ids = k_held_rows;
 // A "maybe" costs a few round trips here, not a look-up in a local file as on SQLite: eight
 // times SQLite's filter (4 MiB), about one "maybe" in 6,000 new keys after a million.
 constexpr int k_filter_log2_bits = 25;
@@ -108,17 +108,19 @@ const domain::Registration* PostgresBulkWriter::find_held(std::string_view key) 
     return found == m_by_key.end() ? nullptr : &m_rows[found->second];
 }
 
+void PostgresBulkWriter::reserve_ids() {
+    // The sequence looked up once: per row, the look-up took 85 % of the time (8 ms for
+    // 1,000 ids against 1.5).
+    auto ids = m_db.prepare(fmt::format(
+        "WITH s AS MATERIALIZED (SELECT pg_get_serial_sequence('registration', 'id')::regclass "
+        "AS id) SELECT nextval(s.id) FROM s, generate_series(1, {})",
+        k_reserved_ids));
+    while (ids->step()) m_free_ids.push_back(ids->integer(0));
+    std::reverse(m_free_ids.begin(), m_free_ids.end());
+}
+
 std::int64_t PostgresBulkWriter::next_id() {
-    if (m_free_ids.empty()) {
-        // The sequence looked up once: per row, the look-up took 85 % of the time (8 ms for
-        // 1,000 ids against 1.5).
-        auto ids = m_db.prepare(fmt::format(
-            "WITH s AS MATERIALIZED (SELECT pg_get_serial_sequence('registration', 'id')::regclass "
-            "AS id) SELECT nextval(s.id) FROM s, generate_series(1, {})",
-            k_reserved_ids));
-        while (ids->step()) m_free_ids.push_back(ids->integer(0));
-        std::reverse(m_free_ids.begin(), m_free_ids.end());
-    }
+    if (m_free_ids.empty()) reserve_ids();
     const auto id = m_free_ids.back();
     m_free_ids.pop_back();
     return id;
@@ -129,7 +131,13 @@ std::int64_t PostgresBulkWriter::hold(const domain::Registration& registration,
     m_rows.push_back(registration);
     const auto id = m_rows.back().id = next_id();
     m_by_key.emplace(key, m_rows.size() - 1);
-    if (m_rows.size() >= k_held_rows) flush();
+    if (m_rows.size() >= k_held_rows) {
+        // The next rows' ids before their COPY: a statement sent after it waits for its
+        // answer (PostgresConnection::copy_in), and the server would write these rows while
+        // the import waits instead of reading the next ones.
+        if (m_free_ids.empty()) reserve_ids();
+        flush();
+    }
     return id;
 }
 

@@ -54,6 +54,7 @@ public:
 
 private:
     std::int64_t next_id();
+    void reserve_ids();  // k_reserved_ids more from the identity
     void names_kept(bool on);
     void write_field_names();
 
