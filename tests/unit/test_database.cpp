@@ -20,6 +20,18 @@
 using namespace convene;
 namespace fs = std::filesystem;
 
+namespace {
+
+// A database file as convene left it at schema `version`, for a migration test to fill.
+SQLite::Database database_at_version(const fs::path& path, std::size_t version) {
+    SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    for (std::size_t i = 0; i < version; ++i) raw.exec(std::string(store::k_migrations[i]));
+    raw.exec("PRAGMA user_version = " + std::to_string(version));
+    return raw;
+}
+
+}  // namespace
+
 TEST_CASE("a new database is migrated to the current schema", "[store]") {
     store::Database db(":memory:");
     CHECK(db.schema_version() == store::k_schema_version);
@@ -178,9 +190,7 @@ TEST_CASE("migrating to version 5 rebuilds registration and keeps rows, fields a
     const auto path = dir.path / "v4.db";
     {
         // A version 4 database, as the first four migrations leave it.
-        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-        for (std::size_t i = 0; i < 4; ++i) raw.exec(std::string(store::k_migrations[i]));
-        raw.exec("PRAGMA user_version = 4");
+        auto raw = database_at_version(path, 4);
         raw.exec(R"sql(
             INSERT INTO event (id, slug, uid, title, timezone, start_utc, end_utc, created_at,
                                updated_at) VALUES (7, 'e', 'e@x', 'E', 'UTC', 0, 60, 0, 0);
@@ -223,9 +233,7 @@ TEST_CASE("migrating to version 7 keeps registrations, their time in a meeting u
     testing::TempFolder dir;
     const auto path = dir.path / "v6.db";
     {
-        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-        for (std::size_t i = 0; i < 6; ++i) raw.exec(std::string(store::k_migrations[i]));
-        raw.exec("PRAGMA user_version = 6");
+        auto raw = database_at_version(path, 6);
         raw.exec(R"sql(
             INSERT INTO event (id, slug, uid, title, timezone, start_utc, end_utc, created_at,
                                updated_at) VALUES (7, 'e', 'e@x', 'E', 'UTC', 0, 60, 0, 0);
@@ -246,9 +254,7 @@ TEST_CASE("migrating to version 8 gives events no track, type, room or declared 
     testing::TempFolder dir;
     const auto path = dir.path / "v7.db";
     {
-        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-        for (std::size_t i = 0; i < 7; ++i) raw.exec(std::string(store::k_migrations[i]));
-        raw.exec("PRAGMA user_version = 7");
+        auto raw = database_at_version(path, 7);
         raw.exec(R"sql(
             INSERT INTO event (id, slug, uid, title, timezone, start_utc, end_utc, created_at,
                                updated_at, venue) VALUES (7, 'e', 'e@x', 'E', 'UTC', 0, 60, 0, 0,
@@ -269,9 +275,7 @@ TEST_CASE("migrating to version 9 gives events no join link and the ledger no re
     testing::TempFolder dir;
     const auto path = dir.path / "v8.db";
     {
-        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-        for (std::size_t i = 0; i < 8; ++i) raw.exec(std::string(store::k_migrations[i]));
-        raw.exec("PRAGMA user_version = 8");
+        auto raw = database_at_version(path, 8);
         raw.exec(R"sql(
             INSERT INTO event (id, slug, uid, title, timezone, start_utc, end_utc, created_at,
                                updated_at, online_url) VALUES (8, 'e', 'e@x', 'E', 'UTC', 0, 60,
@@ -289,9 +293,7 @@ TEST_CASE("migrating to version 10 keeps organisers, without a role", "[store]")
     testing::TempFolder dir;
     const auto path = dir.path / "v9.db";
     {
-        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-        for (std::size_t i = 0; i < 9; ++i) raw.exec(std::string(store::k_migrations[i]));
-        raw.exec("PRAGMA user_version = 9");
+        auto raw = database_at_version(path, 9);
         raw.exec(R"sql(
             INSERT INTO event (id, slug, uid, title, timezone, start_utc, end_utc, created_at,
                                updated_at) VALUES (9, 'e', 'e@x', 'E', 'UTC', 0, 60, 0, 0);
@@ -314,9 +316,7 @@ TEST_CASE("migrating to version 11 names each event's custom fields, and a trigg
     testing::TempFolder dir;
     const auto path = dir.path / "v10.db";
     {
-        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-        for (std::size_t i = 0; i < 10; ++i) raw.exec(std::string(store::k_migrations[i]));
-        raw.exec("PRAGMA user_version = 10");
+        auto raw = database_at_version(path, 10);
         raw.exec(R"sql(
             INSERT INTO event (id, slug, uid, title, timezone, start_utc, end_utc, created_at,
                                updated_at) VALUES (1, 'a', 'a@x', 'A', 'UTC', 0, 60, 0, 0),
@@ -352,9 +352,7 @@ TEST_CASE("migrating to version 12 moves the custom fields into the row, in orde
     testing::TempFolder dir;
     const auto path = dir.path / "v11.db";
     {
-        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-        for (std::size_t i = 0; i < 11; ++i) raw.exec(std::string(store::k_migrations[i]));
-        raw.exec("PRAGMA user_version = 11");
+        auto raw = database_at_version(path, 11);
         // Positions out of the keys' order and of the rows' order; one name whose last field
         // went (it stays, as before); a registration without fields; a quote and a line break.
         raw.exec(R"sql(
