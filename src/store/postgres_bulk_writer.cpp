@@ -51,35 +51,12 @@ void PostgresBulkWriter::names_kept(bool on) {
 
 void PostgresBulkWriter::fields_written(
     std::int64_t event_id, const std::vector<std::pair<std::string, std::string>>& fields) {
-    for (const auto& field : fields) {
-        const auto known = std::find_if(m_names.begin(), m_names.end(), [&](const auto& name) {
-            return name.event_id == event_id && name.key == field.first;
-        });
-        if (known == m_names.end()) m_names.push_back({event_id, field.first, false});
-    }
-}
-
-// What the trigger would have added: a file's few names, once each for the whole import.
-void PostgresBulkWriter::write_field_names() {
-    std::unique_ptr<sql::Statement> add;
-    for (auto& name : m_names) {
-        if (name.written) continue;
-        if (!add) {
-            add = m_db.prepare(
-                "INSERT INTO event_field_name (event_id, key) VALUES (?, ?) ON CONFLICT DO "
-                "NOTHING");
-        }
-        sql::Use insert(*add);
-        insert->bind(1, name.event_id);
-        insert->bind(2, name.key);
-        insert->run();
-        name.written = true;
-    }
+    m_names.note(event_id, fields);
 }
 
 void PostgresBulkWriter::finish() {
     flush();
-    write_field_names();
+    m_names.write(m_db);
     names_kept(false);
     m_finished = true;
 }
@@ -153,7 +130,7 @@ void PostgresBulkWriter::deleting(std::int64_t /*id*/, std::int64_t /*event_id*/
 
 void PostgresBulkWriter::flush() {
     if (m_rows.empty()) {
-        write_field_names();  // of rows the store wrote itself
+        m_names.write(m_db);  // of rows the store wrote itself
         return;
     }
     std::string registrations;
@@ -179,13 +156,13 @@ void PostgresBulkWriter::flush() {
             registrations += "\\N";
         }
         registrations += '\n';
-        fields_written(r.event_id, r.fields);
+        m_names.note(r.event_id, r.fields);
     }
     m_copy_in(
         "registration (id, event_id, name, email, email_key, organisation, language, status, "
         "registered_at, checked_in_at, sequence_offset, attended_seconds, fields)",
         registrations);
-    write_field_names();
+    m_names.write(m_db);
     for (auto& [key, index] : m_by_key) m_stored_keys.add(key);
     m_rows.clear();
     m_by_key.clear();

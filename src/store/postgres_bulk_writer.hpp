@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "bulk_writer.hpp"
+#include "field_name_book.hpp"
 #include "key_filter.hpp"
 #include "sql.hpp"
 
@@ -56,7 +57,6 @@ private:
     std::int64_t next_id();
     void reserve_ids();  // k_reserved_ids more from the identity
     void names_kept(bool on);
-    void write_field_names();
 
     sql::Connection& m_db;
     CopyIn m_copy_in;
@@ -66,14 +66,7 @@ private:
     std::vector<domain::Registration> m_rows;     // held, with their ids
     std::unordered_map<std::string, std::size_t> m_by_key;
     std::vector<std::int64_t> m_free_ids;  // taken from the identity, highest first
-    // The custom field names seen, by event: a file's few columns, seen on many rows, so a
-    // short list searched without allocating.
-    struct FieldName {
-        std::int64_t event_id;
-        std::string key;
-        bool written;
-    };
-    std::vector<FieldName> m_names;
+    FieldNameBook m_names;                 // written here while the trigger is off
     bool m_finished{false};
 };
 

@@ -122,16 +122,7 @@ void SqliteBulkWriter::deleting(std::int64_t id, std::int64_t /*event_id*/,
 
 void SqliteBulkWriter::fields_written(
     std::int64_t event_id, const std::vector<std::pair<std::string, std::string>>& fields) {
-    for (const auto& field : fields) name_field(event_id, field.first);
-}
-
-void SqliteBulkWriter::name_field(std::int64_t event_id, const std::string& key) {
-    if (!m_books_kept) return;  // the trigger names it
-    const auto known =
-        std::find_if(m_field_names.begin(), m_field_names.end(), [&](const auto& name) {
-            return name.first == event_id && name.second == key;
-        });
-    if (known == m_field_names.end()) m_field_names.emplace_back(event_id, key);
+    if (m_books_kept) m_field_names.note(event_id, fields);  // else the trigger names them
 }
 
 void SqliteBulkWriter::book_change(std::int64_t id, std::optional<domain::RegistrationStatus> to) {
@@ -176,7 +167,7 @@ void SqliteBulkWriter::finish() {
     if (!m_books_kept) return;
     write_counts();
     m_count_changes.clear();
-    write_field_names();
+    m_field_names.write(m_db);
     set_checks(true);
 }
 
@@ -201,20 +192,6 @@ void SqliteBulkWriter::write_counts() {
         statement->run();
         statement->reset();
     }
-}
-
-// What the triggers on registration's fields would have added.
-void SqliteBulkWriter::write_field_names() {
-    auto add = m_db.prepare(R"sql(
-        INSERT INTO event_field_name (event_id, key) VALUES (?, ?)
-        ON CONFLICT DO NOTHING)sql");
-    for (const auto& [event_id, key] : m_field_names) {
-        add->bind(1, event_id);
-        add->bind(2, key);
-        add->run();
-        add->reset();
-    }
-    m_field_names.clear();
 }
 
 }  // namespace convene::store

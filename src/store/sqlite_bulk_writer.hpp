@@ -8,10 +8,9 @@
 // SQLite runs a trigger's program for every row written (with a statement journal for it) and
 // looks up the parent row of every foreign key. While the writer lasts both are off for the
 // connection: it keeps the triggers' books itself (the change of each event's counts, the
-// names of the custom fields), and writes only rows whose parent exists (the locked event,
-// and the custom fields are a column of the row since schema 12). At finish()
-// it counts the rows of each event it changed, checks the count against its books (a
-// logic_error otherwise: a bug, nothing is committed) and stores it.
+// names of the custom fields), and writes only rows whose parent exists (the locked event;
+// the custom fields are a column of the row since schema 12). At finish() it adds what it
+// booked to each event's counts and names, as the triggers would have.
 #include <cstdint>
 #include <map>
 #include <string>
@@ -20,6 +19,7 @@
 #include <vector>
 
 #include "bulk_writer.hpp"
+#include "field_name_book.hpp"
 #include "key_filter.hpp"
 #include "sql.hpp"
 
@@ -62,8 +62,6 @@ private:
     // Books registration `id` leaving its status for `to` (none: the row goes).
     void book_change(std::int64_t id, std::optional<domain::RegistrationStatus> to);
     void write_counts();
-    void name_field(std::int64_t event_id, const std::string& key);
-    void write_field_names();
     void set_checks(bool on) noexcept;
 
     sql::Connection& m_db;
@@ -75,9 +73,8 @@ private:
     bool m_books_kept{false};
     // (event, status) → rows added (or, negative, removed) while the triggers were off.
     std::map<std::pair<std::int64_t, std::string>, std::int64_t> m_count_changes;
-    // (event, custom field name) written while the triggers were off: a file's few columns,
-    // seen on many rows, so a short list searched without allocating.
-    std::vector<std::pair<std::int64_t, std::string>> m_field_names;
+    // The custom field names written while the triggers were off.
+    FieldNameBook m_field_names;
     // Held rows: slots reused from batch to batch, so that their strings keep their storage.
     std::vector<domain::Registration> m_rows;
     std::vector<std::string> m_row_keys;
