@@ -91,7 +91,9 @@ struct Parser {
 
     Parser(const std::vector<std::string>& words, Commands which_commands) : which(which_commands) {
         // Before the commands are added: they take their parent's formatter.
-        app.formatter(std::make_shared<HelpFormatter>());
+        auto formatter = std::make_shared<HelpFormatter>();
+        if (which == Commands::summary) formatter->list_unbuilt(command_summaries());
+        app.formatter(formatter);
         app.set_version_flag("--version", "convene " CONVENE_VERSION);
         app.require_subcommand(1);
         // Global options may also follow the command name.
@@ -139,7 +141,7 @@ int run_app(int argc, char** argv, std::ostream& out, std::ostream& err) {
             throw;
         } catch (const CLI::ParseError&) {
             // A mistake: its message may list or suggest the commands the line did not name.
-            if (parser->which != Commands::named) throw;
+            if (parser->which == Commands::listed || parser->which == Commands::every) throw;
             parser = std::make_unique<Parser>(arguments, Commands::listed);
             parser->parse(arguments);
         }

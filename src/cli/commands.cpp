@@ -1,4 +1,6 @@
 #include <algorithm>
+#include <array>
+#include <iterator>
 #include <span>
 #include <string_view>
 
@@ -101,6 +103,19 @@ constexpr Group k_groups[] = {
     {"db", "Set up, check, or copy events between databases", k_database_commands},
 };
 
+// The visible commands, then the groups: the order in which add_commands adds them.
+constexpr auto k_summaries = [] {
+    constexpr auto visible =
+        static_cast<std::size_t>(std::count_if(std::begin(k_commands), std::end(k_commands),
+                                               [](const Entry& entry) { return !entry.hidden; }));
+    std::array<CommandSummary, visible + std::size(k_groups)> summaries{};
+    std::size_t at = 0;
+    for (const auto& entry : k_commands)
+        if (!entry.hidden) summaries[at++] = {entry.name, entry.description};
+    for (const auto& group : k_groups) summaries[at++] = {group.name, group.description};
+    return summaries;
+}();
+
 bool named(std::string_view name, const std::vector<std::string>& words) {
     return std::find(words.begin(), words.end(), name) != words.end();
 }
@@ -121,16 +136,22 @@ void add(CLI::App& parent, std::span<const Entry> entries, const std::vector<std
 
 Commands commands_needed(const std::vector<std::string>& words) {
     if (named("completion", words) || named("__complete", words)) return Commands::every;
-    const bool help =
-        words.empty() || std::any_of(words.begin(), words.end(), [](auto& word) {
-            return word == "help" || word == "-h" || word == "--help" || word == "--help-all";
-        });
+    // `convene`, `convene --help`, `convene -h`, `convene help`: the list of commands alone.
+    if (words.empty() ||
+        (words.size() == 1 && (words[0] == "--help" || words[0] == "-h" || words[0] == "help")))
+        return Commands::summary;
+    const bool help = std::any_of(words.begin(), words.end(), [](auto& word) {
+        return word == "help" || word == "-h" || word == "--help" || word == "--help-all";
+    });
     return help ? Commands::listed : Commands::named;
 }
+
+std::span<const CommandSummary> command_summaries() { return k_summaries; }
 
 std::vector<Runnable> add_commands(CLI::App& app, const std::vector<std::string>& words,
                                    Commands which) {
     std::vector<Runnable> commands;
+    if (which == Commands::summary) return commands;
     add(app, k_commands, words, which, commands);
     for (const auto& group : k_groups) {
         if (which == Commands::named && !named(group.name, words)) continue;

@@ -22,6 +22,14 @@ GROUPS = ("list", "db")
 
 
 class Docs(ConveneTestCase):
+    def test_the_short_help_lists_the_commands_the_parser_builds(self):
+        # `convene --help` alone lists the commands from their table without building them;
+        # with one more word (-q) CLI11 builds every command and lists them itself.
+        full = self.ok("--quiet", "--help")
+        self.assertIn("Subcommands:\n  init ", full)
+        for words in (["--help"], ["-h"], ["help"], []):
+            self.assertEqual(self.ok(*words), full, words)
+
     def test_every_command_has_a_man_page_and_a_help_line(self):
         commands = subcommands(self.ok("--help"))
         self.assertIn("create-event", commands)
