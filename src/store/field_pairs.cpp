@@ -121,9 +121,10 @@ bool has_key_twice(const FieldPairs& fields) {
 
 }  // namespace
 
-std::optional<std::string> encode_field_pairs(const FieldPairs& fields) {
-    if (fields.empty()) return std::nullopt;
-    std::string json = "[";
+bool encode_field_pairs(const FieldPairs& fields, std::string& json) {
+    json.clear();
+    if (fields.empty()) return false;
+    json += '[';
     for (const auto& [key, value] : fields) {
         if (json.size() > 1) json += ',';
         json += '[';
@@ -133,6 +134,12 @@ std::optional<std::string> encode_field_pairs(const FieldPairs& fields) {
         json += ']';
     }
     json += ']';
+    return true;
+}
+
+std::optional<std::string> encode_field_pairs(const FieldPairs& fields) {
+    std::string json;
+    if (!encode_field_pairs(fields, json)) return std::nullopt;
     return json;
 }
 

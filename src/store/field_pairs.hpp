@@ -14,6 +14,10 @@ using FieldPairs = std::vector<std::pair<std::string, std::string>>;
 // The column's text for `fields`; nothing (NULL) when there are none.
 std::optional<std::string> encode_field_pairs(const FieldPairs& fields);
 
+// The same text, written over `json` so that a bulk writer reuses one buffer for every row;
+// false (and `json` empty) when there are no fields.
+bool encode_field_pairs(const FieldPairs& fields, std::string& json);
+
 // Replaces `fields` by the pairs `json` holds. Anything but an array of [string, string]
 // pairs, or a key given twice, is a DamagedRowError of table `registration` saying what.
 void decode_field_pairs(std::string_view json, FieldPairs& fields);

@@ -1,6 +1,7 @@
 #include "postgres_bulk_writer.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 #include <fmt/format.h>
 
@@ -133,9 +134,11 @@ void PostgresBulkWriter::flush() {
         m_names.write(m_db);  // of rows the store wrote itself
         return;
     }
+    // Written in place: no string per row, but the email's key.
     std::string registrations;
+    auto out = std::back_inserter(registrations);
     for (const auto& r : m_rows) {
-        registrations += fmt::format("{}\t{}\t", r.id, r.event_id);
+        fmt::format_to(out, "{}\t{}\t", r.id, r.event_id);
         for (const auto* text : {&r.name, &r.email}) {
             append_copy_text(registrations, *text);
             registrations += '\t';
@@ -145,16 +148,15 @@ void PostgresBulkWriter::flush() {
         append_copy_text(registrations, r.organisation);
         registrations += '\t';
         append_copy_text(registrations, r.language);
-        registrations +=
-            fmt::format("\t{}\t{}\t", domain::to_string(r.status), seconds(r.registered_at));
-        registrations += r.checked_in_at ? fmt::format("{}", seconds(*r.checked_in_at)) : "\\N";
-        registrations += fmt::format("\t{}\t", r.sequence_offset);
-        registrations += r.attended ? fmt::format("{}\t", r.attended->count()) : "\\N\t";
-        if (const auto fields = encode_field_pairs(r.fields)) {
-            append_copy_text(registrations, *fields);
-        } else {
-            registrations += "\\N";
-        }
+        fmt::format_to(out, "\t{}\t{}\t", domain::to_string(r.status), seconds(r.registered_at));
+        if (r.checked_in_at) fmt::format_to(out, "{}", seconds(*r.checked_in_at));
+        else registrations += "\\N";
+        fmt::format_to(out, "\t{}\t", r.sequence_offset);
+        if (r.attended) fmt::format_to(out, "{}\t", r.attended->count());
+        else registrations += "\\N\t";
+        if (encode_field_pairs(r.fields, m_fields_json))
+            append_copy_text(registrations, m_fields_json);
+        else registrations += "\\N";
         registrations += '\n';
         m_names.note(r.event_id, r.fields);
     }

@@ -66,6 +66,7 @@ private:
     std::vector<domain::Registration> m_rows;     // held, with their ids
     std::unordered_map<std::string, std::size_t> m_by_key;
     std::vector<std::int64_t> m_free_ids;  // taken from the identity, highest first
+    std::string m_fields_json;             // a held row's fields, as JSON (one buffer)
     FieldNameBook m_names;                 // written here while the trigger is off
     bool m_finished{false};
 };
