@@ -99,12 +99,19 @@ std::vector<CopiedEvent> copy_events(store::Database& from, store::Database& to,
             target_agenda.insert(item);
             ++summary.agenda_items;
         }
-        source_registrations.for_each(source_id, {}, [&](const domain::Registration& person) {
-            domain::Registration copy = person;
-            copy.event_id = id;
-            target_registrations.insert(copy);
-            ++summary.registrations;
-        });
+        {
+            // Written as an import writes them (COPY on PostgreSQL): one statement per row
+            // took 116 s for 100,000 people into PostgreSQL, a round trip and a count each.
+            store::RegistrationStore::Bulk bulk(target_registrations, id);
+            domain::Registration copy;
+            source_registrations.for_each(source_id, {}, [&](const domain::Registration& person) {
+                copy = person;
+                copy.event_id = id;
+                target_registrations.insert(copy);
+                ++summary.registrations;
+            });
+            bulk.finish();
+        }
         for (auto message : source_ledger.messages(source_id)) {
             message.event_id = id;
             target_ledger.insert(message);

@@ -576,6 +576,30 @@ class RoundTrips(PostgresTestCase):
         self.assertEqual([(r["email"], r["status"]) for r in rows],
                          [("p1@example.org", "registered"), ("p2@example.org", "waitlisted")])
 
+    def test_db_copy_writes_the_registrations_in_bulk(self):
+        # Copying an event to the server writes its people as an import does, a COPY per
+        # batch: one statement per row took 116 s for 100,000 people. Every kind of row is
+        # copied as it was (statuses, arrivals, custom fields), and the counts follow.
+        local = self.path("local.db")
+        self.ok("--db", local, "create-event", "--title", "Big", "--slug", "big", "--date",
+                "2024-01-01", "--capacity", "250")
+        people = "".join(f"P{n},p{n}@example.org,{'vegan' if n % 3 == 0 else ''}\n"
+                         for n in range(300))
+        self.write("people.csv", "name,email,diet\n" + people)
+        self.ok("--db", local, "register", "big", "--csv", "people.csv")
+        self.ok("--db", local, "unregister", "big", "p7@example.org")
+        self.ok("--db", local, "check-in", "big", "p8@example.org")
+        self.counter.reset()
+        self.ok("--db", local, "db", "copy", "--to", self.counter.url(self.db))
+        self.assertLess(self.counter.round_trips, 60, "\n".join(self.counter.queries))
+        self.assertIn("COPY registration", "\n".join(self.counter.queries))
+        for form in (["--format", "json", "--fields", "name,email,status,checked_in_at,diet"],
+                     ["--format", "csv"]):
+            self.assertEqual(self.ok("list", "attendees", "big", *form),
+                             self.ok("--db", local, "list", "attendees", "big", *form))
+        self.assertEqual(self.ok("stats", "big", "--format", "json"),
+                         self.ok("--db", local, "stats", "big", "--format", "json"))
+
     def test_a_writer_holding_the_lock_makes_register_wait_then_give_up(self):
         # BEGIN and the writer lock go with the transaction's first statement: waiting for the
         # lock in vain still says what Transaction says, and writes nothing.
