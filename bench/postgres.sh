@@ -24,10 +24,14 @@ url() { echo "postgresql://postgres@/$1?host=$work&port=$port"; }
 psql_at() { local db=$1; shift; PGOPTIONS='-c client_min_messages=warning' "$bin/psql" -X -q -v ON_ERROR_STOP=1 -d "$(url "$db")" "$@"; }
 psql_at postgres -c "CREATE DATABASE event" -c "CREATE DATABASE bare"
 
-# convene_fresh DB: an empty database with convene's schema and one event, "bench".
-convene_fresh() {
+# convene_schema DB: an empty database with convene's schema; convene_fresh DB: with one
+# event, "bench", too.
+convene_schema() {
   psql_at postgres -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1"
   "$convene" --quiet --db "$(url "$1")" db init
+}
+convene_fresh() {
+  convene_schema "$1"
   "$convene" --quiet --db "$(url "$1")" create-event --title Bench --slug bench \
     --date 2024-01-01 > /dev/null
 }
@@ -44,6 +48,9 @@ echo "Preparing $people people…" >&2
 make_people "$people" > people.csv
 convene_fresh crowd
 "$convene" --quiet --db "$(url crowd)" register bench --csv people.csv
+# The same event in a SQLite file, for `db copy --to` the server.
+"$convene" --quiet --db local.db create-event --title Bench --slug bench --date 2024-01-01 > /dev/null
+"$convene" --quiet --db local.db register bench --csv people.csv
 bare_fresh
 psql_at bare -c "\\copy registration (name, email, organisation, diet) FROM people.csv CSV HEADER"
 psql_at bare -c "CREATE TABLE full_copy AS SELECT * FROM registration"
@@ -56,6 +63,9 @@ echo "| work | convene | psql | ratio (wall) | ratio (CPU of the client) | note 
 echo "|---|---|---|---|---|---|"
 pair "\`register --csv\` $people rows, fresh event" "COPY would be the floor" \
   "convene_fresh event" "\"$convene\" --quiet --db \"$(url event)\" register bench --csv people.csv" \
+  "bare_fresh" "psql_at bare -c '\\copy registration (name, email, organisation, diet) FROM people.csv CSV HEADER'"
+pair "\`db copy --to\` the server, an event of $people from a SQLite file" "the import's reference" \
+  "convene_schema copied" "\"$convene\" --quiet --db local.db db copy --to \"$(url copied)\"" \
   "bare_fresh" "psql_at bare -c '\\copy registration (name, email, organisation, diet) FROM people.csv CSV HEADER'"
 n=0
 pair "one \`register\` per process, event holding $people" "" \
