@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include "convene/domain/email.hpp"
 #include "convene/text/plural.hpp"
+#include "convene/text/strings.hpp"
 
 namespace convene::app {
 
@@ -93,8 +95,8 @@ std::optional<Outcome> Registrar::add_new(const domain::RegistrationRequest& req
 
 Outcome Registrar::update(domain::Registration existing,
                           const domain::RegistrationRequest& request) {
-    domain::apply_update(existing, request);
-    m_store.update(existing);
+    // A row the request leaves as it is is not written (an export imported again).
+    if (domain::apply_update(existing, request)) m_store.update(existing);
     Outcome outcome{Outcome::Kind::updated, existing, 0};
     if (request.status == RegistrationStatus::cancelled &&
         existing.status != RegistrationStatus::cancelled) {
@@ -112,6 +114,16 @@ std::vector<domain::Registration> Registrar::cancel(const domain::Registration& 
     m_store.set_status(cancelled);
     m_seats.change(registration.status, RegistrationStatus::cancelled);
     return promote();
+}
+
+void Registrar::look_ahead(std::span<const domain::RegistrationRequest* const> requests) {
+    // The key of each address as it will be once normalised (trimmed); a key that differs
+    // after all is only not found ahead, and looked up when its row is placed.
+    m_keys.clear();
+    for (const auto* request : requests) {
+        m_keys.push_back(domain::email_key(text::trim(request->email)));
+    }
+    m_store.look_ahead(m_keys);
 }
 
 std::vector<domain::Registration> Registrar::promote() {

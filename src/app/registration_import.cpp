@@ -239,17 +239,16 @@ public:
         while (true) {
             const auto read = m_source.next(line, request, problem);
             if (read == RowSource::Read::end) break;
-            std::optional<ImportProblem> bad;
             if (read == RowSource::Read::bad) {
-                bad = std::move(problem);
+                // The rows before it first, as they came; then it, with the source as it is.
+                if (!place_window() || !set_aside(std::move(problem))) return refused(false);
             } else {
                 ++m_summary.rows;
-                if (m_source.in_time_order()) m_held.push_back({line, request, m_source.meaning()});
-                else bad = place(line, request, m_source.meaning());
+                if (!hold(line, request)) return refused(false);
             }
-            if (bad && !set_aside(std::move(*bad))) return refused(false);
             if (m_report.progress) m_report.progress->update(m_summary.rows);
         }
+        if (!place_window()) return refused(false);
         place_held();
         m_summary.empty_rows = m_source.empty_rows();
         m_summary.left_out_columns = m_source.left_out_columns();
@@ -265,19 +264,69 @@ private:
         io::StatusMeaning meaning;
     };
 
-    // The held rows by their time (rows without one last, as now), then the file's order.
-    // Every row has been read: a bad one is set aside or remembered, never the end.
+    // Rows are placed a window at a time, the store told of each window's addresses first
+    // (Registrar::look_ahead): one look-up for the window, not one per row.
+    static constexpr std::size_t k_window = 512;
+
+    // Keeps a row read: in the window (its request swapped in, so that no row is copied and
+    // the window's strings are reused), placed when the window is full. A file in time order
+    // keeps every row. False when a bad row ends the import.
+    bool hold(std::size_t line, domain::RegistrationRequest& request) {
+        if (m_source.in_time_order()) {
+            m_window.push_back({line, request, m_source.meaning()});
+            return true;
+        }
+        if (m_in_window == m_window.size()) m_window.emplace_back();
+        auto& row = m_window[m_in_window++];
+        row.line = line;
+        row.meaning = m_source.meaning();
+        std::swap(row.request, request);
+        return m_in_window < k_window || place_window();
+    }
+
+    // Places the rows of the window, in order. False when a bad one ends the import
+    // (set_aside). A file in time order waits for place_held.
+    bool place_window() {
+        const auto rows = m_window.begin() + static_cast<std::ptrdiff_t>(m_in_window);
+        look_ahead(m_window.begin(), rows);
+        m_in_window = 0;
+        for (auto row = m_window.begin(); row != rows; ++row) {
+            if (auto bad = place(row->line, row->request, row->meaning);
+                bad && !set_aside(std::move(*bad))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    void look_ahead(std::vector<HeldRow>::iterator begin, std::vector<HeldRow>::iterator end) {
+        m_ahead.clear();
+        if (begin == end) return;
+        for (auto row = begin; row != end; ++row) m_ahead.push_back(&row->request);
+        m_registrar.look_ahead(m_ahead);
+    }
+
+    // The rows of a file in time order, all read first (m_window holds them), by their time
+    // (rows without one last, as now), then the file's order. Every row has been read: a bad
+    // one is set aside or remembered, never the end.
     void place_held() {
+        if (!m_source.in_time_order()) return;
         const auto key = [](const HeldRow& row) {
             return std::pair(!row.request.registered_at,
                              row.request.registered_at.value_or(domain::Instant{}));
         };
-        std::stable_sort(m_held.begin(), m_held.end(),
+        std::stable_sort(m_window.begin(), m_window.end(),
                          [&](const HeldRow& a, const HeldRow& b) { return key(a) < key(b); });
-        for (auto& row : m_held) {
+        for (std::size_t at = 0; at < m_window.size(); ++at) {
+            if (at % k_window == 0) {
+                const auto next = m_window.begin() + static_cast<std::ptrdiff_t>(at);
+                look_ahead(next, next + static_cast<std::ptrdiff_t>(
+                                            std::min(k_window, m_window.size() - at)));
+            }
+            auto& row = m_window[at];
             if (auto bad = place(row.line, row.request, row.meaning)) set_aside(std::move(*bad));
         }
-        m_held.clear();
+        m_window.clear();
     }
 
     // Normalises and places a row that was read; its problem, if any.
@@ -361,7 +410,10 @@ private:
     RowSource& m_source;
     ImportSummary m_summary{};
     LinesOfIds m_added_by{};
-    std::vector<HeldRow> m_held{};
+    // Read, not placed yet: a window (k_window), or every row of a file in time order.
+    std::vector<HeldRow> m_window{};
+    std::size_t m_in_window{0};  // rows of the window not placed yet
+    std::vector<const domain::RegistrationRequest*> m_ahead{};
     std::optional<ImportProblem> m_first_bad{};  // without skip_invalid: refuses the file
     std::size_t m_bad{0};
 };

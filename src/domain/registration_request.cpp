@@ -198,24 +198,34 @@ Registration make_registration(const RegistrationRequest& request, std::int64_t 
     return registration;
 }
 
-void apply_update(Registration& existing, const RegistrationRequest& request) {
-    existing.name = request.name;
-    existing.email = request.email;
-    if (request.organisation) existing.organisation = *request.organisation;
-    if (request.language) existing.language = *request.language;
+bool apply_update(Registration& existing, const RegistrationRequest& request) {
+    bool changed = false;
+    const auto set = [&](std::string& to, const std::string& value) {
+        if (to == value) return;
+        to = value;
+        changed = true;
+    };
+    set(existing.name, request.name);
+    set(existing.email, request.email);
+    if (request.organisation) set(existing.organisation, *request.organisation);
+    if (request.language) set(existing.language, *request.language);
     auto& fields = existing.fields;
     for (const auto& [key, value] : request.fields) {
         // An init-capture: clang 14 (the fuzz preset) cannot capture a structured binding.
         auto found = std::find_if(fields.begin(), fields.end(),
                                   [&key = key](const auto& field) { return field.first == key; });
         if (value.empty()) {
-            if (found != fields.end()) fields.erase(found);
+            if (found == fields.end()) continue;
+            fields.erase(found);
+            changed = true;
         } else if (found != fields.end()) {
-            found->second = value;
+            set(found->second, value);
         } else {
             fields.emplace_back(key, value);
+            changed = true;
         }
     }
+    return changed;
 }
 
 }  // namespace convene::domain

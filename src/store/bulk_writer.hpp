@@ -26,6 +26,8 @@ public:
     // The event whose new registrations it holds; the import's write transaction holds it.
     virtual std::int64_t event_id() const noexcept = 0;
     virtual Key key(std::string_view key) = 0;
+    // What key() answers without a statement: `unknown` where key() would ask the database.
+    virtual Key key_known(std::string_view key) const = 0;
     // Holds a new registration of the event whose key is free; returns its id.
     virtual std::int64_t hold(const domain::Registration& registration, const std::string& key) = 0;
     // The held (not yet written) registration with this email key, or null.

@@ -32,6 +32,15 @@ inline std::string_view returning_id(sql::Engine engine) {
     return engine == sql::Engine::postgresql ? " RETURNING id" : "";
 }
 
+// The texts of a JSON array given as `parameter`, as the rows of a subquery: `x IN (…)` with
+// one parameter however many texts there are.
+inline std::string json_texts(sql::Engine engine, std::string_view parameter) {
+    if (engine == sql::Engine::postgresql) {
+        return fmt::format("SELECT json_array_elements_text(CAST({} AS json))", parameter);
+    }
+    return fmt::format("SELECT value FROM json_each({})", parameter);
+}
+
 // Unix seconds of a YYYY-MM-DD text at midnight UTC: all-day events sort among timed ones.
 inline std::string date_seconds(sql::Engine engine, std::string_view date) {
     if (engine == sql::Engine::postgresql) {

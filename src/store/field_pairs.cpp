@@ -8,8 +8,6 @@
 
 namespace convene::store {
 
-namespace {
-
 void append_json_string(std::string& out, std::string_view text) {
     out += '"';
     for (const char c : text) {
@@ -28,6 +26,8 @@ void append_json_string(std::string& out, std::string_view text) {
     }
     out += '"';
 }
+
+namespace {
 
 // The pairs as convene and both engines write them, with no escape in any string: read
 // without building a document (a list of 100,000 reads one per row). False, with `fields`

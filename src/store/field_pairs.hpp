@@ -18,6 +18,9 @@ std::optional<std::string> encode_field_pairs(const FieldPairs& fields);
 // false (and `json` empty) when there are no fields.
 bool encode_field_pairs(const FieldPairs& fields, std::string& json);
 
+// `text` as a JSON string, quoted, as the column writes its keys and values.
+void append_json_string(std::string& out, std::string_view text);
+
 // Replaces `fields` by the pairs `json` holds. Anything but an array of [string, string]
 // pairs, or a key given twice, is a DamagedRowError of table `registration` saying what.
 void decode_field_pairs(std::string_view json, FieldPairs& fields);

@@ -62,9 +62,13 @@ void PostgresBulkWriter::finish() {
     m_finished = true;
 }
 
-BulkWriter::Key PostgresBulkWriter::key(std::string_view key) {
+BulkWriter::Key PostgresBulkWriter::key_known(std::string_view key) const {
     if (m_by_key.count(std::string(key)) > 0) return Key::taken;
-    if (!m_stored_keys.may_contain(key)) return Key::free;
+    return m_stored_keys.may_contain(key) ? Key::unknown : Key::free;
+}
+
+BulkWriter::Key PostgresBulkWriter::key(std::string_view key) {
+    if (const auto known = key_known(key); known != Key::unknown) return known;
     // A "maybe" is asked of the database, never left unknown: an unknown key's row would be
     // inserted by a statement of its own, its id from the sequence past the ids reserved for
     // the held rows, and so placed after rows that come later in the file (their waiting list

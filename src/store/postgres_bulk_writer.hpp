@@ -37,6 +37,7 @@ public:
     std::int64_t event_id() const noexcept override { return m_event_id; }
     // Taken if held or stored, else free: never unknown.
     Key key(std::string_view key) override;
+    Key key_known(std::string_view key) const override;
     std::int64_t hold(const domain::Registration& registration, const std::string& key) override;
     const domain::Registration* find_held(std::string_view key) const override;
     void flush() override;

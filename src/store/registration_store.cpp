@@ -9,6 +9,7 @@
 
 #include "bulk_writer.hpp"
 #include "convene/domain/email.hpp"
+#include "convene/text/utf8.hpp"
 #include "damaged_row.hpp"
 #include "dialect.hpp"
 #include "field_pairs.hpp"
@@ -152,6 +153,10 @@ struct RegistrationStore::Statements {
             WHERE id = ?)sql"),
           by_email(db, select(k_by_email, k_fields)),
           by_id(db, select(k_by_id, k_fields)),
+          // The key too (column 12), to tell which asked key each row is.
+          ahead(db, select(fmt::format("WHERE r.event_id = ? AND r.email_key IN ({})",
+                                       dialect::json_texts(db.engine(), "?")),
+                           fmt::format("{}, r.email_key", k_fields))),
           first_waitlisted(db, select(k_first_waitlisted, k_fields)),
           // Kept by triggers (schema version 2): one primary-key lookup, not a count of rows.
           count(db, R"sql(
@@ -187,7 +192,7 @@ struct RegistrationStore::Statements {
     }
 
     sql::Lazy insert, update, delete_row, set_status, set_checked_in, set_attended;
-    sql::Lazy by_email, by_id, first_waitlisted, count, seat_counts;
+    sql::Lazy by_email, by_id, ahead, first_waitlisted, count, seat_counts;
     sql::Lazy list_without_fields, list_with_fields, list_alone_without_fields,
         list_alone_with_fields;
     sql::Lazy field_names, first_with_field;
@@ -211,12 +216,18 @@ sql::Connection& RegistrationStore::connection() {
 std::optional<std::int64_t> RegistrationStore::insert_new(const Registration& registration) {
     const auto key = domain::email_key(registration.email);
     if (m_bulk && registration.event_id == m_bulk->event_id()) {
+        if (const auto* known = ahead(key)) {
+            if (known->has_value()) return std::nullopt;  // stored
+            m_ahead.erase(key);  // neither stored nor held (look_ahead): free
+            return m_bulk->hold(registration, key);
+        }
         switch (m_bulk->key(key)) {
             case BulkWriter::Key::free: return m_bulk->hold(registration, key);
             case BulkWriter::Key::taken: return std::nullopt;
             case BulkWriter::Key::unknown: break;  // the unique key decides
         }
     }
+    m_ahead.erase(key);
     std::optional<std::int64_t> id;
     {
         auto insert = use(m_statements->insert);
@@ -239,6 +250,7 @@ std::int64_t RegistrationStore::insert(const Registration& registration) {
 
 std::int64_t RegistrationStore::renew(std::int64_t old_id, const Registration& registration) {
     // The row it replaces is the same person's: the same event and email key.
+    forget_ahead(registration);
     if (m_bulk) {
         m_bulk->deleting(old_id, registration.event_id, domain::email_key(registration.email));
     }
@@ -251,6 +263,7 @@ std::int64_t RegistrationStore::renew(std::int64_t old_id, const Registration& r
 }
 
 void RegistrationStore::update(const Registration& registration) {
+    forget_ahead(registration);
     if (m_bulk) m_bulk->status_changing(registration.id, registration.status);
     {
         const auto key = domain::email_key(registration.email);
@@ -264,6 +277,7 @@ void RegistrationStore::update(const Registration& registration) {
 }
 
 void RegistrationStore::set_status(const Registration& registration) {
+    forget_ahead(registration);
     if (m_bulk) m_bulk->status_changing(registration.id, registration.status);
     auto update = use(m_statements->set_status);
     update->bind(1, domain::to_string(registration.status));
@@ -273,6 +287,7 @@ void RegistrationStore::set_status(const Registration& registration) {
 }
 
 void RegistrationStore::set_checked_in(std::int64_t id, std::optional<domain::Instant> when) {
+    m_ahead.clear();  // by id: whose key is not known here
     auto update = use(m_statements->set_checked_in);
     if (when) update->bind(1, seconds(*when));
     else update->bind_null(1);
@@ -282,6 +297,7 @@ void RegistrationStore::set_checked_in(std::int64_t id, std::optional<domain::In
 
 void RegistrationStore::set_attended(std::int64_t id, std::chrono::seconds attended,
                                      std::optional<domain::Instant> checked_in) {
+    m_ahead.clear();  // by id: whose key is not known here
     auto update = use(m_statements->set_attended);
     update->bind(1, static_cast<std::int64_t>(attended.count()));
     if (checked_in) update->bind(2, seconds(*checked_in));
@@ -307,6 +323,7 @@ std::optional<Registration> RegistrationStore::find_by_email(std::int64_t event_
     const bool bulk_event = m_bulk && event_id == m_bulk->event_id();
     if (bulk_event) {
         if (const auto* held = m_bulk->find_held(key)) return *held;
+        if (const auto* known = ahead(key)) return *known;
         if (m_bulk->key(key) == BulkWriter::Key::free) return std::nullopt;  // no query
         m_bulk->flush_for_key(key);
     }
@@ -464,14 +481,56 @@ std::vector<std::string> RegistrationStore::field_keys(std::int64_t event_id) {
 
 namespace convene::store {
 
+void RegistrationStore::look_ahead(std::span<const std::string> email_keys) {
+    m_ahead.clear();  // the rows before these are placed: memory stays one window's
+    if (!m_bulk) return;
+    std::string keys = "[";
+    for (const auto& key : email_keys) {
+        // Only what the writer cannot tell; text the database would refuse is refused later.
+        if (m_bulk->key_known(key) != BulkWriter::Key::unknown || m_bulk->find_held(key) ||
+            !text::is_valid_utf8(key) || !m_ahead.try_emplace(key).second) {
+            continue;
+        }
+        // A writer that does not know its held keys writes them first (SQLite's).
+        m_bulk->flush_for_key(key);
+        if (keys.size() > 1) keys += ',';
+        append_json_string(keys, key);
+    }
+    if (m_ahead.empty()) return;
+    keys += ']';
+    // Not through use(): a writer that knows its held rows need not write them for this.
+    sql::Use query(*m_statements->ahead);
+    query->bind(1, m_bulk->event_id());
+    query->bind_reference(2, keys);
+    while (query->step()) {
+        const auto found = m_ahead.find(std::string(query->text(12)));
+        if (found == m_ahead.end()) continue;
+        read_row(*query, found->second.emplace());
+    }
+}
+
+const std::optional<Registration>* RegistrationStore::ahead(const std::string& key) const {
+    const auto found = m_ahead.find(key);
+    return found == m_ahead.end() ? nullptr : &found->second;
+}
+
+// A write to the registration: what look_ahead read of it is out of date.
+void RegistrationStore::forget_ahead(const Registration& registration) {
+    if (!m_ahead.empty()) m_ahead.erase(domain::email_key(registration.email));
+}
+
 RegistrationStore::Bulk::Bulk(RegistrationStore& store, std::int64_t event_id) : m_store(store) {
     store.m_bulk = store.m_db.connection().bulk_writer(event_id);
 }
 
-RegistrationStore::Bulk::~Bulk() { m_store.m_bulk.reset(); }
+RegistrationStore::Bulk::~Bulk() {
+    m_store.m_bulk.reset();
+    m_store.m_ahead.clear();
+}
 
 void RegistrationStore::Bulk::finish() {
     // Gone from the store first: what finish() runs is not held back by the writer.
+    m_store.m_ahead.clear();
     const auto writer = std::move(m_store.m_bulk);
     writer->finish();
 }

@@ -38,7 +38,8 @@ public:
 
     std::int64_t event_id() const noexcept override { return m_event_id; }
     // The filter answers "certainly not" or "maybe": never taken.
-    Key key(std::string_view key) override {
+    Key key(std::string_view key) override { return key_known(key); }
+    Key key_known(std::string_view key) const override {
         return m_keys.may_contain(key) ? Key::unknown : Key::free;
     }
     std::int64_t hold(const domain::Registration& registration, const std::string& key) override;

@@ -205,11 +205,29 @@ TEST_CASE("an update keeps what the request does not give", "[registration]") {
     request.name = "Ana Silva";
     request.email = "ANA@example.org";
     request.fields = {{"badge", "B"}, {"room", ""}, {"tshirt", "M"}};
-    apply_update(existing, request);
+    CHECK(apply_update(existing, request));
     CHECK(existing.name == "Ana Silva");
     CHECK(existing.email == "ANA@example.org");
     CHECK(existing.organisation == "CGLU");
     CHECK(existing.language == "fr");
     CHECK(existing.fields == std::vector<std::pair<std::string, std::string>>{
                                  {"diet", "vegan"}, {"badge", "B"}, {"tshirt", "M"}});
+    // The same request again changes nothing; each kind of change alone is one.
+    CHECK_FALSE(apply_update(existing, request));
+    for (auto change : {&RegistrationRequest::name, &RegistrationRequest::email}) {
+        auto other = request;
+        other.*change += "x";
+        auto copy = existing;
+        CHECK(apply_update(copy, other));
+    }
+    auto removes = request;
+    removes.fields = {{"diet", ""}, {"never", ""}};
+    auto copy = existing;
+    CHECK(apply_update(copy, removes));
+    CHECK_FALSE(apply_update(copy, removes));
+    auto organisation = request;
+    organisation.organisation = "UCLG";
+    copy = existing;
+    CHECK(apply_update(copy, organisation));
+    CHECK_FALSE(apply_update(copy, organisation));
 }

@@ -417,6 +417,70 @@ TEST_CASE("a bulk write on SQLite holds rows in batches and still sees every tak
               .getString() == "diet seat");
 }
 
+TEST_CASE("a look-ahead answers as the database would, and never with what a write changed",
+          "[registration_store]") {
+    store::Database db(":memory:");
+    const auto event = add_event(db, "a");
+    store::RegistrationStore store(db);
+    auto stored = person(event, "Ana", "ana@x.org", 1);
+    stored.fields = {{"diet", "vegan"}};
+    const auto ana = store.insert(stored);
+    auto gone = person(event, "Bo", "bo@x.org", 2);
+    gone.status = RegistrationStatus::cancelled;
+    store.insert(gone);
+
+    // SQLite's steps: what a look-up costs after the look-ahead.
+    const auto steps = [&] {
+        long long total = 0;
+        for (auto* s = sqlite3_next_stmt(store::sqlite(db).getHandle(), nullptr); s;
+             s = sqlite3_next_stmt(store::sqlite(db).getHandle(), s)) {
+            total += sqlite3_stmt_status(s, SQLITE_STMTSTATUS_VM_STEP, 0);
+        }
+        return total;
+    };
+    {
+        store::RegistrationStore::Bulk bulk(store, event);
+        // Held before the look-ahead: it must not read as free.
+        REQUIRE(store.insert_new(person(event, "Held", "held@x.org", 3)));
+        const std::vector<std::string> keys{"ana@x.org", "bo@x.org", "new@x.org", "held@x.org",
+                                            "bad\xff@x.org"};
+        store.look_ahead(keys);
+        const auto before = steps();
+        const auto found = store.find_by_email(event, "ANA@x.org");
+        REQUIRE(found);
+        CHECK(found->id == ana);
+        CHECK(found->fields == stored.fields);
+        CHECK(store.find_by_email(event, "bo@x.org")->status == RegistrationStatus::cancelled);
+        CHECK_FALSE(store.find_by_email(event, "new@x.org"));
+        CHECK_FALSE(store.insert_new(person(event, "Ana again", "ana@x.org", 4)));
+        CHECK(steps() == before);  // all of it answered from the look-ahead
+        CHECK_FALSE(store.insert_new(person(event, "Held again", "held@x.org", 4)));
+        // Free: held now, and taken the second time.
+        REQUIRE(store.insert_new(person(event, "New", "new@x.org", 5)));
+        CHECK_FALSE(store.insert_new(person(event, "New again", "new@x.org", 6)));
+        CHECK(store.find_by_email(event, "new@x.org")->name == "New");
+        // A write to a registration read ahead: the store reads it again.
+        auto changed = *found;
+        changed.name = "Ana B";
+        store.update(changed);
+        CHECK(store.find_by_email(event, "ana@x.org")->name == "Ana B");
+        auto seated = *store.find_by_email(event, "bo@x.org");
+        seated.status = RegistrationStatus::registered;
+        store.set_status(seated);
+        CHECK(store.find_by_email(event, "bo@x.org")->status == RegistrationStatus::registered);
+        bulk.finish();
+    }
+    CHECK(emails(store, event) ==
+          std::vector<std::string>{"ana@x.org", "bo@x.org", "held@x.org", "new@x.org"});
+    CHECK(store.count(event, RegistrationStatus::registered) == 4);
+    // Outside a Bulk it reads nothing and keeps nothing.
+    store.look_ahead(std::vector<std::string>{"ana@x.org"});
+    auto renamed = *store.find_by_email(event, "ana@x.org");
+    renamed.name = "Ana C";
+    store.update(renamed);
+    CHECK(store.find_by_email(event, "ana@x.org")->name == "Ana C");
+}
+
 TEST_CASE("registration store can leave the custom fields out of a list", "[registration_store]") {
     store::Database db(":memory:");
     const auto event = add_event(db, "a");

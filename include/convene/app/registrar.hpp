@@ -3,6 +3,7 @@
 // `register` (one person or a whole file) and `unregister`. The caller owns the transaction.
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <variant>
 #include <vector>
@@ -77,6 +78,10 @@ public:
 
     const domain::SeatCounter& seats() const { return m_seats; }
 
+    // The requests to be added next, in one batch: the store reads the people of the event
+    // they may name at once (RegistrationStore::look_ahead), not one at a time.
+    void look_ahead(std::span<const domain::RegistrationRequest* const> requests);
+
 private:
     // Adds a person whose address the event does not have yet, with one INSERT and no look-up
     // before it; nothing when the address is taken or the look-up could change the outcome.
@@ -90,6 +95,7 @@ private:
     OnDuplicate m_on_duplicate;
     bool m_no_waitlist;
     domain::SeatCounter m_seats;
+    std::vector<std::string> m_keys;  // look_ahead's, kept for their capacity
 };
 
 }  // namespace convene::app

@@ -56,6 +56,7 @@ Registration make_registration(const RegistrationRequest& request, std::int64_t 
 
 // `existing` with what the request gives: the name, the organisation and language when given,
 // and each custom field given (replaced in place, appended when new, removed when empty).
-void apply_update(Registration& existing, const RegistrationRequest& request);
+// False when that changed nothing: an export imported again need not write the row.
+bool apply_update(Registration& existing, const RegistrationRequest& request);
 
 }  // namespace convene::domain
