@@ -3,6 +3,7 @@
 #include "convene/domain/email.hpp"
 #include "damaged_row.hpp"
 #include "dialect.hpp"
+#include "row_writer.hpp"
 #include "sql.hpp"
 #include "stored_time.hpp"
 
@@ -129,7 +130,7 @@ LedgerStore::LedgerStore(Database& db)
 
 LedgerStore::~LedgerStore() = default;
 
-std::int64_t LedgerStore::insert(const SentMessage& message) {
+void LedgerStore::insert(const SentMessage& message) {
     sql::Use insert(*m_statements->insert);
     int i = 1;
     insert->bind(i++, message.event_id);
@@ -142,7 +143,7 @@ std::int64_t LedgerStore::insert(const SentMessage& message) {
     insert->bind(i++, message.message_id);
     insert->bind(i++, seconds(message.sent_at));
     insert->bind(i++, message.schedule);
-    return insert->insert().value();
+    insert->insert();
 }
 
 void LedgerStore::record(const SentMessage& message) {
@@ -224,13 +225,70 @@ SentMessage read_message(sql::Statement& row) {
 
 }  // namespace
 
-std::vector<SentMessage> LedgerStore::messages(std::int64_t event_id) {
-    auto query =
-        m_db.connection().prepare(std::string(k_messages) + " WHERE event_id = ? ORDER BY id");
+void LedgerStore::for_each_message(std::int64_t event_id,
+                                   const std::function<void(const SentMessage&)>& visit) {
+    auto query = m_db.connection().prepare_streamed(std::string(k_messages) +
+                                                    " WHERE event_id = ? ORDER BY id");
     query->bind(1, event_id);
-    std::vector<SentMessage> messages;
-    while (query->step()) messages.push_back(read_message(*query));
-    return messages;
+    while (query->step()) visit(read_message(*query));
+}
+
+void LedgerStore::for_each_reply(
+    std::int64_t event_id,
+    const std::function<void(const std::string& email_key, const domain::Reply&)>& visit) {
+    auto query = m_db.connection().prepare_streamed(R"sql(
+        SELECT email_key, partstat, sequence, replied_at, received_at FROM attendee_reply
+        WHERE event_id = ? ORDER BY email_key)sql");
+    query->bind(1, event_id);
+    std::string key;
+    while (query->step()) {
+        key = query->text(0);
+        visit(key, read_reply(*query));
+    }
+}
+
+LedgerStore::Copy::Copy(LedgerStore& store, std::int64_t event_id)
+    : m_event_id(event_id),
+      m_messages(store.m_db.connection().row_writer(
+          "sent_message",
+          "event_id, event_uid, recipient, email_key, method, sequence, event_sequence, "
+          "message_id, sent_at, schedule",
+          10)),
+      m_replies(store.m_db.connection().row_writer(
+          "attendee_reply", "event_id, email_key, partstat, sequence, replied_at, received_at",
+          6)) {}
+
+LedgerStore::Copy::~Copy() = default;
+
+void LedgerStore::Copy::message(const SentMessage& message) {
+    auto& row = *m_messages;
+    row.value(m_event_id);
+    row.value(message.event_uid);
+    row.value(message.recipient);
+    row.value(domain::email_key(message.recipient));
+    row.value(domain::to_string(message.method));
+    row.value(message.sequence);
+    row.value(message.event_sequence);
+    row.value(message.message_id);
+    row.value(seconds(message.sent_at));
+    row.value(message.schedule);
+    row.end_row();
+}
+
+void LedgerStore::Copy::reply(std::string_view email, const domain::Reply& reply) {
+    auto& row = *m_replies;
+    row.value(m_event_id);
+    row.value(domain::email_key(email));
+    row.value(reply.partstat);
+    row.value(reply.sequence);
+    row.value(seconds(reply.replied_at));
+    row.value(seconds(reply.received_at));
+    row.end_row();
+}
+
+void LedgerStore::Copy::finish() {
+    m_messages->finish();
+    m_replies->finish();
 }
 
 void LedgerStore::check_rows(const DamagedRows& damaged) {

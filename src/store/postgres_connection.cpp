@@ -17,6 +17,7 @@
 #include "postgres_copy_statement.hpp"
 #include "postgres_library.hpp"
 #include "postgres_location.hpp"
+#include "postgres_row_writer.hpp"
 
 namespace convene::store {
 
@@ -695,6 +696,14 @@ std::unique_ptr<BulkWriter> PostgresConnection::bulk_writer(std::int64_t event_i
     return std::make_unique<PostgresBulkWriter>(
         *this, [this](std::string_view table, std::string_view rows) { copy_in(table, rows); },
         event_id);
+}
+
+std::unique_ptr<sql::RowWriter> PostgresConnection::row_writer(std::string_view table,
+                                                               std::string_view columns,
+                                                               int /*count*/) {
+    return postgres_row_writer(
+        [this](std::string_view what, std::string_view rows) { copy_in(what, rows); }, table,
+        columns);
 }
 
 void PostgresConnection::execute_copy_start(const std::string& sql) {

@@ -50,6 +50,8 @@ public:
     bool try_lock_event(std::int64_t event_id) override;
     void unlock_event(std::int64_t event_id) noexcept override;
     std::unique_ptr<BulkWriter> bulk_writer(std::int64_t event_id) override;
+    std::unique_ptr<sql::RowWriter> row_writer(std::string_view table, std::string_view columns,
+                                               int count) override;
 
     // The rows of a query without parameters, as texts (NULL as empty); nothing when the query
     // names a table that does not exist (undefined_table). Other failures throw.

@@ -1,5 +1,6 @@
 #include "convene/store/reminder_store.hpp"
 
+#include "row_writer.hpp"
 #include "sql.hpp"
 #include "stored_time.hpp"
 
@@ -18,7 +19,16 @@ std::unordered_set<std::string> ReminderStore::reminded(std::int64_t event_id,
 
 void ReminderStore::record(const SentReminder& reminder) {
     auto transaction = m_db.write_transaction();
-    insert(reminder);
+    // Already there: another run recorded the same reminder; one row says it went out.
+    auto insert = m_db.connection().prepare(R"sql(
+        INSERT INTO sent_reminder (event_id, email_key, reminder, message_id, sent_at)
+        VALUES (?, ?, ?, ?, ?) ON CONFLICT (event_id, email_key, reminder) DO NOTHING)sql");
+    insert->bind(1, reminder.event_id);
+    insert->bind(2, reminder.email_key);
+    insert->bind(3, reminder.reminder);
+    insert->bind(4, reminder.message_id);
+    insert->bind(5, seconds(reminder.sent_at));
+    insert->run();
     transaction.commit();
 }
 
@@ -34,33 +44,37 @@ void ReminderStore::forget(std::int64_t event_id, std::string_view email_key,
     transaction.commit();
 }
 
-void ReminderStore::insert(const SentReminder& reminder) {
-    // Already there: another run recorded the same reminder; one row says it went out.
-    auto insert = m_db.connection().prepare(R"sql(
-        INSERT INTO sent_reminder (event_id, email_key, reminder, message_id, sent_at)
-        VALUES (?, ?, ?, ?, ?) ON CONFLICT (event_id, email_key, reminder) DO NOTHING)sql");
-    insert->bind(1, reminder.event_id);
-    insert->bind(2, reminder.email_key);
-    insert->bind(3, reminder.reminder);
-    insert->bind(4, reminder.message_id);
-    insert->bind(5, seconds(reminder.sent_at));
-    insert->run();
-}
-
-std::vector<SentReminder> ReminderStore::all(std::int64_t event_id) {
-    auto query = m_db.connection().prepare(R"sql(
+void ReminderStore::for_each(std::int64_t event_id,
+                             const std::function<void(const SentReminder&)>& visit) {
+    auto query = m_db.connection().prepare_streamed(R"sql(
         SELECT email_key, reminder, message_id, sent_at FROM sent_reminder
         WHERE event_id = ? ORDER BY sent_at, email_key, reminder)sql");
     query->bind(1, event_id);
-    std::vector<SentReminder> all;
     while (query->step()) {
-        all.push_back({.event_id = event_id,
-                       .email_key = query->string(0),
-                       .reminder = query->string(1),
-                       .message_id = query->string(2),
-                       .sent_at = instant_column("sent_reminder", *query, 3)});
+        visit({.event_id = event_id,
+               .email_key = query->string(0),
+               .reminder = query->string(1),
+               .message_id = query->string(2),
+               .sent_at = instant_column("sent_reminder", *query, 3)});
     }
-    return all;
 }
+
+ReminderStore::Copy::Copy(ReminderStore& store, std::int64_t event_id)
+    : m_event_id(event_id),
+      m_rows(store.m_db.connection().row_writer(
+          "sent_reminder", "event_id, email_key, reminder, message_id, sent_at", 5)) {}
+
+ReminderStore::Copy::~Copy() = default;
+
+void ReminderStore::Copy::reminder(const SentReminder& reminder) {
+    m_rows->value(m_event_id);
+    m_rows->value(reminder.email_key);
+    m_rows->value(reminder.reminder);
+    m_rows->value(reminder.message_id);
+    m_rows->value(seconds(reminder.sent_at));
+    m_rows->end_row();
+}
+
+void ReminderStore::Copy::finish() { m_rows->finish(); }
 
 }  // namespace convene::store

@@ -26,6 +26,8 @@ namespace convene::store::sql {
 
 enum class Engine { sqlite, postgresql };
 
+class RowWriter;
+
 class Statement {
 public:
     virtual ~Statement() = default;
@@ -109,6 +111,10 @@ public:
     // The writer of a bulk import's new registrations into `event_id`, the engine's fastest
     // way (bulk_writer.hpp). The caller holds the write transaction.
     virtual std::unique_ptr<BulkWriter> bulk_writer(std::int64_t event_id) = 0;
+    // Rows appended to `table` the engine's fastest way inside the caller's write transaction
+    // (row_writer.hpp); `columns` as SQL lists them, `count` how many.
+    virtual std::unique_ptr<RowWriter> row_writer(std::string_view table, std::string_view columns,
+                                                  int count) = 0;
 };
 
 // A statement prepared on its first use and kept for the store's life: a command that

@@ -12,6 +12,7 @@
 
 #include "convene/error.hpp"
 #include "convene/store/database.hpp"
+#include "row_writer.hpp"
 #include "sqlite_bulk_writer.hpp"
 
 namespace convene::store {
@@ -233,6 +234,11 @@ bool SqliteConnection::try_lock_event(std::int64_t event_id) {
 
 void SqliteConnection::unlock_event(std::int64_t event_id) noexcept {
     if (m_lock_file.fd >= 0) set_event_lock(m_lock_file.fd, event_id, F_UNLCK);
+}
+
+std::unique_ptr<sql::RowWriter> SqliteConnection::row_writer(std::string_view table,
+                                                             std::string_view columns, int count) {
+    return sql::statement_row_writer(*this, table, columns, count);
 }
 
 std::unique_ptr<BulkWriter> SqliteConnection::bulk_writer(std::int64_t event_id) {

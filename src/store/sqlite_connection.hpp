@@ -28,6 +28,8 @@ public:
     bool try_lock_event(std::int64_t event_id) override;
     void unlock_event(std::int64_t event_id) noexcept override;
     std::unique_ptr<BulkWriter> bulk_writer(std::int64_t event_id) override;
+    std::unique_ptr<sql::RowWriter> row_writer(std::string_view table, std::string_view columns,
+                                               int count) override;
 
     // Whether the main schema has `table` with `column` (or, with an empty column, `table`).
     bool has_column(std::string_view table, std::string_view column);

@@ -10,6 +10,7 @@ not installed."""
 import json
 import os
 import re
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -589,16 +590,45 @@ class RoundTrips(PostgresTestCase):
         self.ok("--db", local, "register", "big", "--csv", "people.csv")
         self.ok("--db", local, "unregister", "big", "p7@example.org")
         self.ok("--db", local, "check-in", "big", "p8@example.org")
+        # A ledger as `send`, `rsvp` and reminders leave it, one row or more per person,
+        # written here without a mail server: two invitations to each registered person, a
+        # reply from one in three, a reminder for one in two.
+        with sqlite3.connect(local) as raw:
+            raw.executescript("""
+                INSERT INTO sent_message (event_id, event_uid, recipient, email_key, method,
+                                          sequence, event_sequence, message_id, sent_at)
+                SELECT r.event_id, e.uid, r.email, r.email_key, 'REQUEST', s.n, s.n,
+                       '<' || r.id || '.' || s.n || '@x>', 1700000000 + r.id * 2 + s.n
+                FROM registration AS r JOIN event AS e ON e.id = r.event_id,
+                     (SELECT 0 AS n UNION ALL SELECT 1) AS s
+                WHERE r.status = 'registered';
+                INSERT INTO attendee_reply SELECT event_id, email_key, 'ACCEPTED', 1,
+                    1700100000 + id, 1700100001 + id FROM registration WHERE id % 3 = 0
+                    AND status = 'registered';
+                INSERT INTO sent_reminder SELECT event_id, email_key, '1d', '<r' || id || '@x>',
+                    1700200000 + id FROM registration WHERE id % 2 = 0
+                    AND status = 'registered';""")
+        raw.close()
+        self.assertEqual(self.check_database(local).code, 0)
         self.counter.reset()
         self.ok("--db", local, "db", "copy", "--to", self.counter.url(self.db))
         self.assertLess(self.counter.round_trips, 60, "\n".join(self.counter.queries))
-        self.assertIn("COPY registration", "\n".join(self.counter.queries))
+        queries = "\n".join(self.counter.queries)
+        for table in ("registration", "sent_message", "attendee_reply", "sent_reminder"):
+            self.assertIn(f"COPY {table} (", queries)
         for form in (["--format", "json", "--fields", "name,email,status,checked_in_at,diet"],
-                     ["--format", "csv"]):
+                     ["--format", "csv", "--fields", "email,status,reply"]):
             self.assertEqual(self.ok("list", "attendees", "big", *form),
                              self.ok("--db", local, "list", "attendees", "big", *form))
-        self.assertEqual(self.ok("stats", "big", "--format", "json"),
-                         self.ok("--db", local, "stats", "big", "--format", "json"))
+        self.write("convene.toml", '[organiser]\nname = "Org"\nemail = "org@example.org"\n')
+        for args in (["stats", "big", "--format", "json"],
+                     ["send", "big", "--dry-run", "--format", "tsv"],
+                     ["send", "big", "--dry-run", "--reminder", "1d", "--format", "tsv"]):
+            self.assertEqual(self.ok(*args), self.ok("--db", local, *args), args)
+        # Every row of each table, in the order of its ids.
+        self.assertEqual(
+            self.psql("SELECT count(*), min(sequence), max(sequence) FROM sent_message").strip(),
+            "500\t0\t1")
 
     def test_a_writer_holding_the_lock_makes_register_wait_then_give_up(self):
         # BEGIN and the writer lock go with the transaction's first statement: waiting for the

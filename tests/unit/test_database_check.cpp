@@ -40,7 +40,7 @@ struct Filled : testing::StoreWithEvent {
         }
         store::LedgerStore ledger(db);
         for (const std::int64_t sequence : {0, 1}) {
-            ledger.insert({.event_id = event.id,
+            ledger.record({.event_id = event.id,
                            .event_uid = event.uid,
                            .recipient = "ana@example.org",
                            .method = domain::Itip::request,

@@ -3,6 +3,7 @@
 // SEQUENCE, Message-ID, time), and the replies people sent back. `send` reads it to know what
 // each person is still owed; the file exports read it so that their SEQUENCE numbers agree.
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -14,6 +15,10 @@
 #include "convene/store/database.hpp"
 
 namespace convene::store {
+
+namespace sql {
+class RowWriter;
+}  // namespace sql
 
 struct SentMessage {
     std::int64_t event_id{0};
@@ -65,10 +70,9 @@ public:
     void forget_attempt(std::int64_t event_id, std::string_view email);
     // The attempts of everyone the event's ledger knows, by domain::email_key.
     std::unordered_map<std::string, DeliveryAttempt> attempts(std::int64_t event_id);
-    // The same inside the caller's write transaction (`db copy`); returns its id.
-    std::int64_t insert(const SentMessage& message);
-    // Every message of the event, oldest first (`db copy`).
-    std::vector<SentMessage> messages(std::int64_t event_id);
+    // Every message of the event, oldest first, one at a time (`db copy`).
+    void for_each_message(std::int64_t event_id,
+                          const std::function<void(const SentMessage&)>& visit);
 
     // What the ledger holds for one person (email compared case-insensitively).
     std::optional<domain::LastSent> last_sent(std::int64_t event_id, std::string_view email);
@@ -83,6 +87,31 @@ public:
     void save_reply(std::int64_t event_id, std::string_view email, const domain::Reply& reply);
     std::optional<domain::Reply> reply(std::int64_t event_id, std::string_view email);
     std::unordered_map<std::string, domain::Reply> replies(std::int64_t event_id);
+    // The same one at a time, with each person's email key (`db copy`).
+    void for_each_reply(
+        std::int64_t event_id,
+        const std::function<void(const std::string& email_key, const domain::Reply&)>& visit);
+
+    // Messages and replies written into a new event of this database inside the caller's
+    // write transaction (`db copy`), the engine's fastest way: COPY on PostgreSQL, where a
+    // statement each took 19 s for 100,000 messages and 50,000 replies. finish() writes the
+    // rest.
+    class Copy {
+    public:
+        // Into event `event_id`, whatever event the messages and replies were of.
+        Copy(LedgerStore& store, std::int64_t event_id);
+        ~Copy();
+        Copy(const Copy&) = delete;
+        Copy& operator=(const Copy&) = delete;
+        void message(const SentMessage& message);
+        void reply(std::string_view email, const domain::Reply& reply);
+        void finish();
+
+    private:
+        std::int64_t m_event_id;
+        std::unique_ptr<sql::RowWriter> m_messages;
+        std::unique_ptr<sql::RowWriter> m_replies;
+    };
 
     // Reads every message and reply, telling `damaged` of each that does not read back
     // (`db check`): a message by its id, a reply by its event's.
@@ -90,6 +119,8 @@ public:
 
 private:
     struct Statements;
+    void insert(const SentMessage& message);  // in the caller's transaction
+
     Database& m_db;
     std::unique_ptr<Statements> m_statements;
 };

@@ -3,15 +3,20 @@
 // each person has had for an event, so that `send` run again from cron sends each one once.
 // People are named by domain::email_key, as in the rest of the ledger.
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_set>
-#include <vector>
 
 #include "convene/domain/event.hpp"
 #include "convene/store/database.hpp"
 
 namespace convene::store {
+
+namespace sql {
+class RowWriter;
+}  // namespace sql
 
 struct SentReminder {
     std::int64_t event_id{0};
@@ -33,10 +38,26 @@ public:
     void record(const SentReminder& reminder);
     // Takes back a recorded reminder that the mail system refused, so a later run sends it.
     void forget(std::int64_t event_id, std::string_view email_key, std::string_view reminder);
-    // The same inside the caller's write transaction (`db copy`).
-    void insert(const SentReminder& reminder);
-    // Every reminder sent for the event, in sending order (`db copy`).
-    std::vector<SentReminder> all(std::int64_t event_id);
+    // Every reminder sent for the event, in sending order, one at a time (`db copy`).
+    void for_each(std::int64_t event_id, const std::function<void(const SentReminder&)>& visit);
+
+    // Reminders written into a new event of this database inside the caller's write
+    // transaction (`db copy`), the engine's fastest way (COPY on PostgreSQL). finish() writes
+    // the rest.
+    class Copy {
+    public:
+        // Into event `event_id`, whatever event the reminders were of.
+        Copy(ReminderStore& store, std::int64_t event_id);
+        ~Copy();
+        Copy(const Copy&) = delete;
+        Copy& operator=(const Copy&) = delete;
+        void reminder(const SentReminder& reminder);
+        void finish();
+
+    private:
+        std::int64_t m_event_id;
+        std::unique_ptr<sql::RowWriter> m_rows;
+    };
 
 private:
     Database& m_db;
