@@ -154,8 +154,8 @@ struct RegistrationStore::Statements {
           by_email(db, select(k_by_email, k_fields)),
           by_id(db, select(k_by_id, k_fields)),
           // The key too (column 12), to tell which asked key each row is.
-          ahead(db, select(fmt::format("WHERE r.event_id = ? AND r.email_key IN ({})",
-                                       dialect::json_texts(db.engine(), "?")),
+          ahead(db, select(fmt::format("WHERE r.event_id = ? AND {}",
+                                       dialect::in_json_texts(db.engine(), "r.email_key", "?")),
                            fmt::format("{}, r.email_key", k_fields))),
           first_waitlisted(db, select(k_first_waitlisted, k_fields)),
           // Kept by triggers (schema version 2): one primary-key lookup, not a count of rows.
