@@ -241,14 +241,15 @@ public:
             if (read == RowSource::Read::end) break;
             if (read == RowSource::Read::bad) {
                 // The rows before it first, as they came; then it, with the source as it is.
-                if (!place_window() || !set_aside(std::move(problem))) return refused(false);
+                place_window();
+                if (!set_aside(std::move(problem), m_source.can_go_on())) return refused(false);
             } else {
                 ++m_summary.rows;
-                if (!hold(line, request)) return refused(false);
+                hold(line, request);
             }
             if (m_report.progress) m_report.progress->update(m_summary.rows);
         }
-        if (!place_window()) return refused(false);
+        place_window();
         place_held();
         m_summary.empty_rows = m_source.empty_rows();
         m_summary.left_out_columns = m_source.left_out_columns();
@@ -270,33 +271,31 @@ private:
 
     // Keeps a row read: in the window (its request swapped in, so that no row is copied and
     // the window's strings are reused), placed when the window is full. A file in time order
-    // keeps every row. False when a bad row ends the import.
-    bool hold(std::size_t line, domain::RegistrationRequest& request) {
+    // keeps every row.
+    void hold(std::size_t line, domain::RegistrationRequest& request) {
         if (m_source.in_time_order()) {
             m_window.push_back({line, request, m_source.meaning()});
-            return true;
+            return;
         }
         if (m_in_window == m_window.size()) m_window.emplace_back();
         auto& row = m_window[m_in_window++];
         row.line = line;
         row.meaning = m_source.meaning();
         std::swap(row.request, request);
-        return m_in_window < k_window || place_window();
+        if (m_in_window == k_window) place_window();
     }
 
-    // Places the rows of the window, in order. False when a bad one ends the import
-    // (set_aside). A file in time order waits for place_held.
-    bool place_window() {
+    // Places the rows of the window, in order; a bad one is set aside as when it was read,
+    // when the source could go on. A file in time order waits for place_held.
+    void place_window() {
         const auto rows = m_window.begin() + static_cast<std::ptrdiff_t>(m_in_window);
         look_ahead(m_window.begin(), rows);
         m_in_window = 0;
         for (auto row = m_window.begin(); row != rows; ++row) {
-            if (auto bad = place(row->line, row->request, row->meaning);
-                bad && !set_aside(std::move(*bad))) {
-                return false;
+            if (auto bad = place(row->line, row->request, row->meaning)) {
+                set_aside(std::move(*bad), true);
             }
         }
-        return true;
     }
 
     void look_ahead(std::vector<HeldRow>::iterator begin, std::vector<HeldRow>::iterator end) {
@@ -324,7 +323,9 @@ private:
                                             std::min(k_window, m_window.size() - at)));
             }
             auto& row = m_window[at];
-            if (auto bad = place(row.line, row.request, row.meaning)) set_aside(std::move(*bad));
+            if (auto bad = place(row.line, row.request, row.meaning)) {
+                set_aside(std::move(*bad), m_source.can_go_on());
+            }
         }
         m_window.clear();
     }
@@ -379,13 +380,15 @@ private:
 
     // A bad row: reported and left out with skip_invalid, else remembered for the refusal.
     // False when the input cannot be read further: the file is refused at once.
-    bool set_aside(ImportProblem problem) {
-        if (m_options.skip_invalid && m_source.can_go_on()) {
+    // `can_go_on`: whether the source could be read further when the row was read (every
+    // row of a window was: a bad read places the window before it is set aside).
+    bool set_aside(ImportProblem problem, bool can_go_on) {
+        if (m_options.skip_invalid && can_go_on) {
             ++m_summary.invalid;
             if (m_report.bad_row) m_report.bad_row(problem.what);
             return true;
         }
-        if (!m_source.can_go_on()) {
+        if (!can_go_on) {
             if (!m_first_bad) m_first_bad = std::move(problem);
             return false;
         }

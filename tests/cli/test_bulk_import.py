@@ -78,6 +78,21 @@ class BulkImportTest(ConveneTestCase):
         self.assertIn("2 invalid skipped", self.summary(result.stderr))
         self.assertEqual(self.count(), ROWS - 2 + 3)
 
+    def test_a_file_that_breaks_after_a_bad_row_is_refused_for_the_break(self):
+        # Rows are placed a window at a time: the row skipped before the break is still set
+        # aside as when it was read, and the refusal names the line that cannot be read.
+        path = self.write("broken.csv", "name,email\nAna,ana@example.org\nBad,not-an-email\n"
+                                        "Bo,bo@example.org\nCy,c\"y@example.org\n"
+                                        "Di,di@example.org\n")
+        result = self.run_convene("register", self.event, "--csv", path, "--skip-invalid")
+        self.assertEqual(result.code, 5, result.stderr)
+        lines = result.stderr.splitlines()
+        self.assertIn("broken.csv:3: 'not-an-email'", lines[0])
+        self.assertIn("warning", lines[0])
+        self.assertIn("error: ", lines[1])
+        self.assertIn("broken.csv:5: misplaced '\"'", lines[1])
+        self.assertEqual(self.count(), 3)
+
     def test_dry_run_checks_and_writes_nothing(self):
         path = self.write("people.csv", people_csv(rows=500))
         result = self.run_convene("register", self.event, "--csv", path, "--dry-run")
