@@ -1,22 +1,6 @@
 #include "help_formatter.hpp"
 
-#include <algorithm>
-#include <cctype>
-#include <vector>
-
 namespace convene::cli {
-
-namespace {
-
-// CLI11 compares group names without case; convene's are "Subcommands" and "" (hidden).
-bool same_group(const std::string& a, const std::string& b) {
-    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-        return std::tolower(static_cast<unsigned char>(x)) ==
-               std::tolower(static_cast<unsigned char>(y));
-    });
-}
-
-}  // namespace
 
 bool HelpFormatter::lists_unbuilt(const CLI::App* app) const {
     return !m_unbuilt.empty() && app->get_parent() == nullptr && app->get_subcommands({}).empty();
@@ -35,35 +19,7 @@ std::string HelpFormatter::make_subcommands(const CLI::App* app, CLI::AppFormatM
         for (const auto& command : m_unbuilt) out += line(command.name, command.description);
         return out;
     }
-    const auto subcommands = app->get_subcommands({});
-    // Option groups (unnamed subcommands) and --help-all keep CLI11's own layout.
-    const bool plain = mode != CLI::AppFormatMode::All &&
-                       std::none_of(subcommands.begin(), subcommands.end(),
-                                    [](const CLI::App* sub) { return sub->get_name().empty(); });
-    if (!plain) return CLI::Formatter::make_subcommands(app, mode);
-
-    // Groups in the order first seen, each with its commands in the order they were added.
-    std::vector<const std::string*> groups;
-    for (const auto* sub : subcommands) {
-        const auto& group = sub->get_group();
-        if (group.empty()) continue;
-        if (std::none_of(groups.begin(), groups.end(),
-                         [&](const std::string* seen) { return same_group(*seen, group); }))
-            groups.push_back(&group);
-    }
-    std::string out;
-    for (const auto* group : groups) {
-        out += '\n';
-        out += *group;
-        out += ":\n";
-        for (const auto* sub : subcommands)
-            if (same_group(sub->get_group(), *group)) out += make_subcommand(sub);
-    }
-    return out;
-}
-
-std::string HelpFormatter::make_subcommand(const CLI::App* sub) const {
-    return line(sub->get_display_name(true), sub->get_description());
+    return CLI::Formatter::make_subcommands(app, mode);
 }
 
 // As CLI11's detail::format_help: the name indented by two and padded to the column, the

@@ -30,10 +30,8 @@ public:
 
     std::string make_usage(const CLI::App* app, std::string name) const override;
 
-    // The list of commands, as CLI11 writes it, without a string stream per line: CLI11's
-    // took a tenth of the instructions of `convene --help`.
+    // The unbuilt commands' list, in CLI11's layout; CLI11's own for built ones.
     std::string make_subcommands(const CLI::App* app, CLI::AppFormatMode mode) const override;
-    std::string make_subcommand(const CLI::App* sub) const override;
 
 private:
     bool lists_unbuilt(const CLI::App* app) const;

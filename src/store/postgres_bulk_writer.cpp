@@ -1,13 +1,12 @@
 #include "postgres_bulk_writer.hpp"
 
 #include <algorithm>
-#include <iterator>
 
 #include <fmt/format.h>
 
 #include "convene/domain/email.hpp"
 #include "field_pairs.hpp"
-#include "postgres_connection.hpp"
+#include "row_writer.hpp"
 #include "stored_time.hpp"
 
 namespace convene::store {
@@ -24,9 +23,13 @@ constexpr int k_filter_log2_bits = 25;
 
 }  // namespace
 
-PostgresBulkWriter::PostgresBulkWriter(sql::Connection& db, CopyIn copy_in, std::int64_t event_id)
+PostgresBulkWriter::PostgresBulkWriter(sql::Connection& db, std::int64_t event_id)
     : m_db(db),
-      m_copy_in(std::move(copy_in)),
+      m_copy(db.row_writer("registration",
+                           "id, event_id, name, email, email_key, organisation, language, status, "
+                           "registered_at, checked_in_at, sequence_offset, attended_seconds, "
+                           "fields",
+                           13)),
       m_event_id(event_id),
       m_stored_keys(k_filter_log2_bits) {
     auto keys = db.prepare_streamed("SELECT email_key FROM registration WHERE event_id = ?");
@@ -138,36 +141,28 @@ void PostgresBulkWriter::flush() {
         m_names.write(m_db);  // of rows the store wrote itself
         return;
     }
-    // Written in place: no string per row, but the email's key.
-    std::string registrations;
-    auto out = std::back_inserter(registrations);
+    auto& row = *m_copy;
     for (const auto& r : m_rows) {
-        fmt::format_to(out, "{}\t{}\t", r.id, r.event_id);
-        for (const auto* text : {&r.name, &r.email}) {
-            append_copy_text(registrations, *text);
-            registrations += '\t';
-        }
-        append_copy_text(registrations, domain::email_key(r.email));
-        registrations += '\t';
-        append_copy_text(registrations, r.organisation);
-        registrations += '\t';
-        append_copy_text(registrations, r.language);
-        fmt::format_to(out, "\t{}\t{}\t", domain::to_string(r.status), seconds(r.registered_at));
-        if (r.checked_in_at) fmt::format_to(out, "{}", seconds(*r.checked_in_at));
-        else registrations += "\\N";
-        fmt::format_to(out, "\t{}\t", r.sequence_offset);
-        if (r.attended) fmt::format_to(out, "{}\t", r.attended->count());
-        else registrations += "\\N\t";
-        if (encode_field_pairs(r.fields, m_fields_json))
-            append_copy_text(registrations, m_fields_json);
-        else registrations += "\\N";
-        registrations += '\n';
+        row.value(r.id);
+        row.value(r.event_id);
+        row.value(r.name);
+        row.value(r.email);
+        row.value(domain::email_key(r.email));
+        row.value(r.organisation);
+        row.value(r.language);
+        row.value(domain::to_string(r.status));
+        row.value(seconds(r.registered_at));
+        if (r.checked_in_at) row.value(seconds(*r.checked_in_at));
+        else row.null();
+        row.value(r.sequence_offset);
+        if (r.attended) row.value(static_cast<std::int64_t>(r.attended->count()));
+        else row.null();
+        if (encode_field_pairs(r.fields, m_fields_json)) row.value(m_fields_json);
+        else row.null();
+        row.end_row();
         m_names.note(r.event_id, r.fields);
     }
-    m_copy_in(
-        "registration (id, event_id, name, email, email_key, organisation, language, status, "
-        "registered_at, checked_in_at, sequence_offset, attended_seconds, fields)",
-        registrations);
+    m_copy->finish();
     m_names.write(m_db);
     for (auto& [key, index] : m_by_key) m_stored_keys.add(key);
     m_rows.clear();

@@ -6,7 +6,6 @@
 // (key_filter.hpp), so that memory stays flat however many rows the event has or the file adds.
 // The filter's rare "maybe" is one query.
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -22,12 +21,9 @@ namespace convene::store {
 
 class PostgresBulkWriter final : public BulkWriter {
 public:
-    // COPY table (columns) FROM STDIN with rows in COPY's text format.
-    using CopyIn = std::function<void(std::string_view table_and_columns, std::string_view rows)>;
-
     // Reads the email keys the event already has; turns the trigger that names the custom
     // fields of new rows off for the transaction (convene.names_kept, postgres_schema.hpp).
-    PostgresBulkWriter(sql::Connection& db, CopyIn copy_in, std::int64_t event_id);
+    PostgresBulkWriter(sql::Connection& db, std::int64_t event_id);
     // Without finish(), turns the trigger on again if the connection still answers (the
     // transaction rolls back, which turns it on too).
     ~PostgresBulkWriter() override;
@@ -60,7 +56,7 @@ private:
     void names_kept(bool on);
 
     sql::Connection& m_db;
-    CopyIn m_copy_in;
+    std::unique_ptr<sql::RowWriter> m_copy;  // the held rows' COPY (row_writer.hpp)
     std::int64_t m_event_id;
     KeyFilter m_stored_keys;                      // written: in the database, or was
     std::unique_ptr<sql::Statement> m_key_query;  // for the filter's "maybe"

@@ -693,9 +693,7 @@ void PostgresConnection::read_owed_copy_answer() {
 }
 
 std::unique_ptr<BulkWriter> PostgresConnection::bulk_writer(std::int64_t event_id) {
-    return std::make_unique<PostgresBulkWriter>(
-        *this, [this](std::string_view table, std::string_view rows) { copy_in(table, rows); },
-        event_id);
+    return std::make_unique<PostgresBulkWriter>(*this, event_id);
 }
 
 std::unique_ptr<sql::RowWriter> PostgresConnection::row_writer(std::string_view table,

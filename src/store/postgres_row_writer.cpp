@@ -26,6 +26,10 @@ public:
         separate();
         append_copy_text(m_rows, text);
     }
+    void null() override {
+        separate();
+        m_rows += "\\N";
+    }
     void end_row() override {
         m_rows += '\n';
         m_first = true;

@@ -12,6 +12,7 @@ public:
 
     void value(std::int64_t number) override { m_insert->bind(++m_column, number); }
     void value(std::string_view text) override { m_insert->bind(++m_column, text); }
+    void null() override { m_insert->bind_null(++m_column); }
     void end_row() override {
         m_insert->run();
         m_insert->reset();

@@ -17,6 +17,7 @@ public:
     virtual ~RowWriter() = default;
     virtual void value(std::int64_t number) = 0;
     virtual void value(std::string_view text) = 0;
+    virtual void null() = 0;
     virtual void end_row() = 0;
     virtual void finish() = 0;
 };
