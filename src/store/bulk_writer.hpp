@@ -37,6 +37,10 @@ public:
     // ...but this one before a look-up by an email key that is not held: a writer that knows
     // every held key need not write anything for it (a round trip saved on PostgreSQL).
     virtual void flush_for_key(std::string_view key) = 0;
+    // An update of a stored registration of the event, whose email key stays `key` (a bulk's
+    // updates are of rows found by their key): true if the writer holds it, to write with
+    // what it holds; false, and the store writes it by a statement of its own.
+    virtual bool hold_update(const domain::Registration& registration, const std::string& key) = 0;
 
     // What the store writes by statements of its own while the writer lasts, held rows written
     // first, each told before the change: a new registration (of any event), a stored one

@@ -31,7 +31,8 @@ PostgresBulkWriter::PostgresBulkWriter(sql::Connection& db, std::int64_t event_i
                            "fields",
                            13)),
       m_event_id(event_id),
-      m_stored_keys(k_filter_log2_bits) {
+      m_stored_keys(k_filter_log2_bits),
+      m_updates(db) {
     auto keys = db.prepare_streamed("SELECT email_key FROM registration WHERE event_id = ?");
     keys->bind(1, event_id);
     while (keys->step()) m_stored_keys.add(keys->text(0));
@@ -66,7 +67,7 @@ void PostgresBulkWriter::finish() {
 }
 
 BulkWriter::Key PostgresBulkWriter::key_known(std::string_view key) const {
-    if (m_by_key.count(std::string(key)) > 0) return Key::taken;
+    if (m_by_key.count(std::string(key)) > 0 || m_updates.holds(key)) return Key::taken;
     return m_stored_keys.may_contain(key) ? Key::unknown : Key::free;
 }
 
@@ -136,11 +137,31 @@ void PostgresBulkWriter::deleting(std::int64_t /*id*/, std::int64_t /*event_id*/
     flush();  // the row may be held: stored first
 }
 
+void PostgresBulkWriter::flush_for_key(std::string_view key) {
+    if (m_updates.holds(key)) flush();
+}
+
+bool PostgresBulkWriter::hold_update(const domain::Registration& registration,
+                                     const std::string& key) {
+    if (registration.event_id != m_event_id) return false;
+    // Its row held, or updated already: written first, so that no row is in the batch twice
+    // (one statement updating a row twice would keep either change).
+    if (m_by_key.count(key) > 0 || m_updates.holds(key)) flush();
+    m_updates.hold(registration, key);
+    if (m_updates.size() >= k_held_rows) flush();
+    return true;
+}
+
+// The held rows, then the held updates (of rows stored before), then the names of the
+// custom fields of both and of the rows the store wrote itself.
 void PostgresBulkWriter::flush() {
-    if (m_rows.empty()) {
-        m_names.write(m_db);  // of rows the store wrote itself
-        return;
-    }
+    write_held_rows();
+    m_updates.write();
+    m_names.write(m_db);
+}
+
+void PostgresBulkWriter::write_held_rows() {
+    if (m_rows.empty()) return;
     auto& row = *m_copy;
     for (const auto& r : m_rows) {
         row.value(r.id);
@@ -163,7 +184,6 @@ void PostgresBulkWriter::flush() {
         m_names.note(r.event_id, r.fields);
     }
     m_copy->finish();
-    m_names.write(m_db);
     for (auto& [key, index] : m_by_key) m_stored_keys.add(key);
     m_rows.clear();
     m_by_key.clear();

@@ -15,6 +15,7 @@
 #include "bulk_writer.hpp"
 #include "field_name_book.hpp"
 #include "key_filter.hpp"
+#include "postgres_update_batch.hpp"
 #include "sql.hpp"
 
 namespace convene::store {
@@ -37,8 +38,11 @@ public:
     std::int64_t hold(const domain::Registration& registration, const std::string& key) override;
     const domain::Registration* find_held(std::string_view key) const override;
     void flush() override;
-    // A held key was answered by find_held(): a look-up by another needs nothing written.
-    void flush_for_key(std::string_view) override {}
+    // A held key was answered by find_held(): a look-up by another needs nothing written,
+    // unless an update of its row is held.
+    void flush_for_key(std::string_view key) override;
+    // Held and written one batch at a time (postgres_update_batch.hpp).
+    bool hold_update(const domain::Registration& registration, const std::string& key) override;
     void inserted(const domain::Registration& registration, std::string_view key,
                   std::int64_t id) override;
     // The count triggers run once per statement on PostgreSQL and stay on: nothing to book.
@@ -54,6 +58,7 @@ private:
     std::int64_t next_id();
     void reserve_ids();  // k_reserved_ids more from the identity
     void names_kept(bool on);
+    void write_held_rows();
 
     sql::Connection& m_db;
     std::unique_ptr<sql::RowWriter> m_copy;  // the held rows' COPY (row_writer.hpp)
@@ -64,6 +69,7 @@ private:
     std::unordered_map<std::string, std::size_t> m_by_key;
     std::vector<std::int64_t> m_free_ids;  // taken from the identity, highest first
     std::string m_fields_json;             // a held row's fields, as JSON (one buffer)
+    PostgresUpdateBatch m_updates;         // of stored rows, written after the held ones
     FieldNameBook m_names;                 // written here while the trigger is off
     bool m_finished{false};
 };

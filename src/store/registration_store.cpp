@@ -265,8 +265,8 @@ std::int64_t RegistrationStore::renew(std::int64_t old_id, const Registration& r
 void RegistrationStore::update(const Registration& registration) {
     forget_ahead(registration);
     if (m_bulk) m_bulk->status_changing(registration.id, registration.status);
-    {
-        const auto key = domain::email_key(registration.email);
+    if (const auto key = domain::email_key(registration.email);
+        !m_bulk || !m_bulk->hold_update(registration, key)) {
         auto update = use(m_statements->update);
         const int next = bind_columns(*update, 1, registration, key);
         update->bind(next, registration.id);

@@ -48,6 +48,8 @@ public:
     void flush() override;
     // Held rows are not searched: any may be the one.
     void flush_for_key(std::string_view) override { flush(); }
+    // A statement in the same process costs little: the store runs its own.
+    bool hold_update(const domain::Registration&, const std::string&) override { return false; }
     void inserted(const domain::Registration& registration, std::string_view key,
                   std::int64_t id) override;
     void status_changing(std::int64_t id, domain::RegistrationStatus to) override;
