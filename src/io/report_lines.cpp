@@ -73,29 +73,30 @@ domain::Instant Reader::time(std::string_view text, const std::vector<std::strin
 
 namespace {
 
-bool same_person(const ReportedParticipant& a, const ReportedParticipant& b) {
-    if (!a.email.empty() || !b.email.empty()) {
-        return text::lowercase_ascii(a.email) == text::lowercase_ascii(b.email);
-    }
-    return text::fold(a.name) == text::fold(b.name) &&
-           text::fold(a.original_name) == text::fold(b.original_name);
+// Two stays are the same person's when their keys are equal: the same e-mail in any case, or,
+// both without one, the same names as text::fold compares them (the shown name's length first,
+// so that no two pairs of names make one key).
+std::string person_key(const ReportedParticipant& stay) {
+    if (!stay.email.empty()) return fmt::format("@{}", text::lowercase_ascii(stay.email));
+    const auto name = text::fold(stay.name);
+    return fmt::format("{}:{}{}", name.size(), name, text::fold(stay.original_name));
 }
 
 }  // namespace
 
-void add_stay(std::vector<ReportedParticipant>& participants, ReportedParticipant stay) {
-    const auto found = std::find_if(participants.begin(), participants.end(),
-                                    [&](const auto& known) { return same_person(known, stay); });
-    if (found == participants.end()) {
-        participants.push_back(std::move(stay));
+void Stays::add(ReportedParticipant stay) {
+    const auto [at, added] = m_by_person.try_emplace(person_key(stay), m_participants.size());
+    if (added) {
+        m_participants.push_back(std::move(stay));
         return;
     }
-    found->time_in_meeting += stay.time_in_meeting;
-    found->stays += stay.stays;
-    if (stay.first_join && (!found->first_join || *stay.first_join < *found->first_join)) {
-        found->first_join = stay.first_join;
+    auto& found = m_participants[at->second];
+    found.time_in_meeting += stay.time_in_meeting;
+    found.stays += stay.stays;
+    if (stay.first_join && (!found.first_join || *stay.first_join < *found.first_join)) {
+        found.first_join = stay.first_join;
     }
-    found->host = found->host || stay.host;
+    found.host = found.host || stay.host;
 }
 
 }  // namespace convene::io::report

@@ -130,9 +130,10 @@ AttendanceReport read_teams(const std::vector<Line>& lines, const Reader& reader
     if (people.empty()) reader.fail(1, "no \"2. Participants\" section");
     const auto columns = participant_columns(people.front(), reader);
     std::optional<domain::Instant> first, last;
+    Stays stays(report.participants);
     for (auto line = people.begin() + 1; line != people.end(); ++line) {
         const auto fields = split_fields(line->text, '\t');
-        add_stay(report.participants, read_person(fields, columns, *line, reader));
+        stays.add(read_person(fields, columns, *line, reader));
         for (const auto index : {columns.join, columns.leave}) {
             const auto text = field(fields, index);
             if (!text.empty()) widen(first, last, reader.time(text, k_times, line->number));

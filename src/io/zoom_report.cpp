@@ -136,9 +136,9 @@ AttendanceReport read_zoom(const std::vector<Line>& lines, const Reader& reader)
     report.platform = "zoom";
     report.title = meeting.title;
     Span span;
+    Stays stays(report.participants);
     for (++at; at != lines.end(); ++at) {
-        if (has_text(*at))
-            add_stay(report.participants, read_stay(*at, columns, meeting, reader, span));
+        if (has_text(*at)) stays.add(read_stay(*at, columns, meeting, reader, span));
     }
     const auto start = meeting.start ? meeting.start : span.first;
     if (!start) {
