@@ -50,6 +50,7 @@ AttendanceImported check_in_from_report(store::Database& db, io::InputFile& inpu
                             match_attendance(report.participants,
                                              current_registrations(registrations, write.event.id),
                                              import.min_duration)};
+    std::vector<store::RegistrationStore::Attendance> attendances;
     for (auto& person : done.match.attended) {
         auto& r = person.registration;
         if (!r.checked_in_at) {
@@ -57,14 +58,14 @@ AttendanceImported check_in_from_report(store::Database& db, io::InputFile& inpu
             ++done.checked_in;
         }
         r.attended = person.time_in_meeting;
-        // One statement: the time, and the arrival unless one is recorded (kept as it was).
-        if (!import.dry_run) registrations.set_attended(r.id, *r.attended, r.checked_in_at);
+        // The time, and the arrival unless one is recorded (kept as it was).
+        attendances.push_back({r.id, *r.attended, r.checked_in_at});
     }
     for (auto& person : done.match.too_short) {
         person.registration.attended = person.time_in_meeting;
-        if (!import.dry_run)
-            registrations.set_attended(person.registration.id, person.time_in_meeting);
+        attendances.push_back({person.registration.id, person.time_in_meeting, std::nullopt});
     }
+    if (!import.dry_run) registrations.set_attended(attendances);
     if (before_commit) before_commit(done);
     if (!import.dry_run) write.transaction.commit();
     return done;

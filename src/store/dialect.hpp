@@ -45,6 +45,16 @@ inline std::string in_json_texts(sql::Engine engine, std::string_view column,
     return fmt::format("{} IN (SELECT value FROM json_each({}))", column, parameter);
 }
 
+// The elements of the JSON array given as `parameter`, as a table `alias` of one column,
+// `value`, whose members `alias.value ->> 'name'` reads (as text on PostgreSQL: cast it).
+inline std::string json_elements(sql::Engine engine, std::string_view parameter,
+                                 std::string_view alias) {
+    if (engine == sql::Engine::postgresql) {
+        return fmt::format("json_array_elements(CAST({} AS json)) AS {}(value)", parameter, alias);
+    }
+    return fmt::format("json_each({}) AS {}", parameter, alias);
+}
+
 // Unix seconds of a YYYY-MM-DD text at midnight UTC: all-day events sort among timed ones.
 inline std::string date_seconds(sql::Engine engine, std::string_view date) {
     if (engine == sql::Engine::postgresql) {

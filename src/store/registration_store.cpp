@@ -148,9 +148,12 @@ struct RegistrationStore::Statements {
           delete_row(db, "DELETE FROM registration WHERE id = ?"),
           set_status(db, "UPDATE registration SET status = ?, sequence_offset = ? WHERE id = ?"),
           set_checked_in(db, "UPDATE registration SET checked_in_at = ? WHERE id = ?"),
-          set_attended(db, R"sql(
-            UPDATE registration SET attended_seconds = ?, checked_in_at = coalesce(checked_in_at, ?)
-            WHERE id = ?)sql"),
+          set_attended(db, fmt::format(R"sql(
+            UPDATE registration AS r
+            SET attended_seconds = CAST(a.value ->> 'attended' AS bigint),
+                checked_in_at = coalesce(r.checked_in_at, CAST(a.value ->> 'checked_in' AS bigint))
+            FROM {} WHERE r.id = CAST(a.value ->> 'id' AS bigint))sql",
+                                       dialect::json_elements(db.engine(), "?", "a"))),
           by_email(db, select(k_by_email, k_fields)),
           by_id(db, select(k_by_id, k_fields)),
           // The key too (column 12), to tell which asked key each row is.
@@ -295,15 +298,28 @@ void RegistrationStore::set_checked_in(std::int64_t id, std::optional<domain::In
     update->run();
 }
 
-void RegistrationStore::set_attended(std::int64_t id, std::chrono::seconds attended,
-                                     std::optional<domain::Instant> checked_in) {
+void RegistrationStore::set_attended(std::span<const Attendance> attendances) {
+    constexpr std::size_t k_per_statement = 5000;
     m_ahead.clear();  // by id: whose key is not known here
-    auto update = use(m_statements->set_attended);
-    update->bind(1, static_cast<std::int64_t>(attended.count()));
-    if (checked_in) update->bind(2, seconds(*checked_in));
-    else update->bind_null(2);
-    update->bind(3, id);
-    update->run();
+    std::string json;
+    for (std::size_t first = 0; first < attendances.size(); first += k_per_statement) {
+        json = "[";
+        const auto last = std::min(attendances.size(), first + k_per_statement);
+        for (std::size_t i = first; i < last; ++i) {
+            const auto& a = attendances[i];
+            fmt::format_to(std::back_inserter(json), "{}{{\"id\":{},\"attended\":{}",
+                           i > first ? "," : "", a.id, a.attended.count());
+            if (a.checked_in) {
+                fmt::format_to(std::back_inserter(json), ",\"checked_in\":{}",
+                               seconds(*a.checked_in));
+            }
+            json += '}';
+        }
+        json += ']';
+        auto update = use(m_statements->set_attended);
+        update->bind_reference(1, json);
+        update->run();
+    }
 }
 
 namespace {

@@ -123,14 +123,18 @@ TEST_CASE("registration store keeps the time in the meeting through every write"
     auto ana = person(event, "Ana", "ana@example.org", 1);
     ana.id = store.insert(ana);
     CHECK_FALSE(store.find_by_id(event, ana.id)->attended);
-    store.set_attended(ana.id, std::chrono::seconds{3725});
+    const auto attend = [&](std::chrono::seconds time, std::optional<domain::Instant> arrival) {
+        const std::array<store::RegistrationStore::Attendance, 1> one{{{ana.id, time, arrival}}};
+        store.set_attended(one);
+    };
+    attend(std::chrono::seconds{3725}, std::nullopt);
     CHECK(store.find_by_id(event, ana.id)->attended == std::chrono::seconds{3725});
     CHECK_FALSE(store.find_by_id(event, ana.id)->checked_in_at);
     // With an arrival, it is recorded once: a later one leaves the first as it is.
     const domain::Instant arrival{std::chrono::seconds{1'700'000'000}};
-    store.set_attended(ana.id, std::chrono::seconds{3725}, arrival);
+    attend(std::chrono::seconds{3725}, arrival);
     CHECK(store.find_by_id(event, ana.id)->checked_in_at == arrival);
-    store.set_attended(ana.id, std::chrono::seconds{3725}, arrival + std::chrono::hours{1});
+    attend(std::chrono::seconds{3725}, arrival + std::chrono::hours{1});
     CHECK(store.find_by_id(event, ana.id)->checked_in_at == arrival);
     // A whole update (a new name) keeps it; so does a list.
     ana = *store.find_by_id(event, ana.id);
@@ -628,4 +632,26 @@ TEST_CASE("listing registrations walks the index instead of sorting", "[registra
         // The custom fields are a column of the row (schema version 12): nothing to sort.
         CHECK(outer.find("TEMP B-TREE") == std::string::npos);
     }
+}
+
+TEST_CASE("the times in the meeting of more people than one statement takes are each written",
+          "[registration_store]") {
+    store::Database db(":memory:");
+    const auto event = add_event(db, "a");
+    store::RegistrationStore store(db);
+    std::vector<store::RegistrationStore::Attendance> attendances;
+    for (int i = 0; i < 5003; ++i) {
+        const auto id = store.insert(person(event, "P", fmt::format("p{}@x.org", i), i));
+        if (i % 2 == 0) store.set_checked_in(id, at(7));  // recorded already: kept
+        attendances.push_back({id, std::chrono::seconds{i}, at(1'000 + i)});
+    }
+    attendances.push_back({attendances.front().id + 10'000, std::chrono::seconds{1}, at(1)});
+    store.set_attended(attendances);  // the last names nobody: nothing to write for it
+    int seen = 0;
+    store.for_each(event, {}, [&](const Registration& r) {
+        CHECK(r.attended == std::chrono::seconds{seen});
+        CHECK(r.checked_in_at == (seen % 2 == 0 ? at(7) : at(1'000 + seen)));
+        ++seen;
+    });
+    CHECK(seen == 5003);
 }

@@ -91,10 +91,16 @@ public:
     void set_status(const domain::Registration& registration);
     // A time records the arrival; nothing clears it (check-in --undo).
     void set_checked_in(std::int64_t id, std::optional<domain::Instant> when);
-    // The time in the online meeting, from its attendance report, and in the same statement
-    // the arrival `checked_in` when none is recorded yet (nothing: the arrival is left as it is).
-    void set_attended(std::int64_t id, std::chrono::seconds attended,
-                      std::optional<domain::Instant> checked_in = std::nullopt);
+    // A registration's time in the online meeting, from its attendance report, and its
+    // arrival `checked_in` if none is recorded yet (nothing: the arrival is left as it is).
+    struct Attendance {
+        std::int64_t id;
+        std::chrono::seconds attended;
+        std::optional<domain::Instant> checked_in;
+    };
+    // Writes them a few thousand per statement: one per person was a round trip and a run of
+    // the count trigger each on PostgreSQL (1.35 s for 3,000).
+    void set_attended(std::span<const Attendance> attendances);
 
     // By email, compared case-insensitively.
     std::optional<domain::Registration> find_by_email(std::int64_t event_id,
