@@ -51,6 +51,11 @@ convene_fresh crowd
 # The same event in a SQLite file, for `db copy --to` the server.
 "$convene" --quiet --db local.db create-event --title Bench --slug bench --date 2024-01-01 > /dev/null
 "$convene" --quiet --db local.db register bench --csv people.csv
+# The same people with every row's custom field changed (a value changed, or added where it
+# was empty): an export imported again after each person edited an answer.
+sed '1!s/,végétarien$/,vegan/; 1!s/,$/,omnivore/' people.csv > changed.csv
+convene_fresh again
+"$convene" --quiet --db "$(url again)" register bench --csv people.csv
 bare_fresh
 psql_at bare -c "\\copy registration (name, email, organisation, diet) FROM people.csv CSV HEADER"
 psql_at bare -c "CREATE TABLE full_copy AS SELECT * FROM registration"
@@ -67,6 +72,14 @@ pair "\`register --csv\` $people rows, fresh event" "COPY would be the floor" \
 pair "\`db copy --to\` the server, an event of $people from a SQLite file" "the import's reference" \
   "convene_schema copied" "\"$convene\" --quiet --db local.db db copy --to \"$(url copied)\"" \
   "bare_fresh" "psql_at bare -c '\\copy registration (name, email, organisation, diet) FROM people.csv CSV HEADER'"
+# Each run changes every row: the files alternate. psql's side: COPY into a temporary table,
+# then one UPDATE of the bare table's rows by their address.
+k=0
+pair "\`register --csv --on-duplicate update\` $people rows, every row changed" "" \
+  "k=\$((k + 1)); f=\$([[ \$((k % 2)) == 1 ]] && echo changed.csv || echo people.csv)" \
+  "\"$convene\" --quiet --db \"$(url again)\" register bench --csv \$f --on-duplicate update" \
+  "bare_fresh; psql_at bare -c '\\copy registration (name, email, organisation, diet) FROM people.csv CSV HEADER'" \
+  "psql_at bare -c 'CREATE TEMPORARY TABLE t (name text, email text, organisation text, diet text)' -c '\\copy t FROM changed.csv CSV HEADER' -c 'UPDATE registration AS r SET name = t.name, organisation = t.organisation, diet = t.diet FROM t WHERE r.email = t.email'"
 n=0
 pair "one \`register\` per process, event holding $people" "" \
   "n=\$((n + 1))" "\"$convene\" --quiet --db \"$(url crowd)\" register bench --name \"New \$n\" --email new\$n@example.org" \
