@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Whether convene stays flat at scale (issue 28): one event of 1,000,000 registrations against
-# one of 100,000, and a database of 10,000 events against one of 1,000. Work that reads every
-# row (import, list attendees, stats, list events) must cost at most twice as much per row at
+# one of 100,000, a database of 10,000 events against one of 1,000, and an attendance report of
+# 10,000 people against one of 1,000. Work that reads every row (import, list attendees, stats,
+# list events, check-in --from) must cost at most twice as much per row at
 # the larger size; work of one command (one register, slug completion) at most twice as much
 # in all; peak memory must not grow with the size.
 #
 #   bench/scale.sh [CONVENE]        SMALL=100000 LARGE=1000000 EVENTS_SMALL=1000
-#                                   EVENTS_LARGE=10000 RUNS=3 TMPDIR=… to change
+#                                   EVENTS_LARGE=10000 PRESENT_SMALL=1000 PRESENT_LARGE=10000
+#                                   RUNS=3 TMPDIR=… to change
 #
 # CONVENE defaults to $CONVENE, else build/release/convene, else convene on PATH. Needs GNU
 # time (Debian: time). Run it with TMPDIR=/dev/shm: on a disk, the one `register` after copying
@@ -19,6 +21,8 @@ small=${SMALL:-100000}
 large=${LARGE:-1000000}
 events_small=${EVENTS_SMALL:-1000}
 events_large=${EVENTS_LARGE:-10000}
+present_small=${PRESENT_SMALL:-1000}
+present_large=${PRESENT_LARGE:-10000}
 runs=${RUNS:-3}
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/common.sh"
@@ -62,6 +66,19 @@ make_schedule() {
   }'
 }
 
+# A Zoom participants report of N people, one stay each, one in five without an address (found
+# by name), and the registrations it matches: the briefing's meeting on 13 April 2022.
+make_report() {
+  awk -v n="$1" 'BEGIN {
+    print "Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest,Recording Consent,In Waiting Room"
+    for (i = 0; i < n; i++) {
+      printf "Personne %d,%s,04/13/2022 03:00:00 PM,04/13/2022 03:50:00 PM,50,No,Yes,No\n", i, (i % 5 == 0 ? "" : "personne." i "@example.org")
+    }
+  }'
+}
+make_registered() {
+  awk -v n="$1" 'BEGIN { print "name,email"; for (i = 0; i < n; i++) printf "Personne %d,personne.%d@example.org\n", i, i }'
+}
 echo "Preparing $small and $large people, $events_small and $events_large events…" >&2
 make_people "$small" > small.csv
 make_people "$large" > large.csv
@@ -76,6 +93,14 @@ for size in small large; do
   "$convene" --quiet --db "events-$size.db" import-schedule "events-$size.xml" --parent echelle > /dev/null
 done
 
+for size in small large; do
+  n=$([[ $size == small ]] && echo "$present_small" || echo "$present_large")
+  make_report "$n" > "report-$size.csv"
+  make_registered "$n" > "registered-$size.csv"
+  "$convene" --db "meeting-$size.db" create-event --title Séance --slug seance \
+    --start 2022-04-13T15:00 --end 16:00 --tz Europe/Paris > /dev/null
+  "$convene" --quiet --db "meeting-$size.db" register seance --csv "registered-$size.csv"
+done
 fresh() { rm -f run.db run.db-wal run.db-shm; cp "$1" run.db; }
 echo "| work | at the smaller size | at the larger size | ratio (per row or command) | ≤ 2 |"
 echo "|---|---|---|---|---|"
@@ -103,6 +128,10 @@ row "one \`register\` among $events_small → $events_large events (per command)
 row "slug completion among $events_small → $events_large events (per command)" \
   "$(median_ms : '"$convene" __complete --db events-small.db show seance-5')" \
   "$(median_ms : '"$convene" __complete --db events-large.db show seance-5')" 1 1
+row "\`check-in --from\` a report of $present_small → $present_large people" \
+  "$(median_ms 'fresh meeting-small.db' '"$convene" --quiet --db run.db check-in seance --from report-small.csv --report-zone Europe/Paris')" \
+  "$(median_ms 'fresh meeting-large.db' '"$convene" --quiet --db run.db check-in seance --from report-large.csv --report-zone Europe/Paris')" \
+  "$present_small" "$present_large"
 echo
 echo "| peak memory (MiB) | $small | $large |"
 echo "|---|---|---|"
