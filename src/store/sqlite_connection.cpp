@@ -149,16 +149,17 @@ namespace {
 
 // Debian's SQLite is built serialized: every call on a connection locks its mutex, and every
 // allocation the allocator's, for the memory statistics. convene uses each connection from
-// one thread and reads no statistics; the mutexes were an eighth of a bulk import.
-// A statement's journal (the pages it changed, to undo it alone) stays in memory up to 1 MiB
-// instead of SQLite's 64 KiB: an INSERT of fifty imported rows changes up to fifty pages of
-// the email index, and past 64 KiB each went to a temporary file in /var/tmp (44,000 writes
-// for 100,000 rows). The settings apply before SQLite first initialises (a later call is
-// refused, harmlessly).
+// one thread and reads no statistics; the mutexes were an eighth of a bulk import. The
+// setting applies before SQLite first initialises (a later call is refused, harmlessly).
+// A statement's journal (the pages it changed, to undo it alone) keeps SQLite's own limit
+// in memory, 64 KiB, before it goes to a temporary file. Raised to 1 MiB (SQLITE_CONFIG_
+// STMTJRNL_SPILL, any value from 256 KiB), SQLite 3.40 failed to move a larger journal to its
+// file: a statement changing thousands of pages, such as deleting an event of 12,000 people,
+// ended in "database or disk is full" (tests/cli/test_events.py). The bulk import, which
+// it was raised for, needs no statement journal now (sqlite_bulk_writer.cpp).
 int open_flags() {
     static const bool configured = [] {
         sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-        sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, 1 << 20);
         return true;
     }();
     (void)configured;

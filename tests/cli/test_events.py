@@ -275,6 +275,18 @@ class UpdatesAndSequence(ConveneTestCase):
         self.ok("delete-event", parent, "--yes")
         self.assertEqual(json.loads(self.ok("list", "events", "--format", "json")), [])
 
+    def test_deleting_an_event_of_thousands_of_people(self):
+        # One statement deletes every registration: on SQLite its statement journal outgrew
+        # the memory it may hold (SQLITE_CONFIG_STMTJRNL_SPILL, 1 MiB then) and SQLite 3.40
+        # failed to spill it to a file: "database or disk is full", the database untouched.
+        _, slug = self.create_briefing()
+        self.write("people.csv", "name,email,organisation\n" + "".join(
+            f"Personne {n},p{n}@example.org,Mairie de Genève {n % 40}\n" for n in range(12000)))
+        self.ok("register", slug, "--csv", "people.csv")
+        self.ok("check-in", slug, "p1@example.org")
+        self.ok("delete-event", slug, "--yes")
+        self.fails(3, "show", slug)
+
     def test_deleting_a_parent_detaches_its_sessions(self):
         parent, slug = self.create_briefing()
         self.ok("register", slug, "--name", "Ana", "--email", "ana@example.org")
