@@ -17,12 +17,16 @@ namespace {
 constexpr std::size_t k_rows = 50;
 constexpr int k_row_parameters = 13;
 
-// "INSERT INTO target VALUES (?, …), (?, …) …": `rows` rows of `columns` parameters.
+// "INSERT OR ROLLBACK INTO target VALUES (?, …), (?, …) …": `rows` rows of `columns`
+// parameters. A row the schema refuses ends the import, whose transaction then rolls back:
+// OR ROLLBACK does that at once, so SQLite keeps no journal to undo the statement alone (the
+// pages of fifty rows, which went to a temporary file past SQLite's 64 KiB: a tenth of the
+// import's time). A unit test checks that nothing is left of a refused bulk.
 std::string insert(std::string_view target, int columns, std::size_t rows) {
     std::string row = "(?";
     for (int i = 1; i < columns; ++i) row += ", ?";
     row += ')';
-    std::string sql = fmt::format("INSERT INTO {} VALUES {}", target, row);
+    std::string sql = fmt::format("INSERT OR ROLLBACK INTO {} VALUES {}", target, row);
     for (std::size_t i = 1; i < rows; ++i) sql.append(", ").append(row);
     return sql;
 }

@@ -655,3 +655,30 @@ TEST_CASE("the times in the meeting of more people than one statement takes are 
     });
     CHECK(seen == 5003);
 }
+
+TEST_CASE("a row the schema refuses ends a bulk write with nothing of it written",
+          "[registration_store]") {
+    // SQLite's bulk INSERTs are OR ROLLBACK (sqlite_bulk_writer.cpp): a refused row takes the
+    // whole transaction back at once, as the import's failure would anyway.
+    store::Database db(":memory:");
+    const auto event = add_event(db, "a");
+    store::RegistrationStore store(db);
+    store.insert(person(event, "Before", "before@x.org", 1));
+    {
+        auto write = db.write_transaction();
+        store::RegistrationStore::Bulk bulk(store, event);
+        for (int i = 0; i < 120; ++i) {  // two full INSERTs of fifty written, twenty held
+            REQUIRE(store.insert_new(person(event, "P", fmt::format("p{}@x.org", i), 2)));
+        }
+        auto refused = person(event, "Refused", "refused@x.org", 3);
+        refused.sequence_offset = -1;  // the schema's CHECK
+        REQUIRE(store.insert_new(refused));
+        CHECK_THROWS_AS(bulk.finish(), store::RefusedWrite);
+    }
+    CHECK(emails(store, event) == std::vector<std::string>{"before@x.org"});
+    CHECK(store.count(event, RegistrationStatus::registered) == 1);
+    // Triggers and foreign-key checks are on again: the counts follow a later insert.
+    store.insert(person(event, "After", "after@x.org", 4));
+    CHECK(store.count(event, RegistrationStatus::registered) == 2);
+    CHECK(store.field_keys(event).empty());
+}
