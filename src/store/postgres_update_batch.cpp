@@ -63,7 +63,7 @@ void PostgresUpdateBatch::hold(const domain::Registration& r, const std::string&
     append_member(m_rows, "sequence_offset", r.sequence_offset);
     append_member(m_rows, "attended_seconds",
                   r.attended ? std::optional<std::int64_t>(r.attended->count()) : std::nullopt);
-    if (const auto fields = encode_field_pairs(r.fields)) append_member(m_rows, "fields", *fields);
+    if (encode_field_pairs(r.fields, m_fields_json)) append_member(m_rows, "fields", m_fields_json);
     m_rows += '}';
 }
 
