@@ -5,6 +5,7 @@ import fcntl
 import json
 import os
 import pty
+import select
 import struct
 import subprocess
 import termios
@@ -23,7 +24,14 @@ def width(text):
 
 
 class TerminalRun:
-    """Runs convene with stdout and/or stderr on a pseudo-terminal of `columns` columns."""
+    """Runs convene with stdout and/or stderr on a pseudo-terminal of `columns` columns.
+
+    The test keeps its own end of the terminal open until convene has exited, then writes a
+    marker into it and reads up to the marker. Reading until the terminal closes instead loses
+    output: Linux may report the closed terminal (EIO) before the last lines a child wrote have
+    reached the reading side, which once made a table arrive without its rows."""
+
+    END = b"\x1e<end of convene's output>\x1e"
 
     def __init__(self, test, args, columns=80, stdout_tty=True, stderr_tty=True):
         master, slave = pty.openpty()
@@ -32,20 +40,18 @@ class TerminalRun:
                                 stdin=subprocess.DEVNULL,
                                 stdout=slave if stdout_tty else subprocess.PIPE,
                                 stderr=slave if stderr_tty else subprocess.PIPE)
+        data = bytearray()
+        while proc.poll() is None:  # read while it writes, so a full terminal cannot block it
+            if select.select([master], [], [], 0.05)[0]:
+                data += os.read(master, 65536)
+        os.write(slave, self.END)  # behind everything convene wrote
+        while not data.endswith(self.END):
+            data += os.read(master, 65536)
         os.close(slave)
-        chunks = []
-        while True:  # until the child's end of the terminal closes (EIO on Linux)
-            try:
-                chunk = os.read(master, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            chunks.append(chunk)
         os.close(master)
-        piped_out, piped_err = (data.decode() if data else "" for data in proc.communicate())
+        piped_out, piped_err = (out.decode() if out else "" for out in proc.communicate())
         self.code = proc.returncode
-        self.terminal = b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+        self.terminal = bytes(data[:-len(self.END)]).decode("utf-8").replace("\r\n", "\n")
         self.stdout = self.terminal if stdout_tty else piped_out
         self.stderr = self.terminal if stderr_tty and not stdout_tty else piped_err
 
