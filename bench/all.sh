@@ -46,6 +46,21 @@ make_reference_tables people.csv
 cp event.db full.db
 "$convene" --quiet --db full.db register bench --csv people.csv
 "$convene" --quiet --db full.db list attendees bench --format csv > /dev/null  # warm the cache
+# The floors: the sqlite3 shell writing what convene writes. floor.db has convene's registration
+# table (its columns, checks and indexes, no triggers) and rows.csv the rows convene stored,
+# finished (ids, keys, times); floor-full.db is convene's whole database, where an INSERT
+# parses its schema and runs its triggers as convene's does. bare-wal.db is bare.db in WAL
+# mode, the journal convene keeps so that readers go on while a command writes.
+sqlite3 -csv full.db "SELECT id, event_id, name, email, email_key, organisation, language, status,
+                             registered_at, checked_in_at, sequence_offset, attended_seconds,
+                             fields FROM registration ORDER BY id" > rows.csv
+sqlite3 event.db "SELECT sql || ';' FROM sqlite_schema
+                  WHERE tbl_name = 'registration' AND type IN ('table', 'index') AND sql IS NOT NULL" |
+  sqlite3 floor.db
+sqlite3 floor.db "PRAGMA journal_mode = WAL" > /dev/null
+cp full.db floor-full.db
+cp bare.db bare-wal.db
+sqlite3 bare-wal.db "PRAGMA journal_mode = WAL" > /dev/null
 # 10,000 invited to a timed event in a zone, with an agenda.
 make_invited_event invited.db invited.csv
 "$convene" --quiet --db invited.db export-ics imrf --invitations sample
@@ -61,6 +76,12 @@ echo "|---|---|---|---|---|---|"
 pair "\`register --csv\` $people rows, fresh event vs \`sqlite3 .import\` (UNIQUE email)" "≤ 1.3" \
   'fresh run.db event.db' '"$convene" --quiet --db run.db register bench --csv people.csv' \
   'fresh run-bare.db bare.db' 'sqlite3 run-bare.db ".import --csv --skip 1 people.csv registration"'
+pair "the same import vs the floor: \`sqlite3 .import\` of the rows convene stores into its table" "" \
+  'fresh run.db event.db' '"$convene" --quiet --db run.db register bench --csv people.csv' \
+  'fresh run-floor.db floor.db' 'sqlite3 run-floor.db ".import --csv rows.csv registration"'
+pair "\`sqlite3 .import\` $people rows: into a WAL database vs into a rollback journal" "" \
+  'fresh run-bare.db bare-wal.db' 'sqlite3 run-bare.db ".import --csv --skip 1 people.csv registration"' \
+  'fresh run-bare.db bare.db' 'sqlite3 run-bare.db ".import --csv --skip 1 people.csv registration"'
 pair "\`list attendees --format csv\` $people rows vs \`sqlite3 -csv\` of the same columns" "≤ 1.2" \
   ':' '"$convene" --db full.db list attendees bench --format csv' \
   ':' 'sqlite3 -csv -header full-bare.db "SELECT name, email, organisation, language, status,
@@ -69,6 +90,9 @@ pair "\`list attendees --format csv\` $people rows vs \`sqlite3 -csv\` of the sa
 pair "one \`register\` into an event of $people vs one \`sqlite3 INSERT\` ($short of each)" "≤ 1.3" \
   'n=$((n + 1))' 'for ((k = 0; k < short; k++)); do "$convene" --quiet --db full.db register bench --name "Zoé Nouvelle $n.$k" --email "new.$n.$k@example.org" --organisation "Mairie, 1"; done' \
   ':' 'for ((k = 0; k < short; k++)); do sqlite3 full-bare.db "INSERT INTO registration (name, email, organisation) VALUES ('"'"'Zoé Nouvelle $n.$k'"'"', '"'"'new.$n.$k@example.org'"'"', '"'"'Mairie, 1'"'"')"; done'
+pair "the same \`register\` vs the floor: one \`sqlite3 INSERT\` of its row into convene's database" "" \
+  'n=$((n + 1))' 'for ((k = 0; k < short; k++)); do "$convene" --quiet --db full.db register bench --name "Zoé Nouvelle $n.$k" --email "new.$n.$k@example.org" --organisation "Mairie, 1"; done' \
+  ':' 'for ((k = 0; k < short; k++)); do sqlite3 floor-full.db "INSERT INTO registration (event_id, name, email, email_key, organisation, registered_at) VALUES (1, '"'"'Zoé Nouvelle $n.$k'"'"', '"'"'new.$n.$k@example.org'"'"', '"'"'new.$n.$k@example.org'"'"', '"'"'Mairie, 1'"'"', 1796689689)"; done'
 pair "\`export-ics --invitations\` for $invited vs a python3-icalendar script" "≤ 0.1" \
   'rm -rf out' '"$convene" --quiet --db invited.db export-ics imrf --invitations out' \
   'rm -rf out-py' '"$python" "$here/invitations_reference.py" invited.csv out-py'

@@ -48,6 +48,12 @@ echo "Preparing $people people…" >&2
 make_people "$people" > people.csv
 convene_fresh crowd
 "$convene" --quiet --db "$(url crowd)" register bench --csv people.csv
+# The floor: the rows convene stored (keys, times, fields), for psql to copy into convene's
+# own schema, where every rule (references, checks, triggers) applies as it does to convene.
+# (One line: psql's \copy ends at the end of its line.)
+stored="event_id, name, email, email_key, organisation, language, status, registered_at"
+stored+=", checked_in_at, sequence_offset, attended_seconds, fields"
+psql_at crowd -c "\\copy (SELECT $stored FROM registration ORDER BY id) TO 'stored.csv' CSV"
 # The same event in a SQLite file, for `db copy --to` the server.
 "$convene" --quiet --db local.db create-event --title Bench --slug bench --date 2024-01-01 > /dev/null
 "$convene" --quiet --db local.db register bench --csv people.csv
@@ -69,6 +75,9 @@ echo "|---|---|---|---|---|---|"
 pair "\`register --csv\` $people rows, fresh event" "COPY would be the floor" \
   "convene_fresh event" "\"$convene\" --quiet --db \"$(url event)\" register bench --csv people.csv" \
   "bare_fresh" "psql_at bare -c '\\copy registration (name, email, organisation, diet) FROM people.csv CSV HEADER'"
+pair "the same import vs the floor: psql's \`\\copy\` of the rows convene stores into its schema" "" \
+  "convene_fresh event" "\"$convene\" --quiet --db \"$(url event)\" register bench --csv people.csv" \
+  "convene_fresh floor" "psql_at floor -c '\\copy registration ($stored) FROM stored.csv CSV'"
 pair "\`db copy --to\` the server, an event of $people from a SQLite file" "the import's reference" \
   "convene_schema copied" "\"$convene\" --quiet --db local.db db copy --to \"$(url copied)\"" \
   "bare_fresh" "psql_at bare -c '\\copy registration (name, email, organisation, diet) FROM people.csv CSV HEADER'"
