@@ -69,29 +69,33 @@ size=$((size / invited))
 rm -rf sample
 
 fresh() { rm -f "$1" "$1-wal" "$1-shm"; cp "$2" "$1"; }
+# Commands that more than one row times (each pair evals its commands).
+import='"$convene" --quiet --db run.db register bench --csv people.csv'
+shell_import='sqlite3 run-bare.db ".import --csv --skip 1 people.csv registration"'
+one_register='for ((k = 0; k < short; k++)); do "$convene" --quiet --db full.db register bench --name "Zoé Nouvelle $n.$k" --email "new.$n.$k@example.org" --organisation "Mairie, 1"; done'
 n=0
 echo "Measuring, $runs runs of each…" >&2
 echo "| work | convene | reference | ratio (wall) | ratio (CPU) | target |"
 echo "|---|---|---|---|---|---|"
 pair "\`register --csv\` $people rows, fresh event vs \`sqlite3 .import\` (UNIQUE email)" "≤ 1.3" \
-  'fresh run.db event.db' '"$convene" --quiet --db run.db register bench --csv people.csv' \
-  'fresh run-bare.db bare.db' 'sqlite3 run-bare.db ".import --csv --skip 1 people.csv registration"'
+  'fresh run.db event.db' "$import" \
+  'fresh run-bare.db bare.db' "$shell_import"
 pair "the same import vs the floor: \`sqlite3 .import\` of the rows convene stores into its table" "" \
-  'fresh run.db event.db' '"$convene" --quiet --db run.db register bench --csv people.csv' \
+  'fresh run.db event.db' "$import" \
   'fresh run-floor.db floor.db' 'sqlite3 run-floor.db ".import --csv rows.csv registration"'
 pair "\`sqlite3 .import\` $people rows: into a WAL database vs into a rollback journal" "" \
-  'fresh run-bare.db bare-wal.db' 'sqlite3 run-bare.db ".import --csv --skip 1 people.csv registration"' \
-  'fresh run-bare.db bare.db' 'sqlite3 run-bare.db ".import --csv --skip 1 people.csv registration"'
+  'fresh run-bare.db bare-wal.db' "$shell_import" \
+  'fresh run-bare.db bare.db' "$shell_import"
 pair "\`list attendees --format csv\` $people rows vs \`sqlite3 -csv\` of the same columns" "≤ 1.2" \
   ':' '"$convene" --db full.db list attendees bench --format csv' \
   ':' 'sqlite3 -csv -header full-bare.db "SELECT name, email, organisation, language, status,
          registered_at, checked_in_at, diet FROM registration ORDER BY rowid"'
 # Commands of a few milliseconds run $short times per timed run: the timer counts milliseconds.
 pair "one \`register\` into an event of $people vs one \`sqlite3 INSERT\` ($short of each)" "≤ 1.3" \
-  'n=$((n + 1))' 'for ((k = 0; k < short; k++)); do "$convene" --quiet --db full.db register bench --name "Zoé Nouvelle $n.$k" --email "new.$n.$k@example.org" --organisation "Mairie, 1"; done' \
+  'n=$((n + 1))' "$one_register" \
   ':' 'for ((k = 0; k < short; k++)); do sqlite3 full-bare.db "INSERT INTO registration (name, email, organisation) VALUES ('"'"'Zoé Nouvelle $n.$k'"'"', '"'"'new.$n.$k@example.org'"'"', '"'"'Mairie, 1'"'"')"; done'
 pair "the same \`register\` vs the floor: one \`sqlite3 INSERT\` of its row into convene's database" "" \
-  'n=$((n + 1))' 'for ((k = 0; k < short; k++)); do "$convene" --quiet --db full.db register bench --name "Zoé Nouvelle $n.$k" --email "new.$n.$k@example.org" --organisation "Mairie, 1"; done' \
+  'n=$((n + 1))' "$one_register" \
   ':' 'for ((k = 0; k < short; k++)); do sqlite3 floor-full.db "INSERT INTO registration (event_id, name, email, email_key, organisation, registered_at) VALUES (1, '"'"'Zoé Nouvelle $n.$k'"'"', '"'"'new.$n.$k@example.org'"'"', '"'"'new.$n.$k@example.org'"'"', '"'"'Mairie, 1'"'"', 1796689689)"; done'
 pair "\`export-ics --invitations\` for $invited vs a python3-icalendar script" "≤ 0.1" \
   'rm -rf out' '"$convene" --quiet --db invited.db export-ics imrf --invitations out' \

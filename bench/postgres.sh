@@ -70,24 +70,27 @@ psql_at bare -c "CREATE TABLE full_copy AS SELECT * FROM registration"
 psql_at crowd -c "VACUUM ANALYZE"
 psql_at bare -c "VACUUM ANALYZE"
 
+# Commands that more than one row times.
+import="\"$convene\" --quiet --db \"$(url event)\" register bench --csv people.csv"
+bare_copy="psql_at bare -c '\\copy registration (name, email, organisation, diet) FROM people.csv CSV HEADER'"
 echo "| work | convene | psql | ratio (wall) | ratio (CPU of the client) | note |"
 echo "|---|---|---|---|---|---|"
 pair "\`register --csv\` $people rows, fresh event" "COPY would be the floor" \
-  "convene_fresh event" "\"$convene\" --quiet --db \"$(url event)\" register bench --csv people.csv" \
-  "bare_fresh" "psql_at bare -c '\\copy registration (name, email, organisation, diet) FROM people.csv CSV HEADER'"
+  "convene_fresh event" "$import" \
+  "bare_fresh" "$bare_copy"
 pair "the same import vs the floor: psql's \`\\copy\` of the rows convene stores into its schema" "" \
-  "convene_fresh event" "\"$convene\" --quiet --db \"$(url event)\" register bench --csv people.csv" \
+  "convene_fresh event" "$import" \
   "convene_fresh floor" "psql_at floor -c '\\copy registration ($stored) FROM stored.csv CSV'"
 pair "\`db copy --to\` the server, an event of $people from a SQLite file" "the import's reference" \
   "convene_schema copied" "\"$convene\" --quiet --db local.db db copy --to \"$(url copied)\"" \
-  "bare_fresh" "psql_at bare -c '\\copy registration (name, email, organisation, diet) FROM people.csv CSV HEADER'"
+  "bare_fresh" "$bare_copy"
 # Each run changes every row: the files alternate. psql's side: COPY into a temporary table,
 # then one UPDATE of the bare table's rows by their address.
 k=0
 pair "\`register --csv --on-duplicate update\` $people rows, every row changed" "" \
   "k=\$((k + 1)); f=\$([[ \$((k % 2)) == 1 ]] && echo changed.csv || echo people.csv)" \
   "\"$convene\" --quiet --db \"$(url again)\" register bench --csv \$f --on-duplicate update" \
-  "bare_fresh; psql_at bare -c '\\copy registration (name, email, organisation, diet) FROM people.csv CSV HEADER'" \
+  "bare_fresh; $bare_copy" \
   "psql_at bare -c 'CREATE TEMPORARY TABLE t (name text, email text, organisation text, diet text)' -c '\\copy t FROM changed.csv CSV HEADER' -c 'UPDATE registration AS r SET name = t.name, organisation = t.organisation, diet = t.diet FROM t WHERE r.email = t.email'"
 n=0
 pair "one \`register\` per process, event holding $people" "" \
